@@ -1,0 +1,119 @@
+import { systemActor } from './actor.js';
+import { createEventBus, type EventBus } from './bus/event-bus.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { buildHttpServer } from './http/build-server.js';
+import { registerHealthRoutes } from './http/health-routes.js';
+import { registerWebApp } from './http/web-app.js';
+import { type IdGenerator, newId } from './ids.js';
+import type { Logger } from './logger.js';
+import { createMetrics, observeConnections } from './metrics.js';
+import { version } from './version.js';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** Names this process in the embedded database's lock, e.g. "switchboard serve". */
+  command?: string;
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+const pruneEveryMs = 60 * 60 * 1000;
+
+/**
+ * The composition root: config → database (migrated) → event bus → services → HTTP. Nothing else
+ * creates these; tests build the whole app through here.
+ */
+export async function createApp({
+  config,
+  logger,
+  command = 'switchboard serve',
+  clock = systemClock,
+  ids = newId,
+}: AppOptions) {
+  const instanceId = ids();
+  const metrics = createMetrics();
+  const database = await openDatabase({ config, logger, command });
+  let bus: EventBus | undefined;
+  try {
+    await database.migrate();
+    observeConnections(metrics, database.stats);
+    bus = await createEventBus({
+      database,
+      clock,
+      ids,
+      metrics,
+      logger,
+      instanceId,
+      retentionDays: config.eventRetentionDays,
+    });
+    const http = await buildHttpServer({ config, logger, metrics });
+    registerHealthRoutes(http, { database, metrics });
+    await registerWebApp(http);
+    return assemble({ config, logger, database, bus, http, metrics, instanceId });
+  } catch (error) {
+    await bus?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+function assemble(parts: {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  bus: EventBus;
+  http: Awaited<ReturnType<typeof buildHttpServer>>;
+  metrics: ReturnType<typeof createMetrics>;
+  instanceId: string;
+}) {
+  const { config, logger, database, bus, http, instanceId } = parts;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let closing: Promise<void> | undefined;
+
+  const pruneEvents = async () => {
+    try {
+      const pruned = await bus.prune();
+      if (pruned > 0) logger.info({ pruned }, 'pruned old events');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not prune old events');
+    }
+  };
+
+  return {
+    ...parts,
+
+    /** Starts accepting requests; resolves with the address it listens on. */
+    async listen(): Promise<string> {
+      const url = await http.listen({ port: config.port, host: config.host });
+      database.recordServerUrl(url);
+      await bus.publish(systemActor, 'instance.started', { instanceId, version });
+      void pruneEvents();
+      pruneTimer = setInterval(pruneEvents, pruneEveryMs).unref();
+      return url;
+    },
+
+    /**
+     * Stops accepting requests, lets in-flight ones finish (up to SHUTDOWN_TIMEOUT_MS, then cuts
+     * them), and closes the database cleanly. Safe to call more than once.
+     */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        clearInterval(pruneTimer);
+        const listening = http.server.listening;
+        const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
+        await http.close();
+        clearTimeout(cutOff);
+        if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});
+        await bus.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

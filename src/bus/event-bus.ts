@@ -1,0 +1,126 @@
+import { eq, lt, sql } from 'drizzle-orm';
+import { type Actor, actorUserId } from '../actor.js';
+import type { Clock } from '../clock.js';
+import type { DatabaseHandle } from '../db/database.js';
+import type { IdGenerator } from '../ids.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { AnyBusEvent, BusEvent, EventMap, EventType } from './events.js';
+import { type EventHistoryQuery, queryEventHistory } from './history.js';
+import { compilePattern, type EventPattern } from './pattern.js';
+import { decodeRelayMessage, encodeRelayMessage, eventsChannel } from './relay.js';
+import { eventToRow, rowToEvent } from './rows.js';
+import { events } from './table.js';
+
+export type EventHandler = (event: AnyBusEvent) => void | Promise<void>;
+
+export interface EventBusDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  ids: IdGenerator;
+  metrics: Metrics;
+  logger: Logger;
+  /** This process's id: events it relays are not delivered to it twice. */
+  instanceId: string;
+  retentionDays: number;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The event bus. `publish` stores the event, then delivers it to this process's subscribers and,
+ * through Postgres NOTIFY (sent when the row commits), to every other instance on the database.
+ * Subscribers never slow a publisher down: a failing subscriber is logged and the others still run.
+ */
+export async function createEventBus({
+  database,
+  clock,
+  ids,
+  metrics,
+  logger,
+  instanceId,
+  retentionDays,
+}: EventBusDeps) {
+  const subscriptions = new Set<{ matches: (type: string) => boolean; handler: EventHandler }>();
+
+  function deliver(event: AnyBusEvent) {
+    for (const { matches, handler } of subscriptions) {
+      if (!matches(event.type)) continue;
+      try {
+        Promise.resolve(handler(event)).catch((error) =>
+          logger.error({ err: error, event: event.id }, 'event subscriber failed'),
+        );
+      } catch (error) {
+        logger.error({ err: error, event: event.id }, 'event subscriber failed');
+      }
+    }
+  }
+
+  async function receive(payload: string) {
+    try {
+      const message = decodeRelayMessage(payload);
+      if (message.origin === instanceId) return;
+      const event = 'event' in message ? message.event : await loadEvent(message.id);
+      if (!event) return;
+      metrics.eventsReceived.inc({ type: event.type });
+      deliver(event);
+    } catch (error) {
+      logger.error({ err: error }, 'could not read an event from another instance');
+    }
+  }
+
+  async function loadEvent(id: string): Promise<AnyBusEvent | undefined> {
+    const [row] = await database.db.select().from(events).where(eq(events.id, id));
+    return row && rowToEvent(row);
+  }
+
+  const unlisten = await database.listen(eventsChannel, (payload) => void receive(payload));
+
+  return {
+    /** Stores an event and delivers it everywhere. Resolves once it is stored. */
+    async publish<T extends EventType>(actor: Actor, type: T, data: EventMap[T]): Promise<BusEvent<T>> {
+      const event = {
+        id: ids(),
+        type,
+        actor: { userId: actorUserId(actor), via: actor.via },
+        at: clock.now(),
+        data,
+      };
+      const message = encodeRelayMessage(instanceId, event as AnyBusEvent);
+      await database.db.transaction(async (transaction) => {
+        await transaction.insert(events).values(eventToRow(event as AnyBusEvent));
+        await transaction.execute(sql`select pg_notify(${eventsChannel}, ${message})`);
+      });
+      metrics.eventsPublished.inc({ type });
+      deliver(event as AnyBusEvent);
+      return event;
+    },
+
+    /** Calls `handler` for every event whose type matches `pattern` (see pattern.ts). Returns the unsubscribe. */
+    subscribe(pattern: EventPattern, handler: EventHandler): () => void {
+      const subscription = { matches: compilePattern(pattern), handler };
+      subscriptions.add(subscription);
+      return () => subscriptions.delete(subscription);
+    },
+
+    /** Stored events, newest first, filtered and paginated. */
+    history: (query: EventHistoryQuery) => queryEventHistory(database.db, query),
+
+    /** Deletes events older than the retention period; returns how many. */
+    async prune(): Promise<number> {
+      const cutoff = new Date(clock.now().getTime() - retentionDays * dayMs);
+      const deleted = await database.db
+        .delete(events)
+        .where(lt(events.at, cutoff))
+        .returning({ id: events.id });
+      return deleted.length;
+    },
+
+    async close() {
+      subscriptions.clear();
+      await unlisten();
+    },
+  };
+}
+
+export type EventBus = Awaited<ReturnType<typeof createEventBus>>;

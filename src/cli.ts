@@ -1,0 +1,61 @@
+import { parseArguments } from './cli/arguments.js';
+import { exitCodes } from './cli/exit-codes.js';
+import { commands, helpText } from './cli/help.js';
+import { migrateCommand } from './cli/migrate.js';
+import { serveCommand } from './cli/serve.js';
+import { readConfig } from './config.js';
+import { DomainError } from './errors.js';
+import { createLogger } from './logger.js';
+import { version } from './version.js';
+
+/**
+ * The `switchboard` command. Returns the exit status: 0 done, 1 failed, 2 bad usage or config.
+ * Messages for people go to stderr; stdout carries logs (serve) or the command's output.
+ */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed: ReturnType<typeof parseArguments>;
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  if (parsed.version) return print(`${version}\n`);
+  if (parsed.help || parsed.command === 'help') return print(helpText());
+
+  const command = parsed.command ?? 'serve';
+  if (!(command in commands)) return usageError(`Unknown command "${command}".`);
+  const result = readConfig({ env, flags: parsed.settingFlags });
+  if (!result.ok) {
+    process.stderr.write(
+      `switchboard: the configuration is not valid:\n${result.problems.map((line) => `  ${line}\n`).join('')}`,
+    );
+    return exitCodes.usage;
+  }
+  const logger = createLogger({ level: result.config.logLevel });
+  try {
+    return command === 'migrate'
+      ? await migrateCommand({ config: result.config, logger })
+      : await serveCommand({ config: result.config, logger });
+  } catch (error) {
+    if (!(error instanceof DomainError)) logger.fatal({ err: error }, `${command} failed`);
+    process.stderr.write(`switchboard: ${describe(error)}\n`);
+    return exitCodes.failed;
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause =
+    error.cause instanceof Error && !(error instanceof DomainError) ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return exitCodes.ok;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`switchboard: ${message} Run "switchboard --help" for usage.\n`);
+  return exitCodes.usage;
+}

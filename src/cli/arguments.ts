@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+import { type SettingKey, settings } from '../config.js';
+
+export interface ParsedArguments {
+  command: string | undefined;
+  /** Words after the command (later commands take their own, e.g. `user add`). */
+  rest: string[];
+  help: boolean;
+  version: boolean;
+  /** Setting flags, by config key. */
+  settingFlags: Partial<Record<SettingKey, string>>;
+}
+
+const settingKeys = Object.keys(settings) as SettingKey[];
+
+/** Parses `switchboard [command] [--flags]`; throws a TypeError naming an unknown or malformed flag. */
+export function parseArguments(argv: string[]): ParsedArguments {
+  const options = Object.fromEntries(
+    settingKeys.map((key) => [settings[key].flag, { type: 'string' as const }]),
+  );
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const settingFlags: Partial<Record<SettingKey, string>> = {};
+  for (const key of settingKeys) {
+    const value = (values as Record<string, unknown>)[settings[key].flag];
+    if (typeof value === 'string') settingFlags[key] = value;
+  }
+  const [command, ...rest] = positionals;
+  return { command, rest, help: values.help === true, version: values.version === true, settingFlags };
+}

@@ -1,0 +1,28 @@
+import { createApp } from '../app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { version } from '../version.js';
+import { exitCodes } from './exit-codes.js';
+
+/** `switchboard serve`: runs until SIGTERM or SIGINT, then shuts down gracefully. */
+export async function serveCommand({ config, logger }: { config: Config; logger: Logger }): Promise<number> {
+  const app = await createApp({ config, logger, command: 'switchboard serve' });
+  const url = await app.listen();
+  logger.info(
+    { url, publicUrl: config.publicUrl, database: app.database.location, version },
+    `Switchboard ${version} listening on ${url}`,
+  );
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  process.once(signal, () => {
+    logger.warn('second signal: stopping now');
+    process.exit(exitCodes.failed);
+  });
+  await app.close();
+  logger.info('stopped');
+  return exitCodes.ok;
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig, readConfig, redactUrl } from './config.js';
+
+describe('config', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const result = readConfig({ env: {}, flags: {} });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 3000,
+        host: '127.0.0.1',
+        dataDir: path.resolve('./data'),
+        logLevel: 'info',
+        publicUrl: 'http://127.0.0.1:3000',
+        bodyLimit: 1_048_576,
+        eventRetentionDays: 30,
+        shutdownTimeoutMs: 10_000,
+      },
+    });
+  });
+
+  it('reads environment variables and lets flags win over them', () => {
+    const result = readConfig({
+      env: {
+        PORT: '4000',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://db.internal/switchboard',
+        LOG_LEVEL: 'debug',
+      },
+      flags: { port: '5000' },
+    });
+    expect(result.ok && result.config).toMatchObject({
+      port: 5000,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://db.internal/switchboard',
+      logLevel: 'debug',
+      publicUrl: 'http://localhost:5000',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    const result = readConfig({ env: { DATABASE_URL: '', PORT: '' }, flags: {} });
+    expect(result.ok && result.config.databaseUrl).toBeUndefined();
+    expect(result.ok && result.config.port).toBe(3000);
+  });
+
+  it('keeps PUBLIC_URL as given, without a trailing slash', () => {
+    const result = parseConfig({ publicUrl: 'https://switchboard.example.com/' });
+    expect(result.ok && result.config.publicUrl).toBe('https://switchboard.example.com');
+  });
+
+  it('names every bad key once, with what is wrong and what is allowed', () => {
+    const result = readConfig({
+      env: {
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://root:hunter2@db/x',
+        PUBLIC_URL: 'ftp://x',
+      },
+      flags: {},
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.find((line) => line.startsWith('PORT='))).toMatch(
+      /PORT="eighty" is invalid: .+ Allowed: an integer from 0 to 65535\./,
+    );
+    expect(problems.find((line) => line.startsWith('LOG_LEVEL='))).toContain(
+      'Allowed: fatal, error, warn, info, debug, trace, silent',
+    );
+    expect(problems.find((line) => line.startsWith('PUBLIC_URL='))).toContain(
+      'Allowed: an http:// or https:// URL',
+    );
+    const databaseLine = problems.find((line) => line.startsWith('DATABASE_URL=')) ?? '';
+    expect(databaseLine).toContain('Allowed: a postgres:// or postgresql:// URL');
+    expect(databaseLine).not.toContain('hunter2');
+  });
+
+  it('rejects out-of-range numbers', () => {
+    const result = readConfig({ env: { PORT: '70000', BODY_LIMIT: '10' }, flags: {} });
+    expect(result.ok ? [] : result.problems.map((line) => line.split('=')[0])).toEqual([
+      'PORT',
+      'BODY_LIMIT',
+    ]);
+  });
+
+  it('hides database passwords', () => {
+    expect(redactUrl('postgres://app:s3cret@db:5432/x')).toBe('postgres://app:***@db:5432/x');
+    expect(redactUrl('postgres://db:5432/x')).toBe('postgres://db:5432/x');
+  });
+});

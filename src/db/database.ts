@@ -1,0 +1,32 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema.js';
+
+/** The Drizzle database, the same type on PGlite and on Postgres. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface ConnectionStats {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+}
+
+/** A notification listener's stop function. */
+export type Unlisten = () => Promise<void>;
+
+/** An open database: Drizzle on top, plus what the server needs around it. */
+export interface DatabaseHandle {
+  readonly kind: 'embedded' | 'postgres';
+  readonly db: Database;
+  /** Where the data lives, safe to print (no password). */
+  readonly location: string;
+  /** Brings the schema up to the committed migrations. */
+  migrate(): Promise<void>;
+  /** One round trip; throws when the database does not answer. */
+  ping(): Promise<void>;
+  stats(): ConnectionStats;
+  /** Runs `onPayload` for every NOTIFY on `channel`, from any process sharing the database. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten>;
+  /** Embedded only: writes the server's address into the data directory's lock, so a second process can name it. */
+  recordServerUrl(url: string): void;
+  close(): Promise<void>;
+}

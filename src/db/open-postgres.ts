@@ -1,0 +1,49 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { redactUrl } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { DatabaseHandle } from './database.js';
+import { migratePostgres } from './migrate.js';
+import { createNotificationListener } from './notification-listener.js';
+import * as schema from './schema.js';
+
+/** Opens a pool on a shared Postgres. Any number of processes may do this at once. */
+export async function openPostgresDatabase({
+  url,
+  logger,
+}: {
+  url: string;
+  logger: Logger;
+}): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw new Error(`Could not connect to the database at ${redactUrl(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const listener = createNotificationListener({ url, logger });
+
+  return {
+    kind: 'postgres',
+    db: drizzle(pool, { schema }),
+    location: redactUrl(url),
+    migrate: () => migratePostgres(pool),
+    ping: async () => void (await pool.query('select 1')),
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    recordServerUrl: () => {},
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** Every table, for Drizzle's typed queries. Each module's table.ts is listed here once. */
+export * from '../bus/table.js';

@@ -1,0 +1,81 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import { errorBody } from './error-body.js';
+import { createErrorHandler } from './error-handler.js';
+import { registerOpenApi } from './openapi.js';
+import { requestIdFor } from './request-id.js';
+
+/** Routes polled by machines: logged at debug level so they do not drown the rest. */
+const quietRoutes = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * The Fastify app with everything every route shares: zod validation, one error shape, request ids
+ * in every log line and response, body limits, per-route metrics and the OpenAPI description.
+ * Modules register their routes on it afterwards.
+ */
+export async function buildHttpServer({
+  config,
+  logger,
+  metrics,
+}: {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: requestIdFor,
+    bodyLimit: config.bodyLimit,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(createErrorHandler({ bodyLimit: config.bodyLimit }));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(
+        errorBody(
+          'ROUTE_NOT_FOUND',
+          `There is no route ${request.method} ${request.url.split('?')[0]}`,
+          request.id,
+        ),
+      ),
+  );
+
+  // Once shutdown starts, answers in flight close their connection, so keep-alive clients cannot hold it open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? '(unmatched)';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: request.method, route }, seconds);
+    const level = quietRoutes.has(route) ? 'debug' : 'info';
+    request.log[level](
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request done',
+    );
+  });
+
+  await registerOpenApi(app, { publicUrl: config.publicUrl });
+  return app;
+}

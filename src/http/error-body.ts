@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The one error shape of every REST answer that is not a success. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable, machine-readable: INVALID_INPUT, ROUTE_NOT_FOUND, …'),
+      message: z.string().describe('For people: what went wrong and what to do'),
+      field: z.string().optional().describe('The input field at fault, as a dotted path'),
+      requestId: z
+        .string()
+        .describe('Quote this when reporting a problem; it is in every log line of the request'),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export function errorBody(code: string, message: string, requestId: string, field?: string): ErrorBody {
+  return { error: { code, message, ...(field === undefined ? {} : { field }), requestId } };
+}

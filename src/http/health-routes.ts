@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { DatabaseHandle } from '../db/database.js';
+import { ServiceUnavailableError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import { errorBodySchema } from './error-body.js';
+
+/** Liveness, readiness and Prometheus metrics, for load balancers and monitoring. */
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  { database, metrics }: { database: DatabaseHandle; metrics: Metrics },
+) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is alive',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    () => ({ status: 'ok' as const }),
+  );
+
+  routes.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The database answers: ready for requests',
+        response: {
+          200: z.object({ status: z.literal('ready'), database: z.enum(['embedded', 'postgres']) }),
+          503: errorBodySchema,
+        },
+      },
+    },
+    async () => {
+      try {
+        await database.ping();
+      } catch (error) {
+        throw new ServiceUnavailableError('DATABASE_UNAVAILABLE', 'The database does not answer', {
+          cause: error,
+        });
+      }
+      return { status: 'ready' as const, database: database.kind };
+    },
+  );
+
+  routes.get(
+    '/metrics',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics: requests, latency, database connections, events',
+      },
+    },
+    async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+}

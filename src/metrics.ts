@@ -1,0 +1,58 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ConnectionStats } from './db/database.js';
+
+/**
+ * The Prometheus metrics of one app instance, on a registry of its own (so tests can build several
+ * apps in one process). Served at /metrics.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by method, route pattern and status code',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time to answer HTTP requests, by method and route pattern',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    eventsPublished: new Counter({
+      name: 'events_published_total',
+      help: 'Events published by this instance, by type',
+      labelNames: ['type'] as const,
+      registers: [registry],
+    }),
+    eventsReceived: new Counter({
+      name: 'events_received_total',
+      help: 'Events received from other instances, by type',
+      labelNames: ['type'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Reports the database connections (pool size, idle, waiting) at each scrape. */
+export function observeConnections(metrics: Metrics, stats: () => ConnectionStats) {
+  const gauge = new Gauge({
+    name: 'db_connections',
+    help: 'Database connections by state: total, idle, and requests waiting for one',
+    labelNames: ['state'] as const,
+    registers: [metrics.registry],
+    collect() {
+      const current = stats();
+      this.set({ state: 'total' }, current.total);
+      this.set({ state: 'idle' }, current.idle);
+      this.set({ state: 'waiting' }, current.waiting);
+    },
+  });
+  return gauge;
+}
