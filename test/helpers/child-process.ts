@@ -77,7 +77,7 @@ export function watchLines(child: ChildProcess) {
 
 /** Starts `switchboard serve` from source and waits until it listens; resolves with its URL. */
 export async function startServer(env: Record<string, string>) {
-  const server = spawnTypeScript('src/cli.ts', {
+  const server = spawnTypeScript('test/fixtures/switchboard.ts', {
     args: ['serve'],
     env: { PORT: '0', HOST: '127.0.0.1', ...env },
   });

@@ -1,0 +1,43 @@
+/**
+ * GET /readyz (one database round trip) on Switchboard against a bare Fastify server running the
+ * same query on the same kind of database, in the same run. The ratio is Switchboard's overhead.
+ */
+import { postgresAnswers, testPostgresUrl } from '../test/helpers/postgres.js';
+import { type LoadResult, measure, startBenchServer } from './harness.js';
+
+export const title = 'GET /readyz: Switchboard vs bare Fastify with the same query';
+
+export async function run({ seconds }: { seconds: number }) {
+  const databases: { name: string; env: Record<string, string> }[] = [{ name: 'embedded (PGlite)', env: {} }];
+  if (await postgresAnswers()) databases.push({ name: 'postgres', env: { DATABASE_URL: testPostgresUrl } });
+
+  const rows = [];
+  for (const database of databases) {
+    const baseline = await load('bare-fastify.ts', database.env, seconds);
+    const switchboard = await load('switchboard.ts', database.env, seconds);
+    rows.push(row(database.name, 'bare Fastify', baseline, baseline));
+    rows.push(row(database.name, 'Switchboard', switchboard, baseline));
+  }
+  return rows;
+}
+
+async function load(file: string, env: Record<string, string>, seconds: number): Promise<LoadResult> {
+  const server = await startBenchServer(file, env);
+  try {
+    return await measure({ url: `${server.url}/readyz`, seconds });
+  } finally {
+    await server.stop();
+  }
+}
+
+function row(database: string, server: string, result: LoadResult, baseline: LoadResult) {
+  return {
+    database,
+    server,
+    'req/s': Math.round(result.requestsPerSecond),
+    'p50 ms': result.p50Ms,
+    'p99 ms': result.p99Ms,
+    errors: result.errors,
+    'req/s vs bare': (result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2),
+  };
+}

@@ -1,0 +1,14 @@
+/** Switchboard itself, for benchmarks: the whole app on the database given by DATA_DIR / DATABASE_URL. */
+import { createApp } from '../../src/app.js';
+import { readConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+const result = readConfig({ env: process.env, flags: {} });
+if (!result.ok) throw new Error(result.problems.join('\n'));
+const app = await createApp({
+  config: result.config,
+  logger: createLogger({ level: 'silent' }),
+  command: 'bench',
+});
+process.stdout.write(`${JSON.stringify({ url: await app.listen() })}\n`);
+process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
