@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, readConfig, redactUrl } from './config.js';
+import { parseConfig, readConfig, redactUrl, settings } from './config.js';
 
 describe('config', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -88,5 +89,14 @@ describe('config', () => {
   it('hides database passwords', () => {
     expect(redactUrl('postgres://app:s3cret@db:5432/x')).toBe('postgres://app:***@db:5432/x');
     expect(redactUrl('postgres://db:5432/x')).toBe('postgres://db:5432/x');
+  });
+});
+
+describe('the README', () => {
+  it('documents every setting', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const { env, flag } of Object.values(settings)) {
+      expect(readme).toContain(`| \`${env}\` | \`--${flag}\` |`);
+    }
   });
 });
