@@ -33,7 +33,7 @@ describe.each(databaseKinds)('the server over HTTP on %s', (kind) => {
   });
 
   it('describes its API in OpenAPI, generated from the route schemas', async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: walking a large JSON document
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a large JSON document
     const document: any = await (await fetch(`${url}/api/openapi.json`)).json();
     expect(document.openapi).toBe('3.1.0');
     expect(
