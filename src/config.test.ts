@@ -96,7 +96,7 @@ describe('the README', () => {
   it('documents every setting', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const { env, flag } of Object.values(settings)) {
-      expect(readme).toContain(`| \`${env}\` | \`--${flag}\` |`);
+      expect(readme).toMatch(new RegExp(`\\|\\s*\`${env}\`\\s*\\|\\s*\`--${flag}\`\\s*\\|`));
     }
   });
 });
