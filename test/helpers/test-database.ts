@@ -20,11 +20,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database of the given kind (a new data directory, or a new Postgres database). */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A database of its own for one test file: a new data directory holding a copy of the migrated
+ * embedded template (or nothing, with `empty`), or a new, empty Postgres database.
+ */
+export async function createTestDatabase(kind: DatabaseKind, { empty = false } = {}): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-'));
   const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-  if (kind === 'embedded') return { settings: { dataDir }, dataDir, drop: removeDir };
+  if (kind === 'embedded') {
+    const template = process.env.SWITCHBOARD_TEST_TEMPLATE;
+    if (!empty && template) fs.cpSync(path.join(template, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
+    return { settings: { dataDir }, dataDir, drop: removeDir };
+  }
   const postgres = await createScratchPostgres();
   return {
     settings: { dataDir, databaseUrl: postgres.url },

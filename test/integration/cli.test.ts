@@ -66,13 +66,16 @@ describe('the switchboard command', () => {
     });
   });
 
-  it('migrates an embedded database, and again without harm', async () => {
-    const env = { DATA_DIR: database.dataDir };
+  it('creates and migrates an embedded database, and migrates again without harm', async () => {
+    const fresh = await createTestDatabase('embedded', { empty: true });
+    const env = { DATA_DIR: fresh.dataDir };
     expect(await runCli(['migrate'], env)).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('is up to date'),
     });
     expect(await runCli(['migrate'], env)).toMatchObject({ code: 0 });
+    expect(fs.existsSync(path.join(fresh.dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+    await fresh.drop();
   });
 
   it('says plainly that a running server holds the data directory, and leaves it working', async () => {
