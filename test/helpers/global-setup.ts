@@ -15,7 +15,9 @@ export default async function globalSetup() {
     throw new Error(`The test Postgres at ${testPostgresUrl} does not answer, and this run requires it.`);
   }
   if (!available) {
-    process.stderr.write(`\nNOTE: no Postgres at ${testPostgresUrl}; the Postgres variants of the tests are skipped.\n\n`);
+    process.stderr.write(
+      `\nNOTE: no Postgres at ${testPostgresUrl}; the Postgres variants of the tests are skipped.\n\n`,
+    );
   }
   process.env.SWITCHBOARD_TEST_POSTGRES = available ? 'yes' : 'no';
 

@@ -29,7 +29,8 @@ export async function createTestDatabase(kind: DatabaseKind, { empty = false } =
   const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (kind === 'embedded') {
     const template = process.env.SWITCHBOARD_TEST_TEMPLATE;
-    if (!empty && template) fs.cpSync(path.join(template, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
+    if (!empty && template)
+      fs.cpSync(path.join(template, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
     return { settings: { dataDir }, dataDir, drop: removeDir };
   }
   const postgres = await createScratchPostgres();
