@@ -2,21 +2,26 @@
  * GET /readyz (one database round trip) on Switchboard against a bare Fastify server running the
  * same query on the same kind of database, in the same run. The ratio is Switchboard's overhead.
  */
-import { postgresAnswers, testPostgresUrl } from '../test/helpers/postgres.js';
+import { createScratchPostgres, postgresAnswers } from '../test/helpers/postgres.js';
 import { type LoadResult, measure, startBenchServer } from './harness.js';
 
 export const title = 'GET /readyz: Switchboard vs bare Fastify with the same query';
 
 export async function run({ seconds }: { seconds: number }) {
+  const scratch = (await postgresAnswers()) ? await createScratchPostgres() : undefined;
   const databases: { name: string; env: Record<string, string> }[] = [{ name: 'embedded (PGlite)', env: {} }];
-  if (await postgresAnswers()) databases.push({ name: 'postgres', env: { DATABASE_URL: testPostgresUrl } });
+  if (scratch) databases.push({ name: 'postgres', env: { DATABASE_URL: scratch.url } });
 
   const rows = [];
-  for (const database of databases) {
-    const baseline = await load('bare-fastify.ts', database.env, seconds);
-    const switchboard = await load('switchboard.ts', database.env, seconds);
-    rows.push(row(database.name, 'bare Fastify', baseline, baseline));
-    rows.push(row(database.name, 'Switchboard', switchboard, baseline));
+  try {
+    for (const database of databases) {
+      const baseline = await load('bare-fastify.ts', database.env, seconds);
+      const switchboard = await load('switchboard.ts', database.env, seconds);
+      rows.push(row(database.name, 'bare Fastify', baseline, baseline));
+      rows.push(row(database.name, 'Switchboard', switchboard, baseline));
+    }
+  } finally {
+    await scratch?.drop();
   }
   return rows;
 }

@@ -72,15 +72,14 @@ function assemble(parts: {
 }) {
   const { config, logger, database, bus, http, instanceId } = parts;
   let pruneTimer: NodeJS.Timeout | undefined;
+  let pruning: Promise<void> = Promise.resolve();
   let closing: Promise<void> | undefined;
 
-  const pruneEvents = async () => {
-    try {
-      const pruned = await bus.prune();
-      if (pruned > 0) logger.info({ pruned }, 'pruned old events');
-    } catch (error) {
-      logger.warn({ err: error }, 'could not prune old events');
-    }
+  const pruneEvents = () => {
+    pruning = bus
+      .prune()
+      .then((pruned) => void (pruned > 0 && logger.info({ pruned }, 'pruned old events')))
+      .catch((error) => logger.warn({ err: error }, 'could not prune old events'));
   };
 
   return {
@@ -91,7 +90,7 @@ function assemble(parts: {
       const url = await http.listen({ port: config.port, host: config.host });
       database.recordServerUrl(url);
       await bus.publish(systemActor, 'instance.started', { instanceId, version });
-      void pruneEvents();
+      pruneEvents();
       pruneTimer = setInterval(pruneEvents, pruneEveryMs).unref();
       return url;
     },
@@ -105,11 +104,15 @@ function assemble(parts: {
         clearInterval(pruneTimer);
         const listening = http.server.listening;
         const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
-        await http.close();
-        clearTimeout(cutOff);
-        if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});
-        await bus.close();
-        await database.close();
+        try {
+          await http.close();
+          clearTimeout(cutOff);
+          await pruning;
+          if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});
+          await bus.close();
+        } finally {
+          await database.close();
+        }
       })();
       return closing;
     },

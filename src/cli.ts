@@ -23,7 +23,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (parsed.help || parsed.command === 'help') return print(helpText());
 
   const command = parsed.command ?? 'serve';
-  if (!(command in commands)) return usageError(`Unknown command "${command}".`);
+  if (!Object.hasOwn(commands, command)) return usageError(`Unknown command "${command}".`);
   const result = readConfig({ env, flags: parsed.settingFlags });
   if (!result.ok) {
     process.stderr.write(

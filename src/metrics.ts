@@ -7,9 +7,10 @@ import type { ConnectionStats } from './db/database.js';
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   return {
     registry,
+    /** This app's metrics plus the process's (memory, CPU, event loop), as served at /metrics. */
+    scrape: () => Registry.merge([processRegistry(), registry]).metrics(),
     httpRequests: new Counter({
       name: 'http_requests_total',
       help: 'HTTP requests answered, by method, route pattern and status code',
@@ -39,6 +40,17 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+let processMetrics: Registry | undefined;
+
+/** Process metrics are collected once per process, however many apps it builds (tests build many). */
+function processRegistry(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics });
+  }
+  return processMetrics;
+}
 
 /** Reports the database connections (pool size, idle, waiting) at each scrape. */
 export function observeConnections(metrics: Metrics, stats: () => ConnectionStats) {

@@ -17,11 +17,13 @@ export async function serveCommand({ config, logger }: { config: Config; logger:
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
+  process.removeAllListeners('SIGTERM').removeAllListeners('SIGINT');
   logger.info({ signal }, 'shutting down: finishing requests in flight');
-  process.once(signal, () => {
+  const stopNow = () => {
     logger.warn('second signal: stopping now');
     process.exit(exitCodes.failed);
-  });
+  };
+  process.once('SIGTERM', stopNow).once('SIGINT', stopNow);
   await app.close();
   logger.info('stopped');
   return exitCodes.ok;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnTypeScript } from '../../test/helpers/child-process.js';
 import { acquireDataDirLock, DataDirectoryLockedError } from './data-dir-lock.js';
 
 describe('data directory lock', () => {
@@ -87,5 +88,27 @@ describe('data directory lock', () => {
       }),
     );
     expect(() => acquireDataDirLock({ dataDir, command: 'switchboard serve' })).toThrow(`delete ${lockPath}`);
+  });
+});
+
+describe('data directory lock across processes', () => {
+  it('lets exactly one of many processes take over a stale lock', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-lock-race-'));
+    try {
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+      fs.writeFileSync(
+        path.join(dataDir, 'switchboard.lock'),
+        JSON.stringify({ pid: Number(dead.stdout), hostname: os.hostname(), command: 'dead', startedAt: '2026-01-01T00:00:00Z' }),
+      );
+      const contenders = Array.from({ length: 8 }, () =>
+        spawnTypeScript('test/fixtures/lock-contender.ts', { env: { DATA_DIR: dataDir } }),
+      );
+      await Promise.all(contenders.map((contender) => contender.closed));
+      const outcomes = contenders.map((contender) => contender.stdout.join(''));
+      expect(outcomes.filter((outcome) => outcome === 'won')).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome === 'lost')).toHaveLength(7);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

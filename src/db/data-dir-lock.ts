@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,7 +59,7 @@ export function acquireDataDirLock({ dataDir, command }: { dataDir: string; comm
     startedAt: new Date().toISOString(),
   };
 
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 50; attempt++) {
     if (tryCreate(lockPath, holder)) {
       heldHere.add(lockPath);
       const release = () => {
@@ -70,6 +71,7 @@ export function acquireDataDirLock({ dataDir, command }: { dataDir: string; comm
       return {
         path: lockPath,
         update(details) {
+          if (!heldHere.has(lockPath)) return;
           holder = { ...holder, ...details };
           writeAtomically(lockPath, holder);
         },
@@ -78,14 +80,16 @@ export function acquireDataDirLock({ dataDir, command }: { dataDir: string; comm
     }
     const current = readHolder(lockPath);
     if (current && isAlive(current, lockPath)) throw new DataDirectoryLockedError(dataDir, current);
-    removeStaleLock(lockPath, current);
+    withTakeoverGuard(lockPath, () => removeStaleLock(lockPath, current));
   }
   throw new Error(`Could not take the lock ${lockPath}: it keeps changing hands`);
 }
 
+const draftPath = (lockPath: string) => `${lockPath}.${process.pid}.${randomUUID()}.draft`;
+
 /** Creates the lock file only if none exists: written aside, then hard-linked into place atomically. */
 function tryCreate(lockPath: string, holder: LockHolder): boolean {
-  const draft = `${lockPath}.${process.pid}.draft`;
+  const draft = draftPath(lockPath);
   fs.writeFileSync(draft, JSON.stringify(holder));
   try {
     fs.linkSync(draft, lockPath);
@@ -98,6 +102,32 @@ function tryCreate(lockPath: string, holder: LockHolder): boolean {
   }
 }
 
+/** A guard older than this was left by a process that died mid-takeover. */
+const takeoverGuardStaleMs = 10_000;
+
+/**
+ * Runs a stale-lock takeover while holding `<lock>.takeover` (created exclusively), so two processes
+ * that both found the same dead holder cannot both remove it: the second one to get the guard sees
+ * the first one's fresh lock and leaves it. Without the guard, it simply retries.
+ */
+function withTakeoverGuard(lockPath: string, takeOver: () => void) {
+  const guard = `${lockPath}.takeover`;
+  try {
+    fs.writeFileSync(guard, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const age = Date.now() - (fs.statSync(guard, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > takeoverGuardStaleMs) fs.rmSync(guard, { force: true });
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // another process is taking over: wait a moment
+    return;
+  }
+  try {
+    takeOver();
+  } finally {
+    fs.rmSync(guard, { force: true });
+  }
+}
+
 /** Deletes a dead holder's lock, unless another process replaced it since we read it. */
 function removeStaleLock(lockPath: string, stale: LockHolder | undefined) {
   const current = readHolder(lockPath);
@@ -106,7 +136,7 @@ function removeStaleLock(lockPath: string, stale: LockHolder | undefined) {
 }
 
 function writeAtomically(lockPath: string, holder: LockHolder) {
-  const draft = `${lockPath}.${process.pid}.draft`;
+  const draft = draftPath(lockPath);
   fs.writeFileSync(draft, JSON.stringify(holder));
   fs.renameSync(draft, lockPath);
 }

@@ -22,11 +22,15 @@ export async function migrateEmbedded(db: PgliteDatabase<Record<string, unknown>
  */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const connection = await pool.connect();
+  let failure: Error | undefined;
   try {
     await connection.query('select pg_advisory_lock($1)', [migrationLockKey]);
     await applyPostgres(drizzle(connection), { migrationsFolder });
+    await connection.query('select pg_advisory_unlock($1)', [migrationLockKey]);
+  } catch (error) {
+    failure = error as Error;
+    throw error;
   } finally {
-    await connection.query('select pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
-    connection.release();
+    connection.release(failure); // a connection that failed is discarded, and its session lock with it
   }
 }

@@ -17,7 +17,7 @@ export function createNotificationListener({ url, logger }: { url: string; logge
   let retryTimer: NodeJS.Timeout | undefined;
 
   async function connect(): Promise<pg.Client> {
-    const next = new pg.Client({ connectionString: url });
+    const next = new pg.Client({ connectionString: url, keepAlive: true });
     next.on('notification', (message) => {
       for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
@@ -26,6 +26,7 @@ export function createNotificationListener({ url, logger }: { url: string; logge
     try {
       await next.connect();
       for (const channel of handlers.keys()) await next.query(`LISTEN ${quoteIdentifier(channel)}`);
+      if (closed) throw new Error('the notification listener was closed while connecting');
     } catch (error) {
       await next.end().catch(() => {});
       throw error;
@@ -53,6 +54,7 @@ export function createNotificationListener({ url, logger }: { url: string; logge
   }
 
   function scheduleReconnect() {
+    if (closed) return;
     retryTimer = setTimeout(() => {
       ensureConnected().catch((error) => {
         logger.warn(
@@ -72,8 +74,14 @@ export function createNotificationListener({ url, logger }: { url: string; logge
       const channelHandlers = handlers.get(channel) ?? new Set();
       channelHandlers.add(handler);
       handlers.set(channel, channelHandlers);
-      const connection = await ensureConnected();
-      if (isNewChannel) await connection.query(`LISTEN ${quoteIdentifier(channel)}`);
+      try {
+        const connection = await ensureConnected();
+        if (isNewChannel) await connection.query(`LISTEN ${quoteIdentifier(channel)}`);
+      } catch (error) {
+        channelHandlers.delete(handler);
+        if (channelHandlers.size === 0) handlers.delete(channel);
+        throw error;
+      }
       return async () => {
         channelHandlers.delete(handler);
         if (channelHandlers.size > 0 || handlers.get(channel) !== channelHandlers) return;
@@ -85,6 +93,7 @@ export function createNotificationListener({ url, logger }: { url: string; logge
       closed = true;
       clearTimeout(retryTimer);
       handlers.clear();
+      await connecting?.catch(() => {});
       const open = client;
       client = undefined;
       await open?.end();

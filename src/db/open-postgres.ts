@@ -42,8 +42,11 @@ export async function openPostgresDatabase({
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     recordServerUrl: () => {},
     async close() {
-      await listener.close();
-      await pool.end();
+      try {
+        await listener.close();
+      } finally {
+        await pool.end();
+      }
     },
   };
 }

@@ -58,6 +58,6 @@ export function registerHealthRoutes(
       },
     },
     async (_request, reply) =>
-      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+      reply.type(metrics.registry.contentType).send(await metrics.scrape()),
   );
 }

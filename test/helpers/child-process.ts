@@ -4,6 +4,13 @@ import { createInterface } from 'node:readline';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
+const running = new Set<ChildProcess>();
+
+/** Kills every child a test file started and has not seen exit (for afterAll, so a failed test leaves nothing behind). */
+export function killChildren() {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 /** Runs a TypeScript entry point of ours in a new Node process (through tsx, so the current source runs). */
 export function spawnTypeScript(
   entry: string,
@@ -14,6 +21,8 @@ export function spawnTypeScript(
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return watchLines(child);
 }
 
@@ -25,6 +34,8 @@ export function watchLines(child: ChildProcess) {
   const stderr: string[] = [];
   const waiters = new Set<{ test: (line: string) => boolean; resolve: (line: string) => void }>();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  /** Resolves once the process has exited and all its output has been read. */
+  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
 
   const onLine = (lines: string[]) => (line: string) => {
     lines.push(line);
@@ -43,6 +54,7 @@ export function watchLines(child: ChildProcess) {
     stdout,
     stderr,
     exited,
+    closed,
     /** Resolves with the first line (past or future) that passes `test`; rejects after `timeoutMs` or on exit. */
     waitForLine(test: (line: string) => boolean, timeoutMs = 20_000): Promise<string> {
       const seen = [...stdout, ...stderr].find(test);

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../src/version.js';
-import { spawnTypeScript, startServer } from '../helpers/child-process.js';
+import { killChildren, spawnTypeScript, startServer } from '../helpers/child-process.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
 
 async function runCli(args: string[], env: Record<string, string> = {}) {
   const run = spawnTypeScript('test/fixtures/switchboard.ts', { args, env });
   run.child.stdin?.end();
-  const code = await run.exited;
-  await new Promise((resolve) => setImmediate(resolve));
+  const code = await run.closed;
   return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') };
 }
 
@@ -18,7 +17,10 @@ describe('the switchboard command', () => {
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
   });
-  afterAll(() => database.drop());
+  afterAll(async () => {
+    killChildren();
+    await database.drop();
+  });
 
   it('prints its version', async () => {
     expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: version });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnTypeScript, type WatchedProcess } from '../helpers/child-process.js';
+import { killChildren, spawnTypeScript, type WatchedProcess } from '../helpers/child-process.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
 
 type Peer = WatchedProcess;
@@ -33,10 +33,7 @@ describe.runIf(postgresAvailable)('events across server processes on one Postgre
     ]);
   });
   afterAll(async () => {
-    for (const peer of [publisher, subscriber]) {
-      peer?.child.kill('SIGTERM');
-      await peer?.exited;
-    }
+    killChildren();
     await database?.drop();
   });
 

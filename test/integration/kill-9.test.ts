@@ -2,12 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { events } from '../../src/bus/table.js';
 import { openEmbeddedDatabase } from '../../src/db/open-embedded.js';
-import { spawnTypeScript, startServer } from '../helpers/child-process.js';
+import { killChildren, spawnTypeScript, startServer } from '../helpers/child-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 describe('durability of the embedded database', () => {
   let database: TestDatabase;
-  afterEach(() => database.drop());
+  afterEach(async () => {
+    killChildren();
+    await database.drop();
+  });
 
   it('keeps every acknowledged write when the server is killed with SIGKILL mid-burst', async () => {
     database = await createTestDatabase('embedded');

@@ -108,10 +108,15 @@ describe('graceful shutdown', () => {
 
   it('cuts requests that outlast the shutdown timeout', async () => {
     const testApp = await buildTestApp('embedded', { settings: { shutdownTimeoutMs: '200' } });
-    testApp.app.http.get('/test/stuck', () => new Promise(() => {}));
+    const arrived = new Promise<void>((resolve) => {
+      testApp.app.http.get('/test/stuck', () => {
+        resolve();
+        return new Promise(() => {});
+      });
+    });
     const url = await testApp.app.listen();
     const stuck = fetch(`${url}/test/stuck`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await arrived;
     const startedAt = Date.now();
     await testApp.close();
     expect(Date.now() - startedAt).toBeLessThan(5_000);
