@@ -5,11 +5,13 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { buildHttpServer } from './http/build-server.js';
+import { registerCsrfProtection } from './http/csrf.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerWebApp } from './http/web-app.js';
 import { type IdGenerator, newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { createMetrics, observeConnections } from './metrics.js';
+import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
 import { version } from './version.js';
 
 export interface AppOptions {
@@ -50,10 +52,13 @@ export async function createApp({
       instanceId,
       retentionDays: config.eventRetentionDays,
     });
+    const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
     const http = await buildHttpServer({ config, logger, metrics });
+    registerCsrfProtection(http, config);
     registerHealthRoutes(http, { database, metrics });
+    registerIdentity(http, identity);
     await registerWebApp(http);
-    return assemble({ config, logger, database, bus, http, metrics, instanceId });
+    return assemble({ config, logger, database, bus, http, metrics, instanceId, identity });
   } catch (error) {
     await bus?.close();
     await database.close();
@@ -61,7 +66,7 @@ export async function createApp({
   }
 }
 
-function assemble(parts: {
+interface AppParts {
   config: Config;
   logger: Logger;
   database: DatabaseHandle;
@@ -69,17 +74,22 @@ function assemble(parts: {
   http: Awaited<ReturnType<typeof buildHttpServer>>;
   metrics: ReturnType<typeof createMetrics>;
   instanceId: string;
-}) {
-  const { config, logger, database, bus, http, instanceId } = parts;
+  identity: IdentityServices;
+}
+
+function assemble(parts: AppParts) {
+  const { config, logger, database, bus, http, instanceId, identity } = parts;
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning: Promise<void> = Promise.resolve();
   let closing: Promise<void> | undefined;
 
-  const pruneEvents = () => {
-    pruning = bus
-      .prune()
-      .then((pruned) => void (pruned > 0 && logger.info({ pruned }, 'pruned old events')))
-      .catch((error) => logger.warn({ err: error }, 'could not prune old events'));
+  /** Deletes what has outlived its retention period: event history and audit entries. */
+  const pruneOld = () => {
+    pruning = Promise.all([bus.prune(), identity.audit.prune()])
+      .then(([events, auditEntries]) => {
+        if (events + auditEntries > 0) logger.info({ events, auditEntries }, 'pruned old entries');
+      })
+      .catch((error) => logger.warn({ err: error }, 'could not prune old entries'));
   };
 
   return {
@@ -90,8 +100,8 @@ function assemble(parts: {
       const url = await http.listen({ port: config.port, host: config.host });
       database.recordServerUrl(url);
       await bus.publish(systemActor, 'instance.started', { instanceId, version });
-      pruneEvents();
-      pruneTimer = setInterval(pruneEvents, pruneEveryMs).unref();
+      pruneOld();
+      pruneTimer = setInterval(pruneOld, pruneEveryMs).unref();
       return url;
     },
 

@@ -17,6 +17,15 @@ describe('config', () => {
         bodyLimit: 1_048_576,
         eventRetentionDays: 30,
         shutdownTimeoutMs: 10_000,
+        signupPolicy: 'invite',
+        sessionTtlHours: 24,
+        passwordMinLength: 10,
+        signInMaxFailures: 10,
+        signInMaxPerIp: 100,
+        signInWindowSeconds: 900,
+        auditRetentionDays: 365,
+        trustedOrigins: [],
+        trustProxy: false,
       },
     });
   });
@@ -89,6 +98,8 @@ describe('config', () => {
   it('hides database passwords', () => {
     expect(redactUrl('postgres://app:s3cret@db:5432/x')).toBe('postgres://app:***@db:5432/x');
     expect(redactUrl('postgres://db:5432/x')).toBe('postgres://db:5432/x');
+    expect(redactUrl('postgres://u:p%40ss%2Fw@host/db')).toBe('postgres://u:***@host/db');
+    expect(redactUrl('not a url with secret')).toBe('***');
   });
 });
 

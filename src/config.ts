@@ -67,6 +67,76 @@ export const settings = {
     default: '30',
     about: 'How long event history is kept',
   },
+  signupPolicy: {
+    env: 'SIGNUP_POLICY',
+    flag: 'signup-policy',
+    allowed: 'open, invite or closed',
+    default: 'invite',
+    about: 'Who may create an account: anyone, holders of an invite link, or only admins',
+  },
+  authSecret: {
+    env: 'AUTH_SECRET',
+    flag: 'auth-secret',
+    allowed: 'at least 32 characters',
+    default: '(generated, kept in the database)',
+    about: 'Signs session cookies and tokens; every instance on one database must share it',
+  },
+  sessionTtlHours: {
+    env: 'SESSION_TTL_HOURS',
+    flag: 'session-ttl-hours',
+    allowed: 'an integer from 1 to 8760',
+    default: '24',
+    about: 'A session ends after this long without use',
+  },
+  passwordMinLength: {
+    env: 'PASSWORD_MIN_LENGTH',
+    flag: 'password-min-length',
+    allowed: 'an integer from 8 to 128',
+    default: '10',
+    about: 'Shortest password accepted',
+  },
+  signInMaxFailures: {
+    env: 'SIGN_IN_MAX_FAILURES',
+    flag: 'sign-in-max-failures',
+    allowed: 'an integer from 1 to 1000',
+    default: '10',
+    about: 'Failed sign-ins to one account before it is locked for the window',
+  },
+  signInMaxPerIp: {
+    env: 'SIGN_IN_MAX_PER_IP',
+    flag: 'sign-in-max-per-ip',
+    allowed: 'an integer from 1 to 100000',
+    default: '100',
+    about: 'Sign-in attempts from one IP address per window',
+  },
+  signInWindowSeconds: {
+    env: 'SIGN_IN_WINDOW_SECONDS',
+    flag: 'sign-in-window-seconds',
+    allowed: 'an integer from 1 to 86400',
+    default: '900',
+    about: 'The sign-in rate limit window',
+  },
+  auditRetentionDays: {
+    env: 'AUDIT_RETENTION_DAYS',
+    flag: 'audit-retention-days',
+    allowed: 'an integer from 1 to 3650',
+    default: '365',
+    about: 'How long audit log entries are kept',
+  },
+  trustedOrigins: {
+    env: 'TRUSTED_ORIGINS',
+    flag: 'trusted-origins',
+    allowed: 'comma-separated http(s) origins',
+    default: '(PUBLIC_URL only)',
+    about: 'Other web origins allowed to send signed-in writes',
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    flag: 'trust-proxy',
+    allowed: 'true or false',
+    default: 'false',
+    about: 'Take the client address from X-Forwarded-For (behind a reverse proxy)',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -90,6 +160,25 @@ export const configSchema = z.object({
   bodyLimit: integer(1024, 1024 * megabyte).default(megabyte),
   eventRetentionDays: integer(1, 3650).default(30),
   shutdownTimeoutMs: integer(0, 600_000).default(10_000),
+  signupPolicy: z.enum(['open', 'invite', 'closed']).default('invite'),
+  authSecret: z.string().min(32).optional(),
+  sessionTtlHours: integer(1, 8760).default(24),
+  passwordMinLength: integer(8, 128).default(10),
+  signInMaxFailures: integer(1, 1000).default(10),
+  signInMaxPerIp: integer(1, 100_000).default(100),
+  signInWindowSeconds: integer(1, 86_400).default(900),
+  auditRetentionDays: integer(1, 3650).default(365),
+  trustedOrigins: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ })))
+    .default([]),
+  trustProxy: z.stringbool().default(false),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -141,13 +230,24 @@ function describeProblem(issue: z.core.$ZodIssue, present: Record<string, unknow
   const key = String(issue.path[0]) as SettingKey;
   const setting = settings[key];
   const value = present[key];
-  const shown = key === 'databaseUrl' ? redactUrl(String(value)) : JSON.stringify(value);
+  const shown =
+    key === 'databaseUrl'
+      ? redactUrl(String(value))
+      : key === 'authSecret'
+        ? '(hidden)'
+        : JSON.stringify(value);
   return `${setting.env}=${shown} is invalid: ${issue.message}. Allowed: ${setting.allowed}.`;
 }
 
 /** Hides the password in a database URL so it never reaches a terminal or a log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '***';
+  }
 }
 
 function urlHost(host: string): string {

@@ -4,7 +4,15 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
-  abstract readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'too_large' | 'unavailable';
+  abstract readonly kind:
+    | 'invalid'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'too_large'
+    | 'rate_limited'
+    | 'unavailable';
   /** The input field at fault, when there is one. */
   readonly field?: string;
 
@@ -28,5 +36,40 @@ export class ServiceUnavailableError extends DomainError {
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
+  }
+}
+
+/** No valid credentials came with the request (HTTP 401). */
+export class UnauthenticatedError extends DomainError {
+  readonly code: string;
+  readonly kind = 'unauthenticated';
+  constructor(
+    code = 'UNAUTHENTICATED',
+    message = 'Sign in, or send an API key as "Authorization: Bearer <key>"',
+  ) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The caller is known but may not do this (HTTP 403). Never used to hide another user's data: that is not found. */
+export class ForbiddenError extends DomainError {
+  readonly code: string;
+  readonly kind = 'forbidden';
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Too many attempts; `retryAfterSeconds` says when to try again (HTTP 429 with Retry-After). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  readonly kind = 'rate_limited';
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many attempts. Try again in ${retryAfterSeconds} seconds.`,
+  ) {
+    super(message);
   }
 }

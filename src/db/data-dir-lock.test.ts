@@ -95,10 +95,17 @@ describe('data directory lock across processes', () => {
   it('lets exactly one of many processes take over a stale lock', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-lock-race-'));
     try {
-      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+        encoding: 'utf8',
+      });
       fs.writeFileSync(
         path.join(dataDir, 'switchboard.lock'),
-        JSON.stringify({ pid: Number(dead.stdout), hostname: os.hostname(), command: 'dead', startedAt: '2026-01-01T00:00:00Z' }),
+        JSON.stringify({
+          pid: Number(dead.stdout),
+          hostname: os.hostname(),
+          command: 'dead',
+          startedAt: '2026-01-01T00:00:00Z',
+        }),
       );
       const contenders = Array.from({ length: 8 }, () =>
         spawnTypeScript('test/fixtures/lock-contender.ts', { env: { DATA_DIR: dataDir } }),

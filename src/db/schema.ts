@@ -1,2 +1,3 @@
 /** Every table, for Drizzle's typed queries. Each module's table.ts is listed here once. */
 export * from '../bus/table.js';
+export * from '../modules/identity/table.js';

@@ -1,14 +1,17 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError } from '../errors.js';
+import { ZodError } from 'zod';
+import { DomainError, RateLimitedError } from '../errors.js';
 import { errorBody } from './error-body.js';
 
 const statusByKind: Record<DomainError['kind'], number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -39,6 +42,14 @@ export function createErrorHandler({ bodyLimit }: { bodyLimit: number }) {
       const message = `${field}: ${first?.message ?? 'is not valid'}`;
       return reply.status(400).send(errorBody('INVALID_INPUT', message, request.id, field));
     }
+    if (error instanceof ZodError) {
+      const [issue] = error.issues;
+      const field = issue?.path.join('.') || 'body';
+      return reply
+        .status(400)
+        .send(errorBody('INVALID_INPUT', `${field}: ${issue?.message ?? 'is not valid'}`, request.id, field));
+    }
+    if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof DomainError) {
       return reply
         .status(statusByKind[error.kind])

@@ -57,7 +57,6 @@ export function registerHealthRoutes(
         summary: 'Prometheus metrics: requests, latency, database connections, events',
       },
     },
-    async (_request, reply) =>
-      reply.type(metrics.registry.contentType).send(await metrics.scrape()),
+    async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.scrape()),
   );
 }

@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ForbiddenError } from '../errors.js';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF protection for cookie-authenticated writes: a state-changing request that carries cookies
+ * and no Authorization header must come from our own origin (PUBLIC_URL, the origin it was sent
+ * to, or TRUSTED_ORIGINS). Browsers always send Origin on such requests; a request without Origin
+ * is refused when Sec-Fetch-Site says it crossed sites. Bearer-authenticated calls are not
+ * exposed to CSRF and pass.
+ */
+export function registerCsrfProtection(
+  app: FastifyInstance,
+  { publicUrl, trustedOrigins }: { publicUrl: string; trustedOrigins: string[] },
+) {
+  const allowed = new Set([publicUrl, ...trustedOrigins].map((url) => new URL(url).origin));
+
+  app.addHook('onRequest', async (request) => {
+    if (safeMethods.has(request.method) || !request.headers.cookie || request.headers.authorization) return;
+    const origin = request.headers.origin;
+    if (origin === undefined) {
+      const site = request.headers['sec-fetch-site'];
+      if (site === undefined || site === 'same-origin' || site === 'none') return;
+      throw rejected();
+    }
+    if (!allowed.has(origin) && origin !== ownOrigin(request)) throw rejected();
+  });
+}
+
+function ownOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+function rejected() {
+  return new ForbiddenError('CSRF_REJECTED', 'This request came from another site and was refused');
+}

@@ -1,0 +1,24 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../actor.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who made the request, resolved from its credentials before any route runs; null when nobody signed in. */
+    actor: Actor | null;
+  }
+}
+
+/** Node's request headers as a Fetch API Headers object (what Better Auth and other Fetch-style code take). */
+export function webHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+/** The caller as seen by services that audit it. */
+export function clientInfo(request: FastifyRequest) {
+  return { headers: webHeaders(request), ip: request.ip, userAgent: request.headers['user-agent'] };
+}

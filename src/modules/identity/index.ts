@@ -1,0 +1,4 @@
+export type { AuditInput, AuditService } from './service/audit.js';
+export { createIdentityServices, type IdentityServices } from './services.js';
+export { registerIdentity } from './routes.js';
+export { requireAdmin, requireScope, requireUser } from './policy.js';

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { webHeaders } from '../../http/request-context.js';
+import { authBasePath } from './auth.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerBetterAuthRoutes } from './routes/better-auth-routes.js';
+import { registerMeRoutes } from './routes/me-routes.js';
+import { registerSetupRoutes } from './routes/setup-routes.js';
+import type { IdentityServices } from './services.js';
+
+/** Paths whose requests carry credentials worth resolving. */
+const authenticatedPrefixes = ['/api/v1/', '/mcp'];
+
+/**
+ * Resolves every API request's actor (cookie, API key or OAuth token) before its route runs, and
+ * registers the identity routes.
+ */
+export function registerIdentity(app: FastifyInstance, services: IdentityServices) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!authenticatedPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
+    const { actor, setCookies } = await services.resolveActor({
+      headers: webHeaders(request),
+      surface: request.url.startsWith('/mcp') ? 'mcp' : 'http',
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    request.actor = actor;
+    if (setCookies.length > 0) reply.header('set-cookie', setCookies);
+  });
+
+  registerAuthRoutes(app, services);
+  registerMeRoutes(app, services);
+  registerAdminRoutes(app, services);
+  registerSetupRoutes(app, services);
+  registerBetterAuthRoutes(app, { auth: services.auth, basePath: authBasePath });
+}

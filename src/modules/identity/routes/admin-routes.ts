@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../../http/error-body.js';
+import { requireUser } from '../policy.js';
+import { auditQuerySchema } from '../service/audit.js';
+import {
+  createInviteInputSchema,
+  createUserInputSchema,
+  listQuerySchema,
+  pageOf,
+  roleSchema,
+  updateUserInputSchema,
+  userSchema,
+} from '../schema.js';
+import type { IdentityServices } from '../services.js';
+
+const tags = ['admin'];
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+
+const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.date(),
+    actorId: z.string().nullable(),
+    action: z.string(),
+    status: z.string(),
+    surface: z.string(),
+    subject: z.string().nullable(),
+    reason: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    durationMs: z.number().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEntry' });
+
+const inviteSchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  role: roleSchema,
+  expiresAt: z.date(),
+  usedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+
+/** User management, invites and the audit log, under /api/v1/admin. Admins only (the services check). */
+export function registerAdminRoutes(app: FastifyInstance, { users, audit, invites }: IdentityServices) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/api/v1/admin/users',
+    {
+      schema: {
+        tags,
+        summary: 'Every account, a page at a time',
+        querystring: listQuerySchema,
+        response: { 200: pageOf(userSchema), ...errors },
+      },
+    },
+    (request) => users.list(requireUser(request.actor), request.query),
+  );
+
+  routes.post(
+    '/api/v1/admin/users',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account',
+        body: createUserInputSchema,
+        response: { 201: userSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await users.create(requireUser(request.actor), request.body)),
+  );
+
+  routes.get(
+    '/api/v1/admin/users/:id',
+    { schema: { tags, summary: 'One account', params: idParams, response: { 200: userSchema, ...errors } } },
+    (request) => users.get(requireUser(request.actor), request.params.id),
+  );
+
+  routes.patch(
+    '/api/v1/admin/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename, change role, deactivate (ends their sessions) or reactivate an account',
+        params: idParams,
+        body: updateUserInputSchema,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    (request) => users.update(requireUser(request.actor), request.params.id, request.body),
+  );
+
+  routes.get(
+    '/api/v1/admin/audit',
+    {
+      schema: {
+        tags,
+        summary: 'The audit log, newest first',
+        querystring: auditQuerySchema,
+        response: { 200: pageOf(auditEntrySchema), ...errors },
+      },
+    },
+    (request) => audit.list(requireUser(request.actor), request.query),
+  );
+
+  routes.get(
+    '/api/v1/admin/invites',
+    {
+      schema: {
+        tags,
+        summary: 'Invite links, newest first',
+        response: { 200: z.object({ items: z.array(inviteSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await invites.list(requireUser(request.actor)) }),
+  );
+
+  routes.post(
+    '/api/v1/admin/invites',
+    {
+      schema: {
+        tags,
+        summary: 'Create an invite link; its token is in this answer only',
+        body: createInviteInputSchema,
+        response: { 201: z.object({ invite: inviteSchema, token: z.string(), url: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await invites.create(requireUser(request.actor), request.body)),
+  );
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { webHeaders } from '../../../http/request-context.js';
+import type { Auth } from '../auth.js';
+
+/**
+ * The Better Auth endpoints we serve as they are: the OAuth 2.1 authorization server for MCP
+ * clients (dynamic registration, authorize, consent, token, introspect, revoke, userinfo), the
+ * signing keys (JWKS), and password change. Everything else under /api/v1/auth is ours or absent;
+ * in particular Better Auth's admin endpoints are never reachable.
+ */
+const servedPaths = [
+  /^\/oauth2\/(register|authorize|consent|continue|token|introspect|revoke|userinfo|end-session)$/,
+  /^\/jwks$/,
+  /^\/change-password$/,
+  /^\/\.well-known\/(oauth-authorization-server|openid-configuration)$/,
+];
+
+export function registerBetterAuthRoutes(
+  app: FastifyInstance,
+  { auth, basePath }: { auth: Auth; basePath: string },
+) {
+  /** Hands the request to Better Auth as `path` (relative to basePath) and copies its answer back. */
+  const forward = async (request: FastifyRequest, reply: FastifyReply, path: string) => {
+    if (!servedPaths.some((pattern) => pattern.test(path))) return reply.callNotFound();
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const url = new URL(`${basePath}${path}${query}`, `${request.protocol}://${request.host}`);
+    const response = await auth.handler(toFetchRequest(request, url));
+    reply.status(response.status);
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) reply.header('set-cookie', cookies);
+    return reply.send(Buffer.from(await response.arrayBuffer()));
+  };
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: `${basePath}/*`,
+    schema: { hide: true },
+    handler: (request, reply) => forward(request, reply, `/${(request.params as { '*': string })['*']}`),
+  });
+
+  // OAuth clients post forms; Better Auth reads them itself, so the body passes through as text.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
+
+  // RFC 8414 discovery at the root, where MCP clients look first.
+  for (const document of ['oauth-authorization-server', 'openid-configuration']) {
+    app.get(`/.well-known/${document}`, { schema: { hide: true } }, (request, reply) =>
+      forward(request, reply, `/.well-known/${document}`),
+    );
+  }
+}
+
+function toFetchRequest(request: FastifyRequest, url: URL): Request {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  const body = !hasBody
+    ? undefined
+    : typeof request.body === 'string'
+      ? request.body
+      : JSON.stringify(request.body);
+  const headers = webHeaders(request);
+  headers.delete('content-length'); // the body may have been re-serialized
+  return new Request(url, { method: request.method, headers, body });
+}

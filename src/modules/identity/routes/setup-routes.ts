@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { systemActor } from '../../../actor.js';
+import { errorBodySchema } from '../../../http/error-body.js';
+import { clientInfo } from '../../../http/request-context.js';
+import { signUpInputSchema, userSchema } from '../schema.js';
+import type { IdentityServices } from '../services.js';
+
+const tags = ['setup'];
+
+/** First run: while no admin exists, anyone who can reach the instance may create the first one. */
+export function registerSetupRoutes(app: FastifyInstance, { users, flows }: IdentityServices) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/api/v1/setup',
+    {
+      schema: {
+        tags,
+        summary: 'Whether the first admin still has to be created',
+        response: { 200: z.object({ needsAdmin: z.boolean() }) },
+      },
+    },
+    async () => ({ needsAdmin: await users.needsSetup() }),
+  );
+
+  routes.post(
+    '/api/v1/setup',
+    {
+      schema: {
+        tags,
+        summary: 'Create the first admin and sign in as them; refused once an admin exists',
+        body: signUpInputSchema.omit({ invite: true }),
+        response: { 201: z.object({ user: userSchema }), 400: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      await users.createFirstAdmin(systemActor, request.body);
+      const { setCookies, user } = await flows.signIn(request.body, clientInfo(request));
+      return reply.status(201).header('set-cookie', setCookies).send({ user });
+    },
+  );
+}

@@ -1,0 +1,150 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Actor, Scope } from '../../../actor.js';
+import type { EventBus } from '../../../bus/event-bus.js';
+import type { Clock } from '../../../clock.js';
+import type { Database } from '../../../db/database.js';
+import { ForbiddenError } from '../../../errors.js';
+import type { IdGenerator } from '../../../ids.js';
+import { ApiKeyNotFoundError } from '../errors.js';
+import { requireScope, requireUser } from '../policy.js';
+import { type CreateApiKeyInput, createApiKeyInputSchema, type PublicApiKey } from '../schema.js';
+import { apiKeys, users } from '../table.js';
+import type { AuditService } from './audit.js';
+
+declare module '../../../bus/events.js' {
+  interface EventMap {
+    'api_key.created': { apiKeyId: string; userId: string };
+    'api_key.revoked': { apiKeyId: string; userId: string };
+  }
+}
+
+/** Every key starts with this, so leaked keys are easy to search for. */
+export const apiKeyPrefix = 'sb_';
+const dayMs = 24 * 60 * 60 * 1000;
+/** Last-used times are written at most this often per key, not on every request. */
+const touchEveryMs = 60_000;
+
+type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+function toPublicApiKey(row: ApiKeyRow): PublicApiKey {
+  const { id, name, prefix, expiresAt, lastUsedAt, revokedAt, createdAt } = row;
+  return { id, name, prefix, scopes: row.scopes as Scope[], expiresAt, lastUsedAt, revokedAt, createdAt };
+}
+
+/** A key that checked out, and the account it acts for. */
+export interface VerifiedApiKey {
+  apiKey: PublicApiKey;
+  user: { id: string; role: 'user' | 'admin' };
+}
+
+/**
+ * API keys for programs and MCP clients. A key is shown once at creation; only its hash is kept.
+ * A key never carries more scopes than the credential that made it.
+ */
+export function createApiKeysService({
+  db,
+  clock,
+  ids,
+  bus,
+  audit,
+}: {
+  db: Database;
+  clock: Clock;
+  ids: IdGenerator;
+  bus: EventBus;
+  audit: AuditService;
+}) {
+  return {
+    async create(actor: Actor, input: CreateApiKeyInput): Promise<{ apiKey: PublicApiKey; key: string }> {
+      const user = requireScope(actor, 'api:write');
+      const { name, scopes, expiresInDays } = createApiKeyInputSchema.parse(input);
+      const beyond = scopes.filter((scope) => !user.scopes.includes(scope));
+      if (beyond.length > 0) {
+        throw new ForbiddenError(
+          'SCOPE_NOT_ALLOWED',
+          `You may not grant ${beyond.join(', ')}: your own access lacks it`,
+        );
+      }
+      const key = `${apiKeyPrefix}${randomBytes(32).toString('base64url')}`;
+      const now = clock.now();
+      const [row] = await db
+        .insert(apiKeys)
+        .values({
+          id: ids(),
+          ownerId: user.userId,
+          name,
+          prefix: key.slice(0, 10),
+          keyHash: hashApiKey(key),
+          scopes: [...new Set(scopes)],
+          expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * dayMs) : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('The API key was not stored');
+      await bus.publish(actor, 'api_key.created', { apiKeyId: row.id, userId: user.userId });
+      await audit.record(actor, {
+        action: 'api_key.create',
+        status: 'success',
+        subject: row.id,
+        details: { name, scopes },
+      });
+      return { apiKey: toPublicApiKey(row), key };
+    },
+
+    /** The actor's keys, revoked ones included, newest first. */
+    async list(actor: Actor): Promise<PublicApiKey[]> {
+      const user = requireUser(actor);
+      const rows = await db
+        .select()
+        .from(apiKeys)
+        .where(eq(apiKeys.ownerId, user.userId))
+        .orderBy(desc(apiKeys.id));
+      return rows.map(toPublicApiKey);
+    },
+
+    /** Revokes one of the actor's keys (an admin or the system may revoke anyone's). */
+    async revoke(actor: Actor, apiKeyId: string): Promise<void> {
+      const isAdmin = actor.type === 'system' || (actor.role === 'admin' && actor.scopes.includes('admin'));
+      const owner = isAdmin ? undefined : requireUser(actor).userId;
+      const [row] = await db
+        .update(apiKeys)
+        .set({ revokedAt: clock.now(), updatedAt: clock.now() })
+        .where(and(eq(apiKeys.id, apiKeyId), owner ? eq(apiKeys.ownerId, owner) : undefined))
+        .returning();
+      if (!row) throw new ApiKeyNotFoundError(apiKeyId);
+      await bus.publish(actor, 'api_key.revoked', { apiKeyId, userId: row.ownerId });
+      await audit.record(actor, { action: 'api_key.revoke', status: 'success', subject: apiKeyId });
+    },
+
+    /** Checks a presented key: unknown, revoked, expired or owned by a deactivated user is a reason string. */
+    async verify(
+      key: string,
+    ): Promise<VerifiedApiKey | { refused: string; apiKeyId?: string; userId?: string }> {
+      if (!key.startsWith(apiKeyPrefix)) return { refused: 'not_an_api_key' };
+      const [found] = await db
+        .select({ key: apiKeys, role: users.role, active: users.active })
+        .from(apiKeys)
+        .innerJoin(users, eq(users.id, apiKeys.ownerId))
+        .where(eq(apiKeys.keyHash, hashApiKey(key)));
+      if (!found) return { refused: 'unknown_key' };
+      const now = clock.now();
+      const ids = { apiKeyId: found.key.id, userId: found.key.ownerId };
+      if (found.key.revokedAt) return { refused: 'revoked', ...ids };
+      if (found.key.expiresAt && found.key.expiresAt <= now) return { refused: 'expired', ...ids };
+      if (!found.active) return { refused: 'user_deactivated', ...ids };
+      if (!found.key.lastUsedAt || now.getTime() - found.key.lastUsedAt.getTime() > touchEveryMs) {
+        await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, found.key.id));
+      }
+      return {
+        apiKey: toPublicApiKey(found.key),
+        user: { id: found.key.ownerId, role: found.role === 'admin' ? 'admin' : 'user' },
+      };
+    },
+  };
+}
+
+export type ApiKeysService = ReturnType<typeof createApiKeysService>;

@@ -1,0 +1,103 @@
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, actorUserId, type Surface } from '../../../actor.js';
+import type { Clock } from '../../../clock.js';
+import { decodeCursor, encodeCursor, type Page, pageSize } from '../../../db/cursor.js';
+import type { Database } from '../../../db/database.js';
+import type { IdGenerator } from '../../../ids.js';
+import { requireAdmin } from '../policy.js';
+import { auditLog } from '../table.js';
+
+/** One audited action. `actor` is who did it; for a failed sign-in it is the system and `actorId` the account, if known. */
+export interface AuditInput {
+  action: string;
+  status: 'success' | 'failure' | 'denied';
+  surface?: Surface;
+  actorId?: string | null;
+  subject?: string;
+  reason?: string;
+  ip?: string;
+  userAgent?: string;
+  durationMs?: number;
+  details?: Record<string, unknown>;
+}
+
+export const auditQuerySchema = z.object({
+  userId: z.string().min(1).optional().describe('Only entries by this user'),
+  action: z.string().min(1).optional().describe('Only this action, e.g. sign_in'),
+  since: z.coerce.date().optional().describe('Only entries at or after this time (ISO 8601)'),
+  until: z.coerce.date().optional().describe('Only entries at or before this time (ISO 8601)'),
+  limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
+  cursor: z.string().optional().describe('The nextCursor of the previous page'),
+});
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+const isPosition = (value: unknown): value is { before: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { before?: unknown }).before === 'string';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The audit log: every module records security-relevant actions here; admins read it. */
+export function createAuditService({
+  db,
+  clock,
+  ids,
+  retentionDays,
+}: {
+  db: Database;
+  clock: Clock;
+  ids: IdGenerator;
+  retentionDays: number;
+}) {
+  return {
+    /** Appends an entry. Never throws for a caller's mistake: the action has already happened. */
+    async record(actor: Actor, input: AuditInput): Promise<void> {
+      await db.insert(auditLog).values({
+        id: ids(),
+        at: clock.now(),
+        actorId: input.actorId === undefined ? actorUserId(actor) : input.actorId,
+        action: input.action,
+        status: input.status,
+        surface: input.surface ?? actor.via,
+        subject: input.subject ?? null,
+        reason: input.reason ?? null,
+        ip: input.ip ?? null,
+        userAgent: input.userAgent?.slice(0, 512) ?? null,
+        durationMs: input.durationMs ?? null,
+        details: input.details ?? {},
+      });
+    },
+
+    /** Entries newest first, filtered, a page at a time. Admins only. */
+    async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
+      requireAdmin(actor);
+      const { userId, action, since, until, limit, cursor } = auditQuerySchema.parse(query);
+      const conditions: SQL[] = [];
+      if (userId) conditions.push(eq(auditLog.actorId, userId));
+      if (action) conditions.push(eq(auditLog.action, action));
+      if (since) conditions.push(gte(auditLog.at, since));
+      if (until) conditions.push(lte(auditLog.at, until));
+      if (cursor) conditions.push(lt(auditLog.id, decodeCursor(cursor, isPosition).before));
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(and(...conditions))
+        .orderBy(desc(auditLog.id))
+        .limit(limit + 1);
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
+    },
+
+    /** Deletes entries older than the retention period; returns how many. */
+    async prune(): Promise<number> {
+      const cutoff = new Date(clock.now().getTime() - retentionDays * dayMs);
+      const deleted = await db.delete(auditLog).where(lt(auditLog.at, cutoff)).returning({ id: auditLog.id });
+      return deleted.length;
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,216 @@
+import { APIError } from 'better-auth';
+import { eq } from 'drizzle-orm';
+import { type Actor, systemActor } from '../../../actor.js';
+import type { EventBus } from '../../../bus/event-bus.js';
+import type { Clock } from '../../../clock.js';
+import type { Config } from '../../../config.js';
+import type { Database } from '../../../db/database.js';
+import {
+  ForbiddenError,
+  InvalidInputError,
+  RateLimitedError,
+  UnauthenticatedError,
+} from '../../../errors.js';
+import type { Auth } from '../auth.js';
+import { EmailInUseError, InviteInvalidError } from '../errors.js';
+import type { PublicUser, SignInInput, SignUpInput } from '../schema.js';
+import { sessions, users } from '../table.js';
+import type { AuditService } from './audit.js';
+import type { InvitesService } from './invites.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { toPublicUser, type UsersService } from './users.js';
+
+/** What the HTTP layer knows about the caller of a sign-in, sign-up or sign-out. */
+export interface ClientInfo {
+  headers: Headers;
+  ip: string;
+  userAgent?: string;
+}
+
+/** A new session: the user, the session's id and expiry, and the Set-Cookie headers to send. */
+export interface SignedIn {
+  user: PublicUser;
+  session: { id: string; expiresAt: Date };
+  setCookies: string[];
+}
+
+export interface AuthFlowsDeps {
+  db: Database;
+  auth: Auth;
+  bus: EventBus;
+  clock: Clock;
+  config: Config;
+  audit: AuditService;
+  limiter: RateLimiter;
+  users: UsersService;
+  invites: InvitesService;
+}
+
+const invalidCredentials = () =>
+  new UnauthenticatedError('INVALID_CREDENTIALS', 'The email or password is wrong');
+
+/**
+ * Sign-up, sign-in and sign-out on top of Better Auth, with what it does not do for us: the
+ * sign-up policy, rate limits per account and per IP, and an audit entry for every attempt.
+ */
+export function createAuthFlows({
+  db,
+  auth,
+  bus,
+  clock,
+  config,
+  audit,
+  limiter,
+  users: usersService,
+  invites,
+}: AuthFlowsDeps) {
+  const accountLimit = { max: config.signInMaxFailures, windowSeconds: config.signInWindowSeconds };
+  const ipLimit = { max: config.signInMaxPerIp, windowSeconds: config.signInWindowSeconds };
+
+  async function startedSession(userId: string, token: string, setCookies: string[]): Promise<SignedIn> {
+    const [session] = await db.select().from(sessions).where(eq(sessions.token, token));
+    if (!session) throw new Error('Better Auth reported a session that is not stored');
+    return {
+      user: toPublicUser(await usersService.loadUser(userId)),
+      session: { id: session.id, expiresAt: session.expiresAt },
+      setCookies,
+    };
+  }
+
+  async function accountIdFor(email: string): Promise<string | null> {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
+    return row?.id ?? null;
+  }
+
+  return {
+    /**
+     * Checks the password and starts a session. Unknown email and wrong password get the same
+     * answer (and Better Auth hashes either way, so the same time); too many failures lock the
+     * account, and too many attempts the IP, for SIGN_IN_WINDOW_SECONDS.
+     */
+    async signIn(input: SignInInput, client: ClientInfo): Promise<SignedIn> {
+      const email = input.email.toLowerCase();
+      const accountKey = `sign-in:account:${email}`;
+      const ipKey = `sign-in:ip:${client.ip}`;
+      const attempt = {
+        action: 'sign_in',
+        ip: client.ip,
+        userAgent: client.userAgent,
+        surface: 'http' as const,
+      };
+      const wait = Math.max(
+        await limiter.retryAfter(accountKey, accountLimit),
+        await limiter.retryAfter(ipKey, ipLimit),
+      );
+      if (wait > 0) {
+        await audit.record(systemActor, {
+          ...attempt,
+          status: 'denied',
+          reason: 'rate_limited',
+          actorId: await accountIdFor(email),
+          details: { email },
+        });
+        throw new RateLimitedError(wait, `Too many sign-in attempts. Try again in ${wait} seconds.`);
+      }
+      await limiter.hit(ipKey, ipLimit);
+      try {
+        const { headers, response } = await auth.api.signInEmail({
+          body: { email, password: input.password },
+          headers: client.headers,
+          returnHeaders: true,
+        });
+        await limiter.reset(accountKey);
+        await usersService.touchSignIn(response.user.id, clock.now());
+        await audit.record(systemActor, { ...attempt, status: 'success', actorId: response.user.id });
+        return await startedSession(response.user.id, response.token, headers.getSetCookie());
+      } catch (error) {
+        if (!(error instanceof APIError)) throw error;
+        const actorId = await accountIdFor(email);
+        if (error.body?.code === 'ACCOUNT_DEACTIVATED') {
+          await audit.record(systemActor, { ...attempt, status: 'denied', reason: 'deactivated', actorId });
+          throw new ForbiddenError(
+            'ACCOUNT_DEACTIVATED',
+            'This account is deactivated. Ask an admin to reactivate it.',
+          );
+        }
+        await limiter.hit(accountKey, accountLimit);
+        const reason = actorId ? 'wrong_password' : 'unknown_email';
+        await audit.record(systemActor, {
+          ...attempt,
+          status: 'failure',
+          reason,
+          actorId,
+          details: { email },
+        });
+        throw invalidCredentials();
+      }
+    },
+
+    /** Creates an account as SIGNUP_POLICY allows (open, or with an invite) and signs it in. */
+    async signUp(input: SignUpInput, client: ClientInfo): Promise<SignedIn> {
+      if (config.signupPolicy === 'closed')
+        throw new ForbiddenError('SIGNUP_CLOSED', 'Sign-up is closed: ask an admin for an account');
+      if (config.signupPolicy === 'invite' && !input.invite) throw new InviteInvalidError();
+      if (input.password.length < config.passwordMinLength) {
+        throw new InvalidInputError(`password: use at least ${config.passwordMinLength} characters`, {
+          field: 'password',
+        });
+      }
+      const invite =
+        config.signupPolicy === 'invite' && input.invite
+          ? await invites.claim(input.invite, input.email)
+          : undefined;
+      try {
+        const { headers, response } = await auth.api.signUpEmail({
+          body: { email: input.email.toLowerCase(), password: input.password, name: input.name },
+          headers: client.headers,
+          returnHeaders: true,
+        });
+        const userId = response.user.id;
+        if (invite) {
+          await db.update(users).set({ role: invite.role }).where(eq(users.id, userId));
+          await invites.markUsedBy(invite.id, userId);
+        }
+        if (!response.token) throw new Error('Sign-up did not start a session');
+        const signedIn = await startedSession(userId, response.token, headers.getSetCookie());
+        const actor: Actor = {
+          type: 'user',
+          userId,
+          role: signedIn.user.role,
+          scopes: [],
+          via: 'http',
+          credential: { kind: 'session', id: signedIn.session.id },
+        };
+        await bus.publish(actor, 'user.created', { userId, role: signedIn.user.role });
+        await audit.record(actor, {
+          action: 'user.sign_up',
+          status: 'success',
+          subject: userId,
+          ip: client.ip,
+          userAgent: client.userAgent,
+          details: { invite: invite?.id },
+        });
+        return signedIn;
+      } catch (error) {
+        if (invite) await invites.release(invite.id);
+        if (error instanceof APIError && String(error.body?.code).startsWith('USER_ALREADY_EXISTS'))
+          throw new EmailInUseError();
+        throw error;
+      }
+    },
+
+    /** Ends the session the request came with; returns the Set-Cookie headers that clear it. */
+    async signOut(actor: Actor, client: ClientInfo): Promise<string[]> {
+      const { headers } = await auth.api.signOut({ headers: client.headers, returnHeaders: true });
+      await audit.record(actor, {
+        action: 'sign_out',
+        status: 'success',
+        ip: client.ip,
+        userAgent: client.userAgent,
+      });
+      return headers.getSetCookie();
+    },
+  };
+}
+
+export type AuthFlows = ReturnType<typeof createAuthFlows>;

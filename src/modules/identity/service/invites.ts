@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Actor } from '../../../actor.js';
+import type { Clock } from '../../../clock.js';
+import type { Database } from '../../../db/database.js';
+import type { IdGenerator } from '../../../ids.js';
+import { InviteInvalidError } from '../errors.js';
+import { requireAdmin, requireUser } from '../policy.js';
+import { type CreateInviteInput, createInviteInputSchema } from '../schema.js';
+import { invites } from '../table.js';
+import type { AuditService } from './audit.js';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface PublicInvite {
+  id: string;
+  email: string | null;
+  role: 'user' | 'admin';
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
+function toPublicInvite(row: typeof invites.$inferSelect): PublicInvite {
+  const { id, email, expiresAt, usedAt, createdAt } = row;
+  return { id, email, role: row.role === 'admin' ? 'admin' : 'user', expiresAt, usedAt, createdAt };
+}
+
+/** Invite links: an admin makes one, a newcomer signs up with it once. */
+export function createInvitesService({
+  db,
+  clock,
+  ids,
+  audit,
+  publicUrl,
+}: {
+  db: Database;
+  clock: Clock;
+  ids: IdGenerator;
+  audit: AuditService;
+  publicUrl: string;
+}) {
+  return {
+    async create(
+      actor: Actor,
+      input: CreateInviteInput,
+    ): Promise<{ invite: PublicInvite; token: string; url: string }> {
+      const admin = requireUser(requireAdmin(actor));
+      const { email, role, expiresInHours } = createInviteInputSchema.parse(input);
+      const token = randomBytes(24).toString('base64url');
+      const now = clock.now();
+      const [row] = await db
+        .insert(invites)
+        .values({
+          id: ids(),
+          ownerId: admin.userId,
+          tokenHash: hashToken(token),
+          email: email?.toLowerCase() ?? null,
+          role,
+          expiresAt: new Date(now.getTime() + expiresInHours * 3600_000),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('The invite was not stored');
+      await audit.record(actor, {
+        action: 'invite.create',
+        status: 'success',
+        subject: row.id,
+        details: { role, email },
+      });
+      return { invite: toPublicInvite(row), token, url: `${publicUrl}/signup?invite=${token}` };
+    },
+
+    async list(actor: Actor): Promise<PublicInvite[]> {
+      requireAdmin(actor);
+      return (await db.select().from(invites).orderBy(desc(invites.id))).map(toPublicInvite);
+    },
+
+    /** Marks an invite used, atomically: two sign-ups racing for one invite get one account. */
+    async claim(token: string, email: string): Promise<{ id: string; role: 'user' | 'admin' }> {
+      const now = clock.now();
+      const [row] = await db
+        .update(invites)
+        .set({ usedAt: now, updatedAt: now })
+        .where(
+          and(eq(invites.tokenHash, hashToken(token)), isNull(invites.usedAt), gt(invites.expiresAt, now)),
+        )
+        .returning();
+      if (!row) throw new InviteInvalidError();
+      if (row.email && row.email !== email.toLowerCase()) {
+        await this.release(row.id);
+        throw new InviteInvalidError();
+      }
+      return { id: row.id, role: row.role === 'admin' ? 'admin' : 'user' };
+    },
+
+    /** Gives a claimed invite back (the sign-up that claimed it failed). */
+    async release(inviteId: string): Promise<void> {
+      await db.update(invites).set({ usedAt: null }).where(eq(invites.id, inviteId));
+    },
+
+    async markUsedBy(inviteId: string, userId: string): Promise<void> {
+      await db.update(invites).set({ usedBy: userId }).where(eq(invites.id, inviteId));
+    },
+  };
+}
+
+export type InvitesService = ReturnType<typeof createInvitesService>;

@@ -1,0 +1,197 @@
+import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
+import type { Actor } from '../../../actor.js';
+import type { EventBus } from '../../../bus/event-bus.js';
+import { decodeCursor, encodeCursor, type Page } from '../../../db/cursor.js';
+import type { Database } from '../../../db/database.js';
+import { InvalidInputError } from '../../../errors.js';
+import type { Auth } from '../auth.js';
+import { EmailInUseError, LastAdminError, SetupDoneError, UserNotFoundError } from '../errors.js';
+import { requireAdmin, requireUser } from '../policy.js';
+import {
+  type CreateUserInput,
+  createUserInputSchema,
+  type ListQuery,
+  listQuerySchema,
+  type PublicUser,
+  type UpdateProfileInput,
+  type UpdateUserInput,
+} from '../schema.js';
+import { sessions, users } from '../table.js';
+import type { AuditService } from './audit.js';
+
+declare module '../../../bus/events.js' {
+  interface EventMap {
+    'user.created': { userId: string; role: 'user' | 'admin' };
+    'user.updated': { userId: string; changes: string[] };
+  }
+}
+
+type UserRow = typeof users.$inferSelect;
+
+export function toPublicUser(row: UserRow): PublicUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role === 'admin' ? 'admin' : 'user',
+    active: row.active,
+    lastSignInAt: row.lastSignInAt,
+    createdAt: row.createdAt,
+  };
+}
+
+const isPosition = (value: unknown): value is { after: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { after?: unknown }).after === 'string';
+
+export interface UsersServiceDeps {
+  db: Database;
+  auth: Auth;
+  bus: EventBus;
+  audit: AuditService;
+  passwordMinLength: number;
+}
+
+/** Accounts: admins manage them; each user reads and edits their own profile. */
+export function createUsersService({ db, auth, bus, audit, passwordMinLength }: UsersServiceDeps) {
+  async function loadUser(userId: string): Promise<UserRow> {
+    const [row] = await db.select().from(users).where(eq(users.id, userId));
+    if (!row) throw new UserNotFoundError(userId);
+    return row;
+  }
+
+  async function countActiveAdmins(): Promise<number> {
+    const [row] = await db
+      .select({ total: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.active, true)));
+    return row?.total ?? 0;
+  }
+
+  /** Creates an account with a password, bypassing the sign-up policy (the caller has checked it). */
+  async function insertUser(actor: Actor, input: CreateUserInput): Promise<PublicUser> {
+    const { email, password, name, role } = createUserInputSchema.parse(input);
+    if (password.length < passwordMinLength) {
+      throw new InvalidInputError(`password: use at least ${passwordMinLength} characters`, {
+        field: 'password',
+      });
+    }
+    const context = await auth.$context;
+    if (await context.internalAdapter.findUserByEmail(email.toLowerCase())) throw new EmailInUseError();
+    const created = await context.internalAdapter.createUser(
+      { email: email.toLowerCase(), name, role, active: true },
+      { method: 'admin' },
+    );
+    await context.internalAdapter.linkAccount({
+      userId: created.id,
+      providerId: 'credential',
+      accountId: created.id,
+      password: await context.password.hash(password),
+    });
+    await bus.publish(actor, 'user.created', { userId: created.id, role });
+    await audit.record(actor, {
+      action: 'user.create',
+      status: 'success',
+      subject: created.id,
+      details: { role },
+    });
+    return toPublicUser(await loadUser(created.id));
+  }
+
+  return {
+    loadUser,
+
+    /** True while no active admin exists: the first visitor (or the CLI) creates one. */
+    async needsSetup(): Promise<boolean> {
+      return (await countActiveAdmins()) === 0;
+    },
+
+    /** Creates the first admin; refused once any active admin exists. */
+    async createFirstAdmin(actor: Actor, input: Omit<CreateUserInput, 'role'>): Promise<PublicUser> {
+      if ((await countActiveAdmins()) > 0) throw new SetupDoneError();
+      return insertUser(actor, { ...input, role: 'admin' });
+    },
+
+    /** Admins (and the CLI) create accounts, whatever the sign-up policy. */
+    async create(actor: Actor, input: CreateUserInput): Promise<PublicUser> {
+      requireAdmin(actor);
+      return insertUser(actor, input);
+    },
+
+    /** Every account, oldest first, a page at a time. Admins only. */
+    async list(actor: Actor, query: ListQuery): Promise<Page<PublicUser>> {
+      requireAdmin(actor);
+      const { limit, cursor } = listQuerySchema.parse(query);
+      const after = cursor ? decodeCursor(cursor, isPosition).after : undefined;
+      const rows = await db
+        .select()
+        .from(users)
+        .where(after ? gt(users.id, after) : undefined)
+        .orderBy(asc(users.id))
+        .limit(limit + 1);
+      const items = rows.slice(0, limit).map(toPublicUser);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ after: last.id }) : null };
+    },
+
+    async get(actor: Actor, userId: string): Promise<PublicUser> {
+      requireAdmin(actor);
+      return toPublicUser(await loadUser(userId));
+    },
+
+    /**
+     * Changes name, role or active flag. Deactivating ends the user's sessions at once; the last
+     * active admin can be neither demoted nor deactivated.
+     */
+    async update(actor: Actor, userId: string, input: UpdateUserInput): Promise<PublicUser> {
+      requireAdmin(actor);
+      const user = await loadUser(userId);
+      const losesAdmin =
+        user.role === 'admin' && user.active && (input.role === 'user' || input.active === false);
+      if (losesAdmin && (await countActiveAdmins()) <= 1) throw new LastAdminError();
+      await db
+        .update(users)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(users.id, userId));
+      if (input.active === false) await db.delete(sessions).where(eq(sessions.userId, userId));
+      const changes = Object.keys(input);
+      await bus.publish(actor, 'user.updated', { userId, changes });
+      await audit.record(actor, {
+        action: 'user.update',
+        status: 'success',
+        subject: userId,
+        details: { ...input },
+      });
+      return toPublicUser(await loadUser(userId));
+    },
+
+    /** The signed-in user's own account. */
+    async me(actor: Actor): Promise<PublicUser> {
+      return toPublicUser(await loadUser(requireUser(actor).userId));
+    },
+
+    async updateProfile(actor: Actor, input: UpdateProfileInput): Promise<PublicUser> {
+      const { userId } = requireUser(actor);
+      await db.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, userId));
+      await bus.publish(actor, 'user.updated', { userId, changes: ['name'] });
+      return toPublicUser(await loadUser(userId));
+    },
+
+    /** Finds an account by email, for the CLI. */
+    async findByEmail(actor: Actor, email: string): Promise<PublicUser> {
+      requireAdmin(actor);
+      const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+      if (!row) throw new UserNotFoundError(email);
+      return toPublicUser(row);
+    },
+
+    /** Records a successful sign-in time. */
+    async touchSignIn(userId: string, at: Date): Promise<void> {
+      await db
+        .update(users)
+        .set({ lastSignInAt: at })
+        .where(and(eq(users.id, userId), ne(users.active, false)));
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

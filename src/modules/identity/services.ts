@@ -1,0 +1,44 @@
+import type { EventBus } from '../../bus/event-bus.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import type { IdGenerator } from '../../ids.js';
+import type { Logger } from '../../logger.js';
+import { createAuth } from './auth.js';
+import { createActorResolver } from './resolve-actor.js';
+import { loadAuthSecret } from './secret.js';
+import { createAccessTokenVerifier } from './service/access-tokens.js';
+import { createApiKeysService } from './service/api-keys.js';
+import { createAuditService } from './service/audit.js';
+import { createAuthFlows } from './service/auth-flows.js';
+import { createInvitesService } from './service/invites.js';
+import { createRateLimiter } from './service/rate-limiter.js';
+import { createSessionsService } from './service/sessions.js';
+import { createUsersService } from './service/users.js';
+
+export interface IdentityDeps {
+  db: Database;
+  bus: EventBus;
+  clock: Clock;
+  ids: IdGenerator;
+  config: Config;
+  logger: Logger;
+}
+
+/** Builds the identity module: Better Auth and every service around it, wired once. */
+export async function createIdentityServices({ db, bus, clock, ids, config, logger }: IdentityDeps) {
+  const secret = await loadAuthSecret(db, config.authSecret);
+  const auth = createAuth({ db, config, secret, ids, logger });
+  const audit = createAuditService({ db, clock, ids, retentionDays: config.auditRetentionDays });
+  const users = createUsersService({ db, auth, bus, audit, passwordMinLength: config.passwordMinLength });
+  const sessions = createSessionsService({ db, clock, bus, audit });
+  const apiKeys = createApiKeysService({ db, clock, ids, bus, audit });
+  const invites = createInvitesService({ db, clock, ids, audit, publicUrl: config.publicUrl });
+  const limiter = createRateLimiter({ db, clock });
+  const flows = createAuthFlows({ db, auth, bus, clock, config, audit, limiter, users, invites });
+  const accessTokens = createAccessTokenVerifier({ auth, db, publicUrl: config.publicUrl });
+  const resolveActor = createActorResolver({ auth, apiKeys, audit, accessTokens });
+  return { auth, audit, users, sessions, apiKeys, invites, flows, resolveActor };
+}
+
+export type IdentityServices = Awaited<ReturnType<typeof createIdentityServices>>;
