@@ -9,6 +9,13 @@ import { createErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, as method and URL pattern (for the isolation matrix's completeness check). */
+    routeList: { method: string; url: string }[];
+  }
+}
+
 /** Routes polled by machines: logged at debug level so they do not drown the rest. */
 const quietRoutes = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -33,6 +40,11 @@ export async function buildHttpServer({
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+  });
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

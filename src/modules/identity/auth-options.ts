@@ -31,7 +31,9 @@ export function authPlugins({
       allowDynamicClientRegistration: true,
       allowUnauthenticatedClientRegistration: true,
       accessTokenExpiresIn: accessTokenSeconds,
-      validAudiences: [publicUrl, `${publicUrl}/mcp`],
+      // The resources (RFC 8707) tokens may be issued for: this instance's MCP endpoint and its API.
+      resources: [`${publicUrl}/mcp`, publicUrl],
+      clientRegistrationDefaultResources: [`${publicUrl}/mcp`, publicUrl],
     }),
   ];
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
 import { clientInfo } from '../../../http/request-context.js';
-import { requireUser } from '../policy.js';
+import { requireScope, requireUser } from '../policy.js';
 import { signInInputSchema, signUpInputSchema, userSchema } from '../schema.js';
 import type { IdentityServices } from '../services.js';
 
@@ -77,7 +77,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
       },
     },
     async (request) => {
-      const actor = requireUser(request.actor);
+      const actor = requireScope(request.actor, 'api:read');
       return { user: await users.me(actor), session: await sessions.current(actor) };
     },
   );

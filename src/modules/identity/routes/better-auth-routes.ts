@@ -12,7 +12,6 @@ const servedPaths = [
   /^\/oauth2\/(register|authorize|consent|continue|token|introspect|revoke|userinfo|end-session)$/,
   /^\/jwks$/,
   /^\/change-password$/,
-  /^\/\.well-known\/(oauth-authorization-server|openid-configuration)$/,
 ];
 
 export function registerBetterAuthRoutes(
@@ -48,11 +47,17 @@ export function registerBetterAuthRoutes(
     (_request, body, done) => done(null, body),
   );
 
-  // RFC 8414 discovery at the root, where MCP clients look first.
-  for (const document of ['oauth-authorization-server', 'openid-configuration']) {
-    app.get(`/.well-known/${document}`, { schema: { hide: true } }, (request, reply) =>
-      forward(request, reply, `/.well-known/${document}`),
-    );
+  // Discovery (RFC 8414, OpenID): at the root, where MCP clients look first, and at the issuer's path.
+  const serverMetadata = () => auth.api.getOAuthServerConfig();
+  const openIdMetadata = () => auth.api.getOpenIdConfig();
+  for (const url of [
+    '/.well-known/oauth-authorization-server',
+    `/.well-known/oauth-authorization-server${basePath}`,
+  ]) {
+    app.get(url, { schema: { hide: true } }, serverMetadata);
+  }
+  for (const url of ['/.well-known/openid-configuration', `${basePath}/.well-known/openid-configuration`]) {
+    app.get(url, { schema: { hide: true } }, openIdMetadata);
   }
 }
 

@@ -1,0 +1,168 @@
+/**
+ * The isolation matrix: every /api/v1 route, and how it must treat each kind of caller. A module
+ * that adds a route adds its row here; matrix.test.ts fails for any route without one.
+ */
+import type { Scope } from '../../src/actor.js';
+import type { App } from '../../src/app.js';
+import { createApiKey, signIn } from '../helpers/identity.js';
+
+/** What a row may use: the app, and the owner's email and session cookie. */
+export interface RowContext {
+  app: App;
+  ownerEmail: string;
+  ownerCookie: string;
+}
+
+export interface Request {
+  url: string;
+  payload?: unknown;
+}
+
+/** A route over data a user owns. Run as owner → 2xx; another user → 404 (or only their own data); nobody or a revoked key → 401; a key without `scope` → 403. */
+export interface OwnedRow {
+  method: string;
+  route: string;
+  scope: Scope;
+  /** Makes a fresh target owned by the owner (rows that delete need one per caller) and the request for it. */
+  request(context: RowContext): Promise<Request>;
+  /** Item routes hide another user's object (404); collection routes answer with the caller's own items only. */
+  otherUser: 'not_found' | 'own_items_only';
+}
+
+/** A route for admins only. Admin → 2xx; user → 403; nobody or a revoked key → 401; an admin's key without `admin` → 403. */
+export interface AdminRow {
+  method: string;
+  route: string;
+  request(context: RowContext): Promise<Request>;
+}
+
+const fixed = (url: string, payload?: unknown) => async () => ({ url, payload });
+
+export const ownedRows: OwnedRow[] = [
+  {
+    method: 'GET',
+    route: '/api/v1/me',
+    scope: 'api:read',
+    request: fixed('/api/v1/me'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/me',
+    scope: 'api:write',
+    request: fixed('/api/v1/me', { name: 'Renamed' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/me/sessions',
+    scope: 'api:read',
+    request: fixed('/api/v1/me/sessions'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/me/sessions/:id',
+    scope: 'api:write',
+    async request({ app, ownerEmail }) {
+      const cookie = await signIn(app, ownerEmail);
+      const session = await app.http.inject({
+        method: 'GET',
+        url: '/api/v1/auth/get-session',
+        headers: { cookie },
+      });
+      return { url: `/api/v1/me/sessions/${session.json().session.id}` };
+    },
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/me/api-keys',
+    scope: 'api:read',
+    request: fixed('/api/v1/me/api-keys'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/me/api-keys',
+    scope: 'api:write',
+    request: fixed('/api/v1/me/api-keys', { name: 'matrix', scopes: ['mcp'] }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/me/api-keys/:id',
+    scope: 'api:write',
+    async request({ app, ownerCookie }) {
+      const { apiKey } = await createApiKey(app, ownerCookie);
+      return { url: `/api/v1/me/api-keys/${apiKey.id}` };
+    },
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/auth/get-session',
+    scope: 'api:read',
+    request: fixed('/api/v1/auth/get-session'),
+    otherUser: 'own_items_only',
+  },
+];
+
+export const adminRows: AdminRow[] = [
+  { method: 'GET', route: '/api/v1/admin/users', request: fixed('/api/v1/admin/users') },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/users',
+    request: async () => ({
+      url: '/api/v1/admin/users',
+      payload: {
+        email: `made-${Math.random().toString(36).slice(2)}@example.com`,
+        password: 'a long enough password',
+        name: 'Made',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/admin/users/:id',
+    async request({ app, ownerCookie }) {
+      const me = await app.http.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { cookie: ownerCookie },
+      });
+      return { url: `/api/v1/admin/users/${me.json().id}` };
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/admin/users/:id',
+    async request({ app, ownerCookie }) {
+      const me = await app.http.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { cookie: ownerCookie },
+      });
+      return { url: `/api/v1/admin/users/${me.json().id}`, payload: { name: 'Renamed by admin' } };
+    },
+  },
+  { method: 'GET', route: '/api/v1/admin/audit', request: fixed('/api/v1/admin/audit') },
+  { method: 'GET', route: '/api/v1/admin/invites', request: fixed('/api/v1/admin/invites') },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/invites',
+    request: fixed('/api/v1/admin/invites', { role: 'user' }),
+  },
+];
+
+/** Routes anyone may call: they create or prove identity, or serve the OAuth protocol (with its own checks). */
+export const publicRoutes = [
+  'POST /api/v1/auth/sign-up/email',
+  'POST /api/v1/auth/sign-in/email',
+  'POST /api/v1/auth/sign-out',
+  'GET /api/v1/auth/*',
+  'POST /api/v1/auth/*',
+  'GET /api/v1/auth/.well-known/openid-configuration',
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+];
