@@ -1,8 +1,11 @@
+import { apikeyCommand } from './cli/apikey.js';
 import { parseArguments } from './cli/arguments.js';
+import { type CommandContext, UsageError } from './cli/command.js';
 import { exitCodes } from './cli/exit-codes.js';
-import { commands, helpText } from './cli/help.js';
+import { helpText } from './cli/help.js';
 import { migrateCommand } from './cli/migrate.js';
 import { serveCommand } from './cli/serve.js';
+import { userCommand } from './cli/user.js';
 import { readConfig } from './config.js';
 import { DomainError } from './errors.js';
 import { createLogger } from './logger.js';
@@ -23,7 +26,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (parsed.help || parsed.command === 'help') return print(helpText());
 
   const command = parsed.command ?? 'serve';
-  if (!Object.hasOwn(commands, command)) return usageError(`Unknown command "${command}".`);
+  const run = Object.hasOwn(runners, command) ? runners[command] : undefined;
+  if (!run) return usageError(`Unknown command "${command}".`);
   const result = readConfig({ env, flags: parsed.settingFlags });
   if (!result.ok) {
     process.stderr.write(
@@ -31,17 +35,27 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     );
     return exitCodes.usage;
   }
-  const logger = createLogger({ level: result.config.logLevel });
+  // The server logs to stdout; other commands print their results there, so their logs go to stderr.
+  const logger =
+    command === 'serve'
+      ? createLogger({ level: result.config.logLevel })
+      : createLogger({ level: 'warn', destination: 'stderr' });
   try {
-    return command === 'migrate'
-      ? await migrateCommand({ config: result.config, logger })
-      : await serveCommand({ config: result.config, logger });
+    return await run({ config: result.config, logger, args: parsed });
   } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
     if (!(error instanceof DomainError)) logger.fatal({ err: error }, `${command} failed`);
     process.stderr.write(`switchboard: ${describe(error)}\n`);
     return exitCodes.failed;
   }
 }
+
+const runners: Record<string, (context: CommandContext) => Promise<number>> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  user: userCommand,
+  apikey: apikeyCommand,
+};
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

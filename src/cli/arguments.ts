@@ -9,14 +9,32 @@ export interface ParsedArguments {
   version: boolean;
   /** Setting flags, by config key. */
   settingFlags: Partial<Record<SettingKey, string>>;
+  /** The flags of commands such as `user add` (--email, --role, …), by flag name. */
+  commandFlags: Partial<Record<CommandFlag, string>>;
 }
+
+/** Flags that commands (not settings) take. */
+export const commandFlags = [
+  'email',
+  'password',
+  'name',
+  'role',
+  'user',
+  'scopes',
+  'id',
+  'expires-in-days',
+] as const;
+export type CommandFlag = (typeof commandFlags)[number];
 
 const settingKeys = Object.keys(settings) as SettingKey[];
 
 /** Parses `switchboard [command] [--flags]`; throws a TypeError naming an unknown or malformed flag. */
 export function parseArguments(argv: string[]): ParsedArguments {
   const options = Object.fromEntries(
-    settingKeys.map((key) => [settings[key].flag, { type: 'string' as const }]),
+    [...settingKeys.map((key) => settings[key].flag), ...commandFlags].map((flag) => [
+      flag,
+      { type: 'string' as const },
+    ]),
   );
   const { values, positionals } = parseArgs({
     args: argv,
@@ -29,6 +47,18 @@ export function parseArguments(argv: string[]): ParsedArguments {
     const value = (values as Record<string, unknown>)[settings[key].flag];
     if (typeof value === 'string') settingFlags[key] = value;
   }
+  const commandValues: Partial<Record<CommandFlag, string>> = {};
+  for (const flag of commandFlags) {
+    const value = (values as Record<string, unknown>)[flag];
+    if (typeof value === 'string') commandValues[flag] = value;
+  }
   const [command, ...rest] = positionals;
-  return { command, rest, help: values.help === true, version: values.version === true, settingFlags };
+  return {
+    command,
+    rest,
+    help: values.help === true,
+    version: values.version === true,
+    settingFlags,
+    commandFlags: commandValues,
+  };
 }

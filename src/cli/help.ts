@@ -4,11 +4,16 @@ import { version } from '../version.js';
 export const commands = {
   serve: 'Run the server (the default command)',
   migrate: 'Bring the database schema up to date, then exit',
+  'user add': 'Create an account: --email E --password P [--name N] [--role admin|user]',
+  'user list': 'List every account',
+  'apikey create':
+    'Create an API key and print it: --user EMAIL --name N [--scopes mcp,api:read] [--expires-in-days D]',
+  'apikey revoke': 'Revoke an API key: --id ID',
 } as const;
 
 /** The text of `switchboard --help`, built from the command list and the settings table. */
 export function helpText(): string {
-  const commandLines = Object.entries(commands).map(([name, about]) => `  ${name.padEnd(10)} ${about}`);
+  const commandLines = Object.entries(commands).map(([name, about]) => `  ${name.padEnd(14)} ${about}`);
   const settingLines = (Object.keys(settings) as SettingKey[]).map((key) => {
     const { env, flag, about, default: fallback } = settings[key];
     return `  --${flag.padEnd(22)} ${env.padEnd(22)} ${about} (default ${fallback})`;

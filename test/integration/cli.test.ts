@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { apiKeys } from '../../src/modules/identity/table.js';
 import { version } from '../../src/version.js';
+import { testConfig } from '../helpers/test-app.js';
 import { killChildren, spawnTypeScript, startServer } from '../helpers/child-process.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
 
@@ -123,5 +127,101 @@ describe('the switchboard command', () => {
     } finally {
       await shared.drop();
     }
+  });
+});
+
+describe('managing accounts from the command line', () => {
+  let database: TestDatabase;
+  const env = () => ({ DATA_DIR: database.dataDir });
+  beforeAll(async () => {
+    database = await createTestDatabase('embedded');
+  });
+  afterAll(async () => {
+    killChildren();
+    await database.drop();
+  });
+
+  it('adds an admin, lists accounts, creates a key printed alone on stdout, and revokes it', async () => {
+    const added = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'Ops@Example.com',
+        '--password',
+        'a long enough password',
+        '--role',
+        'admin',
+      ],
+      env(),
+    );
+    expect(added).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Created admin ops@example\.com \(id .+\)$/),
+    });
+
+    const listed = await runCli(['user', 'list'], env());
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/ops@example\.com {2}admin {2}active {2}last sign-in never/);
+
+    const created = await runCli(
+      ['apikey', 'create', '--user', 'ops@example.com', '--name', 'deploy', '--scopes', 'mcp,admin'],
+      env(),
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^sb_[A-Za-z0-9_-]{43}$/);
+
+    const app = await createApp({
+      config: testConfig(database.settings),
+      logger: createLogger({ level: 'silent' }),
+    });
+    let keyId = '';
+    try {
+      const asKey = { authorization: `Bearer ${created.stdout}` };
+      expect(
+        (await app.http.inject({ method: 'GET', url: '/api/v1/admin/users', headers: asKey })).statusCode,
+      ).toBe(200);
+      expect((await app.http.inject({ method: 'GET', url: '/api/v1/me', headers: asKey })).statusCode).toBe(
+        403,
+      );
+      const [stored] = await app.database.db.select().from(apiKeys);
+      expect(stored?.scopes).toEqual(['mcp', 'admin']);
+      keyId = stored?.id ?? '';
+    } finally {
+      await app.close();
+    }
+    expect(await runCli(['apikey', 'revoke', '--id', keyId], env())).toMatchObject({
+      code: 0,
+      stdout: `Revoked API key ${keyId}`,
+    });
+  });
+
+  it('explains a missing flag, a bad role, an unknown scope and a duplicate email', async () => {
+    expect(await runCli(['user', 'add', '--email', 'x@example.com'], env())).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--password is required'),
+    });
+    expect(
+      await runCli(['user', 'add', '--email', 'x@example.com', '--password', 'p', '--role', 'boss'], env()),
+    ).toMatchObject({ code: 2 });
+    expect(
+      await runCli(
+        ['apikey', 'create', '--user', 'ops@example.com', '--name', 'n', '--scopes', 'root'],
+        env(),
+      ),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown scope root'),
+    });
+    expect(
+      await runCli(
+        ['user', 'add', '--email', 'ops@example.com', '--password', 'a long enough password'],
+        env(),
+      ),
+    ).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('already exists'),
+    });
+    expect(await runCli(['user', 'frobnicate'], env())).toMatchObject({ code: 2 });
   });
 });

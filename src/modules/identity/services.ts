@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
-import { createAuth } from './auth.js';
+import { type Auth, createAuth } from './auth.js';
 import { createActorResolver } from './resolve-actor.js';
 import { loadAuthSecret } from './secret.js';
 import { createAccessTokenVerifier } from './service/access-tokens.js';
@@ -28,7 +28,7 @@ export interface IdentityDeps {
 /** Builds the identity module: Better Auth and every service around it, wired once. */
 export async function createIdentityServices({ db, bus, clock, ids, config, logger }: IdentityDeps) {
   const secret = await loadAuthSecret(db, config.authSecret);
-  const auth = createAuth({ db, config, secret, ids, logger });
+  const auth = await startAuth(() => createAuth({ db, config, secret, ids, logger }));
   const audit = createAuditService({ db, clock, ids, retentionDays: config.auditRetentionDays });
   const users = createUsersService({ db, auth, bus, audit, passwordMinLength: config.passwordMinLength });
   const sessions = createSessionsService({ db, clock, bus, audit });
@@ -39,6 +39,30 @@ export async function createIdentityServices({ db, bus, clock, ids, config, logg
   const accessTokens = createAccessTokenVerifier({ auth, db, publicUrl: config.publicUrl });
   const resolveActor = createActorResolver({ auth, apiKeys, audit, accessTokens });
   return { auth, audit, users, sessions, apiKeys, invites, flows, resolveActor };
+}
+
+/**
+ * Creates Better Auth and waits for its start-up, which seeds rows (the OAuth resources). Instances
+ * starting together on one Postgres can race to insert the same row; the loser starts again and
+ * finds it there.
+ */
+async function startAuth(create: () => Auth): Promise<Auth> {
+  for (let attempt = 1; ; attempt++) {
+    const auth = create();
+    try {
+      await auth.$context;
+      return auth;
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: string }).code === '23505') return true;
+  }
+  return false;
 }
 
 export type IdentityServices = Awaited<ReturnType<typeof createIdentityServices>>;
