@@ -19,6 +19,17 @@ export async function registerOpenApi(app: FastifyInstance, { publicUrl }: { pub
           'REST API of a Switchboard instance. Errors share one shape: `{ error: { code, message, field?, requestId } }`.',
       },
       servers: [{ url: publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key (sb_…) or an OAuth access token',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'switchboard.session_token' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
