@@ -55,6 +55,15 @@ describe.each(databaseKinds)('the server over HTTP on %s', (kind) => {
     expect(await page.text()).toContain('<title>Switchboard</title>');
   });
 
+  it.each(['/signin', '/setup', '/consent'])('serves the %s page, its script and styles', async (path) => {
+    const page = await fetch(`${url}${path}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('src="/auth-pages.js"');
+    expect((await fetch(`${url}/auth-pages.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${url}/auth.css`)).status).toBe(200);
+  });
+
   it('gives every response a request id', async () => {
     const response = await fetch(`${url}/healthz`);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

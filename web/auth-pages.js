@@ -1,0 +1,97 @@
+// Sign-in, first-run setup and OAuth consent: small pages until the web app takes them over.
+const main = document.querySelector('main');
+const form = main.querySelector('form');
+const errorLine = main.querySelector('.error');
+const query = new URLSearchParams(location.search);
+const isOAuth = query.has('sig') && query.has('client_id');
+
+async function call(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok)
+    throw Object.assign(new Error(data.error?.message ?? `Request failed (${response.status})`), {
+      status: response.status,
+    });
+  return data;
+}
+
+/** Where to go after signing in: back into the OAuth flow, or to ?next=, or home. */
+async function afterSignIn() {
+  if (isOAuth) {
+    const { url } = await call('POST', '/api/v1/auth/oauth2/continue', {
+      postLogin: true,
+      oauth_query: location.search.slice(1),
+    });
+    location.assign(url);
+    return;
+  }
+  const next = query.get('next');
+  location.assign(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+}
+
+function fields() {
+  return Object.fromEntries(new FormData(form));
+}
+
+function guard(work) {
+  return async (event) => {
+    event.preventDefault();
+    errorLine.textContent = '';
+    try {
+      await work(event);
+    } catch (error) {
+      errorLine.textContent = error.message;
+    }
+  };
+}
+
+const pages = {
+  signin() {
+    form.addEventListener(
+      'submit',
+      guard(async () => {
+        await call('POST', '/api/v1/auth/sign-in/email', fields());
+        await afterSignIn();
+      }),
+    );
+  },
+  async setup() {
+    const { needsAdmin } = await call('GET', '/api/v1/setup');
+    if (!needsAdmin) {
+      location.replace('/signin');
+      return;
+    }
+    form.addEventListener(
+      'submit',
+      guard(async () => {
+        await call('POST', '/api/v1/setup', fields());
+        location.assign('/');
+      }),
+    );
+  },
+  consent() {
+    main.querySelector('[data-client]').textContent = query.get('client_id') ?? 'unknown';
+    main.querySelector('[data-scopes]').textContent = query.get('scope') ?? '';
+    const answer = (accept) =>
+      guard(async () => {
+        try {
+          const { url } = await call('POST', '/api/v1/auth/oauth2/consent', {
+            accept,
+            oauth_query: location.search.slice(1),
+          });
+          location.assign(url);
+        } catch (error) {
+          if (error.status === 401) location.assign(`/signin${location.search}`);
+          else throw error;
+        }
+      });
+    form.addEventListener('submit', answer(true));
+    main.querySelector('[data-answer="deny"]').addEventListener('click', answer(false));
+  },
+};
+
+pages[main.dataset.page]?.();
