@@ -11,7 +11,11 @@ import { registerWebApp } from './http/web-app.js';
 import { type IdGenerator, newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { createMetrics, observeConnections } from './metrics.js';
+import { registerMcpEndpoint } from './mcp/http-endpoint.js';
 import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
+import { createTaskService, registerTaskRoutes, type TaskService, taskTools } from './modules/tasks/index.js';
+import { registerToolRoutes } from './tools/routes.js';
+import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
 
 export interface AppOptions {
@@ -53,12 +57,29 @@ export async function createApp({
       retentionDays: config.eventRetentionDays,
     });
     const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
+    const tasks = createTaskService({ db: database.db, clock, ids, bus });
+    const tools = createToolRunner({
+      tools: [...taskTools(tasks)],
+      audit: identity.audit,
+      bus,
+      clock,
+      logger,
+    });
+
     const http = await buildHttpServer({ config, logger, metrics });
     registerCsrfProtection(http, config);
     registerHealthRoutes(http, { database, metrics });
     registerIdentity(http, identity);
+    registerTaskRoutes(http, tasks);
+    registerToolRoutes(http, tools);
+    registerMcpEndpoint(http, {
+      tools,
+      config,
+      logger,
+      authorizationServer: async () => (await identity.auth.api.getOAuthServerConfig()).issuer,
+    });
     await registerWebApp(http);
-    return assemble({ config, logger, database, bus, http, metrics, instanceId, identity });
+    return assemble({ config, logger, database, bus, http, metrics, instanceId, identity, tasks, tools });
   } catch (error) {
     await bus?.close();
     await database.close();
@@ -75,6 +96,8 @@ interface AppParts {
   metrics: ReturnType<typeof createMetrics>;
   instanceId: string;
   identity: IdentityServices;
+  tasks: TaskService;
+  tools: ToolRunner;
 }
 
 function assemble(parts: AppParts) {

@@ -1,3 +1,4 @@
 /** Every table, for Drizzle's typed queries. Each module's table.ts is listed here once. */
 export * from '../bus/table.js';
 export * from '../modules/identity/table.js';
+export * from '../modules/tasks/table.js';

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ForbiddenError } from '../errors.js';
+import { originAllowed, trustedOrigins as trustedOriginsOf } from './origins.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,7 +15,7 @@ export function registerCsrfProtection(
   app: FastifyInstance,
   { publicUrl, trustedOrigins }: { publicUrl: string; trustedOrigins: string[] },
 ) {
-  const allowed = new Set([publicUrl, ...trustedOrigins].map((url) => new URL(url).origin));
+  const allowed = trustedOriginsOf({ publicUrl, trustedOrigins });
 
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method) || !request.headers.cookie || request.headers.authorization) return;
@@ -24,12 +25,8 @@ export function registerCsrfProtection(
       if (site === undefined || site === 'same-origin' || site === 'none') return;
       throw rejected();
     }
-    if (!allowed.has(origin) && origin !== ownOrigin(request)) throw rejected();
+    if (!originAllowed(request, allowed)) throw rejected();
   });
-}
-
-function ownOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 function rejected() {

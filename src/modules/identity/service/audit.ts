@@ -11,7 +11,7 @@ import { auditLog } from '../table.js';
 /** One audited action. `actor` is who did it; for a failed sign-in it is the system and `actorId` the account, if known. */
 export interface AuditInput {
   action: string;
-  status: 'success' | 'failure' | 'denied';
+  status: 'success' | 'failure' | 'denied' | 'error';
   surface?: Surface;
   actorId?: string | null;
   subject?: string;

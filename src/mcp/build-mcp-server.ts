@@ -1,0 +1,64 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { UserActor } from '../actor.js';
+import { InvalidInputError } from '../errors.js';
+import { describeTool } from '../tools/describe-tool.js';
+import { ToolNotFoundError } from '../tools/errors.js';
+import type { ToolRunner } from '../tools/tool-runner.js';
+import { version } from '../version.js';
+import { paginate } from './paginate.js';
+
+const instructions =
+  'Switchboard gives you this user’s own tools: a todo list (add_task, list_tasks, search_tasks, complete_task, update_task, delete_task) and more. Everything acts as the signed-in user.';
+
+/**
+ * An MCP server for one user's session: their tools, with MCP's error rules (an unknown tool or
+ * bad arguments is a protocol error, -32602; a tool's own failure is an isError result with its
+ * error_code). Knows nothing of HTTP: any transport connects to it.
+ */
+export function buildMcpServer({ tools, actor }: { tools: ToolRunner; actor: UserActor }): Server {
+  const server = new Server(
+    { name: 'switchboard', title: 'Switchboard', version },
+    { capabilities: { tools: { listChanged: true }, logging: {} }, instructions },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, async (request) => {
+    const { items, nextCursor } = paginate(tools.list().map(describeTool), request.params?.cursor);
+    return { tools: items, ...(nextCursor ? { nextCursor } : {}) };
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const progressToken = request.params._meta?.progressToken;
+    try {
+      const result: CallToolResult = await tools.call(actor, request.params.name, request.params.arguments, {
+        signal: extra.signal,
+        async progress(done, total, message) {
+          if (progressToken === undefined) return;
+          await extra.sendNotification({
+            method: 'notifications/progress',
+            params: { progressToken, progress: done, total, message },
+          });
+        },
+        log: (level, message) =>
+          server.sendLoggingMessage({ level, logger: request.params.name, data: message }, extra.sessionId),
+      });
+      return result;
+    } catch (error) {
+      if (error instanceof ToolNotFoundError || error instanceof InvalidInputError) {
+        throw new McpError(ErrorCode.InvalidParams, error.message, {
+          error_code: error.code,
+          field: error.field,
+        });
+      }
+      throw error;
+    }
+  });
+
+  return server;
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { originAllowed, trustedOrigins } from '../http/origins.js';
+import type { Logger } from '../logger.js';
+import { requireScope } from '../modules/identity/index.js';
+import type { UserActor } from '../actor.js';
+import type { ToolRunner } from '../tools/tool-runner.js';
+import { buildMcpServer } from './build-mcp-server.js';
+import { createSessionEventStore } from './event-store.js';
+
+interface Session {
+  transport: StreamableHTTPServerTransport;
+  userId: string;
+  lastSeen: number;
+}
+
+/** A session unused this long is closed; its client re-initializes (it gets 404 for the old id). */
+const sessionIdleMs = 30 * 60_000;
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Streamable HTTP at /mcp: sessions in memory (a client whose session is gone — idle, or a restart —
+ * gets 404 and initializes again, as the protocol says), SSE resumption from a per-session event
+ * store, Origin and Host checks against DNS rebinding, and OAuth protected-resource metadata
+ * (RFC 9728) for clients that arrive without credentials.
+ */
+export function registerMcpEndpoint(
+  app: FastifyInstance,
+  {
+    tools,
+    config,
+    logger,
+    authorizationServer,
+  }: { tools: ToolRunner; config: Config; logger: Logger; authorizationServer: () => Promise<string> },
+) {
+  const sessions = new Map<string, Session>();
+  const allowedOrigins = trustedOrigins(config);
+  const resource = `${config.publicUrl}/mcp`;
+  const metadataUrl = `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`;
+  const loopbackOnly = loopbackHosts.has(config.host);
+  const publicHost = new URL(config.publicUrl).hostname;
+
+  const resourceMetadata = async () => ({
+    resource,
+    authorization_servers: [await authorizationServer()],
+    scopes_supported: ['mcp'],
+    bearer_methods_supported: ['header'],
+    resource_name: 'Switchboard',
+  });
+  for (const url of ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp']) {
+    app.get(url, { schema: { hide: true } }, resourceMetadata);
+  }
+
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/mcp')) return;
+    if (reply.statusCode === 401)
+      reply.header('www-authenticate', `Bearer resource_metadata="${metadataUrl}"`);
+    if (reply.statusCode === 403)
+      reply.header(
+        'www-authenticate',
+        `Bearer error="insufficient_scope", scope="mcp", resource_metadata="${metadataUrl}"`,
+      );
+  });
+
+  const sweep = setInterval(() => {
+    const cutoff = Date.now() - sessionIdleMs;
+    for (const session of sessions.values()) if (session.lastSeen < cutoff) void session.transport.close();
+  }, 60_000).unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    await Promise.all([...sessions.values()].map((session) => session.transport.close()));
+  });
+
+  async function openSession(userActor: UserActor): Promise<StreamableHTTPServerTransport> {
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      eventStore: createSessionEventStore(),
+      onsessioninitialized: (id) =>
+        void sessions.set(id, { transport, userId: userActor.userId, lastSeen: Date.now() }),
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+    };
+    await buildMcpServer({ tools, actor: userActor }).connect(transport);
+    return transport;
+  }
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!originAllowed(request, allowedOrigins))
+      throw new ForbiddenError('ORIGIN_REJECTED', 'Requests to /mcp from this origin are refused');
+    if (loopbackOnly && !loopbackHosts.has(request.hostname) && request.hostname !== publicHost) {
+      throw new ForbiddenError('HOST_REJECTED', 'This server answers /mcp only for its own host name');
+    }
+    if (!request.actor) throw new UnauthenticatedError();
+    const actor = requireScope(request.actor, 'mcp');
+    const sessionId = request.headers['mcp-session-id'];
+
+    let transport: StreamableHTTPServerTransport;
+    if (typeof sessionId === 'string') {
+      const session = sessions.get(sessionId);
+      // Another user's session id is as unknown as an expired one.
+      if (!session || session.userId !== actor.userId)
+        return reply.status(404).send(rpcError(-32001, 'Session not found: initialize a new session'));
+      session.lastSeen = Date.now();
+      transport = session.transport;
+    } else if (request.method === 'POST' && isInitializeRequest(request.body)) {
+      transport = await openSession(actor);
+    } else {
+      return reply
+        .status(400)
+        .send(
+          rpcError(-32000, 'No session: send an initialize request first, then the Mcp-Session-Id header'),
+        );
+    }
+    reply.hijack();
+    try {
+      await transport.handleRequest(request.raw, reply.raw, request.body);
+    } catch (error) {
+      logger.error({ err: error, requestId: request.id }, 'MCP request failed');
+      if (!reply.raw.headersSent)
+        reply.raw
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify(rpcError(-32603, `Internal error. Reference: ${request.id}`)));
+    }
+  };
+
+  app.route({ method: ['GET', 'POST', 'DELETE'], url: '/mcp', schema: { hide: true }, handler: handle });
+}
+
+function rpcError(code: number, message: string) {
+  return { jsonrpc: '2.0', error: { code, message }, id: null };
+}

@@ -1,0 +1,3 @@
+export { registerTaskRoutes } from './routes.js';
+export { createTaskService, type TaskService } from './service.js';
+export { taskTools } from './tools.js';

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedUser } from '../../../test/helpers/identity.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { databaseKinds } from '../../../test/helpers/test-database.js';
+import { scopesForRole, type UserActor } from '../../actor.js';
+import type { AnyBusEvent } from '../../bus/events.js';
+import { InvalidInputError } from '../../errors.js';
+import { TaskNotFoundError } from './errors.js';
+import type { TaskService } from './service.js';
+
+const actorFor = (userId: string): UserActor => ({
+  type: 'user',
+  userId,
+  role: 'user',
+  scopes: scopesForRole('user'),
+  via: 'http',
+  credential: { kind: 'session', id: 's' },
+});
+
+describe.each(databaseKinds)('the task service on %s', (kind) => {
+  let testApp: TestApp;
+  let tasks: TaskService;
+  let alice: UserActor;
+  let bob: UserActor;
+
+  beforeAll(async () => {
+    testApp = await buildTestApp(kind);
+    tasks = testApp.app.tasks;
+    alice = actorFor((await seedUser(testApp.app, { email: 'alice@example.com' })).id);
+    bob = actorFor((await seedUser(testApp.app, { email: 'bob@example.com' })).id);
+  });
+  afterAll(() => testApp.close());
+
+  it('adds a task with its due date, priority and tags, and announces it', async () => {
+    const events: AnyBusEvent[] = [];
+    const stop = testApp.app.bus.subscribe('task.*', (event) => void events.push(event));
+    const task = await tasks.add(alice, {
+      title: 'Buy milk',
+      due_date: '2026-12-01T09:00:00Z',
+      priority: 'high',
+      tags: ['home'],
+    });
+    expect(task).toMatchObject({
+      title: 'Buy milk',
+      status: 'pending',
+      priority: 'high',
+      tags: ['home'],
+      due_date: '2026-12-01T09:00:00.000Z',
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events.map((event) => event.type)).toEqual(['task.created']);
+    stop();
+  });
+
+  it('lists only the owner’s tasks, filtered by status, due date and tag, a page at a time', async () => {
+    for (const [index, title] of ['one', 'two', 'three', 'four'].entries()) {
+      await tasks.add(alice, {
+        title: `Task ${title}`,
+        due_date: `2026-12-1${index}`,
+        tags: index % 2 ? ['odd'] : [],
+      });
+    }
+    await tasks.add(bob, { title: 'Bob’s secret' });
+    const first = await tasks.list(alice, { limit: 2 });
+    expect(first.items.map((task) => task.title)).toEqual(['Task four', 'Task three']);
+    const rest = await tasks.list(alice, { limit: 10, cursor: first.next_cursor ?? '' });
+    expect(rest.items.map((task) => task.title)).toEqual(['Task two', 'Task one', 'Buy milk']);
+    expect(rest.next_cursor).toBeNull();
+    expect((await tasks.list(alice, { tag: 'odd' })).items.map((task) => task.title)).toEqual([
+      'Task four',
+      'Task two',
+    ]);
+    expect((await tasks.list(alice, { due_before: '2026-12-11' })).items.map((task) => task.title)).toEqual([
+      'Task one',
+      'Buy milk',
+    ]);
+    expect((await tasks.list(bob, {})).items.map((task) => task.title)).toEqual(['Bob’s secret']);
+  });
+
+  it('searches titles and descriptions, only among the owner’s tasks', async () => {
+    await tasks.add(alice, { title: 'Call the plumber', description: 'about the kitchen sink' });
+    await tasks.add(bob, { title: 'Call the plumber too' });
+    const found = await tasks.search(alice, { query: 'kitchen plumber' });
+    expect(found.map((task) => task.title)).toEqual(['Call the plumber']);
+    expect(await tasks.search(alice, { query: 'nonexistentword' })).toEqual([]);
+  });
+
+  it('updates only the given fields, completes, and clears fields with null', async () => {
+    const task = await tasks.add(alice, { title: 'Draft', description: 'old', due_date: '2026-12-24' });
+    const updated = await tasks.update(alice, task.id, { title: 'Final', due_date: null });
+    expect(updated).toMatchObject({ title: 'Final', description: 'old', due_date: null });
+    const done = await tasks.complete(alice, task.id);
+    expect(done.status).toBe('completed');
+    expect(done.completed_at).not.toBeNull();
+    expect((await tasks.update(alice, task.id, { status: 'pending' })).completed_at).toBeNull();
+    await expect(tasks.update(alice, task.id, {})).rejects.toThrow('at least one field');
+  });
+
+  it('deletes a task for good', async () => {
+    const task = await tasks.add(alice, { title: 'Temporary' });
+    await tasks.delete(alice, task.id);
+    await expect(tasks.get(alice, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
+  });
+
+  it('does not let another user see, change, complete or delete the task', async () => {
+    const task = await tasks.add(alice, { title: 'Private' });
+    await expect(tasks.get(bob, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
+    await expect(tasks.update(bob, task.id, { title: 'Hijacked' })).rejects.toBeInstanceOf(TaskNotFoundError);
+    await expect(tasks.complete(bob, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
+    await expect(tasks.delete(bob, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
+    expect((await tasks.get(alice, task.id)).title).toBe('Private');
+  });
+
+  it('rejects a bad title or due date, naming the field', async () => {
+    await expect(tasks.add(alice, { title: '' })).rejects.toThrow();
+    await expect(tasks.add(alice, { title: 'x'.repeat(256) })).rejects.toThrow();
+    const result = await testApp.app.tools
+      .call(alice, 'add_task', { title: 'Dated', due_date: 'next tuesday' })
+      .catch((error) => error);
+    expect(result).toBeInstanceOf(InvalidInputError);
+    expect(result.field).toBe('due_date');
+  });
+});

@@ -1,0 +1,203 @@
+import { and, arrayContains, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../actor.js';
+import type { EventBus } from '../../bus/event-bus.js';
+import type { Clock } from '../../clock.js';
+import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import type { Database } from '../../db/database.js';
+import type { IdGenerator } from '../../ids.js';
+import { requireUser } from '../identity/index.js';
+import { TaskNotFoundError } from './errors.js';
+import {
+  type AddTaskInput,
+  addTaskInputSchema,
+  type ListTasksInput,
+  listTasksInputSchema,
+  type SearchTasksInput,
+  searchTasksInputSchema,
+  type Task,
+  type TaskPage,
+  type UpdateTaskFields,
+  updateTaskFieldsSchema,
+} from './schema.js';
+import { type TaskRow, tasks } from './table.js';
+
+/** A task as selected: every column but the search vector. */
+type TaskRecord = Omit<TaskRow, 'search'>;
+
+declare module '../../bus/events.js' {
+  interface EventMap {
+    'task.created': { taskId: string; ownerId: string };
+    'task.updated': { taskId: string; ownerId: string; changes: string[] };
+    'task.completed': { taskId: string; ownerId: string };
+    'task.deleted': { taskId: string; ownerId: string };
+  }
+}
+
+export function toTask(row: TaskRecord): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    priority: row.priority,
+    due_date: row.dueDate?.toISOString() ?? null,
+    tags: row.tags,
+    completed_at: row.completedAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+const isPosition = (value: unknown): value is { before: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { before?: unknown }).before === 'string';
+
+const columns = {
+  id: tasks.id,
+  ownerId: tasks.ownerId,
+  title: tasks.title,
+  description: tasks.description,
+  status: tasks.status,
+  priority: tasks.priority,
+  dueDate: tasks.dueDate,
+  tags: tasks.tags,
+  completedAt: tasks.completedAt,
+  createdAt: tasks.createdAt,
+  updatedAt: tasks.updatedAt,
+};
+
+/** The todo list: each user's own tasks, never anyone else's. Every change publishes an event. */
+export function createTaskService({
+  db,
+  clock,
+  ids,
+  bus,
+}: {
+  db: Database;
+  clock: Clock;
+  ids: IdGenerator;
+  bus: EventBus;
+}) {
+  async function loadOwned(actor: Actor, taskId: string): Promise<TaskRecord> {
+    const { userId } = requireUser(actor);
+    const [row] = await db
+      .select(columns)
+      .from(tasks)
+      .where(and(eq(tasks.id, taskId), eq(tasks.ownerId, userId)));
+    if (!row) throw new TaskNotFoundError(taskId);
+    return row;
+  }
+
+  return {
+    async add(actor: Actor, input: AddTaskInput): Promise<Task> {
+      const { userId } = requireUser(actor);
+      const { title, description, due_date, priority, tags } = addTaskInputSchema.parse(input);
+      const now = clock.now();
+      const [row] = await db
+        .insert(tasks)
+        .values({
+          id: ids(),
+          ownerId: userId,
+          title,
+          description: description ?? null,
+          status: 'pending',
+          priority,
+          dueDate: due_date ? new Date(due_date) : null,
+          tags,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(columns);
+      if (!row) throw new Error('The task was not stored');
+      const task = toTask(row);
+      await bus.publish(actor, 'task.created', { taskId: task.id, ownerId: userId });
+      return task;
+    },
+
+    /** The actor's tasks, newest first, filtered, a page at a time. */
+    async list(actor: Actor, input: ListTasksInput): Promise<TaskPage> {
+      const { userId } = requireUser(actor);
+      const { status, due_before, tag, limit, cursor } = listTasksInputSchema.parse(input);
+      const conditions: SQL[] = [eq(tasks.ownerId, userId)];
+      if (status !== 'all') conditions.push(eq(tasks.status, status));
+      if (due_before) conditions.push(lt(tasks.dueDate, new Date(due_before)));
+      if (tag) conditions.push(arrayContains(tasks.tags, [tag]));
+      if (cursor) conditions.push(lt(tasks.id, decodeCursor(cursor, isPosition).before));
+      const rows = await db
+        .select(columns)
+        .from(tasks)
+        .where(and(...conditions))
+        .orderBy(desc(tasks.id))
+        .limit(limit + 1);
+      const items = rows.slice(0, limit).map((row) => toTask(row));
+      const last = items.at(-1);
+      return { items, next_cursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
+    },
+
+    /** The actor's tasks that match the words, best match first. */
+    async search(actor: Actor, input: SearchTasksInput): Promise<Task[]> {
+      const { userId } = requireUser(actor);
+      const { query, limit } = searchTasksInputSchema.parse(input);
+      const matching = sql`${tasks.search} @@ websearch_to_tsquery('simple', ${query})`;
+      const rows = await db
+        .select(columns)
+        .from(tasks)
+        .where(and(eq(tasks.ownerId, userId), matching))
+        .orderBy(
+          desc(sql`ts_rank(${tasks.search}, websearch_to_tsquery('simple', ${query}))`),
+          desc(tasks.id),
+        )
+        .limit(limit);
+      return rows.map((row) => toTask(row));
+    },
+
+    async get(actor: Actor, taskId: string): Promise<Task> {
+      return toTask(await loadOwned(actor, taskId));
+    },
+
+    async update(actor: Actor, taskId: string, fields: UpdateTaskFields): Promise<Task> {
+      const current = await loadOwned(actor, taskId);
+      const changes = updateTaskFieldsSchema.parse(fields);
+      const now = clock.now();
+      const becomesCompleted = changes.status === 'completed' && current.status !== 'completed';
+      const [row] = await db
+        .update(tasks)
+        .set({
+          ...(changes.title !== undefined && { title: changes.title }),
+          ...(changes.description !== undefined && { description: changes.description }),
+          ...(changes.priority !== undefined && { priority: changes.priority }),
+          ...(changes.tags !== undefined && { tags: changes.tags }),
+          ...(changes.due_date !== undefined && {
+            dueDate: changes.due_date ? new Date(changes.due_date) : null,
+          }),
+          ...(changes.status !== undefined && {
+            status: changes.status,
+            completedAt: changes.status === 'completed' ? (current.completedAt ?? now) : null,
+          }),
+          updatedAt: now,
+        })
+        .where(and(eq(tasks.id, taskId), eq(tasks.ownerId, current.ownerId)))
+        .returning(columns);
+      if (!row) throw new TaskNotFoundError(taskId); // deleted meanwhile
+      const task = toTask(row);
+      const changed = Object.keys(changes).filter(
+        (key) => changes[key as keyof typeof changes] !== undefined,
+      );
+      await bus.publish(actor, 'task.updated', { taskId, ownerId: current.ownerId, changes: changed });
+      if (becomesCompleted) await bus.publish(actor, 'task.completed', { taskId, ownerId: current.ownerId });
+      return task;
+    },
+
+    async complete(actor: Actor, taskId: string): Promise<Task> {
+      return this.update(actor, taskId, { status: 'completed' });
+    },
+
+    async delete(actor: Actor, taskId: string): Promise<Task> {
+      const current = await loadOwned(actor, taskId);
+      await db.delete(tasks).where(and(eq(tasks.id, taskId), eq(tasks.ownerId, current.ownerId)));
+      await bus.publish(actor, 'task.deleted', { taskId, ownerId: current.ownerId });
+      return toTask(current);
+    },
+  };
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;

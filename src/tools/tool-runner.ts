@@ -1,0 +1,116 @@
+import type { Surface, UserActor } from '../actor.js';
+import type { EventBus } from '../bus/event-bus.js';
+import type { Clock } from '../clock.js';
+import { DomainError, InvalidInputError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { AuditService } from '../modules/identity/index.js';
+import { ToolNotFoundError } from './errors.js';
+import type { Tool, ToolContext } from './tool.js';
+
+declare module '../bus/events.js' {
+  interface EventMap {
+    'tool.called': {
+      tool: string;
+      status: 'success' | 'failure' | 'error';
+      durationMs: number;
+      surface: Surface;
+    };
+  }
+}
+
+/** A tool call's answer, the same on every surface (MCP's CallToolResult shape). */
+export type ToolCallResult = {
+  content: { type: 'text'; text: string }[];
+  structuredContent: Record<string, unknown>;
+  isError: boolean;
+};
+
+const quietContext: Omit<ToolContext, 'signal'> = { progress: async () => {}, log: async () => {} };
+
+/**
+ * Looks tools up and calls them for an actor: validates the arguments (bad ones throw
+ * INVALID_INPUT naming the field; an unknown tool throws TOOL_NOT_FOUND), runs the tool, turns a
+ * domain error into an `isError` result with its code, hides any other failure behind a request
+ * reference, and audits and announces every call.
+ */
+export function createToolRunner({
+  tools,
+  audit,
+  bus,
+  clock,
+  logger,
+}: {
+  tools: Tool[];
+  audit: AuditService;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+
+  return {
+    list: (): Tool[] => [...byName.values()],
+
+    get(name: string): Tool {
+      const tool = byName.get(name);
+      if (!tool) throw new ToolNotFoundError(name);
+      return tool;
+    },
+
+    async call(
+      actor: UserActor,
+      name: string,
+      args: unknown,
+      context: Partial<ToolContext> = {},
+    ): Promise<ToolCallResult> {
+      const tool = this.get(name);
+      const started = clock.now().getTime();
+      const finish = async (status: 'success' | 'failure' | 'error', reason?: string) => {
+        const durationMs = clock.now().getTime() - started;
+        await audit.record(actor, { action: 'tool.call', status, subject: name, reason, durationMs });
+        await bus.publish(actor, 'tool.called', { tool: name, status, durationMs, surface: actor.via });
+      };
+
+      const parsed = tool.input.safeParse(args ?? {});
+      if (!parsed.success) {
+        const [issue] = parsed.error.issues;
+        const field = issue?.path.join('.') || undefined;
+        await finish('failure', 'INVALID_INPUT');
+        throw new InvalidInputError(`${field ?? 'arguments'}: ${issue?.message ?? 'is not valid'}`, {
+          field,
+        });
+      }
+      try {
+        const output = tool.output.parse(
+          await tool.run(actor, parsed.data, {
+            ...quietContext,
+            signal: new AbortController().signal,
+            ...context,
+          }),
+        ) as Record<string, unknown>;
+        await finish('success');
+        return {
+          content: [{ type: 'text', text: tool.summarize(output) }],
+          structuredContent: output,
+          isError: false,
+        };
+      } catch (error) {
+        if (error instanceof DomainError) {
+          await finish('failure', error.code);
+          return errorResult(error.code, error.message, error.field);
+        }
+        const reference = clock.now().getTime().toString(36);
+        logger.error({ err: error, tool: name, reference }, 'tool failed');
+        await finish('error', 'INTERNAL_ERROR');
+        return errorResult('INTERNAL_ERROR', `The tool failed on our side. Reference: ${reference}`);
+      }
+    },
+  };
+}
+
+function errorResult(code: string, message: string, field?: string): ToolCallResult {
+  const structuredContent = { error_code: code, message, ...(field ? { field } : {}) };
+  return { content: [{ type: 'text', text: `${code}: ${message}` }], structuredContent, isError: true };
+}
+
+export type ToolRunner = ReturnType<typeof createToolRunner>;
