@@ -29,8 +29,9 @@ async function afterSignIn() {
     location.assign(url);
     return;
   }
-  const next = query.get('next');
-  location.assign(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+  // Only ever to a page of this site: anything that resolves elsewhere (//x, /\x, https://x) goes home.
+  const next = new URL(query.get('next') ?? '/', location.origin);
+  location.assign(next.origin === location.origin ? `${next.pathname}${next.search}${next.hash}` : '/');
 }
 
 function fields() {
@@ -73,8 +74,17 @@ const pages = {
       }),
     );
   },
-  consent() {
-    main.querySelector('[data-client]').textContent = query.get('client_id') ?? 'unknown';
+  async consent() {
+    const clientId = query.get('client_id') ?? '';
+    main.querySelector('[data-client]').textContent = clientId;
+    // Show who is asking: the name the client registered and where it sends you back.
+    call('GET', `/api/v1/auth/oauth2/public-client?client_id=${encodeURIComponent(clientId)}`)
+      .then((client) => {
+        const returnsTo = query.get('redirect_uri') ? new URL(query.get('redirect_uri')).host : '';
+        main.querySelector('[data-client]').textContent =
+          `${client.client_name ?? clientId}${returnsTo ? `, returning to ${returnsTo}` : ''}`;
+      })
+      .catch(() => {});
     main.querySelector('[data-scopes]').textContent = query.get('scope') ?? '';
     const answer = (accept) =>
       guard(async () => {

@@ -38,6 +38,8 @@ export async function buildHttpServer({
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: requestIdFor,
     bodyLimit: config.bodyLimit,
+    // Behind a reverse proxy, the client is the address the proxy appended to X-Forwarded-For (one hop).
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
@@ -81,7 +83,7 @@ export async function buildHttpServer({
     request.log[level](
       {
         method: request.method,
-        url: request.url,
+        url: request.url.split('?')[0], // query strings may hold tokens (invite links)
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },

@@ -8,13 +8,20 @@ declare module 'fastify' {
   }
 }
 
-/** Node's request headers as a Fetch API Headers object (what Better Auth and other Fetch-style code take). */
+/** The header that carries the client address we determined (TRUST_PROXY aware) to Fetch-style code. */
+export const clientIpHeader = 'x-switchboard-client-ip';
+
+/**
+ * Node's request headers as a Fetch API Headers object (what Better Auth and other Fetch-style code
+ * take), with the client address as we determined it — whatever the client sent in that header.
+ */
 export function webHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
+  headers.set(clientIpHeader, request.ip);
   return headers;
 }
 

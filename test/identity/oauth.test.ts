@@ -76,6 +76,7 @@ describe('the OAuth 2.1 authorization server for MCP clients', () => {
     const consent = await as(testApp.app, { cookie })({
       method: 'POST',
       url: '/api/v1/auth/oauth2/consent',
+      headers: { origin: publicUrl }, // as the consent page in the browser sends it
       payload: { accept: true, oauth_query: consentPage.search.slice(1) },
     });
     expect(consent.statusCode).toBe(200);
@@ -111,6 +112,37 @@ describe('the OAuth 2.1 authorization server for MCP clients', () => {
       surface: 'mcp',
     });
     expect(actor).toMatchObject({ userId, scopes: ['mcp'], via: 'mcp', credential: { kind: 'oauth' } });
+  });
+
+  it('lets a confidential client authenticate at the token endpoint with HTTP Basic', async () => {
+    const registered = await inject({
+      method: 'POST',
+      url: '/api/v1/auth/oauth2/register',
+      payload: {
+        client_name: 'Confidential client',
+        application_type: 'native',
+        redirect_uris: [redirectUri],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const { client_id, client_secret } = registered.json();
+    const token = await inject({
+      method: 'POST',
+      url: '/api/v1/auth/oauth2/token',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${client_id}:${client_secret}`).toString('base64')}`,
+      },
+      payload: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: 'not-a-real-code',
+        redirect_uri: redirectUri,
+      }).toString(),
+    });
+    // The client authenticated (our API-key resolution stayed out of the way); only the code is wrong.
+    expect(token.statusCode).toBe(400);
+    expect(token.json().error).toBe('invalid_grant');
   });
 
   it('refuses a forged or garbled access token', async () => {

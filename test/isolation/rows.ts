@@ -25,7 +25,7 @@ export interface OwnedRow {
   scope: Scope;
   /** Makes a fresh target owned by the owner (rows that delete need one per caller) and the request for it. */
   request(context: RowContext): Promise<Request>;
-  /** Item routes hide another user's object (404); collection routes answer with the caller's own items only. */
+  /** Item routes hide another user's object (404, or a tool's _NOT_FOUND error); collection routes answer with the caller's own items only. */
   otherUser: 'not_found' | 'own_items_only';
 }
 
@@ -37,6 +37,19 @@ export interface AdminRow {
 }
 
 const fixed = (url: string, payload?: unknown) => async () => ({ url, payload });
+
+/** A request about a fresh task of the owner's. */
+const withOwnerTask =
+  (build: (taskId: string) => Request) =>
+  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      headers: { cookie: ownerCookie },
+      payload: { title: 'Owned task' },
+    });
+    return build(created.json().id);
+  };
 
 export const ownedRows: OwnedRow[] = [
   {
@@ -105,6 +118,57 @@ export const ownedRows: OwnedRow[] = [
     scope: 'api:read',
     request: fixed('/api/v1/auth/get-session'),
     otherUser: 'own_items_only',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/tasks',
+    scope: 'api:read',
+    request: fixed('/api/v1/tasks'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks',
+    scope: 'api:write',
+    request: fixed('/api/v1/tasks', { title: 'Matrix task' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/:id',
+    scope: 'api:read',
+    request: withOwnerTask((id) => ({ url: `/api/v1/tasks/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/tasks/:id',
+    scope: 'api:write',
+    request: withOwnerTask((id) => ({ url: `/api/v1/tasks/${id}`, payload: { title: 'Changed' } })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/tasks/:id',
+    scope: 'api:write',
+    request: withOwnerTask((id) => ({ url: `/api/v1/tasks/${id}` })),
+    otherUser: 'not_found',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/tools',
+    scope: 'api:read',
+    request: fixed('/api/v1/tools'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tools/:name',
+    scope: 'api:write',
+    request: withOwnerTask((id) => ({ url: '/api/v1/tools/complete_task', payload: { task_id: id } })),
+    otherUser: 'not_found',
   },
 ];
 

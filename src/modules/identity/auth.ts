@@ -2,6 +2,7 @@ import { drizzleAdapter } from '@better-auth/drizzle-adapter';
 import { APIError, betterAuth } from 'better-auth';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
+import { clientIpHeader } from '../../http/request-context.js';
 import type { Database } from '../../db/database.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
@@ -50,7 +51,9 @@ export function createAuth({
       useSecureCookies: config.publicUrl.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       database: { generateId: () => ids() },
-      ipAddress: { ipAddressHeaders: config.trustProxy ? ['x-forwarded-for'] : [] },
+      ipAddress: { ipAddressHeaders: [clientIpHeader] },
+      // Better Auth skips its Origin check under NODE_ENV=test; tests run what production runs.
+      disableOriginCheck: false,
     },
     databaseHooks: {
       session: {

@@ -37,7 +37,8 @@ export function createActorResolver({
 }) {
   async function fromApiKey(key: string, source: CredentialSource): Promise<UserActor> {
     const result = await apiKeys.verify(key);
-    if ('refused' in result) {
+    // A key we never issued is not audited: anyone could fill the log with made-up ones.
+    if ('refused' in result && result.refused !== 'unknown_key') {
       await audit.record(systemActor as Actor, {
         action: 'api_key.use_denied',
         status: 'denied',
@@ -48,8 +49,9 @@ export function createActorResolver({
         ip: source.ip,
         userAgent: source.userAgent,
       });
-      throw new UnauthenticatedError('INVALID_API_KEY', 'This API key is unknown, revoked or expired');
     }
+    if ('refused' in result)
+      throw new UnauthenticatedError('INVALID_API_KEY', 'This API key is unknown, revoked or expired');
     const { apiKey, user } = result;
     const allowed = scopesForRole(user.role);
     return {

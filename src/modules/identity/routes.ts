@@ -10,6 +10,8 @@ import type { IdentityServices } from './services.js';
 
 /** Paths whose requests carry credentials worth resolving. */
 const authenticatedPrefixes = ['/api/v1/', '/mcp'];
+/** OAuth protocol endpoints authenticate clients themselves (Basic auth, client secrets, their own tokens). */
+const oauthProtocolPrefixes = [`${authBasePath}/oauth2/`, `${authBasePath}/jwks`];
 
 /**
  * Resolves every API request's actor (cookie, API key or OAuth token) before its route runs, and
@@ -19,6 +21,7 @@ export function registerIdentity(app: FastifyInstance, services: IdentityService
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!authenticatedPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
+    if (oauthProtocolPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
     const { actor, setCookies } = await services.resolveActor({
       headers: webHeaders(request),
       surface: request.url.startsWith('/mcp') ? 'mcp' : 'http',

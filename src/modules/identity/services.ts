@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { type Auth, createAuth } from './auth.js';
 import { createActorResolver } from './resolve-actor.js';
 import { loadAuthSecret } from './secret.js';
@@ -56,13 +57,6 @@ async function startAuth(create: () => Auth): Promise<Auth> {
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if ((current as { code?: string }).code === '23505') return true;
-  }
-  return false;
 }
 
 export type IdentityServices = Awaited<ReturnType<typeof createIdentityServices>>;

@@ -9,7 +9,7 @@ import type { Auth } from '../auth.js';
  * in particular Better Auth's admin endpoints are never reachable.
  */
 const servedPaths = [
-  /^\/oauth2\/(register|authorize|consent|continue|token|introspect|revoke|userinfo|end-session)$/,
+  /^\/oauth2\/(register|authorize|consent|continue|token|introspect|revoke|userinfo|end-session|public-client)$/,
   /^\/jwks$/,
   /^\/change-password$/,
 ];

@@ -98,10 +98,9 @@ export function createAuthFlows({
         userAgent: client.userAgent,
         surface: 'http' as const,
       };
-      const wait = Math.max(
-        await limiter.retryAfter(accountKey, accountLimit),
-        await limiter.retryAfter(ipKey, ipLimit),
-      );
+      // Every attempt is counted before the password is checked, so parallel guesses cannot outrun the
+      // limit; a successful sign-in forgets the account's count, so only failures add up.
+      const wait = Math.max(await limiter.take(ipKey, ipLimit), await limiter.take(accountKey, accountLimit));
       if (wait > 0) {
         await audit.record(systemActor, {
           ...attempt,
@@ -112,7 +111,6 @@ export function createAuthFlows({
         });
         throw new RateLimitedError(wait, `Too many sign-in attempts. Try again in ${wait} seconds.`);
       }
-      await limiter.hit(ipKey, ipLimit);
       try {
         const { headers, response } = await auth.api.signInEmail({
           body: { email, password: input.password },
@@ -133,7 +131,6 @@ export function createAuthFlows({
             'This account is deactivated. Ask an admin to reactivate it.',
           );
         }
-        await limiter.hit(accountKey, accountLimit);
         const reason = actorId ? 'wrong_password' : 'unknown_email';
         await audit.record(systemActor, {
           ...attempt,
@@ -148,55 +145,62 @@ export function createAuthFlows({
 
     /** Creates an account as SIGNUP_POLICY allows (open, or with an invite) and signs it in. */
     async signUp(input: SignUpInput, client: ClientInfo): Promise<SignedIn> {
-      if (config.signupPolicy === 'closed')
+      if (config.signupPolicy === 'closed') {
         throw new ForbiddenError('SIGNUP_CLOSED', 'Sign-up is closed: ask an admin for an account');
+      }
       if (config.signupPolicy === 'invite' && !input.invite) throw new InviteInvalidError();
       if (input.password.length < config.passwordMinLength) {
         throw new InvalidInputError(`password: use at least ${config.passwordMinLength} characters`, {
           field: 'password',
         });
       }
+      // Sign-up tells whether an email is taken, so it is limited per IP like sign-in.
+      const wait = await limiter.take(`sign-up:ip:${client.ip}`, ipLimit);
+      if (wait > 0)
+        throw new RateLimitedError(
+          wait,
+          `Too many sign-ups from this address. Try again in ${wait} seconds.`,
+        );
+
       const invite =
         config.signupPolicy === 'invite' && input.invite
           ? await invites.claim(input.invite, input.email)
           : undefined;
+      let created;
       try {
-        const { headers, response } = await auth.api.signUpEmail({
+        created = await auth.api.signUpEmail({
           body: { email: input.email.toLowerCase(), password: input.password, name: input.name },
           headers: client.headers,
           returnHeaders: true,
         });
-        const userId = response.user.id;
-        if (invite) {
-          await db.update(users).set({ role: invite.role }).where(eq(users.id, userId));
-          await invites.markUsedBy(invite.id, userId);
-        }
-        if (!response.token) throw new Error('Sign-up did not start a session');
-        const signedIn = await startedSession(userId, response.token, headers.getSetCookie());
-        const actor: Actor = {
-          type: 'user',
-          userId,
-          role: signedIn.user.role,
-          scopes: [],
-          via: 'http',
-          credential: { kind: 'session', id: signedIn.session.id },
-        };
-        await bus.publish(actor, 'user.created', { userId, role: signedIn.user.role });
-        await audit.record(actor, {
-          action: 'user.sign_up',
-          status: 'success',
-          subject: userId,
-          ip: client.ip,
-          userAgent: client.userAgent,
-          details: { invite: invite?.id },
-        });
-        return signedIn;
       } catch (error) {
-        if (invite) await invites.release(invite.id);
+        if (invite) await invites.release(invite.id); // no account was made: the invite stays usable
         if (error instanceof APIError && String(error.body?.code).startsWith('USER_ALREADY_EXISTS'))
           throw new EmailInUseError();
         throw error;
       }
+      const userId = created.response.user.id;
+      if (invite) await invites.grant(invite, userId);
+      if (!created.response.token) throw new Error('Sign-up did not start a session');
+      const signedIn = await startedSession(userId, created.response.token, created.headers.getSetCookie());
+      const actor: Actor = {
+        type: 'user',
+        userId,
+        role: signedIn.user.role,
+        scopes: [],
+        via: 'http',
+        credential: { kind: 'session', id: signedIn.session.id },
+      };
+      await bus.publish(actor, 'user.created', { userId, role: signedIn.user.role });
+      await audit.record(actor, {
+        action: 'user.sign_up',
+        status: 'success',
+        subject: userId,
+        ip: client.ip,
+        userAgent: client.userAgent,
+        details: { invite: invite?.id },
+      });
+      return signedIn;
     },
 
     /** Ends the session the request came with; returns the Set-Cookie headers that clear it. */

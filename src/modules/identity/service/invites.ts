@@ -7,7 +7,7 @@ import type { IdGenerator } from '../../../ids.js';
 import { InviteInvalidError } from '../errors.js';
 import { requireAdmin, requireUser } from '../policy.js';
 import { type CreateInviteInput, createInviteInputSchema } from '../schema.js';
-import { invites } from '../table.js';
+import { invites, users } from '../table.js';
 import type { AuditService } from './audit.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -100,8 +100,12 @@ export function createInvitesService({
       await db.update(invites).set({ usedAt: null }).where(eq(invites.id, inviteId));
     },
 
-    async markUsedBy(inviteId: string, userId: string): Promise<void> {
-      await db.update(invites).set({ usedBy: userId }).where(eq(invites.id, inviteId));
+    /** Gives the new account the invite's role and records who used it, together. */
+    async grant(invite: { id: string; role: 'user' | 'admin' }, userId: string): Promise<void> {
+      await db.transaction(async (transaction) => {
+        await transaction.update(users).set({ role: invite.role }).where(eq(users.id, userId));
+        await transaction.update(invites).set({ usedBy: userId }).where(eq(invites.id, invite.id));
+      });
     },
   };
 }

@@ -9,24 +9,18 @@ export interface Limit {
 }
 
 /**
- * Fixed-window counters in the database, so every instance sees the same counts. `check` tells
- * whether a key is over its limit (and for how long); `hit` counts one more; `reset` forgets it.
+ * Fixed-window counters in the database, so every instance sees the same counts. `take` counts
+ * an attempt and says, in the same statement, whether it is over the limit — so concurrent
+ * attempts cannot all slip under it. `reset` forgets a key (after a successful sign-in).
  */
 export function createRateLimiter({ db, clock }: { db: Database; clock: Clock }) {
   return {
-    /** Seconds until `key` may try again, or 0 when it may now. */
-    async retryAfter(key: string, limit: Limit): Promise<number> {
-      const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
-      if (!row || row.count < limit.max) return 0;
-      const endsAt = row.windowStartedAt.getTime() + limit.windowSeconds * 1000;
-      return Math.max(0, Math.ceil((endsAt - clock.now().getTime()) / 1000));
-    },
-
-    async hit(key: string, limit: Limit): Promise<void> {
+    /** Counts one attempt; returns 0 when it is allowed, else the seconds until the window ends. */
+    async take(key: string, limit: Limit): Promise<number> {
       const now = clock.now();
       const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000);
       const expired = sql`${rateLimits.windowStartedAt} <= ${windowStart}`;
-      await db
+      const [row] = await db
         .insert(rateLimits)
         .values({ key, count: 1, windowStartedAt: now })
         .onConflictDoUpdate({
@@ -35,7 +29,11 @@ export function createRateLimiter({ db, clock }: { db: Database; clock: Clock })
             count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
             windowStartedAt: sql`case when ${expired} then ${now} else ${rateLimits.windowStartedAt} end`,
           },
-        });
+        })
+        .returning();
+      if (!row || row.count <= limit.max) return 0;
+      const endsAt = row.windowStartedAt.getTime() + limit.windowSeconds * 1000;
+      return Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000));
     },
 
     async reset(key: string): Promise<void> {

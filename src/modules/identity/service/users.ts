@@ -16,7 +16,8 @@ import {
   type UpdateProfileInput,
   type UpdateUserInput,
 } from '../schema.js';
-import { sessions, users } from '../table.js';
+import { instanceSecrets, sessions, users } from '../table.js';
+import { isUniqueViolation } from '../../../db/errors.js';
 import type { AuditService } from './audit.js';
 
 declare module '../../../bus/events.js' {
@@ -27,6 +28,9 @@ declare module '../../../bus/events.js' {
 }
 
 type UserRow = typeof users.$inferSelect;
+
+/** The instance_secrets row that records that first-run setup has happened. */
+const setupLatch = 'setup_done';
 
 export function toPublicUser(row: UserRow): PublicUser {
   return {
@@ -77,10 +81,11 @@ export function createUsersService({ db, auth, bus, audit, passwordMinLength }: 
     }
     const context = await auth.$context;
     if (await context.internalAdapter.findUserByEmail(email.toLowerCase())) throw new EmailInUseError();
-    const created = await context.internalAdapter.createUser(
-      { email: email.toLowerCase(), name, role, active: true },
-      { method: 'admin' },
-    );
+    const created = await context.internalAdapter
+      .createUser({ email: email.toLowerCase(), name, role, active: true }, { method: 'admin' })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? new EmailInUseError() : error; // the same email, created meanwhile
+      });
     await context.internalAdapter.linkAccount({
       userId: created.id,
       providerId: 'credential',
@@ -102,13 +107,26 @@ export function createUsersService({ db, auth, bus, audit, passwordMinLength }: 
 
     /** True while no active admin exists: the first visitor (or the CLI) creates one. */
     async needsSetup(): Promise<boolean> {
-      return (await countActiveAdmins()) === 0;
+      const [latch] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, setupLatch));
+      return !latch && (await countActiveAdmins()) === 0;
     },
 
     /** Creates the first admin; refused once any active admin exists. */
     async createFirstAdmin(actor: Actor, input: Omit<CreateUserInput, 'role'>): Promise<PublicUser> {
       if ((await countActiveAdmins()) > 0) throw new SetupDoneError();
-      return insertUser(actor, { ...input, role: 'admin' });
+      // A one-time latch: of concurrent first-run requests exactly one inserts it and goes on.
+      const [latch] = await db
+        .insert(instanceSecrets)
+        .values({ name: setupLatch, value: 'done', createdAt: new Date() })
+        .onConflictDoNothing()
+        .returning();
+      if (!latch) throw new SetupDoneError();
+      try {
+        return await insertUser(actor, { ...input, role: 'admin' });
+      } catch (error) {
+        await db.delete(instanceSecrets).where(eq(instanceSecrets.name, setupLatch)); // let the next try succeed
+        throw error;
+      }
     },
 
     /** Admins (and the CLI) create accounts, whatever the sign-up policy. */
@@ -147,12 +165,22 @@ export function createUsersService({ db, auth, bus, audit, passwordMinLength }: 
       const user = await loadUser(userId);
       const losesAdmin =
         user.role === 'admin' && user.active && (input.role === 'user' || input.active === false);
-      if (losesAdmin && (await countActiveAdmins()) <= 1) throw new LastAdminError();
-      await db
-        .update(users)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(users.id, userId));
-      if (input.active === false) await db.delete(sessions).where(eq(sessions.userId, userId));
+      await db.transaction(async (transaction) => {
+        if (losesAdmin) {
+          // Locks every active admin row, so concurrent demotions see each other and one of them loses.
+          const admins = await transaction
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+            .for('update');
+          if (admins.filter((admin) => admin.id !== userId).length === 0) throw new LastAdminError();
+        }
+        await transaction
+          .update(users)
+          .set({ ...input, updatedAt: new Date() })
+          .where(eq(users.id, userId));
+        if (input.active === false) await transaction.delete(sessions).where(eq(sessions.userId, userId));
+      });
       const changes = Object.keys(input);
       await bus.publish(actor, 'user.updated', { userId, changes });
       await audit.record(actor, {
