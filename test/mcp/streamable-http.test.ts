@@ -1,0 +1,199 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/actor.js';
+import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { databaseKinds } from '../helpers/test-database.js';
+
+const taskTools = ['add_task', 'list_tasks', 'search_tasks', 'complete_task', 'update_task', 'delete_task'];
+
+describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
+  let testApp: TestApp;
+  let url: string;
+  let aliceKey: string;
+  let bobKey: string;
+  const clients: Client[] = [];
+
+  async function connect(key: string): Promise<Client> {
+    const client = new Client({ name: 'test-client', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${key}` } },
+      }),
+    );
+    clients.push(client);
+    return client;
+  }
+
+  beforeAll(async () => {
+    testApp = await buildTestApp(kind);
+    url = await testApp.app.listen();
+    await seedUser(testApp.app, { email: 'alice@example.com' });
+    await seedUser(testApp.app, { email: 'bob@example.com' });
+    aliceKey = (await createApiKey(testApp.app, await signIn(testApp.app, 'alice@example.com'), ['mcp'])).key;
+    bobKey = (await createApiKey(testApp.app, await signIn(testApp.app, 'bob@example.com'), ['mcp'])).key;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await testApp.close();
+  });
+
+  it('initializes on the latest protocol and lists the task tools with input and output schemas', async () => {
+    const client = await connect(aliceKey);
+    expect(client.getServerVersion()?.name).toBe('switchboard');
+    expect(client.getServerCapabilities()).toMatchObject({ tools: { listChanged: true }, logging: {} });
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(taskTools));
+    const addTask = tools.find((tool) => tool.name === 'add_task');
+    expect(addTask?.inputSchema.required).toEqual(['title']);
+    expect(addTask?.outputSchema?.properties).toHaveProperty('task');
+    expect(tools.find((tool) => tool.name === 'delete_task')?.annotations?.destructiveHint).toBe(true);
+  });
+
+  it('calls every task tool as the key’s owner, with structured results and readable text', async () => {
+    const client = await connect(aliceKey);
+    const added = await client.callTool({
+      name: 'add_task',
+      arguments: { title: 'Buy milk', due_date: '2026-12-01', tags: ['home'] },
+    });
+    expect(added.isError).toBe(false);
+    const task = (added.structuredContent as { task: { id: string } }).task;
+    expect((added.content as { text: string }[])[0]?.text).toContain('Added "Buy milk"');
+
+    const listed = await client.callTool({ name: 'list_tasks', arguments: { status: 'pending' } });
+    expect((listed.structuredContent as { items: { id: string }[] }).items.map((item) => item.id)).toContain(
+      task.id,
+    );
+    const found = await client.callTool({ name: 'search_tasks', arguments: { query: 'milk' } });
+    expect((found.structuredContent as { items: unknown[] }).items).toHaveLength(1);
+    const updated = await client.callTool({
+      name: 'update_task',
+      arguments: { task_id: task.id, priority: 'high' },
+    });
+    expect(updated.structuredContent).toMatchObject({ task: { priority: 'high' } });
+    const completed = await client.callTool({ name: 'complete_task', arguments: { task_id: task.id } });
+    expect(completed.structuredContent).toMatchObject({ task: { status: 'completed' } });
+    const deleted = await client.callTool({ name: 'delete_task', arguments: { task_id: task.id } });
+    expect(deleted.isError).toBe(false);
+
+    const audit = await testApp.app.identity.audit.list(systemActor, { action: 'tool.call', limit: 10 });
+    expect(audit.items[0]).toMatchObject({
+      action: 'tool.call',
+      surface: 'mcp',
+      subject: 'delete_task',
+      status: 'success',
+    });
+    expect(audit.items[0]?.durationMs).toEqual(expect.any(Number));
+  });
+
+  it('answers another user’s task as not found, as an isError result with its code', async () => {
+    const alice = await connect(aliceKey);
+    const bob = await connect(bobKey);
+    const added = await alice.callTool({ name: 'add_task', arguments: { title: 'Alice only' } });
+    const taskId = (added.structuredContent as { task: { id: string } }).task.id;
+    const stolen = await bob.callTool({ name: 'complete_task', arguments: { task_id: taskId } });
+    expect(stolen.isError).toBe(true);
+    expect(stolen.structuredContent).toMatchObject({ error_code: 'TASK_NOT_FOUND' });
+    const bobsList = await bob.callTool({ name: 'list_tasks', arguments: {} });
+    expect(JSON.stringify(bobsList)).not.toContain('Alice only');
+  });
+
+  it('answers an unknown tool and bad arguments with the protocol’s invalid-params error', async () => {
+    const client = await connect(aliceKey);
+    const unknown = await client.callTool({ name: 'no_such_tool', arguments: {} }).catch((error) => error);
+    expect(unknown).toBeInstanceOf(McpError);
+    expect(unknown.code).toBe(ErrorCode.InvalidParams);
+    const bad = await client.callTool({ name: 'add_task', arguments: { title: '' } }).catch((error) => error);
+    expect(bad).toBeInstanceOf(McpError);
+    expect(bad.code).toBe(ErrorCode.InvalidParams);
+    expect(bad.message).toContain('title');
+  });
+
+  it('refuses requests without credentials, pointing at the protected-resource metadata', async () => {
+    const response = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+      }),
+    });
+    expect(response.status).toBe(401);
+    const challenge = response.headers.get('www-authenticate') ?? '';
+    expect(challenge).toMatch(
+      /^Bearer resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource\/mcp"$/,
+    );
+    const metadata = await (await fetch(`${url}/.well-known/oauth-protected-resource/mcp`)).json();
+    expect(metadata).toMatchObject({
+      resource: expect.stringMatching(/\/mcp$/),
+      scopes_supported: ['mcp'],
+      authorization_servers: [expect.any(String)],
+    });
+  });
+
+  it('refuses a key without the mcp scope with 403', async () => {
+    const cookie = await signIn(testApp.app, 'alice@example.com');
+    const { key } = await createApiKey(testApp.app, cookie, ['api:read']);
+    const response = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+    await expect(connect(key)).rejects.toThrow(/MISSING_SCOPE/);
+  });
+
+  it('refuses a request from a foreign Origin with 403', async () => {
+    const response = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${aliceKey}`,
+        origin: 'https://evil.example',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('does not let another user use a session, and forgets a session once deleted', async () => {
+    const alice = await connect(aliceKey);
+    const transport = (alice as unknown as { _transport: StreamableHTTPClientTransport })._transport;
+    const sessionId = transport.sessionId ?? '';
+    const asBob = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${bobKey}`,
+        'mcp-session-id': sessionId,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
+    });
+    expect(asBob.status).toBe(404);
+
+    await transport.terminateSession();
+    const afterDelete = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${aliceKey}`,
+        'mcp-session-id': sessionId,
+        'mcp-protocol-version': '2025-11-25',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'tools/list' }),
+    });
+    expect(afterDelete.status).toBe(404);
+  });
+});
