@@ -3,6 +3,7 @@ import { parseArguments } from './cli/arguments.js';
 import { type CommandContext, UsageError } from './cli/command.js';
 import { exitCodes } from './cli/exit-codes.js';
 import { helpText } from './cli/help.js';
+import { mcpCommand } from './cli/mcp.js';
 import { migrateCommand } from './cli/migrate.js';
 import { serveCommand } from './cli/serve.js';
 import { userCommand } from './cli/user.js';
@@ -55,6 +56,7 @@ const runners: Record<string, (context: CommandContext) => Promise<number>> = {
   migrate: migrateCommand,
   user: userCommand,
   apikey: apikeyCommand,
+  mcp: mcpCommand,
 };
 
 function describe(error: unknown): string {

@@ -23,6 +23,8 @@ export const commandFlags = [
   'scopes',
   'id',
   'expires-in-days',
+  'api-key',
+  'url',
 ] as const;
 export type CommandFlag = (typeof commandFlags)[number];
 

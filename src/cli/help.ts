@@ -9,6 +9,7 @@ export const commands = {
   'apikey create':
     'Create an API key and print it: --user EMAIL --name N [--scopes mcp,api:read] [--expires-in-days D]',
   'apikey revoke': 'Revoke an API key: --id ID',
+  mcp: 'MCP over stdio as the user of SWITCHBOARD_API_KEY (or --api-key); relays to SWITCHBOARD_URL (or --url) when a server answers there',
 } as const;
 
 /** The text of `switchboard --help`, built from the command list and the settings table. */

@@ -1,0 +1,102 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { killChildren, projectRoot, startServer } from '../helpers/child-process.js';
+import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { testConfig } from '../helpers/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+/** `switchboard mcp` from source, as Claude Desktop would start it. */
+function stdioClient(env: Record<string, string>) {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(projectRoot, 'test/fixtures/switchboard.ts'), 'mcp'],
+    cwd: projectRoot,
+    env: { ...(process.env as Record<string, string>), ...env },
+    stderr: 'pipe',
+  });
+  const stderr: string[] = [];
+  transport.stderr?.on('data', (chunk) => stderr.push(String(chunk)));
+  return { client: new Client({ name: 'stdio-test', version: '1.0.0' }), transport, stderr };
+}
+
+const taskTitles = (result: { structuredContent?: unknown }) =>
+  (result.structuredContent as { items: { title: string }[] }).items.map((task) => task.title);
+
+describe('switchboard mcp over stdio', () => {
+  let database: TestDatabase;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('embedded');
+    const app = await createApp({
+      config: testConfig(database.settings),
+      logger: createLogger({ level: 'silent' }),
+    });
+    await seedUser(app, { email: 'desk@example.com' });
+    apiKey = (await createApiKey(app, await signIn(app, 'desk@example.com'), ['mcp'])).key;
+    await app.close();
+  });
+  afterAll(async () => {
+    killChildren();
+    await database.drop();
+  });
+
+  it('serves from the database itself when no server runs', async () => {
+    const { client, transport } = stdioClient({
+      DATA_DIR: database.dataDir,
+      SWITCHBOARD_API_KEY: apiKey,
+      SWITCHBOARD_URL: 'http://127.0.0.1:9',
+    });
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain('add_task');
+    await client.callTool({ name: 'add_task', arguments: { title: 'Written over stdio' } });
+    expect(taskTitles(await client.callTool({ name: 'list_tasks', arguments: {} }))).toEqual([
+      'Written over stdio',
+    ]);
+    await client.close();
+  });
+
+  it('relays to a running server, as the same user', async () => {
+    const server = await startServer({ DATA_DIR: database.dataDir });
+    try {
+      const { client, transport } = stdioClient({
+        SWITCHBOARD_API_KEY: apiKey,
+        SWITCHBOARD_URL: server.url,
+        DATA_DIR: '/nonexistent',
+      });
+      await client.connect(transport);
+      await client.callTool({ name: 'add_task', arguments: { title: 'Relayed' } });
+      expect(taskTitles(await client.callTool({ name: 'list_tasks', arguments: {} }))).toEqual([
+        'Relayed',
+        'Written over stdio',
+      ]);
+      await client.close();
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  it('says what is wrong with a missing or bad key, on stderr', async () => {
+    const missing = stdioClient({
+      DATA_DIR: database.dataDir,
+      SWITCHBOARD_API_KEY: '',
+      SWITCHBOARD_URL: 'http://127.0.0.1:9',
+    });
+    await expect(missing.client.connect(missing.transport)).rejects.toThrow();
+    expect(missing.stderr.join('')).toContain('SWITCHBOARD_API_KEY');
+
+    const bad = stdioClient({
+      DATA_DIR: database.dataDir,
+      SWITCHBOARD_API_KEY: 'sb_not-a-real-key',
+      SWITCHBOARD_URL: 'http://127.0.0.1:9',
+    });
+    await expect(bad.client.connect(bad.transport)).rejects.toThrow();
+    expect(bad.stderr.join('')).toContain('This API key is unknown, revoked or expired');
+  });
+});
