@@ -23,8 +23,10 @@ function stdioClient(env: Record<string, string>) {
   return { client: new Client({ name: 'stdio-test', version: '1.0.0' }), transport, stderr };
 }
 
-const taskTitles = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { items: { title: string }[] }).items.map((task) => task.title);
+const taskTitles = (result: unknown) =>
+  (result as { structuredContent: { items: { title: string }[] } }).structuredContent.items.map(
+    (task) => task.title,
+  );
 
 describe('switchboard mcp over stdio', () => {
   let database: TestDatabase;
