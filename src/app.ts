@@ -11,6 +11,7 @@ import { registerWebApp } from './http/web-app.js';
 import { type IdGenerator, newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { createMetrics, observeConnections } from './metrics.js';
+import { fixtureTools } from './mcp/fixtures/fixture-tools.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
 import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
 import { createTaskService, registerTaskRoutes, type TaskService, taskTools } from './modules/tasks/index.js';
@@ -59,7 +60,7 @@ export async function createApp({
     const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
     const tools = createToolRunner({
-      tools: [...taskTools(tasks)],
+      tools: [...taskTools(tasks), ...(config.mcpFixtures ? fixtureTools() : [])],
       audit: identity.audit,
       bus,
       clock,

@@ -26,6 +26,7 @@ describe('config', () => {
         auditRetentionDays: 365,
         trustedOrigins: [],
         trustProxy: false,
+        mcpFixtures: false,
       },
     });
   });

@@ -137,6 +137,14 @@ export const settings = {
     default: 'false',
     about: 'Take the client address from X-Forwarded-For (behind a reverse proxy)',
   },
+  mcpFixtures: {
+    env: 'MCP_FIXTURES',
+    flag: 'mcp-fixtures',
+    allowed: 'true or false',
+    default: 'false',
+    about:
+      'Also serve the test fixture tools (echo, …) for conformance runs and benchmarks; never in production',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -179,6 +187,7 @@ export const configSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ })))
     .default([]),
   trustProxy: z.stringbool().default(false),
+  mcpFixtures: z.stringbool().default(false),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, LoggingMessageNotificationSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/actor.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
@@ -28,7 +28,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    testApp = await buildTestApp(kind);
+    testApp = await buildTestApp(kind, { settings: { mcpFixtures: 'true' } });
     url = await testApp.app.listen();
     await seedUser(testApp.app, { email: 'alice@example.com' });
     await seedUser(testApp.app, { email: 'bob@example.com' });
@@ -109,6 +109,41 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     expect(bad).toBeInstanceOf(McpError);
     expect(bad.code).toBe(ErrorCode.InvalidParams);
     expect(bad.message).toContain('title');
+  });
+
+  it('reports progress and log messages on long work, and stops when cancelled', async () => {
+    const client = await connect(aliceKey);
+    await client.setLoggingLevel('info');
+    const logs: unknown[] = [];
+    client.setNotificationHandler(
+      LoggingMessageNotificationSchema,
+      (notification) => void logs.push(notification.params.data),
+    );
+    const progress: number[] = [];
+    const result = await client.callTool(
+      { name: 'count_slowly', arguments: { to: 3, step_ms: 1 } },
+      undefined,
+      {
+        onprogress: (update) => void progress.push(update.progress),
+      },
+    );
+    expect(result.structuredContent).toEqual({ counted: 3 });
+    expect(progress).toEqual([1, 2, 3]);
+    expect(logs).toEqual(['counted 1 of 3', 'counted 2 of 3', 'counted 3 of 3']);
+
+    const controller = new AbortController();
+    const cancelled = client.callTool(
+      { name: 'count_slowly', arguments: { to: 100, step_ms: 20 } },
+      undefined,
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 100);
+    await expect(cancelled).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [entry] = (await testApp.app.identity.audit.list(systemActor, { action: 'tool.call', limit: 1 }))
+      .items;
+    expect(entry?.subject).toBe('count_slowly');
+    expect(entry?.durationMs).toBeLessThan(1_500);
   });
 
   it('refuses requests without credentials, pointing at the protected-resource metadata', async () => {
