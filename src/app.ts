@@ -142,6 +142,7 @@ function assemble(parts: AppParts) {
           await http.close();
           clearTimeout(cutOff);
           await pruning;
+          await identity.audit.flush();
           if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});
           await bus.close();
         } finally {

@@ -5,11 +5,12 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { IdGenerator } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import { createBatcher } from '../db/batcher.js';
 import type { AnyBusEvent, BusEvent, EventMap, EventType } from './events.js';
 import { type EventHistoryQuery, queryEventHistory } from './history.js';
 import { compilePattern, type EventPattern } from './pattern.js';
 import { decodeRelayMessage, encodeRelayMessage, eventsChannel } from './relay.js';
-import { eventToRow, rowToEvent } from './rows.js';
+import { rowToEvent } from './rows.js';
 import { events } from './table.js';
 
 export type EventHandler = (event: AnyBusEvent) => void | Promise<void>;
@@ -76,24 +77,66 @@ export async function createEventBus({
 
   const unlisten = await database.listen(eventsChannel, (payload) => void receive(payload));
 
+  function newEvent(actor: Actor, type: EventType, data: unknown): AnyBusEvent {
+    return {
+      id: ids(),
+      type,
+      actor: { userId: actorUserId(actor), via: actor.via },
+      at: clock.now(),
+      data,
+    } as AnyBusEvent;
+  }
+
+  /** Stores events and notifies other instances, in one statement: rows and notifications commit together. */
+  async function store(batchOfEvents: AnyBusEvent[]) {
+    const rows = batchOfEvents.map((event) => ({
+      id: event.id,
+      type: event.type,
+      actor_id: event.actor.userId,
+      actor_via: event.actor.via,
+      data: event.data,
+      at: event.at.toISOString(),
+    }));
+    const messages = batchOfEvents.map((event) => encodeRelayMessage(instanceId, event));
+    await database.db.execute(sql`
+      with stored as (
+        insert into ${events} (id, type, actor_id, actor_via, data, at)
+        select id, type, actor_id, actor_via, data, at
+        from json_to_recordset(${JSON.stringify(rows)}::json)
+          as incoming(id text, type text, actor_id text, actor_via text, data jsonb, at timestamptz)
+      )
+      select pg_notify(${eventsChannel}, message) from json_array_elements_text(${JSON.stringify(messages)}::json) as message`);
+  }
+
+  function announce(event: AnyBusEvent) {
+    metrics.eventsPublished.inc({ type: event.type });
+    deliver(event);
+  }
+
+  const batch = createBatcher<AnyBusEvent>({
+    name: 'events',
+    logger,
+    async write(batchOfEvents) {
+      await store(batchOfEvents);
+      for (const event of batchOfEvents) announce(event);
+    },
+  });
+
   return {
     /** Stores an event and delivers it everywhere. Resolves once it is stored. */
     async publish<T extends EventType>(actor: Actor, type: T, data: EventMap[T]): Promise<BusEvent<T>> {
-      const event = {
-        id: ids(),
-        type,
-        actor: { userId: actorUserId(actor), via: actor.via },
-        at: clock.now(),
-        data,
-      };
-      const message = encodeRelayMessage(instanceId, event as AnyBusEvent);
-      await database.db.transaction(async (transaction) => {
-        await transaction.insert(events).values(eventToRow(event as AnyBusEvent));
-        await transaction.execute(sql`select pg_notify(${eventsChannel}, ${message})`);
-      });
-      metrics.eventsPublished.inc({ type });
-      deliver(event as AnyBusEvent);
-      return event;
+      const event = newEvent(actor, type, data);
+      await store([event]);
+      announce(event);
+      return event as BusEvent<T>;
+    },
+
+    /**
+     * Publishes in the next batch (one write for many events, within milliseconds), for
+     * high-volume events such as tool calls. A crash can lose the last few milliseconds of them.
+     */
+    publishSoon<T extends EventType>(actor: Actor, type: T, data: EventMap[T]): void {
+      batch.add(newEvent(actor, type, data));
     },
 
     /** Calls `handler` for every event whose type matches `pattern` (see pattern.ts). Returns the unsubscribe. */
@@ -117,6 +160,7 @@ export async function createEventBus({
     },
 
     async close() {
+      await batch.drain();
       subscriptions.clear();
       await unlisten();
     },

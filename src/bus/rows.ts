@@ -11,15 +11,3 @@ export function rowToEvent(row: EventRow): AnyBusEvent {
     data: row.data,
   } as AnyBusEvent;
 }
-
-/** An event as the row that stores it. */
-export function eventToRow(event: AnyBusEvent): EventRow {
-  return {
-    id: event.id,
-    type: event.type,
-    actorId: event.actor.userId,
-    actorVia: event.actor.via,
-    data: event.data,
-    at: event.at,
-  };
-}

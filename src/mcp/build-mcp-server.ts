@@ -4,7 +4,9 @@ import {
   type CallToolResult,
   ErrorCode,
   ListToolsRequestSchema,
+  type LoggingLevel,
   McpError,
+  SetLevelRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { UserActor } from '../actor.js';
 import { InvalidInputError } from '../errors.js';
@@ -13,6 +15,18 @@ import { ToolNotFoundError } from '../tools/errors.js';
 import type { ToolRunner } from '../tools/tool-runner.js';
 import { version } from '../version.js';
 import { paginate } from './paginate.js';
+
+/** MCP log levels, least severe first. */
+const severity: LoggingLevel[] = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+];
 
 const instructions =
   'Switchboard gives you this user’s own tools: a todo list (add_task, list_tasks, search_tasks, complete_task, update_task, delete_task) and more. Everything acts as the signed-in user.';
@@ -27,6 +41,12 @@ export function buildMcpServer({ tools, actor }: { tools: ToolRunner; actor: Use
     { name: 'switchboard', title: 'Switchboard', version },
     { capabilities: { tools: { listChanged: true }, logging: {} }, instructions },
   );
+
+  let minimumLevel: LoggingLevel = 'info';
+  server.setRequestHandler(SetLevelRequestSchema, async (request) => {
+    minimumLevel = request.params.level;
+    return {};
+  });
 
   server.setRequestHandler(ListToolsRequestSchema, async (request) => {
     const { items, nextCursor } = paginate(tools.list().map(describeTool), request.params?.cursor);

@@ -65,17 +65,18 @@ export function createToolRunner({
     ): Promise<ToolCallResult> {
       const tool = this.get(name);
       const started = clock.now().getTime();
-      const finish = async (status: 'success' | 'failure' | 'error', reason?: string) => {
+      /** Every call is audited and announced, in batches (a row per call would cost more than most tools). */
+      const finish = (status: 'success' | 'failure' | 'error', reason?: string) => {
         const durationMs = clock.now().getTime() - started;
-        await audit.record(actor, { action: 'tool.call', status, subject: name, reason, durationMs });
-        await bus.publish(actor, 'tool.called', { tool: name, status, durationMs, surface: actor.via });
+        audit.recordSoon(actor, { action: 'tool.call', status, subject: name, reason, durationMs });
+        bus.publishSoon(actor, 'tool.called', { tool: name, status, durationMs, surface: actor.via });
       };
 
       const parsed = tool.input.safeParse(args ?? {});
       if (!parsed.success) {
         const [issue] = parsed.error.issues;
         const field = issue?.path.join('.') || undefined;
-        await finish('failure', 'INVALID_INPUT');
+        finish('failure', 'INVALID_INPUT');
         throw new InvalidInputError(`${field ?? 'arguments'}: ${issue?.message ?? 'is not valid'}`, {
           field,
         });
@@ -88,7 +89,7 @@ export function createToolRunner({
             ...context,
           }),
         ) as Record<string, unknown>;
-        await finish('success');
+        finish('success');
         return {
           content: [{ type: 'text', text: tool.summarize(output) }],
           structuredContent: output,
@@ -96,12 +97,12 @@ export function createToolRunner({
         };
       } catch (error) {
         if (error instanceof DomainError) {
-          await finish('failure', error.code);
+          finish('failure', error.code);
           return errorResult(error.code, error.message, error.field);
         }
         const reference = clock.now().getTime().toString(36);
         logger.error({ err: error, tool: name, reference }, 'tool failed');
-        await finish('error', 'INTERNAL_ERROR');
+        finish('error', 'INTERNAL_ERROR');
         return errorResult('INTERNAL_ERROR', `The tool failed on our side. Reference: ${reference}`);
       }
     },

@@ -78,6 +78,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     const deleted = await client.callTool({ name: 'delete_task', arguments: { task_id: task.id } });
     expect(deleted.isError).toBe(false);
 
+    await testApp.app.identity.audit.flush(); // tool calls are audited in batches
     const audit = await testApp.app.identity.audit.list(systemActor, { action: 'tool.call', limit: 10 });
     expect(audit.items[0]).toMatchObject({
       action: 'tool.call',
@@ -129,6 +130,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     );
     expect(result.structuredContent).toEqual({ counted: 3 });
     expect(progress).toEqual([1, 2, 3]);
+    await new Promise((resolve) => setImmediate(resolve)); // the client runs notification handlers asynchronously
     expect(logs).toEqual(['counted 1 of 3', 'counted 2 of 3', 'counted 3 of 3']);
 
     const controller = new AbortController();

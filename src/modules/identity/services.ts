@@ -30,10 +30,22 @@ export interface IdentityDeps {
 export async function createIdentityServices({ db, bus, clock, ids, config, logger }: IdentityDeps) {
   const secret = await loadAuthSecret(db, config.authSecret);
   const auth = await startAuth(() => createAuth({ db, config, secret, ids, logger }));
-  const audit = createAuditService({ db, clock, ids, retentionDays: config.auditRetentionDays });
-  const users = createUsersService({ db, auth, bus, audit, passwordMinLength: config.passwordMinLength });
-  const sessions = createSessionsService({ db, clock, bus, audit });
+  const audit = createAuditService({ db, clock, ids, logger, retentionDays: config.auditRetentionDays });
   const apiKeys = createApiKeysService({ db, clock, ids, bus, audit });
+  const users = createUsersService({
+    db,
+    auth,
+    bus,
+    audit,
+    passwordMinLength: config.passwordMinLength,
+    onAccountChanged: (userId) => apiKeys.forget({ userId }),
+  });
+  // Other instances forget the same credentials when the events reach them.
+  bus.subscribe('*', (event) => {
+    if (event.type === 'api_key.revoked') apiKeys.forget({ apiKeyId: event.data.apiKeyId });
+    if (event.type === 'user.updated') apiKeys.forget({ userId: event.data.userId });
+  });
+  const sessions = createSessionsService({ db, clock, bus, audit });
   const invites = createInvitesService({ db, clock, ids, audit, publicUrl: config.publicUrl });
   const limiter = createRateLimiter({ db, clock });
   const flows = createAuthFlows({ db, auth, bus, clock, config, audit, limiter, users, invites });

@@ -44,6 +44,15 @@ export interface VerifiedApiKey {
  * API keys for programs and MCP clients. A key is shown once at creation; only its hash is kept.
  * A key never carries more scopes than the credential that made it.
  */
+/** How long a verified key is remembered (see verify). */
+const rememberMs = 10_000;
+
+interface Remembered {
+  verified: VerifiedApiKey;
+  until: number;
+  touchedAt: number;
+}
+
 export function createApiKeysService({
   db,
   clock,
@@ -57,6 +66,15 @@ export function createApiKeysService({
   bus: EventBus;
   audit: AuditService;
 }) {
+  const remembered = new Map<string, Remembered>();
+
+  /** Records when a key was last used, at most once a minute per key. */
+  async function touch(entry: Remembered, now: Date) {
+    if (now.getTime() - entry.touchedAt <= touchEveryMs) return;
+    entry.touchedAt = now.getTime();
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, entry.verified.apiKey.id));
+  }
+
   return {
     async create(actor: Actor, input: CreateApiKeyInput): Promise<{ apiKey: PublicApiKey; key: string }> {
       const user = requireScope(actor, 'api:write');
@@ -116,33 +134,61 @@ export function createApiKeysService({
         .where(and(eq(apiKeys.id, apiKeyId), owner ? eq(apiKeys.ownerId, owner) : undefined))
         .returning();
       if (!row) throw new ApiKeyNotFoundError(apiKeyId);
+      this.forget({ apiKeyId });
       await bus.publish(actor, 'api_key.revoked', { apiKeyId, userId: row.ownerId });
       await audit.record(actor, { action: 'api_key.revoke', status: 'success', subject: apiKeyId });
     },
 
-    /** Checks a presented key: unknown, revoked, expired or owned by a deactivated user is a reason string. */
+    /**
+     * Checks a presented key: unknown, revoked, expired or owned by a deactivated user is a reason
+     * string. A key that checked out is remembered for a few seconds, so a busy client costs no
+     * query per request; revoking it or changing its owner's account forgets it at once here, and
+     * on other instances as soon as the event reaches them.
+     */
     async verify(
       key: string,
     ): Promise<VerifiedApiKey | { refused: string; apiKeyId?: string; userId?: string }> {
       if (!key.startsWith(apiKeyPrefix)) return { refused: 'not_an_api_key' };
+      const hash = hashApiKey(key);
+      const now = clock.now();
+      const known = remembered.get(hash);
+      if (
+        known &&
+        known.until > now.getTime() &&
+        !(known.verified.apiKey.expiresAt && known.verified.apiKey.expiresAt <= now)
+      ) {
+        await touch(known, now);
+        return known.verified;
+      }
       const [found] = await db
         .select({ key: apiKeys, role: users.role, active: users.active })
         .from(apiKeys)
         .innerJoin(users, eq(users.id, apiKeys.ownerId))
-        .where(eq(apiKeys.keyHash, hashApiKey(key)));
+        .where(eq(apiKeys.keyHash, hash));
       if (!found) return { refused: 'unknown_key' };
-      const now = clock.now();
       const ids = { apiKeyId: found.key.id, userId: found.key.ownerId };
       if (found.key.revokedAt) return { refused: 'revoked', ...ids };
       if (found.key.expiresAt && found.key.expiresAt <= now) return { refused: 'expired', ...ids };
       if (!found.active) return { refused: 'user_deactivated', ...ids };
-      if (!found.key.lastUsedAt || now.getTime() - found.key.lastUsedAt.getTime() > touchEveryMs) {
-        await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, found.key.id));
-      }
-      return {
+      const verified: VerifiedApiKey = {
         apiKey: toPublicApiKey(found.key),
         user: { id: found.key.ownerId, role: found.role === 'admin' ? 'admin' : 'user' },
       };
+      const entry = {
+        verified,
+        until: now.getTime() + rememberMs,
+        touchedAt: found.key.lastUsedAt?.getTime() ?? 0,
+      };
+      remembered.set(hash, entry);
+      await touch(entry, now);
+      return verified;
+    },
+
+    /** Forgets remembered keys: one key, or every key of a user (their account changed). */
+    forget({ apiKeyId, userId }: { apiKeyId?: string; userId?: string }): void {
+      for (const [hash, { verified }] of remembered) {
+        if (verified.apiKey.id === apiKeyId || verified.user.id === userId) remembered.delete(hash);
+      }
     },
   };
 }

@@ -7,6 +7,8 @@ import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import { requireAdmin } from '../policy.js';
 import { auditLog } from '../table.js';
+import { createBatcher } from '../../../db/batcher.js';
+import type { Logger } from '../../../logger.js';
 
 /** One audited action. `actor` is who did it; for a failed sign-in it is the system and `actorId` the account, if known. */
 export interface AuditInput {
@@ -41,6 +43,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 /** The audit log: every module records security-relevant actions here; admins read it. */
 export function createAuditService({
+  logger,
   db,
   clock,
   ids,
@@ -50,25 +53,44 @@ export function createAuditService({
   clock: Clock;
   ids: IdGenerator;
   retentionDays: number;
+  logger: Logger;
 }) {
+  const toRow = (actor: Actor, input: AuditInput): typeof auditLog.$inferInsert => ({
+    id: ids(),
+    at: clock.now(),
+    actorId: input.actorId === undefined ? actorUserId(actor) : input.actorId,
+    action: input.action,
+    status: input.status,
+    surface: input.surface ?? actor.via,
+    subject: input.subject ?? null,
+    reason: input.reason ?? null,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent?.slice(0, 512) ?? null,
+    durationMs: input.durationMs ?? null,
+    details: input.details ?? {},
+  });
+  const batch = createBatcher<typeof auditLog.$inferInsert>({
+    name: 'audit',
+    logger,
+    write: async (rows) => void (await db.insert(auditLog).values(rows)),
+  });
+
   return {
-    /** Appends an entry. Never throws for a caller's mistake: the action has already happened. */
+    /** Appends an entry, stored before this returns (security events: sign-in, keys, roles). */
     async record(actor: Actor, input: AuditInput): Promise<void> {
-      await db.insert(auditLog).values({
-        id: ids(),
-        at: clock.now(),
-        actorId: input.actorId === undefined ? actorUserId(actor) : input.actorId,
-        action: input.action,
-        status: input.status,
-        surface: input.surface ?? actor.via,
-        subject: input.subject ?? null,
-        reason: input.reason ?? null,
-        ip: input.ip ?? null,
-        userAgent: input.userAgent?.slice(0, 512) ?? null,
-        durationMs: input.durationMs ?? null,
-        details: input.details ?? {},
-      });
+      await db.insert(auditLog).values(toRow(actor, input));
     },
+
+    /**
+     * Appends an entry in the next batch, stored within milliseconds (one write for many), for
+     * high-volume entries such as tool calls. A crash can lose the last few milliseconds of them.
+     */
+    recordSoon(actor: Actor, input: AuditInput): void {
+      batch.add(toRow(actor, input));
+    },
+
+    /** Stores every batched entry (at shutdown, or before reading the log in tests). */
+    flush: () => batch.drain(),
 
     /** Entries newest first, filtered, a page at a time. Admins only. */
     async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {

@@ -53,10 +53,19 @@ export interface UsersServiceDeps {
   bus: EventBus;
   audit: AuditService;
   passwordMinLength: number;
+  /** Called when an account's role or active flag changes, so remembered credentials are dropped at once. */
+  onAccountChanged: (userId: string) => void;
 }
 
 /** Accounts: admins manage them; each user reads and edits their own profile. */
-export function createUsersService({ db, auth, bus, audit, passwordMinLength }: UsersServiceDeps) {
+export function createUsersService({
+  db,
+  auth,
+  bus,
+  audit,
+  passwordMinLength,
+  onAccountChanged,
+}: UsersServiceDeps) {
   async function loadUser(userId: string): Promise<UserRow> {
     const [row] = await db.select().from(users).where(eq(users.id, userId));
     if (!row) throw new UserNotFoundError(userId);
@@ -181,6 +190,7 @@ export function createUsersService({ db, auth, bus, audit, passwordMinLength }: 
           .where(eq(users.id, userId));
         if (input.active === false) await transaction.delete(sessions).where(eq(sessions.userId, userId));
       });
+      onAccountChanged(userId);
       const changes = Object.keys(input);
       await bus.publish(actor, 'user.updated', { userId, changes });
       await audit.record(actor, {

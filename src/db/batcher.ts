@@ -1,0 +1,51 @@
+import type { Logger } from '../logger.js';
+
+/**
+ * Collects items and writes them together: at most `maxDelayMs` after the first one arrives, or as
+ * soon as `maxItems` are waiting. For high-volume records (a row per tool call) where one write per
+ * item would cost more than the work it records. `drain` writes whatever waits (at shutdown).
+ * A failed write is logged with the number of items lost; it never reaches the caller, who has moved on.
+ */
+export function createBatcher<T>({
+  write,
+  maxDelayMs = 20,
+  maxItems = 500,
+  logger,
+  name,
+}: {
+  write: (items: T[]) => Promise<void>;
+  maxDelayMs?: number;
+  maxItems?: number;
+  logger: Logger;
+  name: string;
+}) {
+  let waiting: T[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    if (waiting.length === 0) return writing;
+    const batch = waiting;
+    waiting = [];
+    writing = writing.then(() =>
+      write(batch).catch((error) =>
+        logger.error({ err: error, lost: batch.length, batch: name }, 'a batched write failed'),
+      ),
+    );
+    return writing;
+  }
+
+  return {
+    add(item: T): void {
+      waiting.push(item);
+      if (waiting.length >= maxItems) void flush();
+      else timer ??= setTimeout(() => void flush(), maxDelayMs);
+    },
+    /** Writes everything waiting and resolves when it is stored. */
+    drain: flush,
+  };
+}
+
+export type Batcher<T> = ReturnType<typeof createBatcher<T>>;
