@@ -65,8 +65,14 @@ export function buildMcpServer({ tools, actor }: { tools: ToolRunner; actor: Use
             params: { progressToken, progress: done, total, message },
           });
         },
-        log: (level, message) =>
-          server.sendLoggingMessage({ level, logger: request.params.name, data: message }, extra.sessionId),
+        async log(level, message) {
+          if (severity.indexOf(level) < severity.indexOf(minimumLevel)) return;
+          // On the request's own stream, so the messages travel with the call they belong to.
+          await extra.sendNotification({
+            method: 'notifications/message',
+            params: { level, logger: request.params.name, data: message },
+          });
+        },
       });
       return result;
     } catch (error) {

@@ -133,6 +133,12 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     await new Promise((resolve) => setImmediate(resolve)); // the client runs notification handlers asynchronously
     expect(logs).toEqual(['counted 1 of 3', 'counted 2 of 3', 'counted 3 of 3']);
 
+    await client.setLoggingLevel('warning');
+    logs.length = 0;
+    await client.callTool({ name: 'count_slowly', arguments: { to: 2, step_ms: 1 } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(logs).toEqual([]); // info messages are below the level the client asked for
+
     const controller = new AbortController();
     const cancelled = client.callTool(
       { name: 'count_slowly', arguments: { to: 100, step_ms: 20 } },
