@@ -14,6 +14,7 @@ import { createMetrics, observeConnections } from './metrics.js';
 import { fixtureTools } from './mcp/fixtures/fixture-tools.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
 import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
+import { createPromptService, type PromptService, registerPromptRoutes } from './modules/prompts/index.js';
 import { createTaskService, registerTaskRoutes, type TaskService, taskTools } from './modules/tasks/index.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
@@ -59,6 +60,7 @@ export async function createApp({
     });
     const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
+    const prompts = createPromptService({ db: database.db, clock, ids, bus });
     const tools = createToolRunner({
       tools: [...taskTools(tasks), ...(config.mcpFixtures ? fixtureTools() : [])],
       audit: identity.audit,
@@ -72,15 +74,28 @@ export async function createApp({
     registerHealthRoutes(http, { database, metrics });
     registerIdentity(http, identity);
     registerTaskRoutes(http, tasks);
+    registerPromptRoutes(http, prompts);
     registerToolRoutes(http, tools);
     registerMcpEndpoint(http, {
-      tools,
+      services: { tools, prompts },
       config,
       logger,
       authorizationServer: async () => (await identity.auth.api.getOAuthServerConfig()).issuer,
     });
     await registerWebApp(http);
-    return assemble({ config, logger, database, bus, http, metrics, instanceId, identity, tasks, tools });
+    return assemble({
+      config,
+      logger,
+      database,
+      bus,
+      http,
+      metrics,
+      instanceId,
+      identity,
+      tasks,
+      prompts,
+      tools,
+    });
   } catch (error) {
     await bus?.close();
     await database.close();
@@ -98,6 +113,7 @@ interface AppParts {
   instanceId: string;
   identity: IdentityServices;
   tasks: TaskService;
+  prompts: PromptService;
   tools: ToolRunner;
 }
 

@@ -37,7 +37,11 @@ export async function mcpCommand(context: CommandContext): Promise<number> {
       transport.onclose = () => resolve();
       process.stdin.once('end', resolve);
     });
-    await buildMcpServer({ tools: app.tools, actor: requireScope(actor, 'mcp') }).connect(transport);
+    await buildMcpServer({
+      tools: app.tools,
+      prompts: app.prompts,
+      actor: requireScope(actor, 'mcp'),
+    }).connect(transport);
     await closed;
   });
   return exitCodes.ok;

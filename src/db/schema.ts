@@ -2,3 +2,4 @@
 export * from '../bus/table.js';
 export * from '../modules/identity/table.js';
 export * from '../modules/tasks/table.js';
+export * from '../modules/prompts/table.js';

@@ -15,6 +15,14 @@ import { ToolNotFoundError } from '../tools/errors.js';
 import type { ToolRunner } from '../tools/tool-runner.js';
 import { version } from '../version.js';
 import { paginate } from './paginate.js';
+import { registerPromptHandlers } from './prompt-handlers.js';
+import type { PromptService } from '../modules/prompts/index.js';
+
+/** What an MCP server is built from: the services behind its tools and prompts. */
+export interface McpServices {
+  tools: ToolRunner;
+  prompts: PromptService;
+}
 
 /** MCP log levels, least severe first. */
 const severity: LoggingLevel[] = [
@@ -29,18 +37,27 @@ const severity: LoggingLevel[] = [
 ];
 
 const instructions =
-  'Switchboard gives you this user’s own tools: a todo list (add_task, list_tasks, search_tasks, complete_task, update_task, delete_task) and more. Everything acts as the signed-in user.';
+  'Switchboard gives you this user’s own tools: a todo list (add_task, list_tasks, search_tasks, complete_task, update_task, delete_task), and their prompt library as prompts. Everything acts as the signed-in user.';
 
 /**
  * An MCP server for one user's session: their tools, with MCP's error rules (an unknown tool or
  * bad arguments is a protocol error, -32602; a tool's own failure is an isError result with its
  * error_code). Knows nothing of HTTP: any transport connects to it.
  */
-export function buildMcpServer({ tools, actor }: { tools: ToolRunner; actor: UserActor }): Server {
+export function buildMcpServer({ tools, prompts, actor }: McpServices & { actor: UserActor }): Server {
   const server = new Server(
     { name: 'switchboard', title: 'Switchboard', version },
-    { capabilities: { tools: { listChanged: true }, logging: {} }, instructions },
+    {
+      capabilities: {
+        tools: { listChanged: true },
+        prompts: { listChanged: true },
+        completions: {},
+        logging: {},
+      },
+      instructions,
+    },
   );
+  registerPromptHandlers(server, { prompts, actor });
 
   let minimumLevel: LoggingLevel = 'info';
   server.setRequestHandler(SetLevelRequestSchema, async (request) => {

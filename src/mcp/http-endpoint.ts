@@ -8,8 +8,7 @@ import { originAllowed, trustedOrigins } from '../http/origins.js';
 import type { Logger } from '../logger.js';
 import { requireScope } from '../modules/identity/index.js';
 import type { UserActor } from '../actor.js';
-import type { ToolRunner } from '../tools/tool-runner.js';
-import { buildMcpServer } from './build-mcp-server.js';
+import { buildMcpServer, type McpServices } from './build-mcp-server.js';
 import { createSessionEventStore } from './event-store.js';
 
 interface Session {
@@ -31,11 +30,11 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 export function registerMcpEndpoint(
   app: FastifyInstance,
   {
-    tools,
+    services,
     config,
     logger,
     authorizationServer,
-  }: { tools: ToolRunner; config: Config; logger: Logger; authorizationServer: () => Promise<string> },
+  }: { services: McpServices; config: Config; logger: Logger; authorizationServer: () => Promise<string> },
 ) {
   const sessions = new Map<string, Session>();
   const allowedOrigins = trustedOrigins(config);
@@ -85,7 +84,7 @@ export function registerMcpEndpoint(
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
-    await buildMcpServer({ tools, actor: userActor }).connect(transport);
+    await buildMcpServer({ ...services, actor: userActor }).connect(transport);
     return transport;
   }
 

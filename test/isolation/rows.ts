@@ -38,6 +38,20 @@ export interface AdminRow {
 
 const fixed = (url: string, payload?: unknown) => async () => ({ url, payload });
 
+/** A request about a fresh private prompt of the owner's. */
+const withOwnerPrompt =
+  (build: (promptId: string) => Request) =>
+  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
+    const name = `owned-${Math.random().toString(36).slice(2, 8)}`;
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/prompts',
+      headers: { cookie: ownerCookie },
+      payload: { name, template: 'Hello {{who}}', arguments: [{ name: 'who' }] },
+    });
+    return build(created.json().id);
+  };
+
 /** A request about a fresh task of the owner's. */
 const withOwnerTask =
   (build: (taskId: string) => Request) =>
@@ -153,6 +167,86 @@ export const ownedRows: OwnedRow[] = [
     route: '/api/v1/tasks/:id',
     scope: 'api:write',
     request: withOwnerTask((id) => ({ url: `/api/v1/tasks/${id}` })),
+    otherUser: 'not_found',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/prompts',
+    scope: 'api:read',
+    request: fixed('/api/v1/prompts'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/prompts',
+    scope: 'api:write',
+    request: async () => ({
+      url: '/api/v1/prompts',
+      payload: { name: `matrix-${Math.random().toString(36).slice(2, 8)}`, template: 'Hi' },
+    }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/prompts/:id',
+    scope: 'api:read',
+    request: withOwnerPrompt((id) => ({ url: `/api/v1/prompts/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/prompts/:id',
+    scope: 'api:write',
+    request: withOwnerPrompt((id) => ({
+      url: `/api/v1/prompts/${id}`,
+      payload: { template: 'Hello {{who}}!' },
+    })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/prompts/:id',
+    scope: 'api:write',
+    request: withOwnerPrompt((id) => ({ url: `/api/v1/prompts/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/prompts/:id/render',
+    scope: 'api:write',
+    request: withOwnerPrompt((id) => ({
+      url: `/api/v1/prompts/${id}/render`,
+      payload: { arguments: { who: 'you' } },
+    })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/prompts/:id/versions',
+    scope: 'api:read',
+    request: withOwnerPrompt((id) => ({ url: `/api/v1/prompts/${id}/versions` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/prompts/:id/versions/:version',
+    scope: 'api:read',
+    request: withOwnerPrompt((id) => ({ url: `/api/v1/prompts/${id}/versions/1` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/prompts/:id/diff',
+    scope: 'api:read',
+    request: withOwnerPrompt((id) => ({ url: `/api/v1/prompts/${id}/diff?from=1&to=1` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/prompts/:id/versions/:version/restore',
+    scope: 'api:write',
+    request: withOwnerPrompt((id) => ({ url: `/api/v1/prompts/${id}/versions/1/restore` })),
     otherUser: 'not_found',
   },
 

@@ -1,0 +1,2 @@
+export { registerPromptRoutes } from './routes.js';
+export { createPromptService, type PromptService } from './service.js';

@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../http/error-body.js';
+import { requireScope } from '../identity/index.js';
+import {
+  createPromptInputSchema,
+  listPromptsQuerySchema,
+  promptSchema,
+  promptVersionSchema,
+  renderInputSchema,
+  updatePromptInputSchema,
+} from './schema.js';
+import type { PromptService } from './service.js';
+
+const tags = ['prompts'];
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const versionParams = idParams.extend({ version: z.coerce.number().int().min(1) });
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+
+/** The prompt library over REST: /api/v1/prompts, rendering, versions, diff and rollback. */
+export function registerPromptRoutes(app: FastifyInstance, service: PromptService) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const read = (actor: Parameters<typeof requireScope>[0]) => requireScope(actor, 'api:read');
+  const write = (actor: Parameters<typeof requireScope>[0]) => requireScope(actor, 'api:write');
+
+  routes.get(
+    '/api/v1/prompts',
+    {
+      schema: {
+        tags,
+        summary: 'Your prompts and the shared ones, newest first; ?q= searches',
+        querystring: listPromptsQuerySchema,
+        response: {
+          200: z.object({ items: z.array(promptSchema), nextCursor: z.string().nullable() }),
+          ...errors,
+        },
+      },
+    },
+    (request) => service.list(read(request.actor), request.query),
+  );
+  routes.post(
+    '/api/v1/prompts',
+    {
+      schema: {
+        tags,
+        summary: 'Save a prompt (version 1)',
+        body: createPromptInputSchema,
+        response: { 201: promptSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(write(request.actor), request.body)),
+  );
+  routes.get(
+    '/api/v1/prompts/:id',
+    { schema: { tags, summary: 'One prompt', params: idParams, response: { 200: promptSchema, ...errors } } },
+    (request) => service.get(read(request.actor), request.params.id),
+  );
+  routes.patch(
+    '/api/v1/prompts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a prompt you own (a new version)',
+        params: idParams,
+        body: updatePromptInputSchema,
+        response: { 200: promptSchema, ...errors },
+      },
+    },
+    (request) => service.update(write(request.actor), request.params.id, request.body),
+  );
+  routes.delete(
+    '/api/v1/prompts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a prompt you own, with its versions',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(write(request.actor), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  routes.post(
+    '/api/v1/prompts/:id/render',
+    {
+      schema: {
+        tags,
+        summary: 'Fill the template with arguments',
+        params: idParams,
+        body: renderInputSchema,
+        response: { 200: z.object({ text: z.string() }), ...errors },
+      },
+    },
+    async (request) => ({
+      text: (await service.render(write(request.actor), request.params.id, request.body.arguments)).text,
+    }),
+  );
+  routes.get(
+    '/api/v1/prompts/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Every version, newest first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(promptVersionSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await service.versions(read(request.actor), request.params.id),
+    }),
+  );
+  routes.get(
+    '/api/v1/prompts/:id/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'One version',
+        params: versionParams,
+        response: { 200: promptVersionSchema, ...errors },
+      },
+    },
+    (request) => service.version(read(request.actor), request.params.id, request.params.version),
+  );
+  routes.get(
+    '/api/v1/prompts/:id/diff',
+    {
+      schema: {
+        tags,
+        summary: 'A unified diff of two versions’ templates',
+        params: idParams,
+        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: { 200: z.object({ diff: z.string() }), ...errors },
+      },
+    },
+    async (request) => ({
+      diff: await service.diff(read(request.actor), request.params.id, request.query.from, request.query.to),
+    }),
+  );
+  routes.post(
+    '/api/v1/prompts/:id/versions/:version/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Make an old version current again (as a new version)',
+        params: versionParams,
+        response: { 200: promptSchema, ...errors },
+      },
+    },
+    (request) => service.rollback(write(request.actor), request.params.id, request.params.version),
+  );
+}

@@ -1,0 +1,52 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from '../identity/table.js';
+import type { PromptArgument } from './schema.js';
+
+/** Prompt templates. The content of the current version is copied here; every version is in prompt_versions. */
+export const prompts = pgTable(
+  'prompts',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    description: text('description'),
+    template: text('template').notNull(),
+    arguments: jsonb('arguments').$type<PromptArgument[]>().notNull(),
+    tags: text('tags').array().notNull(),
+    visibility: text('visibility', { enum: ['private', 'shared'] }).notNull(),
+    version: integer('version').notNull(),
+    useCount: integer('use_count').notNull(),
+    /** Recently used argument values, by argument name, for completion. */
+    recentValues: jsonb('recent_values').$type<Record<string, string[]>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('prompts_owner_name_idx').on(table.ownerId, table.name),
+    index('prompts_visibility_idx').on(table.visibility, table.id),
+  ],
+);
+
+/** Every saved version of a prompt, immutable. */
+export const promptVersions = pgTable(
+  'prompt_versions',
+  {
+    id: text('id').primaryKey(),
+    promptId: text('prompt_id')
+      .notNull()
+      .references(() => prompts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title'),
+    description: text('description'),
+    template: text('template').notNull(),
+    arguments: jsonb('arguments').$type<PromptArgument[]>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [uniqueIndex('prompt_versions_prompt_version_idx').on(table.promptId, table.version)],
+);
+
+export type PromptRow = typeof prompts.$inferSelect;
