@@ -78,6 +78,7 @@ export async function createApp({
     registerToolRoutes(http, tools);
     registerMcpEndpoint(http, {
       services: { tools, prompts },
+      bus,
       config,
       logger,
       authorizationServer: async () => (await identity.auth.api.getOAuthServerConfig()).issuer,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { EventBus } from '../bus/event-bus.js';
 import type { Config } from '../config.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { originAllowed, trustedOrigins } from '../http/origins.js';
@@ -13,6 +15,7 @@ import { createSessionEventStore } from './event-store.js';
 
 interface Session {
   transport: StreamableHTTPServerTransport;
+  server: Server;
   userId: string;
   lastSeen: number;
 }
@@ -31,10 +34,17 @@ export function registerMcpEndpoint(
   app: FastifyInstance,
   {
     services,
+    bus,
     config,
     logger,
     authorizationServer,
-  }: { services: McpServices; config: Config; logger: Logger; authorizationServer: () => Promise<string> },
+  }: {
+    services: McpServices;
+    bus: EventBus;
+    config: Config;
+    logger: Logger;
+    authorizationServer: () => Promise<string>;
+  },
 ) {
   const sessions = new Map<string, Session>();
   const allowedOrigins = trustedOrigins(config);
@@ -71,22 +81,34 @@ export function registerMcpEndpoint(
   }, 60_000).unref();
   app.addHook('onClose', async () => {
     clearInterval(sweep);
+    stopWatching();
     await Promise.all([...sessions.values()].map((session) => session.transport.close()));
   });
 
   async function openSession(userActor: UserActor): Promise<StreamableHTTPServerTransport> {
+    const server = buildMcpServer({ ...services, actor: userActor });
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       eventStore: createSessionEventStore(),
       onsessioninitialized: (id) =>
-        void sessions.set(id, { transport, userId: userActor.userId, lastSeen: Date.now() }),
+        void sessions.set(id, { transport, server, userId: userActor.userId, lastSeen: Date.now() }),
     });
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
-    await buildMcpServer({ ...services, actor: userActor }).connect(transport);
+    await server.connect(transport);
     return transport;
   }
+
+  // A change to prompts someone can see tells their open sessions to list prompts again.
+  const stopWatching = bus.subscribe('prompt.*', (event) => {
+    if (event.type !== 'prompt.created' && event.type !== 'prompt.updated' && event.type !== 'prompt.deleted')
+      return;
+    const { ownerId, shared } = event.data;
+    for (const session of sessions.values()) {
+      if (shared || session.userId === ownerId) void session.server.sendPromptListChanged().catch(() => {});
+    }
+  });
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!originAllowed(request, allowedOrigins))

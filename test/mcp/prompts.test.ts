@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, PromptListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopesForRole, type UserActor } from '../../src/actor.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
@@ -10,6 +10,7 @@ describe('prompts over MCP', () => {
   let testApp: TestApp;
   let client: Client;
   let bobsClient: Client;
+  let aliceActor: UserActor;
 
   let url: string;
   const connect = async (key: string) => {
@@ -27,7 +28,7 @@ describe('prompts over MCP', () => {
     url = await testApp.app.listen();
     const alice = await seedUser(testApp.app, { email: 'alice@example.com' });
     await seedUser(testApp.app, { email: 'bob@example.com' });
-    const actor: UserActor = {
+    aliceActor = {
       type: 'user',
       userId: alice.id,
       role: 'user',
@@ -35,7 +36,7 @@ describe('prompts over MCP', () => {
       via: 'http',
       credential: { kind: 'cli' },
     };
-    await testApp.app.prompts.create(actor, {
+    await testApp.app.prompts.create(aliceActor, {
       name: 'review',
       title: 'Code review',
       description: 'Review code in a language',
@@ -45,7 +46,7 @@ describe('prompts over MCP', () => {
         { name: 'code', required: true },
       ],
     });
-    await testApp.app.prompts.create(actor, { name: 'private-note', template: 'secret' });
+    await testApp.app.prompts.create(aliceActor, { name: 'private-note', template: 'secret' });
     client = await connect(
       (await createApiKey(testApp.app, await signIn(testApp.app, 'alice@example.com'), ['mcp'])).key,
     );
@@ -86,6 +87,26 @@ describe('prompts over MCP', () => {
     expect(missing.message).toContain('arguments.code');
     const unknown = await bobsClient.getPrompt({ name: 'review' }).catch((error) => error);
     expect(unknown.code).toBe(ErrorCode.InvalidParams);
+  });
+
+  it('tells the owner’s sessions when their prompts change, and everyone’s when a shared one does', async () => {
+    const changed = { alice: 0, bob: 0 };
+    client.setNotificationHandler(PromptListChangedNotificationSchema, () => void changed.alice++);
+    bobsClient.setNotificationHandler(PromptListChangedNotificationSchema, () => void changed.bob++);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+    await testApp.app.prompts.create(aliceActor, { name: 'fresh', template: 'New' });
+    await settle();
+    expect(changed).toEqual({ alice: 1, bob: 0 });
+
+    await testApp.app.prompts.create(aliceActor, {
+      name: 'for-everyone',
+      template: 'Hi all',
+      visibility: 'shared',
+    });
+    await settle();
+    expect(changed).toEqual({ alice: 2, bob: 1 });
+    expect((await bobsClient.listPrompts()).prompts.map((prompt) => prompt.name)).toContain('for-everyone');
   });
 
   it('completes argument values from the enum and from earlier use', async () => {

@@ -25,9 +25,10 @@ import { checkTemplate, renderTemplate } from './template.js';
 
 declare module '../../bus/events.js' {
   interface EventMap {
-    'prompt.created': { promptId: string; ownerId: string };
-    'prompt.updated': { promptId: string; ownerId: string; version: number };
-    'prompt.deleted': { promptId: string; ownerId: string };
+    /** `shared`: the prompt is (or, for an update or delete, was) visible to everyone. */
+    'prompt.created': { promptId: string; ownerId: string; shared: boolean };
+    'prompt.updated': { promptId: string; ownerId: string; version: number; shared: boolean };
+    'prompt.deleted': { promptId: string; ownerId: string; shared: boolean };
   }
 }
 
@@ -151,7 +152,11 @@ export function createPromptService({
           return created;
         })
         .catch(renamedOrTaken(fields.name));
-      await bus.publish(actor, 'prompt.created', { promptId: row.id, ownerId: userId });
+      await bus.publish(actor, 'prompt.created', {
+        promptId: row.id,
+        ownerId: userId,
+        shared: row.visibility === 'shared',
+      });
       return toPrompt(row, userId);
     },
 
@@ -238,14 +243,19 @@ export function createPromptService({
         })
         .catch(renamedOrTaken(next.name));
       if (!row) throw new PromptNotFoundError(promptId);
-      await bus.publish(actor, 'prompt.updated', { promptId, ownerId: current.ownerId, version });
+      const shared = current.visibility === 'shared' || next.visibility === 'shared';
+      await bus.publish(actor, 'prompt.updated', { promptId, ownerId: current.ownerId, version, shared });
       return toPrompt(row, current.ownerId);
     },
 
     async delete(actor: Actor, promptId: string): Promise<void> {
       const current = await loadOwned(actor, promptId);
       await db.delete(prompts).where(eq(prompts.id, promptId));
-      await bus.publish(actor, 'prompt.deleted', { promptId, ownerId: current.ownerId });
+      await bus.publish(actor, 'prompt.deleted', {
+        promptId,
+        ownerId: current.ownerId,
+        shared: current.visibility === 'shared',
+      });
     },
 
     async versions(actor: Actor, promptId: string): Promise<PromptVersion[]> {
