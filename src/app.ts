@@ -14,7 +14,14 @@ import { createMetrics, observeConnections } from './metrics.js';
 import { fixtureTools } from './mcp/fixtures/fixture-tools.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
 import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
-import { createPromptService, type PromptService, registerPromptRoutes } from './modules/prompts/index.js';
+import {
+  createPromptService,
+  type PromptService,
+  readPromptFiles,
+  registerPromptRoutes,
+  syncPromptFiles,
+  watchPromptFiles,
+} from './modules/prompts/index.js';
 import { createTaskService, registerTaskRoutes, type TaskService, taskTools } from './modules/tasks/index.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
@@ -45,11 +52,11 @@ export async function createApp({
   const instanceId = ids();
   const metrics = createMetrics();
   const database = await openDatabase({ config, logger, command });
-  let bus: EventBus | undefined;
+  let started: EventBus | undefined;
   try {
     await database.migrate();
     observeConnections(metrics, database.stats);
-    bus = await createEventBus({
+    const bus = await createEventBus({
       database,
       clock,
       ids,
@@ -58,9 +65,16 @@ export async function createApp({
       instanceId,
       retentionDays: config.eventRetentionDays,
     });
+    started = bus;
     const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
     const prompts = createPromptService({ db: database.db, clock, ids, bus });
+    const loadPromptFiles = async () => {
+      const { prompts: files, problems } = readPromptFiles(config.promptsDir);
+      for (const problem of problems) logger.warn(`skipped a prompt file: ${problem}`);
+      await syncPromptFiles({ db: database.db, clock, ids, bus, files });
+    };
+    await loadPromptFiles();
     const tools = createToolRunner({
       tools: [...taskTools(tasks), ...(config.mcpFixtures ? fixtureTools() : [])],
       audit: identity.audit,
@@ -96,9 +110,10 @@ export async function createApp({
       tasks,
       prompts,
       tools,
+      loadPromptFiles,
     });
   } catch (error) {
-    await bus?.close();
+    await started?.close();
     await database.close();
     throw error;
   }
@@ -116,10 +131,13 @@ interface AppParts {
   tasks: TaskService;
   prompts: PromptService;
   tools: ToolRunner;
+  /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
+  loadPromptFiles: () => Promise<void>;
 }
 
 function assemble(parts: AppParts) {
-  const { config, logger, database, bus, http, instanceId, identity } = parts;
+  const { config, logger, database, bus, http, instanceId, identity, loadPromptFiles } = parts;
+  let stopWatchingPrompts = () => {};
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning: Promise<void> = Promise.resolve();
   let closing: Promise<void> | undefined;
@@ -143,6 +161,9 @@ function assemble(parts: AppParts) {
       await bus.publish(systemActor, 'instance.started', { instanceId, version });
       pruneOld();
       pruneTimer = setInterval(pruneOld, pruneEveryMs).unref();
+      stopWatchingPrompts = watchPromptFiles(config.promptsDir, () => {
+        loadPromptFiles().catch((error) => logger.warn({ err: error }, 'could not reload the prompt files'));
+      });
       return url;
     },
 
@@ -153,6 +174,7 @@ function assemble(parts: AppParts) {
     close(): Promise<void> {
       closing ??= (async () => {
         clearInterval(pruneTimer);
+        stopWatchingPrompts();
         const listening = http.server.listening;
         const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
         try {

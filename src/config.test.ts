@@ -27,6 +27,7 @@ describe('config', () => {
         trustedOrigins: [],
         trustProxy: false,
         mcpFixtures: false,
+        promptsDir: path.resolve('./prompts'),
       },
     });
   });

@@ -137,6 +137,14 @@ export const settings = {
     default: 'false',
     about: 'Take the client address from X-Forwarded-For (behind a reverse proxy)',
   },
+  promptsDir: {
+    env: 'PROMPTS_DIR',
+    flag: 'prompts-dir',
+    allowed: 'a directory path',
+    default: './prompts',
+    about:
+      'Markdown prompts (front matter for the metadata), loaded at start and on change, read-only in the app',
+  },
   mcpFixtures: {
     env: 'MCP_FIXTURES',
     flag: 'mcp-fixtures',
@@ -188,6 +196,7 @@ export const configSchema = z.object({
     .default([]),
   trustProxy: z.stringbool().default(false),
   mcpFixtures: z.stringbool().default(false),
+  promptsDir: z.string().min(1).default('./prompts'),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -209,12 +218,13 @@ export function parseConfig(raw: Partial<Record<SettingKey, string | number | un
     const problems = parsed.error.issues.map((issue) => describeProblem(issue, present));
     return { ok: false, problems: [...new Set(problems)] };
   }
-  const { publicUrl, dataDir, ...rest } = parsed.data;
+  const { publicUrl, dataDir, promptsDir, ...rest } = parsed.data;
   return {
     ok: true,
     config: {
       ...rest,
       dataDir: path.resolve(dataDir),
+      promptsDir: path.resolve(promptsDir),
       publicUrl: (publicUrl ?? `http://${urlHost(rest.host)}:${rest.port}`).replace(/\/+$/, ''),
     },
   };

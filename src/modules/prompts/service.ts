@@ -26,9 +26,10 @@ import { checkTemplate, renderTemplate } from './template.js';
 declare module '../../bus/events.js' {
   interface EventMap {
     /** `shared`: the prompt is (or, for an update or delete, was) visible to everyone. */
-    'prompt.created': { promptId: string; ownerId: string; shared: boolean };
-    'prompt.updated': { promptId: string; ownerId: string; version: number; shared: boolean };
-    'prompt.deleted': { promptId: string; ownerId: string; shared: boolean };
+    /** `ownerId` is null for prompts from PROMPTS_DIR. */
+    'prompt.created': { promptId: string; ownerId: string | null; shared: boolean };
+    'prompt.updated': { promptId: string; ownerId: string | null; version: number; shared: boolean };
+    'prompt.deleted': { promptId: string; ownerId: string | null; shared: boolean };
   }
 }
 
@@ -98,6 +99,12 @@ export function createPromptService({
 
   async function loadOwned(actor: Actor, promptId: string): Promise<PromptRow> {
     const row = await loadVisible(actor, promptId);
+    if (row.source === 'file') {
+      throw new ForbiddenError(
+        'PROMPT_READ_ONLY',
+        `This prompt comes from ${row.name}.md in PROMPTS_DIR: edit the file`,
+      );
+    }
     if (row.ownerId !== requireUser(actor).userId)
       throw new ForbiddenError(
         'NOT_PROMPT_OWNER',
@@ -236,7 +243,7 @@ export function createPromptService({
             description: next.description,
             template: next.template,
             arguments: next.arguments,
-            createdBy: current.ownerId,
+            createdBy: requireUser(actor).userId,
             createdAt: now,
           });
           return updated;
@@ -244,8 +251,13 @@ export function createPromptService({
         .catch(renamedOrTaken(next.name));
       if (!row) throw new PromptNotFoundError(promptId);
       const shared = current.visibility === 'shared' || next.visibility === 'shared';
-      await bus.publish(actor, 'prompt.updated', { promptId, ownerId: current.ownerId, version, shared });
-      return toPrompt(row, current.ownerId);
+      await bus.publish(actor, 'prompt.updated', {
+        promptId,
+        ownerId: requireUser(actor).userId,
+        version,
+        shared,
+      });
+      return toPrompt(row, requireUser(actor).userId);
     },
 
     async delete(actor: Actor, promptId: string): Promise<void> {

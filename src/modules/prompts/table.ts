@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../identity/table.js';
 import type { PromptArgument } from './schema.js';
@@ -7,9 +8,12 @@ export const prompts = pgTable(
   'prompts',
   {
     id: text('id').primaryKey(),
-    ownerId: text('owner_id')
+    /** Null for prompts from PROMPTS_DIR, which belong to the instance. */
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** `library`: made in the app; `file`: loaded from PROMPTS_DIR, read-only here. */
+    source: text('source', { enum: ['library', 'file'] })
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .default('library'),
     name: text('name').notNull(),
     title: text('title'),
     description: text('description'),
@@ -26,6 +30,10 @@ export const prompts = pgTable(
   },
   (table) => [
     uniqueIndex('prompts_owner_name_idx').on(table.ownerId, table.name),
+    // File prompts have no owner, so the index above does not keep their names apart.
+    uniqueIndex('prompts_file_name_idx')
+      .on(table.name)
+      .where(sql`${table.source} = 'file'`),
     index('prompts_visibility_idx').on(table.visibility, table.id),
   ],
 );
