@@ -41,6 +41,7 @@ export async function mcpCommand(context: CommandContext): Promise<number> {
       tools: app.tools,
       prompts: app.prompts,
       actor: requireScope(actor, 'mcp'),
+      logger: context.logger,
     }).connect(transport);
     await closed;
   });

@@ -12,11 +12,22 @@ import type { UserActor } from '../actor.js';
 import { InvalidInputError } from '../errors.js';
 import { describeTool } from '../tools/describe-tool.js';
 import { ToolNotFoundError } from '../tools/errors.js';
-import type { ToolRunner } from '../tools/tool-runner.js';
+import { errorResult, type ToolCallResult, type ToolRunner } from '../tools/tool-runner.js';
+import type { Logger } from '../logger.js';
+import { hidden } from './hidden-error.js';
 import { version } from '../version.js';
 import { paginate } from './paginate.js';
 import { registerPromptHandlers } from './prompt-handlers.js';
 import type { PromptService } from '../modules/prompts/index.js';
+
+/**
+ * A tool result as MCP carries it. A failure has no structuredContent (it would not match the
+ * tool's output schema, and clients validate it): its error_code rides in the text and in _meta.
+ */
+function forMcp(result: ToolCallResult): CallToolResult {
+  if (!result.isError) return result;
+  return { content: result.content, isError: true, _meta: { 'switchboard/error': result.structuredContent } };
+}
 
 /** What an MCP server is built from: the services behind its tools and prompts. */
 export interface McpServices {
@@ -44,7 +55,12 @@ const instructions =
  * bad arguments is a protocol error, -32602; a tool's own failure is an isError result with its
  * error_code). Knows nothing of HTTP: any transport connects to it.
  */
-export function buildMcpServer({ tools, prompts, actor }: McpServices & { actor: UserActor }): Server {
+export function buildMcpServer({
+  tools,
+  prompts,
+  actor,
+  logger,
+}: McpServices & { actor: UserActor; logger: Logger }): Server {
   const server = new Server(
     { name: 'switchboard', title: 'Switchboard', version },
     {
@@ -57,7 +73,7 @@ export function buildMcpServer({ tools, prompts, actor }: McpServices & { actor:
       instructions,
     },
   );
-  registerPromptHandlers(server, { prompts, actor });
+  registerPromptHandlers(server, { prompts, actor, logger });
 
   let minimumLevel: LoggingLevel = 'info';
   server.setRequestHandler(SetLevelRequestSchema, async (request) => {
@@ -73,7 +89,7 @@ export function buildMcpServer({ tools, prompts, actor }: McpServices & { actor:
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const progressToken = request.params._meta?.progressToken;
     try {
-      const result: CallToolResult = await tools.call(actor, request.params.name, request.params.arguments, {
+      const result = await tools.call(actor, request.params.name, request.params.arguments, {
         signal: extra.signal,
         async progress(done, total, message) {
           if (progressToken === undefined) return;
@@ -91,15 +107,13 @@ export function buildMcpServer({ tools, prompts, actor }: McpServices & { actor:
           });
         },
       });
-      return result;
+      return forMcp(result);
     } catch (error) {
-      if (error instanceof ToolNotFoundError || error instanceof InvalidInputError) {
-        throw new McpError(ErrorCode.InvalidParams, error.message, {
-          error_code: error.code,
-          field: error.field,
-        });
-      }
-      throw error;
+      if (error instanceof ToolNotFoundError)
+        throw new McpError(ErrorCode.InvalidParams, error.message, { error_code: error.code });
+      // Since 2025-11-25 (SEP-1303) bad arguments are a tool execution error the model can correct.
+      if (error instanceof InvalidInputError) return forMcp(errorResult(error));
+      throw hidden(error, logger);
     }
   });
 

@@ -86,7 +86,7 @@ export function registerMcpEndpoint(
   });
 
   async function openSession(userActor: UserActor): Promise<StreamableHTTPServerTransport> {
-    const server = buildMcpServer({ ...services, actor: userActor });
+    const server = buildMcpServer({ ...services, actor: userActor, logger });
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       eventStore: createSessionEventStore(),

@@ -9,6 +9,8 @@ import {
 import type { UserActor } from '../actor.js';
 import { InvalidInputError } from '../errors.js';
 import type { PromptService } from '../modules/prompts/index.js';
+import type { Logger } from '../logger.js';
+import { hidden } from './hidden-error.js';
 import { paginate } from './paginate.js';
 
 /** The most prompts one user's list holds over MCP (their own and the shared ones). */
@@ -20,34 +22,42 @@ const listedAtMost = 1_000;
  */
 export function registerPromptHandlers(
   server: Server,
-  { prompts, actor }: { prompts: PromptService; actor: UserActor },
+  { prompts, actor, logger }: { prompts: PromptService; actor: UserActor; logger: Logger },
 ) {
   server.setRequestHandler(ListPromptsRequestSchema, async (request) => {
-    const visible = [];
-    let cursor: string | undefined;
-    do {
-      const page = await prompts.list(actor, { limit: 100, cursor });
-      visible.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && visible.length < listedAtMost);
-    // One entry per name: yours rather than a shared one of the same name.
-    const byName = new Map<string, (typeof visible)[number]>();
-    for (const prompt of visible)
-      if (!byName.has(prompt.name) || prompt.mine) byName.set(prompt.name, prompt);
-    const listed = [...byName.values()].map((prompt) => ({
-      name: prompt.name,
-      title: prompt.title ?? undefined,
-      description: prompt.description ?? undefined,
-      arguments: prompt.arguments.map(({ name, description, required }) => ({ name, description, required })),
-    }));
-    const { items, nextCursor } = paginate(listed, request.params?.cursor);
-    return { prompts: items, ...(nextCursor ? { nextCursor } : {}) };
+    try {
+      const visible = [];
+      let cursor: string | undefined;
+      do {
+        const page = await prompts.list(actor, { limit: 100, cursor });
+        visible.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && visible.length < listedAtMost);
+      // One entry per name: yours rather than a shared one of the same name.
+      const byName = new Map<string, (typeof visible)[number]>();
+      for (const prompt of visible)
+        if (!byName.has(prompt.name) || prompt.mine) byName.set(prompt.name, prompt);
+      const listed = [...byName.values()].map((prompt) => ({
+        name: prompt.name,
+        title: prompt.title ?? undefined,
+        description: prompt.description ?? undefined,
+        arguments: prompt.arguments.map(({ name, description, required }) => ({
+          name,
+          description,
+          required,
+        })),
+      }));
+      const { items, nextCursor } = paginate(listed, request.params?.cursor);
+      return { prompts: items, ...(nextCursor ? { nextCursor } : {}) };
+    } catch (error) {
+      throw hidden(error, logger);
+    }
   });
 
   server.setRequestHandler(GetPromptRequestSchema, async (request) => {
-    const prompt = await prompts.findByName(actor, request.params.name);
-    if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Prompt ${request.params.name} not found`);
     try {
+      const prompt = await prompts.findByName(actor, request.params.name);
+      if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Prompt ${request.params.name} not found`);
       const { text } = await prompts.render(actor, prompt.id, request.params.arguments ?? {});
       return {
         description: prompt.description ?? undefined,
@@ -56,7 +66,7 @@ export function registerPromptHandlers(
     } catch (error) {
       if (error instanceof InvalidInputError)
         throw new McpError(ErrorCode.InvalidParams, error.message, { field: error.field });
-      throw error;
+      throw hidden(error, logger);
     }
   });
 

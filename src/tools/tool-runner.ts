@@ -98,18 +98,30 @@ export function createToolRunner({
       } catch (error) {
         if (error instanceof DomainError) {
           finish('failure', error.code);
-          return errorResult(error.code, error.message, error.field);
+          return errorResult(error);
         }
         const reference = clock.now().getTime().toString(36);
         logger.error({ err: error, tool: name, reference }, 'tool failed');
         finish('error', 'INTERNAL_ERROR');
-        return errorResult('INTERNAL_ERROR', `The tool failed on our side. Reference: ${reference}`);
+        return errorResult({
+          code: 'INTERNAL_ERROR',
+          message: `The tool failed on our side. Reference: ${reference}`,
+        });
       }
     },
   };
 }
 
-function errorResult(code: string, message: string, field?: string): ToolCallResult {
+/** A tool failure as a result: `isError`, with the code, the message and the field at fault. */
+export function errorResult({
+  code,
+  message,
+  field,
+}: {
+  code: string;
+  message: string;
+  field?: string;
+}): ToolCallResult {
   const structuredContent = { error_code: code, message, ...(field ? { field } : {}) };
   return { content: [{ type: 'text', text: `${code}: ${message}` }], structuredContent, isError: true };
 }

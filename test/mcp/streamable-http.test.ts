@@ -94,22 +94,26 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     const bob = await connect(bobKey);
     const added = await alice.callTool({ name: 'add_task', arguments: { title: 'Alice only' } });
     const taskId = (added.structuredContent as { task: { id: string } }).task.id;
+    await bob.listTools(); // real clients list first, and then check results against the output schemas
     const stolen = await bob.callTool({ name: 'complete_task', arguments: { task_id: taskId } });
     expect(stolen.isError).toBe(true);
-    expect(stolen.structuredContent).toMatchObject({ error_code: 'TASK_NOT_FOUND' });
+    expect(stolen.structuredContent).toBeUndefined();
+    expect(stolen._meta).toMatchObject({ 'switchboard/error': { error_code: 'TASK_NOT_FOUND' } });
+    expect((stolen.content as { text: string }[])[0]?.text).toMatch(/^TASK_NOT_FOUND: /);
     const bobsList = await bob.callTool({ name: 'list_tasks', arguments: {} });
     expect(JSON.stringify(bobsList)).not.toContain('Alice only');
   });
 
-  it('answers an unknown tool and bad arguments with the protocol’s invalid-params error', async () => {
+  it('answers an unknown tool with -32602, and bad arguments with a tool error naming the field', async () => {
     const client = await connect(aliceKey);
+    await client.listTools();
     const unknown = await client.callTool({ name: 'no_such_tool', arguments: {} }).catch((error) => error);
     expect(unknown).toBeInstanceOf(McpError);
     expect(unknown.code).toBe(ErrorCode.InvalidParams);
-    const bad = await client.callTool({ name: 'add_task', arguments: { title: '' } }).catch((error) => error);
-    expect(bad).toBeInstanceOf(McpError);
-    expect(bad.code).toBe(ErrorCode.InvalidParams);
-    expect(bad.message).toContain('title');
+    // Since 2025-11-25 (SEP-1303), invalid arguments are an execution error the model can correct.
+    const bad = await client.callTool({ name: 'add_task', arguments: { title: '' } });
+    expect(bad.isError).toBe(true);
+    expect(bad._meta).toMatchObject({ 'switchboard/error': { error_code: 'INVALID_INPUT', field: 'title' } });
   });
 
   it('reports progress and log messages on long work, and stops when cancelled', async () => {
