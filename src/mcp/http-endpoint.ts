@@ -6,7 +6,7 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Config } from '../config.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
-import { originAllowed, trustedOrigins } from '../http/origins.js';
+import { trustedOrigins } from '../http/origins.js';
 import type { Logger } from '../logger.js';
 import { requireScope } from '../modules/identity/index.js';
 import type { UserActor } from '../actor.js';
@@ -50,8 +50,10 @@ export function registerMcpEndpoint(
   const allowedOrigins = trustedOrigins(config);
   const resource = `${config.publicUrl}/mcp`;
   const metadataUrl = `${config.publicUrl}/.well-known/oauth-protected-resource/mcp`;
-  const loopbackOnly = loopbackHosts.has(config.host);
-  const publicHost = new URL(config.publicUrl).hostname;
+  const allowedHosts = new Set([
+    ...loopbackHosts,
+    ...[...allowedOrigins].map((origin) => new URL(origin).hostname),
+  ]);
 
   const resourceMetadata = async () => ({
     resource,
@@ -79,7 +81,8 @@ export function registerMcpEndpoint(
     const cutoff = Date.now() - sessionIdleMs;
     for (const session of sessions.values()) if (session.lastSeen < cutoff) void session.transport.close();
   }, 60_000).unref();
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: open SSE streams would otherwise hold the server's close until the timeout.
+  app.addHook('preClose', async () => {
     clearInterval(sweep);
     stopWatching();
     await Promise.all([...sessions.values()].map((session) => session.transport.close()));
@@ -111,10 +114,17 @@ export function registerMcpEndpoint(
   });
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!originAllowed(request, allowedOrigins))
+    // Against DNS rebinding: a page on another name that resolves here sends its own name as Host
+    // and Origin, so both must be names we serve, never just "the origin this request came to".
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
       throw new ForbiddenError('ORIGIN_REJECTED', 'Requests to /mcp from this origin are refused');
-    if (loopbackOnly && !loopbackHosts.has(request.hostname) && request.hostname !== publicHost) {
-      throw new ForbiddenError('HOST_REJECTED', 'This server answers /mcp only for its own host name');
+    }
+    if (!allowedHosts.has(hostnameOf(request.headers.host))) {
+      throw new ForbiddenError(
+        'HOST_REJECTED',
+        'This server answers /mcp only for its own host names (set PUBLIC_URL)',
+      );
     }
     if (!request.actor) throw new UnauthenticatedError();
     const actor = requireScope(request.actor, 'mcp');
@@ -150,6 +160,14 @@ export function registerMcpEndpoint(
   };
 
   app.route({ method: ['GET', 'POST', 'DELETE'], url: '/mcp', schema: { hide: true }, handler: handle });
+}
+
+function hostnameOf(host: string | undefined): string {
+  try {
+    return new URL(`http://${host ?? ''}`).hostname;
+  } catch {
+    return '';
+  }
 }
 
 function rpcError(code: number, message: string) {

@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ErrorCode, LoggingMessageNotificationSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/actor.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
@@ -211,6 +212,28 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
     });
     expect(response.status).toBe(403);
+  });
+
+  it('refuses a Host name that is not ours (DNS rebinding)', async () => {
+    // fetch will not send a Host of our choosing; a raw request does, as a rebound browser would.
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${url}/mcp`, {
+        method: 'POST',
+        headers: {
+          host: 'rebound.example',
+          authorization: `Bearer ${aliceKey}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+    });
+    expect(status).toBe(403);
   });
 
   it('does not let another user use a session, and forgets a session once deleted', async () => {

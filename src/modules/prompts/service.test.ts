@@ -139,3 +139,36 @@ describe.each(databaseKinds)('the prompt library on %s', (kind) => {
     expect(await prompts.suggest(alice, 'translate', 'text', '')).toEqual(['hi']);
   });
 });
+
+describe.each(databaseKinds)('concurrent prompt edits on %s', (kind) => {
+  it('number the versions one after another, and keep everyone’s recent values apart', async () => {
+    const testApp = await buildTestApp(kind);
+    try {
+      const alice = actorFor((await seedUser(testApp.app, { email: 'alice@example.com' })).id);
+      const bob = actorFor((await seedUser(testApp.app, { email: 'bob@example.com' })).id);
+      const prompt = await testApp.app.prompts.create(alice, {
+        name: 'busy',
+        template: 'v1 {{x}}',
+        arguments: [{ name: 'x' }],
+        visibility: 'shared',
+      });
+      const results = await Promise.allSettled(
+        [2, 3, 4, 5].map((n) => testApp.app.prompts.update(alice, prompt.id, { template: `v${n} {{x}}` })),
+      );
+      expect(results.map((result) => result.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      const versions = await testApp.app.prompts.versions(alice, prompt.id);
+      expect(versions.map((version) => version.version)).toEqual([5, 4, 3, 2, 1]);
+
+      await testApp.app.prompts.render(bob, prompt.id, { x: 'bob private value' });
+      expect(await testApp.app.prompts.suggest(alice, 'busy', 'x', '')).toEqual([]);
+      expect(await testApp.app.prompts.suggest(bob, 'busy', 'x', '')).toEqual(['bob private value']);
+    } finally {
+      await testApp.close();
+    }
+  });
+});

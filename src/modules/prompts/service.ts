@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { and, arrayContains, asc, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import type { EventBus } from '../../bus/event-bus.js';
 import type { Clock } from '../../clock.js';
@@ -114,7 +114,7 @@ export function createPromptService({
   }
 
   const renamedOrTaken = (name: string) => (error: unknown) => {
-    throw isUniqueViolation(error) ? new PromptNameTakenError(name) : error;
+    throw isUniqueViolation(error, 'prompts_owner_name_idx') ? new PromptNameTakenError(name) : error;
   };
 
   return {
@@ -207,7 +207,7 @@ export function createPromptService({
         .select()
         .from(prompts)
         .where(and(eq(prompts.name, name), visibleTo(userId)))
-        .orderBy(sql`${prompts.ownerId} = ${userId} desc`, asc(prompts.id))
+        .orderBy(sql`${prompts.ownerId} = ${userId} desc`, desc(prompts.id))
         .limit(1);
       return rows[0] && toPrompt(rows[0], userId);
     },
@@ -227,9 +227,16 @@ export function createPromptService({
       };
       checkTemplate(next.template, next.arguments);
       const now = clock.now();
-      const version = current.version + 1;
       const row = await db
         .transaction(async (transaction) => {
+          // The version is taken under a row lock: concurrent edits get consecutive numbers.
+          const [locked] = await transaction
+            .select({ version: prompts.version })
+            .from(prompts)
+            .where(eq(prompts.id, promptId))
+            .for('update');
+          if (!locked) throw new PromptNotFoundError(promptId);
+          const version = locked.version + 1;
           const [updated] = await transaction
             .update(prompts)
             .set({ ...next, version, updatedAt: now })
@@ -254,7 +261,7 @@ export function createPromptService({
       await bus.publish(actor, 'prompt.updated', {
         promptId,
         ownerId: requireUser(actor).userId,
-        version,
+        version: row.version,
         shared,
       });
       return toPrompt(row, requireUser(actor).userId);
@@ -326,13 +333,13 @@ export function createPromptService({
     ): Promise<{ prompt: Prompt; text: string }> {
       const row = await loadVisible(actor, promptId);
       const text = renderTemplate(row.template, row.arguments, given);
-      const recentValues = { ...row.recentValues };
+      // Each user's own recent values: a shared prompt must not show one user's inputs to another.
+      const { userId } = requireUser(actor);
+      const mine: Record<string, string[]> = { ...row.recentValues[userId] };
       for (const [name, value] of Object.entries(given)) {
-        recentValues[name] = [value, ...(recentValues[name] ?? []).filter((known) => known !== value)].slice(
-          0,
-          recentKept,
-        );
+        mine[name] = [value, ...(mine[name] ?? []).filter((known) => known !== value)].slice(0, recentKept);
       }
+      const recentValues = { ...row.recentValues, [userId]: mine };
       const [updated] = await db
         .update(prompts)
         .set({ useCount: sql`${prompts.useCount} + 1`, recentValues })
@@ -350,7 +357,10 @@ export function createPromptService({
         .from(prompts)
         .where(eq(prompts.id, prompt.id));
       const declared = prompt.arguments.find((argument) => argument.name === argumentName);
-      const candidates = [...(declared?.enum ?? []), ...(row?.recentValues[argumentName] ?? [])];
+      const candidates = [
+        ...(declared?.enum ?? []),
+        ...(row?.recentValues[requireUser(actor).userId]?.[argumentName] ?? []),
+      ];
       return [...new Set(candidates)]
         .filter((value) => value.toLowerCase().startsWith(prefix.toLowerCase()))
         .slice(0, 100);

@@ -23,8 +23,8 @@ export const prompts = pgTable(
     visibility: text('visibility', { enum: ['private', 'shared'] }).notNull(),
     version: integer('version').notNull(),
     useCount: integer('use_count').notNull(),
-    /** Recently used argument values, by argument name, for completion. */
-    recentValues: jsonb('recent_values').$type<Record<string, string[]>>().notNull(),
+    /** Recently used argument values, by user and argument name, for completion (each user sees their own). */
+    recentValues: jsonb('recent_values').$type<Record<string, Record<string, string[]>>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -2,6 +2,9 @@ import Mustache from 'mustache';
 import { InvalidInputError } from '../../errors.js';
 import type { PromptArgument } from './schema.js';
 
+// Mustache keeps every template it parses in a global cache; prompts change and users write many.
+Mustache.templateCache = undefined;
+
 type Token = [type: string, value: string, start: number, end: number, children?: Token[]];
 
 /** The top-level names a Mustache template uses ({{name}}, {{{name}}}, {{#name}}, {{^name}}). */

@@ -96,6 +96,18 @@ describe.each(databaseKinds)('the task service on %s', (kind) => {
     await expect(tasks.update(alice, task.id, {})).rejects.toThrow('at least one field');
   });
 
+  it('announces a completion once, however many complete it at once', async () => {
+    const task = await tasks.add(alice, { title: 'Raced' });
+    const completions: AnyBusEvent[] = [];
+    const stop = testApp.app.bus.subscribe('task.completed', (event) => void completions.push(event));
+    await Promise.all([1, 2, 3].map(() => tasks.complete(alice, task.id)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(completions.filter((event) => (event.data as { taskId: string }).taskId === task.id)).toHaveLength(
+      1,
+    );
+    stop();
+  });
+
   it('deletes a task for good', async () => {
     const task = await tasks.add(alice, { title: 'Temporary' });
     await tasks.delete(alice, task.id);

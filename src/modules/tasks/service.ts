@@ -155,29 +155,39 @@ export function createTaskService({
     },
 
     async update(actor: Actor, taskId: string, fields: UpdateTaskFields): Promise<Task> {
-      const current = await loadOwned(actor, taskId);
       const changes = updateTaskFieldsSchema.parse(fields);
       const now = clock.now();
+      const { current, row } = await db.transaction(async (transaction) => {
+        // Read under a row lock, so of two concurrent completions only one sees the task pending.
+        const { userId } = requireUser(actor);
+        const [locked] = await transaction
+          .select(columns)
+          .from(tasks)
+          .where(and(eq(tasks.id, taskId), eq(tasks.ownerId, userId)))
+          .for('update');
+        if (!locked) throw new TaskNotFoundError(taskId);
+        const [updated] = await transaction
+          .update(tasks)
+          .set({
+            ...(changes.title !== undefined && { title: changes.title }),
+            ...(changes.description !== undefined && { description: changes.description }),
+            ...(changes.priority !== undefined && { priority: changes.priority }),
+            ...(changes.tags !== undefined && { tags: changes.tags }),
+            ...(changes.due_date !== undefined && {
+              dueDate: changes.due_date ? new Date(changes.due_date) : null,
+            }),
+            ...(changes.status !== undefined && {
+              status: changes.status,
+              completedAt: changes.status === 'completed' ? (locked.completedAt ?? now) : null,
+            }),
+            updatedAt: now,
+          })
+          .where(eq(tasks.id, taskId))
+          .returning(columns);
+        if (!updated) throw new TaskNotFoundError(taskId);
+        return { current: locked, row: updated };
+      });
       const becomesCompleted = changes.status === 'completed' && current.status !== 'completed';
-      const [row] = await db
-        .update(tasks)
-        .set({
-          ...(changes.title !== undefined && { title: changes.title }),
-          ...(changes.description !== undefined && { description: changes.description }),
-          ...(changes.priority !== undefined && { priority: changes.priority }),
-          ...(changes.tags !== undefined && { tags: changes.tags }),
-          ...(changes.due_date !== undefined && {
-            dueDate: changes.due_date ? new Date(changes.due_date) : null,
-          }),
-          ...(changes.status !== undefined && {
-            status: changes.status,
-            completedAt: changes.status === 'completed' ? (current.completedAt ?? now) : null,
-          }),
-          updatedAt: now,
-        })
-        .where(and(eq(tasks.id, taskId), eq(tasks.ownerId, current.ownerId)))
-        .returning(columns);
-      if (!row) throw new TaskNotFoundError(taskId); // deleted meanwhile
       const task = toTask(row);
       const changed = Object.keys(changes).filter(
         (key) => changes[key as keyof typeof changes] !== undefined,

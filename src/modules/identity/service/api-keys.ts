@@ -67,6 +67,8 @@ export function createApiKeysService({
   audit: AuditService;
 }) {
   const remembered = new Map<string, Remembered>();
+  /** Bumped by every forget: a lookup that started before one must not remember what it read. */
+  let generation = 0;
 
   /** Records when a key was last used, at most once a minute per key. */
   async function touch(entry: Remembered, now: Date) {
@@ -160,6 +162,7 @@ export function createApiKeysService({
         await touch(known, now);
         return known.verified;
       }
+      const startedAt = generation;
       const [found] = await db
         .select({ key: apiKeys, role: users.role, active: users.active })
         .from(apiKeys)
@@ -179,13 +182,14 @@ export function createApiKeysService({
         until: now.getTime() + rememberMs,
         touchedAt: found.key.lastUsedAt?.getTime() ?? 0,
       };
-      remembered.set(hash, entry);
+      if (startedAt === generation) remembered.set(hash, entry);
       await touch(entry, now);
       return verified;
     },
 
     /** Forgets remembered keys: one key, or every key of a user (their account changed). */
     forget({ apiKeyId, userId }: { apiKeyId?: string; userId?: string }): void {
+      generation++;
       for (const [hash, { verified }] of remembered) {
         if (verified.apiKey.id === apiKeyId || verified.user.id === userId) remembered.delete(hash);
       }
