@@ -17,6 +17,8 @@ interface Session {
   transport: StreamableHTTPServerTransport;
   server: Server;
   userId: string;
+  /** The API key the session was opened with, if any. */
+  apiKeyId?: string;
   lastSeen: number;
 }
 
@@ -94,7 +96,13 @@ export function registerMcpEndpoint(
       sessionIdGenerator: () => randomUUID(),
       eventStore: createSessionEventStore(),
       onsessioninitialized: (id) =>
-        void sessions.set(id, { transport, server, userId: userActor.userId, lastSeen: Date.now() }),
+        void sessions.set(id, {
+          transport,
+          server,
+          userId: userActor.userId,
+          apiKeyId: userActor.credential.kind === 'api_key' ? userActor.credential.id : undefined,
+          lastSeen: Date.now(),
+        }),
     });
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
@@ -104,12 +112,25 @@ export function registerMcpEndpoint(
   }
 
   // A change to prompts someone can see tells their open sessions to list prompts again.
-  const stopWatching = bus.subscribe('prompt.*', (event) => {
-    if (event.type !== 'prompt.created' && event.type !== 'prompt.updated' && event.type !== 'prompt.deleted')
-      return;
-    const { ownerId, shared } = event.data;
-    for (const session of sessions.values()) {
-      if (shared || session.userId === ownerId) void session.server.sendPromptListChanged().catch(() => {});
+  const stopWatching = bus.subscribe('*', (event) => {
+    if (
+      event.type === 'prompt.created' ||
+      event.type === 'prompt.updated' ||
+      event.type === 'prompt.deleted'
+    ) {
+      const { ownerId, shared } = event.data;
+      for (const session of sessions.values()) {
+        if (shared || session.userId === ownerId) void session.server.sendPromptListChanged().catch(() => {});
+      }
+    }
+    // A session holds the actor it was opened with: when that changes, the client must start over
+    // (a revoked key, a deactivated or re-roled account).
+    if (event.type === 'api_key.revoked' || event.type === 'user.updated') {
+      for (const session of sessions.values()) {
+        const revoked = event.type === 'api_key.revoked' && session.apiKeyId === event.data.apiKeyId;
+        if (revoked || (event.type === 'user.updated' && session.userId === event.data.userId))
+          void session.transport.close();
+      }
     }
   });
 

@@ -183,6 +183,32 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     });
   });
 
+  it('ends a session when the key it was opened with is revoked', async () => {
+    const cookie = await signIn(testApp.app, 'alice@example.com');
+    const { key, apiKey } = await createApiKey(testApp.app, cookie, ['mcp']);
+    const client = await connect(key);
+    const transport = (client as unknown as { _transport: StreamableHTTPClientTransport })._transport;
+    const sessionId = transport.sessionId ?? '';
+    await testApp.app.http.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/api-keys/${apiKey.id}`,
+      headers: { cookie },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const afterRevoke = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${aliceKey}`,
+        'mcp-session-id': sessionId,
+        'mcp-protocol-version': '2025-11-25',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+    });
+    expect(afterRevoke.status).toBe(404); // gone, even for another valid key of the same user
+  });
+
   it('refuses a key without the mcp scope with 403', async () => {
     const cookie = await signIn(testApp.app, 'alice@example.com');
     const { key } = await createApiKey(testApp.app, cookie, ['api:read']);
