@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -8,6 +9,15 @@ import { killChildren, projectRoot, startServer } from '../helpers/child-process
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { testConfig } from '../helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** `switchboard mcp` from source, as Claude Desktop would start it. */
 function stdioClient(env: Record<string, string>) {
@@ -76,6 +86,32 @@ describe('switchboard mcp over stdio', () => {
       expect(taskTitles(await client.callTool({ name: 'list_tasks', arguments: {} }))).toEqual([
         'Relayed',
         'Written over stdio',
+      ]);
+      await client.close();
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  it('carries on when the server restarts and has forgotten the session', async () => {
+    const port = await freePort();
+    let server = await startServer({ DATA_DIR: database.dataDir, PORT: String(port) });
+    const { client, transport } = stdioClient({
+      SWITCHBOARD_API_KEY: apiKey,
+      SWITCHBOARD_URL: server.url,
+      DATA_DIR: '/nonexistent',
+    });
+    try {
+      await client.connect(transport);
+      await client.callTool({ name: 'add_task', arguments: { title: 'Before the restart' } });
+      server.child.kill('SIGTERM');
+      await server.exited;
+      server = await startServer({ DATA_DIR: database.dataDir, PORT: String(port) });
+      await client.callTool({ name: 'add_task', arguments: { title: 'After the restart' } });
+      expect(taskTitles(await client.callTool({ name: 'list_tasks', arguments: { limit: 2 } }))).toEqual([
+        'After the restart',
+        'Before the restart',
       ]);
       await client.close();
     } finally {
