@@ -10,16 +10,21 @@ export function createBatcher<T>({
   write,
   maxDelayMs = 20,
   maxItems = 500,
+  maxPending = 50_000,
   logger,
   name,
 }: {
   write: (items: T[]) => Promise<void>;
   maxDelayMs?: number;
   maxItems?: number;
+  /** When the database falls this far behind, new items are dropped (and counted in the log) rather than kept in memory. */
+  maxPending?: number;
   logger: Logger;
   name: string;
 }) {
   let waiting: T[] = [];
+  let pending = 0;
+  let dropped = 0;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -39,6 +44,12 @@ export function createBatcher<T>({
 
   return {
     add(item: T): void {
+      if (pending >= maxPending) {
+        if (dropped++ % 1_000 === 0)
+          logger.error({ batch: name, dropped }, 'the database is behind: dropping batched records');
+        return;
+      }
+      pending++;
       waiting.push(item);
       if (waiting.length >= maxItems) void flush();
       else timer ??= setTimeout(() => void flush(), maxDelayMs);

@@ -22,6 +22,8 @@ interface Session {
   lastSeen: number;
 }
 
+/** The most sessions one user keeps open; opening one more closes their least recently used. */
+const sessionsPerUser = 20;
 /** A session unused this long is closed; its client re-initializes (it gets 404 for the old id). */
 const sessionIdleMs = 30 * 60_000;
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -90,7 +92,17 @@ export function registerMcpEndpoint(
     await Promise.all([...sessions.values()].map((session) => session.transport.close()));
   });
 
+  /** Keeps a user's open sessions under the cap by closing the least recently used. */
+  function makeRoomFor(userId: string) {
+    const theirs = [...sessions.values()]
+      .filter((session) => session.userId === userId)
+      .sort((a, b) => a.lastSeen - b.lastSeen);
+    for (const session of theirs.slice(0, Math.max(0, theirs.length - sessionsPerUser + 1)))
+      void session.transport.close();
+  }
+
   async function openSession(userActor: UserActor): Promise<StreamableHTTPServerTransport> {
+    makeRoomFor(userActor.userId);
     const server = buildMcpServer({ ...services, actor: userActor, logger });
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),

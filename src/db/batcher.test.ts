@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.js';
+import { createBatcher } from './batcher.js';
+
+const logger = createLogger({ level: 'silent' });
+
+describe('the batcher', () => {
+  it('writes items together once the delay passes, and everything on drain', async () => {
+    const batches: number[][] = [];
+    const batcher = createBatcher<number>({
+      name: 'test',
+      logger,
+      maxDelayMs: 10,
+      write: async (items) => void batches.push(items),
+    });
+    batcher.add(1);
+    batcher.add(2);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    batcher.add(3);
+    await batcher.drain();
+    expect(batches).toEqual([[1, 2], [3]]);
+  });
+
+  it('writes at once when a batch is full', async () => {
+    const batches: number[][] = [];
+    const batcher = createBatcher<number>({
+      name: 'test',
+      logger,
+      maxItems: 2,
+      maxDelayMs: 10_000,
+      write: async (items) => void batches.push(items),
+    });
+    for (const item of [1, 2, 3]) batcher.add(item);
+    await batcher.drain();
+    expect(batches).toEqual([[1, 2], [3]]);
+  });
+
+  it('drops new items rather than grow without bound when writes fall behind', async () => {
+    let release = () => {};
+    const stalled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const written: number[] = [];
+    const batcher = createBatcher<number>({
+      name: 'test',
+      logger,
+      maxItems: 2,
+      maxPending: 4,
+      write: async (items) => {
+        await stalled;
+        written.push(...items);
+      },
+    });
+    for (const item of [1, 2, 3, 4, 5, 6]) batcher.add(item);
+    release();
+    await batcher.drain();
+    expect(written).toEqual([1, 2, 3, 4]);
+  });
+
+  it('logs a failed write and carries on', async () => {
+    let calls = 0;
+    const batcher = createBatcher<number>({
+      name: 'test',
+      logger,
+      maxDelayMs: 1,
+      write: async () => {
+        calls++;
+        if (calls === 1) throw new Error('database down');
+      },
+    });
+    batcher.add(1);
+    await batcher.drain();
+    batcher.add(2);
+    await expect(batcher.drain()).resolves.toBeUndefined();
+    expect(calls).toBe(2);
+  });
+});
