@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, type Page, pageSize } from '../db/cursor.js';
+import { cursorPosition, type Page, pageFrom, pageSize } from '../db/cursor.js';
 import type { Database } from '../db/database.js';
 import type { AnyBusEvent } from './events.js';
 import { patternToRegex } from './pattern.js';
@@ -22,9 +22,6 @@ export const eventHistoryQuerySchema = z.object({
 
 export type EventHistoryQuery = z.input<typeof eventHistoryQuerySchema>;
 
-const isPosition = (value: unknown): value is { before: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { before?: unknown }).before === 'string';
-
 /** Stored events matching the query, newest first, a page at a time. */
 export async function queryEventHistory(db: Database, query: EventHistoryQuery): Promise<Page<AnyBusEvent>> {
   const { type, actorId, since, until, limit, cursor } = eventHistoryQuerySchema.parse(query);
@@ -33,7 +30,7 @@ export async function queryEventHistory(db: Database, query: EventHistoryQuery):
   if (actorId) conditions.push(eq(events.actorId, actorId));
   if (since) conditions.push(gte(events.at, since));
   if (until) conditions.push(lte(events.at, until));
-  if (cursor) conditions.push(lt(events.id, decodeCursor(cursor, isPosition).before));
+  if (cursor) conditions.push(lt(events.id, cursorPosition(cursor)));
 
   const rows = await db
     .select()
@@ -41,7 +38,5 @@ export async function queryEventHistory(db: Database, query: EventHistoryQuery):
     .where(and(...conditions))
     .orderBy(desc(events.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit).map(rowToEvent);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
+  return pageFrom(rows, limit, rowToEvent);
 }

@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { cursorPosition, pageFrom } from './cursor.js';
 
-const isPosition = (value: unknown): value is { before: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { before?: unknown }).before === 'string';
+const rows = ['a', 'b', 'c'].map((id) => ({ id }));
 
 describe('cursors', () => {
-  it('give back the position they were made from', () => {
-    expect(decodeCursor(encodeCursor({ before: 'abc' }), isPosition)).toEqual({ before: 'abc' });
+  it('give a page and, when more follow, the position of its last item', () => {
+    const page = pageFrom(rows, 2, (row) => row.id);
+    expect(page.items).toEqual(['a', 'b']);
+    expect(cursorPosition(page.nextCursor ?? '')).toBe('b');
   });
 
-  it.each(['not base64 at all!', encodeCursor({ after: 1 }), encodeCursor('x')])(
-    'reject %j as INVALID_INPUT on cursor',
-    (cursor) => {
-      expect(() => decodeCursor(cursor, isPosition)).toThrow(
-        expect.objectContaining({ code: 'INVALID_INPUT', field: 'cursor' }),
-      );
-      expect(() => decodeCursor(cursor, isPosition)).toThrow(InvalidInputError);
-    },
-  );
+  it('have no next cursor on the last page', () => {
+    expect(pageFrom(rows, 3, (row) => row.id)).toEqual({ items: ['a', 'b', 'c'], nextCursor: null });
+  });
+
+  it.each([
+    'not base64 at all!',
+    Buffer.from('{"after":1}').toString('base64url'),
+    Buffer.from('"x"').toString('base64url'),
+  ])('reject %j as INVALID_INPUT on cursor', (cursor) => {
+    expect(() => cursorPosition(cursor)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'cursor' }),
+    );
+    expect(() => cursorPosition(cursor)).toThrow(InvalidInputError);
+  });
 });

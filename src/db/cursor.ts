@@ -1,18 +1,24 @@
 import { InvalidInputError } from '../errors.js';
 
-/**
- * Opaque pagination cursors: clients pass back what they were given and never build one. The
- * content is a small JSON value, base64url-encoded.
- */
-export function encodeCursor(position: unknown): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
+/** Page size bounds shared by every list: 1–100, 20 when not given. */
+export const pageSize = { min: 1, max: 100, default: 20 } as const;
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
 }
 
-/** Reads a cursor; anything that is not one of ours is INVALID_INPUT on the `cursor` field. */
-export function decodeCursor<T>(cursor: string, isPosition: (value: unknown) => value is T): T {
+/**
+ * Lists are ordered by id (UUIDv7, so by time) and paged by keyset: a cursor is the opaque
+ * (base64url JSON) id of the last item shown, and the next page starts after it in list order.
+ * Clients pass back what they were given and never build one.
+ */
+export function cursorPosition(cursor: string): string {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (isPosition(value)) return value;
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') return id;
   } catch {
     // fall through to the same error as a well-formed but foreign value
   }
@@ -21,11 +27,17 @@ export function decodeCursor<T>(cursor: string, isPosition: (value: unknown) => 
   });
 }
 
-/** Page size bounds shared by every list: 1–100, 20 when not given. */
-export const pageSize = { min: 1, max: 100, default: 20 } as const;
-
-export interface Page<T> {
-  readonly items: T[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  readonly nextCursor: string | null;
+/** A page from rows fetched with `limit + 1`: the first `limit` items, and a cursor when more follow. */
+export function pageFrom<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+): Page<Item> {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  const more = rows.length > limit && last !== undefined;
+  return {
+    items: shown.map(toItem),
+    nextCursor: more ? Buffer.from(JSON.stringify({ id: last.id })).toString('base64url') : null,
+  };
 }

@@ -3,7 +3,7 @@ import { and, arrayContains, desc, eq, ilike, lt, or, sql, type SQL } from 'driz
 import type { Actor } from '../../actor.js';
 import type { EventBus } from '../../bus/event-bus.js';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, encodeCursor, type Page } from '../../db/cursor.js';
+import { cursorPosition, type Page, pageFrom } from '../../db/cursor.js';
 import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ForbiddenError } from '../../errors.js';
@@ -35,9 +35,6 @@ declare module '../../bus/events.js' {
 
 /** How many recent values per argument are kept to suggest in completions. */
 const recentKept = 10;
-
-const isPosition = (value: unknown): value is { before: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { before?: unknown }).before === 'string';
 
 export function toPrompt(row: PromptRow, viewerId: string): Prompt {
   const {
@@ -184,16 +181,14 @@ export function createPromptService({
         );
       }
       if (tag) conditions.push(arrayContains(prompts.tags, [tag]));
-      if (cursor) conditions.push(lt(prompts.id, decodeCursor(cursor, isPosition).before));
+      if (cursor) conditions.push(lt(prompts.id, cursorPosition(cursor)));
       const rows = await db
         .select()
         .from(prompts)
         .where(and(...conditions))
         .orderBy(desc(prompts.id))
         .limit(limit + 1);
-      const items = rows.slice(0, limit).map((row) => toPrompt(row, userId));
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
+      return pageFrom(rows, limit, (row) => toPrompt(row, userId));
     },
 
     async get(actor: Actor, promptId: string): Promise<Prompt> {

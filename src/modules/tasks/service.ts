@@ -2,7 +2,7 @@ import { and, arrayContains, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import type { EventBus } from '../../bus/event-bus.js';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import { cursorPosition, pageFrom } from '../../db/cursor.js';
 import type { Database } from '../../db/database.js';
 import type { IdGenerator } from '../../ids.js';
 import { requireUser } from '../identity/index.js';
@@ -47,9 +47,6 @@ export function toTask(row: TaskRecord): Task {
     updated_at: row.updatedAt.toISOString(),
   };
 }
-
-const isPosition = (value: unknown): value is { before: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { before?: unknown }).before === 'string';
 
 const columns = {
   id: tasks.id,
@@ -121,16 +118,15 @@ export function createTaskService({
       if (status !== 'all') conditions.push(eq(tasks.status, status));
       if (due_before) conditions.push(lt(tasks.dueDate, new Date(due_before)));
       if (tag) conditions.push(arrayContains(tasks.tags, [tag]));
-      if (cursor) conditions.push(lt(tasks.id, decodeCursor(cursor, isPosition).before));
+      if (cursor) conditions.push(lt(tasks.id, cursorPosition(cursor)));
       const rows = await db
         .select(columns)
         .from(tasks)
         .where(and(...conditions))
         .orderBy(desc(tasks.id))
         .limit(limit + 1);
-      const items = rows.slice(0, limit).map((row) => toTask(row));
-      const last = items.at(-1);
-      return { items, next_cursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
+      const { items, nextCursor } = pageFrom(rows, limit, toTask);
+      return { items, next_cursor: nextCursor };
     },
 
     /** The actor's tasks that match the words, best match first. */

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, actorUserId, type Surface } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
-import { decodeCursor, encodeCursor, type Page, pageSize } from '../../../db/cursor.js';
+import { cursorPosition, type Page, pageFrom, pageSize } from '../../../db/cursor.js';
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import { requireAdmin } from '../policy.js';
@@ -35,9 +35,6 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 export type AuditEntry = typeof auditLog.$inferSelect;
-
-const isPosition = (value: unknown): value is { before: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { before?: unknown }).before === 'string';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -101,16 +98,14 @@ export function createAuditService({
       if (action) conditions.push(eq(auditLog.action, action));
       if (since) conditions.push(gte(auditLog.at, since));
       if (until) conditions.push(lte(auditLog.at, until));
-      if (cursor) conditions.push(lt(auditLog.id, decodeCursor(cursor, isPosition).before));
+      if (cursor) conditions.push(lt(auditLog.id, cursorPosition(cursor)));
       const rows = await db
         .select()
         .from(auditLog)
         .where(and(...conditions))
         .orderBy(desc(auditLog.id))
         .limit(limit + 1);
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
+      return pageFrom(rows, limit, (row) => row);
     },
 
     /** Deletes entries older than the retention period; returns how many. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';
-import { decodeCursor, encodeCursor, type Page } from '../../../db/cursor.js';
+import { cursorPosition, type Page, pageFrom } from '../../../db/cursor.js';
 import type { Database } from '../../../db/database.js';
 import { InvalidInputError } from '../../../errors.js';
 import type { Auth } from '../auth.js';
@@ -43,9 +43,6 @@ export function toPublicUser(row: UserRow): PublicUser {
     createdAt: row.createdAt,
   };
 }
-
-const isPosition = (value: unknown): value is { after: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { after?: unknown }).after === 'string';
 
 export interface UsersServiceDeps {
   db: Database;
@@ -148,16 +145,14 @@ export function createUsersService({
     async list(actor: Actor, query: ListQuery): Promise<Page<PublicUser>> {
       requireAdmin(actor);
       const { limit, cursor } = listQuerySchema.parse(query);
-      const after = cursor ? decodeCursor(cursor, isPosition).after : undefined;
+      const after = cursor ? cursorPosition(cursor) : undefined;
       const rows = await db
         .select()
         .from(users)
         .where(after ? gt(users.id, after) : undefined)
         .orderBy(asc(users.id))
         .limit(limit + 1);
-      const items = rows.slice(0, limit).map(toPublicUser);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ after: last.id }) : null };
+      return pageFrom(rows, limit, toPublicUser);
     },
 
     async get(actor: Actor, userId: string): Promise<PublicUser> {
