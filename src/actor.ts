@@ -38,3 +38,16 @@ export function actorUserId(actor: Actor): string | null {
 export function scopesForRole(role: 'user' | 'admin'): Scope[] {
   return role === 'admin' ? [...scopes] : ['api:read', 'api:write', 'mcp'];
 }
+
+/** A user acting with everything their role allows, as the CLI does when it acts for someone. */
+export function actingAs({
+  userId,
+  role,
+  via = 'cli',
+}: {
+  userId: string;
+  role: 'user' | 'admin';
+  via?: Surface;
+}): UserActor {
+  return { type: 'user', userId, role, scopes: scopesForRole(role), via, credential: { kind: 'cli' } };
+}

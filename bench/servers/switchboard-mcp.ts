@@ -2,9 +2,8 @@
  * Switchboard with the fixture tools, a user with 50 tasks and an API key, for the MCP benchmark.
  * Prints {url, key} once listening.
  */
-import { systemActor } from '../../src/actor.js';
+import { actingAs, systemActor } from '../../src/actor.js';
 import { createApp } from '../../src/app.js';
-import { scopesForRole } from '../../src/actor.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -20,14 +19,7 @@ const user = await app.identity.users.create(systemActor, {
   password: 'benchmark password',
   name: 'Bench',
 });
-const actor = {
-  type: 'user' as const,
-  userId: user.id,
-  role: user.role,
-  scopes: scopesForRole(user.role),
-  via: 'cli' as const,
-  credential: { kind: 'cli' as const },
-};
+const actor = actingAs({ userId: user.id, role: user.role });
 for (let n = 0; n < 50; n++) await app.tasks.add(actor, { title: `Task ${n}`, tags: n % 2 ? ['odd'] : [] });
 const { key } = await app.identity.apiKeys.create(actor, { name: 'bench', scopes: ['mcp'] });
 process.stdout.write(`${JSON.stringify({ url: await app.listen(), key })}\n`);

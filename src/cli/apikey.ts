@@ -1,4 +1,4 @@
-import { type Scope, scopes, scopesForRole, systemActor, type UserActor } from '../actor.js';
+import { actingAs, type Scope, scopes, systemActor } from '../actor.js';
 import { type CommandContext, required, UsageError, withApp } from './command.js';
 import { exitCodes } from './exit-codes.js';
 
@@ -19,14 +19,7 @@ export async function apikeyCommand(context: CommandContext): Promise<number> {
     const { key } = await withApp(context, 'switchboard apikey create', async (app) => {
       const user = await app.identity.users.findByEmail(systemActor, email);
       // The CLI acts as the key's owner, with everything their role allows.
-      const owner: UserActor = {
-        type: 'user',
-        userId: user.id,
-        role: user.role,
-        scopes: scopesForRole(user.role),
-        via: 'cli',
-        credential: { kind: 'cli' },
-      };
+      const owner = actingAs({ userId: user.id, role: user.role });
       return app.identity.apiKeys.create(owner, { name, scopes: requested as Scope[], expiresInDays });
     });
     process.stdout.write(`${key}\n`);

@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ErrorCode, McpError, PromptListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopesForRole, type UserActor } from '../../src/actor.js';
+import { actingAs, type UserActor } from '../../src/actor.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -28,14 +28,7 @@ describe('prompts over MCP', () => {
     url = await testApp.app.listen();
     const alice = await seedUser(testApp.app, { email: 'alice@example.com' });
     await seedUser(testApp.app, { email: 'bob@example.com' });
-    aliceActor = {
-      type: 'user',
-      userId: alice.id,
-      role: 'user',
-      scopes: scopesForRole('user'),
-      via: 'http',
-      credential: { kind: 'cli' },
-    };
+    aliceActor = actingAs({ userId: alice.id, role: 'user', via: 'http' });
     await testApp.app.prompts.create(aliceActor, {
       name: 'review',
       title: 'Code review',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../../../test/helpers/identity.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { scopesForRole, type UserActor } from '../../actor.js';
+import { actingAs, type UserActor } from '../../actor.js';
 import { ForbiddenError } from '../../errors.js';
 
 const reviewFile = `---
@@ -32,14 +32,7 @@ describe('prompts from PROMPTS_DIR', () => {
     testApp = await buildTestApp('embedded', { settings: { promptsDir } });
     await testApp.app.listen();
     const seeded = await seedUser(testApp.app, { email: 'files@example.com' });
-    user = {
-      type: 'user',
-      userId: seeded.id,
-      role: 'user',
-      scopes: scopesForRole('user'),
-      via: 'http',
-      credential: { kind: 'cli' },
-    };
+    user = actingAs({ userId: seeded.id, role: 'user', via: 'http' });
   });
   afterAll(async () => {
     await testApp.close();

@@ -2,19 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../../../test/helpers/identity.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { databaseKinds } from '../../../test/helpers/test-database.js';
-import { scopesForRole, type UserActor } from '../../actor.js';
+import { actingAs, type UserActor } from '../../actor.js';
 import { ForbiddenError, InvalidInputError } from '../../errors.js';
 import { PromptNameTakenError, PromptNotFoundError } from './errors.js';
 import type { PromptService } from './service.js';
 
-const actorFor = (userId: string): UserActor => ({
-  type: 'user',
-  userId,
-  role: 'user',
-  scopes: scopesForRole('user'),
-  via: 'http',
-  credential: { kind: 'session', id: 's' },
-});
+const actorFor = (userId: string): UserActor => actingAs({ userId, role: 'user', via: 'http' });
 
 const summary = {
   name: 'summarize',

@@ -2,20 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../../../test/helpers/identity.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { databaseKinds } from '../../../test/helpers/test-database.js';
-import { scopesForRole, type UserActor } from '../../actor.js';
+import { actingAs, type UserActor } from '../../actor.js';
 import type { AnyBusEvent } from '../../bus/events.js';
 import { InvalidInputError } from '../../errors.js';
 import { TaskNotFoundError } from './errors.js';
 import type { TaskService } from './service.js';
 
-const actorFor = (userId: string): UserActor => ({
-  type: 'user',
-  userId,
-  role: 'user',
-  scopes: scopesForRole('user'),
-  via: 'http',
-  credential: { kind: 'session', id: 's' },
-});
+const actorFor = (userId: string): UserActor => actingAs({ userId, role: 'user', via: 'http' });
 
 describe.each(databaseKinds)('the task service on %s', (kind) => {
   let testApp: TestApp;
