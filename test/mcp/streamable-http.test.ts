@@ -28,6 +28,31 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     return client;
   }
 
+  /** A raw POST to /mcp, for what the SDK client will not send: no key, a foreign Origin, a session not its own. */
+  function postMcp({
+    key,
+    sessionId,
+    headers = {},
+    message,
+  }: {
+    key?: string;
+    sessionId?: string;
+    headers?: Record<string, string>;
+    message: object;
+  }) {
+    return fetch(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(sessionId ? { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-11-25' } : {}),
+        ...headers,
+      },
+      body: JSON.stringify(message),
+    });
+  }
+
   beforeAll(async () => {
     testApp = await buildTestApp(kind, { settings: { mcpFixtures: 'true' } });
     url = await testApp.app.listen();
@@ -160,15 +185,13 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
   });
 
   it('refuses requests without credentials, pointing at the protected-resource metadata', async () => {
-    const response = await fetch(`${url}/mcp`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({
+    const response = await postMcp({
+      message: {
         jsonrpc: '2.0',
         id: 1,
         method: 'initialize',
         params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
-      }),
+      },
     });
     expect(response.status).toBe(401);
     const challenge = response.headers.get('www-authenticate') ?? '';
@@ -195,16 +218,10 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
       headers: { cookie },
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const afterRevoke = await fetch(`${url}/mcp`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${aliceKey}`,
-        'mcp-session-id': sessionId,
-        'mcp-protocol-version': '2025-11-25',
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+    const afterRevoke = await postMcp({
+      key: aliceKey,
+      sessionId,
+      message: { jsonrpc: '2.0', id: 9, method: 'tools/list' },
     });
     expect(afterRevoke.status).toBe(404); // gone, even for another valid key of the same user
   });
@@ -212,30 +229,17 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
   it('refuses a key without the mcp scope with 403', async () => {
     const cookie = await signIn(testApp.app, 'alice@example.com');
     const { key } = await createApiKey(testApp.app, cookie, ['api:read']);
-    const response = await fetch(`${url}/mcp`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${key}`,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
-    });
+    const response = await postMcp({ key, message: { jsonrpc: '2.0', id: 1, method: 'ping' } });
     expect(response.status).toBe(403);
     expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
     await expect(connect(key)).rejects.toThrow(/MISSING_SCOPE/);
   });
 
   it('refuses a request from a foreign Origin with 403', async () => {
-    const response = await fetch(`${url}/mcp`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${aliceKey}`,
-        origin: 'https://evil.example',
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+    const response = await postMcp({
+      key: aliceKey,
+      headers: { origin: 'https://evil.example' },
+      message: { jsonrpc: '2.0', id: 1, method: 'ping' },
     });
     expect(response.status).toBe(403);
   });
@@ -266,29 +270,18 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     const alice = await connect(aliceKey);
     const transport = (alice as unknown as { _transport: StreamableHTTPClientTransport })._transport;
     const sessionId = transport.sessionId ?? '';
-    const asBob = await fetch(`${url}/mcp`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${bobKey}`,
-        'mcp-session-id': sessionId,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
+    const asBob = await postMcp({
+      key: bobKey,
+      sessionId,
+      message: { jsonrpc: '2.0', id: 7, method: 'tools/list' },
     });
     expect(asBob.status).toBe(404);
 
     await transport.terminateSession();
-    const afterDelete = await fetch(`${url}/mcp`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${aliceKey}`,
-        'mcp-session-id': sessionId,
-        'mcp-protocol-version': '2025-11-25',
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'tools/list' }),
+    const afterDelete = await postMcp({
+      key: aliceKey,
+      sessionId,
+      message: { jsonrpc: '2.0', id: 8, method: 'tools/list' },
     });
     expect(afterDelete.status).toBe(404);
   });
