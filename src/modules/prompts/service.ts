@@ -1,13 +1,10 @@
 import { createTwoFilesPatch } from 'diff';
 import { and, arrayContains, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
-import type { EventBus } from '../../bus/event-bus.js';
-import type { Clock } from '../../clock.js';
 import { cursorPosition, type Page, pageFrom } from '../../db/cursor.js';
-import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ForbiddenError } from '../../errors.js';
-import type { IdGenerator } from '../../ids.js';
+import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
 import { PromptNameTakenError, PromptNotFoundError, PromptVersionNotFoundError } from './errors.js';
 import {
@@ -71,17 +68,7 @@ export function toPrompt(row: PromptRow, viewerId: string): Prompt {
  * The prompt library: each user's prompts and everyone's shared ones, rendered with Mustache.
  * Every change is a new version; any version can be read, compared or restored.
  */
-export function createPromptService({
-  db,
-  clock,
-  ids,
-  bus,
-}: {
-  db: Database;
-  clock: Clock;
-  ids: IdGenerator;
-  bus: EventBus;
-}) {
+export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
   const visibleTo = (userId: string) => or(eq(prompts.ownerId, userId), eq(prompts.visibility, 'shared'));
 
   async function loadVisible(actor: Actor, promptId: string): Promise<PromptRow> {

@@ -1,10 +1,7 @@
 import { and, arrayContains, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
-import type { EventBus } from '../../bus/event-bus.js';
-import type { Clock } from '../../clock.js';
 import { cursorPosition, pageFrom } from '../../db/cursor.js';
-import type { Database } from '../../db/database.js';
-import type { IdGenerator } from '../../ids.js';
+import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
 import { TaskNotFoundError } from './errors.js';
 import {
@@ -63,17 +60,7 @@ const columns = {
 };
 
 /** The todo list: each user's own tasks, never anyone else's. Every change publishes an event. */
-export function createTaskService({
-  db,
-  clock,
-  ids,
-  bus,
-}: {
-  db: Database;
-  clock: Clock;
-  ids: IdGenerator;
-  bus: EventBus;
-}) {
+export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
   async function loadOwned(actor: Actor, taskId: string): Promise<TaskRecord> {
     const { userId } = requireUser(actor);
     const [row] = await db

@@ -1,11 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Actor, Scope } from '../../../actor.js';
-import type { EventBus } from '../../../bus/event-bus.js';
-import type { Clock } from '../../../clock.js';
-import type { Database } from '../../../db/database.js';
 import { ForbiddenError } from '../../../errors.js';
-import type { IdGenerator } from '../../../ids.js';
+import type { ServiceDeps } from '../../../service-deps.js';
 import { ApiKeyNotFoundError } from '../errors.js';
 import { requireScope, requireUser } from '../policy.js';
 import { type CreateApiKeyInput, createApiKeyInputSchema, type PublicApiKey } from '../schema.js';
@@ -53,19 +50,7 @@ interface Remembered {
   touchedAt: number;
 }
 
-export function createApiKeysService({
-  db,
-  clock,
-  ids,
-  bus,
-  audit,
-}: {
-  db: Database;
-  clock: Clock;
-  ids: IdGenerator;
-  bus: EventBus;
-  audit: AuditService;
-}) {
+export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps & { audit: AuditService }) {
   const remembered = new Map<string, Remembered>();
   /** Bumped by every forget: a lookup that started before one must not remember what it read. */
   let generation = 0;
