@@ -22,7 +22,14 @@ import {
   syncPromptFiles,
   watchPromptFiles,
 } from './modules/prompts/index.js';
-import { createTaskService, registerTaskRoutes, type TaskService, taskTools } from './modules/tasks/index.js';
+import {
+  createTaskService,
+  registerTaskRoutes,
+  taskResources,
+  type TaskService,
+  taskTools,
+} from './modules/tasks/index.js';
+import type { McpServices } from './mcp/build-mcp-server.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
@@ -83,6 +90,8 @@ export async function createApp({
       logger,
     });
 
+    const mcpServices: McpServices = { tools, prompts, resources: [taskResources(tasks)] };
+
     const http = await buildHttpServer({ config, logger, metrics });
     registerCsrfProtection(http, config);
     registerHealthRoutes(http, { database, metrics });
@@ -91,7 +100,7 @@ export async function createApp({
     registerPromptRoutes(http, prompts);
     registerToolRoutes(http, tools);
     registerMcpEndpoint(http, {
-      services: { tools, prompts },
+      services: mcpServices,
       bus,
       config,
       logger,
@@ -110,6 +119,7 @@ export async function createApp({
       tasks,
       prompts,
       tools,
+      mcpServices,
       loadPromptFiles,
     });
   } catch (error) {
@@ -131,6 +141,8 @@ interface AppParts {
   tasks: TaskService;
   prompts: PromptService;
   tools: ToolRunner;
+  /** What each MCP session is built from, whatever its transport. */
+  mcpServices: McpServices;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
   loadPromptFiles: () => Promise<void>;
 }

@@ -37,13 +37,15 @@ export async function mcpCommand(context: CommandContext): Promise<number> {
       transport.onclose = () => resolve();
       process.stdin.once('end', resolve);
     });
-    await buildMcpServer({
-      tools: app.tools,
-      prompts: app.prompts,
+    const { server, onEvent } = buildMcpServer({
+      ...app.mcpServices,
       actor: requireScope(actor, 'mcp'),
       logger: context.logger,
-    }).connect(transport);
+    });
+    const stopWatching = app.bus.subscribe('*', onEvent);
+    await server.connect(transport);
     await closed;
+    stopWatching();
   });
   return exitCodes.ok;
 }

@@ -1,6 +1,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
+  CompleteRequestSchema,
   type CallToolResult,
   ErrorCode,
   ListToolsRequestSchema,
@@ -19,6 +20,9 @@ import { version } from '../version.js';
 import { paginate } from './paginate.js';
 import { registerPromptHandlers } from './prompt-handlers.js';
 import type { PromptService } from '../modules/prompts/index.js';
+import type { AnyBusEvent } from '../bus/events.js';
+import type { ResourceCatalog } from './resource-catalog.js';
+import { registerResourceHandlers } from './resource-handlers.js';
 
 /**
  * A tool result as MCP carries it. A failure has no structuredContent (it would not match the
@@ -29,10 +33,18 @@ function forMcp(result: ToolCallResult): CallToolResult {
   return { content: result.content, isError: true, _meta: { 'switchboard/error': result.structuredContent } };
 }
 
-/** What an MCP server is built from: the services behind its tools and prompts. */
+/** What an MCP server is built from: the services behind its tools, resources and prompts. */
 export interface McpServices {
   tools: ToolRunner;
   prompts: PromptService;
+  resources: ResourceCatalog[];
+}
+
+/** One user's MCP server, and the hook that tells its client what an event changed. */
+export interface McpSession {
+  server: Server;
+  /** Sends the list_changed and resources/updated notifications this event means for this user. */
+  onEvent(event: AnyBusEvent): void;
 }
 
 /** MCP log levels, least severe first. */
@@ -58,14 +70,16 @@ const instructions =
 export function buildMcpServer({
   tools,
   prompts,
+  resources,
   actor,
   logger,
-}: McpServices & { actor: UserActor; logger: Logger }): Server {
+}: McpServices & { actor: UserActor; logger: Logger }): McpSession {
   const server = new Server(
     { name: 'switchboard', title: 'Switchboard', version },
     {
       capabilities: {
         tools: { listChanged: true },
+        resources: { subscribe: true, listChanged: true },
         prompts: { listChanged: true },
         completions: {},
         logging: {},
@@ -74,6 +88,21 @@ export function buildMcpServer({
     },
   );
   registerPromptHandlers(server, { prompts, actor, logger });
+  const notifyResourceChanges = registerResourceHandlers(server, { catalogs: resources, actor, logger });
+
+  server.setRequestHandler(CompleteRequestSchema, async (request) => {
+    const { ref, argument } = request.params;
+    try {
+      const values =
+        ref.type === 'ref/prompt'
+          ? await prompts.suggest(actor, ref.name, argument.name, argument.value)
+          : await completeResourceVariable(resources, actor, ref.uri, argument.name, argument.value);
+      const shown = values.slice(0, 100);
+      return { completion: { values: shown, total: values.length, hasMore: values.length > shown.length } };
+    } catch (error) {
+      throw hidden(error, logger);
+    }
+  });
 
   let minimumLevel: LoggingLevel = 'info';
   server.setRequestHandler(SetLevelRequestSchema, async (request) => {
@@ -117,5 +146,32 @@ export function buildMcpServer({
     }
   });
 
-  return server;
+  return {
+    server,
+    onEvent(event) {
+      // A change to a prompt this user can see: their client should list prompts again.
+      if (
+        event.type === 'prompt.created' ||
+        event.type === 'prompt.updated' ||
+        event.type === 'prompt.deleted'
+      ) {
+        const { ownerId, shared } = event.data;
+        if (shared || ownerId === actor.userId) void server.sendPromptListChanged().catch(() => {});
+      }
+      notifyResourceChanges(event);
+    },
+  };
+}
+
+async function completeResourceVariable(
+  catalogs: ResourceCatalog[],
+  actor: UserActor,
+  uriTemplate: string,
+  variable: string,
+  value: string,
+): Promise<string[]> {
+  const catalog = catalogs.find((candidate) =>
+    candidate.templates.some((template) => template.uriTemplate === uriTemplate),
+  );
+  return (await catalog?.complete?.(actor, uriTemplate, variable, value)) ?? [];
 }

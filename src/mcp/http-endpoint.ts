@@ -10,12 +10,13 @@ import { trustedOrigins } from '../http/origins.js';
 import type { Logger } from '../logger.js';
 import { requireScope } from '../modules/identity/index.js';
 import type { UserActor } from '../actor.js';
-import { buildMcpServer, type McpServices } from './build-mcp-server.js';
+import { buildMcpServer, type McpServices, type McpSession } from './build-mcp-server.js';
 import { createSessionEventStore } from './event-store.js';
 
 interface Session {
   transport: StreamableHTTPServerTransport;
   server: Server;
+  onEvent: McpSession['onEvent'];
   userId: string;
   /** The API key the session was opened with, if any. */
   apiKeyId?: string;
@@ -103,7 +104,7 @@ export function registerMcpEndpoint(
 
   async function openSession(userActor: UserActor): Promise<StreamableHTTPServerTransport> {
     makeRoomFor(userActor.userId);
-    const server = buildMcpServer({ ...services, actor: userActor, logger });
+    const { server, onEvent } = buildMcpServer({ ...services, actor: userActor, logger });
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       eventStore: createSessionEventStore(),
@@ -111,6 +112,7 @@ export function registerMcpEndpoint(
         void sessions.set(id, {
           transport,
           server,
+          onEvent,
           userId: userActor.userId,
           apiKeyId: userActor.credential.kind === 'api_key' ? userActor.credential.id : undefined,
           lastSeen: Date.now(),
@@ -123,18 +125,9 @@ export function registerMcpEndpoint(
     return transport;
   }
 
-  // A change to prompts someone can see tells their open sessions to list prompts again.
+  // Each open session hears what the event changed among what its user can see.
   const stopWatching = bus.subscribe('*', (event) => {
-    if (
-      event.type === 'prompt.created' ||
-      event.type === 'prompt.updated' ||
-      event.type === 'prompt.deleted'
-    ) {
-      const { ownerId, shared } = event.data;
-      for (const session of sessions.values()) {
-        if (shared || session.userId === ownerId) void session.server.sendPromptListChanged().catch(() => {});
-      }
-    }
+    for (const session of sessions.values()) session.onEvent(event);
     // A session holds the actor it was opened with: when that changes, the client must start over
     // (a revoked key, a deactivated or re-roled account).
     if (event.type === 'api_key.revoked' || event.type === 'user.updated') {

@@ -1,6 +1,5 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
-  CompleteRequestSchema,
   ErrorCode,
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
@@ -17,8 +16,7 @@ import { paginate } from './paginate.js';
 const listedAtMost = 1_000;
 
 /**
- * prompts/list, prompts/get (arguments checked: a missing or invalid one is -32602 naming it) and
- * completion/complete for prompt arguments (enum values, then values used before).
+ * prompts/list and prompts/get (arguments checked: a missing or invalid one is -32602 naming it).
  */
 export function registerPromptHandlers(
   server: Server,
@@ -68,12 +66,5 @@ export function registerPromptHandlers(
         throw new McpError(ErrorCode.InvalidParams, error.message, { field: error.field });
       throw hidden(error, logger);
     }
-  });
-
-  server.setRequestHandler(CompleteRequestSchema, async (request) => {
-    const { ref, argument } = request.params;
-    const values =
-      ref.type === 'ref/prompt' ? await prompts.suggest(actor, ref.name, argument.name, argument.value) : [];
-    return { completion: { values, total: values.length, hasMore: false } };
   });
 }

@@ -1,6 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { and, arrayContains, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
+import { escapeLike } from '../../db/like.js';
 import { cursorPosition, type Page, pageFrom } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ForbiddenError } from '../../errors.js';
@@ -157,7 +158,7 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
       const { q, tag, limit, cursor } = listPromptsQuerySchema.parse(query);
       const conditions: (SQL | undefined)[] = [visibleTo(userId)];
       if (q) {
-        const pattern = `%${q.replaceAll(/[%_\\]/g, (character) => `\\${character}`)}%`;
+        const pattern = `%${escapeLike(q)}%`;
         conditions.push(
           or(
             ilike(prompts.name, pattern),

@@ -1,6 +1,7 @@
-import { and, arrayContains, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import { cursorPosition, pageFrom } from '../../db/cursor.js';
+import { escapeLike } from '../../db/like.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
 import { TaskNotFoundError } from './errors.js';
@@ -131,6 +132,18 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
         )
         .limit(limit);
       return rows.map((row) => toTask(row));
+    },
+
+    /** Ids of the actor's tasks that start with `prefix`, newest first (for completion). */
+    async idsStartingWith(actor: Actor, prefix: string, limit = 20): Promise<string[]> {
+      const { userId } = requireUser(actor);
+      const rows = await db
+        .select({ id: tasks.id })
+        .from(tasks)
+        .where(and(eq(tasks.ownerId, userId), like(tasks.id, `${escapeLike(prefix)}%`)))
+        .orderBy(desc(tasks.id))
+        .limit(limit);
+      return rows.map((row) => row.id);
     },
 
     async get(actor: Actor, taskId: string): Promise<Task> {
