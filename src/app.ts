@@ -30,6 +30,8 @@ import {
   taskTools,
 } from './modules/tasks/index.js';
 import type { McpServices } from './mcp/build-mcp-server.js';
+import { textTools } from './modules/text/index.js';
+import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
@@ -83,7 +85,11 @@ export async function createApp({
     };
     await loadPromptFiles();
     const tools = createToolRunner({
-      tools: [...taskTools(tasks), ...(config.mcpFixtures ? fixtureTools() : [])],
+      tools: [
+        ...taskTools(tasks),
+        ...textTools({ textLimit: config.textLimit, fetchPolicy: fetchPolicyFrom(config) }),
+        ...(config.mcpFixtures ? fixtureTools() : []),
+      ],
       audit: identity.audit,
       bus,
       clock,

@@ -28,6 +28,11 @@ describe('config', () => {
         trustProxy: false,
         mcpFixtures: false,
         promptsDir: path.resolve('./prompts'),
+        uploadLimit: 26_214_400,
+        textLimit: 1_048_576,
+        fetchTimeoutMs: 10_000,
+        fetchMaxBytes: 10_485_760,
+        fetchAllowedHosts: [],
       },
     });
   });

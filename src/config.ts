@@ -145,6 +145,41 @@ export const settings = {
     about:
       'Markdown prompts (front matter for the metadata), loaded at start and on change, read-only in the app',
   },
+  uploadLimit: {
+    env: 'UPLOAD_LIMIT',
+    flag: 'upload-limit',
+    allowed: 'an integer number of bytes from 1024 to 1073741824',
+    default: String(25 * megabyte),
+    about: 'Largest document file accepted by upload',
+  },
+  textLimit: {
+    env: 'TEXT_LIMIT',
+    flag: 'text-limit',
+    allowed: 'an integer number of bytes from 1024 to 104857600',
+    default: String(megabyte),
+    about: 'Largest text a text tool accepts',
+  },
+  fetchTimeoutMs: {
+    env: 'FETCH_TIMEOUT_MS',
+    flag: 'fetch-timeout-ms',
+    allowed: 'an integer from 100 to 300000',
+    default: '10000',
+    about: 'How long fetching a URL (URL documents, text tools) may take',
+  },
+  fetchMaxBytes: {
+    env: 'FETCH_MAX_BYTES',
+    flag: 'fetch-max-bytes',
+    allowed: 'an integer number of bytes from 1024 to 1073741824',
+    default: String(10 * megabyte),
+    about: 'Largest response body read when fetching a URL',
+  },
+  fetchAllowedHosts: {
+    env: 'FETCH_ALLOWED_HOSTS',
+    flag: 'fetch-allowed-hosts',
+    allowed: 'comma-separated host names, IP addresses or CIDR ranges',
+    default: '(none)',
+    about: 'Private, loopback or link-local addresses that URL fetching may reach anyway (refused otherwise)',
+  },
   mcpFixtures: {
     env: 'MCP_FIXTURES',
     flag: 'mcp-fixtures',
@@ -166,6 +201,19 @@ export type SettingKey = keyof typeof settings;
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** A comma-separated list, each item checked by `item`; empty when unset. */
+const commaSeparated = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item))
+    .default([]);
+
 export const configSchema = z.object({
   port: integer(0, 65535).default(3000),
   host: z.string().min(1).default('127.0.0.1'),
@@ -184,18 +232,14 @@ export const configSchema = z.object({
   signInMaxPerIp: integer(1, 100_000).default(100),
   signInWindowSeconds: integer(1, 86_400).default(900),
   auditRetentionDays: integer(1, 3650).default(365),
-  trustedOrigins: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ protocol: /^https?$/ })))
-    .default([]),
+  trustedOrigins: commaSeparated(z.url({ protocol: /^https?$/ })),
   trustProxy: z.stringbool().default(false),
   mcpFixtures: z.stringbool().default(false),
+  uploadLimit: integer(1024, 1024 * megabyte).default(25 * megabyte),
+  textLimit: integer(1024, 100 * megabyte).default(megabyte),
+  fetchTimeoutMs: integer(100, 300_000).default(10_000),
+  fetchMaxBytes: integer(1024, 1024 * megabyte).default(10 * megabyte),
+  fetchAllowedHosts: commaSeparated(z.string().min(1)),
   promptsDir: z.string().min(1).default('./prompts'),
 } satisfies Record<SettingKey, z.ZodType>);
 

@@ -1,0 +1,10 @@
+import type { Tool } from '../../tools/tool.js';
+import type { TextToolDeps } from './text-tool-deps.js';
+
+export { htmlToPlainText } from './html.js';
+export type { TextToolDeps } from './text-tool-deps.js';
+
+/** The text toolkit: every toolset's tools, each a pure function of its input. */
+export function textTools(_deps: TextToolDeps): Tool[] {
+  return [];
+}
