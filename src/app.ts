@@ -30,6 +30,12 @@ import {
   taskTools,
 } from './modules/tasks/index.js';
 import type { McpServices } from './mcp/build-mcp-server.js';
+import {
+  createResourceService,
+  registerResourceRoutes,
+  resourceCatalog,
+  type ResourceService,
+} from './modules/resources/index.js';
 import { textTools } from './modules/text/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
@@ -78,6 +84,13 @@ export async function createApp({
     const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
     const prompts = createPromptService({ db: database.db, clock, ids, bus });
+    const resources = createResourceService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      fetchPolicy: fetchPolicyFrom(config),
+    });
     const loadPromptFiles = async () => {
       const { prompts: files, problems } = readPromptFiles(config.promptsDir);
       for (const problem of problems) logger.warn(`skipped a prompt file: ${problem}`);
@@ -96,7 +109,11 @@ export async function createApp({
       logger,
     });
 
-    const mcpServices: McpServices = { tools, prompts, resources: [taskResources(tasks)] };
+    const mcpServices: McpServices = {
+      tools,
+      prompts,
+      resources: [resourceCatalog(resources), taskResources(tasks)],
+    };
 
     const http = await buildHttpServer({ config, logger, metrics });
     registerCsrfProtection(http, config);
@@ -104,6 +121,7 @@ export async function createApp({
     registerIdentity(http, identity);
     registerTaskRoutes(http, tasks);
     registerPromptRoutes(http, prompts);
+    registerResourceRoutes(http, resources, { uploadLimit: config.uploadLimit });
     registerToolRoutes(http, tools);
     registerMcpEndpoint(http, {
       services: mcpServices,
@@ -124,6 +142,7 @@ export async function createApp({
       identity,
       tasks,
       prompts,
+      resources,
       tools,
       mcpServices,
       loadPromptFiles,
@@ -146,6 +165,7 @@ interface AppParts {
   identity: IdentityServices;
   tasks: TaskService;
   prompts: PromptService;
+  resources: ResourceService;
   tools: ToolRunner;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;

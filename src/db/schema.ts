@@ -3,3 +3,4 @@ export * from '../bus/table.js';
 export * from '../modules/identity/table.js';
 export * from '../modules/tasks/table.js';
 export * from '../modules/prompts/table.js';
+export * from '../modules/resources/table.js';

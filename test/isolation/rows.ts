@@ -2,6 +2,8 @@
  * The isolation matrix: every /api/v1 route, and how it must treat each kind of caller. A module
  * that adds a route adds its row here; matrix.test.ts fails for any route without one.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Scope } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { createApiKey, signIn } from '../helpers/identity.js';
@@ -16,6 +18,7 @@ export interface RowContext {
 export interface Request {
   url: string;
   payload?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** A route over data a user owns. Run as owner → 2xx; another user → 404 (or only their own data); nobody or a revoked key → 401; a key without `scope` → 403. */
@@ -64,6 +67,77 @@ const withOwnerTask =
     });
     return build(created.json().id);
   };
+
+/** A request about a fresh private note of the owner's, which has one earlier version. */
+const withOwnerResource =
+  (build: (resourceId: string) => Request) =>
+  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/resources',
+      headers: { cookie: ownerCookie },
+      payload: { kind: 'text', name: 'Owned note', content: 'First words' },
+    });
+    const id: string = created.json().id;
+    await app.http.inject({
+      method: 'PATCH',
+      url: `/api/v1/resources/${id}`,
+      headers: { cookie: ownerCookie },
+      payload: { content: 'Second words' },
+    });
+    return build(id);
+  };
+
+let pageServerUrl: Promise<string> | undefined;
+/** A local web page for URL resources (the matrix app allows 127.0.0.1 in FETCH_ALLOWED_HOSTS). */
+function pageUrl(): Promise<string> {
+  pageServerUrl ??= new Promise((resolve) => {
+    let visits = 0;
+    const server = http.createServer((_request, response) => {
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<title>Page</title><p>Visit ${++visits}</p>`);
+    });
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/page`),
+    );
+    server.unref();
+  });
+  return pageServerUrl;
+}
+
+/** A request about a fresh URL resource of the owner's. */
+const withOwnerUrlResource =
+  (build: (resourceId: string) => Request) =>
+  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/resources',
+      headers: { cookie: ownerCookie },
+      payload: { kind: 'url', url: await pageUrl() },
+    });
+    if (created.statusCode !== 201) throw new Error(`URL resource not made: ${created.body}`);
+    return build(created.json().id);
+  };
+
+/** A multipart upload of a small text file. */
+function uploadRequest(): Request {
+  const boundary = 'matrixboundary';
+  const payload = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="file"; filename="notes.txt"',
+    'Content-Type: text/plain',
+    '',
+    'uploaded words',
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+  return {
+    url: '/api/v1/resources/upload',
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 export const ownedRows: OwnedRow[] = [
   {
@@ -247,6 +321,91 @@ export const ownedRows: OwnedRow[] = [
     route: '/api/v1/prompts/:id/versions/:version/restore',
     scope: 'api:write',
     request: withOwnerPrompt((id) => ({ url: `/api/v1/prompts/${id}/versions/1/restore` })),
+    otherUser: 'not_found',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/resources',
+    scope: 'api:read',
+    request: fixed('/api/v1/resources'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/resources/stats',
+    scope: 'api:read',
+    request: fixed('/api/v1/resources/stats'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/resources',
+    scope: 'api:write',
+    request: fixed('/api/v1/resources', { kind: 'text', name: 'Matrix note', content: 'words' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/resources/upload',
+    scope: 'api:write',
+    request: async () => uploadRequest(),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/resources/:id',
+    scope: 'api:read',
+    request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/resources/:id/content',
+    scope: 'api:read',
+    request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}/content` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/resources/:id',
+    scope: 'api:write',
+    request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}`, payload: { name: 'Changed' } })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/resources/:id',
+    scope: 'api:write',
+    request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/resources/:id/refresh',
+    scope: 'api:write',
+    request: withOwnerUrlResource((id) => ({ url: `/api/v1/resources/${id}/refresh` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/resources/:id/versions',
+    scope: 'api:read',
+    request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}/versions` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/resources/:id/versions/:version',
+    scope: 'api:read',
+    request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}/versions/1` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/resources/:id/versions/:version/restore',
+    scope: 'api:write',
+    request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}/versions/1/restore` })),
     otherUser: 'not_found',
   },
 

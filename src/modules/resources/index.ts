@@ -1,0 +1,3 @@
+export { resourceCatalog } from './mcp-catalog.js';
+export { registerResourceRoutes } from './routes.js';
+export { createResourceService, type ResourceService } from './service.js';

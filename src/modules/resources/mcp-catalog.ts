@@ -1,0 +1,85 @@
+import type { ResourceCatalog, ResourceChange } from '../../mcp/resource-catalog.js';
+import { resourceUri, resourceUriPrefix } from './rows.js';
+import type { ResourceService } from './service.js';
+
+const template = `${resourceUriPrefix}{id}`;
+/** Whole resources/list pages come from the database this many at a time. */
+const listPage = 50;
+
+/**
+ * Documents as MCP resources: the user's own and the shared ones, listed a page at a time, read
+ * as text (notes, text files, the text of pages and PDFs) or as a blob (images, audio).
+ */
+export function resourceCatalog(service: ResourceService): ResourceCatalog {
+  return {
+    templates: [
+      {
+        uriTemplate: template,
+        name: 'resource',
+        title: 'Document',
+        description: 'One of your documents or a shared one. The id completes from those you can see.',
+      },
+    ],
+
+    async list(actor, cursor) {
+      const page = await service.list(actor, { limit: listPage, ...(cursor ? { cursor } : {}) });
+      return {
+        resources: page.items.map((resource) => ({
+          uri: resource.uri,
+          name: resource.name,
+          ...(resource.description ? { description: resource.description } : {}),
+          mimeType: resource.mimeType,
+          size: resource.sizeBytes,
+          annotations: { lastModified: resource.updatedAt.toISOString() },
+        })),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      };
+    },
+
+    async read(actor, uri) {
+      if (!uri.startsWith(resourceUriPrefix)) return undefined;
+      const id = decodeURIComponent(uri.slice(resourceUriPrefix.length));
+      const { resource, text, bytes } = await service.content(actor, id);
+      if (isText(resource.mimeType)) {
+        // An HTML page is read as the text extracted from it, which is what a model can use.
+        const mimeType = resource.mimeType === 'text/html' ? 'text/plain' : resource.mimeType;
+        return [{ uri, mimeType, text }];
+      }
+      return [
+        { uri, mimeType: resource.mimeType, blob: bytes.toString('base64') },
+        ...(text ? [{ uri, mimeType: 'text/plain', text }] : []),
+      ];
+    },
+
+    complete: (actor, _uriTemplate, variable, value) =>
+      variable === 'id' ? service.idsStartingWith(actor, value) : Promise.resolve([]),
+
+    changesFrom(event): ResourceChange[] {
+      if (event.type === 'resource.created' || event.type === 'resource.deleted') {
+        const { resourceId, ownerId, shared } = event.data;
+        return [
+          {
+            uri: resourceUri(resourceId),
+            listChanged: true,
+            audience: shared ? 'everyone' : { userId: ownerId },
+          },
+        ];
+      }
+      if (event.type === 'resource.updated') {
+        const { resourceId, ownerId, shared, wasShared } = event.data;
+        return [
+          {
+            uri: resourceUri(resourceId),
+            listChanged: true,
+            audience: shared || wasShared ? 'everyone' : { userId: ownerId },
+          },
+        ];
+      }
+      return [];
+    },
+  };
+}
+
+function isText(mimeType: string): boolean {
+  return mimeType.startsWith('text/') || mimeType === 'application/json' || mimeType === 'application/xml';
+}

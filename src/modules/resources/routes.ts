@@ -1,0 +1,232 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../http/error-body.js';
+import { requireScope } from '../identity/index.js';
+import {
+  createResourceInputSchema,
+  listResourcesQuerySchema,
+  resourcePageSchema,
+  resourceSchema,
+  resourceStatsSchema,
+  resourceVersionSchema,
+  resourceVersionWithTextSchema,
+  resourceWithTextSchema,
+  updateResourceInputSchema,
+} from './schema.js';
+import type { ResourceService } from './service.js';
+import { readUpload } from './upload.js';
+
+const tags = ['resources'];
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const versionParams = idParams.extend({ version: z.coerce.number().int().min(1) });
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  413: errorBodySchema,
+};
+
+/** Served bytes may be HTML or SVG from anyone: never let them run as a page of ours. */
+const sandbox = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
+
+/**
+ * Documents over REST: /api/v1/resources (list, search with ?q=, create a note or a URL, upload a
+ * file), /api/v1/resources/{id} (read, change, delete), its bytes, refresh, versions and restore.
+ */
+export function registerResourceRoutes(
+  app: FastifyInstance,
+  service: ResourceService,
+  { uploadLimit }: { uploadLimit: number },
+) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/api/v1/resources',
+    {
+      schema: {
+        tags,
+        summary: 'Your resources and the shared ones, newest first — or best match first with ?q=',
+        querystring: listResourcesQuerySchema,
+        response: { 200: resourcePageSchema, ...errors },
+      },
+    },
+    (request) => service.list(requireScope(request.actor, 'api:read'), request.query),
+  );
+
+  routes.get(
+    '/api/v1/resources/stats',
+    {
+      schema: {
+        tags,
+        summary: 'How many resources you have, by kind, and their size',
+        response: { 200: resourceStatsSchema, ...errors },
+      },
+    },
+    (request) => service.stats(requireScope(request.actor, 'api:read')),
+  );
+
+  routes.post(
+    '/api/v1/resources',
+    {
+      schema: {
+        tags,
+        summary: 'Write a note (kind text) or add a web page (kind url, fetched now)',
+        body: createResourceInputSchema,
+        response: { 201: resourceSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(requireScope(request.actor, 'api:write'), request.body)),
+  );
+
+  app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: uploadLimit, files: 1, fields: 20, parts: 21 } });
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/resources/upload',
+      {
+        schema: {
+          tags,
+          summary:
+            'Upload a file (multipart/form-data: the file in "file"; name, description, tags, visibility, metadata beside it)',
+          consumes: ['multipart/form-data'],
+          response: { 201: resourceSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireScope(request.actor, 'api:write');
+        const { file, fields } = await readUpload(request, uploadLimit);
+        return reply.status(201).send(await service.upload(actor, file, fields));
+      },
+    );
+  });
+
+  routes.get(
+    '/api/v1/resources/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A resource with its text',
+        params: idParams,
+        response: { 200: resourceWithTextSchema, ...errors },
+      },
+    },
+    (request) => service.get(requireScope(request.actor, 'api:read'), request.params.id),
+  );
+
+  routes.get(
+    '/api/v1/resources/:id/content',
+    {
+      schema: {
+        tags,
+        summary: 'The resource’s own bytes (the file, the page, the note) with its type',
+        params: idParams,
+        querystring: z.object({ disposition: z.enum(['attachment', 'inline']).default('attachment') }),
+        response: { 200: z.any(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { resource, bytes } = await service.content(
+        requireScope(request.actor, 'api:read'),
+        request.params.id,
+      );
+      const filename = resource.filename ?? resource.name;
+      return reply
+        .header('content-type', resource.mimeType)
+        .header('content-security-policy', sandbox)
+        .header(
+          'content-disposition',
+          `${request.query.disposition}; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(bytes);
+    },
+  );
+
+  routes.patch(
+    '/api/v1/resources/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a resource; new content of a note keeps the previous version',
+        params: idParams,
+        body: updateResourceInputSchema,
+        response: { 200: resourceSchema, ...errors },
+      },
+    },
+    (request) => service.update(requireScope(request.actor, 'api:write'), request.params.id, request.body),
+  );
+
+  routes.delete(
+    '/api/v1/resources/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a resource and its versions',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(requireScope(request.actor, 'api:write'), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  routes.post(
+    '/api/v1/resources/:id/refresh',
+    {
+      schema: {
+        tags,
+        summary: 'Fetch a URL resource again; a changed page becomes a new version',
+        params: idParams,
+        response: { 200: resourceSchema, ...errors },
+      },
+    },
+    (request) => service.refresh(requireScope(request.actor, 'api:write'), request.params.id),
+  );
+
+  routes.get(
+    '/api/v1/resources/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Every version of a resource, the current one first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(resourceVersionSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await service.versions(requireScope(request.actor, 'api:read'), request.params.id),
+    }),
+  );
+
+  routes.get(
+    '/api/v1/resources/:id/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'One version of a resource, with its text',
+        params: versionParams,
+        response: { 200: resourceVersionWithTextSchema, ...errors },
+      },
+    },
+    (request) =>
+      service.version(requireScope(request.actor, 'api:read'), request.params.id, request.params.version),
+  );
+
+  routes.post(
+    '/api/v1/resources/:id/versions/:version/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Make an earlier version current again (as a new version)',
+        params: versionParams,
+        response: { 200: resourceSchema, ...errors },
+      },
+    },
+    (request) =>
+      service.restore(requireScope(request.actor, 'api:write'), request.params.id, request.params.version),
+  );
+}

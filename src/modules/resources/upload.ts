@@ -1,0 +1,79 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError, InvalidInputError } from '../../errors.js';
+import type { UploadFields } from './schema.js';
+import type { UploadedFile } from './service.js';
+
+/** The uploaded file is larger than UPLOAD_LIMIT. */
+export class FileTooLargeError extends DomainError {
+  readonly code = 'FILE_TOO_LARGE';
+  readonly kind = 'too_large';
+  constructor(limit: number) {
+    super(`The file is larger than the upload limit of ${limit} bytes (UPLOAD_LIMIT)`, { field: 'file' });
+  }
+}
+
+/**
+ * Reads a multipart upload: exactly one `file` part, and the fields beside it (tags as a JSON
+ * array or comma-separated, metadata as JSON). The file is buffered up to the limit and no further.
+ */
+export async function readUpload(
+  request: FastifyRequest,
+  uploadLimit: number,
+): Promise<{ file: UploadedFile; fields: UploadFields }> {
+  if (!request.isMultipart())
+    throw new InvalidInputError('Send the file as multipart/form-data with a part named "file"', {
+      field: 'file',
+    });
+  let file: UploadedFile | undefined;
+  const raw: Record<string, string> = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file)
+          throw new InvalidInputError('Send exactly one file, in the part named "file"', { field: 'file' });
+        file = { filename: part.filename || 'upload', bytes: await part.toBuffer() };
+      } else {
+        raw[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new FileTooLargeError(uploadLimit);
+    if (
+      (error as { code?: string }).code === 'FST_PARTS_LIMIT' ||
+      (error as { code?: string }).code === 'FST_FIELDS_LIMIT'
+    )
+      throw new InvalidInputError('Too many parts in the upload', { field: 'file' });
+    throw error;
+  }
+  if (!file) throw new InvalidInputError('No file: send it in the part named "file"', { field: 'file' });
+  return { file, fields: uploadFields(raw) };
+}
+
+function uploadFields(raw: Record<string, string>): UploadFields {
+  return {
+    ...(raw.name !== undefined && { name: raw.name }),
+    ...(raw.description !== undefined && { description: raw.description }),
+    ...(raw.visibility !== undefined && { visibility: raw.visibility as UploadFields['visibility'] }),
+    ...(raw.tags !== undefined && { tags: listField(raw.tags) }),
+    ...(raw.metadata !== undefined && {
+      metadata: jsonField(raw.metadata, 'metadata') as Record<string, unknown>,
+    }),
+  };
+}
+
+function listField(value: string): string[] {
+  if (value.trim().startsWith('[')) return jsonField(value, 'tags') as string[];
+  return value
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+function jsonField(value: string, field: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new InvalidInputError(`${field} must be JSON`, { field });
+  }
+}
