@@ -35,6 +35,7 @@ import {
   registerResourceRoutes,
   resourceCatalog,
   type ResourceService,
+  resourceTools,
 } from './modules/resources/index.js';
 import { textTools } from './modules/text/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
@@ -100,6 +101,7 @@ export async function createApp({
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
+        ...resourceTools(resources),
         ...textTools({ textLimit: config.textLimit, fetchPolicy: fetchPolicyFrom(config) }),
         ...(config.mcpFixtures ? fixtureTools() : []),
       ],

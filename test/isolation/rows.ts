@@ -90,7 +90,7 @@ const withOwnerResource =
 
 let pageServerUrl: Promise<string> | undefined;
 /** A local web page for URL resources (the matrix app allows 127.0.0.1 in FETCH_ALLOWED_HOSTS). */
-function pageUrl(): Promise<string> {
+export function pageUrl(): Promise<string> {
   pageServerUrl ??= new Promise((resolve) => {
     let visits = 0;
     const server = http.createServer((_request, response) => {

@@ -1,3 +1,4 @@
 export { resourceCatalog } from './mcp-catalog.js';
 export { registerResourceRoutes } from './routes.js';
 export { createResourceService, type ResourceService } from './service.js';
+export { resourceTools } from './tools.js';

@@ -1,0 +1,79 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs } from '../../src/actor.js';
+import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { mcpResourceRows, type McpRowContext, mcpToolRows, toolsWithoutUserData } from './mcp-rows.js';
+
+describe('the isolation matrix over MCP', () => {
+  let testApp: TestApp;
+  let context: McpRowContext;
+  let owner: Client;
+  let other: Client;
+
+  const connect = async (url: string, key: string) => {
+    const client = new Client({ name: 'matrix', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${key}` } },
+      }),
+    );
+    return client;
+  };
+  const mcpKey = async (email: string) =>
+    (await createApiKey(testApp.app, await signIn(testApp.app, email), ['mcp'])).key;
+
+  beforeAll(async () => {
+    testApp = await buildTestApp('embedded', {
+      settings: { fetchAllowedHosts: '127.0.0.1', mcpFixtures: 'true' },
+    });
+    const url = await testApp.app.listen();
+    const ownerUser = await seedUser(testApp.app, { email: 'owner@example.com' });
+    await seedUser(testApp.app, { email: 'other@example.com' });
+    context = { app: testApp.app, owner: actingAs({ userId: ownerUser.id, role: 'user', via: 'mcp' }) };
+    owner = await connect(url, await mcpKey('owner@example.com'));
+    other = await connect(url, await mcpKey('other@example.com'));
+  });
+  afterAll(async () => {
+    await Promise.all([owner.close(), other.close()]);
+    await testApp.close();
+  });
+
+  it('has a row for every tool', async () => {
+    const listed = new Set([...mcpToolRows.map((row) => row.tool), ...toolsWithoutUserData]);
+    const { tools } = await owner.listTools();
+    expect(tools.map((tool) => tool.name).filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  it.each(mcpToolRows)('$tool: hidden from another user, served to the owner', async (row) => {
+    const args = await row.arguments(context);
+    const asOther = (await other.callTool({ name: row.tool, arguments: args })) as CallToolResult;
+    const text = JSON.stringify(asOther);
+    if (row.otherUser === 'not_found') {
+      expect(asOther.isError, text).toBe(true);
+      expect(text).toMatch(/_NOT_FOUND/);
+    } else {
+      expect(asOther.isError, text).toBeFalsy();
+    }
+    expect(text).not.toContain('owner-only');
+    expect(text).not.toContain(context.owner.userId);
+
+    const asOwner = (await owner.callTool({ name: row.tool, arguments: args })) as CallToolResult;
+    expect(asOwner.isError, JSON.stringify(asOwner)).toBeFalsy();
+  });
+
+  it.each(mcpResourceRows)(
+    'a $kind: unreadable and unlisted for another user, readable by the owner',
+    async (row) => {
+      const uri = await row.uri(context);
+      const refused = await other.readResource({ uri }).catch((error: { code?: number }) => error);
+      expect((refused as { code?: number }).code).toBe(-32002);
+      const listed = await other.listResources();
+      expect(listed.resources.map((resource) => resource.uri)).not.toContain(uri);
+      const read = await owner.readResource({ uri });
+      expect(read.contents.length).toBeGreaterThan(0);
+    },
+  );
+});

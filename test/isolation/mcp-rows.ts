@@ -1,0 +1,105 @@
+/**
+ * The isolation matrix over MCP: every tool, and every kind of resource, and how each must treat
+ * another user. A module that adds a tool adds its row here; mcp-matrix.test.ts fails for a tool
+ * without one.
+ */
+import type { UserActor } from '../../src/actor.js';
+import type { App } from '../../src/app.js';
+import { pageUrl } from './rows.js';
+
+export interface McpRowContext {
+  app: App;
+  owner: UserActor;
+}
+
+export interface McpToolRow {
+  tool: string;
+  /** Arguments about a fresh object of the owner's (rows that delete need one per caller). */
+  arguments(context: McpRowContext): Promise<Record<string, unknown>>;
+  /** Item tools hide another user's object (a _NOT_FOUND error); collection tools answer with the caller's own items only. */
+  otherUser: 'not_found' | 'own_items_only';
+}
+
+const ownerTask = async ({ app, owner }: McpRowContext) =>
+  (await app.tasks.add(owner, { title: 'Owner’s secret task', description: 'owner-only words' })).id;
+const ownerNote = async ({ app, owner }: McpRowContext) =>
+  (
+    await app.resources.create(owner, {
+      kind: 'text',
+      name: 'Owner’s secret note',
+      content: 'owner-only words',
+    })
+  ).id;
+
+export const mcpToolRows: McpToolRow[] = [
+  { tool: 'add_task', arguments: async () => ({ title: 'Matrix task' }), otherUser: 'own_items_only' },
+  {
+    tool: 'list_tasks',
+    arguments: async (context) => (await ownerTask(context), {}),
+    otherUser: 'own_items_only',
+  },
+  {
+    tool: 'search_tasks',
+    arguments: async (context) => (await ownerTask(context), { query: 'owner-only' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    tool: 'complete_task',
+    arguments: async (context) => ({ task_id: await ownerTask(context) }),
+    otherUser: 'not_found',
+  },
+  {
+    tool: 'update_task',
+    arguments: async (context) => ({ task_id: await ownerTask(context), title: 'Changed' }),
+    otherUser: 'not_found',
+  },
+  {
+    tool: 'delete_task',
+    arguments: async (context) => ({ task_id: await ownerTask(context) }),
+    otherUser: 'not_found',
+  },
+  {
+    tool: 'search_documents',
+    arguments: async (context) => (await ownerNote(context), { query: 'owner-only' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    tool: 'read_document',
+    arguments: async (context) => ({ document_id: await ownerNote(context) }),
+    otherUser: 'not_found',
+  },
+  {
+    tool: 'create_note',
+    arguments: async () => ({ name: 'Matrix note', content: 'words' }),
+    otherUser: 'own_items_only',
+  },
+];
+
+/** Tools that hold no user data (pure functions of their input, or test fixtures): any user gets the same answer. */
+export const toolsWithoutUserData = new Set(['echo', 'count_slowly']);
+
+export interface McpResourceRow {
+  kind: string;
+  /** A fresh private resource of the owner's, by URI. */
+  uri(context: McpRowContext): Promise<string>;
+}
+
+const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export const mcpResourceRows: McpResourceRow[] = [
+  { kind: 'note', uri: async (context) => `switchboard://resources/${await ownerNote(context)}` },
+  {
+    kind: 'uploaded file',
+    uri: async ({ app, owner }) =>
+      (await app.resources.upload(owner, { filename: 'pixel.png', bytes: onePixelPng }, {})).uri,
+  },
+  {
+    kind: 'web page',
+    uri: async ({ app, owner }) =>
+      (await app.resources.create(owner, { kind: 'url', url: await pageUrl() })).uri,
+  },
+  { kind: 'task', uri: async (context) => `switchboard://tasks/${await ownerTask(context)}` },
+];
