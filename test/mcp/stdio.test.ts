@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,34 @@ describe('switchboard mcp over stdio', () => {
     expect(taskTitles(await client.callTool({ name: 'list_tasks', arguments: {} }))).toEqual([
       'Written over stdio',
     ]);
+
+    // Resources, and their notifications, in local mode too.
+    const saved = await client.callTool({
+      name: 'create_note',
+      arguments: { name: 'Desk note', content: 'v1' },
+    });
+    const { uri, document_id } = (
+      saved.structuredContent as { document: { uri: string; document_id: string } }
+    ).document;
+    expect((await client.listResources()).resources.map((resource) => resource.uri)).toContain(uri);
+    expect((await client.readResource({ uri })).contents).toEqual([
+      { uri, mimeType: 'text/markdown', text: 'v1' },
+    ]);
+    await client.subscribeResource({ uri });
+    const updated = new Promise<string>((resolve) =>
+      client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) =>
+        resolve(notification.params.uri),
+      ),
+    );
+    await client.callTool({ name: 'read_document', arguments: { document_id } });
+    const task = await client.callTool({ name: 'add_task', arguments: { title: 'Watched' } });
+    const taskUri = `switchboard://tasks/${(task.structuredContent as { task: { id: string } }).task.id}`;
+    await client.subscribeResource({ uri: taskUri });
+    await client.callTool({
+      name: 'complete_task',
+      arguments: { task_id: (task.structuredContent as { task: { id: string } }).task.id },
+    });
+    expect(await updated).toBe(taskUri);
     await client.close();
   });
 
