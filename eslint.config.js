@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'coverage/', 'web/dist/', 'drizzle/'] },
+  { ignores: ['dist/', 'data/', 'coverage/', 'web/dist/', 'drizzle/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['web/**/*.js'], languageOptions: { globals: globals.browser } },

@@ -12,6 +12,8 @@ import { type IdGenerator, newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { createMetrics, observeConnections } from './metrics.js';
 import { fixtureTools } from './mcp/fixtures/fixture-tools.js';
+import { fixtureUser } from './mcp/fixtures/fixture-user.js';
+import { addConformanceFixtures } from './mcp/fixtures/mcp-fixtures.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
 import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
 import {
@@ -116,6 +118,7 @@ export async function createApp({
       prompts,
       resources: [resourceCatalog(resources), taskResources(tasks)],
     };
+    if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 
     const http = await buildHttpServer({ config, logger, metrics });
     registerCsrfProtection(http, config);
@@ -131,6 +134,7 @@ export async function createApp({
       config,
       logger,
       authorizationServer: async () => (await identity.auth.api.getOAuthServerConfig()).issuer,
+      ...(config.mcpFixtures ? { actorWithoutCredentials: fixtureUser(identity.users) } : {}),
     });
     await registerWebApp(http);
     return assemble({

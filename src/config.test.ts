@@ -102,6 +102,15 @@ describe('config', () => {
     ]);
   });
 
+  it('refuses MCP fixture mode on an address other machines reach', () => {
+    const refused = readConfig({ env: { MCP_FIXTURES: 'true', HOST: '0.0.0.0' }, flags: {} });
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      expect.stringMatching(/^MCP_FIXTURES=true needs a loopback HOST .+ not "0\.0\.0\.0"/),
+    ]);
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost'])
+      expect(readConfig({ env: { MCP_FIXTURES: 'true', HOST: host }, flags: {} }).ok, host).toBe(true);
+  });
+
   it('hides database passwords', () => {
     expect(redactUrl('postgres://app:s3cret@db:5432/x')).toBe('postgres://app:***@db:5432/x');
     expect(redactUrl('postgres://db:5432/x')).toBe('postgres://db:5432/x');

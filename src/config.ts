@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -186,7 +187,7 @@ export const settings = {
     allowed: 'true or false',
     default: 'false',
     about:
-      'Also serve the test fixture tools (echo, …) for conformance runs and benchmarks; never in production',
+      'Serve the MCP conformance and benchmark fixtures; /mcp then lets callers without credentials in as a fixture user, so HOST must be loopback. Never in production',
   },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
@@ -263,6 +264,14 @@ export function parseConfig(raw: Partial<Record<SettingKey, string | number | un
     return { ok: false, problems: [...new Set(problems)] };
   }
   const { publicUrl, dataDir, promptsDir, ...rest } = parsed.data;
+  if (rest.mcpFixtures && !isLoopback(rest.host)) {
+    return {
+      ok: false,
+      problems: [
+        `MCP_FIXTURES=true needs a loopback HOST (127.0.0.1, ::1 or localhost), not ${JSON.stringify(rest.host)}: in fixture mode /mcp serves requests without credentials.`,
+      ],
+    };
+  }
   return {
     ok: true,
     config: {
@@ -311,6 +320,11 @@ export function redactUrl(url: string): string {
   } catch {
     return '***';
   }
+}
+
+/** True for an address only this machine reaches: 127.0.0.0/8, ::1, localhost. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
 }
 
 function urlHost(host: string): string {

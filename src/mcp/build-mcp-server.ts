@@ -23,6 +23,8 @@ import type { PromptService } from '../modules/prompts/index.js';
 import type { AnyBusEvent } from '../bus/events.js';
 import type { ResourceCatalog } from './resource-catalog.js';
 import { registerResourceHandlers } from './resource-handlers.js';
+import type { McpFixtures } from './fixtures/fixture-types.js';
+import { layerFixtures } from './fixtures/layer-fixtures.js';
 
 /**
  * A tool result as MCP carries it. A failure has no structuredContent (it would not match the
@@ -38,6 +40,8 @@ export interface McpServices {
   tools: ToolRunner;
   prompts: PromptService;
   resources: ResourceCatalog[];
+  /** The conformance suite's tools and prompts (MCP_FIXTURES=true only), answered before these. */
+  fixtures?: McpFixtures;
 }
 
 /** One user's MCP server, and the hook that tells its client what an event changed. */
@@ -71,6 +75,7 @@ export function buildMcpServer({
   tools,
   prompts,
   resources,
+  fixtures,
   actor,
   logger,
 }: McpServices & { actor: UserActor; logger: Logger }): McpSession {
@@ -87,6 +92,7 @@ export function buildMcpServer({
       instructions,
     },
   );
+  if (fixtures) layerFixtures(server, fixtures); // before the handlers below: it wraps each one
   registerPromptHandlers(server, { prompts, actor, logger });
   const notifyResourceChanges = registerResourceHandlers(server, { catalogs: resources, actor, logger });
 

@@ -43,12 +43,15 @@ export function registerMcpEndpoint(
     config,
     logger,
     authorizationServer,
+    actorWithoutCredentials,
   }: {
     services: McpServices;
     bus: EventBus;
     config: Config;
     logger: Logger;
     authorizationServer: () => Promise<string>;
+    /** Who a request without credentials acts as; unset (always, but in fixture mode), it gets 401. */
+    actorWithoutCredentials?: () => Promise<UserActor>;
   },
 ) {
   const sessions = new Map<string, Session>();
@@ -152,8 +155,8 @@ export function registerMcpEndpoint(
         'This server answers /mcp only for its own host names (set PUBLIC_URL)',
       );
     }
-    if (!request.actor) throw new UnauthenticatedError();
-    const actor = requireScope(request.actor, 'mcp');
+    const actor = request.actor ? requireScope(request.actor, 'mcp') : await actorWithoutCredentials?.();
+    if (!actor) throw new UnauthenticatedError();
     const sessionId = request.headers['mcp-session-id'];
 
     let transport: StreamableHTTPServerTransport;

@@ -27,7 +27,7 @@ describe('the isolation matrix over MCP', () => {
 
   beforeAll(async () => {
     testApp = await buildTestApp('embedded', {
-      settings: { fetchAllowedHosts: '127.0.0.1', mcpFixtures: 'true' },
+      settings: { fetchAllowedHosts: '127.0.0.1' },
     });
     const url = await testApp.app.listen();
     const ownerUser = await seedUser(testApp.app, { email: 'owner@example.com' });

@@ -75,8 +75,8 @@ export const mcpToolRows: McpToolRow[] = [
   },
 ];
 
-/** Tools that hold no user data (pure functions of their input, or test fixtures): any user gets the same answer. */
-export const toolsWithoutUserData = new Set(['echo', 'count_slowly']);
+/** Tools that hold no user data (pure functions of their input): any user gets the same answer. */
+export const toolsWithoutUserData = new Set<string>([]);
 
 export interface McpResourceRow {
   kind: string;

@@ -99,6 +99,7 @@ describe('switchboard mcp over stdio', () => {
       arguments: { task_id: (task.structuredContent as { task: { id: string } }).task.id },
     });
     expect(await updated).toBe(taskUri);
+    await client.callTool({ name: 'delete_task', arguments: { task_id: taskUri.split('/').pop() } });
     await client.close();
   });
 

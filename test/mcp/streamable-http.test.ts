@@ -184,28 +184,6 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     expect(entry?.durationMs).toBeLessThan(1_500);
   });
 
-  it('refuses requests without credentials, pointing at the protected-resource metadata', async () => {
-    const response = await postMcp({
-      message: {
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
-      },
-    });
-    expect(response.status).toBe(401);
-    const challenge = response.headers.get('www-authenticate') ?? '';
-    expect(challenge).toMatch(
-      /^Bearer resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource\/mcp"$/,
-    );
-    const metadata = await (await fetch(`${url}/.well-known/oauth-protected-resource/mcp`)).json();
-    expect(metadata).toMatchObject({
-      resource: expect.stringMatching(/\/mcp$/),
-      scopes_supported: ['mcp'],
-      authorization_servers: [expect.any(String)],
-    });
-  });
-
   it('ends a session when the key it was opened with is revoked', async () => {
     const cookie = await signIn(testApp.app, 'alice@example.com');
     const { key, apiKey } = await createApiKey(testApp.app, cookie, ['mcp']);
