@@ -75,7 +75,11 @@ export async function createEventBus({
     return row && rowToEvent(row);
   }
 
-  const unlisten = await database.listen(eventsChannel, (payload) => void receive(payload));
+  // The embedded database has one process (its lock file sees to that): nobody to relay to.
+  const relays = database.kind === 'postgres';
+  const unlisten = relays
+    ? await database.listen(eventsChannel, (payload) => void receive(payload))
+    : async () => {};
 
   function newEvent(actor: Actor, type: EventType, data: unknown): AnyBusEvent {
     return {
@@ -87,7 +91,7 @@ export async function createEventBus({
     } as AnyBusEvent;
   }
 
-  /** Stores events and notifies other instances, in one statement: rows and notifications commit together. */
+  /** Stores events and notifies other instances (on Postgres), in one statement: rows and notifications commit together. */
   async function store(batchOfEvents: AnyBusEvent[]) {
     const rows = batchOfEvents.map((event) => ({
       id: event.id,
@@ -97,13 +101,19 @@ export async function createEventBus({
       data: event.data,
       at: event.at.toISOString(),
     }));
+    const recordset = sql`json_to_recordset(${JSON.stringify(rows)}::json)
+          as incoming(id text, type text, actor_id text, actor_via text, data jsonb, at timestamptz)`;
+    if (!relays) {
+      await database.db.execute(sql`
+        insert into ${events} (id, type, actor_id, actor_via, data, at)
+        select id, type, actor_id, actor_via, data, at from ${recordset}`);
+      return;
+    }
     const messages = batchOfEvents.map((event) => encodeRelayMessage(instanceId, event));
     await database.db.execute(sql`
       with stored as (
         insert into ${events} (id, type, actor_id, actor_via, data, at)
-        select id, type, actor_id, actor_via, data, at
-        from json_to_recordset(${JSON.stringify(rows)}::json)
-          as incoming(id text, type text, actor_id text, actor_via text, data jsonb, at timestamptz)
+        select id, type, actor_id, actor_via, data, at from ${recordset}
       )
       select pg_notify(${eventsChannel}, message) from json_array_elements_text(${JSON.stringify(messages)}::json) as message`);
   }
