@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { as, createApiKey, seedUser, signIn, testPassword } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 interface Entry {
@@ -100,5 +100,36 @@ describe('the audit log', () => {
     const response = await admin()({ method: 'GET', url: '/api/v1/admin/audit?since=yesterday' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.field).toBe('since');
+  });
+});
+
+describe('password changes', () => {
+  let testApp: TestApp;
+  afterAll(() => testApp.close());
+
+  it('are audited whether they work or not, and the new password signs in', async () => {
+    testApp = await buildTestApp('embedded');
+    const app = testApp.app;
+    await seedUser(app, { email: 'root@example.com', role: 'admin' });
+    const user = await seedUser(app, { email: 'pat@example.com' });
+    const pat = as(app, { cookie: await signIn(app, 'pat@example.com') });
+    const change = (currentPassword: string) =>
+      pat({
+        method: 'POST',
+        url: '/api/v1/auth/change-password',
+        payload: { currentPassword, newPassword: 'a brand new passphrase' },
+        headers: { origin: app.config.publicUrl },
+      });
+    expect((await change('wrong guess at it')).statusCode).toBeGreaterThanOrEqual(400);
+    expect((await change(testPassword)).statusCode).toBe(200);
+    expect(await signIn(app, 'pat@example.com', 'a brand new passphrase')).toContain('=');
+
+    const admin = as(app, { cookie: await signIn(app, 'root@example.com') });
+    const logged = (await admin({ method: 'GET', url: '/api/v1/admin/audit?action=password.change' })).json()
+      .items as Entry[];
+    expect(logged.map((entry) => [entry.status, entry.actorId])).toEqual([
+      ['success', user.id],
+      ['failure', user.id],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { webHeaders } from '../../../http/request-context.js';
 import type { Auth } from '../auth.js';
+import type { AuditService } from '../service/audit.js';
 
 /**
  * The Better Auth endpoints we serve as they are: the OAuth 2.1 authorization server for MCP
@@ -16,7 +17,7 @@ const servedPaths = [
 
 export function registerBetterAuthRoutes(
   app: FastifyInstance,
-  { auth, basePath }: { auth: Auth; basePath: string },
+  { auth, audit, basePath }: { auth: Auth; audit: AuditService; basePath: string },
 ) {
   /** Hands the request to Better Auth as `path` (relative to basePath) and copies its answer back. */
   const forward = async (request: FastifyRequest, reply: FastifyReply, path: string) => {
@@ -24,6 +25,15 @@ export function registerBetterAuthRoutes(
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     const url = new URL(`${basePath}${path}${query}`, `${request.protocol}://${request.host}`);
     const response = await auth.handler(toFetchRequest(request, url));
+    if (path === '/change-password' && request.actor) {
+      // A password change is a security event: in the audit log whether it worked or not.
+      await audit.record(request.actor, {
+        action: 'password.change',
+        status: response.ok ? 'success' : 'failure',
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+    }
     reply.status(response.status);
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
