@@ -4,7 +4,8 @@ import { version } from '../version.js';
 export const commands = {
   serve: 'Run the server (the default command)',
   migrate: 'Bring the database schema up to date, then exit',
-  'user add': 'Create an account: --email E --password P [--name N] [--role admin|user]',
+  'user add':
+    'Create an account: --email E --password P|- [--name N] [--role admin|user] (- reads the password from stdin)',
   'user list': 'List every account',
   'apikey create':
     'Create an API key and print it: --user EMAIL --name N [--scopes mcp,api:read] [--expires-in-days D]',

@@ -2,6 +2,22 @@ import { systemActor } from '../actor.js';
 import { type CommandContext, required, UsageError, withApp } from './command.js';
 import { exitCodes } from './exit-codes.js';
 
+/**
+ * `--password -` reads the password from the first line of stdin, so that it stays out of the
+ * shell history and the process list (`ps` shows every argument).
+ */
+async function passwordFrom(flag: string): Promise<string> {
+  if (flag !== '-') return flag;
+  let input = '';
+  for await (const chunk of process.stdin) {
+    input += String(chunk);
+    if (input.includes('\n')) break;
+  }
+  const [line = ''] = input.split(/\r?\n/);
+  if (!line) throw new UsageError('--password - reads the password from stdin, and stdin was empty.');
+  return line;
+}
+
 /** `switchboard user add|list`: manage accounts from the server's shell, whatever the sign-up policy. */
 export async function userCommand(context: CommandContext): Promise<number> {
   const { args } = context;
@@ -12,7 +28,7 @@ export async function userCommand(context: CommandContext): Promise<number> {
     const email = required(args, 'email');
     const input = {
       email,
-      password: required(args, 'password'),
+      password: await passwordFrom(required(args, 'password')),
       name: args.commandFlags.name ?? email.split('@')[0] ?? email,
       role,
     } as const;

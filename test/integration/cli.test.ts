@@ -9,9 +9,9 @@ import { testConfig } from '../helpers/test-app.js';
 import { killChildren, spawnTypeScript, startServer } from '../helpers/child-process.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
 
-async function runCli(args: string[], env: Record<string, string> = {}) {
+async function runCli(args: string[], env: Record<string, string> = {}, stdin = '') {
   const run = spawnTypeScript('test/fixtures/switchboard.ts', { args, env });
-  run.child.stdin?.end();
+  run.child.stdin?.end(stdin);
   const code = await run.closed;
   return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') };
 }
@@ -194,6 +194,31 @@ describe('managing accounts from the command line', () => {
       code: 0,
       stdout: `Revoked API key ${keyId}`,
     });
+  });
+
+  it('reads the password from stdin with --password -, keeping it out of the arguments', async () => {
+    const added = await runCli(
+      ['user', 'add', '--email', 'quiet@example.com', '--password', '-'],
+      env(),
+      'a password from stdin\n',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const app = await createApp({
+      config: testConfig(database.settings),
+      logger: createLogger({ level: 'silent' }),
+    });
+    try {
+      const signedIn = await app.http.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in/email',
+        payload: { email: 'quiet@example.com', password: 'a password from stdin' },
+      });
+      expect(signedIn.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+    const empty = await runCli(['user', 'add', '--email', 'mute@example.com', '--password', '-'], env());
+    expect(empty).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin was empty') });
   });
 
   it('explains a missing flag, a bad role, an unknown scope and a duplicate email', async () => {
