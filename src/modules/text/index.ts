@@ -1,4 +1,6 @@
 import type { Tool } from '../../tools/tool.js';
+import { cleaningTools } from './cleaning/tools.js';
+import { diacriticTools } from './diacritics/tools.js';
 import { languageTools } from './language/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
 
@@ -7,5 +9,5 @@ export type { TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
 export function textTools(deps: TextToolDeps): Tool[] {
-  return [...languageTools(deps)];
+  return [...cleaningTools(deps), ...diacriticTools(deps), ...languageTools(deps)];
 }
