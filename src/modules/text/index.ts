@@ -1,4 +1,5 @@
 import type { Tool } from '../../tools/tool.js';
+import { analysisTools } from './analysis/tools.js';
 import { cleaningTools } from './cleaning/tools.js';
 import { diacriticTools } from './diacritics/tools.js';
 import { languageTools } from './language/tools.js';
@@ -9,5 +10,5 @@ export type { TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
 export function textTools(deps: TextToolDeps): Tool[] {
-  return [...cleaningTools(deps), ...diacriticTools(deps), ...languageTools(deps)];
+  return [...cleaningTools(deps), ...diacriticTools(deps), ...analysisTools(deps), ...languageTools(deps)];
 }
