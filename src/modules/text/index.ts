@@ -3,6 +3,7 @@ import { analysisTools } from './analysis/tools.js';
 import { cleaningTools } from './cleaning/tools.js';
 import { diacriticTools } from './diacritics/tools.js';
 import { languageTools } from './language/tools.js';
+import { sentimentTools } from './sentiment/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
 
 export { htmlToPlainText } from './html.js';
@@ -10,5 +11,11 @@ export type { TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
 export function textTools(deps: TextToolDeps): Tool[] {
-  return [...cleaningTools(deps), ...diacriticTools(deps), ...analysisTools(deps), ...languageTools(deps)];
+  return [
+    ...cleaningTools(deps),
+    ...diacriticTools(deps),
+    ...analysisTools(deps),
+    ...languageTools(deps),
+    ...sentimentTools(deps),
+  ];
 }
