@@ -21,7 +21,8 @@ export function languageByCode(iso639_1: string): Language | undefined {
         {
           iso639_1: entry.iso6391 as string,
           iso639_3: entry.iso6393,
-          name: entry.name.replace(/ \(macrolanguage\)$/, ''),
+          // "Malay (macrolanguage)", "Modern Greek (1453-)": the qualifier is for tables, not readers.
+          name: entry.name.replace(/ \(.*\)$/, ''),
         },
       ]),
   );
