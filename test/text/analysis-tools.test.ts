@@ -45,7 +45,7 @@ describe('text analyzer tools over REST', () => {
   it('analyze_text_basic counts words, sentences and reading time, and detects the language', async () => {
     const result = await call('analyze_text_basic', { text: shortWords, reading_speed_wpm: 110 });
     expect(result.structuredContent).toMatchObject({
-      method: 'offline:sentencex+intl-segmenter',
+      method: 'offline:cldr-segmentation+intl-segmenter',
       language: { iso639_1: 'en', name: 'English' },
       language_detected: true,
       words: 11,

@@ -57,7 +57,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
           reading: input.reading_speed_wpm,
           speaking: input.speaking_speed_wpm,
         });
-        return { method: 'offline:sentencex+intl-segmenter', ...languageFields, ...statistics };
+        return { method: 'offline:cldr-segmentation+intl-segmenter', ...languageFields, ...statistics };
       },
       summarize: (result) =>
         `${result.words} words, ${result.sentences} sentences, ${result.paragraphs} paragraphs, ${result.characters} characters; about ${Math.max(1, Math.round(result.reading_time_minutes))} min to read.`,
