@@ -5,6 +5,7 @@
  */
 import type { UserActor } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
+import { textTools } from '../../src/modules/text/index.js';
 import { pageUrl } from './rows.js';
 
 export interface McpRowContext {
@@ -75,8 +76,12 @@ export const mcpToolRows: McpToolRow[] = [
   },
 ];
 
-/** Tools that hold no user data (pure functions of their input): any user gets the same answer. */
-export const toolsWithoutUserData = new Set<string>([]);
+/** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */
+export const toolsWithoutUserData = new Set(
+  textTools({ textLimit: 1024, fetchPolicy: { timeoutMs: 1, maxBytes: 1, allowedHosts: [] } }).map(
+    (tool) => tool.name,
+  ),
+);
 
 export interface McpResourceRow {
   kind: string;

@@ -1,10 +1,21 @@
 import type { Tool } from '../../tools/tool.js';
+import { analysisTools } from './analysis/tools.js';
+import { cleaningTools } from './cleaning/tools.js';
+import { diacriticTools } from './diacritics/tools.js';
+import { languageTools } from './language/tools.js';
+import { sentimentTools } from './sentiment/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
 
 export { htmlToPlainText } from './html.js';
 export type { TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
-export function textTools(_deps: TextToolDeps): Tool[] {
-  return [];
+export function textTools(deps: TextToolDeps): Tool[] {
+  return [
+    ...cleaningTools(deps),
+    ...diacriticTools(deps),
+    ...analysisTools(deps),
+    ...languageTools(deps),
+    ...sentimentTools(deps),
+  ];
 }
