@@ -1,10 +1,11 @@
 import type { Tool } from '../../tools/tool.js';
+import { anonymizerTools } from './anonymizer/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
 
 export { htmlToPlainText } from './html.js';
 export type { TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
-export function textTools(_deps: TextToolDeps): Tool[] {
-  return [];
+export function textTools(deps: TextToolDeps): Tool[] {
+  return [...anonymizerTools(deps)];
 }

@@ -1,0 +1,87 @@
+import { defineTool, type Tool } from '../../../tools/tool.js';
+import { checkTextSize } from '../text-input.js';
+import type { TextToolDeps } from '../text-tool-deps.js';
+import { anonymizeText, smartAnonymize } from './anonymize.js';
+import { createAnonymizationReport } from './anonymization-report.js';
+import { detectionMethod, detectSensitive } from './detect-sensitive.js';
+import { countByKind, detectionOptions } from './detection-options.js';
+import {
+  anonymizeTextInputSchema,
+  anonymizeTextOutputSchema,
+  createAnonymizationReportInputSchema,
+  createAnonymizationReportOutputSchema,
+  detectSensitiveInfoInputSchema,
+  detectSensitiveInfoOutputSchema,
+  smartAnonymizeInputSchema,
+  smartAnonymizeOutputSchema,
+} from './schema.js';
+
+const describeCounts = (counts: Partial<Record<string, number>>) =>
+  Object.entries(counts)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ') || 'nothing';
+
+/** The anonymizer toolset: find sensitive items, replace them, and check an anonymization. */
+export function anonymizerTools(deps: TextToolDeps): Tool[] {
+  return [
+    defineTool({
+      name: 'detect_sensitive_info',
+      title: 'Detect sensitive information',
+      description:
+        'Finds personal and sensitive items in a text, offline: emails, phone numbers (libphonenumber), payment cards (Luhn-checked), IBANs (checksum), IP addresses, URLs, dates, ID-like numbers, and names of people, places and organisations (compromise). Each finding has its kind, value, start/end offsets and a confidence.',
+      input: detectSensitiveInfoInputSchema,
+      output: detectSensitiveInfoOutputSchema,
+      readOnly: true,
+      run: async (_actor, input, context) => {
+        checkTextSize(input.text, deps);
+        const findings = await detectSensitive(input.text, detectionOptions(input, context));
+        return { findings, counts: countByKind(findings), method: detectionMethod };
+      },
+      summarize: ({ counts }) => `Found ${describeCounts(counts)}.`,
+    }),
+    defineTool({
+      name: 'anonymize_text',
+      title: 'Anonymize text',
+      description:
+        'Replaces the sensitive items of a text (by level, or the kinds you name, plus your own patterns) with placeholders, fake data, salted hashes or nothing. Returns the anonymized text and what was replaced where (originals only if asked).',
+      input: anonymizeTextInputSchema,
+      output: anonymizeTextOutputSchema,
+      readOnly: true,
+      run: (_actor, input, context) => {
+        checkTextSize(input.text, deps);
+        return anonymizeText(input, context);
+      },
+      summarize: ({ anonymized_text, counts }) => `Replaced ${describeCounts(counts)}.\n\n${anonymized_text}`,
+    }),
+    defineTool({
+      name: 'smart_anonymize',
+      title: 'Anonymize text, keeping it readable',
+      description:
+        'Pseudonymizes a text so it still reads true: one consistent fake per person (every mention, full or partial), emails that follow the fake names, fakes of the same kind for other items, and all dates moved by the same number of days. Offline and deterministic.',
+      input: smartAnonymizeInputSchema,
+      output: smartAnonymizeOutputSchema,
+      readOnly: true,
+      run: (_actor, input, context) => {
+        checkTextSize(input.text, deps);
+        return smartAnonymize(input, context);
+      },
+      summarize: ({ anonymized_text, counts }) =>
+        `Pseudonymized ${describeCounts(counts)}.\n\n${anonymized_text}`,
+    }),
+    defineTool({
+      name: 'create_anonymization_report',
+      title: 'Report on an anonymization',
+      description:
+        'Checks an anonymized text against its original: which sensitive items of the original were removed, which remain (with their place in the anonymized text), and a risk verdict (high if any direct identifier remains).',
+      input: createAnonymizationReportInputSchema,
+      output: createAnonymizationReportOutputSchema,
+      readOnly: true,
+      run: (_actor, input, context) => {
+        checkTextSize(input.original_text, deps, 'original_text');
+        checkTextSize(input.anonymized_text, deps, 'anonymized_text');
+        return createAnonymizationReport(input, context);
+      },
+      summarize: ({ risk, verdict }) => `Risk: ${risk}. ${verdict}`,
+    }),
+  ];
+}
