@@ -1,5 +1,6 @@
 import type { Tool } from '../../tools/tool.js';
 import { anonymizerTools } from './anonymizer/tools.js';
+import { summarizerTools } from './summarizer/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
 
 export { htmlToPlainText } from './html.js';
@@ -7,5 +8,5 @@ export type { TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
 export function textTools(deps: TextToolDeps): Tool[] {
-  return [...anonymizerTools(deps)];
+  return [...anonymizerTools(deps), ...summarizerTools(deps)];
 }

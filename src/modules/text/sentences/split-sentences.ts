@@ -8,6 +8,9 @@ export interface Sentence {
   readonly end: number;
 }
 
+/** Offsets without the per-term output, which would cost ten times the splitting (the typings omit `terms: false`). */
+const offsetsOnly = { offset: true, terms: false } as unknown as { offset: true };
+
 /**
  * The sentences of a text, in order, by compromise's sentence splitter (which knows abbreviations
  * such as "Dr." and "e.g."). Whitespace between sentences belongs to none of them.
@@ -15,7 +18,7 @@ export interface Sentence {
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const chunk of splitIntoChunks(text)) {
-    const parsed = nlp.tokenize(chunk.text).json({ offset: true, text: false }) as {
+    const parsed = nlp.tokenize(chunk.text).json(offsetsOnly) as {
       offset: { start: number; length: number };
     }[];
     for (const { offset } of parsed) {

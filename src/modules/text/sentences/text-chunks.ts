@@ -4,13 +4,12 @@ export interface TextChunk {
   readonly start: number;
 }
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 /**
  * Cuts a text into pieces of about `size` characters that end at a paragraph break, or, inside a
- * long paragraph, at a sentence break. compromise's work grows faster than linearly with the
- * length of what it is given (200 KB at once takes tens of seconds; in 2 KB pieces, a quarter of
- * a second), so everything that runs it on user text runs it on these pieces.
+ * long paragraph, after a sentence-ending mark (or, failing that, at a space). compromise's work
+ * grows faster than linearly with the length of what it is given (200 KB at once takes tens of
+ * seconds; in 2 KB pieces, a quarter of a second), and so does iterating Intl.Segmenter over a
+ * long string on Node 20 — so everything that runs either on user text runs it on these pieces.
  */
 export function splitIntoChunks(text: string, size = 2000): TextChunk[] {
   const chunks: TextChunk[] = [];
@@ -24,24 +23,28 @@ export function splitIntoChunks(text: string, size = 2000): TextChunk[] {
     if (current.length === 0) currentStart = pieceStart;
     current += piece;
   };
-  for (const paragraph of paragraphs(text)) {
+  for (const paragraph of piecesAfter(text, /\n[ \t]*\n\s*/g))
     if (paragraph.text.length <= size) push(paragraph.text, paragraph.start);
-    // ICU's sentence breaks are fast but cut after "Dr." or "e.g."; used only to place chunk ends.
     else
-      for (const { segment, index } of sentenceSegmenter.segment(paragraph.text))
-        push(segment, paragraph.start + index);
-  }
+      for (const sentence of piecesAfter(paragraph.text, /[.!?]+["'”’)\]]*\s+/g))
+        for (const piece of sentence.text.length <= size
+          ? [{ text: sentence.text, start: 0 }]
+          : piecesAfter(sentence.text, /\s+/g, size))
+          push(piece.text, paragraph.start + sentence.start + piece.start);
   if (current.length > 0) chunks.push({ text: current, start: currentStart });
   return chunks;
 }
 
-/** The text cut after each blank line (the blank lines stay with the paragraph before them). */
-function paragraphs(text: string): TextChunk[] {
+/**
+ * The text cut after each match of `breaks` (the match stays with the piece before it). With
+ * `minimum`, a cut is made only once the piece has that many characters.
+ */
+function piecesAfter(text: string, breaks: RegExp, minimum = 0): TextChunk[] {
   const result: TextChunk[] = [];
-  const breaks = /\n[ \t]*\n\s*/g;
   let start = 0;
   for (const match of text.matchAll(breaks)) {
     const end = match.index + match[0].length;
+    if (end - start < minimum) continue;
     result.push({ text: text.slice(start, end), start });
     start = end;
   }
