@@ -28,7 +28,7 @@ describe('detectSensitive on the labelled sample', async () => {
   const findings = await detectSensitive(text, { kinds: everyKind, confidenceThreshold: 0.7 });
   const recall = recallByKind(labels, findings);
 
-  it.each(Object.values(labelKinds))('finds at least 95%% of the %s items', (kind) => {
+  it.each(Object.values(labelKinds))('finds at least 95 percent of the %s items', (kind) => {
     const entry = recall[kind];
     expect(entry?.total).toBeGreaterThanOrEqual(14);
     if (!entry) return;
