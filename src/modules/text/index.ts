@@ -1,6 +1,7 @@
 import type { Tool } from '../../tools/tool.js';
 import { anonymizerTools } from './anonymizer/tools.js';
 import { grammarTools } from './grammar/tools.js';
+import { ocrTools } from './ocr/tools.js';
 import { pdfTools } from './pdf/tools.js';
 import { summarizerTools } from './summarizer/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
@@ -10,5 +11,11 @@ export type { TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
 export function textTools(deps: TextToolDeps): Tool[] {
-  return [...anonymizerTools(deps), ...summarizerTools(deps), ...grammarTools(deps), ...pdfTools(deps)];
+  return [
+    ...anonymizerTools(deps),
+    ...summarizerTools(deps),
+    ...grammarTools(deps),
+    ...pdfTools(deps),
+    ...ocrTools(deps),
+  ];
 }

@@ -7,10 +7,11 @@ import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { labelKinds, labelledSample } from './labelled-sample.js';
 import { makePdf } from './make-pdf.js';
+import { renderTextImage } from './render-text-image.js';
 import { sampleArticle } from './sample-article.js';
 
-/** The anonymizer, summarizer, grammar and PDF tools over REST (and one over MCP), on one app. */
-describe('privacy, summary, grammar and PDF tools', () => {
+/** The anonymizer, summarizer, grammar, PDF and OCR tools over REST (and one over MCP), on one app. */
+describe('privacy, summary, grammar, PDF and OCR tools', () => {
   let testApp: TestApp;
   let cookie: string;
   let articleServer: http.Server;
@@ -193,6 +194,21 @@ describe('privacy, summary, grammar and PDF tools', () => {
     });
     const bad = await call('extract_pdf_text', { pdf_content: Buffer.from('plain text').toString('base64') });
     expect(bad).toMatchObject({ isError: true, structuredContent: { field: 'pdf_content' } });
+  });
+
+  it('extract_image_text reads an image over REST', async () => {
+    const image = await renderTextImage(['Meeting notes for Tuesday']);
+    const { structuredContent } = await call('extract_image_text', {
+      image_content: image.toString('base64'),
+    });
+    expect(structuredContent).toMatchObject({
+      text: 'Meeting notes for Tuesday',
+      method: expect.stringMatching(/^offline:tesseract/),
+    });
+    const notImage = await call('extract_image_text', {
+      image_content: Buffer.from('hello').toString('base64'),
+    });
+    expect(notImage).toMatchObject({ isError: true, structuredContent: { field: 'image_content' } });
   });
 
   it('extract_pdf_text reports progress per page over MCP', async () => {
