@@ -13,12 +13,15 @@ export function findDates(text: string): Finding[] {
       (result) =>
         /\d/.test(result.text) && (result.start.isCertain('day') || result.start.isCertain('month')),
     )
-    .map((result) =>
-      findingAt(text, {
+    .map((result) => {
+      // chrono includes a leading preposition ("on 14 February 2023"); the date starts after it.
+      const preposition =
+        /^(?:on|at|in|by|from|since|until|till|before|after)\s+/i.exec(result.text)?.[0].length ?? 0;
+      return findingAt(text, {
         type: 'date',
-        start: result.index,
+        start: result.index + preposition,
         end: result.index + result.text.length,
         confidence: 0.8,
-      }),
-    );
+      });
+    });
 }

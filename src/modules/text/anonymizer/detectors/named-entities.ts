@@ -65,8 +65,9 @@ export async function findNamedEntities(
 }
 
 /**
- * compromise joins listed names into one span ("IBM, Pfizer, Oxfam,"); each name is its own
- * finding, cut at commas, semicolons and "and"/"or", and trimmed of the punctuation around it.
+ * compromise joins listed names into one span ("IBM, Pfizer, Oxfam,", "Ahmed Hassan (Emirates");
+ * each name is its own finding, cut at commas, semicolons, brackets and "and"/"or", and trimmed
+ * of the punctuation around it and of a possessive "'s".
  */
 function splitAtListBreaks(text: string, span: { start: number; end: number }) {
   const pieces: { start: number; end: number }[] = [];
@@ -76,7 +77,7 @@ function splitAtListBreaks(text: string, span: { start: number; end: number }) {
     const trimmed = trimToWord(text, span.start + pieceStart, span.start + end);
     if (trimmed) pieces.push(trimmed);
   };
-  for (const separator of raw.matchAll(/\s*[,;]\s*|\s+(?:and|or|&)\s+/g)) {
+  for (const separator of raw.matchAll(/\s*[,;()[\]]\s*|\s+(?:and|or|&)\s+/g)) {
     push(separator.index);
     pieceStart = separator.index + separator[0].length;
   }
@@ -88,5 +89,6 @@ function splitAtListBreaks(text: string, span: { start: number; end: number }) {
 function trimToWord(text: string, start: number, end: number): { start: number; end: number } | undefined {
   while (start < end && !/[\p{L}\p{N}]/u.test(text.charAt(start))) start++;
   while (end > start && !/[\p{L}\p{N}]/u.test(text.charAt(end - 1))) end--;
+  if (/['’]s$/.test(text.slice(start, end))) end -= 2;
   return end > start ? { start, end } : undefined;
 }
