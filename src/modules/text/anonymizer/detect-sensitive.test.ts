@@ -51,3 +51,33 @@ describe('detectSensitive on the labelled sample', async () => {
     for (const finding of findings) expect(text.slice(finding.start, finding.end)).toBe(finding.value);
   });
 });
+
+describe('detectSensitive spans', () => {
+  it('cuts names at brackets, drops a possessive and a date’s preposition, and finds later mentions', async () => {
+    const text =
+      'Rajesh Kumar met Ahmed Hassan (Emirates, Dubai) on 14 February 2023. Kumar’s passport number is K8813472.';
+    const findings = await detectSensitive(text, { kinds: everyKind, confidenceThreshold: 0.7 });
+    const values = findings.map((finding) => [finding.type, finding.value]);
+    expect(values).toEqual(
+      expect.arrayContaining([
+        ['person', 'Rajesh Kumar'],
+        ['person', 'Ahmed Hassan'],
+        ['place', 'Dubai'],
+        ['date', '14 February 2023'],
+        ['person', 'Kumar'],
+        ['id_number', 'K8813472'],
+      ]),
+    );
+  });
+
+  it('reports only the kinds asked for, above the threshold', async () => {
+    const text = 'Call +44 20 7946 0958 or write to ann@example.com about order 123456.';
+    const phones = await detectSensitive(text, { kinds: new Set(['phone']), confidenceThreshold: 0.7 });
+    expect(phones.map((finding) => finding.value)).toEqual(['+44 20 7946 0958']);
+    const everything = await detectSensitive(text, { kinds: everyKind, confidenceThreshold: 0 });
+    expect(everything.find((finding) => finding.value === '123456')).toMatchObject({
+      type: 'id_number',
+      confidence: 0.6,
+    });
+  });
+});
