@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { labelledSample } from '../../../../test/text/labelled-sample.js';
 import { anonymizeText, smartAnonymize } from './anonymize.js';
 import { createAnonymizationReport } from './anonymization-report.js';
-import { replacementStrategies } from './replace-findings.js';
+import { replacementStrategies } from './options.js';
 
 const context = { signal: new AbortController().signal, progress: async () => {} };
 const defaults = { confidence_threshold: 0.7, include_originals: false, custom_patterns: [] };

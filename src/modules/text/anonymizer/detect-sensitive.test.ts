@@ -81,3 +81,18 @@ describe('detectSensitive spans', () => {
     });
   });
 });
+
+describe('detectSensitive progress', () => {
+  it('reports one growing percentage across its phases, ending at 100', async () => {
+    const { text } = labelledSample();
+    const reported: number[] = [];
+    const context = {
+      signal: new AbortController().signal,
+      progress: async (done: number) => void reported.push(done),
+    };
+    await detectSensitive(text.repeat(5), { kinds: everyKind, confidenceThreshold: 0.7, context });
+    expect(reported.length).toBeGreaterThan(2);
+    expect(reported).toEqual([...new Set(reported)].sort((a, b) => a - b));
+    expect(reported.at(-1)).toBe(100);
+  });
+});

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fakeValue, sameShape } from './fake-values.js';
 import type { Finding } from './finding.js';
-
-export const replacementStrategies = ['placeholder', 'fake_data', 'hash', 'remove'] as const;
-export type ReplacementStrategy = (typeof replacementStrategies)[number];
+import type { ReplacementStrategy } from './options.js';
 
 export interface ReplacementOptions {
   readonly strategy: ReplacementStrategy;

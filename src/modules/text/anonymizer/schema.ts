@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { maxPatternLength } from './detectors/custom-patterns.js';
 import { findingSchema } from './finding.js';
-import { replacementStrategies } from './replace-findings.js';
+import { anonymizationLevels, maxPatternLength, replacementStrategies } from './options.js';
 import { detectionTypeNames, sensitiveKinds } from './sensitive-kinds.js';
 
 const detectionTypes = z
@@ -60,8 +59,6 @@ const replacementSchema = z.object({
   confidence: z.number(),
   original: z.string().optional().describe('The value replaced; only with include_originals.'),
 });
-
-export const anonymizationLevels = ['low', 'medium', 'high'] as const;
 
 const anonymizeFields = {
   text: z.string().describe('The text to anonymize.'),

@@ -1,10 +1,6 @@
 import { defineTool, type Tool } from '../../../tools/tool.js';
 import { checkTextSize } from '../text-input.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { anonymizeText, smartAnonymize } from './anonymize.js';
-import { createAnonymizationReport } from './anonymization-report.js';
-import { detectionMethod, detectSensitive } from './detect-sensitive.js';
-import { countByKind, detectionOptions } from './detection-options.js';
 import {
   anonymizeTextInputSchema,
   anonymizeTextOutputSchema,
@@ -15,6 +11,12 @@ import {
   smartAnonymizeInputSchema,
   smartAnonymizeOutputSchema,
 } from './schema.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * (compromise, faker, chrono, pdf.js, retext, Tesseract) take about a second to import, which
+ * every server start and CLI command would otherwise pay.
+ */
 
 const describeCounts = (counts: Partial<Record<string, number>>) =>
   Object.entries(counts)
@@ -34,8 +36,8 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       run: async (_actor, input, context) => {
         checkTextSize(input.text, deps);
-        const findings = await detectSensitive(input.text, detectionOptions(input, context));
-        return { findings, counts: countByKind(findings), method: detectionMethod };
+        const { detectSensitiveInfo } = await import('./detect-sensitive-info.js');
+        return detectSensitiveInfo(input, context);
       },
       summarize: ({ counts }) => `Found ${describeCounts(counts)}.`,
     }),
@@ -47,8 +49,9 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
       input: anonymizeTextInputSchema,
       output: anonymizeTextOutputSchema,
       readOnly: true,
-      run: (_actor, input, context) => {
+      run: async (_actor, input, context) => {
         checkTextSize(input.text, deps);
+        const { anonymizeText } = await import('./anonymize.js');
         return anonymizeText(input, context);
       },
       summarize: ({ anonymized_text, counts }) => `Replaced ${describeCounts(counts)}.\n\n${anonymized_text}`,
@@ -61,8 +64,9 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
       input: smartAnonymizeInputSchema,
       output: smartAnonymizeOutputSchema,
       readOnly: true,
-      run: (_actor, input, context) => {
+      run: async (_actor, input, context) => {
         checkTextSize(input.text, deps);
+        const { smartAnonymize } = await import('./anonymize.js');
         return smartAnonymize(input, context);
       },
       summarize: ({ anonymized_text, counts }) =>
@@ -76,9 +80,10 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
       input: createAnonymizationReportInputSchema,
       output: createAnonymizationReportOutputSchema,
       readOnly: true,
-      run: (_actor, input, context) => {
+      run: async (_actor, input, context) => {
         checkTextSize(input.original_text, deps, 'original_text');
         checkTextSize(input.anonymized_text, deps, 'anonymized_text');
+        const { createAnonymizationReport } = await import('./anonymization-report.js');
         return createAnonymizationReport(input, context);
       },
       summarize: ({ risk, verdict }) => `Risk: ${risk}. ${verdict}`,

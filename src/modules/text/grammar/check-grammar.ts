@@ -3,11 +3,9 @@ import { splitSentences } from '../sentences/split-sentences.js';
 import { splitIntoChunks } from '../sentences/text-chunks.js';
 import { applyFixes } from './corrected-text.js';
 import type { GrammarIssue, IssueCategory } from './grammar-issue.js';
-import { type Dialect, retextIssues } from './retext-checks.js';
+import type { correctionLevels, Dialect, writingStyles } from './options.js';
+import { retextIssues } from './retext-checks.js';
 import { contractions, longSentences } from './style-checks.js';
-
-export const correctionLevels = ['basic', 'standard', 'advanced'] as const;
-export const writingStyles = ['formal', 'casual', 'academic', 'business'] as const;
 
 /** What each correction level checks. */
 const levelCategories: Record<(typeof correctionLevels)[number], ReadonlySet<IssueCategory>> = {

@@ -4,20 +4,7 @@ import { InvalidInputError } from '../../../errors.js';
 import type { ToolContext } from '../../../tools/tool.js';
 import { checkGrammar } from './check-grammar.js';
 import type { GrammarIssue } from './grammar-issue.js';
-import type { Dialect } from './retext-checks.js';
-
-export const changeKinds = ['replaced', 'inserted', 'removed'] as const;
-export const changeReasons = [
-  'spelling',
-  'repeated_word',
-  'article',
-  'wordy_phrase',
-  'contraction',
-  'capitalization',
-  'punctuation',
-  'spacing',
-  'word_choice',
-] as const;
+import type { changeKinds, changeReasons, Dialect } from './options.js';
 
 /** One change between the original and the corrected text, and why it was (probably) made. */
 export interface ExplainedChange {

@@ -9,10 +9,8 @@ import retextSpell from 'retext-spell';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { GrammarIssue, IssueCategory } from './grammar-issue.js';
+import type { Dialect } from './options.js';
 import { rankSpellingSuggestions } from './spelling-suggestions.js';
-
-export const dialects = ['en-US', 'en-GB'] as const;
-export type Dialect = (typeof dialects)[number];
 
 const categoryOf: Record<string, IssueCategory> = {
   'retext-spell': 'spelling',

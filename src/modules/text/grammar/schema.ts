@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { changeKinds, changeReasons } from './explain-corrections.js';
-import { correctionLevels, writingStyles } from './check-grammar.js';
 import { grammarIssueSchema } from './grammar-issue.js';
-import { dialects } from './retext-checks.js';
-import { focusAreas } from './suggest-improvements.js';
+import {
+  changeKinds,
+  changeReasons,
+  correctionLevels,
+  dialects,
+  focusAreas,
+  writingStyles,
+} from './options.js';
 
 const dialect = z
   .enum(dialects)

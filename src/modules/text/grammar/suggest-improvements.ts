@@ -2,18 +2,8 @@ import type { ToolContext } from '../../../tools/tool.js';
 import { splitSentences } from '../sentences/split-sentences.js';
 import { checkGrammar } from './check-grammar.js';
 import type { GrammarIssue, IssueCategory } from './grammar-issue.js';
-import type { Dialect } from './retext-checks.js';
+import { type Dialect, type FocusArea, focusAreas } from './options.js';
 import { wordCount } from './style-checks.js';
-
-export const focusAreas = [
-  'grammar',
-  'spelling',
-  'clarity',
-  'conciseness',
-  'readability',
-  'formality',
-] as const;
-export type FocusArea = (typeof focusAreas)[number];
 
 const areaCategories: Record<FocusArea, IssueCategory[]> = {
   grammar: ['repeated_word', 'article'],

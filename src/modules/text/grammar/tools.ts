@@ -1,8 +1,6 @@
 import { defineTool, type Tool } from '../../../tools/tool.js';
 import { checkTextSize } from '../text-input.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { checkGrammar } from './check-grammar.js';
-import { explainCorrections } from './explain-corrections.js';
 import {
   checkGrammarInputSchema,
   checkGrammarOutputSchema,
@@ -11,7 +9,12 @@ import {
   suggestImprovementsInputSchema,
   suggestImprovementsOutputSchema,
 } from './schema.js';
-import { suggestImprovements } from './suggest-improvements.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * (compromise, faker, chrono, pdf.js, retext, Tesseract) take about a second to import, which
+ * every server start and CLI command would otherwise pay.
+ */
 
 const checkersMethod = 'offline:retext (nspell, repeated-words, indefinite-article, passive, simplify)';
 
@@ -28,6 +31,7 @@ export function grammarTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       run: async (_actor, input, context) => {
         checkTextSize(input.text, deps);
+        const { checkGrammar } = await import('./check-grammar.js');
         const result = await checkGrammar(
           input.text,
           {
@@ -66,6 +70,7 @@ export function grammarTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       run: async (_actor, input, context) => {
         checkTextSize(input.text, deps);
+        const { suggestImprovements } = await import('./suggest-improvements.js');
         return {
           ...(await suggestImprovements(input.text, input.focus_areas, input.dialect, context)),
           method: checkersMethod,
@@ -89,6 +94,7 @@ export function grammarTools(deps: TextToolDeps): Tool[] {
       run: async (_actor, input, context) => {
         checkTextSize(input.original_text, deps, 'original_text');
         checkTextSize(input.corrected_text, deps, 'corrected_text');
+        const { explainCorrections } = await import('./explain-corrections.js');
         const changes = await explainCorrections(
           input.original_text,
           input.corrected_text,

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { defineTool, type Tool } from '../../../tools/tool.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { decodeImageContent } from './image-content.js';
-import { recognizeText } from './recognize-text.js';
 
 /** An image may be this many times the text limit. */
 const imageSizeFactor = 10;
@@ -41,6 +39,11 @@ export function ocrTools(deps: TextToolDeps): Tool[] {
       output: extractImageTextOutputSchema,
       readOnly: true,
       run: async (_actor, input, context) => {
+        // Loaded on the first call, like the other text tools' libraries.
+        const [{ decodeImageContent }, { recognizeText }] = await Promise.all([
+          import('./image-content.js'),
+          import('./recognize-text.js'),
+        ]);
         const image = await decodeImageContent(input.image_content, deps.textLimit * imageSizeFactor);
         return {
           ...(await recognizeText(image, context)),

@@ -1,6 +1,5 @@
 import { defineTool, type Tool } from '../../../tools/tool.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { extractPdfText } from './extract-pdf-text.js';
 import { decodePdfContent, pdfSizeFactor } from './pdf-content.js';
 import { extractPdfTextInputSchema, extractPdfTextOutputSchema } from './schema.js';
 
@@ -17,6 +16,8 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       run: async (_actor, input, context) => {
         const data = decodePdfContent(input.pdf_content, deps.textLimit * pdfSizeFactor);
+        // pdf.js loads on the first call (a tenth of a second that every start would pay).
+        const { extractPdfText } = await import('./extract-pdf-text.js');
         const result = await extractPdfText(
           data,
           {

@@ -1,8 +1,6 @@
 import { defineTool, type Tool } from '../../../tools/tool.js';
 import { resolveText } from '../text-input.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { buildHeadlines } from './headlines.js';
-import { keyTerms } from './key-terms.js';
 import {
   extractKeyPointsInputSchema,
   extractKeyPointsOutputSchema,
@@ -11,8 +9,12 @@ import {
   summarizeTextInputSchema,
   summarizeTextOutputSchema,
 } from './schema.js';
-import { summarizeText } from './summarize-text.js';
-import { rankedSentences } from './summarize.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * (compromise, faker, chrono, pdf.js, retext, Tesseract) take about a second to import, which
+ * every server start and CLI command would otherwise pay.
+ */
 
 /** The summarizer toolset: summaries, key points and headlines from a text or a URL, offline. */
 export function summarizerTools(deps: TextToolDeps): Tool[] {
@@ -25,8 +27,11 @@ export function summarizerTools(deps: TextToolDeps): Tool[] {
       input: summarizeTextInputSchema,
       output: summarizeTextOutputSchema,
       readOnly: true,
-      run: async (_actor, input, context) =>
-        summarizeText(await resolveText(input, deps, context.signal), input, context),
+      run: async (_actor, input, context) => {
+        const text = await resolveText(input, deps, context.signal);
+        const { summarizeText } = await import('./summarize-text.js');
+        return summarizeText(text, input, context);
+      },
       summarize: ({ summary }) => summary,
     }),
     defineTool({
@@ -39,6 +44,10 @@ export function summarizerTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       run: async (_actor, input, context) => {
         const text = await resolveText(input, deps, context.signal);
+        const [{ rankedSentences }, { keyTerms }] = await Promise.all([
+          import('./summarize.js'),
+          import('./key-terms.js'),
+        ]);
         const { ranked } = await rankedSentences(text, context);
         const inOrder = [...ranked].sort((a, b) => a.index - b.index);
         return {
@@ -71,6 +80,11 @@ export function summarizerTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       run: async (_actor, input, context) => {
         const text = await resolveText(input, deps, context.signal);
+        const [{ rankedSentences }, { keyTerms }, { buildHeadlines }] = await Promise.all([
+          import('./summarize.js'),
+          import('./key-terms.js'),
+          import('./headlines.js'),
+        ]);
         const { ranked } = await rankedSentences(text, context);
         const terms = keyTerms(text, 10);
         return {

@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { isSafe } from 'redos-detector';
 import { InvalidInputError } from '../../../../errors.js';
 import { findingAt, type Finding } from '../finding.js';
+import { maxPatternLength } from '../options.js';
 
 /** A caller's own pattern: a JavaScript regular expression and the name its matches are reported under. */
 export interface CustomPattern {
@@ -9,8 +10,6 @@ export interface CustomPattern {
   readonly pattern: string;
 }
 
-/** Longest pattern accepted: patterns are for identifiers, not programs. */
-export const maxPatternLength = 200;
 /** Time all custom patterns together may spend matching on one text. */
 const matchBudgetMs = 500;
 
