@@ -192,6 +192,12 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
       metadata: { title: 'Three pages' },
       method: 'offline:pdf.js',
     });
+    const lastPage = await call('extract_pdf_text', {
+      pdf_content: Buffer.from(pdf).toString('base64'),
+      page_range: { start: 3 },
+      include_metadata: false,
+    });
+    expect(lastPage.structuredContent).toMatchObject({ pages: [{ page_number: 3, text: 'Third page.' }] });
     const bad = await call('extract_pdf_text', { pdf_content: Buffer.from('plain text').toString('base64') });
     expect(bad).toMatchObject({ isError: true, structuredContent: { field: 'pdf_content' } });
   });

@@ -1,4 +1,5 @@
 import { defineTool, type Tool } from '../../../tools/tool.js';
+import { readablePreview } from '../readable-preview.js';
 import { checkTextSize } from '../text-input.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
 import {
@@ -54,7 +55,8 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
         const { anonymizeText } = await import('./anonymize.js');
         return anonymizeText(input, context);
       },
-      summarize: ({ anonymized_text, counts }) => `Replaced ${describeCounts(counts)}.\n\n${anonymized_text}`,
+      summarize: ({ anonymized_text, counts }) =>
+        `Replaced ${describeCounts(counts)}.\n\n${readablePreview(anonymized_text)}`,
     }),
     defineTool({
       name: 'smart_anonymize',
@@ -70,7 +72,7 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
         return smartAnonymize(input, context);
       },
       summarize: ({ anonymized_text, counts }) =>
-        `Pseudonymized ${describeCounts(counts)}.\n\n${anonymized_text}`,
+        `Pseudonymized ${describeCounts(counts)}.\n\n${readablePreview(anonymized_text)}`,
     }),
     defineTool({
       name: 'create_anonymization_report',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool, type Tool } from '../../../tools/tool.js';
+import { readablePreview } from '../readable-preview.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
 
 /** An image may be this many times the text limit. */
@@ -52,7 +53,7 @@ export function ocrTools(deps: TextToolDeps): Tool[] {
       },
       summarize: ({ text, confidence }) =>
         text
-          ? `Read with ${Math.round(confidence * 100)}% confidence:\n\n${text}`
+          ? `Read with ${Math.round(confidence * 100)}% confidence:\n\n${readablePreview(text)}`
           : 'No text found in the image.',
     }),
   ];

@@ -4,10 +4,12 @@ import { pageRangePattern } from './page-range.js';
 export const extractPdfTextInputSchema = z.object({
   pdf_content: z.string().min(1).describe('The PDF file, base64-encoded (a data: URL prefix is allowed).'),
   page_range: z
-    .string()
-    .regex(pageRangePattern, 'pages and ranges such as "1-3, 5, 8-"')
+    .union([
+      z.string().regex(pageRangePattern, 'pages and ranges such as "1-3, 5, 8-"'),
+      z.object({ start: z.number().int().min(1), end: z.number().int().min(1).optional() }),
+    ])
     .optional()
-    .describe('Which pages: "1-3, 5, 8-" (8- runs to the end). All pages when absent.'),
+    .describe('Which pages: "1-3, 5, 8-" (8- runs to the end), or {start, end}. All pages when absent.'),
   include_metadata: z
     .boolean()
     .default(true)

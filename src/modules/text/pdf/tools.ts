@@ -1,4 +1,5 @@
 import { defineTool, type Tool } from '../../../tools/tool.js';
+import { readablePreview } from '../readable-preview.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
 import { decodePdfContent, pdfSizeFactor } from './pdf-content.js';
 import { extractPdfTextInputSchema, extractPdfTextOutputSchema } from './schema.js';
@@ -21,7 +22,10 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
         const result = await extractPdfText(
           data,
           {
-            pageRange: input.page_range,
+            pageRange:
+              typeof input.page_range === 'object'
+                ? `${input.page_range.start}-${input.page_range.end ?? ''}`
+                : input.page_range,
             includeMetadata: input.include_metadata,
             password: input.password,
             textLimit: deps.textLimit,
@@ -37,10 +41,11 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
           method: 'offline:pdf.js',
         };
       },
-      summarize: ({ page_count, pages, metadata, truncated }) =>
-        `${pages.length} of ${page_count} pages${metadata?.title ? ` of “${metadata.title}”` : ''}${truncated ? ' (stopped at the text limit)' : ''}.\n\n${pages
-          .map((page) => `[page ${page.page_number}]\n${page.text}`)
-          .join('\n\n')}`,
+      summarize: ({ page_count, pages, metadata, truncated }) => {
+        const about = `${pages.length} of ${page_count} pages${metadata?.title ? ` of “${metadata.title}”` : ''}`;
+        const text = pages.map((page) => `[page ${page.page_number}]\n${page.text}`).join('\n\n');
+        return `${about}${truncated ? ' (stopped at the text limit)' : ''}.\n\n${readablePreview(text)}`;
+      },
     }),
   ];
 }
