@@ -4,6 +4,11 @@ import { cleaningTools } from './cleaning/tools.js';
 import { diacriticTools } from './diacritics/tools.js';
 import { languageTools } from './language/tools.js';
 import { sentimentTools } from './sentiment/tools.js';
+import { anonymizerTools } from './anonymizer/tools.js';
+import { grammarTools } from './grammar/tools.js';
+import { ocrTools } from './ocr/tools.js';
+import { pdfTools } from './pdf/tools.js';
+import { summarizerTools } from './summarizer/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
 
 export { htmlToPlainText } from './html.js';
@@ -17,5 +22,10 @@ export function textTools(deps: TextToolDeps): Tool[] {
     ...analysisTools(deps),
     ...languageTools(deps),
     ...sentimentTools(deps),
+    ...anonymizerTools(deps),
+    ...summarizerTools(deps),
+    ...grammarTools(deps),
+    ...pdfTools(deps),
+    ...ocrTools(deps),
   ];
 }
