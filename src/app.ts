@@ -39,7 +39,7 @@ import {
   type ResourceService,
   resourceTools,
 } from './modules/resources/index.js';
-import { textTools } from './modules/text/index.js';
+import { pdfTextForSearch, textTools } from './modules/text/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
@@ -55,6 +55,8 @@ export interface AppOptions {
 }
 
 const pruneEveryMs = 60 * 60 * 1000;
+/** The most text kept for search from one PDF (search reads the first 250,000 characters). */
+const searchableTextLimit = 1_000_000;
 
 /**
  * The composition root: config → database (migrated) → event bus → services → HTTP. Nothing else
@@ -93,6 +95,7 @@ export async function createApp({
       ids,
       bus,
       fetchPolicy: fetchPolicyFrom(config),
+      extractPdfText: (bytes, signal) => pdfTextForSearch(bytes, searchableTextLimit, signal),
     });
     const loadPromptFiles = async () => {
       const { prompts: files, problems } = readPromptFiles(config.promptsDir);
@@ -104,7 +107,14 @@ export async function createApp({
       tools: [
         ...taskTools(tasks),
         ...resourceTools(resources),
-        ...textTools({ textLimit: config.textLimit, fetchPolicy: fetchPolicyFrom(config) }),
+        ...textTools({
+          textLimit: config.textLimit,
+          fetchPolicy: fetchPolicyFrom(config),
+          readDocument: async (actor, documentId) => {
+            const { resource, bytes } = await resources.content(actor, documentId);
+            return { mimeType: resource.mimeType, bytes };
+          },
+        }),
         ...(config.mcpFixtures ? fixtureTools() : []),
       ],
       audit: identity.audit,

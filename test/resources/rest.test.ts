@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { makePdf } from '../text/make-pdf.js';
 import { multipart } from './multipart.js';
 
 const onePixelPng = Buffer.from(
@@ -192,6 +193,43 @@ describe('documents over REST', () => {
     expect(noFile.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'file' });
     const badMetadata = await upload('a.txt', Buffer.from('a'), { metadata: '{not json' });
     expect(badMetadata.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'metadata' });
+  });
+
+  it('makes an uploaded PDF searchable by its text, and readable by extract_pdf_text by id', async () => {
+    const pdf = Buffer.from(await makePdf({ pages: [['The quarterly report'], ['Revenue grew in Lisbon']] }));
+    const upload = await alice({
+      method: 'POST',
+      url: '/api/v1/resources/upload',
+      ...multipart({ filename: 'report.pdf', bytes: pdf }),
+    });
+    expect(upload.json()).toMatchObject({ mimeType: 'application/pdf' });
+    const found = await alice({ method: 'GET', url: '/api/v1/resources?q=lisbon' });
+    expect(found.json().items.map((item: { id: string }) => item.id)).toEqual([upload.json().id]);
+
+    const extracted = await alice({
+      method: 'POST',
+      url: '/api/v1/tools/extract_pdf_text',
+      payload: { resource_id: upload.json().id, page_range: '2' },
+    });
+    expect(extracted.json().structuredContent).toMatchObject({
+      page_count: 2,
+      text: 'Revenue grew in Lisbon',
+    });
+    const asBob = await bob({
+      method: 'POST',
+      url: '/api/v1/tools/extract_pdf_text',
+      payload: { resource_id: upload.json().id },
+    });
+    expect(asBob.json().structuredContent.error_code).toBe('RESOURCE_NOT_FOUND');
+    const notPdf = await alice({
+      method: 'POST',
+      url: '/api/v1/tools/extract_pdf_text',
+      payload: { resource_id: (await note({ name: 'n', content: 'c' })).json().id },
+    });
+    expect(notPdf.json().structuredContent).toMatchObject({
+      error_code: 'INVALID_INPUT',
+      field: 'resource_id',
+    });
   });
 
   it('fetches a web page as readable text, refreshes it into a new version, and refuses private addresses by default', async () => {

@@ -1,8 +1,17 @@
+import type { UserActor } from '../../actor.js';
 import type { FetchPolicy } from '../../net/fetch-url.js';
+
+/** A document of the user's (their own or a shared one), by id: its type and its bytes. */
+export type DocumentReader = (
+  actor: UserActor,
+  documentId: string,
+) => Promise<{ mimeType: string; bytes: Buffer }>;
 
 /** What text tools need besides their input: the size limit and how to fetch a `url` input. */
 export interface TextToolDeps {
   /** Largest text accepted, in UTF-8 bytes (TEXT_LIMIT). */
   textLimit: number;
   fetchPolicy: FetchPolicy;
+  /** Reads an uploaded document, for tools that take a `resource_id` (extract_pdf_text). */
+  readDocument?: DocumentReader | undefined;
 }

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { pageRangePattern } from './page-range.js';
 
 export const extractPdfTextInputSchema = z.object({
-  pdf_content: z.string().min(1).describe('The PDF file, base64-encoded (a data: URL prefix is allowed).'),
+  pdf_content: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The PDF file, base64-encoded (a data: URL prefix is allowed). Give this or resource_id.'),
+  resource_id: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('An uploaded PDF among your documents (or a shared one), instead of pdf_content.'),
   page_range: z
     .union([
       z.string().regex(pageRangePattern, 'pages and ranges such as "1-3, 5, 8-"'),

@@ -1,8 +1,30 @@
+import type { UserActor } from '../../../actor.js';
+import { InvalidInputError } from '../../../errors.js';
 import { defineTool, type Tool } from '../../../tools/tool.js';
 import { readablePreview } from '../readable-preview.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
 import { decodePdfContent, pdfSizeFactor } from './pdf-content.js';
 import { extractPdfTextInputSchema, extractPdfTextOutputSchema } from './schema.js';
+
+/** The PDF's bytes: given inline as base64, or read from the user's documents. */
+async function pdfBytes(
+  actor: UserActor,
+  input: { pdf_content?: string | undefined; resource_id?: string | undefined },
+  deps: TextToolDeps,
+): Promise<Uint8Array> {
+  if ((input.pdf_content === undefined) === (input.resource_id === undefined))
+    throw new InvalidInputError('Give pdf_content or resource_id (one of them)', { field: 'pdf_content' });
+  if (input.pdf_content !== undefined)
+    return decodePdfContent(input.pdf_content, deps.textLimit * pdfSizeFactor);
+  if (!deps.readDocument)
+    throw new InvalidInputError('Documents cannot be read here; send pdf_content', { field: 'resource_id' });
+  const document = await deps.readDocument(actor, input.resource_id ?? '');
+  if (document.mimeType !== 'application/pdf')
+    throw new InvalidInputError(`Document ${input.resource_id} is ${document.mimeType}, not a PDF`, {
+      field: 'resource_id',
+    });
+  return new Uint8Array(document.bytes.buffer, document.bytes.byteOffset, document.bytes.byteLength);
+}
 
 /** The PDF toolset: text and metadata out of a PDF, offline. */
 export function pdfTools(deps: TextToolDeps): Tool[] {
@@ -11,12 +33,12 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
       name: 'extract_pdf_text',
       title: 'Extract text from a PDF',
       description:
-        'Extracts the text of a PDF (base64) page by page, for all pages or a range such as "1-3, 5", with the document’s metadata (title, author, dates). Scanned pages without a text layer come back empty.',
+        'Extracts the text of a PDF (base64, or an uploaded document by resource_id) page by page, for all pages or a range such as "1-3, 5", with the document’s metadata (title, author, dates). Scanned pages without a text layer come back empty.',
       input: extractPdfTextInputSchema,
       output: extractPdfTextOutputSchema,
       readOnly: true,
-      run: async (_actor, input, context) => {
-        const data = decodePdfContent(input.pdf_content, deps.textLimit * pdfSizeFactor);
+      run: async (actor, input, context) => {
+        const data = await pdfBytes(actor, input, deps);
         // pdf.js loads on the first call (a tenth of a second that every start would pay).
         const { extractPdfText } = await import('./extract-pdf-text.js');
         const result = await extractPdfText(
@@ -48,4 +70,23 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
       },
     }),
   ];
+}
+
+/** Text of every page of a PDF for search indexing: empty when the PDF cannot be read (damaged, locked). */
+export async function pdfTextForSearch(
+  bytes: Buffer,
+  textLimit: number,
+  signal?: AbortSignal,
+): Promise<string> {
+  const { extractPdfText } = await import('./extract-pdf-text.js');
+  try {
+    const result = await extractPdfText(
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { includeMetadata: false, textLimit },
+      { signal: signal ?? new AbortController().signal, progress: async () => {} },
+    );
+    return result.pages.map((page) => page.text).join('\n\n');
+  } catch {
+    return '';
+  }
 }
