@@ -26,10 +26,10 @@ export async function startBenchServer(file: string, env: Record<string, string>
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before listening`)));
   });
-  const announced = JSON.parse(firstLine) as { url: string; key?: string };
+  const announced = JSON.parse(firstLine) as { url: string; keys?: string[] };
   return {
     url: announced.url,
-    key: announced.key,
+    keys: announced.keys ?? [],
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

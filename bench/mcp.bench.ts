@@ -30,7 +30,7 @@ export async function run({ seconds }: { seconds: number }) {
       });
       const ours = await measure({
         url: switchboard.url,
-        key: switchboard.key,
+        keys: switchboard.keys,
         clients,
         seconds,
         tool: 'echo',
@@ -42,7 +42,7 @@ export async function run({ seconds }: { seconds: number }) {
     for (const clients of [1, 32]) {
       const listing = await measure({
         url: switchboard.url,
-        key: switchboard.key,
+        keys: switchboard.keys,
         clients,
         seconds,
         tool: 'list_tasks',
@@ -58,22 +58,24 @@ export async function run({ seconds }: { seconds: number }) {
 
 async function measure({
   url,
-  key,
+  keys = [],
   clients,
   seconds,
   tool,
   args,
 }: {
   url: string;
-  key?: string;
+  /** API keys the clients take in turn (none for the bare server). */
+  keys?: string[];
   clients: number;
   seconds: number;
   tool: string;
   args: Record<string, unknown>;
 }): Promise<Figures> {
   const connected = await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, index) => {
       const client = new Client({ name: 'bench', version: '1.0.0' });
+      const key = keys[index % Math.max(1, keys.length)];
       const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
       await client.connect(
         new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers } }),

@@ -1,6 +1,7 @@
 /**
- * Switchboard with the fixture tools, a user with 50 tasks and an API key, for the MCP benchmark.
- * Prints {url, key} once listening.
+ * Switchboard with the fixture tools and four users, each with 50 tasks and an API key, for the
+ * MCP benchmark (a user keeps at most 20 sessions open, so 32 clients need more than one).
+ * Prints {url, keys} once listening.
  */
 import { actingAs, systemActor } from '../../src/actor.js';
 import { createApp } from '../../src/app.js';
@@ -14,13 +15,16 @@ const app = await createApp({
   logger: createLogger({ level: 'silent' }),
   command: 'bench',
 });
-const user = await app.identity.users.create(systemActor, {
-  email: 'bench@example.com',
-  password: 'benchmark password',
-  name: 'Bench',
-});
-const actor = actingAs({ userId: user.id, role: user.role });
-for (let n = 0; n < 50; n++) await app.tasks.add(actor, { title: `Task ${n}`, tags: n % 2 ? ['odd'] : [] });
-const { key } = await app.identity.apiKeys.create(actor, { name: 'bench', scopes: ['mcp'] });
-process.stdout.write(`${JSON.stringify({ url: await app.listen(), key })}\n`);
+const keys: string[] = [];
+for (let u = 0; u < 4; u++) {
+  const user = await app.identity.users.create(systemActor, {
+    email: `bench${u}@example.com`,
+    password: 'benchmark password',
+    name: `Bench ${u}`,
+  });
+  const actor = actingAs({ userId: user.id, role: user.role });
+  for (let n = 0; n < 50; n++) await app.tasks.add(actor, { title: `Task ${n}`, tags: n % 2 ? ['odd'] : [] });
+  keys.push((await app.identity.apiKeys.create(actor, { name: 'bench', scopes: ['mcp'] })).key);
+}
+process.stdout.write(`${JSON.stringify({ url: await app.listen(), keys })}\n`);
 process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, actorUserId, type Surface } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
@@ -66,10 +66,31 @@ export function createAuditService({
     durationMs: input.durationMs ?? null,
     details: input.details ?? {},
   });
+  const toJsonRow = (row: typeof auditLog.$inferInsert) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actor_id: row.actorId,
+    action: row.action,
+    status: row.status,
+    surface: row.surface,
+    subject: row.subject,
+    reason: row.reason,
+    ip: row.ip,
+    user_agent: row.userAgent,
+    duration_ms: row.durationMs,
+    details: row.details,
+  });
   const batch = createBatcher<typeof auditLog.$inferInsert>({
     name: 'audit',
     logger,
-    write: async (rows) => void (await db.insert(auditLog).values(rows)),
+    // One JSON parameter for the whole batch: PGlite binds a dozen parameters per row slowly.
+    write: async (rows) =>
+      void (await db.execute(sql`
+        insert into ${auditLog} (id, at, actor_id, action, status, surface, subject, reason, ip, user_agent, duration_ms, details)
+        select id, at, actor_id, action, status, surface, subject, reason, ip, user_agent, duration_ms, details
+        from json_to_recordset(${JSON.stringify(rows.map(toJsonRow))}::json) as incoming(
+          id text, at timestamptz, actor_id text, action text, status text, surface text, subject text,
+          reason text, ip text, user_agent text, duration_ms integer, details jsonb)`)),
   });
 
   return {
