@@ -7,18 +7,9 @@ import { gunningFog } from 'gunning-fog';
 import { smogFormula } from 'smog-formula';
 import { spacheFormula } from 'spache-formula';
 import { type TextMeasure, sum } from './measure-text.js';
+import { type ReadabilityMetric, readabilityMetrics } from './readability-metrics.js';
 
-export const readabilityMetrics = [
-  'flesch_reading_ease',
-  'flesch_kincaid',
-  'coleman_liau',
-  'automated_readability',
-  'gunning_fog',
-  'smog',
-  'dale_chall',
-  'spache',
-] as const;
-export type ReadabilityMetric = (typeof readabilityMetrics)[number];
+export { type ReadabilityMetric, readabilityMetrics };
 
 /** The counts every formula is computed from. */
 export interface ReadabilityCounts {

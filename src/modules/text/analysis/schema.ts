@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languageCodeSchema, languageSchema } from '../language/language-names.js';
 import { textOrUrlFields } from '../text-input.js';
-import { readabilityMetrics } from './readability.js';
+import { readabilityMetrics } from './readability-metrics.js';
 
 const analysisInput = {
   ...textOrUrlFields,

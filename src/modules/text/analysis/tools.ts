@@ -2,11 +2,6 @@ import { InvalidInputError } from '../../../errors.js';
 import { defineTool, type Tool, type ToolContext } from '../../../tools/tool.js';
 import { resolveText } from '../text-input.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { analysisLanguage } from './analysis-language.js';
-import { basicStatistics } from './basic-statistics.js';
-import { textComplexity } from './complexity.js';
-import { measureText } from './measure-text.js';
-import { readabilityCounts, readabilityScores, readingEaseLabel } from './readability.js';
 import {
   analyzeReadabilityInputSchema,
   analyzeReadabilityOutputSchema,
@@ -17,7 +12,11 @@ import {
   wordFrequencyInputSchema,
   wordFrequencyOutputSchema,
 } from './schema.js';
-import { wordFrequency } from './word-frequency.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * take time to import, which every server start and CLI command would otherwise pay.
+ */
 
 type AnalysisInput = { text?: string; url?: string; language?: string };
 
@@ -29,6 +28,10 @@ async function measured(
   { needWords = true } = {},
 ) {
   const text = await resolveText(input, deps, context.signal);
+  const [{ analysisLanguage }, { measureText }] = await Promise.all([
+    import('./analysis-language.js'),
+    import('./measure-text.js'),
+  ]);
   const language = await analysisLanguage(text, input.language);
   const measure = await measureText({ text, language: language.code, context });
   if (needWords && measure.words.length === 0)
@@ -53,6 +56,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       async run(_actor, input, context) {
         const { text, measure, languageFields } = await measured(input, deps, context, { needWords: false });
+        const { basicStatistics } = await import('./basic-statistics.js');
         const statistics = basicStatistics(text, measure, {
           reading: input.reading_speed_wpm,
           speaking: input.speaking_speed_wpm,
@@ -72,6 +76,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       async run(_actor, input, context) {
         const { measure, languageFields } = await measured(input, deps, context);
+        const { readabilityCounts, readabilityScores, readingEaseLabel } = await import('./readability.js');
         const counts = readabilityCounts(measure);
         const { scores, average_grade_level } = readabilityScores(counts, input.metrics);
         const notes: string[] = [];
@@ -113,6 +118,10 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       async run(_actor, input, context) {
         const text = await resolveText(input, deps, context.signal);
+        const [{ analysisLanguage }, { wordFrequency }] = await Promise.all([
+          import('./analysis-language.js'),
+          import('./word-frequency.js'),
+        ]);
         const language = await analysisLanguage(text, input.language);
         const frequency = await wordFrequency({
           text,
@@ -146,6 +155,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       async run(_actor, input, context) {
         const { measure, languageFields } = await measured(input, deps, context);
+        const { textComplexity } = await import('./complexity.js');
         return { method: 'offline:lix+lexical-statistics', ...languageFields, ...textComplexity(measure) };
       },
       summarize: ({ complexity_level, lix, lexical_diversity, sentence_length }) =>

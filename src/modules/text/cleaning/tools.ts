@@ -3,8 +3,6 @@ import { htmlToPlainText } from '../html.js';
 import { checkTextSize } from '../text-input.js';
 import { lengthsOf, preview } from '../text-output.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { cleanText } from './clean-text.js';
-import { removeSpecialSymbols } from './remove-special-symbols.js';
 import {
   cleanTextInputSchema,
   cleanTextOutputSchema,
@@ -15,6 +13,11 @@ import {
   removeSpecialSymbolsInputSchema,
   removeSpecialSymbolsOutputSchema,
 } from './schema.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * take time to import, which every server start and CLI command would otherwise pay.
+ */
 
 /** The text cleaner's tools. */
 export function cleaningTools(deps: TextToolDeps): Tool[] {
@@ -28,7 +31,9 @@ export function cleaningTools(deps: TextToolDeps): Tool[] {
       output: cleanTextOutputSchema,
       readOnly: true,
       async run(_actor, input) {
-        const { text, removed } = cleanText(checkTextSize(input.text, deps), {
+        checkTextSize(input.text, deps);
+        const { cleanText } = await import('./clean-text.js');
+        const { text, removed } = cleanText(input.text, {
           removeUrls: input.remove_urls,
           removeEmails: input.remove_emails,
           removeNumbers: input.remove_numbers,
@@ -69,7 +74,9 @@ export function cleaningTools(deps: TextToolDeps): Tool[] {
       output: removeSpecialSymbolsOutputSchema,
       readOnly: true,
       async run(_actor, { text, symbols_to_remove, preserve_basic_punctuation }) {
-        const removal = removeSpecialSymbols(checkTextSize(text, deps), {
+        checkTextSize(text, deps);
+        const { removeSpecialSymbols } = await import('./remove-special-symbols.js');
+        const removal = removeSpecialSymbols(text, {
           symbols: symbols_to_remove,
           preserveBasicPunctuation: preserve_basic_punctuation,
         });

@@ -2,8 +2,6 @@ import { defineTool, type Tool } from '../../../tools/tool.js';
 import { checkTextSize } from '../text-input.js';
 import { lengthsOf, preview } from '../text-output.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { normalizeText } from './normalize-text.js';
-import { characterChanges, stripDiacritics, toAscii } from './remove-diacritics.js';
 import {
   normalizeTextInputSchema,
   normalizeTextOutputSchema,
@@ -12,6 +10,11 @@ import {
   transliterateTextInputSchema,
   transliterateTextOutputSchema,
 } from './schema.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * take time to import, which every server start and CLI command would otherwise pay.
+ */
 
 const changesListed = 50;
 const isAscii = (character: string) => (character.codePointAt(0) ?? 0) < 0x80;
@@ -28,8 +31,10 @@ export function diacriticTools(deps: TextToolDeps): Tool[] {
       output: removeDiacriticsOutputSchema,
       readOnly: true,
       async run(_actor, { text, method, preserve_case }) {
+        checkTextSize(text, deps);
+        const { characterChanges, stripDiacritics, toAscii } = await import('./remove-diacritics.js');
         const convert = method === 'unicode' ? stripDiacritics : (part: string) => toAscii(part);
-        const converted = convert(checkTextSize(text, deps));
+        const converted = convert(text);
         const result = preserve_case ? converted : converted.toLowerCase();
         const changes = characterChanges(text, convert);
         return {
@@ -51,8 +56,10 @@ export function diacriticTools(deps: TextToolDeps): Tool[] {
       output: transliterateTextOutputSchema,
       readOnly: true,
       async run(_actor, { text, preserve_spacing }) {
+        checkTextSize(text, deps);
+        const { characterChanges, toAscii } = await import('./remove-diacritics.js');
         const options = { separateChineseSyllables: !preserve_spacing };
-        const result = toAscii(checkTextSize(text, deps), options);
+        const result = toAscii(text, options);
         const changes = characterChanges(text, (character) => toAscii(character, options));
         return {
           method: 'offline:transliteration',
@@ -76,7 +83,9 @@ export function diacriticTools(deps: TextToolDeps): Tool[] {
       output: normalizeTextOutputSchema,
       readOnly: true,
       async run(_actor, { text, remove_diacritics, to_lowercase, replace_spaces }) {
-        const normalized = normalizeText(checkTextSize(text, deps), {
+        checkTextSize(text, deps);
+        const { normalizeText } = await import('./normalize-text.js');
+        const normalized = normalizeText(text, {
           removeDiacritics: remove_diacritics,
           toLowercase: to_lowercase,
           spaceReplacement:

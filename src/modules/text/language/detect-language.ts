@@ -1,6 +1,7 @@
 import { splitIntoBlocks } from '../segment.js';
 import { loadDetector, scoreLanguages } from './detector.js';
-import { type Language, languageByCode } from './language-names.js';
+import { languageByCode } from './language-by-code.js';
+import type { Language } from './language-names.js';
 
 /** ELD reads the first 1,000 characters of what it is given; a longer text is read in windows this long. */
 const windowSize = 1_000;

@@ -1,14 +1,17 @@
 import { defineTool, type Tool } from '../../../tools/tool.js';
 import { checkTextSize } from '../text-input.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { detectLanguage } from './detect-language.js';
-import { detectLanguagesBySentence } from './detect-multiple-languages.js';
 import {
   detectLanguageInputSchema,
   detectLanguageOutputSchema,
   detectMultipleLanguagesInputSchema,
   detectMultipleLanguagesOutputSchema,
 } from './schema.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * take time to import, which every server start and CLI command would otherwise pay.
+ */
 
 const method = 'offline:eld';
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -25,8 +28,10 @@ export function languageTools(deps: TextToolDeps): Tool[] {
       output: detectLanguageOutputSchema,
       readOnly: true,
       async run(_actor, { text, include_confidence, top_n, candidate_languages }) {
+        checkTextSize(text, deps);
+        const { detectLanguage } = await import('./detect-language.js');
         const detection = await detectLanguage({
-          text: checkTextSize(text, deps),
+          text,
           topN: top_n,
           candidates: candidate_languages,
         });
@@ -53,16 +58,20 @@ export function languageTools(deps: TextToolDeps): Tool[] {
       input: detectMultipleLanguagesInputSchema,
       output: detectMultipleLanguagesOutputSchema,
       readOnly: true,
-      run: async (_actor, { text, max_languages, max_segments, candidate_languages }, context) => ({
-        method,
-        ...(await detectLanguagesBySentence({
-          text: checkTextSize(text, deps),
-          maxLanguages: max_languages,
-          maxSegments: max_segments,
-          candidates: candidate_languages,
-          context,
-        })),
-      }),
+      run: async (_actor, { text, max_languages, max_segments, candidate_languages }, context) => {
+        checkTextSize(text, deps);
+        const { detectLanguagesBySentence } = await import('./detect-multiple-languages.js');
+        return {
+          method,
+          ...(await detectLanguagesBySentence({
+            text,
+            maxLanguages: max_languages,
+            maxSegments: max_segments,
+            candidates: candidate_languages,
+            context,
+          })),
+        };
+      },
       summarize: ({ languages, segments_total, sentences }) =>
         languages.length === 0
           ? 'Could not tell the language of any sentence.'

@@ -1,10 +1,7 @@
 import { InvalidInputError } from '../../../errors.js';
 import { defineTool, type Tool } from '../../../tools/tool.js';
-import { detectLanguage } from '../language/detect-language.js';
 import { checkTextSize } from '../text-input.js';
 import type { TextToolDeps } from '../text-tool-deps.js';
-import { analyzeSentiment } from './analyze-sentiment.js';
-import { compareSentiment } from './compare-sentiment.js';
 import {
   analyzeSentimentInputSchema,
   analyzeSentimentOutputSchema,
@@ -14,6 +11,11 @@ import {
   transformSentimentOutputSchema,
 } from './schema.js';
 import { sentimentTransformReport } from './transform-sentiment.js';
+
+/*
+ * Each tool loads its implementation on its first call: the libraries behind the text tools
+ * take time to import, which every server start and CLI command would otherwise pay.
+ */
 
 const method = 'offline:afinn-165';
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -34,7 +36,12 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
       output: analyzeSentimentOutputSchema,
       readOnly: true,
       async run(_actor, { text, detail_level, include_emotions }, context) {
-        const { language } = await detectLanguage({ text: checkTextSize(text, deps), topN: 1 });
+        checkTextSize(text, deps);
+        const [{ detectLanguage }, { analyzeSentiment }] = await Promise.all([
+          import('../language/detect-language.js'),
+          import('./analyze-sentiment.js'),
+        ]);
+        const { language } = await detectLanguage({ text, topN: 1 });
         const analysis = await analyzeSentiment({ text, language: language?.iso639_1 ?? 'en', context });
         const notes: string[] = [];
         if (language && language.iso639_1 !== 'en')
@@ -91,7 +98,9 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
       output: transformSentimentOutputSchema,
       readOnly: true,
       async run(_actor, { text, target_sentiment }, context) {
-        const analysis = await analyzeSentiment({ text: checkTextSize(text, deps), context });
+        checkTextSize(text, deps);
+        const { analyzeSentiment } = await import('./analyze-sentiment.js');
+        const analysis = await analyzeSentiment({ text, context });
         return {
           method,
           target_sentiment,
@@ -118,6 +127,7 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
             },
           );
         checkTextSize(texts.join('\n'), deps, 'texts');
+        const { compareSentiment } = await import('./compare-sentiment.js');
         const comparison = await compareSentiment({ texts, labels, context });
         return {
           method,
