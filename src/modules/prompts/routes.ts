@@ -12,10 +12,9 @@ import {
   updatePromptInputSchema,
 } from './schema.js';
 import type { PromptService } from './service.js';
+import { idParams, versionParams } from '../../http/route-params.js';
 
 const tags = ['prompts'];
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const versionParams = idParams.extend({ version: z.coerce.number().int().min(1) });
 const errors = {
   400: errorBodySchema,
   401: errorBodySchema,

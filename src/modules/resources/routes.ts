@@ -17,10 +17,9 @@ import {
 } from './schema.js';
 import type { ResourceService } from './service.js';
 import { readUpload } from './upload.js';
+import { idParams, versionParams } from '../../http/route-params.js';
 
 const tags = ['resources'];
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const versionParams = idParams.extend({ version: z.coerce.number().int().min(1) });
 const errors = {
   400: errorBodySchema,
   401: errorBodySchema,

@@ -11,9 +11,9 @@ import {
   updateTaskFieldsSchema,
 } from './schema.js';
 import type { TaskService } from './service.js';
+import { idParams } from '../../http/route-params.js';
 
 const tags = ['tasks'];
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
 /** The todo list over REST: /api/v1/tasks and /api/v1/tasks/{id}, the same service as the MCP tools. */

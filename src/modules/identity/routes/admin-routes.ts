@@ -14,9 +14,9 @@ import {
   userSchema,
 } from '../schema.js';
 import type { IdentityServices } from '../services.js';
+import { idParams } from '../../../http/route-params.js';
 
 const tags = ['admin'];
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const errors = {
   400: errorBodySchema,
   401: errorBodySchema,

@@ -11,8 +11,8 @@ import {
   userSchema,
 } from '../schema.js';
 import type { IdentityServices } from '../services.js';
+import { idParams } from '../../../http/route-params.js';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const errors = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
 /** The signed-in user's own account, sessions and API keys, under /api/v1/me. */
