@@ -7,6 +7,7 @@ import type { UserActor } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { textTools } from '../../src/modules/text/index.js';
 import { pageUrl } from './rows.js';
+import { onePixelPng } from '../helpers/sample-files.js';
 
 export interface McpRowContext {
   app: App;
@@ -88,11 +89,6 @@ export interface McpResourceRow {
   /** A fresh private resource of the owner's, by URI. */
   uri(context: McpRowContext): Promise<string>;
 }
-
-const onePixelPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 export const mcpResourceRows: McpResourceRow[] = [
   { kind: 'note', uri: async (context) => `switchboard://resources/${await ownerNote(context)}` },

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Scope } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { createApiKey, signIn } from '../helpers/identity.js';
+import { multipart } from '../helpers/multipart.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -41,52 +42,36 @@ export interface AdminRow {
 
 const fixed = (url: string, payload?: unknown) => async () => ({ url, payload });
 
+/** Sends a request as the owner; fails the row at once if it does not succeed. Returns the body. */
+async function asOwner(
+  { app, ownerCookie }: RowContext,
+  method: 'POST' | 'PATCH',
+  url: string,
+  payload: object,
+): Promise<{ id: string }> {
+  const response = await app.http.inject({ method, url, headers: { cookie: ownerCookie }, payload });
+  if (response.statusCode >= 300) throw new Error(`${method} ${url} as the owner: ${response.body}`);
+  return response.json();
+}
+
 /** A request about a fresh private prompt of the owner's. */
-const withOwnerPrompt =
-  (build: (promptId: string) => Request) =>
-  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
-    const name = `owned-${Math.random().toString(36).slice(2, 8)}`;
-    const created = await app.http.inject({
-      method: 'POST',
-      url: '/api/v1/prompts',
-      headers: { cookie: ownerCookie },
-      payload: { name, template: 'Hello {{who}}', arguments: [{ name: 'who' }] },
-    });
-    return build(created.json().id);
-  };
+const withOwnerPrompt = (build: (promptId: string) => Request) => async (context: RowContext) => {
+  const name = `owned-${Math.random().toString(36).slice(2, 8)}`;
+  const payload = { name, template: 'Hello {{who}}', arguments: [{ name: 'who' }] };
+  return build((await asOwner(context, 'POST', '/api/v1/prompts', payload)).id);
+};
 
 /** A request about a fresh task of the owner's. */
-const withOwnerTask =
-  (build: (taskId: string) => Request) =>
-  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
-    const created = await app.http.inject({
-      method: 'POST',
-      url: '/api/v1/tasks',
-      headers: { cookie: ownerCookie },
-      payload: { title: 'Owned task' },
-    });
-    return build(created.json().id);
-  };
+const withOwnerTask = (build: (taskId: string) => Request) => async (context: RowContext) =>
+  build((await asOwner(context, 'POST', '/api/v1/tasks', { title: 'Owned task' })).id);
 
 /** A request about a fresh private note of the owner's, which has one earlier version. */
-const withOwnerResource =
-  (build: (resourceId: string) => Request) =>
-  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
-    const created = await app.http.inject({
-      method: 'POST',
-      url: '/api/v1/resources',
-      headers: { cookie: ownerCookie },
-      payload: { kind: 'text', name: 'Owned note', content: 'First words' },
-    });
-    const id: string = created.json().id;
-    await app.http.inject({
-      method: 'PATCH',
-      url: `/api/v1/resources/${id}`,
-      headers: { cookie: ownerCookie },
-      payload: { content: 'Second words' },
-    });
-    return build(id);
-  };
+const withOwnerResource = (build: (resourceId: string) => Request) => async (context: RowContext) => {
+  const note = { kind: 'text', name: 'Owned note', content: 'First words' };
+  const { id } = await asOwner(context, 'POST', '/api/v1/resources', note);
+  await asOwner(context, 'PATCH', `/api/v1/resources/${id}`, { content: 'Second words' });
+  return build(id);
+};
 
 let pageServerUrl: Promise<string> | undefined;
 /** A local web page for URL resources (the matrix app allows 127.0.0.1 in FETCH_ALLOWED_HOSTS). */
@@ -107,37 +92,8 @@ export function pageUrl(): Promise<string> {
 }
 
 /** A request about a fresh URL resource of the owner's. */
-const withOwnerUrlResource =
-  (build: (resourceId: string) => Request) =>
-  async ({ app, ownerCookie }: RowContext): Promise<Request> => {
-    const created = await app.http.inject({
-      method: 'POST',
-      url: '/api/v1/resources',
-      headers: { cookie: ownerCookie },
-      payload: { kind: 'url', url: await pageUrl() },
-    });
-    if (created.statusCode !== 201) throw new Error(`URL resource not made: ${created.body}`);
-    return build(created.json().id);
-  };
-
-/** A multipart upload of a small text file. */
-function uploadRequest(): Request {
-  const boundary = 'matrixboundary';
-  const payload = [
-    `--${boundary}`,
-    'Content-Disposition: form-data; name="file"; filename="notes.txt"',
-    'Content-Type: text/plain',
-    '',
-    'uploaded words',
-    `--${boundary}--`,
-    '',
-  ].join('\r\n');
-  return {
-    url: '/api/v1/resources/upload',
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const withOwnerUrlResource = (build: (resourceId: string) => Request) => async (context: RowContext) =>
+  build((await asOwner(context, 'POST', '/api/v1/resources', { kind: 'url', url: await pageUrl() })).id);
 
 export const ownedRows: OwnedRow[] = [
   {
@@ -349,7 +305,10 @@ export const ownedRows: OwnedRow[] = [
     method: 'POST',
     route: '/api/v1/resources/upload',
     scope: 'api:write',
-    request: async () => uploadRequest(),
+    request: async () => ({
+      url: '/api/v1/resources/upload',
+      ...multipart({ filename: 'notes.txt', bytes: Buffer.from('uploaded words') }),
+    }),
     otherUser: 'own_items_only',
   },
   {

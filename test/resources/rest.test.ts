@@ -4,12 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { makePdf } from '../text/make-pdf.js';
-import { multipart } from './multipart.js';
-
-const onePixelPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { multipart } from '../helpers/multipart.js';
+import { onePixelPng } from '../helpers/sample-files.js';
 
 describe('documents over REST', () => {
   let testApp: TestApp;
