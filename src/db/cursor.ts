@@ -41,3 +41,27 @@ export function pageFrom<Row extends { id: string }, Item>(
     nextCursor: more ? Buffer.from(JSON.stringify({ id: last.id })).toString('base64url') : null,
   };
 }
+
+/** The largest position an offset cursor may name (ranked lists only: deep pages cost a scan). */
+const maxOffset = 100_000;
+
+/**
+ * Ranked lists (search results) have no stable key to page by, so their cursor is an opaque
+ * position: `offsetCursor` makes one, `offsetPosition` reads it back.
+ */
+export function offsetCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+export function offsetPosition(cursor: string): number {
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { offset?: unknown };
+    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 && offset <= maxOffset)
+      return offset;
+  } catch {
+    // the same error as a well-formed but foreign value
+  }
+  throw new InvalidInputError('The cursor is not valid: pass back the nextCursor of a previous page', {
+    field: 'cursor',
+  });
+}

@@ -55,27 +55,22 @@ export function resourceCatalog(service: ResourceService): ResourceCatalog {
       variable === 'id' ? service.idsStartingWith(actor, value) : Promise.resolve([]),
 
     changesFrom(event): ResourceChange[] {
-      if (event.type === 'resource.created' || event.type === 'resource.deleted') {
-        const { resourceId, ownerId, shared } = event.data;
-        return [
-          {
-            uri: resourceUri(resourceId),
-            listChanged: true,
-            audience: shared ? 'everyone' : { userId: ownerId },
-          },
-        ];
-      }
-      if (event.type === 'resource.updated') {
-        const { resourceId, ownerId, shared, wasShared } = event.data;
-        return [
-          {
-            uri: resourceUri(resourceId),
-            listChanged: true,
-            audience: shared || wasShared ? 'everyone' : { userId: ownerId },
-          },
-        ];
-      }
-      return [];
+      if (
+        event.type !== 'resource.created' &&
+        event.type !== 'resource.updated' &&
+        event.type !== 'resource.deleted'
+      )
+        return [];
+      const { resourceId, ownerId, shared } = event.data;
+      // Whoever could see it before the change, or can after, hears of it.
+      const wasShared = event.type === 'resource.updated' && event.data.wasShared;
+      return [
+        {
+          uri: resourceUri(resourceId),
+          listChanged: true,
+          audience: shared || wasShared ? 'everyone' : { userId: ownerId },
+        },
+      ];
     },
   };
 }

@@ -1,6 +1,6 @@
 import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { InvalidInputError } from '../../errors.js';
+import { offsetCursor, offsetPosition } from '../../db/cursor.js';
 import { listedColumns, toResource } from './rows.js';
 import type { ResourcePage } from './schema.js';
 import { resources } from './table.js';
@@ -28,7 +28,7 @@ export async function searchResources(
     cursor: string | undefined;
   },
 ): Promise<ResourcePage> {
-  const offset = cursor === undefined ? 0 : offsetFrom(cursor);
+  const offset = cursor === undefined ? 0 : offsetPosition(cursor);
   const query = sql`websearch_to_tsquery('simple', ${q})`;
   const rank = sql<number>`ts_rank_cd(${resources.search}, ${query})`;
   const rows = await db
@@ -45,22 +45,6 @@ export async function searchResources(
   const shown = rows.slice(0, limit);
   return {
     items: shown.map((row) => ({ ...toResource(row, userId), snippet: row.snippet.trim(), rank: row.rank })),
-    nextCursor:
-      rows.length > limit
-        ? Buffer.from(JSON.stringify({ offset: offset + limit })).toString('base64url')
-        : null,
+    nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
   };
-}
-
-function offsetFrom(cursor: string): number {
-  try {
-    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { offset?: unknown };
-    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 && offset <= 100_000)
-      return offset;
-  } catch {
-    // the same error as a well-formed but foreign value
-  }
-  throw new InvalidInputError('The cursor is not valid: pass back the nextCursor of a previous page', {
-    field: 'cursor',
-  });
 }
