@@ -40,6 +40,7 @@ import {
   resourceTools,
 } from './modules/resources/index.js';
 import { pdfTextForSearch, textTools } from './modules/text/index.js';
+import { type ConversationService, createConversationService } from './modules/conversations/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
@@ -55,6 +56,8 @@ export interface AppOptions {
 }
 
 const pruneEveryMs = 60 * 60 * 1000;
+/** A reply not written to for this long is no longer streaming: its writer is gone. */
+const staleStreamMs = 2 * 60 * 1000;
 /** The most text kept for search from one PDF (search reads the first 250,000 characters). */
 const searchableTextLimit = 1_000_000;
 
@@ -89,6 +92,7 @@ export async function createApp({
     const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
     const prompts = createPromptService({ db: database.db, clock, ids, bus });
+    const conversations = createConversationService({ db: database.db, clock, ids, bus });
     const resources = createResourceService({
       db: database.db,
       clock,
@@ -150,6 +154,7 @@ export async function createApp({
     return assemble({
       config,
       logger,
+      clock,
       database,
       bus,
       http,
@@ -159,6 +164,7 @@ export async function createApp({
       tasks,
       prompts,
       resources,
+      conversations,
       tools,
       mcpServices,
       loadPromptFiles,
@@ -173,6 +179,7 @@ export async function createApp({
 interface AppParts {
   config: Config;
   logger: Logger;
+  clock: Clock;
   database: DatabaseHandle;
   bus: EventBus;
   http: Awaited<ReturnType<typeof buildHttpServer>>;
@@ -182,6 +189,7 @@ interface AppParts {
   tasks: TaskService;
   prompts: PromptService;
   resources: ResourceService;
+  conversations: ConversationService;
   tools: ToolRunner;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
@@ -190,17 +198,27 @@ interface AppParts {
 }
 
 function assemble(parts: AppParts) {
-  const { config, logger, database, bus, http, instanceId, identity, loadPromptFiles } = parts;
+  const { config, logger, clock, database, bus, http, instanceId, identity, conversations, loadPromptFiles } =
+    parts;
   let stopWatchingPrompts = () => {};
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning: Promise<void> = Promise.resolve();
   let closing: Promise<void> | undefined;
 
-  /** Deletes what has outlived its retention period: event history and audit entries. */
+  /**
+   * Deletes what has outlived its retention period (event history, audit entries) and marks replies
+   * left streaming by a process that is gone as interrupted.
+   */
   const pruneOld = () => {
-    pruning = Promise.all([bus.prune(), identity.audit.prune()])
-      .then(([events, auditEntries]) => {
-        if (events + auditEntries > 0) logger.info({ events, auditEntries }, 'pruned old entries');
+    const interruptBefore = new Date(clock.now().getTime() - staleStreamMs);
+    pruning = Promise.all([
+      bus.prune(),
+      identity.audit.prune(),
+      conversations.interruptStale({ before: interruptBefore }),
+    ])
+      .then(([events, auditEntries, interrupted]) => {
+        if (events + auditEntries + interrupted > 0)
+          logger.info({ events, auditEntries, interrupted }, 'pruned old entries');
       })
       .catch((error) => logger.warn({ err: error }, 'could not prune old entries'));
   };

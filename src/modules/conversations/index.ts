@@ -1,0 +1,3 @@
+export { createConversationService, type ConversationService } from './service.js';
+export { ConversationNotFoundError, MessageNotFoundError } from './errors.js';
+export type { Conversation, ListedMessage, Message, MessageMetrics, Part } from './schema.js';

@@ -1,0 +1,233 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { type Actor, systemActor } from '../../actor.js';
+import type { ServiceDeps } from '../../service-deps.js';
+import { requireUser } from '../identity/index.js';
+import { loadOwnedConversation, loadOwnedMessage, requireMessageIn } from './access.js';
+import { childrenByParent, newestLeafFrom, pathTo, treeOf, withBranches } from './branch.js';
+import { MessageNotFoundError, MessageTooLargeError } from './errors.js';
+import './events.js';
+import { conversationColumns, messageColumns, textOf, toConversation, toMessage } from './rows.js';
+import {
+  type ActiveBranchInput,
+  activeBranchInputSchema,
+  type AppendMessageInput,
+  appendMessageInputSchema,
+  type Conversation,
+  finalStatuses,
+  type ListedMessage,
+  type ListMessagesInput,
+  listMessagesInputSchema,
+  type Message,
+  type Part,
+  type UpdateMessageInput,
+  updateMessageInputSchema,
+} from './schema.js';
+import { conversations, messages } from './table.js';
+import { titleFrom } from './title.js';
+
+/** The most JSON one message's parts may hold (tool outputs included). */
+export const largestParts = 4 * 1024 * 1024;
+
+function checkSize(parts: readonly Part[]): void {
+  if (Buffer.byteLength(JSON.stringify(parts)) > largestParts) throw new MessageTooLargeError(largestParts);
+}
+
+const isFinal = (status: string): status is (typeof finalStatuses)[number] =>
+  (finalStatuses as readonly string[]).includes(status);
+
+/** The message tree: appending, streaming updates, reading branches and switching between them. */
+export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
+  return {
+    /** The active branch root → leaf, or its last `limit` messages: what the assistant is given. */
+    async activeBranch(
+      actor: Actor,
+      conversationId: string,
+      input: ActiveBranchInput = {},
+    ): Promise<Message[]> {
+      const { userId } = requireUser(actor);
+      const { limit } = activeBranchInputSchema.parse(input);
+      const conversation = await loadOwnedConversation(db, { userId, conversationId });
+      if (!conversation.activeMessageId) return [];
+      const rows = await pathTo(db, { userId, conversationId, leafId: conversation.activeMessageId, limit });
+      return rows.map(toMessage);
+    },
+
+    /**
+     * Adds a message under `parentId` (the active leaf when undefined, a new root when null) and
+     * makes it the active leaf. The first user message titles an untitled conversation.
+     */
+    async appendMessage(actor: Actor, input: AppendMessageInput): Promise<Message> {
+      const { userId } = requireUser(actor);
+      const { conversationId, parentId, role, parts, status, model, metrics } =
+        appendMessageInputSchema.parse(input);
+      checkSize(parts);
+      const text = textOf(parts);
+      const now = clock.now();
+      const { row, titled } = await db.transaction(async (transaction) => {
+        const conversation = await loadOwnedConversation(transaction, { userId, conversationId, lock: true });
+        if (parentId) await requireMessageIn(transaction, { userId, conversationId, messageId: parentId });
+        const [inserted] = await transaction
+          .insert(messages)
+          .values({
+            id: ids(),
+            conversationId,
+            ownerId: userId,
+            parentId: parentId === undefined ? conversation.activeMessageId : parentId,
+            role,
+            parts,
+            text,
+            status,
+            model: model ?? null,
+            metrics: metrics ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning(messageColumns);
+        if (!inserted) throw new Error('The message was not stored');
+        const title = conversation.title === '' && role === 'user' ? titleFrom(text) : '';
+        await transaction
+          .update(conversations)
+          .set({
+            activeMessageId: inserted.id,
+            messageCount: sql`${conversations.messageCount} + 1`,
+            updatedAt: now,
+            lastMessageAt: now,
+            ...(title && { title }),
+          })
+          .where(eq(conversations.id, conversationId));
+        return { row: inserted, titled: title !== '' };
+      });
+      await bus.publish(actor, 'message.created', {
+        conversationId,
+        messageId: row.id,
+        role,
+        ownerId: userId,
+      });
+      if (titled)
+        await bus.publish(actor, 'conversation.updated', {
+          conversationId,
+          ownerId: userId,
+          changes: ['title'],
+        });
+      return toMessage(row);
+    },
+
+    /**
+     * Changes a message in one statement (called every few hundred milliseconds while a reply
+     * streams). Reaching a final status from streaming or awaiting approval publishes message.completed.
+     */
+    async updateMessage(actor: Actor, messageId: string, input: UpdateMessageInput): Promise<Message> {
+      const { userId } = requireUser(actor);
+      const changes = updateMessageInputSchema.parse(input);
+      if (changes.parts) checkSize(changes.parts);
+      const previous = db.$with('previous').as(
+        db
+          .select({
+            previousId: sql<string>`${messages.id}`.as('previous_id'),
+            previousStatus: sql<Message['status']>`${messages.status}`.as('previous_status'),
+          })
+          .from(messages)
+          .where(and(eq(messages.id, messageId), eq(messages.ownerId, userId)))
+          .for('update'),
+      );
+      const [row] = await db
+        .with(previous)
+        .update(messages)
+        .set({
+          ...(changes.parts !== undefined && { parts: changes.parts, text: textOf(changes.parts) }),
+          ...(changes.status !== undefined && { status: changes.status }),
+          ...(changes.error !== undefined && { error: changes.error }),
+          ...(changes.metrics !== undefined && { metrics: changes.metrics }),
+          ...(changes.model !== undefined && { model: changes.model }),
+          updatedAt: clock.now(),
+        })
+        .from(previous)
+        .where(eq(messages.id, previous.previousId))
+        .returning({ ...messageColumns, previousStatus: previous.previousStatus });
+      if (!row) throw new MessageNotFoundError(messageId);
+      const { previousStatus, ...updated } = row;
+      const wasOpen = previousStatus === 'streaming' || previousStatus === 'awaiting_approval';
+      if (wasOpen && isFinal(updated.status)) {
+        await bus.publish(actor, 'message.completed', {
+          conversationId: updated.conversationId,
+          messageId,
+          status: updated.status,
+          ownerId: userId,
+        });
+      }
+      return toMessage(updated);
+    },
+
+    async message(actor: Actor, messageId: string): Promise<Message> {
+      const { userId } = requireUser(actor);
+      return toMessage(await loadOwnedMessage(db, { userId, messageId }));
+    },
+
+    /** The active branch root → leaf (default) or the whole tree oldest first, each with its siblings. */
+    async messages(
+      actor: Actor,
+      conversationId: string,
+      input: ListMessagesInput = {},
+    ): Promise<ListedMessage[]> {
+      const { userId } = requireUser(actor);
+      const { branch } = listMessagesInputSchema.parse(input);
+      const conversation = await loadOwnedConversation(db, { userId, conversationId });
+      const children = childrenByParent(await treeOf(db, { userId, conversationId }));
+      if (branch === 'all') {
+        const rows = await db
+          .select(messageColumns)
+          .from(messages)
+          .where(and(eq(messages.conversationId, conversationId), eq(messages.ownerId, userId)))
+          .orderBy(messages.createdAt, messages.id);
+        return withBranches(rows, children);
+      }
+      if (!conversation.activeMessageId) return [];
+      const leafId = conversation.activeMessageId;
+      return withBranches(await pathTo(db, { userId, conversationId, leafId }), children);
+    },
+
+    /** Switches to the branch through `messageId`, down to its newest descendant. */
+    async activate(actor: Actor, messageId: string): Promise<Conversation> {
+      const { userId } = requireUser(actor);
+      const message = await loadOwnedMessage(db, { userId, messageId });
+      const { conversationId } = message;
+      const leafId = newestLeafFrom(
+        messageId,
+        childrenByParent(await treeOf(db, { userId, conversationId })),
+      );
+      const [row] = await db
+        .update(conversations)
+        .set({ activeMessageId: leafId, updatedAt: clock.now() })
+        .where(and(eq(conversations.id, conversationId), eq(conversations.ownerId, userId)))
+        .returning(conversationColumns);
+      if (!row) throw new MessageNotFoundError(messageId);
+      await bus.publish(actor, 'conversation.updated', {
+        conversationId,
+        ownerId: userId,
+        changes: ['active_message_id'],
+      });
+      return toConversation(row);
+    },
+
+    /**
+     * Marks replies still `streaming` but untouched since `before` as interrupted (the process
+     * writing them is gone); returns how many. System use: at startup and hourly.
+     */
+    async interruptStale({ before }: { before: Date }): Promise<number> {
+      const rows = await db
+        .update(messages)
+        .set({ status: 'interrupted', updatedAt: clock.now() })
+        .where(and(eq(messages.status, 'streaming'), lt(messages.updatedAt, before)))
+        .returning({ id: messages.id, conversationId: messages.conversationId, ownerId: messages.ownerId });
+      for (const row of rows) {
+        await bus.publish(systemActor, 'message.completed', {
+          conversationId: row.conversationId,
+          messageId: row.id,
+          status: 'interrupted',
+          ownerId: row.ownerId,
+        });
+      }
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedUser } from '../../../test/helpers/identity.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { databaseKinds } from '../../../test/helpers/test-database.js';
+import { actingAs, type UserActor } from '../../actor.js';
+import type { AnyBusEvent } from '../../bus/events.js';
+import { ConversationNotFoundError, MessageNotFoundError } from './errors.js';
+import type { Part } from './schema.js';
+import type { ConversationService } from './service.js';
+
+const actorFor = (userId: string): UserActor => actingAs({ userId, role: 'user', via: 'http' });
+const text = (words: string): Part[] => [{ type: 'text', text: words }];
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe.each(databaseKinds)('the conversation service on %s', (kind) => {
+  let testApp: TestApp;
+  let conversations: ConversationService;
+  let alice: UserActor;
+  let bob: UserActor;
+
+  beforeAll(async () => {
+    testApp = await buildTestApp(kind);
+    conversations = testApp.app.conversations;
+    alice = actorFor((await seedUser(testApp.app, { email: 'alice@example.com' })).id);
+    bob = actorFor((await seedUser(testApp.app, { email: 'bob@example.com' })).id);
+  });
+  afterAll(() => testApp.close());
+
+  /** A conversation of alice's: user → assistant → user → assistant. */
+  async function seedChat() {
+    const conversation = await conversations.create(alice, {});
+    const say = (role: 'user' | 'assistant', words: string) =>
+      conversations.appendMessage(alice, { conversationId: conversation.id, role, parts: text(words) });
+    const messages = [
+      await say('user', 'What is the capital of France?'),
+      await say('assistant', 'Paris.'),
+      await say('user', 'And of Italy?'),
+      await say('assistant', 'Rome.'),
+    ];
+    return { conversation, messages };
+  }
+
+  it('keeps messages as a chain, each under the active leaf, and titles the conversation from the first question', async () => {
+    const events: AnyBusEvent[] = [];
+    const stop = testApp.app.bus.subscribe('message.*', (event) => void events.push(event));
+    const { conversation, messages } = await seedChat();
+    expect(conversation).toMatchObject({ title: '', message_count: 0, active_message_id: null });
+    expect(messages.map((message) => message.parent_id)).toEqual([
+      null,
+      messages[0]?.id,
+      messages[1]?.id,
+      messages[2]?.id,
+    ]);
+    const stored = await conversations.get(alice, conversation.id);
+    expect(stored).toMatchObject({
+      title: 'What is the capital of France?',
+      message_count: 4,
+      active_message_id: messages[3]?.id,
+    });
+    expect(stored.last_message_at).not.toBeNull();
+    const branch = await conversations.activeBranch(alice, conversation.id);
+    expect(branch.map((message) => message.parts)).toEqual([
+      text('What is the capital of France?'),
+      text('Paris.'),
+      text('And of Italy?'),
+      text('Rome.'),
+    ]);
+    await settle();
+    const created = events.filter((event) => event.type === 'message.created');
+    expect(created.map((event) => event.data)).toContainEqual(
+      expect.objectContaining({ conversationId: conversation.id, messageId: messages[0]?.id, role: 'user' }),
+    );
+    stop();
+  });
+
+  it('gives the last messages of the branch when limited, still root-side first', async () => {
+    const { conversation } = await seedChat();
+    const lastTwo = await conversations.activeBranch(alice, conversation.id, { limit: 2 });
+    expect(lastTwo.map((message) => message.parts)).toEqual([text('And of Italy?'), text('Rome.')]);
+    expect(await conversations.activeBranch(alice, (await conversations.create(alice)).id)).toEqual([]);
+  });
+
+  it('branches on an edit and switches back to the newest leaf of the old branch', async () => {
+    const { conversation, messages } = await seedChat();
+    const [first, paris, italy, rome] = messages;
+    const edited = await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      parentId: paris?.id,
+      role: 'user',
+      parts: text('And of Spain?'),
+    });
+    await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      role: 'assistant',
+      parts: text('Madrid.'),
+    });
+    const active = await conversations.messages(alice, conversation.id);
+    expect(active.map((message) => message.parts)).toEqual([
+      text('What is the capital of France?'),
+      text('Paris.'),
+      text('And of Spain?'),
+      text('Madrid.'),
+    ]);
+    expect(active[2]?.branch).toEqual({ index: 1, count: 2, sibling_ids: [italy?.id, edited.id] });
+    expect(active[0]?.branch).toEqual({ index: 0, count: 1, sibling_ids: [first?.id] });
+
+    const switched = await conversations.activate(alice, italy?.id ?? '');
+    expect(switched.active_message_id).toBe(rome?.id);
+    const back = await conversations.activeBranch(alice, conversation.id);
+    expect(back.map((message) => message.id)).toEqual(messages.map((message) => message.id));
+
+    const everything = await conversations.messages(alice, conversation.id, { branch: 'all' });
+    expect(everything).toHaveLength(6);
+    expect((await conversations.get(alice, conversation.id)).message_count).toBe(6);
+  });
+
+  it('starts a new root with a null parent and refuses a parent from another conversation', async () => {
+    const { conversation } = await seedChat();
+    const other = await seedChat();
+    const root = await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      parentId: null,
+      role: 'user',
+      parts: text('Start over'),
+    });
+    expect(root.parent_id).toBeNull();
+    expect(await conversations.activeBranch(alice, conversation.id)).toHaveLength(1);
+    await expect(
+      conversations.appendMessage(alice, {
+        conversationId: conversation.id,
+        parentId: other.messages[0]?.id,
+        role: 'user',
+        parts: text('Sneaky'),
+      }),
+    ).rejects.toBeInstanceOf(MessageNotFoundError);
+    const afterwards = await conversations.activeBranch(alice, conversation.id);
+    expect(afterwards.map((message) => message.id)).toEqual([root.id]);
+  });
+
+  it('streams a reply into one message and announces its completion once', async () => {
+    const conversation = await conversations.create(alice, { title: 'Streaming' });
+    await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      role: 'user',
+      parts: text('Hi'),
+    });
+    const reply = await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      role: 'assistant',
+      parts: [],
+      status: 'streaming',
+      model: 'offline',
+    });
+    const completions: AnyBusEvent[] = [];
+    const stop = testApp.app.bus.subscribe('message.completed', (event) => void completions.push(event));
+    await conversations.updateMessage(alice, reply.id, { parts: text('Hel') });
+    const metrics = {
+      input_tokens: 3,
+      output_tokens: 2,
+      time_to_first_token_ms: 10,
+      total_ms: 40,
+      tokens_per_second: 50,
+    };
+    const done = await conversations.updateMessage(alice, reply.id, {
+      parts: text('Hello!'),
+      status: 'complete',
+      metrics,
+    });
+    expect(done).toMatchObject({ status: 'complete', parts: text('Hello!'), metrics, model: 'offline' });
+    await conversations.updateMessage(alice, reply.id, { status: 'complete' });
+    await settle();
+    expect(completions.map((event) => event.data)).toEqual([
+      expect.objectContaining({ conversationId: conversation.id, messageId: reply.id, status: 'complete' }),
+    ]);
+    expect(await conversations.message(alice, reply.id)).toEqual({ ...done, updated_at: expect.any(String) });
+    expect((await conversations.get(alice, conversation.id)).title).toBe('Streaming');
+    stop();
+  });
+
+  it('marks replies left streaming as interrupted', async () => {
+    const conversation = await conversations.create(alice);
+    const reply = await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      role: 'assistant',
+      parts: text('Half a'),
+      status: 'streaming',
+    });
+    expect(await conversations.interruptStale({ before: new Date(Date.now() - 60_000) })).toBe(0);
+    expect(
+      await conversations.interruptStale({ before: new Date(Date.now() + 60_000) }),
+    ).toBeGreaterThanOrEqual(1);
+    expect((await conversations.message(alice, reply.id)).status).toBe('interrupted');
+    expect(await conversations.interruptStale({ before: new Date(Date.now() + 60_000) })).toBe(0);
+  });
+
+  it('does not let another user see, use or change a conversation or its messages', async () => {
+    const { conversation, messages } = await seedChat();
+    const messageId = messages[1]?.id ?? '';
+    const id = conversation.id;
+    const hidden = [
+      () => conversations.get(bob, id),
+      () => conversations.update(bob, id, { title: 'Mine now' }),
+      () => conversations.delete(bob, id),
+      () => conversations.activeBranch(bob, id),
+      () => conversations.messages(bob, id, { branch: 'all' }),
+      () => conversations.appendMessage(bob, { conversationId: id, role: 'user', parts: text('Hello?') }),
+    ];
+    for (const attempt of hidden) await expect(attempt()).rejects.toBeInstanceOf(ConversationNotFoundError);
+    const hiddenMessages = [
+      () => conversations.message(bob, messageId),
+      () => conversations.updateMessage(bob, messageId, { parts: text('Overwritten') }),
+      () => conversations.activate(bob, messageId),
+    ];
+    for (const attempt of hiddenMessages)
+      await expect(attempt()).rejects.toBeInstanceOf(MessageNotFoundError);
+    const own = await conversations.create(bob);
+    await expect(
+      conversations.appendMessage(bob, {
+        conversationId: own.id,
+        parentId: messageId,
+        role: 'user',
+        parts: text('x'),
+      }),
+    ).rejects.toBeInstanceOf(MessageNotFoundError);
+    expect((await conversations.list(bob)).items.map((item) => item.id)).toEqual([own.id]);
+    expect((await conversations.message(alice, messageId)).parts).toEqual(text('Paris.'));
+    expect((await conversations.get(alice, id)).message_count).toBe(4);
+  });
+});

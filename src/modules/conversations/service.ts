@@ -1,0 +1,110 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../actor.js';
+import type { ServiceDeps } from '../../service-deps.js';
+import { requireUser } from '../identity/index.js';
+import { loadOwnedConversation } from './access.js';
+import { ConversationNotFoundError } from './errors.js';
+import './events.js';
+import { listConversations } from './list.js';
+import { createMessageOperations } from './messages.js';
+import { conversationColumns, toConversation } from './rows.js';
+import {
+  type Conversation,
+  type ConversationPage,
+  type CreateConversationInput,
+  createConversationInputSchema,
+  type ListConversationsInput,
+  type UpdateConversationInput,
+  updateConversationInputSchema,
+} from './schema.js';
+import { conversations } from './table.js';
+
+/**
+ * Each user's conversations and their message trees. Another user's conversation or message is
+ * not found, never shown. Every change publishes an event.
+ */
+export function createConversationService(deps: ServiceDeps) {
+  const { db, clock, ids, bus } = deps;
+
+  return {
+    async create(actor: Actor, input: CreateConversationInput = {}): Promise<Conversation> {
+      const { userId } = requireUser(actor);
+      const { title, model, tags } = createConversationInputSchema.parse(input);
+      const now = clock.now();
+      const [row] = await db
+        .insert(conversations)
+        .values({
+          id: ids(),
+          ownerId: userId,
+          title: title ?? '',
+          pinned: false,
+          archived: false,
+          tags,
+          model: model ?? null,
+          activeMessageId: null,
+          messageCount: 0,
+          createdAt: now,
+          updatedAt: now,
+          lastMessageAt: null,
+        })
+        .returning(conversationColumns);
+      if (!row) throw new Error('The conversation was not stored');
+      await bus.publish(actor, 'conversation.created', { conversationId: row.id, ownerId: userId });
+      return toConversation(row);
+    },
+
+    async get(actor: Actor, conversationId: string): Promise<Conversation> {
+      const { userId } = requireUser(actor);
+      return toConversation(await loadOwnedConversation(db, { userId, conversationId }));
+    },
+
+    /** The actor's conversations, most recent activity first; archived ones only when asked. */
+    async list(actor: Actor, input: ListConversationsInput = {}): Promise<ConversationPage> {
+      const { userId } = requireUser(actor);
+      return listConversations(db, userId, input);
+    },
+
+    /** Renames, pins, archives, retags or changes the model; only the fields given change. */
+    async update(
+      actor: Actor,
+      conversationId: string,
+      input: UpdateConversationInput,
+    ): Promise<Conversation> {
+      const { userId } = requireUser(actor);
+      const changes = updateConversationInputSchema.parse(input);
+      const [row] = await db
+        .update(conversations)
+        .set({
+          ...(changes.title !== undefined && { title: changes.title }),
+          ...(changes.pinned !== undefined && { pinned: changes.pinned }),
+          ...(changes.archived !== undefined && { archived: changes.archived }),
+          ...(changes.tags !== undefined && { tags: changes.tags }),
+          ...(changes.model !== undefined && { model: changes.model }),
+          updatedAt: clock.now(),
+        })
+        .where(and(eq(conversations.id, conversationId), eq(conversations.ownerId, userId)))
+        .returning(conversationColumns);
+      if (!row) throw new ConversationNotFoundError(conversationId);
+      const changed = Object.entries(changes)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
+      await bus.publish(actor, 'conversation.updated', { conversationId, ownerId: userId, changes: changed });
+      return toConversation(row);
+    },
+
+    /** Deletes the conversation and every message in it. */
+    async delete(actor: Actor, conversationId: string): Promise<void> {
+      const { userId } = requireUser(actor);
+      const deleted = await db
+        .delete(conversations)
+        .where(and(eq(conversations.id, conversationId), eq(conversations.ownerId, userId)))
+        .returning({ id: conversations.id });
+      if (deleted.length === 0) throw new ConversationNotFoundError(conversationId);
+      await bus.publish(actor, 'conversation.deleted', { conversationId, ownerId: userId });
+    },
+
+    ...createMessageOperations(deps),
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;
