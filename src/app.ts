@@ -43,6 +43,15 @@ import { pdfTextForSearch, textTools } from './modules/text/index.js';
 import { type ConversationService, createConversationService } from './modules/conversations/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
+import { createModelRegistry, type ModelRegistry } from './models/registry.js';
+import { registerModelRoutes } from './models/routes.js';
+import {
+  createChatService,
+  type ChatService,
+  createCompletions,
+  registerChatRoutes,
+  registerCompletionRoutes,
+} from './modules/chat/index.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
 
@@ -127,6 +136,25 @@ export async function createApp({
       logger,
     });
 
+    const models = createModelRegistry({ db: database.db, config, clock });
+    const chat = createChatService({
+      conversations,
+      models,
+      tools,
+      users: identity.users,
+      config,
+      clock,
+      logger,
+    });
+    const complete = createCompletions({
+      models,
+      tools,
+      users: identity.users,
+      clock,
+      maxSteps: config.chatMaxSteps,
+      toolApproval: config.toolApproval,
+    });
+
     const mcpServices: McpServices = {
       tools,
       prompts,
@@ -142,6 +170,9 @@ export async function createApp({
     registerPromptRoutes(http, prompts);
     registerResourceRoutes(http, resources, { uploadLimit: config.uploadLimit });
     registerToolRoutes(http, tools);
+    registerModelRoutes(http, models);
+    registerChatRoutes(http, chat);
+    registerCompletionRoutes(http, { complete, clock });
     registerMcpEndpoint(http, {
       services: mcpServices,
       bus,
@@ -165,6 +196,8 @@ export async function createApp({
       prompts,
       resources,
       conversations,
+      models,
+      chat,
       tools,
       mcpServices,
       loadPromptFiles,
@@ -190,6 +223,8 @@ interface AppParts {
   prompts: PromptService;
   resources: ResourceService;
   conversations: ConversationService;
+  models: ModelRegistry;
+  chat: ChatService;
   tools: ToolRunner;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
@@ -250,6 +285,7 @@ function assemble(parts: AppParts) {
         const listening = http.server.listening;
         const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
         try {
+          await parts.chat.stopAll();
           await http.close();
           clearTimeout(cutOff);
           await pruning;

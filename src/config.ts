@@ -189,6 +189,95 @@ export const settings = {
     about:
       'Serve the MCP conformance and benchmark fixtures; /mcp then lets callers without credentials in as a fixture user, so HOST must be loopback. Never in production',
   },
+  model: {
+    env: 'MODEL',
+    flag: 'model',
+    allowed: 'offline, or provider:model with provider openai, anthropic, ollama or openai-compatible',
+    default: 'offline',
+    about:
+      'The default chat model, e.g. openai:gpt-4.1-mini or ollama:qwen2.5:14b; offline is the built-in assistant',
+  },
+  models: {
+    env: 'MODELS',
+    flag: 'models',
+    allowed: 'comma-separated model ids, as MODEL',
+    default: '(MODEL only)',
+    about: 'The models users may pick from (an admin can change the list and the default in the app)',
+  },
+  modelBaseUrl: {
+    env: 'MODEL_BASE_URL',
+    flag: 'model-base-url',
+    allowed: 'an http:// or https:// URL',
+    default: '(none)',
+    about:
+      'Base URL of an OpenAI-compatible server (LM Studio, vLLM, llama.cpp), e.g. http://127.0.0.1:1234/v1',
+  },
+  modelApiKey: {
+    env: 'MODEL_API_KEY',
+    flag: 'model-api-key',
+    allowed: 'a string',
+    default: '(none)',
+    about:
+      'API key for the OpenAI-compatible server; also used by openai and anthropic when their own key is unset',
+  },
+  openaiApiKey: {
+    env: 'OPENAI_API_KEY',
+    flag: 'openai-api-key',
+    allowed: 'a string',
+    default: '(none)',
+    about: 'API key for openai: models',
+  },
+  anthropicApiKey: {
+    env: 'ANTHROPIC_API_KEY',
+    flag: 'anthropic-api-key',
+    allowed: 'a string',
+    default: '(none)',
+    about: 'API key for anthropic: models',
+  },
+  ollamaBaseUrl: {
+    env: 'OLLAMA_BASE_URL',
+    flag: 'ollama-base-url',
+    allowed: 'an http:// or https:// URL',
+    default: 'http://127.0.0.1:11434',
+    about: 'Where the Ollama server listens',
+  },
+  modelContextTokens: {
+    env: 'MODEL_CONTEXT_TOKENS',
+    flag: 'model-context-tokens',
+    allowed: 'an integer from 1024 to 10000000',
+    default: '(per provider)',
+    about: "The model's context window in tokens; the chat history is trimmed to fit it",
+  },
+  chatHistoryMessages: {
+    env: 'CHAT_HISTORY_MESSAGES',
+    flag: 'chat-history-messages',
+    allowed: 'an integer from 1 to 1000',
+    default: '15',
+    about: "How many of the active branch's most recent messages the assistant sees",
+  },
+  chatMaxSteps: {
+    env: 'CHAT_MAX_STEPS',
+    flag: 'chat-max-steps',
+    allowed: 'an integer from 1 to 100',
+    default: '8',
+    about: 'The most model steps (each may call tools) in one assistant reply',
+  },
+  toolApproval: {
+    env: 'TOOL_APPROVAL',
+    flag: 'tool-approval',
+    allowed: 'destructive or none',
+    default: 'destructive',
+    about:
+      'Which tool calls in the chat wait for the user to approve them: destructive ones (deletes), or none',
+  },
+  chatReconnectGraceMs: {
+    env: 'CHAT_RECONNECT_GRACE_MS',
+    flag: 'chat-reconnect-grace-ms',
+    allowed: 'an integer from 0 to 600000',
+    default: '10000',
+    about:
+      'How long a reply keeps going after its client disconnects, waiting for it to reconnect, before it is interrupted',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -214,6 +303,11 @@ const commaSeparated = (item: z.ZodType<string, string>) =>
     )
     .pipe(z.array(item))
     .default([]);
+
+/** `offline`, or `provider:model` (the model name may itself hold colons, as Ollama tags do). */
+const modelId = z
+  .string()
+  .regex(/^(offline|(openai|anthropic|ollama|openai-compatible):\S+)$/, 'expected offline or provider:model');
 
 export const configSchema = z.object({
   port: integer(0, 65535).default(3000),
@@ -242,6 +336,18 @@ export const configSchema = z.object({
   fetchMaxBytes: integer(1024, 1024 * megabyte).default(10 * megabyte),
   fetchAllowedHosts: commaSeparated(z.string().min(1)),
   promptsDir: z.string().min(1).default('./prompts'),
+  model: modelId.default('offline'),
+  models: commaSeparated(modelId),
+  modelBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  modelApiKey: z.string().min(1).optional(),
+  openaiApiKey: z.string().min(1).optional(),
+  anthropicApiKey: z.string().min(1).optional(),
+  ollamaBaseUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:11434'),
+  modelContextTokens: integer(1024, 10_000_000).optional(),
+  chatHistoryMessages: integer(1, 1000).default(15),
+  chatMaxSteps: integer(1, 100).default(8),
+  toolApproval: z.enum(['destructive', 'none']).default('destructive'),
+  chatReconnectGraceMs: integer(0, 600_000).default(10_000),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -272,6 +378,13 @@ export function parseConfig(raw: Partial<Record<SettingKey, string | number | un
       ],
     };
   }
+  const needsBaseUrl = [rest.model, ...rest.models].find((id) => id.startsWith('openai-compatible:'));
+  if (needsBaseUrl && !rest.modelBaseUrl) {
+    return {
+      ok: false,
+      problems: [`${needsBaseUrl} needs MODEL_BASE_URL: the address of the OpenAI-compatible server.`],
+    };
+  }
   return {
     ok: true,
     config: {
@@ -298,6 +411,8 @@ export function readConfig({
   return parseConfig(raw);
 }
 
+const secretSettings = new Set<SettingKey>(['authSecret', 'modelApiKey', 'openaiApiKey', 'anthropicApiKey']);
+
 function describeProblem(issue: z.core.$ZodIssue, present: Record<string, unknown>): string {
   const key = String(issue.path[0]) as SettingKey;
   const setting = settings[key];
@@ -305,7 +420,7 @@ function describeProblem(issue: z.core.$ZodIssue, present: Record<string, unknow
   const shown =
     key === 'databaseUrl'
       ? redactUrl(String(value))
-      : key === 'authSecret'
+      : secretSettings.has(key)
         ? '(hidden)'
         : JSON.stringify(value);
   return `${setting.env}=${shown} is invalid: ${issue.message}. Allowed: ${setting.allowed}.`;

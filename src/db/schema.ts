@@ -1,5 +1,6 @@
 /** Every table, for Drizzle's typed queries. Each module's table.ts is listed here once. */
 export * from '../bus/table.js';
+export * from '../models/table.js';
 export * from '../modules/identity/table.js';
 export * from '../modules/tasks/table.js';
 export * from '../modules/prompts/table.js';

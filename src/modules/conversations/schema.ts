@@ -33,6 +33,7 @@ export const partSchema = z
       error: z.string().optional(),
       duration_ms: z.number().nonnegative().optional(),
       approval_id: z.string().optional(),
+      approved: z.boolean().optional().describe("The user's answer to an approval, until the call runs"),
     }),
     z.object({
       type: z.literal('file'),

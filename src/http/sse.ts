@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface SseStream {
+  /** Sends one event: its data (JSON unless already a string) and, when given, its id. */
+  send(data: unknown, id?: number): void;
+  end(): void;
+  /** Called once when the client goes away or the stream ends. */
+  onClose(listener: () => void): void;
+}
+
+const keepAliveMs = 15_000;
+
+/**
+ * Takes the response over for Server-Sent Events: the headers already set on the reply (security,
+ * request id) plus `headers`, a comment every 15 s so proxies keep the connection, and a close
+ * callback for a client that leaves.
+ */
+export function openSse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  headers: Record<string, string>,
+): SseStream {
+  reply.hijack();
+  const response = reply.raw;
+  response.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), ...headers });
+  response.flushHeaders();
+  const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs).unref();
+  const listeners: (() => void)[] = [];
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(keepAlive);
+    for (const listener of listeners) listener();
+  };
+  request.raw.on('close', close);
+  response.on('close', close);
+  return {
+    send(data, id) {
+      if (closed) return;
+      const text = typeof data === 'string' ? data : JSON.stringify(data);
+      response.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${text}\n\n`);
+    },
+    end() {
+      if (!closed) response.end();
+      close();
+    },
+    onClose(listener) {
+      if (closed) listener();
+      else listeners.push(listener);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema } from '../http/error-body.js';
+import { requireAdmin, requireScope } from '../modules/identity/index.js';
+import type { ModelRegistry } from './registry.js';
+import { modelChoicesSchema, modelSettingsInputSchema } from './schema.js';
+
+const tags = ['models'];
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
+
+/** The models users may pick and each provider's status; admins choose the default and the list. */
+export function registerModelRoutes(app: FastifyInstance, models: ModelRegistry) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/api/v1/models',
+    {
+      schema: {
+        tags,
+        summary: 'The default model, the models you may pick, and whether each provider answers',
+        response: { 200: modelChoicesSchema, ...errors },
+      },
+    },
+    (request) => {
+      requireScope(request.actor, 'api:read');
+      return models.choices();
+    },
+  );
+
+  routes.put(
+    '/api/v1/admin/models',
+    {
+      schema: {
+        tags,
+        summary: 'Admin: set the default model and the models users may pick',
+        body: modelSettingsInputSchema,
+        response: { 200: modelChoicesSchema, ...errors },
+      },
+    },
+    (request) => models.updateSettings(requireAdmin(request.actor), request.body),
+  );
+}

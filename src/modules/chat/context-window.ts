@@ -1,0 +1,52 @@
+import type { ModelMessage } from 'ai';
+
+/** The share of the context window kept free for the reply. */
+const replyShare = 0.25;
+
+let tokenizer: Promise<(text: string) => number> | undefined;
+
+/** Counts tokens with a real BPE tokenizer (o200k); loaded on first use, as it takes ~200 ms to import. */
+export function loadTokenCounter(): Promise<(text: string) => number> {
+  tokenizer ??= import('gpt-tokenizer').then((module) => module.countTokens);
+  return tokenizer;
+}
+
+/** The system prompt: who the user is, today's date, and how to use tools. */
+export function systemPrompt({ userName, now }: { userName: string; now: Date }): string {
+  const today = now.toISOString().slice(0, 10);
+  const weekday = now.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return [
+    `You are Switchboard's assistant, talking with ${userName}. Today is ${weekday} ${today} (UTC).`,
+    "Use the tools to act on the user's tasks, documents and text, and say plainly what you did.",
+    'Keep answers short and exact. If a tool fails, say what failed; never invent a result.',
+  ].join('\n');
+}
+
+/**
+ * The most recent messages that fit the model's context with room for the reply. Whole groups
+ * are dropped from the front (a reply and its tool results leave together), and the kept history
+ * starts with a user message, as providers require.
+ */
+export async function fitContext({
+  system,
+  groups,
+  contextTokens,
+}: {
+  system: string;
+  /** The history, oldest first: one group of model messages per stored message. */
+  groups: ModelMessage[][];
+  contextTokens: number;
+}): Promise<{ messages: ModelMessage[]; inputTokens: number; dropped: number }> {
+  const count = await loadTokenCounter();
+  const budget = Math.floor(contextTokens * (1 - replyShare)) - count(system);
+  const sizes = groups.map((group) =>
+    group.reduce((sum, message) => sum + count(JSON.stringify(message.content)), 0),
+  );
+  let total = sizes.reduce((sum, size) => sum + size, 0);
+  let start = 0;
+  while (start < groups.length - 1 && (total > budget || groups[start]?.[0]?.role !== 'user')) {
+    total -= sizes[start] ?? 0;
+    start += 1;
+  }
+  return { messages: groups.slice(start).flat(), inputTokens: total + count(system), dropped: start };
+}

@@ -1,0 +1,112 @@
+import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { UserActor } from '../../actor.js';
+import { errorBodySchema } from '../../http/error-body.js';
+import { openSse } from '../../http/sse.js';
+import { messageSchema } from '../conversations/index.js';
+import { requireScope } from '../identity/index.js';
+import type { ChatRun } from './chat-run.js';
+import { chatRequestSchema, chatResultSchema } from './schema.js';
+import type { ChatService } from './service.js';
+
+const tags = ['chat'];
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+const id = z.string().min(1).max(100);
+
+/**
+ * The assistant over HTTP: POST /api/v1/chat answers with the AI SDK UI message stream (SSE) or,
+ * for `Accept: application/json`, with the finished reply; a reply being written can be resumed
+ * from where a client lost it and stopped.
+ */
+export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const chatActor = (request: FastifyRequest): UserActor => ({
+    ...requireScope(request.actor, 'api:write'),
+    via: 'chat',
+  });
+
+  routes.post(
+    '/api/v1/chat',
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a message (or an edit, a regeneration, approvals) and get the reply, streamed or whole',
+        description:
+          'With Accept: text/event-stream the reply comes as the AI SDK UI message stream (useChat works as is); each event has an id to resume from. Otherwise the finished reply as JSON.',
+        body: chatRequestSchema,
+        response: { 200: chatResultSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = chatActor(request);
+      const run = await chat.start(actor, request.body);
+      if (wantsStream(request)) return streamRun(request, reply, run, 0);
+      const stopListening = run.listen(0, () => {});
+      request.raw.on('close', stopListening);
+      return chat.result(actor, run);
+    },
+  );
+
+  routes.get(
+    '/api/v1/chat/:id/stream',
+    {
+      schema: {
+        tags,
+        summary: 'Resume the reply being written in a conversation (204 when none is)',
+        description:
+          'Send Last-Event-ID (or ?after=) to get only the events after it; without it, the whole reply so far.',
+        params: z.object({ id }),
+        querystring: z.object({ after: z.coerce.number().int().min(0).optional() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const run = await chat.active(requireScope(request.actor, 'api:read'), request.params.id);
+      if (!run || run.isEnded()) return reply.status(204).send(null);
+      const lastEventId = Number(request.headers['last-event-id']);
+      const after =
+        request.query.after ?? (Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : 0);
+      return streamRun(request, reply, run, after);
+    },
+  );
+
+  routes.post(
+    '/api/v1/chat/:id/stop',
+    {
+      schema: {
+        tags,
+        summary: 'Stop a reply being written; it is kept, marked interrupted, with what it had',
+        params: z.object({ id: id.describe("The reply's message id") }),
+        response: { 200: messageSchema, ...errors },
+      },
+    },
+    (request) => chat.stop(chatActor(request), request.params.id),
+  );
+}
+
+function wantsStream(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/event-stream');
+}
+
+function streamRun(request: FastifyRequest, reply: FastifyReply, run: ChatRun, after: number) {
+  const stream = openSse(request, reply, UI_MESSAGE_STREAM_HEADERS);
+  const stopListening = run.listen(after, (event) => {
+    if (event === 'end') {
+      stream.send('[DONE]');
+      stream.end();
+    } else {
+      stream.send(event.chunk, event.seq);
+    }
+  });
+  stream.onClose(stopListening);
+  return reply;
+}

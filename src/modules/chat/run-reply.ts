@@ -1,0 +1,175 @@
+import type { ModelMessage, ToolSet, UIMessageChunk } from 'ai';
+import type { UserActor } from '../../actor.js';
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../logger.js';
+import type { ResolvedModel } from '../../models/registry.js';
+import type { ConversationService, Message, MessageMetrics } from '../conversations/index.js';
+import { ToolCallFailedError } from './assistant-tools.js';
+import type { ChatRun } from './chat-run.js';
+import { describeChatError } from './chat-errors.js';
+import { createReplyParts } from './reply-parts.js';
+import { streamAssistant } from './stream-assistant.js';
+
+const saveEveryMs = 250;
+
+export interface ReplyJob {
+  actor: UserActor;
+  run: ChatRun;
+  reply: Message;
+  model: ResolvedModel;
+  system: string;
+  messages: ModelMessage[];
+  tools: ToolSet;
+  maxSteps: number;
+  inputTokens: number;
+}
+
+/**
+ * Writes one assistant reply: streams the model through the tool loop into the run (for the
+ * client) and into the stored reply (every 250 ms and at the end). However it ends — done, stopped,
+ * the client gone, the model failing — the reply is stored with what was produced and a status.
+ */
+export async function runReply(
+  job: ReplyJob,
+  { conversations, clock, logger }: { conversations: ConversationService; clock: Clock; logger: Logger },
+): Promise<void> {
+  const { actor, run, reply, model } = job;
+  const now = () => clock.now().getTime();
+  const parts = createReplyParts({ parts: reply.parts, now });
+  const started = now();
+  let firstTokenAt: number | undefined;
+  let failure: { code: string; message: string } | undefined;
+  let errorSent = false;
+
+  let saving: Promise<unknown> = Promise.resolve();
+  let lastSave = 0;
+  const save = (changes: Parameters<ConversationService['updateMessage']>[2] = {}) => {
+    lastSave = now();
+    const parts_ = structuredClone(parts.parts());
+    saving = saving
+      .then(() => conversations.updateMessage(actor, reply.id, { parts: parts_, ...changes }))
+      .catch((error) => logger.error({ err: error, messageId: reply.id }, 'could not save the reply'));
+    return saving;
+  };
+
+  const emit = (chunk: UIMessageChunk) => {
+    if (firstTokenAt === undefined && producesContent(chunk)) firstTokenAt = now();
+    run.push(chunk);
+    if (parts.apply(chunk) && now() - lastSave >= saveEveryMs) void save();
+  };
+
+  run.push({
+    type: 'start',
+    messageId: reply.id,
+    messageMetadata: { conversation_id: run.conversationId, model: model.id },
+  });
+  let steps = 0;
+  let lastFinishReason: string | undefined;
+  let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } = {};
+  try {
+    const result = streamAssistant({
+      model,
+      system: job.system,
+      messages: job.messages,
+      tools: job.tools,
+      maxSteps: job.maxSteps,
+      signal: run.signal,
+      onStepFinish: (step) => {
+        steps += 1;
+        lastFinishReason = step.finishReason;
+      },
+    });
+    const stream = result.toUIMessageStream({
+      sendStart: false,
+      sendFinish: false,
+      sendReasoning: true,
+      onError: (error) => {
+        const toolFailure = toolFailureIn(error);
+        if (toolFailure) return toolFailure.message;
+        failure = describeChatError(error, logger);
+        return failure.message;
+      },
+    });
+    for await (const chunk of stream) {
+      if (chunk.type === 'error') errorSent = true;
+      emit(chunk);
+      if (chunk.type === 'abort') break;
+    }
+    if (!run.signal.aborted && !failure) usage = await result.totalUsage;
+  } catch (error) {
+    if (!run.signal.aborted) failure = describeChatError(error, logger);
+  }
+
+  const awaiting = parts.awaitingApproval().length > 0;
+  if (
+    !run.signal.aborted &&
+    !failure &&
+    !awaiting &&
+    steps >= job.maxSteps &&
+    lastFinishReason === 'tool-calls'
+  ) {
+    emitText(
+      emit,
+      `I stopped after ${job.maxSteps} steps, the most one reply may take. Say "go on" to let me continue.`,
+    );
+  }
+  if (run.signal.aborted) parts.closeRunning('The reply was stopped before this call finished');
+  const status = failure
+    ? 'error'
+    : run.signal.aborted
+      ? 'interrupted'
+      : awaiting
+        ? 'awaiting_approval'
+        : 'complete';
+  const metrics = measure({ started, firstTokenAt, finished: now(), usage, inputTokens: job.inputTokens });
+  await save({ status, metrics, error: failure ?? null, model: model.id });
+  if (failure && !errorSent) run.push({ type: 'error', errorText: failure.message });
+  run.push({ type: 'finish', messageMetadata: { status, metrics } });
+  run.end();
+}
+
+/** A tool's own failure (shown on its call, the reply goes on), as opposed to the model failing. */
+function toolFailureIn(error: unknown): ToolCallFailedError | undefined {
+  if (error instanceof ToolCallFailedError) return error;
+  if (error instanceof Error && error.cause instanceof ToolCallFailedError) return error.cause;
+  return undefined;
+}
+
+function producesContent(chunk: UIMessageChunk): boolean {
+  return chunk.type === 'text-delta' || chunk.type === 'reasoning-delta' || chunk.type === 'tool-input-start';
+}
+
+/** Appends a whole text part (used for the reply's own notes, such as the step limit). */
+function emitText(emit: (chunk: UIMessageChunk) => void, text: string) {
+  const id = `note-${text.length}`;
+  emit({ type: 'text-start', id });
+  emit({ type: 'text-delta', id, delta: `\n\n${text}` });
+  emit({ type: 'text-end', id });
+}
+
+function measure({
+  started,
+  firstTokenAt,
+  finished,
+  usage,
+  inputTokens,
+}: {
+  started: number;
+  firstTokenAt: number | undefined;
+  finished: number;
+  usage: { inputTokens?: number | undefined; outputTokens?: number | undefined };
+  inputTokens: number;
+}): MessageMetrics {
+  const outputTokens = usage.outputTokens ?? null;
+  const generatingMs = firstTokenAt === undefined ? 0 : finished - firstTokenAt;
+  return {
+    input_tokens: usage.inputTokens ?? inputTokens,
+    output_tokens: outputTokens,
+    time_to_first_token_ms: firstTokenAt === undefined ? null : firstTokenAt - started,
+    total_ms: finished - started,
+    tokens_per_second:
+      outputTokens !== null && generatingMs > 0
+        ? Math.round((outputTokens / generatingMs) * 10_000) / 10
+        : null,
+  };
+}

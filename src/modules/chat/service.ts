@@ -1,0 +1,158 @@
+import type { UserActor } from '../../actor.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type { ModelRegistry } from '../../models/registry.js';
+import type { ToolRunner } from '../../tools/tool-runner.js';
+import type { ConversationService, Message } from '../conversations/index.js';
+import type { UsersService } from '../identity/index.js';
+import { assistantTools } from './assistant-tools.js';
+import { type ChatRun, createChatRun } from './chat-run.js';
+import { fitContext, systemPrompt } from './context-window.js';
+import { ChatBusyError } from './errors.js';
+import { prepareTurn } from './prepare-turn.js';
+import { runReply } from './run-reply.js';
+import type { ChatRequest, ChatResult } from './schema.js';
+import { modelMessageGroups } from './to-model-messages.js';
+
+export interface ChatServiceDeps {
+  conversations: ConversationService;
+  models: ModelRegistry;
+  tools: ToolRunner;
+  users: UsersService;
+  config: Pick<Config, 'chatHistoryMessages' | 'chatMaxSteps' | 'toolApproval' | 'chatReconnectGraceMs'>;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * The assistant loop: a user's message (or an edit, a regeneration, an approval) becomes a stored
+ * turn and a reply written by the model with the user's tools, streamed to whoever listens. The
+ * user's message is stored before the model is called; the reply is stored as it streams.
+ */
+export function createChatService(deps: ChatServiceDeps) {
+  const { conversations, models, tools, users, config, clock, logger } = deps;
+  /** Replies being written in this process, by conversation id. */
+  const running = new Map<string, ChatRun>();
+  /** Conversations whose turn is being stored or whose reply is being written: one at a time. */
+  const busy = new Set<string>();
+  const needsApproval = (name: string) =>
+    config.toolApproval === 'destructive' && tools.get(name).destructive === true;
+
+  return {
+    /** Stores the turn and starts the reply; the run streams it. CHAT_BUSY while one is being written. */
+    async start(actor: UserActor, request: ChatRequest): Promise<ChatRun> {
+      const claimed = request.conversation_id;
+      if (claimed) {
+        await conversations.get(actor, claimed);
+        if (busy.has(claimed)) throw new ChatBusyError(claimed);
+        busy.add(claimed);
+      }
+      const turn = await prepareTurn(actor, request, { conversations, models }).finally(() => {
+        if (claimed) busy.delete(claimed);
+      });
+      const conversationId = turn.reply.conversation_id;
+      busy.add(conversationId);
+      const run = createChatRun({
+        conversationId,
+        replyId: turn.reply.id,
+        ownerId: actor.userId,
+        graceMs: config.chatReconnectGraceMs,
+      });
+      running.set(conversationId, run);
+      void run.done.then(() => {
+        running.delete(conversationId);
+        busy.delete(conversationId);
+      });
+
+      const history = await conversations.activeBranch(actor, conversationId, {
+        limit: config.chatHistoryMessages,
+      });
+      const me = await users.me(actor);
+      const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
+      const { messages, inputTokens } = await fitContext({
+        system,
+        groups: modelMessageGroups(
+          history.filter((message) => message.id !== turn.reply.id || turn.continues),
+        ),
+        contextTokens: turn.model.contextTokens,
+      });
+      void runReply(
+        {
+          actor,
+          run,
+          reply: turn.reply,
+          model: turn.model,
+          system,
+          messages,
+          tools: assistantTools({ runner: tools, actor, needsApproval }),
+          maxSteps: config.chatMaxSteps,
+          inputTokens,
+        },
+        { conversations, clock, logger },
+      ).catch((error) => {
+        logger.error({ err: error }, 'a reply could not be finished');
+        run.end();
+      });
+      return run;
+    },
+
+    /** The reply being written in a conversation of the user's, if any (for reconnecting clients). */
+    async active(actor: UserActor, conversationId: string): Promise<ChatRun | undefined> {
+      await conversations.get(actor, conversationId);
+      return running.get(conversationId);
+    },
+
+    /** Stops a reply; it is stored as interrupted with what it has. Answers the stored reply. */
+    async stop(actor: UserActor, messageId: string): Promise<Message> {
+      const message = await conversations.message(actor, messageId);
+      const run = running.get(message.conversation_id);
+      if (run && run.replyId === messageId) {
+        run.stop();
+        await run.done;
+      }
+      return conversations.message(actor, messageId);
+    },
+
+    /** The stored outcome of a finished run, shaped for JSON clients. */
+    async result(actor: UserActor, run: ChatRun): Promise<ChatResult> {
+      await run.done;
+      return chatResult(await conversations.message(actor, run.replyId));
+    },
+
+    /** Stops every reply in this process (shutdown); each is stored as interrupted. */
+    async stopAll(): Promise<void> {
+      const runs = [...running.values()];
+      for (const run of runs) run.stop('the server is shutting down');
+      await Promise.all(runs.map((run) => run.done));
+    },
+  };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;
+
+function chatResult(reply: Message): ChatResult {
+  return {
+    conversation_id: reply.conversation_id,
+    message_id: reply.id,
+    status: reply.status === 'streaming' ? 'interrupted' : reply.status,
+    response: reply.parts
+      .filter((part) => part.type === 'text')
+      .map((part) => part.text)
+      .join(''),
+    tool_calls: reply.parts.flatMap((part) =>
+      part.type === 'tool'
+        ? [
+            {
+              tool: part.tool,
+              args: part.input,
+              result: part.state === 'error' ? { error: part.error } : (part.output ?? null),
+              status: part.state,
+              ...(part.approval_id ? { approval_id: part.approval_id } : {}),
+            },
+          ]
+        : [],
+    ),
+    error: reply.error,
+  };
+}

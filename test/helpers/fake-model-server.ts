@@ -1,0 +1,144 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One scripted answer of the fake model. */
+export type FakeTurn =
+  | { text: string; delayMs?: number }
+  | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
+  | { status: number; error: string };
+
+export interface RecordedRequest {
+  model: string;
+  stream: boolean;
+  messages: { role: string; content?: unknown; tool_calls?: unknown; tool_call_id?: string }[];
+  tools: string[];
+}
+
+/**
+ * A local OpenAI-compatible server (POST /v1/chat/completions, GET /v1/models) that answers from a
+ * script, streamed as the real API streams (text a word at a time, tool calls, usage), and records
+ * every request — so tests see exactly what history and tools reached the model.
+ */
+export async function startFakeModelServer() {
+  const script: FakeTurn[] = [];
+  const requests: RecordedRequest[] = [];
+  /** When the script runs out: echo the last user message. */
+  const fallback = (request: RecordedRequest): FakeTurn => ({
+    text: `You said: ${String(request.messages.findLast((message) => message.role === 'user')?.content ?? '')}`,
+  });
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch(() => response.destroy());
+  });
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    if (request.method === 'GET' && request.url === '/v1/models') {
+      return json(response, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
+    }
+    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') return json(response, 404, {});
+    const body = JSON.parse(await readBody(request)) as {
+      model: string;
+      stream?: boolean;
+      messages: RecordedRequest['messages'];
+      tools?: { function: { name: string } }[];
+    };
+    const recorded: RecordedRequest = {
+      model: body.model,
+      stream: body.stream === true,
+      messages: body.messages,
+      tools: (body.tools ?? []).map((tool) => tool.function.name),
+    };
+    requests.push(recorded);
+    const turn = script.shift() ?? fallback(recorded);
+    if ('status' in turn)
+      return json(response, turn.status, { error: { message: turn.error, type: 'server_error' } });
+    if (!recorded.stream) return json(response, 200, completion(body.model, turn));
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (const chunk of streamChunks(body.model, turn)) {
+      response.write(`data: ${JSON.stringify(chunk)}\n\n`);
+      if ('text' in turn && turn.delayMs) await new Promise((resolve) => setTimeout(resolve, turn.delayMs));
+      if (response.destroyed) return;
+    }
+    response.end('data: [DONE]\n\n');
+  }
+
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    /** Queues answers, used in order; when none is left the model echoes the user. */
+    script: (...turns: FakeTurn[]) => script.push(...turns),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type FakeModelServer = Awaited<ReturnType<typeof startFakeModelServer>>;
+
+function words(text: string): string[] {
+  return text.match(/\S+\s*/g) ?? [];
+}
+
+const usage = (turn: FakeTurn) => ({
+  prompt_tokens: 10,
+  completion_tokens: 'text' in turn ? words(turn.text).length : 5,
+  total_tokens: 10 + ('text' in turn ? words(turn.text).length : 5),
+});
+
+function completion(model: string, turn: Exclude<FakeTurn, { status: number }>) {
+  const message =
+    'text' in turn
+      ? { role: 'assistant', content: turn.text }
+      : { role: 'assistant', content: null, tool_calls: toolCalls(turn) };
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion',
+    created: 0,
+    model,
+    choices: [{ index: 0, message, finish_reason: 'text' in turn ? 'stop' : 'tool_calls' }],
+    usage: usage(turn),
+  };
+}
+
+function* streamChunks(model: string, turn: Exclude<FakeTurn, { status: number }>) {
+  const chunk = (delta: object, finish: string | null = null) => ({
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 0,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+  if ('text' in turn) {
+    yield chunk({ role: 'assistant', content: '' });
+    for (const word of words(turn.text)) yield chunk({ content: word });
+    yield chunk({}, 'stop');
+  } else {
+    yield chunk({
+      role: 'assistant',
+      tool_calls: toolCalls(turn).map((call, index) => ({ index, ...call })),
+    });
+    yield chunk({}, 'tool_calls');
+  }
+  yield { ...chunk({}), choices: [], usage: usage(turn) };
+}
+
+let callCount = 0;
+
+function toolCalls(turn: { toolCalls: { name: string; arguments: Record<string, unknown> }[] }) {
+  return turn.toolCalls.map((call) => ({
+    id: `call_${++callCount}`,
+    type: 'function',
+    function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+  }));
+}
+
+function json(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
