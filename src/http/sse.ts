@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 
 export interface SseStream {
   /** Sends one event: its data (JSON unless already a string) and, when given, its id. */
@@ -15,11 +15,7 @@ const keepAliveMs = 15_000;
  * request id) plus `headers`, a comment every 15 s so proxies keep the connection, and a close
  * callback for a client that leaves.
  */
-export function openSse(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  headers: Record<string, string>,
-): SseStream {
+export function openSse(reply: FastifyReply, headers: Record<string, string>): SseStream {
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), ...headers });
@@ -33,7 +29,6 @@ export function openSse(
     clearInterval(keepAlive);
     for (const listener of listeners) listener();
   };
-  request.raw.on('close', close);
   response.on('close', close);
   return {
     send(data, id) {

@@ -32,7 +32,9 @@ export function registerCompletionRoutes(
     async (request, reply) => {
       const actor = { ...requireScope(request.actor, 'api:write'), via: 'chat' as const };
       const abort = new AbortController();
-      request.raw.on('close', () => abort.abort());
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) abort.abort();
+      });
       const { model, result, started } = await complete(actor, request.body, abort.signal);
       const id = `chatcmpl-${started.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
       const created = Math.floor(started / 1000);
@@ -61,7 +63,7 @@ export function registerCompletionRoutes(
           usage: await usageOf(),
         };
       }
-      const stream = openSse(request, reply, {
+      const stream = openSse(reply, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-cache',
       });

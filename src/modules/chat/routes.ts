@@ -49,9 +49,9 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
     async (request, reply) => {
       const actor = chatActor(request);
       const run = await chat.start(actor, request.body);
-      if (wantsStream(request)) return streamRun(request, reply, run, 0);
+      if (wantsStream(request)) return streamRun(reply, run, 0);
       const stopListening = run.listen(0, () => {});
-      request.raw.on('close', stopListening);
+      reply.raw.on('close', stopListening);
       return chat.result(actor, run);
     },
   );
@@ -75,7 +75,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
       const lastEventId = Number(request.headers['last-event-id']);
       const after =
         request.query.after ?? (Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : 0);
-      return streamRun(request, reply, run, after);
+      return streamRun(reply, run, after);
     },
   );
 
@@ -97,8 +97,8 @@ function wantsStream(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/event-stream');
 }
 
-function streamRun(request: FastifyRequest, reply: FastifyReply, run: ChatRun, after: number) {
-  const stream = openSse(request, reply, UI_MESSAGE_STREAM_HEADERS);
+function streamRun(reply: FastifyReply, run: ChatRun, after: number) {
+  const stream = openSse(reply, UI_MESSAGE_STREAM_HEADERS);
   const stopListening = run.listen(after, (event) => {
     if (event === 'end') {
       stream.send('[DONE]');

@@ -65,16 +65,18 @@ export function createChatService(deps: ChatServiceDeps) {
         busy.delete(conversationId);
       });
 
-      const history = await conversations.activeBranch(actor, conversationId, {
-        limit: config.chatHistoryMessages,
+      // The reply being written is not history unless it goes on after approvals.
+      const branch = await conversations.activeBranch(actor, conversationId, {
+        limit: config.chatHistoryMessages + 1,
       });
+      const history = (
+        turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)
+      ).slice(-config.chatHistoryMessages);
       const me = await users.me(actor);
       const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
       const { messages, inputTokens } = await fitContext({
         system,
-        groups: modelMessageGroups(
-          history.filter((message) => message.id !== turn.reply.id || turn.continues),
-        ),
+        groups: modelMessageGroups(history),
         contextTokens: turn.model.contextTokens,
       });
       void runReply(

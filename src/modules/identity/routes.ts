@@ -9,7 +9,7 @@ import { registerSetupRoutes } from './routes/setup-routes.js';
 import type { IdentityServices } from './services.js';
 
 /** Paths whose requests carry credentials worth resolving. */
-const authenticatedPrefixes = ['/api/v1/', '/mcp'];
+const authenticatedPrefixes = ['/api/v1/', '/mcp', '/v1/'];
 /** OAuth protocol endpoints authenticate clients themselves (Basic auth, client secrets, their own tokens). */
 const oauthProtocolPrefixes = [`${authBasePath}/oauth2/`, `${authBasePath}/jwks`];
 
