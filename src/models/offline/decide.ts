@@ -25,7 +25,7 @@ export const intents: readonly Intent[] = [
 
 /** Politeness around a request ("could you …", "… please"), which no intent needs. */
 const courtesyBefore =
-  /^(?:(?:please|pls|hey|ok|okay|so|now|and|also|then|can you|could you|would you|will you|would you mind|i'd like you to|i want you to)[,!]?\s+)+/i;
+  /^(?:(?:please|pls|hey|ok|okay|so|now|and|also|then|can you|could you|would you|will you|would you mind|i['’]d like you to|i want you to)[,!]?\s+)+/i;
 const courtesyAfter = /\s*,?\s*(?:please|thanks|thank you)[.!?]*$/i;
 
 /** The request without politeness around it. */

@@ -46,6 +46,17 @@ describe('the offline assistant in the AI SDK loop', () => {
     return { parts, calls, text: await result.text, history: [...messages, ...response.messages] };
   }
 
+  /** The loop run again on a conversation that ends with the user's approval answer. */
+  async function continueChat(messages: ModelMessage[], tools: ToolSet) {
+    const result = streamText({
+      model: createOfflineModel({ clock, timeZone: 'UTC' }),
+      tools,
+      stopWhen: stepCountIs(8),
+      messages,
+    });
+    return { text: await result.text };
+  }
+
   const titles = async (actor: UserActor, status: 'pending' | 'completed') =>
     (await testApp.app.tasks.list(actor, { status })).items.map((task) => task.title);
 
@@ -105,6 +116,27 @@ describe('the offline assistant in the AI SDK loop', () => {
     const { text } = await chat(bob, 'delete the plants task');
     expect(text).toBe('I could not find a task matching “plants”.');
     expect(await titles(alice, 'pending')).toContain('Water the plants');
+  });
+
+  it('deletes only after the user approves, and leaves the task when they refuse', async () => {
+    const tools = assistantTools({
+      runner: testApp.app.tools,
+      actor: bob,
+      needsApproval: (name) => name === 'delete_task',
+    });
+    const asked = await chat(bob, 'delete the almond milk task', { tools });
+    const request = asked.parts.find((part) => part.type === 'tool-approval-request');
+    expect(request?.toolCall.toolName).toBe('delete_task');
+    const answer = (approved: boolean): ModelMessage => ({
+      role: 'tool',
+      content: [{ type: 'tool-approval-response', approvalId: request?.approvalId ?? '', approved }],
+    });
+    const refused = await continueChat([...asked.history, answer(false)], tools);
+    expect(refused.text).toBe('OK, I did not run delete_task. Nothing changed.');
+    expect(await titles(bob, 'pending')).toEqual(['Buy almond milk']);
+    const approved = await continueChat([...asked.history, answer(true)], tools);
+    expect(approved.text).toBe('Deleted “Buy almond milk”.');
+    expect(await titles(bob, 'pending')).toEqual([]);
   });
 
   it('finds a note by its words', async () => {

@@ -14,7 +14,7 @@ const priorityPatterns: [RegExp, NewTask['priority']][] = [
   [/\s*\b(?:with|at|as)?\s*(?:a\s+)?(high|top|urgent)[\s-]priority\b/i, 'high'],
   [/\s*\b(?:with|at|as)?\s*(?:a\s+)?(low)[\s-]priority\b/i, 'low'],
   [/\s*\b(?:with|at|as)?\s*(?:a\s+)?(medium|normal)[\s-]priority\b/i, 'medium'],
-  [/\s*[,(-]?\s*\b(?:it'?s\s+)?(?:urgent|asap|important)\b\)?/i, 'high'],
+  [/\s*[,(-]?\s*\b(?:it['’]?s\s+)?(?:urgent|asap|important)\b\)?/i, 'high'],
 ];
 /** "to my list", "on the todo list": where it goes, not what to do. */
 const listPhrase =

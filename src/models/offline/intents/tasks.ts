@@ -156,7 +156,7 @@ export const taskIntents: Intent[] = [
       /^(?:create|make) (?:a )?(?:new )?(?:task|todo|reminder) (?:to |for |called |titled |named )?(?<title>.+?)[.!?]*$/i,
       /^i (?:need|have|must|should|gotta|got|want) to (?<title>.+?)[.!?]*$/i,
       /^i must (?<title>.+?)[.!?]*$/i,
-      /^don'?t (?:let me )?forget (?:to |about )?(?<title>.+?)[.!?]*$/i,
+      /^don['’]?t (?:let me )?forget (?:to |about )?(?<title>.+?)[.!?]*$/i,
     ],
     plan: ({ title }, context) => {
       const task = readNewTask(tidy(title ?? ''), context);
