@@ -100,8 +100,11 @@ export const textContextIntents: Intent[] = [
       if (pdf) return callThenReply(context, 'extract_pdf_text', { pdf_content: pdf });
       if (!target || /^(?:this|it|attached)$/i.test(target.trim()))
         return reply('Which PDF? Attach it, or name a document: “extract the text of document <id>”.');
+      // A document found by its words that is not a PDF (a note, a web page) is read as text.
       return onOneDocument(context, target, (document) =>
-        callThenReply(context, 'extract_pdf_text', { resource_id: document.document_id }),
+        document.mime_type && document.mime_type !== 'application/pdf'
+          ? callThenReply(context, 'read_document', { document_id: document.document_id })
+          : callThenReply(context, 'extract_pdf_text', { resource_id: document.document_id }),
       );
     },
   },

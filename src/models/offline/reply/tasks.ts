@@ -17,9 +17,9 @@ export function taskList(tasks: readonly TaskView[], context: PlanContext): stri
   return numbered(tasks.map((task) => describeTask(task, context)));
 }
 
-function listHeading(input: Record<string, unknown>, size: number): string {
+function listHeading(input: Record<string, unknown>, size: number, context: PlanContext): string {
   const status = input.status;
-  const due = input.due_before ? ' due by then' : '';
+  const due = input.due_before ? ` due before ${formatDue(String(input.due_before), context)}` : '';
   const tag = input.tag ? ` tagged #${String(input.tag)}` : '';
   if (size === 0) {
     if (status === 'completed') return `You have not finished any tasks${tag} yet.`;
@@ -37,7 +37,6 @@ function listHeading(input: Record<string, unknown>, size: number): string {
 /** What changed in an update, in words. */
 function describeChanges(input: Record<string, unknown>, task: TaskView, context: PlanContext): string {
   const changes: string[] = [];
-  if (input.title !== undefined) changes.push(`renamed to ${quoted(task.title)}`);
   if (input.due_date !== undefined)
     changes.push(task.due_date ? `now due ${formatDue(task.due_date, context)}` : 'no due date any more');
   if (input.priority !== undefined) changes.push(`${task.priority} priority`);
@@ -62,7 +61,7 @@ export const taskReplies: Record<string, ReplyFormatter> = {
   },
   list_tasks: ({ input, output, context }) => {
     const items = list<TaskView>(output, 'items');
-    const heading = listHeading(input, items.length);
+    const heading = listHeading(input, items.length, context);
     if (items.length === 0) return heading;
     const more = field(output, 'next_cursor') ? '\n\nThere are more; these are the newest.' : '';
     return `${heading}\n\n${taskList(items, context)}${more}`;
@@ -71,7 +70,7 @@ export const taskReplies: Record<string, ReplyFormatter> = {
     const items = list<TaskView>(output, 'items');
     const query = quoted(String(input.query ?? ''));
     if (items.length === 0) return `No tasks match ${query}.`;
-    return `${count(items.length, 'task')} match ${query}:\n\n${taskList(items, context)}`;
+    return `${count(items.length, 'task matches', 'tasks match')} ${query}:\n\n${taskList(items, context)}`;
   },
   complete_task: ({ output }) => {
     const task = taskOf(output);
@@ -81,7 +80,9 @@ export const taskReplies: Record<string, ReplyFormatter> = {
     const task = taskOf(output);
     if (!task) return 'Updated the task.';
     const changes = describeChanges(input, task, context);
-    return `Updated ${quoted(task.title)}${changes ? `: ${changes}` : ''}.`;
+    const what =
+      input.title === undefined ? `Updated ${quoted(task.title)}` : `Renamed it ${quoted(task.title)}`;
+    return `${what}${changes ? `: ${changes}` : ''}.`;
   },
   delete_task: ({ output }) => {
     const task = taskOf(output);
