@@ -1,0 +1,119 @@
+import type { Conversation, ToolOutcome } from './conversation.js';
+import { documentIntents } from './intents/documents.js';
+import { helpIntents, helpText, notUnderstoodText } from './intents/help.js';
+import { type Intent, type PlanContext, reply, type Step } from './intents/intent.js';
+import { taskIntents, tasksChosenFromList } from './intents/tasks.js';
+import { textAnalysisIntents } from './intents/text-analysis.js';
+import { textContextIntents } from './intents/text-context.js';
+import { textRewriteIntents } from './intents/text-rewrite.js';
+import { list, type TaskView } from './reply/format.js';
+import { positionIn } from './words.js';
+
+/**
+ * Every intent, in the order they are tried: help first, then the text tools (whose commands
+ * carry a text that may say anything), then documents, then tasks (whose phrasings are the
+ * broadest: "I need to …").
+ */
+export const intents: readonly Intent[] = [
+  ...helpIntents,
+  ...textContextIntents,
+  ...textAnalysisIntents,
+  ...textRewriteIntents,
+  ...documentIntents,
+  ...taskIntents,
+];
+
+/** Politeness around a request ("could you …", "… please"), which no intent needs. */
+const courtesyBefore =
+  /^(?:(?:please|pls|hey|ok|okay|so|now|and|also|then|can you|could you|would you|will you|would you mind|i['’]d like you to|i want you to)[,!]?\s+)+/i;
+const courtesyAfter = /\s*,?\s*(?:please|thanks|thank you)[.!?]*$/i;
+
+/** The request without politeness around it. */
+export function requestOf(text: string): string {
+  return text.trim().replace(courtesyBefore, '').replace(courtesyAfter, '').trim();
+}
+
+/** The first intent's step for a message; undefined when no intent takes it. */
+export function planFor(message: string, context: PlanContext): { intent: Intent; step: Step } | undefined {
+  for (const intent of intents)
+    for (const pattern of intent.patterns) {
+      const match = pattern.exec(message);
+      if (!match) continue;
+      const step = intent.plan(match.groups ?? {}, context);
+      if (step) return { intent, step };
+    }
+  return undefined;
+}
+
+/**
+ * An answer to "which one?" ("the second one", "2"): the previous turn's change, done to the task
+ * at that place in the list it showed.
+ */
+function answerToWhichOne(message: string, context: PlanContext): Step | undefined {
+  const position = positionIn(message);
+  const previous = context.earlier.at(-1);
+  const last = previous?.outcomes.at(-1);
+  if (
+    position === undefined ||
+    !previous ||
+    last?.toolName !== 'search_tasks' ||
+    last.result?.kind !== 'output'
+  )
+    return undefined;
+  const items = list<TaskView>(last.result.value, 'items');
+  const chosenTask = position === -1 ? items.at(-1) : items[position - 1];
+  if (!chosenTask) return reply(`There is no number ${position} in that list.`);
+  const again = planFor(requestOf(previous.text), {
+    ...context,
+    turn: { ...context.turn, text: previous.text },
+    chosenTask,
+  });
+  return again && tasksChosenFromList.has(again.intent.name) ? again.step : undefined;
+}
+
+/** A failed or refused tool call, in words. */
+function afterFailure(outcome: ToolOutcome): Step | undefined {
+  if (outcome.result?.kind === 'error') {
+    const [, code, message] = /^([A-Z][A-Z0-9_]+): ([\s\S]*)$/.exec(outcome.result.message) ?? [];
+    const reason = code ? `${message} (${code})` : outcome.result.message;
+    return reply(`That did not work: ${outcome.toolName} failed. ${reason}`);
+  }
+  if (outcome.result?.kind === 'denied')
+    return reply(
+      `OK, I did not run ${outcome.toolName}${outcome.result.reason ? ` (${outcome.result.reason})` : ''}. Nothing changed.`,
+    );
+  return undefined;
+}
+
+/** A call of a tool that this chat does not offer becomes an answer saying so. */
+function offered(step: Step, toolNames: ReadonlySet<string>): Step {
+  if (step.type === 'reply' || toolNames.has(step.toolName)) return step;
+  return reply(`I would use the ${step.toolName} tool for that, but it is not available in this chat.`);
+}
+
+/**
+ * The offline assistant's next step for a conversation: a tool call the current turn still needs,
+ * or the reply. Deterministic: the same conversation gives the same step.
+ */
+export function decide({
+  conversation,
+  toolNames,
+  now,
+  timeZone,
+}: {
+  conversation: Conversation;
+  toolNames: ReadonlySet<string>;
+  now: Date;
+  timeZone: string;
+}): Step {
+  const { turn, earlier } = conversation;
+  if (!turn) return reply(helpText);
+  const last = turn.outcomes.at(-1);
+  const failed = last && afterFailure(last);
+  if (failed) return failed;
+  const context: PlanContext = { turn, earlier, now, timeZone };
+  const message = requestOf(turn.text);
+  const step =
+    answerToWhichOne(message, context) ?? planFor(message, context)?.step ?? reply(notUnderstoodText);
+  return offered(step, toolNames);
+}

@@ -1,0 +1,38 @@
+import type * as Chrono from 'chrono-node';
+import type Compromise from 'compromise';
+
+/** The libraries the offline assistant reads messages and counts tokens with. */
+export interface Libraries {
+  readonly chrono: typeof Chrono;
+  readonly nlp: typeof Compromise;
+  /** stopword's English list. */
+  readonly stopWords: readonly string[];
+  /** gpt-tokenizer's count (o200k_base, the GPT-4o family's encoding). */
+  readonly countTokens: (text: string) => number;
+}
+
+let loaded: Libraries | undefined;
+let loading: Promise<Libraries> | undefined;
+
+/**
+ * Loads the libraries once, on the assistant's first call: together they take about half a second
+ * to import, which every server start and CLI command would otherwise pay.
+ */
+export function loadLibraries(): Promise<Libraries> {
+  loading ??= Promise.all([
+    import('chrono-node'),
+    import('compromise'),
+    import('stopword'),
+    import('gpt-tokenizer'),
+  ]).then(([chrono, compromise, stopword, tokenizer]) => {
+    loaded = { chrono, nlp: compromise.default, stopWords: stopword.eng, countTokens: tokenizer.countTokens };
+    return loaded;
+  });
+  return loading;
+}
+
+/** The loaded libraries; `loadLibraries()` must have finished first. */
+export function libraries(): Libraries {
+  if (!loaded) throw new Error('The offline assistant used its libraries before loading them');
+  return loaded;
+}

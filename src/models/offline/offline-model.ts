@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3Content,
+  LanguageModelV3FinishReason,
+  LanguageModelV3Prompt,
+  LanguageModelV3StreamPart,
+  LanguageModelV3Usage,
+} from '@ai-sdk/provider';
+import type { Clock } from '../../clock.js';
+import { readConversation } from './conversation.js';
+import { decide } from './decide.js';
+import type { Step } from './intents/intent.js';
+import { loadLibraries } from './libraries.js';
+
+/** The prompt as text, for counting its tokens: messages, tool inputs and results (files by name only). */
+function promptText(prompt: LanguageModelV3Prompt): string {
+  return prompt
+    .flatMap((message) =>
+      typeof message.content === 'string'
+        ? [message.content]
+        : message.content.map((part) => {
+            if (part.type === 'text' || part.type === 'reasoning') return part.text;
+            if (part.type === 'tool-call') return `${part.toolName} ${JSON.stringify(part.input)}`;
+            if (part.type === 'tool-result') return JSON.stringify(part.output);
+            if (part.type === 'file') return part.filename ?? part.mediaType;
+            return '';
+          }),
+    )
+    .join('\n');
+}
+
+/** A short stable id from the prompt: the same conversation gets the same ids. */
+function idFrom(prompt: LanguageModelV3Prompt): string {
+  const json = JSON.stringify(prompt, (_key, value: unknown) =>
+    value instanceof Uint8Array ? `bytes:${createHash('sha256').update(value).digest('hex')}` : value,
+  );
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+}
+
+/** A reply cut into words, each with the whitespace after it, so the deltas join back to the reply. */
+export function wordsOf(text: string): string[] {
+  const words = text.match(/\S+\s*/g) ?? [];
+  const leading = /^\s+/.exec(text)?.[0];
+  if (leading && words.length > 0) words[0] = `${leading}${words[0]}`;
+  return words.length > 0 ? words : [text];
+}
+
+function usage(inputTokens: number, outputTokens: number): LanguageModelV3Usage {
+  return {
+    inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: 0, cacheWrite: 0 },
+    outputTokens: { total: outputTokens, text: outputTokens, reasoning: 0 },
+  };
+}
+
+const finishReason = (step: Step): LanguageModelV3FinishReason =>
+  step.type === 'call' ? { unified: 'tool-calls', raw: 'tool-calls' } : { unified: 'stop', raw: 'stop' };
+
+/**
+ * Switchboard's built-in assistant for when no language model is configured: an AI SDK language
+ * model that reads plain-English requests with a table of phrasings and answers with the user's
+ * tools — one tool call per step, then a reply that puts the results in words. Deterministic: the
+ * same prompt gives the same output. Dates ("tomorrow") are read in `timeZone` (default: the
+ * server's), relative to `clock`.
+ */
+export function createOfflineModel({
+  clock,
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+}: {
+  clock: Clock;
+  timeZone?: string;
+}): LanguageModelV3 {
+  async function respond(options: LanguageModelV3CallOptions) {
+    const { countTokens } = await loadLibraries();
+    const toolNames = new Set(
+      options.toolChoice?.type === 'none'
+        ? []
+        : (options.tools ?? []).filter((tool) => tool.type === 'function').map((tool) => tool.name),
+    );
+    const step = decide({
+      conversation: readConversation(options.prompt),
+      toolNames,
+      now: clock.now(),
+      timeZone,
+    });
+    const id = idFrom(options.prompt);
+    const output = step.type === 'call' ? `${step.toolName} ${JSON.stringify(step.input)}` : step.text;
+    return {
+      step,
+      id,
+      usage: usage(countTokens(promptText(options.prompt)), countTokens(output)),
+      response: { id: `offline-${id}`, modelId: 'assistant', timestamp: clock.now() },
+    };
+  }
+
+  const toolCall = (step: Extract<Step, { type: 'call' }>, id: string) =>
+    ({
+      type: 'tool-call',
+      toolCallId: `call_${id}`,
+      toolName: step.toolName,
+      input: JSON.stringify(step.input),
+    }) as const;
+
+  return {
+    specificationVersion: 'v3',
+    provider: 'offline',
+    modelId: 'assistant',
+    supportedUrls: {},
+
+    async doGenerate(options) {
+      const { step, id, usage, response } = await respond(options);
+      const content: LanguageModelV3Content[] =
+        step.type === 'call' ? [toolCall(step, id)] : [{ type: 'text', text: step.text }];
+      return { content, finishReason: finishReason(step), usage, response, warnings: [] };
+    },
+
+    async doStream(options) {
+      const { step, id, usage, response } = await respond(options);
+      const parts: LanguageModelV3StreamPart[] = [
+        { type: 'stream-start', warnings: [] },
+        { type: 'response-metadata', ...response },
+      ];
+      if (step.type === 'call') parts.push(toolCall(step, id));
+      else {
+        const textId = `text_${id}`;
+        parts.push({ type: 'text-start', id: textId });
+        for (const word of wordsOf(step.text)) parts.push({ type: 'text-delta', id: textId, delta: word });
+        parts.push({ type: 'text-end', id: textId });
+      }
+      parts.push({ type: 'finish', usage, finishReason: finishReason(step) });
+      const stream = new ReadableStream<LanguageModelV3StreamPart>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(part);
+          controller.close();
+        },
+      });
+      return { stream };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { PlanContext } from '../intents/intent.js';
+
+/** What a reply formatter gets: the call's input and output, and the plan's context. */
+export interface ReplyInput {
+  readonly toolName: string;
+  readonly input: Record<string, unknown>;
+  readonly output: unknown;
+  readonly context: PlanContext;
+}
+
+/** Puts one tool's result in words. */
+export type ReplyFormatter = (reply: ReplyInput) => string;
+
+/** A task as the task tools return it (the fields the replies use). */
+export interface TaskView {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'pending' | 'completed';
+  readonly priority: 'low' | 'medium' | 'high';
+  readonly due_date: string | null;
+  readonly tags: readonly string[];
+}
+
+/** A field of a JSON object, or undefined when the value is not an object. */
+export function field<T = unknown>(value: unknown, name: string): T | undefined {
+  return value !== null && typeof value === 'object'
+    ? ((value as Record<string, unknown>)[name] as T)
+    : undefined;
+}
+
+/** A list field of a JSON object, empty when absent. */
+export function list<T = unknown>(value: unknown, name: string): T[] {
+  const items = field(value, name);
+  return Array.isArray(items) ? (items as T[]) : [];
+}
+
+/** A title between curly quotes. */
+export const quoted = (text: string) => `“${text}”`;
+
+/** "1 task", "3 tasks". */
+export const count = (size: number, noun: string, plural = `${noun}s`) =>
+  `${size} ${size === 1 ? noun : plural}`;
+
+/** A long text cut for a chat reply, marked where it was cut. */
+export function excerpt(text: string, limit = 1500): string {
+  return text.length <= limit
+    ? text
+    : `${text.slice(0, limit).trimEnd()}… (${text.length} characters in all)`;
+}
+
+/** A numbered Markdown list. */
+export const numbered = (lines: readonly string[]) =>
+  lines.map((line, index) => `${index + 1}. ${line}`).join('\n');
+
+/** A Markdown bullet list. */
+export const bullets = (lines: readonly string[]) => lines.map((line) => `- ${line}`).join('\n');
+
+/** A share as a whole percentage. */
+export const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -1,0 +1,91 @@
+import { formatDue } from '../dates.js';
+import type { PlanContext } from '../intents/intent.js';
+import { count, field, list, numbered, quoted, type ReplyFormatter, type TaskView } from './format.js';
+
+/** One task on a line: its title, due date, priority and tags (and a tick when done). */
+export function describeTask(task: TaskView, context: PlanContext): string {
+  const details = [
+    task.due_date ? `due ${formatDue(task.due_date, context)}` : undefined,
+    task.priority === 'high' ? 'high priority' : task.priority === 'low' ? 'low priority' : undefined,
+    ...task.tags.map((tag) => `#${tag}`),
+  ].filter(Boolean);
+  return `${task.status === 'completed' ? '✓ ' : ''}${task.title}${details.length ? ` — ${details.join(', ')}` : ''}`;
+}
+
+/** Tasks as a numbered list, in the order the tool returned them. */
+export function taskList(tasks: readonly TaskView[], context: PlanContext): string {
+  return numbered(tasks.map((task) => describeTask(task, context)));
+}
+
+function listHeading(input: Record<string, unknown>, size: number, context: PlanContext): string {
+  const status = input.status;
+  const due = input.due_before ? ` due before ${formatDue(String(input.due_before), context)}` : '';
+  const tag = input.tag ? ` tagged #${String(input.tag)}` : '';
+  if (size === 0) {
+    if (status === 'completed') return `You have not finished any tasks${tag} yet.`;
+    if (status === 'pending')
+      return input.due_before
+        ? `Nothing${tag} is due by then.`
+        : `Nothing left to do${tag} — your list is clear.`;
+    return `You have no tasks${tag} yet. Try “add buy milk to my list”.`;
+  }
+  if (status === 'completed') return `You have finished ${count(size, 'task')}${tag}:`;
+  if (status === 'pending') return `You have ${count(size, 'pending task')}${tag}${due}:`;
+  return `You have ${count(size, 'task')}${tag}:`;
+}
+
+/** What changed in an update, in words. */
+function describeChanges(input: Record<string, unknown>, task: TaskView, context: PlanContext): string {
+  const changes: string[] = [];
+  if (input.due_date !== undefined)
+    changes.push(task.due_date ? `now due ${formatDue(task.due_date, context)}` : 'no due date any more');
+  if (input.priority !== undefined) changes.push(`${task.priority} priority`);
+  if (input.tags !== undefined)
+    changes.push(task.tags.length ? `tags ${task.tags.map((tag) => `#${tag}`).join(' ')}` : 'no tags');
+  if (input.status !== undefined) changes.push(task.status === 'completed' ? 'marked done' : 'open again');
+  if (input.description !== undefined) changes.push('new details');
+  return changes.join(', ');
+}
+
+const taskOf = (output: unknown) => field<TaskView>(output, 'task');
+
+/** Replies to the task tools' results. */
+export const taskReplies: Record<string, ReplyFormatter> = {
+  add_task: ({ output, context }) => {
+    const task = taskOf(output);
+    if (!task) return 'Added the task.';
+    const due = task.due_date ? `, due ${formatDue(task.due_date, context)}` : '';
+    const priority = task.priority === 'medium' ? '' : ` (${task.priority} priority)`;
+    const tags = task.tags.length ? ` Tagged ${task.tags.map((tag) => `#${tag}`).join(' ')}.` : '';
+    return `Added ${quoted(task.title)} to your list${due}${priority}.${tags}`;
+  },
+  list_tasks: ({ input, output, context }) => {
+    const items = list<TaskView>(output, 'items');
+    const heading = listHeading(input, items.length, context);
+    if (items.length === 0) return heading;
+    const more = field(output, 'next_cursor') ? '\n\nThere are more; these are the newest.' : '';
+    return `${heading}\n\n${taskList(items, context)}${more}`;
+  },
+  search_tasks: ({ input, output, context }) => {
+    const items = list<TaskView>(output, 'items');
+    const query = quoted(String(input.query ?? ''));
+    if (items.length === 0) return `No tasks match ${query}.`;
+    return `${count(items.length, 'task matches', 'tasks match')} ${query}:\n\n${taskList(items, context)}`;
+  },
+  complete_task: ({ output }) => {
+    const task = taskOf(output);
+    return task ? `Done: ${quoted(task.title)} is marked complete.` : 'Marked it complete.';
+  },
+  update_task: ({ input, output, context }) => {
+    const task = taskOf(output);
+    if (!task) return 'Updated the task.';
+    const changes = describeChanges(input, task, context);
+    const what =
+      input.title === undefined ? `Updated ${quoted(task.title)}` : `Renamed it ${quoted(task.title)}`;
+    return `${what}${changes ? `: ${changes}` : ''}.`;
+  },
+  delete_task: ({ output }) => {
+    const task = taskOf(output);
+    return task ? `Deleted ${quoted(task.title)}.` : 'Deleted the task.';
+  },
+};
