@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs } from '../../src/actor.js';
+import { streamedText, uiChunks } from '../helpers/sse.js';
+import { type ChatHarness, startChatHarness } from './chat-harness.js';
+
+describe('the offline assistant through the same chat loop', () => {
+  let harness: ChatHarness;
+  const alice = () => actingAs({ userId: harness.userIds.alice, role: 'user' });
+
+  beforeAll(async () => {
+    harness = await startChatHarness({ model: 'offline', models: '' });
+  });
+  afterAll(() => harness.close());
+
+  it('adds a task from a plain sentence, showing the tool call with its result in the stream', async () => {
+    const chunks = await uiChunks(await harness.chat('alice', { message: 'add buy milk to my list' }));
+    expect(chunks.find((chunk) => chunk.type === 'tool-input-available')).toMatchObject({
+      toolName: 'add_task',
+      input: { title: expect.stringMatching(/buy milk/i) },
+    });
+    expect(chunks.find((chunk) => chunk.type === 'tool-output-available')).toMatchObject({
+      output: { task: { title: expect.stringMatching(/buy milk/i), status: 'pending' } },
+    });
+    expect(chunks.filter((chunk) => chunk.type === 'text-delta').length).toBeGreaterThan(2);
+    expect(streamedText(chunks)).toMatch(/milk/i);
+    const tasks = await harness.testApp.app.tasks.list(alice(), {});
+    expect(tasks.items.map((task) => task.title.toLowerCase())).toContain('buy milk');
+    expect(harness.model.requests).toHaveLength(0);
+  });
+
+  it('keeps the conversation: a follow-up completes the task it added', async () => {
+    const first = (await (
+      await harness.chat('alice', { message: 'add water the plants to my list' }, { json: true })
+    ).json()) as {
+      conversation_id: string;
+    };
+    const done = (await (
+      await harness.chat(
+        'alice',
+        { conversation_id: first.conversation_id, message: 'mark the plants one done' },
+        { json: true },
+      )
+    ).json()) as { tool_calls: { tool: string; status: string }[]; response: string };
+    expect(done.tool_calls.map((call) => `${call.tool}:${call.status}`)).toContain('complete_task:success');
+    const tasks = await harness.testApp.app.tasks.list(alice(), { status: 'completed' });
+    expect(tasks.items.map((task) => task.title.toLowerCase())).toContain('water the plants');
+  });
+
+  it('says plainly that no model is configured when it does not understand', async () => {
+    const body = (await (
+      await harness.chat('alice', { message: 'what is the meaning of life?' }, { json: true })
+    ).json()) as {
+      response: string;
+      tool_calls: unknown[];
+    };
+    expect(body.tool_calls).toEqual([]);
+    expect(body.response).toMatch(/MODEL=/);
+  });
+});
