@@ -40,7 +40,11 @@ import {
   resourceTools,
 } from './modules/resources/index.js';
 import { pdfTextForSearch, textTools } from './modules/text/index.js';
-import { type ConversationService, createConversationService } from './modules/conversations/index.js';
+import {
+  type ConversationService,
+  createConversationService,
+  registerConversationRoutes,
+} from './modules/conversations/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createModelRegistry, type ModelRegistry } from './models/registry.js';
@@ -169,6 +173,7 @@ export async function createApp({
     registerTaskRoutes(http, tasks);
     registerPromptRoutes(http, prompts);
     registerResourceRoutes(http, resources, { uploadLimit: config.uploadLimit });
+    registerConversationRoutes(http, conversations, { importLimit: config.uploadLimit });
     registerToolRoutes(http, tools);
     registerModelRoutes(http, models);
     registerChatRoutes(http, chat);

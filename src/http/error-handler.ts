@@ -60,7 +60,7 @@ export function createErrorHandler({ bodyLimit }: { bodyLimit: number }) {
       const known = fastifyCodes[error.code];
       const message =
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? `The request body is larger than the limit of ${bodyLimit} bytes`
+          ? `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? bodyLimit} bytes`
           : (known?.message?.(error) ?? error.message);
       return reply.status(status).send(errorBody(known?.code ?? 'BAD_REQUEST', message, request.id));
     }

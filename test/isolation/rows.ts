@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Scope } from '../../src/actor.js';
+import { actingAs, type Scope } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { createApiKey, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
@@ -94,6 +94,27 @@ export function pageUrl(): Promise<string> {
 /** A request about a fresh URL resource of the owner's. */
 const withOwnerUrlResource = (build: (resourceId: string) => Request) => async (context: RowContext) =>
   build((await asOwner(context, 'POST', '/api/v1/resources', { kind: 'url', url: await pageUrl() })).id);
+
+/** A request about a fresh conversation of the owner's: a question and its answer. */
+const withOwnerConversation =
+  (build: (conversationId: string, messageIds: string[]) => Request) => async (context: RowContext) => {
+    const { id } = await asOwner(context, 'POST', '/api/v1/conversations', { title: 'Owned chat' });
+    const me = await context.app.http.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: context.ownerCookie },
+    });
+    const owner = actingAs({ userId: me.json().id, role: 'user', via: 'http' });
+    const say = (role: 'user' | 'assistant', text: string) =>
+      context.app.conversations.appendMessage(owner, {
+        conversationId: id,
+        role,
+        parts: [{ type: 'text', text }],
+      });
+    const question = await say('user', 'A private question');
+    const answer = await say('assistant', 'A private answer');
+    return build(id, [question.id, answer.id]);
+  };
 
 export const ownedRows: OwnedRow[] = [
   {
@@ -365,6 +386,100 @@ export const ownedRows: OwnedRow[] = [
     route: '/api/v1/resources/:id/versions/:version/restore',
     scope: 'api:write',
     request: withOwnerResource((id) => ({ url: `/api/v1/resources/${id}/versions/1/restore` })),
+    otherUser: 'not_found',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/conversations',
+    scope: 'api:read',
+    request: withOwnerConversation(() => ({ url: '/api/v1/conversations' })),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/conversations',
+    scope: 'api:write',
+    request: fixed('/api/v1/conversations', { title: 'New chat' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/conversations/search',
+    scope: 'api:read',
+    request: withOwnerConversation(() => ({ url: '/api/v1/conversations/search?query=private' })),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/conversations/export',
+    scope: 'api:read',
+    request: withOwnerConversation(() => ({ url: '/api/v1/conversations/export?format=json' })),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/conversations/import',
+    scope: 'api:write',
+    request: fixed('/api/v1/conversations/import', {
+      format: 'switchboard.conversations',
+      version: 1,
+      conversations: [
+        {
+          title: 'Imported',
+          created_at: '2026-01-01T00:00:00Z',
+          updated_at: '2026-01-01T00:00:00Z',
+          messages: [],
+        },
+      ],
+    }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/conversations/:id',
+    scope: 'api:read',
+    request: withOwnerConversation((id) => ({ url: `/api/v1/conversations/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/conversations/:id',
+    scope: 'api:write',
+    request: withOwnerConversation((id) => ({
+      url: `/api/v1/conversations/${id}`,
+      payload: { pinned: true },
+    })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/conversations/:id',
+    scope: 'api:write',
+    request: withOwnerConversation((id) => ({ url: `/api/v1/conversations/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/conversations/:id/messages',
+    scope: 'api:read',
+    request: withOwnerConversation((id) => ({ url: `/api/v1/conversations/${id}/messages?branch=all` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/conversations/:id/export',
+    scope: 'api:read',
+    request: withOwnerConversation((id) => ({ url: `/api/v1/conversations/${id}/export?format=markdown` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/conversations/:id/messages/:message_id/activate',
+    scope: 'api:write',
+    request: withOwnerConversation((id, [questionId]) => ({
+      url: `/api/v1/conversations/${id}/messages/${questionId}/activate`,
+    })),
     otherUser: 'not_found',
   },
 

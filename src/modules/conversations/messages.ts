@@ -186,11 +186,19 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
       return withBranches(await pathTo(db, { userId, conversationId, leafId }), children);
     },
 
-    /** Switches to the branch through `messageId`, down to its newest descendant. */
-    async activate(actor: Actor, messageId: string): Promise<Conversation> {
+    /**
+     * Switches to the branch through `messageId`, down to its newest descendant. With
+     * `conversationId`, a message of another conversation is not found.
+     */
+    async activate(
+      actor: Actor,
+      messageId: string,
+      within: { conversationId?: string } = {},
+    ): Promise<Conversation> {
       const { userId } = requireUser(actor);
-      const message = await loadOwnedMessage(db, { userId, messageId });
-      const { conversationId } = message;
+      const { conversationId } = await loadOwnedMessage(db, { userId, messageId });
+      if (within.conversationId !== undefined && within.conversationId !== conversationId)
+        throw new MessageNotFoundError(messageId);
       const leafId = newestLeafFrom(
         messageId,
         childrenByParent(await treeOf(db, { userId, conversationId })),

@@ -178,3 +178,60 @@ export const listMessagesInputSchema = z.object({
 export type ListMessagesInput = z.input<typeof listMessagesInputSchema>;
 
 export const messageListSchema = z.object({ items: z.array(listedMessageSchema) });
+
+export const searchMessagesInputSchema = z.object({
+  query: z.string().trim().min(1).max(500).describe('Words to find in your messages'),
+  limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
+  cursor: z.string().optional().describe('The next_cursor of the previous page'),
+});
+export type SearchMessagesInput = z.input<typeof searchMessagesInputSchema>;
+
+export const messageHitSchema = z
+  .object({
+    conversation_id: z.string(),
+    conversation_title: z.string(),
+    message_id: z.string(),
+    role: z.enum(roles),
+    snippet: z.string().describe('The matching passage, matches between « and »'),
+    created_at: timestamp,
+  })
+  .meta({ id: 'MessageSearchHit' });
+export type MessageHit = z.infer<typeof messageHitSchema>;
+
+export const messageHitPageSchema = z.object({
+  items: z.array(messageHitSchema),
+  next_cursor: z.string().nullable(),
+});
+export type MessageHitPage = z.infer<typeof messageHitPageSchema>;
+
+export const exportFormat = 'switchboard.conversations';
+
+export const exportInputSchema = z.object({
+  format: z.enum(['json', 'markdown']).default('json'),
+});
+export type ExportInput = z.input<typeof exportInputSchema>;
+
+/** One conversation as exported: its fields and every message of its tree, oldest first. */
+export const exportedConversationSchema = conversationSchema
+  .extend({ messages: z.array(messageSchema) })
+  .meta({ id: 'ExportedConversation' });
+export type ExportedConversation = z.infer<typeof exportedConversationSchema>;
+
+/** The JSON export: everything, with a marker that import recognises. */
+export const conversationsExportSchema = z
+  .object({
+    format: z.literal(exportFormat),
+    version: z.literal(1),
+    exported_at: timestamp,
+    conversations: z.array(exportedConversationSchema),
+  })
+  .meta({ id: 'ConversationsExport' });
+export type ConversationsExport = z.infer<typeof conversationsExportSchema>;
+
+export const importResultSchema = z
+  .object({
+    imported: z.number().int(),
+    conversations: z.array(z.object({ id: z.string(), title: z.string() })),
+  })
+  .meta({ id: 'ConversationsImportResult' });
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -4,13 +4,24 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { databaseKinds } from '../../../test/helpers/test-database.js';
 import { actingAs, type UserActor } from '../../actor.js';
 import type { AnyBusEvent } from '../../bus/events.js';
-import { ConversationNotFoundError, MessageNotFoundError } from './errors.js';
+import { ConversationNotFoundError, MessageNotFoundError, MessageTooLargeError } from './errors.js';
 import type { Part } from './schema.js';
 import type { ConversationService } from './service.js';
+import { titleFrom } from './title.js';
 
 const actorFor = (userId: string): UserActor => actingAs({ userId, role: 'user', via: 'http' });
 const text = (words: string): Part[] => [{ type: 'text', text: words }];
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('a title from the first user message', () => {
+  it('keeps a short first line whole and cuts a long one at a word boundary', () => {
+    expect(titleFrom('  Plan my week\n\nMonday: gym')).toBe('Plan my week');
+    const long = 'Could you help me write a friendly letter to my landlord about the broken heating';
+    expect(titleFrom(long)).toBe('Could you help me write a friendly letter to my landlord…');
+    expect(titleFrom('x'.repeat(100))).toBe(`${'x'.repeat(60)}…`);
+    expect(titleFrom('   ')).toBe('');
+  });
+});
 
 describe.each(databaseKinds)('the conversation service on %s', (kind) => {
   let testApp: TestApp;
@@ -193,6 +204,111 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     expect(await conversations.interruptStale({ before: new Date(Date.now() + 60_000) })).toBe(0);
   });
 
+  it('titles from the first user message only, never over a title already set', async () => {
+    const untitled = await conversations.create(alice);
+    const say = (conversationId: string, role: 'user' | 'assistant' | 'system', words: string) =>
+      conversations.appendMessage(alice, { conversationId, role, parts: text(words) });
+    await say(untitled.id, 'system', 'You are helpful.');
+    expect((await conversations.get(alice, untitled.id)).title).toBe('');
+    await say(
+      untitled.id,
+      'user',
+      'Summarise the meeting notes from Tuesday, please, in three short bullet points',
+    );
+    await say(untitled.id, 'user', 'Something else');
+    expect((await conversations.get(alice, untitled.id)).title).toBe(
+      'Summarise the meeting notes from Tuesday, please, in three…',
+    );
+    const titled = await conversations.create(alice, { title: 'Mine' });
+    await say(titled.id, 'user', 'Hello there');
+    expect((await conversations.get(alice, titled.id)).title).toBe('Mine');
+  });
+
+  it('lists by latest activity, a page at a time, with filters; updates and deletes', async () => {
+    const owner = actorFor((await seedUser(testApp.app, { email: 'carol@example.com' })).id);
+    const older = await conversations.create(owner, { title: 'Older', tags: ['work'] });
+    const newer = await conversations.create(owner, { title: 'Newer' });
+    await conversations.appendMessage(owner, { conversationId: older.id, role: 'user', parts: text('Bump') });
+    const first = await conversations.list(owner, { limit: 1 });
+    expect(first.items.map((item) => item.title)).toEqual(['Older']);
+    const second = await conversations.list(owner, { limit: 1, cursor: first.next_cursor ?? '' });
+    expect(second.items.map((item) => item.title)).toEqual(['Newer']);
+    expect(second.next_cursor).toBeNull();
+    expect((await conversations.list(owner, { tag: 'work' })).items.map((item) => item.id)).toEqual([
+      older.id,
+    ]);
+    expect((await conversations.list(owner, { query: 'NEW' })).items.map((item) => item.id)).toEqual([
+      newer.id,
+    ]);
+    expect((await conversations.list(owner, { query: '%' })).items).toEqual([]);
+
+    const changed = await conversations.update(owner, newer.id, {
+      archived: true,
+      model: 'openai:gpt-5',
+      tags: ['x'],
+    });
+    expect(changed).toMatchObject({ archived: true, model: 'openai:gpt-5', tags: ['x'] });
+    expect((await conversations.list(owner)).items.map((item) => item.id)).toEqual([older.id]);
+    expect((await conversations.list(owner, { archived: true })).items.map((item) => item.id)).toEqual([
+      newer.id,
+    ]);
+
+    await conversations.delete(owner, older.id);
+    await expect(conversations.get(owner, older.id)).rejects.toBeInstanceOf(ConversationNotFoundError);
+    expect(await conversations.exportConversations(owner, { format: 'json' })).toMatchObject({
+      data: { conversations: [{ id: newer.id }] },
+    });
+  });
+
+  it('finds messages by their words, best match first, with the passage marked', async () => {
+    const conversation = await conversations.create(alice, { title: 'Baking' });
+    await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      role: 'user',
+      parts: [
+        ...text('How long should sourdough bread rise before baking?'),
+        { type: 'reasoning', text: 'secretword' },
+      ],
+    });
+    await conversations.appendMessage(alice, {
+      conversationId: conversation.id,
+      role: 'assistant',
+      parts: text('Let the sourdough rise for four to six hours; sourdough likes warmth.'),
+    });
+    const bobs = await conversations.create(bob);
+    await conversations.appendMessage(bob, {
+      conversationId: bobs.id,
+      role: 'user',
+      parts: text('My sourdough'),
+    });
+
+    const found = await conversations.search(alice, { query: 'sourdough' });
+    expect(found.items).toHaveLength(2);
+    expect(found.items[0]).toMatchObject({
+      conversation_id: conversation.id,
+      conversation_title: 'Baking',
+      role: 'assistant',
+    });
+    expect(found.items[0]?.snippet).toContain('«sourdough»');
+    const paged = await conversations.search(alice, { query: 'sourdough', limit: 1 });
+    const rest = await conversations.search(alice, { query: 'sourdough', cursor: paged.next_cursor ?? '' });
+    expect(rest.items.map((item) => item.message_id)).toEqual([found.items[1]?.message_id]);
+    expect((await conversations.search(alice, { query: 'secretword' })).items).toEqual([]);
+    expect((await conversations.search(bob, { query: 'rise' })).items).toEqual([]);
+  });
+
+  it('refuses a message larger than a message may be, and keeps nothing of it', async () => {
+    const conversation = await conversations.create(alice);
+    await expect(
+      conversations.appendMessage(alice, {
+        conversationId: conversation.id,
+        role: 'user',
+        parts: text('x'.repeat(5 * 1024 * 1024)),
+      }),
+    ).rejects.toBeInstanceOf(MessageTooLargeError);
+    expect((await conversations.get(alice, conversation.id)).message_count).toBe(0);
+  });
+
   it('does not let another user see, use or change a conversation or its messages', async () => {
     const { conversation, messages } = await seedChat();
     const messageId = messages[1]?.id ?? '';
@@ -204,6 +320,7 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
       () => conversations.activeBranch(bob, id),
       () => conversations.messages(bob, id, { branch: 'all' }),
       () => conversations.appendMessage(bob, { conversationId: id, role: 'user', parts: text('Hello?') }),
+      () => conversations.exportConversations(bob, { conversationId: id, format: 'markdown' }),
     ];
     for (const attempt of hidden) await expect(attempt()).rejects.toBeInstanceOf(ConversationNotFoundError);
     const hiddenMessages = [
@@ -222,7 +339,12 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
         parts: text('x'),
       }),
     ).rejects.toBeInstanceOf(MessageNotFoundError);
-    expect((await conversations.list(bob)).items.map((item) => item.id)).toEqual([own.id]);
+    const bobsList = (await conversations.list(bob)).items.map((item) => item.id);
+    expect(bobsList).toContain(own.id);
+    expect(bobsList).not.toContain(id);
+    expect((await conversations.search(bob, { query: 'Paris' })).items).toEqual([]);
+    const everything = await conversations.exportConversations(bob, { format: 'json' });
+    expect(JSON.stringify(everything)).not.toContain('Paris');
     expect((await conversations.message(alice, messageId)).parts).toEqual(text('Paris.'));
     expect((await conversations.get(alice, id)).message_count).toBe(4);
   });

@@ -5,6 +5,8 @@ import { requireUser } from '../identity/index.js';
 import { loadOwnedConversation } from './access.js';
 import { ConversationNotFoundError } from './errors.js';
 import './events.js';
+import { exportConversations, type ExportedFile } from './export.js';
+import { readImport, writeImport } from './import.js';
 import { listConversations } from './list.js';
 import { createMessageOperations } from './messages.js';
 import { conversationColumns, toConversation } from './rows.js';
@@ -13,10 +15,16 @@ import {
   type ConversationPage,
   type CreateConversationInput,
   createConversationInputSchema,
+  exportInputSchema,
+  type ExportInput,
+  type ImportResult,
   type ListConversationsInput,
+  type MessageHitPage,
+  type SearchMessagesInput,
   type UpdateConversationInput,
   updateConversationInputSchema,
 } from './schema.js';
+import { searchMessages } from './search.js';
 import { conversations } from './table.js';
 
 /**
@@ -101,6 +109,34 @@ export function createConversationService(deps: ServiceDeps) {
         .returning({ id: conversations.id });
       if (deleted.length === 0) throw new ConversationNotFoundError(conversationId);
       await bus.publish(actor, 'conversation.deleted', { conversationId, ownerId: userId });
+    },
+
+    /** The actor's messages that match the words, best match first, with the matching passage. */
+    async search(actor: Actor, input: SearchMessagesInput): Promise<MessageHitPage> {
+      const { userId } = requireUser(actor);
+      return searchMessages(db, userId, input);
+    },
+
+    /** All the actor's conversations, or one: JSON with everything, or Markdown of the active branch. */
+    async exportConversations(
+      actor: Actor,
+      input: ExportInput & { conversationId?: string | undefined },
+    ): Promise<ExportedFile> {
+      const { userId } = requireUser(actor);
+      const { format } = exportInputSchema.parse(input);
+      return exportConversations(db, clock, { userId, conversationId: input.conversationId, format });
+    },
+
+    /**
+     * Imports our JSON export or ChatGPT's conversations.json as new conversations (new ids), in one
+     * transaction; a malformed file is IMPORT_INVALID and nothing is written.
+     */
+    async importConversations(actor: Actor, payload: unknown): Promise<ImportResult> {
+      const { userId } = requireUser(actor);
+      const result = await writeImport(db, ids, { userId, imported: readImport(payload) });
+      const conversationIds = result.conversations.map((conversation) => conversation.id);
+      await bus.publish(actor, 'conversations.imported', { ownerId: userId, conversationIds });
+      return result;
     },
 
     ...createMessageOperations(deps),

@@ -1,0 +1,208 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBodySchema } from '../../http/error-body.js';
+import { idParams } from '../../http/route-params.js';
+import { requireScope } from '../identity/index.js';
+import type { ExportedFile } from './export.js';
+import {
+  conversationPageSchema,
+  conversationSchema,
+  createConversationInputSchema,
+  exportInputSchema,
+  importResultSchema,
+  listConversationsInputSchema,
+  listMessagesInputSchema,
+  messageHitPageSchema,
+  messageListSchema,
+  searchMessagesInputSchema,
+  updateConversationInputSchema,
+} from './schema.js';
+import type { ConversationService } from './service.js';
+
+const tags = ['conversations'];
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const messageParams = idParams.extend({ message_id: z.string().min(1).max(100) });
+const exported = z.any().describe('JSON (application/json) or Markdown (text/markdown), as a download');
+
+/** JSON as application/json; Markdown as text/markdown; either as a named download. */
+function sendFile(reply: FastifyReply, file: ExportedFile) {
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  if (file.format === 'json') return reply.send(file.data);
+  return reply.header('content-type', 'text/markdown; charset=utf-8').send(file.text);
+}
+
+/**
+ * Conversations over REST: /api/v1/conversations (list, create, search, export, import) and
+ * /api/v1/conversations/{id} (read, change, delete, messages, export, switch branch).
+ */
+export function registerConversationRoutes(
+  app: FastifyInstance,
+  service: ConversationService,
+  { importLimit }: { importLimit: number },
+) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const read = ({ actor }: { actor: FastifyRequest['actor'] }) => requireScope(actor, 'api:read');
+  const write = ({ actor }: { actor: FastifyRequest['actor'] }) => requireScope(actor, 'api:write');
+
+  routes.get(
+    '/api/v1/conversations',
+    {
+      schema: {
+        tags,
+        summary: 'Your conversations, most recent activity first, filtered (?query= matches titles)',
+        querystring: listConversationsInputSchema,
+        response: { 200: conversationPageSchema, ...errors },
+      },
+    },
+    (request) => service.list(read(request), request.query),
+  );
+
+  routes.post(
+    '/api/v1/conversations',
+    {
+      schema: {
+        tags,
+        summary: 'Start a conversation',
+        body: createConversationInputSchema,
+        response: { 201: conversationSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.create(write(request), request.body)),
+  );
+
+  routes.get(
+    '/api/v1/conversations/search',
+    {
+      schema: {
+        tags,
+        summary: 'Find words in your messages, best match first, with the matching passage',
+        querystring: searchMessagesInputSchema,
+        response: { 200: messageHitPageSchema, ...errors },
+      },
+    },
+    (request) => service.search(read(request), request.query),
+  );
+
+  routes.get(
+    '/api/v1/conversations/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export all your conversations: JSON with everything, or Markdown of each active branch',
+        querystring: exportInputSchema,
+        response: { 200: exported, ...errors },
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await service.exportConversations(read(request), request.query)),
+  );
+
+  routes.post(
+    '/api/v1/conversations/import',
+    {
+      bodyLimit: importLimit,
+      schema: {
+        tags,
+        summary: 'Import a Switchboard JSON export or ChatGPT’s conversations.json as new conversations',
+        body: z.unknown().describe('The export file’s JSON'),
+        response: { 201: importResultSchema, ...errors, 413: errorBodySchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.importConversations(write(request), request.body)),
+  );
+
+  routes.get(
+    '/api/v1/conversations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One of your conversations',
+        params: idParams,
+        response: { 200: conversationSchema, ...errors },
+      },
+    },
+    (request) => service.get(read(request), request.params.id),
+  );
+
+  routes.patch(
+    '/api/v1/conversations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename, pin, archive, retag or change the model; only the fields given change',
+        params: idParams,
+        body: updateConversationInputSchema,
+        response: { 200: conversationSchema, ...errors },
+      },
+    },
+    (request) => service.update(write(request), request.params.id, request.body),
+  );
+
+  routes.delete(
+    '/api/v1/conversations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a conversation and all its messages',
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(write(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  routes.get(
+    '/api/v1/conversations/:id/messages',
+    {
+      schema: {
+        tags,
+        summary:
+          'The active branch root → leaf (default), or ?branch=all for the whole tree, each with its siblings',
+        params: idParams,
+        querystring: listMessagesInputSchema,
+        response: { 200: messageListSchema, ...errors },
+      },
+    },
+    async (request) => ({ items: await service.messages(read(request), request.params.id, request.query) }),
+  );
+
+  routes.get(
+    '/api/v1/conversations/:id/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export one conversation: JSON with everything, or Markdown of its active branch',
+        params: idParams,
+        querystring: exportInputSchema,
+        response: { 200: exported, ...errors },
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await service.exportConversations(read(request), {
+          ...request.query,
+          conversationId: request.params.id,
+        }),
+      ),
+  );
+
+  routes.post(
+    '/api/v1/conversations/:id/messages/:message_id/activate',
+    {
+      schema: {
+        tags,
+        summary: 'Switch to the branch through this message (down to its newest reply)',
+        params: messageParams,
+        response: { 200: conversationSchema, ...errors },
+      },
+    },
+    (request) =>
+      service.activate(write(request), request.params.message_id, { conversationId: request.params.id }),
+  );
+}
