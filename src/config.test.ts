@@ -33,6 +33,13 @@ describe('config', () => {
         fetchTimeoutMs: 10_000,
         fetchMaxBytes: 10_485_760,
         fetchAllowedHosts: [],
+        model: 'offline',
+        models: [],
+        ollamaBaseUrl: 'http://127.0.0.1:11434',
+        chatHistoryMessages: 15,
+        chatMaxSteps: 8,
+        toolApproval: 'destructive',
+        chatReconnectGraceMs: 10_000,
       },
     });
   });

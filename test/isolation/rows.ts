@@ -118,6 +118,38 @@ const withOwnerConversation =
 
 export const ownedRows: OwnedRow[] = [
   {
+    method: 'POST',
+    route: '/api/v1/chat',
+    scope: 'api:write',
+    request: withOwnerConversation((id) => ({
+      url: '/api/v1/chat',
+      payload: { conversation_id: id, message: 'what is left to do?' },
+      headers: { accept: 'application/json' },
+    })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/chat/:id/stream',
+    scope: 'api:read',
+    request: withOwnerConversation((id) => ({ url: `/api/v1/chat/${id}/stream` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/chat/:id/stop',
+    scope: 'api:write',
+    request: withOwnerConversation((_id, [, answer]) => ({ url: `/api/v1/chat/${answer}/stop` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/models',
+    scope: 'api:read',
+    request: fixed('/api/v1/models'),
+    otherUser: 'own_items_only',
+  },
+  {
     method: 'GET',
     route: '/api/v1/me',
     scope: 'api:read',
@@ -538,6 +570,11 @@ export const adminRows: AdminRow[] = [
     },
   },
   { method: 'GET', route: '/api/v1/admin/audit', request: fixed('/api/v1/admin/audit') },
+  {
+    method: 'PUT',
+    route: '/api/v1/admin/models',
+    request: fixed('/api/v1/admin/models', { default_model: 'offline', allowed_models: ['offline'] }),
+  },
   { method: 'GET', route: '/api/v1/admin/invites', request: fixed('/api/v1/admin/invites') },
   {
     method: 'POST',
