@@ -1,0 +1,168 @@
+/**
+ * The chat: how much time to first token Switchboard adds over the model's own (the fake
+ * OpenAI-compatible server, asked directly in the same run), and 100 streaming chats at once —
+ * every one must finish without error and be stored whole.
+ */
+import { readSse } from '../test/helpers/sse.js';
+import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
+import { startBenchServer } from './harness.js';
+
+export const title = 'Chat: time to first token added by Switchboard, and 100 concurrent streaming chats';
+
+const sequentialChats = 200;
+const concurrentChats = 100;
+const reply = Array.from({ length: 30 }, (_, index) => `word${index}`).join(' ');
+
+export async function run() {
+  const model = await startFakeModelServer();
+  const switchboard = await startBenchServer('switchboard-chat.ts', { MODEL_BASE_URL: model.baseUrl });
+  const scriptAll = (count: number, delayMs: number) =>
+    model.script(...Array.from({ length: count }, () => ({ text: reply, delayMs })));
+  try {
+    scriptAll(20, 0);
+    for (let index = 0; index < 20; index += 1) await viaSwitchboard(switchboard, index); // warm-up
+
+    scriptAll(sequentialChats, 0);
+    const direct = await sample(sequentialChats, () => directly(model.baseUrl));
+    scriptAll(sequentialChats, 0);
+    const ours = await sample(sequentialChats, (index) =>
+      viaSwitchboard(switchboard, index).then((turn) => turn.ttftMs),
+    );
+
+    scriptAll(concurrentChats, 10);
+    const started = performance.now();
+    const turns = await Promise.allSettled(
+      Array.from({ length: concurrentChats }, (_, index) => viaSwitchboard(switchboard, index)),
+    );
+    const wallMs = performance.now() - started;
+    const finished = turns.flatMap((turn) => (turn.status === 'fulfilled' ? [turn.value] : []));
+    const stored = await Promise.all(finished.map((turn) => storedWhole(switchboard, turn)));
+    const concurrentTtft = percentiles(finished.map((turn) => turn.ttftMs));
+
+    return [
+      {
+        measurement: 'time to first token, fake model directly',
+        chats: sequentialChats,
+        'p50 ms': direct.p50.toFixed(2),
+        'p99 ms': direct.p99.toFixed(2),
+        'added p50 ms': '',
+        errors: 0,
+        'stored whole': '',
+      },
+      {
+        measurement: 'time to first token, through Switchboard',
+        chats: sequentialChats,
+        'p50 ms': ours.p50.toFixed(2),
+        'p99 ms': ours.p99.toFixed(2),
+        'added p50 ms': (ours.p50 - direct.p50).toFixed(2),
+        errors: 0,
+        'stored whole': '',
+      },
+      {
+        measurement: `${concurrentChats} streaming chats at once (${(wallMs / 1000).toFixed(1)} s)`,
+        chats: concurrentChats,
+        'p50 ms': concurrentTtft.p50.toFixed(2),
+        'p99 ms': concurrentTtft.p99.toFixed(2),
+        'added p50 ms': '',
+        errors: concurrentChats - finished.length + finished.filter((turn) => turn.text !== reply).length,
+        'stored whole': `${stored.filter(Boolean).length}/${concurrentChats}`,
+      },
+    ];
+  } finally {
+    await switchboard.stop();
+    await model.close();
+  }
+}
+
+interface Turn {
+  ttftMs: number;
+  conversationId: string;
+  key: string;
+  text: string;
+}
+
+/** One chat through Switchboard's POST /api/v1/chat: time to the first text delta, and the whole text. */
+async function viaSwitchboard(server: { url: string; keys: string[] }, index: number): Promise<Turn> {
+  const key = server.keys[index % server.keys.length] ?? '';
+  const started = performance.now();
+  const response = await fetch(`${server.url}/api/v1/chat`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
+    body: JSON.stringify({ message: `Hello number ${index}` }),
+  });
+  if (response.status !== 200) throw new Error(`chat answered ${response.status}: ${await response.text()}`);
+  let ttftMs = 0;
+  let text = '';
+  let conversationId = '';
+  let status = '';
+  for await (const event of readSse(response)) {
+    if (event.data === '[DONE]') break;
+    const chunk = JSON.parse(event.data) as {
+      type: string;
+      delta?: string;
+      messageMetadata?: { conversation_id?: string; status?: string };
+    };
+    if (chunk.type === 'start') conversationId = chunk.messageMetadata?.conversation_id ?? '';
+    if (chunk.type === 'text-delta') {
+      if (!text) ttftMs = performance.now() - started;
+      text += chunk.delta ?? '';
+    }
+    if (chunk.type === 'finish') status = chunk.messageMetadata?.status ?? '';
+  }
+  if (status !== 'complete') throw new Error(`the reply ended ${status}`);
+  return { ttftMs, conversationId, key, text };
+}
+
+/** The fake model asked directly, streamed: time to its first content delta. */
+async function directly(baseUrl: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: 'fake-model',
+      stream: true,
+      messages: [{ role: 'user', content: 'Hello' }],
+    }),
+  });
+  let ttft = 0;
+  for await (const event of readSse(response)) {
+    if (event.data === '[DONE]') break;
+    const chunk = JSON.parse(event.data) as { choices: { delta: { content?: string } }[] };
+    if (!ttft && chunk.choices[0]?.delta.content) ttft = performance.now() - started;
+  }
+  return ttft;
+}
+
+/** True when the conversation holds the user's message and the whole reply, complete. */
+async function storedWhole(server: { url: string }, turn: Turn): Promise<boolean> {
+  const response = await fetch(`${server.url}/api/v1/conversations/${turn.conversationId}/messages`, {
+    headers: { authorization: `Bearer ${turn.key}` },
+  });
+  const { items } = (await response.json()) as {
+    items: { role: string; status: string; parts: { type: string; text?: string }[] }[];
+  };
+  const [question, answer] = items;
+  return (
+    items.length === 2 &&
+    question?.role === 'user' &&
+    answer?.status === 'complete' &&
+    answer.parts.map((part) => part.text ?? '').join('') === reply
+  );
+}
+
+async function sample(count: number, once: (index: number) => Promise<number>) {
+  const values: number[] = [];
+  for (let index = 0; index < count; index += 1) values.push(await once(index));
+  return percentiles(values);
+}
+
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99) };
+}
