@@ -1,5 +1,5 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
-import { type Actor, systemActor } from '../../actor.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../actor.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
 import { loadOwnedConversation, loadOwnedMessage, requireMessageIn } from './access.js';
@@ -215,27 +215,6 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
         changes: ['active_message_id'],
       });
       return toConversation(row);
-    },
-
-    /**
-     * Marks replies still `streaming` but untouched since `before` as interrupted (the process
-     * writing them is gone); returns how many. System use: at startup and hourly.
-     */
-    async interruptStale({ before }: { before: Date }): Promise<number> {
-      const rows = await db
-        .update(messages)
-        .set({ status: 'interrupted', updatedAt: clock.now() })
-        .where(and(eq(messages.status, 'streaming'), lt(messages.updatedAt, before)))
-        .returning({ id: messages.id, conversationId: messages.conversationId, ownerId: messages.ownerId });
-      for (const row of rows) {
-        await bus.publish(systemActor, 'message.completed', {
-          conversationId: row.conversationId,
-          messageId: row.id,
-          status: 'interrupted',
-          ownerId: row.ownerId,
-        });
-      }
-      return rows.length;
     },
   };
 }

@@ -7,6 +7,7 @@ import { ConversationNotFoundError } from './errors.js';
 import './events.js';
 import { exportConversations, type ExportedFile } from './export.js';
 import { readImport, writeImport } from './import.js';
+import { interruptStale } from './interrupt-stale.js';
 import { listConversations } from './list.js';
 import { createMessageOperations } from './messages.js';
 import { conversationColumns, toConversation } from './rows.js';
@@ -137,6 +138,14 @@ export function createConversationService(deps: ServiceDeps) {
       const conversationIds = result.conversations.map((conversation) => conversation.id);
       await bus.publish(actor, 'conversations.imported', { ownerId: userId, conversationIds });
       return result;
+    },
+
+    /**
+     * Marks replies left `streaming` since before `before` as interrupted; returns how many.
+     * System use (no actor): at startup and hourly, so a crash never leaves a reply streaming.
+     */
+    interruptStale(options: { before: Date }): Promise<number> {
+      return interruptStale(deps, options);
     },
 
     ...createMessageOperations(deps),
