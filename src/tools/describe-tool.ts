@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import type { Tool } from './tool.js';
 
-/** A tool as listed to clients: JSON Schemas generated from its zod schemas. */
-export function describeTool(tool: Tool) {
+const described = new WeakMap<Tool, ToolDescription>();
+
+/** A tool as listed to clients: JSON Schemas generated from its zod schemas (once per tool). */
+export function describeTool(tool: Tool): ToolDescription {
+  let description = described.get(tool);
+  if (!description) {
+    description = describe(tool);
+    described.set(tool, description);
+  }
+  return description;
+}
+
+export type ToolDescription = ReturnType<typeof describe>;
+
+function describe(tool: Tool) {
   return {
     name: tool.name,
     title: tool.title,

@@ -1,6 +1,6 @@
 import type { UserActor } from '../../actor.js';
 import type { ModelRegistry, ResolvedModel } from '../../models/registry.js';
-import type { ConversationService, Message, Part } from '../conversations/index.js';
+import type { Conversation, ConversationService, Message, Part } from '../conversations/index.js';
 import { CannotRegenerateError, NothingToApproveError } from './errors.js';
 import type { ChatRequest } from './schema.js';
 
@@ -10,6 +10,8 @@ export interface Turn {
   model: ResolvedModel;
   /** True when the reply goes on from where it stopped (after approvals): it is part of the history. */
   continues: boolean;
+  /** The whole history when it is already known (a new conversation: just the question). */
+  history?: Message[];
 }
 
 /**
@@ -20,11 +22,12 @@ export interface Turn {
 export async function prepareTurn(
   actor: UserActor,
   request: ChatRequest,
-  { conversations, models }: { conversations: ConversationService; models: ModelRegistry },
+  {
+    conversations,
+    models,
+    existing,
+  }: { conversations: ConversationService; models: ModelRegistry; existing: Conversation | undefined },
 ): Promise<Turn> {
-  const existing = request.conversation_id
-    ? await conversations.get(actor, request.conversation_id)
-    : undefined;
   const model = await models.resolve(request.model ?? existing?.model);
 
   if (request.approvals) {
@@ -58,22 +61,16 @@ export async function prepareTurn(
   }
   const conversation =
     existing ?? (await conversations.create(actor, request.model ? { model: request.model } : {}));
-  const userMessage = await conversations.appendMessage(actor, {
+  const [question, reply] = await conversations.appendMessages(actor, {
     conversationId: conversation.id,
     ...(request.parent_id !== undefined ? { parentId: request.parent_id } : {}),
-    role: 'user',
-    parts: [{ type: 'text', text: request.message ?? '' }],
-    status: 'complete',
+    messages: [
+      { role: 'user', parts: [{ type: 'text', text: request.message ?? '' }], status: 'complete' },
+      { role: 'assistant', parts: [], status: 'streaming', model: model.id },
+    ],
   });
-  const reply = await conversations.appendMessage(actor, {
-    conversationId: conversation.id,
-    parentId: userMessage.id,
-    role: 'assistant',
-    parts: [],
-    status: 'streaming',
-    model: model.id,
-  });
-  return { reply, model, continues: false };
+  if (!question || !reply) throw new Error('The turn was not stored');
+  return { reply, model, continues: false, ...(existing ? {} : { history: [question] }) };
 }
 
 /** Records the user's yes or no on each waiting call of the active reply, which then goes on. */

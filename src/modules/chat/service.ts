@@ -10,7 +10,7 @@ import { assistantTools } from './assistant-tools.js';
 import { type ChatRun, createChatRun } from './chat-run.js';
 import { fitContext, systemPrompt } from './context-window.js';
 import { ChatBusyError } from './errors.js';
-import { prepareTurn } from './prepare-turn.js';
+import { prepareTurn, type Turn } from './prepare-turn.js';
 import { runReply } from './run-reply.js';
 import type { ChatRequest, ChatResult } from './schema.js';
 import { modelMessageGroups } from './to-model-messages.js';
@@ -39,17 +39,28 @@ export function createChatService(deps: ChatServiceDeps) {
   const needsApproval = (name: string) =>
     config.toolApproval === 'destructive' && tools.get(name).destructive === true;
 
+  /** The last messages of the active branch; the reply being written only when it goes on after approvals. */
+  async function historyFor(actor: UserActor, turn: Turn): Promise<Message[]> {
+    const limit = config.chatHistoryMessages;
+    const branch = await conversations.activeBranch(actor, turn.reply.conversation_id, { limit: limit + 1 });
+    return (turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)).slice(-limit);
+  }
+
   return {
     /** Stores the turn and starts the reply; the run streams it. CHAT_BUSY while one is being written. */
     async start(actor: UserActor, request: ChatRequest): Promise<ChatRun> {
-      const claimed = request.conversation_id;
-      if (claimed) {
-        await conversations.get(actor, claimed);
-        if (busy.has(claimed)) throw new ChatBusyError(claimed);
-        busy.add(claimed);
+      const existing = request.conversation_id
+        ? await conversations.get(actor, request.conversation_id)
+        : undefined;
+      if (existing) {
+        if (busy.has(existing.id)) throw new ChatBusyError(existing.id);
+        busy.add(existing.id);
       }
-      const turn = await prepareTurn(actor, request, { conversations, models }).finally(() => {
-        if (claimed) busy.delete(claimed);
+      const [turn, me] = await Promise.all([
+        prepareTurn(actor, request, { conversations, models, existing }),
+        users.me(actor),
+      ]).finally(() => {
+        if (existing) busy.delete(existing.id);
       });
       const conversationId = turn.reply.conversation_id;
       busy.add(conversationId);
@@ -65,14 +76,7 @@ export function createChatService(deps: ChatServiceDeps) {
         busy.delete(conversationId);
       });
 
-      // The reply being written is not history unless it goes on after approvals.
-      const branch = await conversations.activeBranch(actor, conversationId, {
-        limit: config.chatHistoryMessages + 1,
-      });
-      const history = (
-        turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)
-      ).slice(-config.chatHistoryMessages);
-      const me = await users.me(actor);
+      const history = turn.history ?? (await historyFor(actor, turn));
       const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
       const { messages, inputTokens } = await fitContext({
         system,

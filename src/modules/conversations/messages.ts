@@ -11,7 +11,8 @@ import {
   type ActiveBranchInput,
   activeBranchInputSchema,
   type AppendMessageInput,
-  appendMessageInputSchema,
+  appendMessagesInputSchema,
+  type AppendMessagesInput,
   type Conversation,
   finalStatuses,
   type ListedMessage,
@@ -57,59 +58,80 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
      * makes it the active leaf. The first user message titles an untitled conversation.
      */
     async appendMessage(actor: Actor, input: AppendMessageInput): Promise<Message> {
+      const { conversationId, parentId, ...message } = input;
+      const [appended] = await this.appendMessages(actor, {
+        conversationId,
+        ...(parentId !== undefined && { parentId }),
+        messages: [message],
+      });
+      if (!appended) throw new Error('The message was not stored');
+      return appended;
+    },
+
+    /**
+     * Adds a chain of messages in one transaction — the first under `parentId` (as appendMessage),
+     * each next one under the one before — and makes the last the active leaf.
+     */
+    async appendMessages(actor: Actor, input: AppendMessagesInput): Promise<Message[]> {
       const { userId } = requireUser(actor);
-      const { conversationId, parentId, role, parts, status, model, metrics } =
-        appendMessageInputSchema.parse(input);
-      checkSize(parts);
-      const text = textOf(parts);
+      const { conversationId, parentId, messages: chain } = appendMessagesInputSchema.parse(input);
+      for (const message of chain) checkSize(message.parts);
       const now = clock.now();
-      const { row, titled } = await db.transaction(async (transaction) => {
+      const { rows, title } = await db.transaction(async (transaction) => {
         const conversation = await loadOwnedConversation(transaction, { userId, conversationId, lock: true });
         if (parentId) await requireMessageIn(transaction, { userId, conversationId, messageId: parentId });
-        const [inserted] = await transaction
-          .insert(messages)
-          .values({
-            id: ids(),
+        let parent = parentId === undefined ? conversation.activeMessageId : parentId;
+        const values = chain.map(({ role, parts, status, model, metrics }) => {
+          const id = ids();
+          const row = {
+            id,
             conversationId,
             ownerId: userId,
-            parentId: parentId === undefined ? conversation.activeMessageId : parentId,
+            parentId: parent,
             role,
             parts,
-            text,
+            text: textOf(parts),
             status,
             model: model ?? null,
             metrics: metrics ?? null,
             createdAt: now,
             updatedAt: now,
-          })
-          .returning(messageColumns);
-        if (!inserted) throw new Error('The message was not stored');
-        const title = conversation.title === '' && role === 'user' ? titleFrom(text) : '';
+          };
+          parent = id;
+          return row;
+        });
+        const inserted = await transaction.insert(messages).values(values).returning(messageColumns);
+        const firstQuestion = values.find((value) => value.role === 'user');
+        const title = conversation.title === '' && firstQuestion ? titleFrom(firstQuestion.text) : '';
         await transaction
           .update(conversations)
           .set({
-            activeMessageId: inserted.id,
-            messageCount: sql`${conversations.messageCount} + 1`,
+            activeMessageId: parent,
+            messageCount: sql`${conversations.messageCount} + ${values.length}`,
             updatedAt: now,
             lastMessageAt: now,
             ...(title && { title }),
           })
           .where(eq(conversations.id, conversationId));
-        return { row: inserted, titled: title !== '' };
+        const order = new Map(values.map((value, index) => [value.id, index]));
+        return { rows: inserted.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)), title };
       });
-      await bus.publish(actor, 'message.created', {
-        conversationId,
-        messageId: row.id,
-        role,
-        ownerId: userId,
-      });
-      if (titled)
-        await bus.publish(actor, 'conversation.updated', {
+      // Batched: a turn writes several events, and the messages themselves are already stored.
+      for (const row of rows) {
+        bus.publishSoon(actor, 'message.created', {
+          conversationId,
+          messageId: row.id,
+          role: row.role,
+          ownerId: userId,
+        });
+      }
+      if (title)
+        bus.publishSoon(actor, 'conversation.updated', {
           conversationId,
           ownerId: userId,
           changes: ['title'],
         });
-      return toMessage(row);
+      return rows.map(toMessage);
     },
 
     /**

@@ -160,6 +160,17 @@ export const appendMessageInputSchema = z.object({
 });
 export type AppendMessageInput = z.input<typeof appendMessageInputSchema>;
 
+/** Several messages in one write, each the reply to the one before (a question and its reply's placeholder). */
+export const appendMessagesInputSchema = appendMessageInputSchema
+  .pick({ conversationId: true, parentId: true })
+  .extend({
+    messages: z
+      .array(appendMessageInputSchema.omit({ conversationId: true, parentId: true }))
+      .min(1)
+      .max(10),
+  });
+export type AppendMessagesInput = z.input<typeof appendMessagesInputSchema>;
+
 export const updateMessageInputSchema = z.object({
   parts: z.array(partSchema).max(1_000).optional(),
   status: z.enum(messageStatuses).optional(),
