@@ -15,6 +15,7 @@ import { fixtureTools } from './mcp/fixtures/fixture-tools.js';
 import { fixtureUser } from './mcp/fixtures/fixture-user.js';
 import { addConformanceFixtures } from './mcp/fixtures/mcp-fixtures.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
+import { createMcpClientHub, type McpClientHub } from './mcp/client-hub.js';
 import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
 import {
   createPromptService,
@@ -40,6 +41,11 @@ import {
   resourceTools,
 } from './modules/resources/index.js';
 import { pdfTextForSearch, textTools } from './modules/text/index.js';
+import {
+  createMcpServerService,
+  type McpServerService,
+  registerMcpServerRoutes,
+} from './modules/mcp-servers/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
@@ -103,6 +109,25 @@ export async function createApp({
       await syncPromptFiles({ db: database.db, clock, ids, bus, files });
     };
     await loadPromptFiles();
+    // The hub reads servers through the service and the service asks the hub for status: the
+    // closure breaks the cycle (the hub reads nothing before the first request).
+    const mcpClients = createMcpClientHub({
+      servers: { enabledFor: (actor) => mcpServers.enabledFor(actor) },
+      audit: identity.audit,
+      bus,
+      clock,
+      logger,
+      fetchPolicy: fetchPolicyFrom(config),
+      timings: { callTimeoutMs: config.mcpCallTimeoutMs },
+    });
+    const mcpServers = createMcpServerService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      fetchPolicy: fetchPolicyFrom(config),
+      connections: mcpClients,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
@@ -138,6 +163,7 @@ export async function createApp({
     registerPromptRoutes(http, prompts);
     registerResourceRoutes(http, resources, { uploadLimit: config.uploadLimit });
     registerToolRoutes(http, tools);
+    registerMcpServerRoutes(http, mcpServers);
     registerMcpEndpoint(http, {
       services: mcpServices,
       bus,
@@ -160,6 +186,8 @@ export async function createApp({
       prompts,
       resources,
       tools,
+      mcpServers,
+      mcpClients,
       mcpServices,
       loadPromptFiles,
     });
@@ -183,6 +211,10 @@ interface AppParts {
   prompts: PromptService;
   resources: ResourceService;
   tools: ToolRunner;
+  /** Users' external MCP servers (the records). */
+  mcpServers: McpServerService;
+  /** Connections to those servers, and each user's external tools for the assistant. */
+  mcpClients: McpClientHub;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
@@ -190,7 +222,7 @@ interface AppParts {
 }
 
 function assemble(parts: AppParts) {
-  const { config, logger, database, bus, http, instanceId, identity, loadPromptFiles } = parts;
+  const { config, logger, database, bus, http, instanceId, identity, mcpClients, loadPromptFiles } = parts;
   let stopWatchingPrompts = () => {};
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning: Promise<void> = Promise.resolve();
@@ -234,6 +266,7 @@ function assemble(parts: AppParts) {
         try {
           await http.close();
           clearTimeout(cutOff);
+          await mcpClients.close();
           await pruning;
           await identity.audit.flush();
           if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});

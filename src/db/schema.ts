@@ -4,3 +4,4 @@ export * from '../modules/identity/table.js';
 export * from '../modules/tasks/table.js';
 export * from '../modules/prompts/table.js';
 export * from '../modules/resources/table.js';
+export * from '../modules/mcp-servers/table.js';
