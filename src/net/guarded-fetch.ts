@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Readable, Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { addressAllowed } from './address-policy.js';
 import { guardedLookup, hostOf, isIpLiteral, refused } from './guarded-lookup.js';
 
@@ -52,7 +52,7 @@ export function guardedFetch({
         const content =
           bodyless.has(status) || method === 'HEAD' ? null : capped(response, streaming, maxBytes);
         resolve(
-          new Response(content && (Readable.toWeb(content) as unknown as ReadableStream), {
+          new Response(content && webStream(content), {
             status,
             statusText: response.statusMessage ?? '',
             headers: responseHeaders,
@@ -84,4 +84,38 @@ function capped(response: http.IncomingMessage, streaming: boolean, maxBytes: nu
   response.once('error', (error) => limit.destroy(error));
   limit.once('error', () => response.destroy());
   return response.pipe(limit);
+}
+
+/**
+ * A Node stream as a web stream that stops reading when the reader cancels. (Node 20's
+ * `Readable.toWeb` throws an uncaught error when data arrives after a cancel, which the MCP SDK
+ * does to a response it will not read.)
+ */
+function webStream(readable: Readable): ReadableStream<Uint8Array> {
+  let finished = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      readable.pause();
+      readable.on('data', (chunk: Buffer) => {
+        if (finished) return;
+        controller.enqueue(new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 0) <= 0) readable.pause();
+      });
+      readable.once('end', () => {
+        if (!finished) controller.close();
+        finished = true;
+      });
+      readable.once('error', (error) => {
+        if (!finished) controller.error(error);
+        finished = true;
+      });
+    },
+    pull() {
+      readable.resume();
+    },
+    cancel() {
+      finished = true;
+      readable.destroy();
+    },
+  });
 }

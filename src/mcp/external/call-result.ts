@@ -1,3 +1,4 @@
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { errorResult, type ToolCallResult } from '../../tools/tool-runner.js';
 
@@ -58,6 +59,10 @@ export function toToolCallResult(result: RemoteResult, serverName: string): Tool
 export function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof McpError && error.code === ErrorCode.RequestTimeout)
     return `It did not answer within ${timeoutMs / 1000} s`;
+  if (error instanceof StreamableHTTPError && (error.code === 401 || error.code === 403))
+    return `It refused the credentials (HTTP ${error.code}): check the server's headers, e.g. Authorization`;
+  if (error instanceof StreamableHTTPError && error.code !== undefined && error.code > 0)
+    return `It answered HTTP ${error.code}: ${error.message}`.slice(0, 500);
   const message = error instanceof Error ? error.message : String(error);
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${message}${cause}`.slice(0, 500);
