@@ -41,6 +41,7 @@ import {
   resourceTools,
 } from './modules/resources/index.js';
 import { pdfTextForSearch, textTools } from './modules/text/index.js';
+import { createEventFeed, type EventFeed, registerEventRoutes } from './modules/events/index.js';
 import {
   createMcpServerService,
   type McpServerService,
@@ -164,6 +165,8 @@ export async function createApp({
     registerResourceRoutes(http, resources, { uploadLimit: config.uploadLimit });
     registerToolRoutes(http, tools);
     registerMcpServerRoutes(http, mcpServers);
+    const events = createEventFeed({ bus });
+    registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {
       services: mcpServices,
       bus,
@@ -188,6 +191,7 @@ export async function createApp({
       tools,
       mcpServers,
       mcpClients,
+      events,
       mcpServices,
       loadPromptFiles,
     });
@@ -215,6 +219,8 @@ interface AppParts {
   mcpServers: McpServerService;
   /** Connections to those servers, and each user's external tools for the assistant. */
   mcpClients: McpClientHub;
+  /** Users' event history and live events (GET /api/v1/events, over HTTP and WebSocket). */
+  events: EventFeed;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */

@@ -429,6 +429,14 @@ export const ownedRows: OwnedRow[] = [
 
   {
     method: 'GET',
+    route: '/api/v1/events',
+    scope: 'api:read',
+    request: fixed('/api/v1/events?limit=100'),
+    otherUser: 'own_items_only',
+  },
+
+  {
+    method: 'GET',
     route: '/api/v1/tools',
     scope: 'api:read',
     request: fixed('/api/v1/tools'),
