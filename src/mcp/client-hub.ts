@@ -11,8 +11,7 @@ import {
   unknownStatus,
 } from '../modules/mcp-servers/index.js';
 import type { FetchPolicy } from '../net/fetch-url.js';
-import { errorResult, type ToolCallResult } from '../tools/tool-runner.js';
-import { describeFailure, mcpServerErrorCode, toToolCallResult } from './external/call-result.js';
+import { callExternalTool, describeRemoteTool, type ExternalTool } from './external/external-tool.js';
 import {
   type ConnectionTimings,
   createServerConnection,
@@ -20,20 +19,7 @@ import {
   type ServerConnection,
 } from './external/server-connection.js';
 
-/** An external server's tool, as the user's assistant sees it. */
-export interface ExternalTool {
-  /** `<server name>__<tool name>`. */
-  name: string;
-  title?: string;
-  description: string;
-  /** JSON Schema of the arguments, as the server declared it. */
-  inputSchema: Record<string, unknown>;
-  /** The server's destructiveHint, with MCP's defaults (true unless read-only or said otherwise). */
-  destructive: boolean;
-  serverId: string;
-  /** Calls the tool as the user; a failure is an `isError` result with MCP_SERVER_ERROR, never a throw. */
-  call(args: unknown, signal: AbortSignal): Promise<ToolCallResult>;
-}
+export type { ExternalTool };
 
 export const defaultTimings: ConnectionTimings = {
   connectTimeoutMs: 5_000,
@@ -99,53 +85,24 @@ export function createMcpClientHub({
       ? 'Only an admin’s stdio servers run; its owner is not an admin'
       : undefined;
 
-  async function call(
-    actor: UserActor,
-    config: McpServerConfig,
-    tool: { remote: string; name: string },
-    args: unknown,
-    signal: AbortSignal,
-  ): Promise<ToolCallResult> {
-    const started = clock.now().getTime();
-    const finish = (result: ToolCallResult) => {
-      const durationMs = clock.now().getTime() - started;
-      const status = result.isError ? 'failure' : 'success';
-      const reason = result.isError ? String(result.structuredContent.error_code) : undefined;
-      audit.recordSoon(actor, { action: 'tool.call', status, subject: tool.name, reason, durationMs });
-      bus.publishSoon(actor, 'tool.called', { tool: tool.name, status, durationMs, surface: actor.via });
-      return result;
-    };
-    if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args)))
-      return finish(
-        errorResult({ code: 'INVALID_INPUT', message: 'arguments: must be an object', field: 'arguments' }),
-      );
-    const refused = refusal(actor, config);
-    if (refused) return finish(errorResult({ code: mcpServerErrorCode, message: refused }));
-    const connection = connections.get(config.id);
-    if (!connection) {
-      const message = `"${config.name}" was changed or removed since its tools were listed`;
-      return finish(errorResult({ code: mcpServerErrorCode, message }));
-    }
-    try {
-      const result = await connection.call(tool.remote, (args ?? {}) as Record<string, unknown>, signal);
-      return finish(toToolCallResult(result, config.name));
-    } catch (error) {
-      const why = signal.aborted ? 'The call was cancelled' : describeFailure(error, settings.callTimeoutMs);
-      return finish(errorResult({ code: mcpServerErrorCode, message: `"${config.name}": ${why}` }));
-    }
-  }
-
-  const toExternal = (actor: UserActor, config: McpServerConfig, tool: RemoteTool): ExternalTool => {
-    const name = `${config.name}__${tool.name}`;
-    const title = tool.title ?? tool.annotations?.title;
+  const toExternal = (actor: UserActor, server: McpServerConfig, tool: RemoteTool): ExternalTool => {
+    const described = describeRemoteTool(server, tool);
     return {
-      name,
-      ...(title ? { title } : {}),
-      description: tool.description ?? '',
-      inputSchema: tool.inputSchema,
-      destructive: tool.annotations?.readOnlyHint !== true && tool.annotations?.destructiveHint !== false,
-      serverId: config.id,
-      call: (args, signal) => call(actor, config, { remote: tool.name, name }, args, signal),
+      ...described,
+      call: (args, signal) =>
+        callExternalTool({
+          actor,
+          server,
+          tool: { remoteName: tool.name, name: described.name },
+          args,
+          signal,
+          connection: connections.get(server.id),
+          refusal: refusal(actor, server),
+          audit,
+          bus,
+          clock,
+          callTimeoutMs: settings.callTimeoutMs,
+        }),
     };
   };
 
@@ -167,14 +124,14 @@ export function createMcpClientHub({
       const tools = await listFor(actor, config, refresh);
       return {
         items: tools.map((tool) => {
-          const external = toExternal(actor, config, tool);
+          const { name, title, description, inputSchema, destructive } = describeRemoteTool(config, tool);
           return {
-            name: external.name,
+            name,
             tool_name: tool.name,
-            title: external.title ?? null,
-            description: external.description,
-            input_schema: external.inputSchema,
-            destructive: external.destructive,
+            title: title ?? null,
+            description,
+            input_schema: inputSchema,
+            destructive,
           };
         }),
         status: refused ? { ...unknownStatus, state: 'error', message: refused } : hub.status(config.id),
