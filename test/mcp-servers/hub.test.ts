@@ -1,8 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import type { AnyBusEvent } from '../../src/bus/events.js';
-import type { ExternalTool } from '../../src/mcp/client-hub.js';
+import { createMcpClientHub, type ExternalTool } from '../../src/mcp/client-hub.js';
+import { systemClock } from '../../src/clock.js';
+import { fetchPolicyFrom } from '../../src/net/fetch-url.js';
 import { projectRoot } from '../helpers/child-process.js';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { startMcpTestServer } from '../helpers/mcp-test-server.js';
@@ -14,6 +18,25 @@ const named = (tools: ExternalTool[], name: string) => {
   return tool;
 };
 const signal = () => new AbortController().signal;
+
+/** A plain HTTP server that counts requests and answers each as `answer` says (or never). */
+async function startCountingServer(answer: (response: http.ServerResponse) => void) {
+  let requests = 0;
+  const server = http.createServer((request, response) => {
+    requests++;
+    request.resume();
+    answer(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`,
+    requests: () => requests,
+    stop: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
 
 describe('the MCP client hub', () => {
   let testApp: TestApp;
@@ -195,5 +218,57 @@ describe('the MCP client hub', () => {
     expect(tools.json().items).toEqual([]);
     expect(tools.json().status).toMatchObject({ state: 'error' });
     expect(tools.json().status.message).toContain('ENOENT');
+  });
+
+  it('leaves a failing server alone for a while after a failure, and tries again at once on refresh', async () => {
+    const failing = await startCountingServer((response) => response.writeHead(503).end('down'));
+    const { id } = (
+      await asAlice({
+        method: 'POST',
+        url: '/api/v1/mcp-servers',
+        payload: { name: 'flaky', url: failing.url },
+      })
+    ).json();
+    await testApp.app.mcpClients.toolsFor(alice);
+    const afterFirst = failing.requests();
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(testApp.app.mcpClients.status(id)).toMatchObject({ state: 'error' });
+    expect(testApp.app.mcpClients.status(id).message).toContain('503');
+    await testApp.app.mcpClients.toolsFor(alice);
+    expect(failing.requests()).toBe(afterFirst);
+    await asAlice({ method: 'POST', url: `/api/v1/mcp-servers/${id}/refresh` });
+    expect(failing.requests()).toBeGreaterThan(afterFirst);
+    await asAlice({ method: 'DELETE', url: `/api/v1/mcp-servers/${id}` });
+    failing.stop();
+  });
+
+  it('gives up on a server that never answers after the connect timeout, keeping the others’ tools', async () => {
+    const silent = await startCountingServer(() => {});
+    const app = testApp.app;
+    const hub = createMcpClientHub({
+      servers: app.mcpServers,
+      audit: app.identity.audit,
+      bus: app.bus,
+      clock: systemClock,
+      logger: app.logger,
+      fetchPolicy: fetchPolicyFrom(app.config),
+      timings: { connectTimeoutMs: 300 },
+    });
+    const { id } = (
+      await asAlice({
+        method: 'POST',
+        url: '/api/v1/mcp-servers',
+        payload: { name: 'silent', url: silent.url },
+      })
+    ).json();
+    const started = Date.now();
+    const tools = await hub.toolsFor(alice);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(tools.map((tool) => tool.name)).toContain('steady__echo');
+    expect(tools.some((tool) => tool.name.startsWith('silent__'))).toBe(false);
+    expect(hub.status(id)).toMatchObject({ state: 'error', message: 'It did not answer within 0.3 s' });
+    await hub.close();
+    await asAlice({ method: 'DELETE', url: `/api/v1/mcp-servers/${id}` });
+    silent.stop();
   });
 });
