@@ -109,6 +109,11 @@ function webStream(readable: Readable): ReadableStream<Uint8Array> {
         if (!finished) controller.error(error);
         finished = true;
       });
+      // Closed before its end (the connection was cut): the reader must not wait forever.
+      readable.once('close', () => {
+        if (!finished) controller.error(new Error('The connection closed before the response ended'));
+        finished = true;
+      });
     },
     pull() {
       readable.resume();
