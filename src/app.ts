@@ -15,6 +15,7 @@ import { fixtureTools } from './mcp/fixtures/fixture-tools.js';
 import { fixtureUser } from './mcp/fixtures/fixture-user.js';
 import { addConformanceFixtures } from './mcp/fixtures/mcp-fixtures.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
+import { createMcpClientHub, type McpClientHub } from './mcp/client-hub.js';
 import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
 import {
   createPromptService,
@@ -45,6 +46,12 @@ import {
   createConversationService,
   registerConversationRoutes,
 } from './modules/conversations/index.js';
+import { createEventFeed, type EventFeed, registerEventRoutes } from './modules/events/index.js';
+import {
+  createMcpServerService,
+  type McpServerService,
+  registerMcpServerRoutes,
+} from './modules/mcp-servers/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createModelRegistry, type ModelRegistry } from './models/registry.js';
@@ -120,6 +127,25 @@ export async function createApp({
       await syncPromptFiles({ db: database.db, clock, ids, bus, files });
     };
     await loadPromptFiles();
+    // The hub reads servers through the service and the service asks the hub for status: the
+    // closure breaks the cycle (the hub reads nothing before the first request).
+    const mcpClients = createMcpClientHub({
+      servers: { enabledFor: (actor) => mcpServers.enabledFor(actor) },
+      audit: identity.audit,
+      bus,
+      clock,
+      logger,
+      fetchPolicy: fetchPolicyFrom(config),
+      timings: { callTimeoutMs: config.mcpCallTimeoutMs },
+    });
+    const mcpServers = createMcpServerService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      fetchPolicy: fetchPolicyFrom(config),
+      connections: mcpClients,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
@@ -146,6 +172,7 @@ export async function createApp({
       models,
       tools,
       users: identity.users,
+      externalTools: mcpClients,
       config,
       clock,
       logger,
@@ -178,6 +205,9 @@ export async function createApp({
     registerModelRoutes(http, models);
     registerChatRoutes(http, chat);
     registerCompletionRoutes(http, { complete, clock });
+    registerMcpServerRoutes(http, mcpServers);
+    const events = createEventFeed({ bus });
+    registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {
       services: mcpServices,
       bus,
@@ -204,6 +234,9 @@ export async function createApp({
       models,
       chat,
       tools,
+      mcpServers,
+      mcpClients,
+      events,
       mcpServices,
       loadPromptFiles,
     });
@@ -231,6 +264,12 @@ interface AppParts {
   models: ModelRegistry;
   chat: ChatService;
   tools: ToolRunner;
+  /** Users' external MCP servers (the records). */
+  mcpServers: McpServerService;
+  /** Connections to those servers, and each user's external tools for the assistant. */
+  mcpClients: McpClientHub;
+  /** Users' event history and live events (GET /api/v1/events, over HTTP and WebSocket). */
+  events: EventFeed;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
@@ -238,8 +277,19 @@ interface AppParts {
 }
 
 function assemble(parts: AppParts) {
-  const { config, logger, clock, database, bus, http, instanceId, identity, conversations, loadPromptFiles } =
-    parts;
+  const {
+    config,
+    logger,
+    clock,
+    database,
+    bus,
+    http,
+    instanceId,
+    identity,
+    conversations,
+    mcpClients,
+    loadPromptFiles,
+  } = parts;
   let stopWatchingPrompts = () => {};
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning: Promise<void> = Promise.resolve();
@@ -293,6 +343,7 @@ function assemble(parts: AppParts) {
           await parts.chat.stopAll();
           await http.close();
           clearTimeout(cutOff);
+          await mcpClients.close();
           await pruning;
           await identity.audit.flush();
           if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});

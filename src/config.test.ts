@@ -26,6 +26,7 @@ describe('config', () => {
         auditRetentionDays: 365,
         trustedOrigins: [],
         trustProxy: false,
+        mcpCallTimeoutMs: 60_000,
         mcpFixtures: false,
         promptsDir: path.resolve('./prompts'),
         uploadLimit: 26_214_400,

@@ -181,6 +181,13 @@ export const settings = {
     default: '(none)',
     about: 'Private, loopback or link-local addresses that URL fetching may reach anyway (refused otherwise)',
   },
+  mcpCallTimeoutMs: {
+    env: 'MCP_CALL_TIMEOUT_MS',
+    flag: 'mcp-call-timeout-ms',
+    allowed: 'an integer from 1000 to 3600000',
+    default: '60000',
+    about: 'How long a call to a tool of a user’s external MCP server may take',
+  },
   mcpFixtures: {
     env: 'MCP_FIXTURES',
     flag: 'mcp-fixtures',
@@ -329,6 +336,7 @@ export const configSchema = z.object({
   auditRetentionDays: integer(1, 3650).default(365),
   trustedOrigins: commaSeparated(z.url({ protocol: /^https?$/ })),
   trustProxy: z.stringbool().default(false),
+  mcpCallTimeoutMs: integer(1000, 3_600_000).default(60_000),
   mcpFixtures: z.stringbool().default(false),
   uploadLimit: integer(1024, 1024 * megabyte).default(25 * megabyte),
   textLimit: integer(1024, 100 * megabyte).default(megabyte),

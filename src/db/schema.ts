@@ -6,3 +6,4 @@ export * from '../modules/tasks/table.js';
 export * from '../modules/prompts/table.js';
 export * from '../modules/resources/table.js';
 export * from '../modules/conversations/table.js';
+export * from '../modules/mcp-servers/table.js';

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
@@ -101,6 +102,8 @@ export async function buildHttpServer({
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
   });
+  // Before any route: the plugin wraps each route's handler so an upgrade reaches its wsHandler.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerOpenApi(app, { publicUrl: config.publicUrl });
   return app;
 }

@@ -1,9 +1,10 @@
-import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { DomainError, InvalidInputError } from '../errors.js';
 import { addressAllowed } from './address-policy.js';
+import { guardedLookup, hostOf, isIpLiteral, refused } from './guarded-lookup.js';
+
+export { UrlRefusedError } from './guarded-lookup.js';
 
 /** How far a fetch may go: time, size, and which non-public addresses an admin allowed. */
 export interface FetchPolicy {
@@ -18,12 +19,6 @@ export interface FetchedUrl {
   url: string;
   contentType: string | undefined;
   body: Buffer;
-}
-
-/** The URL leads to an address that is not public (and no admin allowed it). */
-export class UrlRefusedError extends DomainError {
-  readonly code = 'URL_NOT_ALLOWED';
-  readonly kind = 'invalid';
 }
 
 /** The URL could not be fetched: no answer in time, an error status, a network failure. */
@@ -96,28 +91,14 @@ function parseHttpUrl(text: string): URL {
 }
 
 function get(url: URL, policy: FetchPolicy, signal: AbortSignal): Promise<http.IncomingMessage> {
-  const hostname = url.hostname.replace(/^\[|\]$/g, '');
+  const hostname = hostOf(url);
   // An IP address in the URL is never looked up, so it is checked here.
   if (isIpLiteral(hostname) && !addressAllowed(hostname, hostname, policy.allowedHosts))
     return Promise.reject(refused(url));
-  const lookup: LookupFunction = (name, options, callback) => {
-    dns.lookup(name, { all: true, family: options.family ?? 0 }, (error, addresses) => {
-      if (error) return callback(error, '', 0);
-      if (
-        addresses.length === 0 ||
-        addresses.some(({ address }) => !addressAllowed(name, address, policy.allowedHosts))
-      )
-        return callback(refused(url), '', 0);
-      if (options.all)
-        return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
-      const [first] = addresses as [dns.LookupAddress];
-      callback(null, first.address, first.family);
-    });
-  };
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.get(url, {
-      lookup,
+      lookup: guardedLookup(url, policy.allowedHosts),
       signal,
       headers: { 'user-agent': 'Switchboard', accept: '*/*', 'accept-encoding': 'identity' },
     });
@@ -143,17 +124,6 @@ async function readCapped(response: http.IncomingMessage, maxBytes: number, url:
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
-}
-
-function isIpLiteral(hostname: string): boolean {
-  return /^[\d.]+$/.test(hostname) || hostname.includes(':');
-}
-
-function refused(url: URL): UrlRefusedError {
-  return new UrlRefusedError(
-    `${url.host} is a private, loopback or link-local address; an admin can allow it with FETCH_ALLOWED_HOSTS`,
-    { field: 'url' },
-  );
 }
 
 function tooLarge(url: URL, maxBytes: number): UrlTooLargeError {

@@ -116,6 +116,12 @@ const withOwnerConversation =
     return build(id, [question.id, answer.id]);
   };
 
+/** A request about a fresh http MCP server of the owner's (pointing at the local page: connecting fails, quickly). */
+const withOwnerMcpServer = (build: (serverId: string) => Request) => async (context: RowContext) => {
+  const payload = { name: `matrix-${Math.random().toString(36).slice(2, 8)}`, url: await pageUrl() };
+  return build((await asOwner(context, 'POST', '/api/v1/mcp-servers', payload)).id);
+};
+
 export const ownedRows: OwnedRow[] = [
   {
     method: 'POST',
@@ -513,6 +519,67 @@ export const ownedRows: OwnedRow[] = [
       url: `/api/v1/conversations/${id}/messages/${questionId}/activate`,
     })),
     otherUser: 'not_found',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/mcp-servers',
+    scope: 'api:read',
+    request: fixed('/api/v1/mcp-servers'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/mcp-servers',
+    scope: 'api:write',
+    request: async () => ({
+      url: '/api/v1/mcp-servers',
+      payload: { name: `matrix-${Math.random().toString(36).slice(2, 8)}`, url: await pageUrl() },
+    }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/mcp-servers/:id',
+    scope: 'api:read',
+    request: withOwnerMcpServer((id) => ({ url: `/api/v1/mcp-servers/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/mcp-servers/:id',
+    scope: 'api:write',
+    request: withOwnerMcpServer((id) => ({ url: `/api/v1/mcp-servers/${id}`, payload: { enabled: false } })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/mcp-servers/:id',
+    scope: 'api:write',
+    request: withOwnerMcpServer((id) => ({ url: `/api/v1/mcp-servers/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/mcp-servers/:id/tools',
+    scope: 'api:read',
+    request: withOwnerMcpServer((id) => ({ url: `/api/v1/mcp-servers/${id}/tools` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/mcp-servers/:id/refresh',
+    scope: 'api:write',
+    request: withOwnerMcpServer((id) => ({ url: `/api/v1/mcp-servers/${id}/refresh` })),
+    otherUser: 'not_found',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/events',
+    scope: 'api:read',
+    request: fixed('/api/v1/events?limit=100'),
+    otherUser: 'own_items_only',
   },
 
   {

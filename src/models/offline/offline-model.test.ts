@@ -122,7 +122,7 @@ describe('the offline assistant in the AI SDK loop', () => {
     const tools = assistantTools({
       runner: testApp.app.tools,
       actor: bob,
-      needsApproval: (name) => name === 'delete_task',
+      needsApproval: (tool) => tool.name === 'delete_task',
     });
     const asked = await chat(bob, 'delete the almond milk task', { tools });
     const request = asked.parts.find((part) => part.type === 'tool-approval-request');

@@ -1,5 +1,6 @@
 import { dynamicTool, jsonSchema, type ToolSet } from 'ai';
 import type { UserActor } from '../../actor.js';
+import type { ExternalTool } from '../../mcp/client-hub.js';
 import { DomainError } from '../../errors.js';
 import { describeTool } from '../../tools/describe-tool.js';
 import type { ToolCallResult, ToolRunner } from '../../tools/tool-runner.js';
@@ -16,24 +17,36 @@ export class ToolCallFailedError extends Error {
 
 /**
  * The tool registry as AI SDK tools, acting as the user: the same tools, schemas, audit and events
- * as MCP and REST. A failed call throws, so the stream shows a tool error with the code. Tools
- * named in `needsApproval` wait for the user's yes before they run.
+ * as MCP and REST — and the tools of the user's own MCP servers. A failed call throws, so the
+ * stream shows a tool error with the code. Tools `needsApproval` picks wait for the user's yes.
  */
 export function assistantTools({
   runner,
   actor,
+  external = [],
   needsApproval = () => false,
 }: {
   runner: ToolRunner;
   actor: UserActor;
-  needsApproval?: (toolName: string) => boolean;
+  /** Tools of the user's own MCP servers, already namespaced (`server__tool`). */
+  external?: ExternalTool[];
+  needsApproval?: (tool: { name: string; destructive?: boolean | undefined }) => boolean;
 }): ToolSet {
   const tools: ToolSet = {};
+  for (const tool of external) {
+    tools[tool.name] = dynamicTool({
+      description: tool.description,
+      inputSchema: jsonSchema(tool.inputSchema),
+      needsApproval: needsApproval(tool),
+      execute: async (input, { abortSignal }) =>
+        outputOf(await tool.call(input, abortSignal ?? new AbortController().signal)),
+    });
+  }
   for (const tool of runner.list()) {
     tools[tool.name] = dynamicTool({
       description: tool.description,
       inputSchema: jsonSchema(describeTool(tool).inputSchema),
-      needsApproval: needsApproval(tool.name),
+      needsApproval: needsApproval(tool),
       execute: async (input, { abortSignal }) => {
         try {
           return outputOf(

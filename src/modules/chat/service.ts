@@ -2,6 +2,7 @@ import type { UserActor } from '../../actor.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import type { McpClientHub } from '../../mcp/client-hub.js';
 import type { ModelRegistry } from '../../models/registry.js';
 import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
@@ -20,6 +21,8 @@ export interface ChatServiceDeps {
   models: ModelRegistry;
   tools: ToolRunner;
   users: UsersService;
+  /** The tools of each user's own MCP servers. */
+  externalTools: Pick<McpClientHub, 'toolsFor'>;
   config: Pick<Config, 'chatHistoryMessages' | 'chatMaxSteps' | 'toolApproval' | 'chatReconnectGraceMs'>;
   clock: Clock;
   logger: Logger;
@@ -31,13 +34,13 @@ export interface ChatServiceDeps {
  * user's message is stored before the model is called; the reply is stored as it streams.
  */
 export function createChatService(deps: ChatServiceDeps) {
-  const { conversations, models, tools, users, config, clock, logger } = deps;
+  const { conversations, models, tools, users, externalTools, config, clock, logger } = deps;
   /** Replies being written in this process, by conversation id. */
   const running = new Map<string, ChatRun>();
   /** Conversations whose turn is being stored or whose reply is being written: one at a time. */
   const busy = new Set<string>();
-  const needsApproval = (name: string) =>
-    config.toolApproval === 'destructive' && tools.get(name).destructive === true;
+  const needsApproval = (tool: { destructive?: boolean | undefined }) =>
+    config.toolApproval === 'destructive' && tool.destructive === true;
 
   /** The last messages of the active branch; the reply being written only when it goes on after approvals. */
   async function historyFor(actor: UserActor, turn: Turn): Promise<Message[]> {
@@ -56,9 +59,10 @@ export function createChatService(deps: ChatServiceDeps) {
         if (busy.has(existing.id)) throw new ChatBusyError(existing.id);
         busy.add(existing.id);
       }
-      const [turn, me] = await Promise.all([
+      const [turn, me, external] = await Promise.all([
         prepareTurn(actor, request, { conversations, models, existing }),
         users.me(actor),
+        externalTools.toolsFor(actor),
       ]).finally(() => {
         if (existing) busy.delete(existing.id);
       });
@@ -91,7 +95,7 @@ export function createChatService(deps: ChatServiceDeps) {
           model: turn.model,
           system,
           messages,
-          tools: assistantTools({ runner: tools, actor, needsApproval }),
+          tools: assistantTools({ runner: tools, actor, external, needsApproval }),
           maxSteps: config.chatMaxSteps,
           inputTokens,
         },

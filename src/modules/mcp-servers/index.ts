@@ -1,0 +1,9 @@
+export {
+  type McpServerConfig,
+  type McpServerConnections,
+  type McpServerDirectory,
+  unknownStatus,
+} from './connections.js';
+export { registerMcpServerRoutes } from './routes.js';
+export type { McpServerStatus, McpServerTools } from './schema.js';
+export { createMcpServerService, type McpServerService } from './service.js';

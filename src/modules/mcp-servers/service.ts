@@ -1,0 +1,214 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../actor.js';
+import { cursorPosition, pageFrom } from '../../db/cursor.js';
+import type { Database } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { FetchPolicy } from '../../net/fetch-url.js';
+import { checkUrlAllowed } from '../../net/guarded-lookup.js';
+import type { ServiceDeps } from '../../service-deps.js';
+import { requireUser } from '../identity/index.js';
+import { type McpServerConnections, unknownStatus } from './connections.js';
+import { McpServerNameTakenError, McpServerNotFoundError, WrongTransportFieldError } from './errors.js';
+import { requireStdioAdmin } from './policy.js';
+import { toConfig, toMcpServer, unmasked } from './rows.js';
+import {
+  type CreateMcpServerInput,
+  createMcpServerInputSchema,
+  type ListMcpServersQuery,
+  listMcpServersQuerySchema,
+  type McpServer,
+  type McpServerPage,
+  type McpServerStatus,
+  type McpServerTools,
+  type UpdateMcpServerInput,
+  updateMcpServerInputSchema,
+} from './schema.js';
+import { type McpServerRow, mcpServers } from './table.js';
+
+declare module '../../bus/events.js' {
+  interface EventMap {
+    'mcp_server.created': { serverId: string; ownerId: string; name: string };
+    'mcp_server.updated': { serverId: string; ownerId: string; changes: string[] };
+    'mcp_server.deleted': { serverId: string; ownerId: string };
+  }
+}
+
+export interface McpServerServiceDeps extends ServiceDeps {
+  fetchPolicy: FetchPolicy;
+  /** The client hub: connection status and tools. */
+  connections: McpServerConnections;
+}
+
+const nameIndex = 'mcp_servers_owner_name_idx';
+const disabledStatus: McpServerStatus = { ...unknownStatus, message: 'The server is disabled' };
+const httpFields = ['url', 'headers'] as const;
+const stdioFields = ['command', 'args', 'env'] as const;
+
+/**
+ * Each user's external MCP servers: their own only (another user's is not found). Headers and
+ * environment values are stored and never returned; stdio servers are for admins.
+ */
+export function createMcpServerService({
+  db,
+  clock,
+  ids,
+  bus,
+  fetchPolicy,
+  connections,
+}: McpServerServiceDeps) {
+  async function loadOwned(database: Database, actor: Actor, serverId: string, lock = false) {
+    const { userId } = requireUser(actor);
+    const query = database
+      .select()
+      .from(mcpServers)
+      .where(and(eq(mcpServers.id, serverId), eq(mcpServers.ownerId, userId)));
+    const [row] = lock ? await query.for('update') : await query;
+    if (!row) throw new McpServerNotFoundError(serverId);
+    return row;
+  }
+
+  const statusOf = (row: McpServerRow) => (row.enabled ? connections.status(row.id) : disabledStatus);
+  const show = (row: McpServerRow) => toMcpServer(row, statusOf(row));
+  const nameTaken = (error: unknown, name: string | undefined) =>
+    isUniqueViolation(error, nameIndex) ? new McpServerNameTakenError(name ?? '') : error;
+
+  return {
+    /** Adds a server. An http URL must pass the address policy; a stdio server needs an admin. */
+    async create(actor: Actor, input: CreateMcpServerInput): Promise<McpServer> {
+      const user = requireUser(actor);
+      const fields = createMcpServerInputSchema.parse(input);
+      if (fields.transport === 'stdio') requireStdioAdmin(user);
+      if (fields.url) await checkUrlAllowed(new URL(fields.url), fetchPolicy.allowedHosts);
+      const now = clock.now();
+      const [row] = await db
+        .insert(mcpServers)
+        .values({
+          id: ids(),
+          ownerId: user.userId,
+          name: fields.name,
+          transport: fields.transport,
+          url: fields.url ?? null,
+          headers: fields.headers ?? {},
+          command: fields.command ?? null,
+          args: fields.args ?? [],
+          env: fields.env ?? {},
+          enabled: fields.enabled,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .catch((error: unknown) => {
+          throw nameTaken(error, fields.name);
+        });
+      if (!row) throw new Error('The MCP server was not stored');
+      await bus.publish(actor, 'mcp_server.created', {
+        serverId: row.id,
+        ownerId: row.ownerId,
+        name: row.name,
+      });
+      return show(row);
+    },
+
+    /** The actor's servers, newest first, a page at a time. */
+    async list(actor: Actor, query: ListMcpServersQuery): Promise<McpServerPage> {
+      const { userId } = requireUser(actor);
+      const { limit, cursor } = listMcpServersQuerySchema.parse(query);
+      const conditions: SQL[] = [eq(mcpServers.ownerId, userId)];
+      if (cursor) conditions.push(lt(mcpServers.id, cursorPosition(cursor)));
+      const rows = await db
+        .select()
+        .from(mcpServers)
+        .where(and(...conditions))
+        .orderBy(desc(mcpServers.id))
+        .limit(limit + 1);
+      const { items, nextCursor } = pageFrom(rows, limit, show);
+      return { items, next_cursor: nextCursor };
+    },
+
+    async get(actor: Actor, serverId: string): Promise<McpServer> {
+      return show(await loadOwned(db, actor, serverId));
+    },
+
+    /** Changes the given fields; headers and env are replaced whole, a masked value keeping its stored one. */
+    async update(actor: Actor, serverId: string, input: UpdateMcpServerInput): Promise<McpServer> {
+      const user = requireUser(actor);
+      const changes = updateMcpServerInputSchema.parse(input);
+      if (changes.url) await checkUrlAllowed(new URL(changes.url), fetchPolicy.allowedHosts);
+      const row = await db
+        .transaction(async (transaction) => {
+          const current = await loadOwned(transaction, user, serverId, true);
+          if (current.transport === 'stdio') requireStdioAdmin(user);
+          const foreign = current.transport === 'http' ? stdioFields : httpFields;
+          for (const field of foreign) {
+            if (changes[field] !== undefined) throw new WrongTransportFieldError(field, current.transport);
+          }
+          const [updated] = await transaction
+            .update(mcpServers)
+            .set({
+              ...(changes.name !== undefined && { name: changes.name }),
+              ...(changes.url !== undefined && { url: changes.url }),
+              ...(changes.headers !== undefined && { headers: unmasked(changes.headers, current.headers) }),
+              ...(changes.command !== undefined && { command: changes.command }),
+              ...(changes.args !== undefined && { args: changes.args }),
+              ...(changes.env !== undefined && { env: unmasked(changes.env, current.env) }),
+              ...(changes.enabled !== undefined && { enabled: changes.enabled }),
+              updatedAt: clock.now(),
+            })
+            .where(eq(mcpServers.id, serverId))
+            .returning();
+          if (!updated) throw new McpServerNotFoundError(serverId);
+          return updated;
+        })
+        .catch((error: unknown) => {
+          throw nameTaken(error, changes.name);
+        });
+      const changed = Object.keys(changes).filter(
+        (key) => changes[key as keyof typeof changes] !== undefined,
+      );
+      await bus.publish(actor, 'mcp_server.updated', { serverId, ownerId: row.ownerId, changes: changed });
+      return show(row);
+    },
+
+    /** Deletes the server; its connection closes. */
+    async delete(actor: Actor, serverId: string): Promise<McpServer> {
+      const current = await loadOwned(db, actor, serverId);
+      await db
+        .delete(mcpServers)
+        .where(and(eq(mcpServers.id, serverId), eq(mcpServers.ownerId, current.ownerId)));
+      await bus.publish(actor, 'mcp_server.deleted', { serverId, ownerId: current.ownerId });
+      return show(current);
+    },
+
+    /** What this instance knows of the server's connection, without connecting. */
+    async status(actor: Actor, serverId: string): Promise<McpServerStatus> {
+      return statusOf(await loadOwned(db, actor, serverId));
+    },
+
+    /** The server's tools, connecting if needed (`refresh`: reconnect and list again now). */
+    async tools(actor: Actor, serverId: string, { refresh = false } = {}): Promise<McpServerTools> {
+      const user = requireUser(actor);
+      const row = await loadOwned(db, user, serverId);
+      if (!row.enabled) return { items: [], status: disabledStatus };
+      return connections.tools(user, toConfig(row), { refresh });
+    },
+
+    /** Reconnects and lists the tools again; answers the server with its new status. */
+    async refresh(actor: Actor, serverId: string): Promise<McpServer> {
+      await this.tools(actor, serverId, { refresh: true });
+      return this.get(actor, serverId);
+    },
+
+    /** The actor's enabled servers with their secrets, for the client hub only. */
+    async enabledFor(actor: Actor) {
+      const { userId } = requireUser(actor);
+      const rows = await db
+        .select()
+        .from(mcpServers)
+        .where(and(eq(mcpServers.ownerId, userId), eq(mcpServers.enabled, true)))
+        .orderBy(mcpServers.name);
+      return rows.map(toConfig);
+    },
+  };
+}
+
+export type McpServerService = ReturnType<typeof createMcpServerService>;
