@@ -11,6 +11,8 @@ import { createReplyParts } from './reply-parts.js';
 import { streamAssistant } from './stream-assistant.js';
 
 const saveEveryMs = 250;
+/** A reply quiet this long (a slow tool) is saved anyway, so the stale-reply sweep knows it is alive. */
+const heartbeatMs = 30_000;
 
 export interface ReplyJob {
   actor: UserActor;
@@ -58,6 +60,7 @@ export async function runReply(
     if (parts.apply(chunk) && now() - lastSave >= saveEveryMs) void save();
   };
 
+  const heartbeat = setInterval(() => void save(), heartbeatMs).unref();
   run.push({
     type: 'start',
     messageId: reply.id,
@@ -100,6 +103,7 @@ export async function runReply(
     if (!run.signal.aborted) failure = describeChatError(error, logger);
   }
 
+  clearInterval(heartbeat);
   const awaiting = parts.awaitingApproval().length > 0;
   if (
     !run.signal.aborted &&
