@@ -11,10 +11,12 @@ export function loadTokenCounter(): Promise<(text: string) => number> {
   return tokenizer;
 }
 
+const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 /** The system prompt: who the user is, today's date, and how to use tools. */
 export function systemPrompt({ userName, now }: { userName: string; now: Date }): string {
   const today = now.toISOString().slice(0, 10);
-  const weekday = now.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const weekday = weekdays[now.getUTCDay()];
   return [
     `You are Switchboard's assistant, talking with ${userName}. Today is ${weekday} ${today} (UTC).`,
     "Use the tools to act on the user's tasks, documents and text, and say plainly what you did.",

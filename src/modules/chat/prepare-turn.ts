@@ -59,18 +59,30 @@ export async function prepareTurn(
   if (existing?.active_message_id && request.parent_id === undefined) {
     await settlePendingApprovals(actor, existing.active_message_id, conversations);
   }
-  const conversation =
-    existing ?? (await conversations.create(actor, request.model ? { model: request.model } : {}));
-  const [question, reply] = await conversations.appendMessages(actor, {
-    conversationId: conversation.id,
+  const turn = [
+    {
+      role: 'user' as const,
+      parts: [{ type: 'text' as const, text: request.message ?? '' }],
+      status: 'complete' as const,
+    },
+    { role: 'assistant' as const, parts: [], status: 'streaming' as const, model: model.id },
+  ];
+  if (!existing) {
+    const started = await conversations.start(actor, {
+      ...(request.model ? { model: request.model } : {}),
+      messages: turn,
+    });
+    const [question, reply] = started.messages;
+    if (!question || !reply) throw new Error('The turn was not stored');
+    return { reply, model, continues: false, history: [question] };
+  }
+  const [, reply] = await conversations.appendMessages(actor, {
+    conversationId: existing.id,
     ...(request.parent_id !== undefined ? { parentId: request.parent_id } : {}),
-    messages: [
-      { role: 'user', parts: [{ type: 'text', text: request.message ?? '' }], status: 'complete' },
-      { role: 'assistant', parts: [], status: 'streaming', model: model.id },
-    ],
+    messages: turn,
   });
-  if (!question || !reply) throw new Error('The turn was not stored');
-  return { reply, model, continues: false, ...(existing ? {} : { history: [question] }) };
+  if (!reply) throw new Error('The turn was not stored');
+  return { reply, model, continues: false };
 }
 
 /** Records the user's yes or no on each waiting call of the active reply, which then goes on. */

@@ -6,6 +6,7 @@ import { loadOwnedConversation, loadOwnedMessage, requireMessageIn } from './acc
 import { childrenByParent, newestLeafFrom, pathTo, treeOf, withBranches } from './branch.js';
 import { MessageNotFoundError, MessageTooLargeError } from './errors.js';
 import './events.js';
+import { announceChain, insertChain } from './insert-chain.js';
 import { conversationColumns, messageColumns, textOf, toConversation, toMessage } from './rows.js';
 import {
   type ActiveBranchInput,
@@ -24,7 +25,6 @@ import {
   updateMessageInputSchema,
 } from './schema.js';
 import { conversations, messages } from './table.js';
-import { titleFrom } from './title.js';
 
 /** The most JSON one message's parts may hold (tool outputs included). */
 export const largestParts = 4 * 1024 * 1024;
@@ -77,60 +77,13 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
       const { conversationId, parentId, messages: chain } = appendMessagesInputSchema.parse(input);
       for (const message of chain) checkSize(message.parts);
       const now = clock.now();
-      const { rows, title } = await db.transaction(async (transaction) => {
+      const { rows, titled } = await db.transaction(async (transaction) => {
         const conversation = await loadOwnedConversation(transaction, { userId, conversationId, lock: true });
         if (parentId) await requireMessageIn(transaction, { userId, conversationId, messageId: parentId });
-        let parent = parentId === undefined ? conversation.activeMessageId : parentId;
-        const values = chain.map(({ role, parts, status, model, metrics }) => {
-          const id = ids();
-          const row = {
-            id,
-            conversationId,
-            ownerId: userId,
-            parentId: parent,
-            role,
-            parts,
-            text: textOf(parts),
-            status,
-            model: model ?? null,
-            metrics: metrics ?? null,
-            createdAt: now,
-            updatedAt: now,
-          };
-          parent = id;
-          return row;
-        });
-        const inserted = await transaction.insert(messages).values(values).returning(messageColumns);
-        const firstQuestion = values.find((value) => value.role === 'user');
-        const title = conversation.title === '' && firstQuestion ? titleFrom(firstQuestion.text) : '';
-        await transaction
-          .update(conversations)
-          .set({
-            activeMessageId: parent,
-            messageCount: sql`${conversations.messageCount} + ${values.length}`,
-            updatedAt: now,
-            lastMessageAt: now,
-            ...(title && { title }),
-          })
-          .where(eq(conversations.id, conversationId));
-        const order = new Map(values.map((value, index) => [value.id, index]));
-        return { rows: inserted.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)), title };
+        const start = parentId === undefined ? conversation.activeMessageId : parentId;
+        return insertChain(transaction, { conversation, parentId: start, chain, now, ids });
       });
-      // Batched: a turn writes several events, and the messages themselves are already stored.
-      for (const row of rows) {
-        bus.publishSoon(actor, 'message.created', {
-          conversationId,
-          messageId: row.id,
-          role: row.role,
-          ownerId: userId,
-        });
-      }
-      if (title)
-        bus.publishSoon(actor, 'conversation.updated', {
-          conversationId,
-          ownerId: userId,
-          changes: ['title'],
-        });
+      announceChain(bus, actor, { conversationId, ownerId: userId, rows, titled });
       return rows.map(toMessage);
     },
 

@@ -9,9 +9,12 @@ import { exportConversations, type ExportedFile } from './export.js';
 import { readImport, writeImport } from './import.js';
 import { interruptStale } from './interrupt-stale.js';
 import { listConversations } from './list.js';
+import { announceChain, insertChain } from './insert-chain.js';
 import { createMessageOperations } from './messages.js';
-import { conversationColumns, toConversation } from './rows.js';
+import { conversationColumns, toConversation, toMessage } from './rows.js';
 import {
+  type AppendMessagesInput,
+  appendMessagesInputSchema,
   type Conversation,
   type ConversationPage,
   type CreateConversationInput,
@@ -20,6 +23,7 @@ import {
   type ExportInput,
   type ImportResult,
   type ListConversationsInput,
+  type Message,
   type MessageHitPage,
   type SearchMessagesInput,
   type UpdateConversationInput,
@@ -27,6 +31,8 @@ import {
 } from './schema.js';
 import { searchMessages } from './search.js';
 import { conversations } from './table.js';
+
+const firstMessagesSchema = appendMessagesInputSchema.pick({ messages: true });
 
 /**
  * Each user's conversations and their message trees. Another user's conversation or message is
@@ -38,28 +44,37 @@ export function createConversationService(deps: ServiceDeps) {
   return {
     async create(actor: Actor, input: CreateConversationInput = {}): Promise<Conversation> {
       const { userId } = requireUser(actor);
-      const { title, model, tags } = createConversationInputSchema.parse(input);
-      const now = clock.now();
       const [row] = await db
         .insert(conversations)
-        .values({
-          id: ids(),
-          ownerId: userId,
-          title: title ?? '',
-          pinned: false,
-          archived: false,
-          tags,
-          model: model ?? null,
-          activeMessageId: null,
-          messageCount: 0,
-          createdAt: now,
-          updatedAt: now,
-          lastMessageAt: null,
-        })
+        .values(conversationRow({ userId, input, id: ids(), now: clock.now() }))
         .returning(conversationColumns);
       if (!row) throw new Error('The conversation was not stored');
       await bus.publish(actor, 'conversation.created', { conversationId: row.id, ownerId: userId });
       return toConversation(row);
+    },
+
+    /**
+     * A new conversation with its first messages, in one transaction (the chat's first turn: the
+     * question and its reply's placeholder, stored before the model is called).
+     */
+    async start(
+      actor: Actor,
+      input: CreateConversationInput & Pick<AppendMessagesInput, 'messages'>,
+    ): Promise<{ conversation: Conversation; messages: Message[] }> {
+      const { userId } = requireUser(actor);
+      const { messages: chain } = firstMessagesSchema.parse(input);
+      const now = clock.now();
+      const { rows, conversation, titled } = await db.transaction(async (transaction) => {
+        const [created] = await transaction
+          .insert(conversations)
+          .values(conversationRow({ userId, input, id: ids(), now }))
+          .returning(conversationColumns);
+        if (!created) throw new Error('The conversation was not stored');
+        return insertChain(transaction, { conversation: created, parentId: null, chain, now, ids });
+      });
+      bus.publishSoon(actor, 'conversation.created', { conversationId: conversation.id, ownerId: userId });
+      announceChain(bus, actor, { conversationId: conversation.id, ownerId: userId, rows, titled });
+      return { conversation: toConversation(conversation), messages: rows.map(toMessage) };
     },
 
     async get(actor: Actor, conversationId: string): Promise<Conversation> {
@@ -153,3 +168,31 @@ export function createConversationService(deps: ServiceDeps) {
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;
+
+function conversationRow({
+  userId,
+  input,
+  id,
+  now,
+}: {
+  userId: string;
+  input: CreateConversationInput;
+  id: string;
+  now: Date;
+}) {
+  const { title, model, tags } = createConversationInputSchema.parse(input);
+  return {
+    id,
+    ownerId: userId,
+    title: title ?? '',
+    pinned: false,
+    archived: false,
+    tags,
+    model: model ?? null,
+    activeMessageId: null,
+    messageCount: 0,
+    createdAt: now,
+    updatedAt: now,
+    lastMessageAt: null,
+  };
+}
