@@ -77,6 +77,11 @@ export function createModelRegistry({
       return { default_model, models, providers: await Promise.all(used.map(providerStatus)) };
     },
 
+    /** True when users may pick this model now. */
+    async allows(id: string): Promise<boolean> {
+      return (await settings()).allowed_models.includes(id);
+    },
+
     /** The requested model (or the default); MODEL_NOT_ALLOWED when it is not on the list. */
     async resolve(requested?: string | null): Promise<ResolvedModel> {
       const { default_model, allowed_models } = await settings();

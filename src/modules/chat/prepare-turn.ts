@@ -28,7 +28,9 @@ export async function prepareTurn(
     existing,
   }: { conversations: ConversationService; models: ModelRegistry; existing: Conversation | undefined },
 ): Promise<Turn> {
-  const model = await models.resolve(request.model ?? existing?.model);
+  // A conversation's own model that an admin has since withdrawn gives way to the default.
+  const kept = existing?.model && (await models.allows(existing.model)) ? existing.model : undefined;
+  const model = await models.resolve(request.model ?? kept);
 
   if (request.approvals) {
     const reply = await answerApprovals(

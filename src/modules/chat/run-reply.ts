@@ -44,7 +44,8 @@ export async function runReply(
   let errorSent = false;
 
   let saving: Promise<unknown> = Promise.resolve();
-  let lastSave = 0;
+  // The first save waits its 250 ms too: a write on the first token would delay that token.
+  let lastSave = now();
   const save = (changes: Parameters<ConversationService['updateMessage']>[2] = {}) => {
     lastSave = now();
     const parts_ = structuredClone(parts.parts());

@@ -9,15 +9,64 @@ import type { AppendMessagesInput } from './schema.js';
 import { conversations, type ConversationRow, messages } from './table.js';
 import { titleFrom } from './title.js';
 
-type ChainMessage = Required<Pick<AppendMessagesInput['messages'][number], 'role' | 'parts'>> &
+export type ChainMessage = Required<Pick<AppendMessagesInput['messages'][number], 'role' | 'parts'>> &
   Omit<AppendMessagesInput['messages'][number], 'role' | 'parts' | 'status'> & {
     status: MessageRecord['status'];
   };
 
 /**
- * Inserts a chain of messages into a conversation (inside the caller's transaction): the first
- * under `parentId`, each next one under the one before, the last made the active leaf. The first
- * user message titles an untitled conversation. Answers the rows in order and the updated conversation.
+ * The rows of a chain of messages: the first under `parentId`, each next one under the one before.
+ * Answers them with the last one's id (the new active leaf) and the title the first question gives.
+ */
+export function chainRows({
+  conversationId,
+  ownerId,
+  parentId,
+  chain,
+  now,
+  ids,
+}: {
+  conversationId: string;
+  ownerId: string;
+  parentId: string | null;
+  chain: ChainMessage[];
+  now: Date;
+  ids: IdGenerator;
+}) {
+  let parent = parentId;
+  const values = chain.map(({ role, parts, status, model, metrics }) => {
+    const id = ids();
+    const row = {
+      id,
+      conversationId,
+      ownerId,
+      parentId: parent,
+      role,
+      parts,
+      text: textOf(parts),
+      status,
+      model: model ?? null,
+      metrics: metrics ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    parent = id;
+    return row;
+  });
+  const firstQuestion = values.find((value) => value.role === 'user');
+  return { values, leafId: parent, title: firstQuestion ? titleFrom(firstQuestion.text) : '' };
+}
+
+/** Inserted rows in the order they were given (RETURNING does not promise one). */
+export function inChainOrder(inserted: MessageRecord[], values: { id: string }[]): MessageRecord[] {
+  const order = new Map(values.map((value, index) => [value.id, index]));
+  return inserted.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+/**
+ * Inserts a chain of messages into a conversation (inside the caller's transaction) and makes the
+ * last the active leaf. The first user message titles an untitled conversation. Answers the rows
+ * in order and the updated conversation.
  */
 export async function insertChain(
   transaction: Database,
@@ -35,33 +84,24 @@ export async function insertChain(
     ids: IdGenerator;
   },
 ): Promise<{ rows: MessageRecord[]; conversation: ConversationRow; titled: boolean }> {
-  let parent = parentId;
-  const values = chain.map(({ role, parts, status, model, metrics }) => {
-    const id = ids();
-    const row = {
-      id,
-      conversationId: conversation.id,
-      ownerId: conversation.ownerId,
-      parentId: parent,
-      role,
-      parts,
-      text: textOf(parts),
-      status,
-      model: model ?? null,
-      metrics: metrics ?? null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    parent = id;
-    return row;
+  const {
+    values,
+    leafId,
+    title: firstTitle,
+  } = chainRows({
+    conversationId: conversation.id,
+    ownerId: conversation.ownerId,
+    parentId,
+    chain,
+    now,
+    ids,
   });
   const inserted = await transaction.insert(messages).values(values).returning(messageColumns);
-  const firstQuestion = values.find((value) => value.role === 'user');
-  const title = conversation.title === '' && firstQuestion ? titleFrom(firstQuestion.text) : '';
+  const title = conversation.title === '' ? firstTitle : '';
   const [updated] = await transaction
     .update(conversations)
     .set({
-      activeMessageId: parent,
+      activeMessageId: leafId,
       messageCount: sql`${conversations.messageCount} + ${values.length}`,
       updatedAt: now,
       lastMessageAt: now,
@@ -69,9 +109,8 @@ export async function insertChain(
     })
     .where(eq(conversations.id, conversation.id))
     .returning(conversationColumns);
-  const order = new Map(values.map((value, index) => [value.id, index]));
   return {
-    rows: inserted.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+    rows: inChainOrder(inserted, values),
     conversation: updated ?? conversation,
     titled: title !== '',
   };

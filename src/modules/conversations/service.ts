@@ -9,9 +9,9 @@ import { exportConversations, type ExportedFile } from './export.js';
 import { readImport, writeImport } from './import.js';
 import { interruptStale } from './interrupt-stale.js';
 import { listConversations } from './list.js';
-import { announceChain, insertChain } from './insert-chain.js';
+import { announceChain, chainRows, inChainOrder } from './insert-chain.js';
 import { createMessageOperations } from './messages.js';
-import { conversationColumns, toConversation, toMessage } from './rows.js';
+import { conversationColumns, messageColumns, toConversation, toMessage } from './rows.js';
 import {
   type AppendMessagesInput,
   appendMessagesInputSchema,
@@ -30,7 +30,7 @@ import {
   updateConversationInputSchema,
 } from './schema.js';
 import { searchMessages } from './search.js';
-import { conversations } from './table.js';
+import { conversations, messages as messagesTable } from './table.js';
 
 const firstMessagesSchema = appendMessagesInputSchema.pick({ messages: true });
 
@@ -64,13 +64,32 @@ export function createConversationService(deps: ServiceDeps) {
       const { userId } = requireUser(actor);
       const { messages: chain } = firstMessagesSchema.parse(input);
       const now = clock.now();
-      const { rows, conversation, titled } = await db.transaction(async (transaction) => {
+      const id = ids();
+      const { values, leafId, title } = chainRows({
+        conversationId: id,
+        ownerId: userId,
+        parentId: null,
+        chain,
+        now,
+        ids,
+      });
+      const fresh = conversationRow({ userId, input, id, now });
+      const titled = fresh.title === '' && title !== '';
+      // The conversation is written with its final leaf, count and title: two statements, no update.
+      const { rows, conversation } = await db.transaction(async (transaction) => {
         const [created] = await transaction
           .insert(conversations)
-          .values(conversationRow({ userId, input, id: ids(), now }))
+          .values({
+            ...fresh,
+            activeMessageId: leafId,
+            messageCount: values.length,
+            lastMessageAt: now,
+            ...(titled && { title }),
+          })
           .returning(conversationColumns);
         if (!created) throw new Error('The conversation was not stored');
-        return insertChain(transaction, { conversation: created, parentId: null, chain, now, ids });
+        const inserted = await transaction.insert(messagesTable).values(values).returning(messageColumns);
+        return { rows: inChainOrder(inserted, values), conversation: created };
       });
       bus.publishSoon(actor, 'conversation.created', { conversationId: conversation.id, ownerId: userId });
       announceChain(bus, actor, { conversationId: conversation.id, ownerId: userId, rows, titled });
