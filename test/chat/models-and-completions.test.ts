@@ -44,6 +44,9 @@ describe('the models endpoint and the OpenAI-compatible API', () => {
   });
 
   it('lets only an admin choose the default and the list, and then holds users to it', async () => {
+    const earlier = (await (
+      await harness.chat('alice', { message: 'hi', model: 'openai-compatible:fake-model' }, { json: true })
+    ).json()) as { conversation_id: string };
     const choice = { default_model: 'offline', allowed_models: ['offline', 'ollama:qwen2.5:14b'] };
     const denied = await harness.request('alice', '/api/v1/admin/models', {
       method: 'PUT',
@@ -74,6 +77,16 @@ describe('the models endpoint and the OpenAI-compatible API', () => {
     );
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: { code: 'MODEL_NOT_ALLOWED' } });
+
+    const continued = await harness.chat(
+      'alice',
+      { conversation_id: earlier.conversation_id, message: 'add tea to my list' },
+      { json: true },
+    );
+    expect(await continued.json()).toMatchObject({
+      status: 'complete',
+      tool_calls: [{ tool: 'add_task', status: 'success' }],
+    });
 
     const restore = {
       default_model: 'openai-compatible:fake-model',
