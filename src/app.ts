@@ -56,6 +56,7 @@ import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createModelRegistry, type ModelRegistry } from './models/registry.js';
 import { registerModelRoutes } from './models/routes.js';
+import { createTextWriter } from './models/text-writer.js';
 import {
   createChatService,
   type ChatService,
@@ -146,6 +147,7 @@ export async function createApp({
       fetchPolicy: fetchPolicyFrom(config),
       connections: mcpClients,
     });
+    const models = createModelRegistry({ db: database.db, config, clock });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
@@ -153,6 +155,7 @@ export async function createApp({
         ...textTools({
           textLimit: config.textLimit,
           fetchPolicy: fetchPolicyFrom(config),
+          writer: createTextWriter(models),
           readDocument: async (actor, documentId) => {
             const { resource, bytes } = await resources.content(actor, documentId);
             return { mimeType: resource.mimeType, bytes };
@@ -166,7 +169,6 @@ export async function createApp({
       logger,
     });
 
-    const models = createModelRegistry({ db: database.db, config, clock });
     const chat = createChatService({
       conversations,
       models,

@@ -1,4 +1,5 @@
 import type { UserActor } from '../../actor.js';
+import type { TextWriter } from '../../models/text-writer.js';
 import type { FetchPolicy } from '../../net/fetch-url.js';
 
 /** A document of the user's (their own or a shared one), by id: its type and its bytes. */
@@ -14,4 +15,6 @@ export interface TextToolDeps {
   fetchPolicy: FetchPolicy;
   /** Reads an uploaded document, for tools that take a `resource_id` (extract_pdf_text). */
   readDocument?: DocumentReader | undefined;
+  /** The default model, for the tools that write (abstractive summaries, another tone); absent offline. */
+  writer?: TextWriter | undefined;
 }

@@ -93,7 +93,7 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
       name: 'transform_sentiment',
       title: 'Change the tone of a text',
       description:
-        'Asks for a text rewritten with another sentiment. Rewriting needs a language model; offline the text is left as it is (transformed_text null, changed false) and the result says which words pull against the target tone, strongest first.',
+        'Rewrites a text with another sentiment, meaning kept, using the configured model. Offline (no model) the text is left as it is (transformed_text null, changed false) and the result says which words pull against the target tone, strongest first.',
       input: transformSentimentInputSchema,
       output: transformSentimentOutputSchema,
       readOnly: true,
@@ -101,11 +101,20 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
         checkTextSize(text, deps);
         const { analyzeSentiment } = await import('./analyze-sentiment.js');
         const analysis = await analyzeSentiment({ text, context });
+        const report = sentimentTransformReport(analysis, target_sentiment);
+        const { rewriteTone } = await import('./rewrite-tone.js');
         return {
           method,
           target_sentiment,
           current: { label: analysis.label, score: analysis.score, comparative: round(analysis.comparative) },
-          ...sentimentTransformReport(analysis, target_sentiment),
+          ...report,
+          ...(await rewriteTone({
+            text,
+            target: target_sentiment,
+            report,
+            writer: deps.writer,
+            signal: context.signal,
+          })),
         };
       },
       summarize: ({ message }) => message,

@@ -23,14 +23,23 @@ export function summarizerTools(deps: TextToolDeps): Tool[] {
       name: 'summarize_text',
       title: 'Summarize text',
       description:
-        'Summarizes a text or a web page with its own most central sentences (TextRank), short, medium or long, optionally leaning toward focus words; as prose, bullet points or key insights. Every summary sentence is a sentence of the text.',
+        'Summarizes a text or a web page with its own most central sentences (TextRank), short, medium or long, optionally leaning toward focus words; as prose, bullet points or key insights, where every summary sentence is a sentence of the text. The abstractive type is written in new words by the configured model (offline it is the extractive summary; method says which).',
       input: summarizeTextInputSchema,
       output: summarizeTextOutputSchema,
       readOnly: true,
       run: async (_actor, input, context) => {
         const text = await resolveText(input, deps, context.signal);
         const { summarizeText } = await import('./summarize-text.js');
-        return summarizeText(text, input, context);
+        const extractive = await summarizeText(text, input, context);
+        if (input.summary_type !== 'abstractive') return extractive;
+        const { writeAbstract } = await import('./abstractive.js');
+        return writeAbstract({
+          extractive,
+          text,
+          focus: input.focus,
+          writer: deps.writer,
+          signal: context.signal,
+        });
       },
       summarize: ({ summary }) => summary,
     }),
