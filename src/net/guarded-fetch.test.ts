@@ -11,6 +11,7 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     if (request.url === '/big') return response.end('x'.repeat(5_000));
+    if (request.url === '/status-600') return response.writeHead(600).end('odd');
     if (request.url === '/stream') {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       return response.end('data: ' + 'y'.repeat(5_000) + '\n\n');
@@ -47,6 +48,11 @@ describe('guardedFetch', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('x-seen')).toBe('abc');
     expect(await response.json()).toEqual({ method: 'POST', body: 'hello' });
+  });
+
+  it('refuses a status a web Response cannot hold, instead of throwing where nothing catches it', async () => {
+    const open = guardedFetch({ allowedHosts: ['127.0.0.1'], maxBytes: 1024 });
+    await expect(open(`http://127.0.0.1:${port}/status-600`)).rejects.toThrow(/invalid HTTP status 600/);
   });
 
   it('caps a response body, but not an event stream', async () => {

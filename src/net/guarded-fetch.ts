@@ -41,9 +41,14 @@ export function guardedFetch({
         lookup: guardedLookup(url, allowedHosts),
         ...(init.signal ? { signal: init.signal } : {}),
       });
-      request.once('error', reject);
+      request.on('error', reject);
       request.once('response', (response) => {
         const status = response.statusCode ?? 502;
+        // A web Response cannot hold a status outside 200–599; a server sending one is broken.
+        if (status < 200 || status > 599) {
+          response.destroy();
+          return reject(new Error(`The server answered with an invalid HTTP status ${status}`));
+        }
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(response.headers)) {
           for (const item of [value ?? []].flat()) responseHeaders.append(name, item);
