@@ -93,6 +93,24 @@ describe('the chat over the real provider path (a fake OpenAI-compatible server)
     expect(reply.status).toBe('complete');
   });
 
+  it('treats a call to a tool that does not exist as that call failing, not the reply', async () => {
+    harness.model.script(
+      { toolCalls: [{ name: 'no_such_tool', arguments: {} }] },
+      { text: 'Sorry, I used a wrong tool.' },
+    );
+    const chunks = await uiChunks(await harness.chat('alice', { message: 'do something odd' }));
+    expect(chunks.find((chunk) => chunk.type === 'error')).toBeUndefined();
+    expect(streamedText(chunks)).toBe('Sorry, I used a wrong tool.');
+    const reply = await storedReply(chunks[0]?.messageId as string);
+    expect(reply.status).toBe('complete');
+    expect(reply.parts[0]).toMatchObject({
+      type: 'tool',
+      tool: 'no_such_tool',
+      state: 'error',
+      error: expect.stringMatching(/^TOOL_NOT_FOUND/),
+    });
+  });
+
   it('keeps the user message and marks the reply as an error when the model fails', async () => {
     harness.model.script(
       { status: 500, error: 'the model fell over' },

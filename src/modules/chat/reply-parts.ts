@@ -73,6 +73,8 @@ export function createReplyParts({ parts = [], now }: { parts?: Part[]; now: () 
           finishTool(chunk.toolCallId, { state: 'success', output: chunk.output });
           return true;
         case 'tool-output-error':
+          // A call whose input already failed is reported again here; the first reason stands.
+          if (tool(chunk.toolCallId)?.state === 'error') return false;
           finishTool(chunk.toolCallId, { state: 'error', error: chunk.errorText });
           return true;
         case 'tool-output-denied':
@@ -90,11 +92,19 @@ export function createReplyParts({ parts = [], now }: { parts?: Part[]; now: () 
     awaitingApproval: (): ToolPart[] =>
       current.filter((part): part is ToolPart => part.type === 'tool' && part.state === 'awaiting_approval'),
 
-    /** Marks calls cut off mid-run (a stop, a crash of the model stream) so the record is not left "running". */
+    /**
+     * Marks calls cut off mid-run (a stop, a crash of the model stream) so the record is not left
+     * "running" — including approved calls that had not started, and refused ones not yet reported.
+     */
     closeRunning(reason: string) {
       for (const part of current) {
-        if (part.type === 'tool' && part.state === 'running')
+        if (part.type !== 'tool') continue;
+        const answered = part.state === 'awaiting_approval' && part.approved !== undefined;
+        if (part.state === 'running' || (answered && part.approved)) {
           finishTool(part.tool_call_id, { state: 'error', error: reason });
+        } else if (answered) {
+          finishTool(part.tool_call_id, { state: 'denied' });
+        }
       }
     },
 

@@ -1,4 +1,10 @@
-import type { ModelMessage, ToolSet, UIMessageChunk } from 'ai';
+import {
+  InvalidToolInputError,
+  type ModelMessage,
+  NoSuchToolError,
+  type ToolSet,
+  type UIMessageChunk,
+} from 'ai';
 import type { UserActor } from '../../actor.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
@@ -89,7 +95,7 @@ export async function runReply(
       sendReasoning: true,
       onError: (error) => {
         const toolFailure = toolFailureIn(error);
-        if (toolFailure) return toolFailure.message;
+        if (toolFailure) return toolFailure;
         failure = describeChatError(error, logger);
         return failure.message;
       },
@@ -133,10 +139,19 @@ export async function runReply(
   run.end();
 }
 
-/** A tool's own failure (shown on its call, the reply goes on), as opposed to the model failing. */
-function toolFailureIn(error: unknown): ToolCallFailedError | undefined {
-  if (error instanceof ToolCallFailedError) return error;
-  if (error instanceof Error && error.cause instanceof ToolCallFailedError) return error.cause;
+/**
+ * A tool call's failure, in words for its card (the reply goes on): the tool refused, or the model
+ * asked for a tool that does not exist or with arguments that do not parse. Anything else is the
+ * model or the stream failing.
+ */
+function toolFailureIn(error: unknown): string | undefined {
+  // The SDK reports the failed call once more, as its text, on the call's output.
+  if (typeof error === 'string') return error;
+  if (error instanceof ToolCallFailedError) return error.message;
+  if (error instanceof Error && error.cause instanceof ToolCallFailedError) return error.cause.message;
+  if (NoSuchToolError.isInstance(error)) return `TOOL_NOT_FOUND: there is no tool named ${error.toolName}`;
+  if (InvalidToolInputError.isInstance(error))
+    return `INVALID_INPUT: the arguments for ${error.toolName} do not parse`;
   return undefined;
 }
 

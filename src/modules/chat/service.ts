@@ -84,7 +84,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
       const { messages, inputTokens } = await fitContext({
         system,
-        groups: modelMessageGroups(history),
+        groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
         contextTokens: turn.model.contextTokens,
       });
       void runReply(

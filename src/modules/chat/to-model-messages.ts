@@ -8,9 +8,12 @@ type ToolPart = Extract<Part, { type: 'tool' }>;
  * alternation the providers expect: assistant (text, tool calls) → tool (results) → assistant …
  * A call that never finished reads as an error, so the history stays valid.
  */
-export function modelMessageGroups(messages: Message[]): ModelMessage[][] {
+export function modelMessageGroups(
+  messages: Message[],
+  { continuing }: { continuing?: string } = {},
+): ModelMessage[][] {
   return messages.map((message): ModelMessage[] => {
-    if (message.role === 'assistant') return assistantMessages(message.parts);
+    if (message.role === 'assistant') return assistantMessages(message.parts, message.id === continuing);
     const text = message.parts.map(userText).filter(Boolean).join('\n');
     return text ? [{ role: message.role, content: text }] : [];
   });
@@ -23,7 +26,8 @@ function userText(part: Part): string {
   return '';
 }
 
-function assistantMessages(parts: Part[]): ModelMessage[] {
+/** `continuing`: this reply goes on now, so the user's answers to its approvals are passed on to run. */
+function assistantMessages(parts: Part[], continuing: boolean): ModelMessage[] {
   const result: ModelMessage[] = [];
   let content: Exclude<AssistantContent, string> = [];
   let results: ToolContent = [];
@@ -51,14 +55,14 @@ function assistantMessages(parts: Part[]): ModelMessage[] {
           toolCallId: part.tool_call_id,
         });
       }
-      results.push(...toolOutcome(part));
+      results.push(...toolOutcome(part, continuing));
     }
   }
   flush();
   return result;
 }
 
-function toolOutcome(part: ToolPart): ToolContent {
+function toolOutcome(part: ToolPart, continuing: boolean): ToolContent {
   const base = { toolCallId: part.tool_call_id, toolName: part.tool };
   switch (part.state) {
     case 'success':
@@ -78,6 +82,12 @@ function toolOutcome(part: ToolPart): ToolContent {
         },
       ];
     case 'awaiting_approval':
+      if (part.approved !== undefined && !continuing) {
+        // Answered, but the reply was cut off before the call ran: for the model it never ran.
+        return [
+          { type: 'tool-result', ...base, output: { type: 'error-text', value: 'The call was interrupted' } },
+        ];
+      }
       return part.approval_id && part.approved !== undefined
         ? [{ type: 'tool-approval-response', approvalId: part.approval_id, approved: part.approved }]
         : [
