@@ -9,6 +9,7 @@ import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
 import { assistantTools } from './assistant-tools.js';
 import { type ChatRun, createChatRun } from './chat-run.js';
+import { describeChatError } from './chat-errors.js';
 import { fitContext, systemPrompt } from './context-window.js';
 import { ChatBusyError } from './errors.js';
 import { prepareTurn, type Turn } from './prepare-turn.js';
@@ -49,62 +50,71 @@ export function createChatService(deps: ChatServiceDeps) {
     return (turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)).slice(-limit);
   }
 
+  /** Registers the reply's run; the conversation stays busy until the run ends. */
+  function track(actor: UserActor, turn: Turn): ChatRun {
+    const conversationId = turn.reply.conversation_id;
+    const run = createChatRun({
+      conversationId,
+      replyId: turn.reply.id,
+      ownerId: actor.userId,
+      graceMs: config.chatReconnectGraceMs,
+    });
+    busy.add(conversationId);
+    running.set(conversationId, run);
+    void run.done.then(() => {
+      running.delete(conversationId);
+      busy.delete(conversationId);
+    });
+    return run;
+  }
+
+  /** The turn is stored but the model was never called: the reply says so, and the run ends. */
+  async function failBeforeStart(actor: UserActor, turn: Turn, run: ChatRun, error: unknown) {
+    const failure = describeChatError(error, logger);
+    await conversations
+      .updateMessage(actor, turn.reply.id, { status: 'error', error: failure })
+      .catch((cause) => logger.error({ err: cause }, 'could not mark the reply failed'));
+    run.end();
+  }
+
   return {
     /** Stores the turn and starts the reply; the run streams it. CHAT_BUSY while one is being written. */
     async start(actor: UserActor, request: ChatRequest): Promise<ChatRun> {
       const existing = request.conversation_id
         ? await conversations.get(actor, request.conversation_id)
         : undefined;
-      if (existing) {
-        if (busy.has(existing.id)) throw new ChatBusyError(existing.id);
-        busy.add(existing.id);
+      if (existing && busy.has(existing.id)) throw new ChatBusyError(existing.id);
+      if (existing) busy.add(existing.id);
+      try {
+        // What can fail without writing anything comes first; then the turn is stored.
+        const [me, external] = await Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
+        const turn = await prepareTurn(actor, request, { conversations, models, existing });
+        const run = track(actor, turn);
+        try {
+          const history = turn.history ?? (await historyFor(actor, turn));
+          const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
+          const { messages, inputTokens } = await fitContext({
+            system,
+            groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
+            contextTokens: turn.model.contextTokens,
+          });
+          const job = { actor, run, reply: turn.reply, model: turn.model, system, messages, inputTokens };
+          const toolSet = assistantTools({ runner: tools, actor, external, needsApproval });
+          void runReply(
+            { ...job, tools: toolSet, maxSteps: config.chatMaxSteps },
+            { conversations, clock, logger },
+          ).catch((error) => {
+            logger.error({ err: error }, 'a reply could not be finished');
+            run.end();
+          });
+        } catch (error) {
+          await failBeforeStart(actor, turn, run, error);
+          throw error;
+        }
+        return run;
+      } finally {
+        if (existing && !running.has(existing.id)) busy.delete(existing.id);
       }
-      const [turn, me, external] = await Promise.all([
-        prepareTurn(actor, request, { conversations, models, existing }),
-        users.me(actor),
-        externalTools.toolsFor(actor),
-      ]).finally(() => {
-        if (existing) busy.delete(existing.id);
-      });
-      const conversationId = turn.reply.conversation_id;
-      busy.add(conversationId);
-      const run = createChatRun({
-        conversationId,
-        replyId: turn.reply.id,
-        ownerId: actor.userId,
-        graceMs: config.chatReconnectGraceMs,
-      });
-      running.set(conversationId, run);
-      void run.done.then(() => {
-        running.delete(conversationId);
-        busy.delete(conversationId);
-      });
-
-      const history = turn.history ?? (await historyFor(actor, turn));
-      const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
-      const { messages, inputTokens } = await fitContext({
-        system,
-        groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
-        contextTokens: turn.model.contextTokens,
-      });
-      void runReply(
-        {
-          actor,
-          run,
-          reply: turn.reply,
-          model: turn.model,
-          system,
-          messages,
-          tools: assistantTools({ runner: tools, actor, external, needsApproval }),
-          maxSteps: config.chatMaxSteps,
-          inputTokens,
-        },
-        { conversations, clock, logger },
-      ).catch((error) => {
-        logger.error({ err: error }, 'a reply could not be finished');
-        run.end();
-      });
-      return run;
     },
 
     /** The reply being written in a conversation of the user's, if any (for reconnecting clients). */
