@@ -22,11 +22,14 @@ export function parseModelId(id: string): ModelId | undefined {
   return { provider, model };
 }
 
-/** A context window that fits most models of each provider, used when MODEL_CONTEXT_TOKENS is unset. */
+/**
+ * A context window that fits most models of each provider, used when MODEL_CONTEXT_TOKENS is unset.
+ * Local servers vary (Ollama's own num_ctx may be smaller): set MODEL_CONTEXT_TOKENS to match.
+ */
 export const defaultContextTokens: Record<Provider, number> = {
   offline: 8192,
   openai: 128_000,
   anthropic: 200_000,
-  ollama: 8192,
-  'openai-compatible': 8192,
+  ollama: 32_768,
+  'openai-compatible': 32_768,
 };

@@ -1,4 +1,4 @@
-import type { ModelMessage } from 'ai';
+import type { ModelMessage, ToolSet } from 'ai';
 
 /** The share of the context window kept free for the reply. */
 const replyShare = 0.25;
@@ -7,7 +7,13 @@ let tokenizer: Promise<(text: string) => number> | undefined;
 
 /** Counts tokens with a real BPE tokenizer (o200k); loaded on first use, as it takes ~200 ms to import. */
 export function loadTokenCounter(): Promise<(text: string) => number> {
-  tokenizer ??= import('gpt-tokenizer').then((module) => module.countTokens);
+  tokenizer ??= import('gpt-tokenizer').then(
+    (module) => module.countTokens,
+    (error: unknown) => {
+      tokenizer = undefined; // the next chat tries again
+      throw error;
+    },
+  );
   return tokenizer;
 }
 
@@ -32,15 +38,19 @@ export function systemPrompt({ userName, now }: { userName: string; now: Date })
 export async function fitContext({
   system,
   groups,
+  tools,
   contextTokens,
 }: {
   system: string;
   /** The history, oldest first: one group of model messages per stored message. */
   groups: ModelMessage[][];
+  /** The tools offered: their definitions take room in the context too. */
+  tools: ToolSet;
   contextTokens: number;
 }): Promise<{ messages: ModelMessage[]; inputTokens: number; dropped: number }> {
   const count = await loadTokenCounter();
-  const budget = Math.floor(contextTokens * (1 - replyShare)) - count(system);
+  const fixed = count(system) + toolTokens(tools, count);
+  const budget = Math.floor(contextTokens * (1 - replyShare)) - fixed;
   const sizes = groups.map((group) =>
     group.reduce((sum, message) => sum + count(JSON.stringify(message.content)), 0),
   );
@@ -50,5 +60,23 @@ export async function fitContext({
     total -= sizes[start] ?? 0;
     start += 1;
   }
-  return { messages: groups.slice(start).flat(), inputTokens: total + count(system), dropped: start };
+  return { messages: groups.slice(start).flat(), inputTokens: total + fixed, dropped: start };
+}
+
+const toolSizes = new Map<string, number>();
+
+/** The tokens the tools' definitions take (name, description, input schema), counted once per definition. */
+function toolTokens(tools: ToolSet, count: (text: string) => number): number {
+  let total = 0;
+  for (const [name, tool] of Object.entries(tools)) {
+    const schema = (tool.inputSchema as { jsonSchema?: unknown } | undefined)?.jsonSchema ?? {};
+    const definition = JSON.stringify({ name, description: tool.description, schema });
+    let size = toolSizes.get(definition);
+    if (size === undefined) {
+      size = count(definition);
+      if (toolSizes.size < 10_000) toolSizes.set(definition, size);
+    }
+    total += size;
+  }
+  return total;
 }

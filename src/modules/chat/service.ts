@@ -93,13 +93,14 @@ export function createChatService(deps: ChatServiceDeps) {
         try {
           const history = turn.history ?? (await historyFor(actor, turn));
           const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
+          const toolSet = assistantTools({ runner: tools, actor, external, needsApproval });
           const { messages, inputTokens } = await fitContext({
             system,
             groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
+            tools: toolSet,
             contextTokens: turn.model.contextTokens,
           });
           const job = { actor, run, reply: turn.reply, model: turn.model, system, messages, inputTokens };
-          const toolSet = assistantTools({ runner: tools, actor, external, needsApproval });
           void runReply(
             { ...job, tools: toolSet, maxSteps: config.chatMaxSteps },
             { conversations, clock, logger },

@@ -1,0 +1,44 @@
+import { dynamicTool, jsonSchema, type ModelMessage } from 'ai';
+import { describe, expect, it } from 'vitest';
+import { fitContext } from './context-window.js';
+
+const turn = (index: number): ModelMessage[] => [
+  { role: 'user', content: `question ${index} ${'word '.repeat(200)}` },
+];
+const answer = (index: number): ModelMessage[] => [
+  { role: 'assistant', content: `answer ${index} ${'word '.repeat(200)}` },
+];
+const history = Array.from({ length: 10 }, (_, index) => [turn(index), answer(index)]).flat();
+const bigTool = dynamicTool({
+  description: 'x '.repeat(1500),
+  inputSchema: jsonSchema({ type: 'object' }),
+  execute: async () => ({}),
+});
+
+describe('fitting the history into the context window', () => {
+  it('keeps everything that fits', async () => {
+    const fitted = await fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 100_000 });
+    expect(fitted.dropped).toBe(0);
+    expect(fitted.messages).toHaveLength(20);
+  });
+
+  it('drops the oldest messages first, and starts with a user message', async () => {
+    const fitted = await fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 2000 });
+    expect(fitted.dropped).toBeGreaterThan(0);
+    expect(fitted.messages[0]?.role).toBe('user');
+    expect(fitted.messages.at(-1)).toEqual(history.at(-1)?.[0]);
+    expect(fitted.inputTokens).toBeLessThanOrEqual(1500);
+  });
+
+  it('counts the tool definitions against the window', async () => {
+    const without = await fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 4000 });
+    const withTools = await fitContext({
+      system: 'hi',
+      groups: history,
+      tools: { big: bigTool },
+      contextTokens: 4000,
+    });
+    expect(withTools.messages.length).toBeLessThan(without.messages.length);
+    expect(withTools.inputTokens).toBeLessThanOrEqual(3000);
+  });
+});
