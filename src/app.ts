@@ -186,6 +186,7 @@ export async function createApp({
       clock,
       maxSteps: config.chatMaxSteps,
       toolApproval: config.toolApproval,
+      logger,
     });
 
     const mcpServices: McpServices = {
@@ -206,7 +207,7 @@ export async function createApp({
     registerToolRoutes(http, tools);
     registerModelRoutes(http, models);
     registerChatRoutes(http, chat);
-    registerCompletionRoutes(http, { complete, clock });
+    registerCompletionRoutes(http, complete);
     registerMcpServerRoutes(http, mcpServers);
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);

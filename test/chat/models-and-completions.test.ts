@@ -146,6 +146,30 @@ describe('the models endpoint and the OpenAI-compatible API', () => {
     });
   });
 
+  it('answers a model failure with its code, whole or streamed', async () => {
+    const failing = { status: 500, error: 'the model fell over' } as const;
+    harness.model.script(failing, failing, failing, failing);
+    const whole = await harness.request('alice', '/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(whole.status).toBe(503);
+    expect(await whole.json()).toMatchObject({
+      error: { code: 'MODEL_ERROR', message: expect.stringMatching(/HTTP 500/) },
+    });
+
+    const streamed = await harness.request('alice', '/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    const events: string[] = [];
+    for await (const event of readSse(streamed)) events.push(event.data);
+    expect(events.at(-1)).toBe('[DONE]');
+    expect(JSON.parse(events.at(-2) ?? '{}')).toMatchObject({ error: { code: 'MODEL_ERROR' } });
+  });
+
   it('needs credentials', async () => {
     const response = await fetch(`${harness.baseUrl}/v1/chat/completions`, {
       method: 'POST',
