@@ -22,11 +22,20 @@ export interface ExternalTool {
   call(args: unknown, signal: AbortSignal): Promise<ToolCallResult>;
 }
 
+/**
+ * `<server>__<tool>`, within what model APIs accept for a tool name (`^[a-zA-Z0-9_-]{1,64}$`):
+ * other characters become `_` and the name is cut at 64. MCP allows names that would otherwise make
+ * the provider refuse the whole request.
+ */
+export function namespacedName(serverName: string, toolName: string): string {
+  return `${serverName}__${toolName.replace(/[^a-zA-Z0-9_-]/g, '_')}`.slice(0, 64);
+}
+
 /** What a remote tool looks like to the assistant, but for `call`. */
 export function describeRemoteTool(server: McpServerConfig, tool: RemoteTool): Omit<ExternalTool, 'call'> {
   const title = tool.title ?? tool.annotations?.title;
   return {
-    name: `${server.name}__${tool.name}`,
+    name: namespacedName(server.name, tool.name),
     ...(title ? { title } : {}),
     description: tool.description ?? '',
     inputSchema: tool.inputSchema,

@@ -34,6 +34,7 @@ export function assistantTools({
 }): ToolSet {
   const tools: ToolSet = {};
   for (const tool of external) {
+    if (tools[tool.name]) continue; // two remote names that read the same: the first one stands
     tools[tool.name] = dynamicTool({
       description: tool.description,
       inputSchema: jsonSchema(tool.inputSchema),
