@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 
 export interface SseStream {
   /** Sends one event: its data (JSON unless already a string) and, when given, its id. */
-  send(data: unknown, id?: number): void;
+  send(data: unknown, id?: string): void;
   end(): void;
   /** Called once when the client goes away or the stream ends. */
   onClose(listener: () => void): void;

@@ -28,7 +28,7 @@ describe('a reply that is stopped, dropped or resumed', () => {
       { message: 'Tell me a long story' },
       { signal: abort.signal },
     );
-    const events: { id: number | undefined; chunk: Record<string, unknown> }[] = [];
+    const events: { id: string | undefined; chunk: Record<string, unknown> }[] = [];
     const reader = readSse(response);
     while (events.length < count) {
       const next = await reader.next();
@@ -84,6 +84,7 @@ describe('a reply that is stopped, dropped or resumed', () => {
     const rest = await uiChunks(resumed);
     const text = streamedText([...first.events.map((event) => event.chunk), ...rest]);
     expect(text).toBe(longText);
+    expect(lastSeen).toBe(`${first.replyId}:10`);
     expect((await settled(first.replyId)).status).toBe('complete');
 
     const after = await harness.request('alice', `/api/v1/chat/${conversationId}/stream`);

@@ -1,6 +1,6 @@
 /** One Server-Sent Event as read by a test. */
 export interface SseEvent {
-  id: number | undefined;
+  id: string | undefined;
   data: string;
 }
 
@@ -21,7 +21,7 @@ export async function* readSse(response: Response): AsyncGenerator<SseEvent> {
         .map((line) => line.slice(6))
         .join('\n');
       const id = lines.find((line) => line.startsWith('id: '));
-      if (data) yield { id: id ? Number(id.slice(4)) : undefined, data };
+      if (data) yield { id: id?.slice(4), data };
       end = buffer.indexOf('\n\n');
     }
   }

@@ -63,7 +63,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
         tags,
         summary: 'Resume the reply being written in a conversation (204 when none is)',
         description:
-          'Send Last-Event-ID (or ?after=) to get only the events after it; without it, the whole reply so far.',
+          "Send Last-Event-ID (events are numbered `<reply id>:<n>`) or ?after=<n> to get only the events after it; without it, or with another reply's id, the whole reply so far.",
         params: z.object({ id }),
         querystring: z.object({ after: z.coerce.number().int().min(0).optional() }),
         response: { 204: z.null(), ...errors },
@@ -72,9 +72,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
     async (request, reply) => {
       const run = await chat.active(requireScope(request.actor, 'api:read'), request.params.id);
       if (!run || run.isEnded()) return reply.status(204).send(null);
-      const lastEventId = Number(request.headers['last-event-id']);
-      const after =
-        request.query.after ?? (Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : 0);
+      const after = request.query.after ?? seqAfter(request.headers['last-event-id'], run.replyId);
       return streamRun(reply, run, after);
     },
   );
@@ -93,6 +91,13 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
   );
 }
 
+/** The place in this reply a Last-Event-ID (`<reply id>:<n>`) names; 0 for another reply's id, or none. */
+function seqAfter(lastEventId: string | string[] | undefined, replyId: string): number {
+  const [id, seq] = String(lastEventId ?? '').split(':');
+  const position = Number(seq);
+  return id === replyId && Number.isInteger(position) && position > 0 ? position : 0;
+}
+
 function wantsStream(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/event-stream');
 }
@@ -104,7 +109,7 @@ function streamRun(reply: FastifyReply, run: ChatRun, after: number) {
       stream.send('[DONE]');
       stream.end();
     } else {
-      stream.send(event.chunk, event.seq);
+      stream.send(event.chunk, `${run.replyId}:${event.seq}`);
     }
   });
   stream.onClose(stopListening);

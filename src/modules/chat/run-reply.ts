@@ -9,7 +9,12 @@ import type { UserActor } from '../../actor.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import type { ResolvedModel } from '../../models/registry.js';
-import type { ConversationService, Message, MessageMetrics } from '../conversations/index.js';
+import {
+  type ConversationService,
+  type Message,
+  type MessageMetrics,
+  MessageNotFoundError,
+} from '../conversations/index.js';
 import { ToolCallFailedError } from './assistant-tools.js';
 import type { ChatRun } from './chat-run.js';
 import { describeChatError } from './chat-errors.js';
@@ -54,10 +59,14 @@ export async function runReply(
   let lastSave = now();
   const save = (changes: Parameters<ConversationService['updateMessage']>[2] = {}) => {
     lastSave = now();
-    const parts_ = structuredClone(parts.parts());
+    const snapshot = structuredClone(parts.parts());
     saving = saving
-      .then(() => conversations.updateMessage(actor, reply.id, { parts: parts_, ...changes }))
-      .catch((error) => logger.error({ err: error, messageId: reply.id }, 'could not save the reply'));
+      .then(() => conversations.updateMessage(actor, reply.id, { parts: snapshot, ...changes }))
+      .catch((error) => {
+        // Deleted with its conversation while it was being written: nothing is left to write into.
+        if (error instanceof MessageNotFoundError) return run.stop('the conversation was deleted');
+        logger.error({ err: error, messageId: reply.id }, 'could not save the reply');
+      });
     return saving;
   };
 
@@ -161,7 +170,7 @@ function producesContent(chunk: UIMessageChunk): boolean {
 
 /** Appends a whole text part (used for the reply's own notes, such as the step limit). */
 function emitText(emit: (chunk: UIMessageChunk) => void, text: string) {
-  const id = `note-${text.length}`;
+  const id = 'step-limit-note';
   emit({ type: 'text-start', id });
   emit({ type: 'text-delta', id, delta: `\n\n${text}` });
   emit({ type: 'text-end', id });

@@ -62,7 +62,10 @@ export function createEventFeed({ bus }: { bus: EventBus }) {
       const user = requireUser(actor);
       const matchers = patternList(types).map(compilePattern);
       return bus.subscribe('*', (event) => {
-        const mine = event.actor.userId === user.userId;
+        // The server's own events about a user's things (a reply the stale sweep interrupted) name their owner.
+        const owner = (event.data as { ownerId?: unknown }).ownerId;
+        const mine =
+          event.actor.userId === user.userId || (event.actor.userId === null && owner === user.userId);
         if (mine && (matchers.length === 0 || matchers.some((matches) => matches(event.type))))
           onEvent(toWireEvent(event));
         if (revokes(event, user)) onRevoked();
