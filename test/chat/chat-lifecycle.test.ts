@@ -107,6 +107,25 @@ describe('a reply that is stopped, dropped or resumed', () => {
     expect((await settled(replyId)).status).toBe('interrupted');
   });
 
+  it('stops the reply when its conversation is deleted', async () => {
+    const { reader, replyId } = await startSlowReply(5);
+    const conversationId = (await conversations().message(alice(), replyId)).conversation_id;
+    const deleted = await harness.request('alice', `/api/v1/conversations/${conversationId}`, {
+      method: 'DELETE',
+    });
+    expect(deleted.status).toBe(204);
+    let text = '';
+    for (
+      let next = await reader.next();
+      !next.done && next.value.data !== '[DONE]';
+      next = await reader.next()
+    ) {
+      const chunk = JSON.parse(next.value.data) as { type: string; delta?: string };
+      if (chunk.type === 'text-delta') text += chunk.delta;
+    }
+    expect(text.length).toBeLessThan(longText.length);
+  });
+
   it('answers CHAT_BUSY while a reply is being written in the conversation', async () => {
     const { abort, replyId } = await startSlowReply(3);
     const conversationId = (await conversations().message(alice(), replyId)).conversation_id;

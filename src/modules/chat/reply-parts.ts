@@ -70,7 +70,7 @@ export function createReplyParts({ parts = [], now }: { parts?: Part[]; now: () 
         }
         case 'tool-output-available':
           if (chunk.preliminary) return false;
-          finishTool(chunk.toolCallId, { state: 'success', output: chunk.output });
+          finishTool(chunk.toolCallId, { state: 'success', output: storable(chunk.output) });
           return true;
         case 'tool-output-error':
           // A call whose input already failed is reported again here; the first reason stands.
@@ -118,3 +118,16 @@ export function createReplyParts({ parts = [], now }: { parts?: Part[]; now: () 
 }
 
 export type ReplyParts = ReturnType<typeof createReplyParts>;
+
+/** The most of one tool result kept in the stored reply (a message holds at most 4 MB). */
+const largestStoredOutput = 256 * 1024;
+
+/**
+ * A tool result as stored: whole, or — past 256 KB (a large page from an external server) — a
+ * preview saying how big it was. The model still read it whole in the turn that called it.
+ */
+function storable(output: unknown): unknown {
+  const text = JSON.stringify(output) ?? 'null';
+  if (text.length <= largestStoredOutput) return output;
+  return { truncated: true, size_bytes: Buffer.byteLength(text), preview: text.slice(0, 2000) };
+}
