@@ -1,8 +1,6 @@
-import { systemActor } from './actor.js';
 import { createEventBus, type EventBus } from './bus/event-bus.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import type { DatabaseHandle } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { buildHttpServer } from './http/build-server.js';
 import { registerCsrfProtection } from './http/csrf.js';
@@ -15,57 +13,39 @@ import { fixtureTools } from './mcp/fixtures/fixture-tools.js';
 import { fixtureUser } from './mcp/fixtures/fixture-user.js';
 import { addConformanceFixtures } from './mcp/fixtures/mcp-fixtures.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
-import { createMcpClientHub, type McpClientHub } from './mcp/client-hub.js';
-import { createIdentityServices, type IdentityServices, registerIdentity } from './modules/identity/index.js';
+import { createMcpClientHub } from './mcp/client-hub.js';
+import { createIdentityServices, registerIdentity } from './modules/identity/index.js';
 import {
   createPromptService,
-  type PromptService,
   readPromptFiles,
   registerPromptRoutes,
   syncPromptFiles,
-  watchPromptFiles,
 } from './modules/prompts/index.js';
-import {
-  createTaskService,
-  registerTaskRoutes,
-  taskResources,
-  type TaskService,
-  taskTools,
-} from './modules/tasks/index.js';
+import { createTaskService, registerTaskRoutes, taskResources, taskTools } from './modules/tasks/index.js';
 import type { McpServices } from './mcp/build-mcp-server.js';
 import {
   createResourceService,
   registerResourceRoutes,
   resourceCatalog,
-  type ResourceService,
   resourceTools,
 } from './modules/resources/index.js';
 import { pdfTextForSearch, textTools } from './modules/text/index.js';
-import {
-  type ConversationService,
-  createConversationService,
-  registerConversationRoutes,
-} from './modules/conversations/index.js';
-import { createEventFeed, type EventFeed, registerEventRoutes } from './modules/events/index.js';
-import {
-  createMcpServerService,
-  type McpServerService,
-  registerMcpServerRoutes,
-} from './modules/mcp-servers/index.js';
+import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
+import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
+import { createMcpServerService, registerMcpServerRoutes } from './modules/mcp-servers/index.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
-import { createModelRegistry, type ModelRegistry } from './models/registry.js';
+import { createModelRegistry } from './models/registry.js';
 import { registerModelRoutes } from './models/routes.js';
 import { createTextWriter } from './models/text-writer.js';
 import {
   createChatService,
-  type ChatService,
   createCompletions,
   registerChatRoutes,
   registerCompletionRoutes,
 } from './modules/chat/index.js';
-import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
-import { version } from './version.js';
+import { createToolRunner } from './tools/tool-runner.js';
+import { assemble } from './app-lifecycle.js';
 
 export interface AppOptions {
   config: Config;
@@ -76,9 +56,6 @@ export interface AppOptions {
   ids?: IdGenerator;
 }
 
-const pruneEveryMs = 60 * 60 * 1000;
-/** A reply not written to for this long is no longer streaming: its writer is gone. */
-const staleStreamMs = 2 * 60 * 1000;
 /** The most text kept for search from one PDF (search reads the first 250,000 characters). */
 const searchableTextLimit = 1_000_000;
 
@@ -248,116 +225,6 @@ export async function createApp({
     await database.close();
     throw error;
   }
-}
-
-interface AppParts {
-  config: Config;
-  logger: Logger;
-  clock: Clock;
-  database: DatabaseHandle;
-  bus: EventBus;
-  http: Awaited<ReturnType<typeof buildHttpServer>>;
-  metrics: ReturnType<typeof createMetrics>;
-  instanceId: string;
-  identity: IdentityServices;
-  tasks: TaskService;
-  prompts: PromptService;
-  resources: ResourceService;
-  conversations: ConversationService;
-  models: ModelRegistry;
-  chat: ChatService;
-  tools: ToolRunner;
-  /** Users' external MCP servers (the records). */
-  mcpServers: McpServerService;
-  /** Connections to those servers, and each user's external tools for the assistant. */
-  mcpClients: McpClientHub;
-  /** Users' event history and live events (GET /api/v1/events, over HTTP and WebSocket). */
-  events: EventFeed;
-  /** What each MCP session is built from, whatever its transport. */
-  mcpServices: McpServices;
-  /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
-  loadPromptFiles: () => Promise<void>;
-}
-
-function assemble(parts: AppParts) {
-  const {
-    config,
-    logger,
-    clock,
-    database,
-    bus,
-    http,
-    instanceId,
-    identity,
-    conversations,
-    mcpClients,
-    loadPromptFiles,
-  } = parts;
-  let stopWatchingPrompts = () => {};
-  let pruneTimer: NodeJS.Timeout | undefined;
-  let pruning: Promise<void> = Promise.resolve();
-  let closing: Promise<void> | undefined;
-
-  /**
-   * Deletes what has outlived its retention period (event history, audit entries) and marks replies
-   * left streaming by a process that is gone as interrupted.
-   */
-  const pruneOld = () => {
-    const interruptBefore = new Date(clock.now().getTime() - staleStreamMs);
-    pruning = Promise.all([
-      bus.prune(),
-      identity.audit.prune(),
-      conversations.interruptStale({ before: interruptBefore }),
-    ])
-      .then(([events, auditEntries, interrupted]) => {
-        if (events + auditEntries + interrupted > 0)
-          logger.info({ events, auditEntries, interrupted }, 'pruned old entries');
-      })
-      .catch((error) => logger.warn({ err: error }, 'could not prune old entries'));
-  };
-
-  return {
-    ...parts,
-
-    /** Starts accepting requests; resolves with the address it listens on. */
-    async listen(): Promise<string> {
-      const url = await http.listen({ port: config.port, host: config.host });
-      database.recordServerUrl(url);
-      await bus.publish(systemActor, 'instance.started', { instanceId, version });
-      pruneOld();
-      pruneTimer = setInterval(pruneOld, pruneEveryMs).unref();
-      stopWatchingPrompts = watchPromptFiles(config.promptsDir, () => {
-        loadPromptFiles().catch((error) => logger.warn({ err: error }, 'could not reload the prompt files'));
-      });
-      return url;
-    },
-
-    /**
-     * Stops accepting requests, lets in-flight ones finish (up to SHUTDOWN_TIMEOUT_MS, then cuts
-     * them), and closes the database cleanly. Safe to call more than once.
-     */
-    close(): Promise<void> {
-      closing ??= (async () => {
-        clearInterval(pruneTimer);
-        stopWatchingPrompts();
-        const listening = http.server.listening;
-        const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
-        try {
-          await parts.chat.stopAll();
-          await http.close();
-          clearTimeout(cutOff);
-          await mcpClients.close();
-          await pruning;
-          await identity.audit.flush();
-          if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});
-          await bus.close();
-        } finally {
-          await database.close();
-        }
-      })();
-      return closing;
-    },
-  };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

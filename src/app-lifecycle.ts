@@ -1,0 +1,138 @@
+import { systemActor } from './actor.js';
+import type { EventBus } from './bus/event-bus.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import type { buildHttpServer } from './http/build-server.js';
+import type { Logger } from './logger.js';
+import type { McpServices } from './mcp/build-mcp-server.js';
+import type { McpClientHub } from './mcp/client-hub.js';
+import type { createMetrics } from './metrics.js';
+import type { ModelRegistry } from './models/registry.js';
+import type { ChatService } from './modules/chat/index.js';
+import type { ConversationService } from './modules/conversations/index.js';
+import type { EventFeed } from './modules/events/index.js';
+import type { IdentityServices } from './modules/identity/index.js';
+import type { McpServerService } from './modules/mcp-servers/index.js';
+import type { PromptService } from './modules/prompts/index.js';
+import { watchPromptFiles } from './modules/prompts/index.js';
+import type { ResourceService } from './modules/resources/index.js';
+import type { TaskService } from './modules/tasks/index.js';
+import type { ToolRunner } from './tools/tool-runner.js';
+import { version } from './version.js';
+
+const pruneEveryMs = 60 * 60 * 1000;
+/** A reply not written to for this long is no longer streaming: its writer is gone. */
+const staleStreamMs = 2 * 60 * 1000;
+
+/** Everything the composition root built, handed to the running app. */
+export interface AppParts {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  database: DatabaseHandle;
+  bus: EventBus;
+  http: Awaited<ReturnType<typeof buildHttpServer>>;
+  metrics: ReturnType<typeof createMetrics>;
+  instanceId: string;
+  identity: IdentityServices;
+  tasks: TaskService;
+  prompts: PromptService;
+  resources: ResourceService;
+  conversations: ConversationService;
+  models: ModelRegistry;
+  chat: ChatService;
+  tools: ToolRunner;
+  /** Users' external MCP servers (the records). */
+  mcpServers: McpServerService;
+  /** Connections to those servers, and each user's external tools for the assistant. */
+  mcpClients: McpClientHub;
+  /** Users' event history and live events (GET /api/v1/events, over HTTP and WebSocket). */
+  events: EventFeed;
+  /** What each MCP session is built from, whatever its transport. */
+  mcpServices: McpServices;
+  /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
+  loadPromptFiles: () => Promise<void>;
+}
+
+/** The running app: its parts, and how it starts listening and shuts down. */
+export function assemble(parts: AppParts) {
+  const {
+    config,
+    logger,
+    clock,
+    database,
+    bus,
+    http,
+    instanceId,
+    identity,
+    conversations,
+    mcpClients,
+    loadPromptFiles,
+  } = parts;
+  let stopWatchingPrompts = () => {};
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let pruning: Promise<void> = Promise.resolve();
+  let closing: Promise<void> | undefined;
+
+  /**
+   * Deletes what has outlived its retention period (event history, audit entries) and marks replies
+   * left streaming by a process that is gone as interrupted.
+   */
+  const pruneOld = () => {
+    const interruptBefore = new Date(clock.now().getTime() - staleStreamMs);
+    pruning = Promise.all([
+      bus.prune(),
+      identity.audit.prune(),
+      conversations.interruptStale({ before: interruptBefore }),
+    ])
+      .then(([events, auditEntries, interrupted]) => {
+        if (events + auditEntries + interrupted > 0)
+          logger.info({ events, auditEntries, interrupted }, 'pruned old entries');
+      })
+      .catch((error) => logger.warn({ err: error }, 'could not prune old entries'));
+  };
+
+  return {
+    ...parts,
+
+    /** Starts accepting requests; resolves with the address it listens on. */
+    async listen(): Promise<string> {
+      const url = await http.listen({ port: config.port, host: config.host });
+      database.recordServerUrl(url);
+      await bus.publish(systemActor, 'instance.started', { instanceId, version });
+      pruneOld();
+      pruneTimer = setInterval(pruneOld, pruneEveryMs).unref();
+      stopWatchingPrompts = watchPromptFiles(config.promptsDir, () => {
+        loadPromptFiles().catch((error) => logger.warn({ err: error }, 'could not reload the prompt files'));
+      });
+      return url;
+    },
+
+    /**
+     * Stops accepting requests, lets in-flight ones finish (up to SHUTDOWN_TIMEOUT_MS, then cuts
+     * them), and closes the database cleanly. Safe to call more than once.
+     */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        clearInterval(pruneTimer);
+        stopWatchingPrompts();
+        const listening = http.server.listening;
+        const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
+        try {
+          await parts.chat.stopAll();
+          await http.close();
+          clearTimeout(cutOff);
+          await mcpClients.close();
+          await pruning;
+          await identity.audit.flush();
+          if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});
+          await bus.close();
+        } finally {
+          await database.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
