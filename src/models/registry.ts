@@ -41,6 +41,8 @@ export function createModelRegistry({
 }) {
   let cachedSettings: { value: ModelSettingsInput; until: number } | undefined;
   const statusCache = new Map<Provider, { value: Promise<ProviderStatus>; until: number }>();
+  /** Each model is built once: providers build their response parsers per model, which costs ~1 ms. */
+  const built = new Map<string, LanguageModelV3>();
 
   const fromConfig = (): ModelSettingsInput => ({
     default_model: config.model,
@@ -88,9 +90,14 @@ export function createModelRegistry({
       const id = requested ?? default_model;
       const parsed = parseModelId(id);
       if (!parsed || !allowed_models.includes(id)) throw new ModelNotAllowedError(id);
+      let model = built.get(id);
+      if (!model) {
+        model = languageModelFor(parsed, { config, clock });
+        built.set(id, model);
+      }
       return {
         id,
-        model: languageModelFor(parsed, { config, clock }),
+        model,
         contextTokens: config.modelContextTokens ?? defaultContextTokens[parsed.provider],
       };
     },
