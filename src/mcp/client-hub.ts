@@ -34,6 +34,8 @@ export const defaultTimings: ConnectionTimings = {
  * and on close), and each user's servers' tools for their assistant. One server that is down or
  * slow costs its own tools only.
  */
+const enabledTtlMs = 30_000;
+
 export function createMcpClientHub({
   servers,
   audit,
@@ -72,11 +74,28 @@ export function createMcpClientHub({
     }
   }
 
+  /** Each user's enabled servers, read once per 30 s or until one of them changes (a chat asks every turn). */
+  const enabledCache = new Map<string, { value: Promise<McpServerConfig[]>; until: number }>();
+  const enabledFor = (actor: UserActor): Promise<McpServerConfig[]> => {
+    const now = clock.now().getTime();
+    const cached = enabledCache.get(actor.userId);
+    if (cached && cached.until > now) return cached.value;
+    const value = servers.enabledFor(actor);
+    enabledCache.set(actor.userId, { value, until: now + enabledTtlMs });
+    value.catch(() => enabledCache.delete(actor.userId));
+    return value;
+  };
+
   const stopListening = bus.subscribe('*', (event) => {
+    if (event.type.startsWith('mcp_server.'))
+      enabledCache.delete((event.data as { ownerId: string }).ownerId);
     if (event.type === 'mcp_server.updated' || event.type === 'mcp_server.deleted')
       forget((config) => config.id === event.data.serverId);
     // A role change may take away the right to run stdio servers.
-    if (event.type === 'user.updated') forget((config) => config.ownerId === event.data.userId);
+    if (event.type === 'user.updated') {
+      enabledCache.delete(event.data.userId);
+      forget((config) => config.ownerId === event.data.userId);
+    }
   });
 
   /** Why the actor's server may not run now, if it may not: a stdio server runs only for an admin. */
@@ -140,7 +159,7 @@ export function createMcpClientHub({
 
     /** Every tool of the actor's enabled servers, namespaced. Never throws because of a server. */
     async toolsFor(actor: UserActor): Promise<ExternalTool[]> {
-      const configs = await servers.enabledFor(actor);
+      const configs = await enabledFor(actor);
       const lists = await Promise.all(
         configs.map(async (config) => {
           try {

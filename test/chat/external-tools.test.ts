@@ -39,6 +39,18 @@ describe("the user's own MCP servers in the chat", () => {
     expect(harness.model.requests.at(-1)?.tools).not.toContain('fixture__echo');
   });
 
+  it('offers a server added after a chat in the very next one', async () => {
+    await uiChunks(await harness.chat('bob', { message: 'hello' }));
+    const added = await harness.request('bob', '/api/v1/mcp-servers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bobs', url: remote.url }),
+    });
+    expect(added.status).toBe(201);
+    await uiChunks(await harness.chat('bob', { message: 'hello again' }));
+    expect(harness.model.requests.at(-1)?.tools).toContain('bobs__echo');
+  });
+
   it('asks before a tool its server marks destructive', async () => {
     harness.model.script({ toolCalls: [{ name: 'fixture__wipe', arguments: {} }] });
     const chunks = await uiChunks(await harness.chat('alice', { message: 'wipe it' }));
