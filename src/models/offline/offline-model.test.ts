@@ -1,6 +1,14 @@
-import { type ModelMessage, stepCountIs, streamText, type TextStreamPart, type ToolSet } from 'ai';
+import {
+  generateText,
+  type ModelMessage,
+  stepCountIs,
+  streamText,
+  type TextStreamPart,
+  type ToolSet,
+} from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../../../test/helpers/identity.js';
+import { renderTextImage } from '../../../test/text/render-text-image.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { actingAs, type UserActor } from '../../actor.js';
 import type { Clock } from '../../clock.js';
@@ -100,6 +108,20 @@ describe('the offline assistant in the AI SDK loop', () => {
     expect(second.parts).toEqual(first.parts);
   });
 
+  it('answers the same without streaming', async () => {
+    const streamed = await chat(alice, 'what’s left to do?');
+    const generated = await generateText({
+      model: createOfflineModel({ clock, timeZone: 'UTC' }),
+      tools: assistantTools({ runner: testApp.app.tools, actor: alice }),
+      stopWhen: stepCountIs(8),
+      prompt: 'what’s left to do?',
+    });
+    expect(generated.text).toBe(streamed.text);
+    expect(generated.steps.map((step) => step.finishReason)).toEqual(['tool-calls', 'stop']);
+    expect(generated.totalUsage.inputTokens).toBeGreaterThan(0);
+    expect(generated.totalUsage.outputTokens).toBeGreaterThan(0);
+  });
+
   it('asks which task when several match, and takes “the second one” as the answer', async () => {
     await chat(bob, 'add buy oat milk');
     await chat(bob, 'add buy almond milk');
@@ -163,6 +185,30 @@ describe('the offline assistant in the AI SDK loop', () => {
     );
     expect(language.calls.map((call) => call.toolName)).toEqual(['detect_language']);
     expect(language.text).toMatch(/^It is French \(fr\)/);
+  });
+
+  it('reads the text of an image sent with the message', async () => {
+    const image = await renderTextImage(['Meeting notes for Tuesday']);
+    const result = streamText({
+      model: createOfflineModel({ clock, timeZone: 'UTC' }),
+      tools: assistantTools({ runner: testApp.app.tools, actor: alice }),
+      stopWhen: stepCountIs(8),
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'read the text in this image' },
+            { type: 'image', image, mediaType: 'image/png' },
+          ],
+        },
+      ],
+    });
+    expect((await result.steps).flatMap((step) => step.toolCalls.map((call) => call.toolName))).toEqual([
+      'extract_image_text',
+    ]);
+    expect(await result.text).toMatch(
+      /^I read this \(\d+% confidence\):\n\n```text\nMeeting notes for Tuesday\n```$/,
+    );
   });
 
   it('says what failed when a tool refuses', async () => {

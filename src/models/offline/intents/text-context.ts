@@ -26,6 +26,16 @@ const versions = String.raw`(?<original>[\s\S]+?)\s*(?:->|=>|→|\s+vs\.?\s+)\s*
 /** Text tools that need more than one text: files sent with the message, earlier results, pairs. */
 export const textContextIntents: Intent[] = [
   {
+    name: 'a file without words',
+    patterns: [/^$/],
+    plan: (_match, context) => {
+      const image = attached(context.turn, /^image\//i);
+      if (image) return callThenReply(context, 'extract_image_text', { image_content: image });
+      const pdf = attached(context.turn, /^application\/pdf$/i);
+      return pdf ? callThenReply(context, 'extract_pdf_text', { pdf_content: pdf }) : undefined;
+    },
+  },
+  {
     name: 'explain corrections',
     patterns: [
       new RegExp(
