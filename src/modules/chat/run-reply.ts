@@ -53,6 +53,7 @@ export async function runReply(
   let firstTokenAt: number | undefined;
   let failure: { code: string; message: string } | undefined;
   let errorSent = false;
+  let lastFailure: { code: string; message: string } | undefined;
 
   let saving: Promise<unknown> = Promise.resolve();
   // The first save waits its 250 ms too: a write on the first token would delay that token.
@@ -102,15 +103,20 @@ export async function runReply(
       sendStart: false,
       sendFinish: false,
       sendReasoning: true,
+      // Called for a tool call's failure and for the model's alike; which it was shows in the
+      // chunk that carries the text (a tool-…-error, or an error of the whole stream).
       onError: (error) => {
         const toolFailure = toolFailureIn(error);
         if (toolFailure) return toolFailure;
-        failure = describeChatError(error, logger);
-        return failure.message;
+        lastFailure = describeChatError(error, logger);
+        return lastFailure.message;
       },
     });
     for await (const chunk of stream) {
-      if (chunk.type === 'error') errorSent = true;
+      if (chunk.type === 'error') {
+        failure = lastFailure ?? { code: 'MODEL_ERROR', message: chunk.errorText };
+        errorSent = true;
+      }
       emit(chunk);
       if (chunk.type === 'abort') break;
     }
