@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, seedUser, signIn } from '../helpers/identity.js';
+import { seedUser, signIn } from '../helpers/identity.js';
+import { callToolOverRest } from '../helpers/rest-tool-call.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 const shortWords = 'The cat sat on the mat. It was a sunny day.';
@@ -13,19 +14,7 @@ describe('text analyzer tools over REST', () => {
   let cookie: string;
   let pageServer: http.Server;
   let pageUrl: string;
-  const call = async (name: string, payload: object) => {
-    const response = await as(testApp.app, { cookie })({
-      method: 'POST',
-      url: `/api/v1/tools/${name}`,
-      payload,
-    });
-    expect(response.statusCode).toBe(200);
-    return response.json() as {
-      isError: boolean;
-      structuredContent: Record<string, unknown>;
-      content: { text: string }[];
-    };
-  };
+  const call = (name: string, payload: object) => callToolOverRest(testApp.app, cookie, name, payload);
 
   beforeAll(async () => {
     pageServer = http.createServer((_request, reply) =>

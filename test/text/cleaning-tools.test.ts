@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, seedUser, signIn } from '../helpers/identity.js';
+import { seedUser, signIn } from '../helpers/identity.js';
+import { callToolOverRest } from '../helpers/rest-tool-call.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('cleaning and diacritic tools over REST', () => {
   let testApp: TestApp;
   let cookie: string;
-  const call = async (name: string, payload: object) => {
-    const response = await as(testApp.app, { cookie })({
-      method: 'POST',
-      url: `/api/v1/tools/${name}`,
-      payload,
-    });
-    expect(response.statusCode).toBe(200);
-    return response.json() as {
-      isError: boolean;
-      structuredContent: Record<string, unknown>;
-      content: { text: string }[];
-    };
-  };
+  const call = (name: string, payload: object) => callToolOverRest(testApp.app, cookie, name, payload);
 
   beforeAll(async () => {
     testApp = await buildTestApp('embedded', { settings: { textLimit: '2048' } });

@@ -3,7 +3,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/actor.js';
 import { languageSamples } from '../fixtures/text/language-samples.js';
-import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { callToolOverRest } from '../helpers/rest-tool-call.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 const paragraph = (language: string) => (languageSamples[language] ?? []).join(' ');
@@ -12,19 +13,7 @@ describe('language and sentiment tools over REST and MCP', () => {
   let testApp: TestApp;
   let cookie: string;
   let mcp: Client;
-  const call = async (name: string, payload: object) => {
-    const response = await as(testApp.app, { cookie })({
-      method: 'POST',
-      url: `/api/v1/tools/${name}`,
-      payload,
-    });
-    expect(response.statusCode).toBe(200);
-    return response.json() as {
-      isError: boolean;
-      structuredContent: Record<string, unknown>;
-      content: { text: string }[];
-    };
-  };
+  const call = (name: string, payload: object) => callToolOverRest(testApp.app, cookie, name, payload);
 
   beforeAll(async () => {
     testApp = await buildTestApp('embedded');

@@ -3,7 +3,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { callToolOverRest } from '../helpers/rest-tool-call.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { labelKinds, labelledSample } from './labelled-sample.js';
 import { makePdf } from './make-pdf.js';
@@ -16,19 +17,7 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
   let cookie: string;
   let articleServer: http.Server;
   let articleUrl: string;
-  const call = async (name: string, payload: object) => {
-    const response = await as(testApp.app, { cookie })({
-      method: 'POST',
-      url: `/api/v1/tools/${name}`,
-      payload,
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as {
-      isError: boolean;
-      structuredContent: Record<string, unknown>;
-      content: { text: string }[];
-    };
-  };
+  const call = (name: string, payload: object) => callToolOverRest(testApp.app, cookie, name, payload);
   const { text: sample, labels } = labelledSample();
   const sensitiveValues = [
     ...new Set(labels.filter((label) => !label.label.startsWith('not_')).map((label) => label.value)),
