@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
-  customType,
   foreignKey,
   index,
   integer,
@@ -12,10 +11,9 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { tsvector } from '../../db/tsvector.js';
 import { users } from '../identity/table.js';
 import type { MessageError, MessageMetrics, Part } from './schema.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * Conversations: one row each, with the leaf of the branch the user is on (`active_message_id`).

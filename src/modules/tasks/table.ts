@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { tsvector } from '../../db/tsvector.js';
 import { users } from '../identity/table.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Todo tasks. `search` is kept by Postgres from the title and description, for full-text search. */
 export const tasks = pgTable(
