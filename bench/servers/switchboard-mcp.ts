@@ -3,10 +3,10 @@
  * MCP benchmark (a user keeps at most 20 sessions open, so 32 clients need more than one).
  * Prints {url, keys} once listening.
  */
-import { actingAs, systemActor } from '../../src/actor.js';
 import { createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { benchUsers } from './bench-users.js';
 
 const result = readConfig({ env: { ...process.env, MCP_FIXTURES: 'true' }, flags: {} });
 if (!result.ok) throw new Error(result.problems.join('\n'));
@@ -15,16 +15,13 @@ const app = await createApp({
   logger: createLogger({ level: 'silent' }),
   command: 'bench',
 });
-const keys: string[] = [];
-for (let u = 0; u < 4; u++) {
-  const user = await app.identity.users.create(systemActor, {
-    email: `bench${u}@example.com`,
-    password: 'benchmark password',
-    name: `Bench ${u}`,
-  });
-  const actor = actingAs({ userId: user.id, role: user.role });
-  for (let n = 0; n < 50; n++) await app.tasks.add(actor, { title: `Task ${n}`, tags: n % 2 ? ['odd'] : [] });
-  keys.push((await app.identity.apiKeys.create(actor, { name: 'bench', scopes: ['mcp'] })).key);
-}
+const keys = await benchUsers(app, {
+  prefix: 'bench',
+  scopes: ['mcp'],
+  prepare: async (actor) => {
+    for (let n = 0; n < 50; n++)
+      await app.tasks.add(actor, { title: `Task ${n}`, tags: n % 2 ? ['odd'] : [] });
+  },
+});
 process.stdout.write(`${JSON.stringify({ url: await app.listen(), keys })}\n`);
 process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
