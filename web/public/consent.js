@@ -1,9 +1,8 @@
-// Sign-in, first-run setup and OAuth consent: small pages until the web app takes them over.
+// OAuth consent: a small page outside the web app, reached only from an MCP client's authorization flow.
 const main = document.querySelector('main');
 const form = main.querySelector('form');
 const errorLine = main.querySelector('.error');
 const query = new URLSearchParams(location.search);
-const isOAuth = query.has('sig') && query.has('client_id');
 
 async function call(method, url, body) {
   const response = await fetch(url, {
@@ -19,25 +18,6 @@ async function call(method, url, body) {
   return data;
 }
 
-/** Where to go after signing in: back into the OAuth flow, or to ?next=, or home. */
-async function afterSignIn() {
-  if (isOAuth) {
-    const { url } = await call('POST', '/api/v1/auth/oauth2/continue', {
-      postLogin: true,
-      oauth_query: location.search.slice(1),
-    });
-    location.assign(url);
-    return;
-  }
-  // Only ever to a page of this site: anything that resolves elsewhere (//x, /\x, https://x) goes home.
-  const next = new URL(query.get('next') ?? '/', location.origin);
-  location.assign(next.origin === location.origin ? `${next.pathname}${next.search}${next.hash}` : '/');
-}
-
-function fields() {
-  return Object.fromEntries(new FormData(form));
-}
-
 function guard(work) {
   return async (event) => {
     event.preventDefault();
@@ -51,29 +31,6 @@ function guard(work) {
 }
 
 const pages = {
-  signin() {
-    form.addEventListener(
-      'submit',
-      guard(async () => {
-        await call('POST', '/api/v1/auth/sign-in/email', fields());
-        await afterSignIn();
-      }),
-    );
-  },
-  async setup() {
-    const { needsAdmin } = await call('GET', '/api/v1/setup');
-    if (!needsAdmin) {
-      location.replace('/signin');
-      return;
-    }
-    form.addEventListener(
-      'submit',
-      guard(async () => {
-        await call('POST', '/api/v1/setup', fields());
-        location.assign('/');
-      }),
-    );
-  },
   async consent() {
     const clientId = query.get('client_id') ?? '';
     main.querySelector('[data-client]').textContent = clientId;
