@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -8,7 +9,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { files: ['web/**/*.js'], languageOptions: { globals: globals.browser } },
   {
-    files: ['**/*.ts', 'bin/*.js', '*.js'],
+    files: ['**/*.ts', '**/*.tsx', 'bin/*.js', '*.js'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-console': 'error',
@@ -16,5 +17,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

@@ -196,7 +196,10 @@ export async function createApp({
       authorizationServer: async () => (await identity.auth.api.getOAuthServerConfig()).issuer,
       ...(config.mcpFixtures ? { actorWithoutCredentials: fixtureUser(identity.users) } : {}),
     });
-    await registerWebApp(http);
+    await registerWebApp(http, {
+      resolveActor: identity.resolveActor,
+      needsSetup: () => identity.users.needsSetup(),
+    });
     return assemble({
       config,
       logger,

@@ -3,17 +3,19 @@ import tailwind from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-/** The chat page's initial JavaScript (the entry and what it imports statically) must stay under this. */
+/** The chat page's initial JavaScript (the entry, the chat page's chunk and what they import statically) must stay under this. */
 const initialBudgetKb = 300;
 
-/** Prints the gzip size of the JavaScript a first page load fetches, and fails the build over budget. */
+/** Prints the gzip size of the JavaScript a first load of the chat page fetches, and fails the build over budget. */
 function initialSizeReport(): Plugin {
   return {
     name: 'switchboard:initial-size',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
-      if (!entry || entry.type !== 'chunk') return;
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const chatPage = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/pages/chat/index.tsx'));
+      if (!entry || !chatPage) return;
       const seen = new Set<string>();
       const visit = (fileName: string) => {
         const file = bundle[fileName];
@@ -22,13 +24,19 @@ function initialSizeReport(): Plugin {
         file.imports.forEach(visit);
       };
       visit(entry.fileName);
+      visit(chatPage.fileName);
       const bytes = [...seen].reduce((sum, name) => {
         const file = bundle[name];
         return sum + (file?.type === 'chunk' ? gzipSync(file.code).length : 0);
       }, 0);
       const kb = bytes / 1024;
-      this.info(`initial JavaScript: ${kb.toFixed(1)} KB gzip in ${seen.size} files (budget ${initialBudgetKb} KB)`);
-      if (kb > initialBudgetKb) this.error(`initial JavaScript is ${kb.toFixed(1)} KB gzip, over ${initialBudgetKb} KB`);
+      this.info(
+        `chat page initial JavaScript: ${kb.toFixed(1)} KB gzip in ${seen.size} files (budget ${initialBudgetKb} KB)`,
+      );
+      if (kb > initialBudgetKb)
+        this.error(
+          `the chat page's initial JavaScript is ${kb.toFixed(1)} KB gzip, over ${initialBudgetKb} KB`,
+        );
     },
   };
 }

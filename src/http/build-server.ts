@@ -97,7 +97,9 @@ export async function buildHttpServer({
       directives: {
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        // Over plain http (a local install), asking the browser to upgrade would break every file.
+        'upgrade-insecure-requests': config.publicUrl.startsWith('https://') ? [] : null,
       },
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),

@@ -56,7 +56,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      'The server could not be reached. Check your connection and try again.',
+    );
   }
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => undefined);

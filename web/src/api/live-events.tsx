@@ -1,5 +1,5 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useEffectEvent, useState } from 'react';
 import type { LiveEvent } from './types';
 
 type Listener = (event: LiveEvent) => void;
@@ -29,7 +29,7 @@ function invalidateFor(queryClient: QueryClient, event: LiveEvent) {
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const listeners = useRef(new Set<Listener>()).current;
+  const [listeners] = useState(() => new Set<Listener>());
 
   useEffect(() => {
     let socket: WebSocket | undefined;
@@ -67,12 +67,11 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
 /** Calls `onEvent` for each live event whose type starts with `prefix` (e.g. `task.`). */
 export function useLiveEvent(prefix: string, onEvent: Listener) {
   const listeners = useContext(ListenersContext);
-  const latest = useRef(onEvent);
-  latest.current = onEvent;
+  const handle = useEffectEvent(onEvent);
   useEffect(() => {
     if (!listeners) return;
     const listener: Listener = (event) => {
-      if (event.type.startsWith(prefix)) latest.current(event);
+      if (event.type.startsWith(prefix)) handle(event);
     };
     listeners.add(listener);
     return () => {

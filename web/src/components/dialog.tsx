@@ -32,7 +32,10 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
     >
       {open && (
         <div className="flex max-h-[85vh] flex-col">
-          <h2 id="dialog-title" className="border-b border-neutral-200 px-5 py-3 text-lg font-semibold dark:border-neutral-800">
+          <h2
+            id="dialog-title"
+            className="border-b border-neutral-200 px-5 py-3 text-lg font-semibold dark:border-neutral-800"
+          >
             {title}
           </h2>
           <div className="overflow-y-auto px-5 py-4">{children}</div>

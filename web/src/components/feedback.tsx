@@ -17,7 +17,10 @@ export function ErrorNotice({ error, className = '' }: { error: unknown; classNa
 /** A small spinning ring with a label for screen readers. */
 export function Spinner({ label = 'Loading' }: { label?: string }) {
   return (
-    <span role="status" className="inline-flex items-center gap-2 text-sm text-neutral-600 dark:text-neutral-400">
+    <span
+      role="status"
+      className="inline-flex items-center gap-2 text-sm text-neutral-600 dark:text-neutral-400"
+    >
       <span
         aria-hidden
         className="size-4 animate-spin rounded-full border-2 border-neutral-300 border-t-blue-700 dark:border-neutral-700 dark:border-t-blue-400"
@@ -38,7 +41,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** A page's title, a line about it, and its main actions. */
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="mb-6 flex flex-wrap items-end justify-between gap-3">
       <div>

@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 export const inputClass =
   'w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm text-neutral-900 placeholder:text-neutral-500 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:placeholder:text-neutral-400';
@@ -11,7 +17,14 @@ interface FieldFrameProps {
   hideLabel?: boolean;
 }
 
-function Frame({ id, label, hint, error, hideLabel, children }: FieldFrameProps & { id: string; children: ReactNode }) {
+function Frame({
+  id,
+  label,
+  hint,
+  error,
+  hideLabel,
+  children,
+}: FieldFrameProps & { id: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className={hideLabel ? 'sr-only' : 'text-sm font-medium'}>
@@ -37,7 +50,14 @@ function describedBy(id: string, { hint, error }: FieldFrameProps) {
 }
 
 /** A labelled text input with an optional hint and error. */
-export function TextField({ label, hint, error, hideLabel, className = '', ...props }: FieldFrameProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className = '',
+  ...props
+}: FieldFrameProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <Frame id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
@@ -53,7 +73,14 @@ export function TextField({ label, hint, error, hideLabel, className = '', ...pr
 }
 
 /** A labelled multi-line input. */
-export function TextArea({ label, hint, error, hideLabel, className = '', ...props }: FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className = '',
+  ...props
+}: FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
     <Frame id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
@@ -69,7 +96,15 @@ export function TextArea({ label, hint, error, hideLabel, className = '', ...pro
 }
 
 /** A labelled select. */
-export function SelectField({ label, hint, error, hideLabel, className = '', children, ...props }: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className = '',
+  children,
+  ...props
+}: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
     <Frame id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>

@@ -1,0 +1,19 @@
+import type { IconName } from './icons';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: IconName;
+  adminOnly?: boolean;
+}
+
+/** The app's main pages, in the order the navigation shows them. */
+export const navItems: NavItem[] = [
+  { to: '/chat', label: 'Chat', icon: 'chat' },
+  { to: '/tasks', label: 'Tasks', icon: 'tasks' },
+  { to: '/documents', label: 'Documents', icon: 'documents' },
+  { to: '/prompts', label: 'Prompts', icon: 'prompts' },
+  { to: '/tools', label: 'Tools', icon: 'tools' },
+  { to: '/settings', label: 'Settings', icon: 'settings' },
+  { to: '/admin', label: 'Admin', icon: 'admin', adminOnly: true },
+];

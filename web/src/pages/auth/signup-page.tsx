@@ -1,0 +1,35 @@
+import { useMutation } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { Button } from '../../components/button';
+import { AccountFields } from './account-form';
+import { AuthFrame, formFields } from './auth-frame';
+
+/** Create an account, with an invite link's token when the instance asks for one. */
+export function Component() {
+  const [search] = useSearchParams();
+  const invite = search.get('invite') ?? undefined;
+  const signUp = useMutation({
+    mutationFn: (fields: Record<string, string>) =>
+      api('/api/v1/auth/sign-up/email', { method: 'POST', body: { ...fields, invite } }),
+    onSuccess: () => location.assign('/chat'),
+  });
+  return (
+    <AuthFrame
+      title="Create your account"
+      intro={invite ? 'You were invited to this Switchboard.' : undefined}
+      error={signUp.error}
+      onSubmit={(event) => signUp.mutate(formFields(event))}
+      footer={
+        <>
+          Already have an account? <Link to="/signin">Sign in</Link>
+        </>
+      }
+    >
+      <AccountFields />
+      <Button type="submit" variant="primary" disabled={signUp.isPending || signUp.isSuccess}>
+        {signUp.isPending ? 'Creating…' : 'Create account'}
+      </Button>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,31 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './layout/app-shell';
+import { RouteError } from './layout/route-error';
+
+/**
+ * Every page and its path. Pages load on demand (each `pages/<name>/index.tsx` exports `Component`),
+ * so the first load fetches the shell and the page asked for only. The server sends signed-out
+ * visitors of the app's pages to /signin before any of this runs.
+ */
+export const router = createBrowserRouter([
+  { path: '/signin', lazy: () => import('./pages/auth/signin-page') },
+  { path: '/setup', lazy: () => import('./pages/auth/setup-page') },
+  { path: '/signup', lazy: () => import('./pages/auth/signup-page') },
+  { path: '/consent', lazy: () => import('./pages/auth/consent-page') },
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: () => import('./pages/chat') },
+      { path: 'chat', lazy: () => import('./pages/chat') },
+      { path: 'chat/:conversationId', lazy: () => import('./pages/chat') },
+      { path: 'tasks', lazy: () => import('./pages/tasks') },
+      { path: 'documents/:documentId?', lazy: () => import('./pages/documents') },
+      { path: 'prompts/:promptId?', lazy: () => import('./pages/prompts') },
+      { path: 'tools/:toolName?', lazy: () => import('./pages/tools') },
+      { path: 'settings/:section?', lazy: () => import('./pages/settings') },
+      { path: 'admin/:section?', lazy: () => import('./pages/admin') },
+      { path: '*', lazy: () => import('./layout/not-found') },
+    ],
+  },
+]);
