@@ -28,7 +28,7 @@ describe('signing in', () => {
     await screenshot(page, 'setup');
     await setUpAdmin(page);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeTruthy();
-    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -41,7 +41,7 @@ describe('signing in', () => {
     await screenshot(page, 'signin');
     await signIn(page, 'ada@example.com');
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/tasks?status=pending');
-    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
     await context.close();
   });
 
