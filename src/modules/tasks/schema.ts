@@ -24,7 +24,15 @@ export type AddTaskInput = z.input<typeof addTaskInputSchema>;
 export const listTasksInputSchema = z.object({
   status: z.enum(['all', 'pending', 'completed']).default('all'),
   due_before: dueDate.optional().describe('Only tasks due before this time'),
+  due_after: dueDate.optional().describe('Only tasks due at or after this time'),
   tag: z.string().min(1).optional().describe('Only tasks with this tag'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('Only tasks whose title or description contain these words (still newest first)'),
   limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
   cursor: z.string().optional().describe('The next_cursor of the previous page'),
 });

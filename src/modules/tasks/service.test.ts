@@ -78,6 +78,22 @@ describe.each(databaseKinds)('the task service on %s', (kind) => {
     expect(await tasks.search(alice, { query: 'nonexistentword' })).toEqual([]);
   });
 
+  it('filters the list by words and by a due window, still newest first and paged', async () => {
+    await tasks.add(alice, { title: 'Buy oat milk', due_date: '2027-01-05T10:00:00Z' });
+    await tasks.add(alice, { title: 'Water plants', description: 'and buy soil', due_date: '2027-01-09' });
+    await tasks.add(bob, { title: 'Buy Bob things', due_date: '2027-01-06' });
+    const words = await tasks.list(alice, { q: 'buy', due_after: '2027-01-01', limit: 1 });
+    expect(words.items.map((task) => task.title)).toEqual(['Water plants']);
+    const more = await tasks.list(alice, {
+      q: 'buy',
+      due_after: '2027-01-01',
+      cursor: words.next_cursor ?? '',
+    });
+    expect(more.items.map((task) => task.title)).toEqual(['Buy oat milk']);
+    const window = await tasks.list(alice, { due_after: '2027-01-05', due_before: '2027-01-06' });
+    expect(window.items.map((task) => task.title)).toEqual(['Buy oat milk']);
+  });
+
   it('updates only the given fields, completes, and clears fields with null', async () => {
     const task = await tasks.add(alice, { title: 'Draft', description: 'old', due_date: '2026-12-24' });
     const updated = await tasks.update(alice, task.id, { title: 'Final', due_date: null });

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import { cursorPosition, pageFrom } from '../../db/cursor.js';
 import { escapeLike } from '../../db/like.js';
@@ -101,10 +101,12 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
     /** The actor's tasks, newest first, filtered, a page at a time. */
     async list(actor: Actor, input: ListTasksInput): Promise<TaskPage> {
       const { userId } = requireUser(actor);
-      const { status, due_before, tag, limit, cursor } = listTasksInputSchema.parse(input);
+      const { status, due_before, due_after, tag, q, limit, cursor } = listTasksInputSchema.parse(input);
       const conditions: SQL[] = [eq(tasks.ownerId, userId)];
       if (status !== 'all') conditions.push(eq(tasks.status, status));
       if (due_before) conditions.push(lt(tasks.dueDate, new Date(due_before)));
+      if (due_after) conditions.push(gte(tasks.dueDate, new Date(due_after)));
+      if (q) conditions.push(sql`${tasks.search} @@ websearch_to_tsquery('simple', ${q})`);
       if (tag) conditions.push(arrayContains(tasks.tags, [tag]));
       if (cursor) conditions.push(lt(tasks.id, cursorPosition(cursor)));
       const rows = await db
