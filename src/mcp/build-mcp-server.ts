@@ -117,7 +117,12 @@ export function buildMcpServer({
   });
 
   server.setRequestHandler(ListToolsRequestSchema, async (request) => {
-    const { items, nextCursor } = paginate(tools.list().map(describeTool), request.params?.cursor);
+    // MCP has no field for a tool's group, so it travels in _meta (REST lists it as `toolset`).
+    const listed = tools.list().map((tool) => {
+      const { toolset, ...description } = describeTool(tool);
+      return { ...description, _meta: { 'switchboard/toolset': toolset } };
+    });
+    const { items, nextCursor } = paginate(listed, request.params?.cursor);
     return { tools: items, ...(nextCursor ? { nextCursor } : {}) };
   });
 

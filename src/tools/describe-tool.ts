@@ -19,6 +19,7 @@ function describe(tool: Tool) {
   return {
     name: tool.name,
     title: tool.title,
+    toolset: tool.toolset,
     description: tool.description,
     inputSchema: jsonSchema(tool.input, 'input'),
     outputSchema: jsonSchema(tool.output, 'output'),

@@ -17,6 +17,8 @@ export interface ToolContext {
 export interface Tool<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly title: string;
+  /** The group it belongs to, a short human name ("Tasks", "Text analysis"): how the app lists tools. */
+  readonly toolset: string;
   /** For models and people: what it does, when to use it, what it returns. */
   readonly description: string;
   readonly input: Input;

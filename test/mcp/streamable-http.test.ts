@@ -75,6 +75,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     const addTask = tools.find((tool) => tool.name === 'add_task');
     expect(addTask?.inputSchema.required).toEqual(['title']);
     expect(addTask?.outputSchema?.properties).toHaveProperty('task');
+    expect(addTask?._meta).toEqual({ 'switchboard/toolset': 'Tasks' });
     expect(tools.find((tool) => tool.name === 'delete_task')?.annotations?.destructiveHint).toBe(true);
   });
 

@@ -23,6 +23,19 @@ describe('tools over REST', () => {
     expect(list_tasks.annotations.readOnlyHint).toBe(true);
   });
 
+  it('names the toolset of every tool, so the app can group them', async () => {
+    const response = await as(testApp.app, { cookie })({ method: 'GET', url: '/api/v1/tools' });
+    const items: { name: string; toolset: unknown }[] = response.json().items;
+    expect(items.length).toBeGreaterThan(30);
+    for (const tool of items) expect(tool.toolset, tool.name).toEqual(expect.stringMatching(/\S/));
+    const toolsets = Object.fromEntries(items.map((tool) => [tool.name, tool.toolset]));
+    expect(toolsets).toMatchObject({
+      add_task: 'Tasks',
+      analyze_text_basic: 'Text analysis',
+      extract_pdf_text: 'PDF',
+    });
+  });
+
   it('calls a tool with its arguments as the body and answers like MCP', async () => {
     const added = await call('add_task', { title: 'From REST' });
     expect(added.statusCode).toBe(200);

@@ -38,6 +38,7 @@ export function resourceTools(service: ResourceService): Tool[] {
     defineTool({
       name: 'search_documents',
       title: 'Search documents',
+      toolset: 'Documents',
       description:
         'Full-text search over the user’s documents (notes, uploaded files, saved web pages) and the shared ones. Returns the best matches with the passage that matched (between « and »).',
       input: z.object({
@@ -62,6 +63,7 @@ export function resourceTools(service: ResourceService): Tool[] {
     defineTool({
       name: 'read_document',
       title: 'Read a document',
+      toolset: 'Documents',
       description: `Returns a document’s text (a note, or the text of a file or web page), up to ${readChunk} characters from \`offset\`; \`next_offset\` says where the rest starts.`,
       input: z.object({
         document_id: z.string().min(1).max(100),
@@ -91,6 +93,7 @@ export function resourceTools(service: ResourceService): Tool[] {
     defineTool({
       name: 'create_note',
       title: 'Create a note',
+      toolset: 'Documents',
       description: 'Saves a note (Markdown by default) among the user’s documents, searchable at once.',
       input: z.object({
         name: z.string().trim().min(1).max(255),

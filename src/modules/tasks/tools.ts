@@ -21,6 +21,7 @@ export function taskTools(service: TaskService): Tool[] {
     defineTool({
       name: 'add_task',
       title: 'Add a task',
+      toolset: 'Tasks',
       description: 'Adds a task to the user’s todo list. Returns the new task with its id.',
       input: addTaskInputSchema,
       output: taskOutput,
@@ -30,6 +31,7 @@ export function taskTools(service: TaskService): Tool[] {
     defineTool({
       name: 'list_tasks',
       title: 'List tasks',
+      toolset: 'Tasks',
       description:
         'Lists the user’s tasks, newest first: all, pending or completed, optionally only those due before a time or with a tag. Pass next_cursor back as cursor for the next page.',
       input: listTasksInputSchema,
@@ -44,6 +46,7 @@ export function taskTools(service: TaskService): Tool[] {
     defineTool({
       name: 'search_tasks',
       title: 'Search tasks',
+      toolset: 'Tasks',
       description: 'Finds the user’s tasks whose title or description contains the words, best match first.',
       input: searchTasksInputSchema,
       output: z.object({ items: z.array(taskSchema) }),
@@ -55,6 +58,7 @@ export function taskTools(service: TaskService): Tool[] {
     defineTool({
       name: 'complete_task',
       title: 'Complete a task',
+      toolset: 'Tasks',
       description: 'Marks one of the user’s tasks as completed.',
       input: taskIdInputSchema,
       output: taskOutput,
@@ -64,6 +68,7 @@ export function taskTools(service: TaskService): Tool[] {
     defineTool({
       name: 'update_task',
       title: 'Update a task',
+      toolset: 'Tasks',
       description:
         'Changes a task’s title, description, status, due date, priority or tags. Only the fields given change.',
       input: updateTaskInputSchema,
@@ -74,6 +79,7 @@ export function taskTools(service: TaskService): Tool[] {
     defineTool({
       name: 'delete_task',
       title: 'Delete a task',
+      toolset: 'Tasks',
       description: 'Deletes one of the user’s tasks for good.',
       input: taskIdInputSchema,
       output: taskOutput,

@@ -49,6 +49,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'analyze_text_basic',
       title: 'Basic text statistics',
+      toolset: 'Text analysis',
       description:
         'Counts characters, letters, words, unique words, sentences, paragraphs and lines, with average word and sentence length and reading and speaking time. Takes text or a url.',
       input: analyzeTextBasicInputSchema,
@@ -69,6 +70,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'analyze_readability',
       title: 'Readability scores',
+      toolset: 'Text analysis',
       description:
         'Computes readability formulas — Flesch reading ease, Flesch–Kincaid grade, Coleman–Liau, ARI, Gunning fog, SMOG, Dale–Chall, Spache — from counts of sentences, words, syllables and letters, which it also returns. The formulas are made for English. Takes text or a url.',
       input: analyzeReadabilityInputSchema,
@@ -111,6 +113,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'word_frequency_analysis',
       title: 'Word frequency',
+      toolset: 'Text analysis',
       description:
         'Lists the most frequent words of a text with their counts and shares, leaving out short words and (by default) the stop words of the text’s language — lists for about 60 languages. Takes text or a url.',
       input: wordFrequencyInputSchema,
@@ -148,6 +151,7 @@ export function analysisTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'text_complexity_analysis',
       title: 'Text complexity',
+      toolset: 'Text analysis',
       description:
         'Measures how demanding a text is: vocabulary diversity (type–token ratio, root TTR, words used once), word length, sentence length and its spread, the longest sentences, LIX with its level, and the Flesch–Kincaid grade. Takes text or a url.',
       input: textComplexityInputSchema,

@@ -30,6 +30,7 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'detect_sensitive_info',
       title: 'Detect sensitive information',
+      toolset: 'Anonymizer',
       description:
         'Finds personal and sensitive items in a text, offline: emails, phone numbers (libphonenumber), payment cards (Luhn-checked), IBANs (checksum), IP addresses, URLs, dates, ID-like numbers, and names of people, places and organisations (compromise). Each finding has its kind, value, start/end offsets and a confidence.',
       input: detectSensitiveInfoInputSchema,
@@ -45,6 +46,7 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'anonymize_text',
       title: 'Anonymize text',
+      toolset: 'Anonymizer',
       description:
         'Replaces the sensitive items of a text (by level, or the kinds you name, plus your own patterns) with placeholders, fake data, salted hashes or nothing. Returns the anonymized text and what was replaced where (originals only if asked).',
       input: anonymizeTextInputSchema,
@@ -61,6 +63,7 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'smart_anonymize',
       title: 'Anonymize text, keeping it readable',
+      toolset: 'Anonymizer',
       description:
         'Pseudonymizes a text so it still reads true: one consistent fake per person (every mention, full or partial), emails that follow the fake names, fakes of the same kind for other items, and all dates moved by the same number of days. Offline and deterministic.',
       input: smartAnonymizeInputSchema,
@@ -77,6 +80,7 @@ export function anonymizerTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'create_anonymization_report',
       title: 'Report on an anonymization',
+      toolset: 'Anonymizer',
       description:
         'Checks an anonymized text against its original: which sensitive items of the original were removed, which remain (with their place in the anonymized text), and a risk verdict (high if any direct identifier remains).',
       input: createAnonymizationReportInputSchema,

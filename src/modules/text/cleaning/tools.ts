@@ -25,6 +25,7 @@ export function cleaningTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'clean_text',
       title: 'Clean a text',
+      toolset: 'Text cleaning',
       description:
         'Cleans a text: normalizes whitespace (by default) and, if asked, removes web and e-mail addresses, numbers and punctuation and lower-cases it. Returns the cleaned text and how many of each were removed.',
       input: cleanTextInputSchema,
@@ -48,6 +49,7 @@ export function cleaningTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'normalize_unicode',
       title: 'Normalize Unicode',
+      toolset: 'Text cleaning',
       description:
         'Puts a text in a Unicode normalization form (NFC by default), so that the same letters are always the same code points — needed before comparing, searching or deduplicating texts.',
       input: normalizeUnicodeInputSchema,
@@ -68,6 +70,7 @@ export function cleaningTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'remove_special_symbols',
       title: 'Remove special symbols',
+      toolset: 'Text cleaning',
       description:
         'Removes symbols — currency, maths, arrows, emoji, ©, # and the like — keeping basic punctuation unless told otherwise, or removes exactly the characters listed in symbols_to_remove. Reports what was removed.',
       input: removeSpecialSymbolsInputSchema,
@@ -87,6 +90,7 @@ export function cleaningTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'remove_html_tags',
       title: 'Remove HTML tags',
+      toolset: 'Text cleaning',
       description:
         'Turns HTML into plain text: the text of the page with its paragraphs and line breaks, without tags, scripts, styles or images. Links keep their text (and their address if keep_link_urls).',
       input: removeHtmlTagsInputSchema,

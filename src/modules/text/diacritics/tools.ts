@@ -25,6 +25,7 @@ export function diacriticTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'remove_diacritics',
       title: 'Remove diacritics',
+      toolset: 'Diacritics',
       description:
         'Removes accents and other diacritics (é → e, ş → s, ü → u). Method unicode keeps every other character; method unidecode makes the whole text ASCII (ø → o, ß → ss, other scripts spelt in Latin letters). Lists what changed.',
       input: removeDiacriticsInputSchema,
@@ -50,6 +51,7 @@ export function diacriticTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'transliterate_text',
       title: 'Transliterate into Latin letters',
+      toolset: 'Diacritics',
       description:
         'Spells a text of any script in Latin letters (ASCII): Москва → Moskva, Ελληνικά → Ellinika, 北京 → BeiJing, Łódź → Lodz. Lists the characters that were changed and those with no Latin spelling.',
       input: transliterateTextInputSchema,
@@ -77,6 +79,7 @@ export function diacriticTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'normalize_text',
       title: 'Normalize a text',
+      toolset: 'Diacritics',
       description:
         'Puts a text in a canonical form for comparing or matching: compatibility characters folded (NFKC), diacritics removed and lower-cased (both by default), whitespace collapsed, and spaces replaced by "_" or another string if asked.',
       input: normalizeTextInputSchema,

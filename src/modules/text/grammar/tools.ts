@@ -24,6 +24,7 @@ export function grammarTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'check_grammar',
       title: 'Check grammar and style',
+      toolset: 'Grammar',
       description:
         'Checks English text offline: spelling (Hunspell dictionary), repeated words, a/an, passive voice, wordy phrases, long sentences, and contractions in formal styles. Each issue has its position, a message and suggestions; the corrected text applies the safe fixes.',
       input: checkGrammarInputSchema,
@@ -63,6 +64,7 @@ export function grammarTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'suggest_improvements',
       title: 'Suggest writing improvements',
+      toolset: 'Grammar',
       description:
         'Advice on a text by focus area (grammar, spelling, clarity, conciseness, readability, formality), most important first, each with examples from the text and the figures behind it.',
       input: suggestImprovementsInputSchema,
@@ -86,6 +88,7 @@ export function grammarTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'explain_corrections',
       title: 'Explain corrections',
+      toolset: 'Grammar',
       description:
         'Compares an original text with its corrected version word by word and explains each change (spelling, repeated word, article, wordy phrase, contraction, capitalisation, punctuation, spacing, or wording).',
       input: explainCorrectionsInputSchema,

@@ -22,6 +22,7 @@ export function languageTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'detect_language',
       title: 'Detect the language',
+      toolset: 'Language',
       description:
         'Tells which language a text is written in (60 languages), with ISO 639-1 and 639-3 codes, the English name, a confidence score and the runner-up candidates. Best from a sentence of 50+ characters; for text mixing languages use detect_multiple_languages.',
       input: detectLanguageInputSchema,
@@ -53,6 +54,7 @@ export function languageTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'detect_multiple_languages',
       title: 'Detect the languages of a mixed text',
+      toolset: 'Language',
       description:
         'Finds the languages a text is written in, sentence by sentence: each language with its share of the text, and the segments (runs of sentences) in each language with their offsets. Sentences too short to tell are counted as undetermined.',
       input: detectMultipleLanguagesInputSchema,

@@ -34,6 +34,7 @@ export function ocrTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'extract_image_text',
       title: 'Extract text from an image (OCR)',
+      toolset: 'Image text (OCR)',
       description:
         'Reads the printed text in an image (a scan, a screenshot, a photo of a page) offline with Tesseract, returning the text, its lines with their boxes, and confidences. English only.',
       input: extractImageTextInputSchema,

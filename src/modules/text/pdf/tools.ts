@@ -32,6 +32,7 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'extract_pdf_text',
       title: 'Extract text from a PDF',
+      toolset: 'PDF',
       description:
         'Extracts the text of a PDF (base64, or an uploaded document by resource_id) page by page, for all pages or a range such as "1-3, 5", with the document’s metadata (title, author, dates). Scanned pages without a text layer come back empty.',
       input: extractPdfTextInputSchema,

@@ -30,6 +30,7 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'analyze_sentiment',
       title: 'Analyze sentiment',
+      toolset: 'Sentiment',
       description:
         'Scores the sentiment of an English text with the AFINN lexicon: a label (positive, negative, neutral), the score and the score per word, the words that drove it and, at detail_level "detailed", each sentence’s score.',
       input: analyzeSentimentInputSchema,
@@ -92,6 +93,7 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'transform_sentiment',
       title: 'Change the tone of a text',
+      toolset: 'Sentiment',
       description:
         'Rewrites a text with another sentiment, meaning kept, using the configured model. Offline (no model) the text is left as it is (transformed_text null, changed false) and the result says which words pull against the target tone, strongest first.',
       input: transformSentimentInputSchema,
@@ -122,6 +124,7 @@ export function sentimentTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'sentiment_comparison',
       title: 'Compare the sentiment of texts',
+      toolset: 'Sentiment',
       description:
         'Scores several texts with the AFINN lexicon and ranks them from most positive to most negative by score per word, with each text’s label, scores and strongest words.',
       input: sentimentComparisonInputSchema,

@@ -22,6 +22,7 @@ export function summarizerTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'summarize_text',
       title: 'Summarize text',
+      toolset: 'Summarizer',
       description:
         'Summarizes a text or a web page with its own most central sentences (TextRank), short, medium or long, optionally leaning toward focus words; as prose, bullet points or key insights, where every summary sentence is a sentence of the text. The abstractive type is written in new words by the configured model (offline it is the extractive summary; method says which).',
       input: summarizeTextInputSchema,
@@ -46,6 +47,7 @@ export function summarizerTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'extract_key_points',
       title: 'Extract key points',
+      toolset: 'Summarizer',
       description:
         'The most central sentences of a text or a web page (TextRank), most important first, each with its place in the text and optionally the sentences around it; plus the key terms.',
       input: extractKeyPointsInputSchema,
@@ -82,6 +84,7 @@ export function summarizerTools(deps: TextToolDeps): Tool[] {
     defineTool({
       name: 'generate_headlines',
       title: 'Generate headlines',
+      toolset: 'Summarizer',
       description:
         'Headline suggestions for a text or a web page, built offline from its key sentences and key terms in one of four styles (informative, news, question, keywords).',
       input: generateHeadlinesInputSchema,
