@@ -1,0 +1,56 @@
+import { isToolUIPart } from 'ai';
+import type { ThreadMessage } from './thread-message';
+
+/** The body of POST /api/v1/chat: exactly one of a message, a regeneration or approvals. */
+export type ChatRequestBody =
+  | { message: string; conversation_id?: string; model?: string; parent_id?: string | null }
+  | { regenerate: string; conversation_id: string }
+  | { approvals: { approval_id: string; approved: boolean }[]; conversation_id: string };
+
+/** What the thread adds to a send: set by an edit (the edited message's parent). */
+export interface ExtraBody {
+  parent_id?: string | null;
+}
+
+/**
+ * Turns what `useChat` wants to send into our chat request. The server keeps the history, so only
+ * the new thing goes: the last user message (an edit names its parent), the reply to write again,
+ * or the answers to the calls waiting for approval.
+ */
+export function toChatRequest({
+  trigger,
+  messageId,
+  messages,
+  body,
+  conversationId,
+  model,
+}: {
+  trigger: 'submit-message' | 'regenerate-message';
+  messageId: string | undefined;
+  messages: ThreadMessage[];
+  body: ExtraBody | undefined;
+  conversationId: string | undefined;
+  model: string | undefined;
+}): ChatRequestBody {
+  if (trigger === 'regenerate-message') {
+    if (!messageId || !conversationId) throw new Error('Only a saved reply can be written again.');
+    return { regenerate: messageId, conversation_id: conversationId };
+  }
+  const last = messages.at(-1);
+  if (last?.role === 'assistant') {
+    if (!conversationId) throw new Error('There is no conversation to answer in.');
+    const approvals = last.parts.flatMap((part) =>
+      isToolUIPart(part) && part.state === 'approval-responded'
+        ? [{ approval_id: part.approval.id, approved: part.approval.approved }]
+        : [],
+    );
+    return { approvals, conversation_id: conversationId };
+  }
+  const message = (last?.parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return {
+    message,
+    ...(conversationId ? { conversation_id: conversationId } : {}),
+    ...(model ? { model } : {}),
+    ...(body?.parent_id !== undefined ? { parent_id: body.parent_id } : {}),
+  };
+}
