@@ -1,10 +1,10 @@
-import { PageHeader } from '../../components/feedback';
+import { useParams } from 'react-router';
+import { PromptPage } from './editor/prompt-page';
+import { PromptLibrary } from './library/prompt-library';
 
-/** The Prompts page (being built). */
+/** Prompts: the library at /prompts, one prompt (or `new`) at /prompts/:promptId. */
 export function Component() {
-  return (
-    <div className="p-6">
-      <PageHeader title="Prompts" />
-    </div>
-  );
+  const { promptId } = useParams();
+  if (!promptId) return <PromptLibrary />;
+  return <PromptPage key={promptId} promptId={promptId} />;
 }
