@@ -1,10 +1,31 @@
-import { PageHeader } from '../../components/feedback';
+import { Navigate, useParams } from 'react-router';
+import { SectionedPage } from '../../components/section-nav';
+import { ApiKeysSection } from './api-keys/api-keys-section';
+import { AppearanceSection } from './appearance-section';
+import { ConnectSection } from './connect/connect-section';
+import { McpServersSection } from './mcp-servers/mcp-servers-section';
+import { PasswordSection } from './password-section';
+import { ProfileSection } from './profile-section';
+import { SessionsSection } from './sessions-section';
 
-/** The Settings page (being built). */
+const sections = [
+  { id: 'profile', label: 'Profile', render: () => <ProfileSection /> },
+  { id: 'password', label: 'Password', render: () => <PasswordSection /> },
+  { id: 'appearance', label: 'Appearance', render: () => <AppearanceSection /> },
+  { id: 'sessions', label: 'Sessions', render: () => <SessionsSection /> },
+  { id: 'api-keys', label: 'API keys', render: () => <ApiKeysSection /> },
+  { id: 'mcp-servers', label: 'MCP servers', render: () => <McpServersSection /> },
+  { id: 'connect', label: 'Connect an MCP client', render: () => <ConnectSection /> },
+];
+
+/** The Settings page: your account, how the app looks, your sessions and keys, and MCP in both directions. */
 export function Component() {
+  const { section } = useParams();
+  const current = sections.find((candidate) => candidate.id === section);
+  if (!current) return <Navigate to="/settings/profile" replace />;
   return (
-    <div className="p-6">
-      <PageHeader title="Settings" />
-    </div>
+    <SectionedPage title="Settings" sections={sections} active={current.id} basePath="/settings">
+      {current.render()}
+    </SectionedPage>
   );
 }
