@@ -13,15 +13,23 @@ import { toUIMessages } from './to-ui-messages';
  */
 export function ChatThread({ conversationId }: { conversationId: string | undefined }) {
   const navigate = useNavigate();
-  const [sessions, setSessions] = useState<{ nextNew: number; started?: { id: string; key: string } }>({
-    nextNew: 0,
-  });
+  const [sessions, setSessions] = useState<{
+    shownId: string | undefined;
+    newKey: number;
+    started?: { id: string; key: string };
+  }>({ shownId: conversationId, newKey: 0 });
+  // Going to a new chat from a conversation starts a fresh session (React's "adjust state on a
+  // prop change" pattern); a new chat that just got its id keeps its session, whichever comes first.
+  if (sessions.shownId !== conversationId)
+    setSessions({
+      ...sessions,
+      shownId: conversationId,
+      newKey: conversationId === undefined ? sessions.newKey + 1 : sessions.newKey,
+    });
+  const newKey = `new-${sessions.newKey}`;
   const started = conversationId && sessions.started?.id === conversationId ? sessions.started : undefined;
   const onConversationStarted = (id: string) => {
-    setSessions((current) => ({
-      nextNew: current.nextNew + 1,
-      started: { id, key: `new-${current.nextNew}` },
-    }));
+    setSessions((current) => ({ ...current, started: { id, key: `new-${current.newKey}` } }));
     void navigate(`/chat/${encodeURIComponent(id)}`, { replace: true });
   };
 
@@ -35,7 +43,7 @@ export function ChatThread({ conversationId }: { conversationId: string | undefi
     );
   return (
     <ChatSession
-      key={started?.key ?? `new-${sessions.nextNew}`}
+      key={started?.key ?? newKey}
       conversationId={conversationId}
       initialMessages={[]}
       onConversationStarted={onConversationStarted}

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { AssistantMessage } from './assistant-message';
 import type { ThreadMessage } from './thread-message';
@@ -35,6 +35,11 @@ export function MessageList({
     estimateSize: () => 120,
     overscan: 6,
     getItemKey: (index) => messages[index]?.id ?? index,
+    // A list not laid out (yet, or ever: a test's DOM) counts as a window high, so rows still render.
+    observeElementRect: (instance, callback) =>
+      observeElementRect(instance, (rect) =>
+        callback(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight }),
+      ),
   });
   const totalSize = virtualizer.getTotalSize();
 

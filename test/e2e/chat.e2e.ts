@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
+
+/** Types a message in the composer and sends it with Enter. */
+async function say(page: Page, text: string) {
+  await page.getByLabel('Message').fill(text);
+  await page.getByLabel('Message').press('Enter');
+}
+
+/** The tool card of this call (the last one, when the tool was called more than once). */
+const toolCard = (page: Page, tool: string) => page.getByLabel(`Tool call: ${tool}`).last();
+
+describe('the chat', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds a task through a tool, branches on an edit, asks before deleting, and keeps it all after a reload', async () => {
+    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
+    await setUpAdmin(page);
+    await page.getByRole('heading', { name: 'What can I do for you?' }).waitFor();
+
+    await say(page, 'add buy milk to my list');
+    await toolCard(page, 'add_task').getByText('Succeeded', { exact: true }).waitFor();
+    await page.getByText('Added “Buy milk” to your list.').waitFor();
+    await page.waitForURL(/\/chat\/[^/]+$/);
+    await page.getByRole('status').filter({ hasText: 'Assistant is working…' }).waitFor({ state: 'detached' });
+
+    // Editing the question makes a second version; the switcher goes back to the first.
+    await page.getByRole('button', { name: 'Edit message' }).click();
+    await page.getByLabel('Edit your message').fill('add buy bread to my list');
+    await page.getByRole('button', { name: 'Send the new version' }).click();
+    await page.getByText('Added “Buy bread” to your list.').waitFor();
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('2 / 2').waitFor();
+    await log.getByRole('button', { name: 'Previous version' }).click();
+    await log.getByText('1 / 2').waitFor();
+    await page.getByText('Added “Buy milk” to your list.').waitFor();
+    expect(await log.getByText('Added “Buy bread” to your list.').count()).toBe(0);
+
+    // A destructive tool waits for the user's yes.
+    await say(page, 'delete the milk task');
+    const deleting = toolCard(page, 'delete_task');
+    await deleting.getByText('Needs approval', { exact: true }).waitFor();
+    await deleting.getByRole('button', { name: 'Approve' }).click();
+    await deleting.getByText('Succeeded', { exact: true }).waitFor();
+    await page.getByText('Deleted “Buy milk”.').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Assistant is working…' }).waitFor({ state: 'detached' });
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'chat');
+
+    // Everything was stored: a reload shows the same conversation.
+    await page.reload();
+    await toolCard(page, 'delete_task').getByText('Succeeded', { exact: true }).waitFor();
+    await page.getByText('Added “Buy milk” to your list.').waitFor();
+    await page.getByText('delete the milk task').waitFor();
+    await page.getByRole('log', { name: 'Messages' }).getByText('1 / 2').waitFor();
+
+    // A regenerated reply is a new version beside the old one.
+    await page.getByRole('button', { name: 'Regenerate reply' }).last().click();
+    await page.getByRole('log', { name: 'Messages' }).getByText('2 / 2').waitFor();
+
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,212 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConversationMessage } from '../../../api/conversations';
+import { ChatThread } from './chat-thread';
+
+/** An SSE body the test writes into chunk by chunk, as the server's UI message stream. */
+function sseStream() {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (opened) => void (controller = opened) });
+  return {
+    response: () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }),
+    send: (...chunks: object[]) => {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`));
+    },
+    end: () => {
+      controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+      controller.close();
+    },
+  };
+}
+
+const json = (value: unknown) =>
+  new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
+const metrics = {
+  input_tokens: 1200,
+  output_tokens: 42,
+  time_to_first_token_ms: 15,
+  total_ms: 800,
+  tokens_per_second: 52.5,
+};
+const stored = (
+  id: string,
+  role: 'user' | 'assistant',
+  parts: ConversationMessage['parts'],
+  extra: Partial<ConversationMessage> = {},
+): ConversationMessage => ({
+  id,
+  conversation_id: 'c1',
+  parent_id: role === 'user' ? null : 'q1',
+  role,
+  parts,
+  status: 'complete',
+  error: null,
+  model: 'offline',
+  metrics: role === 'assistant' ? metrics : null,
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+  branch: { index: 0, count: 1, sibling_ids: [id] },
+  ...extra,
+});
+
+/** Answers the thread's requests the way the server does; each test says what the chat and the stored branch are. */
+function fakeServer({
+  chat,
+  messages,
+}: {
+  chat: ReturnType<typeof sseStream>;
+  messages: () => Promise<ConversationMessage[]>;
+}) {
+  const requests: { method: string; url: string; body: unknown }[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const method = init?.method ?? 'GET';
+    requests.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    if (url === '/api/v1/chat' && method === 'POST') return chat.response();
+    if (url.startsWith('/api/v1/chat/') && url.endsWith('/stop')) {
+      chat.send({ type: 'finish', messageMetadata: { status: 'interrupted', metrics } });
+      chat.end();
+      return json({});
+    }
+    if (url === '/api/v1/models')
+      return json({
+        default_model: 'offline',
+        models: [{ id: 'offline', provider: 'offline', name: 'offline' }],
+        providers: [{ provider: 'offline', state: 'ready', message: null }],
+      });
+    if (url === '/api/v1/conversations/c1/messages') return json({ items: await messages() });
+    if (url === '/api/v1/conversations/c1') return json({ id: 'c1', title: 'Groceries', model: null });
+    return new Response(null, { status: 404 });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return requests;
+}
+
+function Thread() {
+  const { conversationId } = useParams();
+  return <ChatThread conversationId={conversationId} />;
+}
+
+function openNewChat() {
+  const router = createMemoryRouter(
+    [
+      { path: '/chat', element: <Thread /> },
+      { path: '/chat/:conversationId', element: <Thread /> },
+    ],
+    { initialEntries: ['/chat'] },
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the chat thread', () => {
+  it('streams a reply with a tool call into a new conversation, then shows its metrics', async () => {
+    const chat = sseStream();
+    let storeMessages!: (items: ConversationMessage[]) => void;
+    const requests = fakeServer({
+      chat,
+      messages: () => new Promise((resolve) => (storeMessages = resolve)),
+    });
+    const router = openNewChat();
+
+    await userEvent.type(screen.getByLabelText('Message'), 'add buy milk to my list{Enter}');
+    await waitFor(() => expect(requests.some((request) => request.url === '/api/v1/chat')).toBe(true));
+    expect(requests.find((request) => request.url === '/api/v1/chat')?.body).toEqual({
+      message: 'add buy milk to my list',
+    });
+    expect(screen.getByRole('status').textContent).toBe('Assistant is working…');
+
+    chat.send(
+      { type: 'start', messageId: 'r1', messageMetadata: { conversation_id: 'c1', model: 'offline' } },
+      { type: 'start-step' },
+      { type: 'tool-input-start', toolCallId: 't1', toolName: 'add_task' },
+      { type: 'tool-input-available', toolCallId: 't1', toolName: 'add_task', input: { title: 'Buy milk' } },
+    );
+    const card = await screen.findByRole('region', { name: 'Tool call: add_task' });
+    expect(within(card).getByText('Running')).toBeTruthy();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/chat/c1'));
+
+    chat.send(
+      { type: 'tool-output-available', toolCallId: 't1', output: { task: { title: 'Buy milk' } } },
+      { type: 'finish-step' },
+      { type: 'start-step' },
+      { type: 'text-start', id: 'x' },
+      { type: 'text-delta', id: 'x', delta: 'Added “Buy milk” ' },
+      { type: 'text-delta', id: 'x', delta: 'to your list.' },
+      { type: 'text-end', id: 'x' },
+      { type: 'finish-step' },
+    );
+    await within(card).findByText('Succeeded');
+    await screen.findByText('Added “Buy milk” to your list.');
+    expect(screen.getByLabelText('Message')).toBeTruthy();
+
+    chat.send({ type: 'finish', messageMetadata: { status: 'complete', metrics } });
+    chat.end();
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    await screen.findByText(
+      /1,200 tokens in · 42 tokens out · first token 15 ms · total 800 ms · 52.5 tokens\/s/,
+    );
+
+    // The stored branch replaces the streamed one: the same conversation, now editable.
+    storeMessages([
+      stored('q1', 'user', [{ type: 'text', text: 'add buy milk to my list' }]),
+      stored('r1', 'assistant', [
+        {
+          type: 'tool',
+          tool_call_id: 't1',
+          tool: 'add_task',
+          input: { title: 'Buy milk' },
+          state: 'success',
+          output: { task: { title: 'Buy milk' } },
+        },
+        { type: 'text', text: 'Added “Buy milk” to your list.' },
+      ]),
+    ]);
+    await screen.findByRole('button', { name: 'Edit message' });
+    expect(screen.getByText('Added “Buy milk” to your list.')).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Tool call: add_task' })).getByText('Succeeded'),
+    ).toBeTruthy();
+  });
+
+  it('stops a reply on the server and says it was stopped', async () => {
+    const chat = sseStream();
+    const requests = fakeServer({
+      chat,
+      messages: async () => [
+        stored('q1', 'user', [{ type: 'text', text: 'summarize this: a long text' }]),
+        stored('r1', 'assistant', [{ type: 'text', text: 'The text' }], { status: 'interrupted' }),
+      ],
+    });
+    openNewChat();
+    await userEvent.type(screen.getByLabelText('Message'), 'summarize this: a long text{Enter}');
+    await waitFor(() => expect(requests.some((request) => request.url === '/api/v1/chat')).toBe(true));
+    chat.send(
+      { type: 'start', messageId: 'r1', messageMetadata: { conversation_id: 'c1' } },
+      { type: 'text-start', id: 'x' },
+      { type: 'text-delta', id: 'x', delta: 'The text' },
+    );
+    await screen.findByText('The text');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await waitFor(() =>
+      expect(requests.some((request) => request.url === '/api/v1/chat/r1/stop')).toBe(true),
+    );
+    await screen.findByText('Stopped before it finished.');
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy();
+  });
+});
