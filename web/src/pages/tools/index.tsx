@@ -16,7 +16,7 @@ export function Component() {
     <div className="flex min-h-full flex-col md:flex-row">
       <aside
         aria-label="Tools"
-        className={`${toolName ? 'hidden md:block' : ''} shrink-0 border-neutral-200 p-4 md:w-72 md:border-r dark:border-neutral-800`}
+        className={`${toolName ? 'hidden md:block' : ''} shrink-0 border-neutral-200 p-4 md:sticky md:top-0 md:max-h-dvh md:w-72 md:self-start md:overflow-y-auto md:border-r dark:border-neutral-800`}
       >
         <h1 className="mb-3 px-3 text-2xl font-semibold">Tools</h1>
         {tools.isPending && <Spinner label="Loading tools" />}

@@ -32,9 +32,9 @@ export function ToolList({ tools }: { tools: ToolInfo[] }) {
         <p className="px-3 text-sm text-neutral-600 dark:text-neutral-400">No tool matches.</p>
       )}
       {groupByToolset(shown).map(([toolset, members]) => (
-        <section key={toolset} aria-labelledby={`toolset-${toolset}`}>
+        <section key={toolset} aria-labelledby={toolsetId(toolset)}>
           <h2
-            id={`toolset-${toolset}`}
+            id={toolsetId(toolset)}
             className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-neutral-600 dark:text-neutral-400"
           >
             {toolset}
@@ -53,3 +53,6 @@ export function ToolList({ tools }: { tools: ToolInfo[] }) {
     </div>
   );
 }
+
+// An id has no spaces (aria-labelledby reads a list of ids separated by them).
+const toolsetId = (toolset: string) => `toolset-${toolset.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

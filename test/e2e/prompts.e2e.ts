@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
+
+const first = 'Summarize the week for {{team}} in a {{tone}} tone.';
+const second = 'Summarize the week for {{team}} in a {{tone}} tone.\nList three highlights and one risk.';
+
+/** The Prompts page against the built server: write with a live preview, version, diff, restore, search, use in chat. */
+describe('the Prompts page', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a prompt with arguments, previews, versions, diffs, restores, finds it and uses it in chat', async () => {
+    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
+    await setUpAdmin(page);
+    const created = await page.request.post('/api/v1/prompts', {
+      headers: { origin: server.url },
+      data: {
+        name: 'code-review',
+        title: 'Code review',
+        description: 'Review a change for bugs and clarity',
+        template: 'Review this {{language}} change:\n\n{{diff}}',
+        arguments: [
+          { name: 'language', required: true },
+          { name: 'diff', required: true },
+        ],
+        tags: ['dev'],
+        visibility: 'shared',
+      },
+    });
+    expect(created.status()).toBe(201);
+    await page.goto('/prompts');
+    await expect.poll(() => page.getByRole('link', { name: 'Code review' }).count()).toBe(1);
+
+    // A new prompt: the template's names are offered as arguments, the preview fills as we type.
+    await page.getByRole('link', { name: 'New prompt' }).first().click();
+    await page.waitForURL('**/prompts/new');
+    await page.getByLabel('Name', { exact: true }).fill('weekly-summary');
+    await page.getByLabel('Title', { exact: true }).fill('Weekly summary');
+    await page.getByLabel('Description', { exact: true }).fill('A short summary of the team’s week');
+    await page.getByLabel('Tags', { exact: true }).fill('writing, team');
+    await page.getByLabel('Template').fill(first);
+    await page.getByRole('button', { name: 'Add them' }).click();
+    expect(await page.getByLabel('Argument name').count()).toBe(2);
+    await page.getByLabel('Argument description').first().fill('Who the summary is for');
+    await page.getByLabel('Argument description').nth(1).fill('Friendly, formal or brief');
+    await expect.poll(() => page.getByText('Missing required: team, tone').count()).toBe(1);
+    await page.getByLabel('team (required)').fill('the design team');
+    await page.getByLabel('tone (required)').fill('friendly');
+    await expect
+      .poll(() => page.getByLabel('Rendered prompt').textContent())
+      .toBe('Summarize the week for the design team in a friendly tone.');
+    await page.getByRole('button', { name: 'Save prompt' }).click();
+    await page.waitForURL((url) => /^\/prompts\/(?!new)[^/]+$/.test(url.pathname));
+    const promptId = new URL(page.url()).pathname.split('/').pop();
+    await expect.poll(() => page.getByText(/^Version 1 · used/).count()).toBe(1);
+
+    // Edit: version 2, and the diff shows the added line with its marker.
+    await page.getByLabel('Template').fill(second);
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await expect.poll(() => page.getByText(/^Version 2 · used/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByLabel('Rendered prompt').textContent())
+      .toContain('List three highlights and one risk.');
+    await expect
+      .poll(() => page.getByLabel('Differences').textContent())
+      .toContain('+List three highlights and one risk.');
+    await expect.poll(() => page.getByText('Saved as version 2.').count(), { timeout: 10_000 }).toBe(0);
+    await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
+    await screenshot(page, 'prompts');
+
+    // Restore version 1: version 3 has its template again, and the diff 1 → 3 is empty.
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await expect.poll(() => page.getByText(/^Version 3 · used/).count()).toBe(1);
+    expect(await page.getByLabel('Template').inputValue()).toBe(first);
+    await page.getByLabel('Compare from').selectOption('1');
+    await page.getByLabel('to', { exact: true }).selectOption('3');
+    await expect.poll(() => page.getByText('The templates are the same.').count()).toBe(1);
+
+    // Search from the library, in the URL.
+    await page.getByRole('link', { name: 'All prompts' }).click();
+    await page.getByLabel('Search prompts').fill('week');
+    await page.getByLabel('Search prompts').press('Enter');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=week');
+    await expect.poll(() => page.getByRole('link', { name: 'Weekly summary' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Code review' }).count()).toBe(0);
+
+    // Use in chat: the chat opens with this prompt.
+    await page.getByRole('link', { name: 'Weekly summary' }).click();
+    await page.getByRole('link', { name: 'Use in chat' }).click();
+    await page.waitForURL((url) => url.pathname === '/chat');
+    expect(new URL(page.url()).searchParams.get('prompt')).toBe(promptId);
+
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await context.close();
+  });
+});
