@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
 
+/** Waits for what the page shows: a loaded test machine may take seconds to render it. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 /** The Tasks page against the built server: add, complete, edit, filter (in the URL), delete, live updates. */
 describe('the Tasks page', () => {
   let server: E2eServer;
@@ -24,13 +27,13 @@ describe('the Tasks page', () => {
     const addTask = (data: Record<string, unknown>) =>
       page.request.post('/api/v1/tasks', { data, headers: { origin: server.url } });
     await page.goto('/tasks');
-    await expect.poll(() => page.getByText('Nothing to do — add a task above').count()).toBe(1);
+    await eventually(() => page.getByText('Nothing to do — add a task above').count()).toBe(1);
 
     // Inline add: Enter adds, the task appears at once.
     await page.getByLabel('New task').fill('Buy milk');
     await page.getByLabel('New task').press('Enter');
-    await expect.poll(shows(page, 'Buy milk')).toBe(1);
-    await expect.poll(() => page.getByLabel('New task').inputValue()).toBe('');
+    await eventually(shows(page, 'Buy milk')).toBe(1);
+    await eventually(() => page.getByLabel('New task').inputValue()).toBe('');
 
     for (const task of [
       {
@@ -43,19 +46,19 @@ describe('the Tasks page', () => {
       { title: 'Water the plants', priority: 'low', tags: ['home'] },
     ])
       expect((await addTask(task)).status()).toBe(201);
-    await expect.poll(shows(page, 'Water the plants')).toBe(1);
-    await expect.poll(() => page.getByText(/Overdue ·/).count()).toBe(1);
+    await eventually(shows(page, 'Water the plants')).toBe(1);
+    await eventually(() => page.getByText(/Overdue ·/).count()).toBe(1);
 
     // Complete: it leaves the To do view and is under Completed; the filter is in the URL.
     await checkbox(page, 'Buy milk').click();
-    await expect.poll(shows(page, 'Buy milk')).toBe(0);
+    await eventually(shows(page, 'Buy milk')).toBe(0);
     await page.getByLabel('Status').selectOption('completed');
-    await expect.poll(() => search(page)).toBe('?status=completed');
-    await expect.poll(shows(page, 'Buy milk')).toBe(1);
+    await eventually(() => search(page)).toBe('?status=completed');
+    await eventually(shows(page, 'Buy milk')).toBe(1);
     expect(await checkbox(page, 'Buy milk').isChecked()).toBe(true);
     await page.goBack();
-    await expect.poll(() => search(page)).toBe('');
-    await expect.poll(shows(page, 'Call the plumber')).toBe(1);
+    await eventually(() => search(page)).toBe('');
+    await eventually(shows(page, 'Call the plumber')).toBe(1);
     expect(await page.getByLabel('Status').inputValue()).toBe('pending');
 
     // Edit in the dialog: new title and a tag.
@@ -64,35 +67,35 @@ describe('the Tasks page', () => {
     await dialog.getByLabel('Title').fill('Call the plumber about the sink');
     await dialog.getByLabel('Tags').fill('home, calls');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(shows(page, 'Call the plumber about the sink')).toBe(1);
+    await eventually(shows(page, 'Call the plumber about the sink')).toBe(1);
 
     // Filter by a tag (click it), then search; back restores each step.
     await page.getByRole('button', { name: 'Filter by tag home' }).first().click();
-    await expect.poll(() => search(page)).toBe('?tag=home');
-    await expect.poll(shows(page, 'Water the plants')).toBe(1);
+    await eventually(() => search(page)).toBe('?tag=home');
+    await eventually(shows(page, 'Water the plants')).toBe(1);
     expect(await checkbox(page, 'Renew passport').count()).toBe(0);
     await page.getByLabel('Search tasks').fill('sink');
     await page.getByLabel('Search tasks').press('Enter');
-    await expect.poll(() => search(page)).toBe('?tag=home&q=sink');
-    await expect.poll(shows(page, 'Call the plumber about the sink')).toBe(1);
+    await eventually(() => search(page)).toBe('?tag=home&q=sink');
+    await eventually(shows(page, 'Call the plumber about the sink')).toBe(1);
     expect(await checkbox(page, 'Water the plants').count()).toBe(0);
     await page.getByLabel('Search tasks').fill('nothing-like-this');
     await page.getByLabel('Search tasks').press('Enter');
-    await expect.poll(() => page.getByText('Nothing matches these filters').count()).toBe(1);
+    await eventually(() => page.getByText('Nothing matches these filters').count()).toBe(1);
     await page.goBack();
     await page.goBack();
-    await expect.poll(() => search(page)).toBe('?tag=home');
-    await expect.poll(shows(page, 'Water the plants')).toBe(1);
+    await eventually(() => search(page)).toBe('?tag=home');
+    await eventually(shows(page, 'Water the plants')).toBe(1);
     expect(await page.getByLabel('Search tasks').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Stop filtering by tag home' }).click();
-    await expect.poll(shows(page, 'Renew passport')).toBe(1);
+    await eventually(shows(page, 'Renew passport')).toBe(1);
 
     // Delete, with Undo in the toast.
     await page.getByRole('button', { name: 'Delete Renew passport' }).click();
-    await expect.poll(shows(page, 'Renew passport')).toBe(0);
+    await eventually(shows(page, 'Renew passport')).toBe(0);
     const deleted = page.getByRole('status').filter({ hasText: 'Deleted “Renew passport”' });
     await deleted.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(shows(page, 'Renew passport')).toBe(1);
+    await eventually(shows(page, 'Renew passport')).toBe(1);
 
     // Another tab adds a task through the API: it appears here without a reload.
     const other = await context.newPage();
@@ -101,7 +104,7 @@ describe('the Tasks page', () => {
       headers: { origin: server.url },
     });
     expect(created.status()).toBe(201);
-    await expect.poll(shows(page, 'Sent from another tab'), { timeout: 10_000 }).toBe(1);
+    await eventually(shows(page, 'Sent from another tab')).toBe(1);
     await other.close();
 
     await page.getByLabel('New task').focus();

@@ -1,10 +1,9 @@
-import { PageHeader } from '../../components/feedback';
+import { useParams } from 'react-router';
+import { DocumentView } from './document-view';
+import { DocumentsHome } from './documents-home';
 
-/** The Documents page (being built). */
+/** The Documents page: the list at /documents, one document at /documents/<id>. */
 export function Component() {
-  return (
-    <div className="p-6">
-      <PageHeader title="Documents" />
-    </div>
-  );
+  const { documentId } = useParams();
+  return documentId ? <DocumentView key={documentId} id={documentId} /> : <DocumentsHome />;
 }
