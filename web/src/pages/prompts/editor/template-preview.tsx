@@ -1,4 +1,4 @@
-import { TextField } from '../../../components/field';
+import { SelectField, TextField } from '../../../components/field';
 import type { PromptArgument } from '../prompt-api';
 import { renderPreview } from './render-template';
 
@@ -21,16 +21,25 @@ export function TemplatePreview({
       <h2 id="preview-title" className="text-lg font-semibold">
         Preview
       </h2>
-      {named.map((argument) => (
-        <TextField
-          key={argument.name}
-          label={`${argument.name}${argument.required ? ' (required)' : ''}`}
-          hint={argument.description}
-          placeholder={argument.default}
-          value={values[argument.name] ?? ''}
-          onChange={(event) => onValues({ ...values, [argument.name]: event.target.value })}
-        />
-      ))}
+      {named.map((argument) => {
+        const field = {
+          label: `${argument.name}${argument.required ? ' (required)' : ''}`,
+          hint: argument.description,
+          value: values[argument.name] ?? '',
+          onChange: (event: { target: { value: string } }) =>
+            onValues({ ...values, [argument.name]: event.target.value }),
+        };
+        return argument.enum ? (
+          <SelectField key={argument.name} {...field}>
+            <option value="">{argument.default ? `Default: ${argument.default}` : 'Not set'}</option>
+            {argument.enum.map((option) => (
+              <option key={option}>{option}</option>
+            ))}
+          </SelectField>
+        ) : (
+          <TextField key={argument.name} {...field} placeholder={argument.default} />
+        );
+      })}
       {preview.ok ? (
         <>
           {preview.missing.length > 0 && (
