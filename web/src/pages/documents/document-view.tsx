@@ -72,7 +72,7 @@ export function DocumentView({ id }: { id: string }) {
           className="min-w-0 rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900"
         >
           {editing ? (
-            <NoteEditor key={item.version} document={item} onDone={() => setEditing(false)} />
+            <NoteEditor document={item} onDone={() => setEditing(false)} />
           ) : (
             <DocumentText document={item} />
           )}
