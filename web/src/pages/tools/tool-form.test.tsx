@@ -1,0 +1,100 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ToolInfo } from './tool-api';
+import { ToolForm } from './tool-form';
+
+const addTask: ToolInfo = {
+  name: 'add_task',
+  title: 'Add a task',
+  toolset: 'Tasks',
+  description: 'Adds a task.',
+  inputSchema: {
+    type: 'object',
+    properties: {
+      title: { type: 'string', maxLength: 255, description: 'What to do' },
+      priority: { type: 'string', enum: ['low', 'normal', 'high'], default: 'normal' },
+    },
+    required: ['title'],
+  },
+  outputSchema: { type: 'object' },
+  annotations: { readOnlyHint: false, destructiveHint: false },
+};
+
+function answer(status: number, body: unknown) {
+  const fetch = vi.fn(async () => new Response(JSON.stringify(body), { status }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+function renderForm(tool: ToolInfo) {
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <ToolForm tool={tool} />
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('a tool form', () => {
+  it('catches a missing required field by the field, without calling the tool', async () => {
+    const fetch = answer(200, {});
+    renderForm(addTask);
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(screen.getByLabelText('Title (required)').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Required')).toBeTruthy();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('sends the values as the body and shows the result readably', async () => {
+    const fetch = answer(200, {
+      content: [{ type: 'text', text: 'Added "Buy milk".' }],
+      structuredContent: { task: { title: 'Buy milk', priority: 'normal' } },
+      isError: false,
+    });
+    renderForm(addTask);
+    await userEvent.type(screen.getByLabelText('Title (required)'), 'Buy milk');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    const result = await screen.findByRole('region', { name: 'Result' });
+    expect(within(result).getByText('Added "Buy milk".')).toBeTruthy();
+    expect(within(result).getByText('Buy milk')).toBeTruthy();
+    const [, request] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(String(request.body))).toEqual({ title: 'Buy milk', priority: 'normal' });
+  });
+
+  it('shows a validation error from the server by its field, and a tool failure with its code', async () => {
+    answer(400, { error: { code: 'INVALID_INPUT', message: 'title: too long', field: 'title' } });
+    renderForm(addTask);
+    await userEvent.type(screen.getByLabelText('Title (required)'), 'x');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(await screen.findByText('title: too long')).toBeTruthy();
+    expect(screen.getByLabelText('Title (required)').getAttribute('aria-invalid')).toBe('true');
+
+    answer(200, {
+      content: [{ type: 'text', text: 'No such task' }],
+      structuredContent: { error_code: 'TASK_NOT_FOUND', message: 'Task t9 not found' },
+      isError: true,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(await screen.findByText('TASK_NOT_FOUND')).toBeTruthy();
+    expect(screen.getByText('Task t9 not found')).toBeTruthy();
+  });
+
+  it('asks before running a destructive tool', async () => {
+    const fetch = answer(200, { content: [], structuredContent: { deleted: true }, isError: false });
+    renderForm({
+      ...addTask,
+      name: 'delete_task',
+      title: 'Delete a task',
+      annotations: { readOnlyHint: false, destructiveHint: true },
+    });
+    await userEvent.type(screen.getByLabelText('Title (required)'), 't1');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(fetch).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Run it' }));
+    expect(await screen.findByRole('region', { name: 'Result' })).toBeTruthy();
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+});
