@@ -1,10 +1,43 @@
-import { PageHeader } from '../../components/feedback';
+import { Navigate, useParams } from 'react-router';
+import { EmptyState, Spinner } from '../../components/feedback';
+import { SectionedPage } from '../../components/section-nav';
+import { useCurrentUser } from '../../session';
+import { AuditSection } from './audit/audit-section';
+import { ModelsSection } from './models/models-section';
+import { InvitesSection } from './users/invites-section';
+import { UsersSection } from './users/users-section';
 
-/** The Admin page (being built). */
+const sections = [
+  { id: 'users', label: 'Users', render: () => <UsersSection /> },
+  { id: 'invites', label: 'Invite links', render: () => <InvitesSection /> },
+  { id: 'audit', label: 'Audit log', render: () => <AuditSection /> },
+  { id: 'models', label: 'Models', render: () => <ModelsSection /> },
+];
+
+/** The Admin page: accounts, invite links, the audit log and the models; for administrators only. */
 export function Component() {
+  const { section } = useParams();
+  const user = useCurrentUser();
+  if (!user.data) return <Spinner />;
+  if (user.data.role !== 'admin')
+    return (
+      <div className="mx-auto max-w-xl p-6">
+        <EmptyState title="This page is for administrators.">
+          Ask an administrator of this instance if you need something changed.
+        </EmptyState>
+      </div>
+    );
+  const current = sections.find((candidate) => candidate.id === section);
+  if (!current) return <Navigate to="/admin/users" replace />;
   return (
-    <div className="p-6">
-      <PageHeader title="Admin" />
-    </div>
+    <SectionedPage
+      title="Admin"
+      description="Accounts, access and models for everyone on this instance."
+      sections={sections}
+      active={current.id}
+      basePath="/admin"
+    >
+      {current.render()}
+    </SectionedPage>
   );
 }

@@ -1,0 +1,26 @@
+/** What GET /api/v1/models answers. */
+export interface ModelChoices {
+  default_model: string;
+  models: { id: string; provider: string; name: string }[];
+  providers: ProviderStatus[];
+}
+
+export interface ProviderStatus {
+  provider: string;
+  state: 'ready' | 'not_configured' | 'unreachable';
+  message: string | null;
+  installed_models?: string[];
+  loaded_models?: string[];
+}
+
+export const modelsKey = ['models'];
+
+const modelId = /^(offline|(openai|anthropic|ollama|openai-compatible):\S+)$/;
+
+/** Why a model id cannot be added, or null when it can. */
+export function modelIdProblem(id: string, allowed: string[]): string | null {
+  if (!modelId.test(id))
+    return 'Write it as provider:model (providers: openai, anthropic, ollama, openai-compatible), or offline.';
+  if (allowed.includes(id)) return 'This model is already allowed.';
+  return null;
+}
