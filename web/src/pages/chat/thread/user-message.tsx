@@ -35,7 +35,7 @@ export function UserMessage({
         }}
       >
         <TextArea
-          label="Edit your message"
+          label="Edited text"
           hideLabel
           rows={3}
           value={editing}
