@@ -61,6 +61,9 @@ describe('the Prompts page', () => {
     await page.waitForURL((url) => /^\/prompts\/(?!new)[^/]+$/.test(url.pathname));
     const promptId = new URL(page.url()).pathname.split('/').pop();
     await expect.poll(() => page.getByText(/^Version 1 · used/).count()).toBe(1);
+    expect(await page.getByLabel('Rendered prompt').textContent()).toBe(
+      'Summarize the week for the design team in a friendly tone.',
+    );
 
     // Edit: version 2, and the diff shows the added line with its marker.
     await page.getByLabel('Template').fill(second);
@@ -68,7 +71,9 @@ describe('the Prompts page', () => {
     await expect.poll(() => page.getByText(/^Version 2 · used/).count()).toBe(1);
     await expect
       .poll(() => page.getByLabel('Rendered prompt').textContent())
-      .toContain('List three highlights and one risk.');
+      .toBe(
+        'Summarize the week for the design team in a friendly tone.\nList three highlights and one risk.',
+      );
     await expect
       .poll(() => page.getByLabel('Differences').textContent())
       .toContain('+List three highlights and one risk.');

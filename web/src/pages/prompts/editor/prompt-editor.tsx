@@ -37,7 +37,8 @@ export function PromptEditor({
     onSuccess: (saved) => {
       queryClient.setQueryData(promptKeys.one(saved.id), saved);
       toast({ message: prompt ? `Saved as version ${saved.version}.` : `Saved “${saved.name}”.` });
-      if (!prompt) navigate(`/prompts/${saved.id}`, { replace: true });
+      // The new prompt's page keeps what the preview was filled with.
+      if (!prompt) navigate(`/prompts/${saved.id}`, { replace: true, state: { previewValues } });
     },
   });
   const change = (fields: Partial<PromptDraft>) => setDraft((current) => ({ ...current, ...fields }));
@@ -108,7 +109,7 @@ export function PromptEditor({
           <TextArea
             label="Template"
             required
-            rows={10}
+            rows={8}
             value={draft.template}
             onChange={(event) => change({ template: event.target.value })}
             hint="Mustache: {{argument}}, and {{#argument}}…{{/argument}} for text shown only when it is given."

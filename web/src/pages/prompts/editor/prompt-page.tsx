@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { ErrorNotice, Spinner } from '../../../components/feedback';
 import { Icon } from '../../../layout/icons';
 import { getPrompt, promptKeys } from '../prompt-api';
@@ -17,7 +17,10 @@ export function PromptPage({ promptId }: { promptId: string }) {
     enabled: !isNew,
   });
   // The preview's values outlive a save (the editor starts afresh on each new version).
-  const [previewValues, setPreviewValues] = useState<Record<string, string>>({});
+  const location = useLocation();
+  const [previewValues, setPreviewValues] = useState<Record<string, string>>(
+    () => (location.state as { previewValues?: Record<string, string> } | null)?.previewValues ?? {},
+  );
 
   return (
     <div className="mx-auto max-w-6xl p-4 sm:p-6">
