@@ -112,6 +112,7 @@ export function ActionsMenu({
         ref={buttonRef}
         type="button"
         aria-label={label}
+        title={label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
