@@ -57,16 +57,25 @@ const stored = (
 function fakeServer({
   chat,
   messages,
+  refuse,
 }: {
   chat: ReturnType<typeof sseStream>;
   messages: () => Promise<ConversationMessage[]>;
+  /** The chat request's refusal, instead of a stream. */
+  refuse?: { status: number; code: string; message: string };
 }) {
   const requests: { method: string; url: string; body: unknown }[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
     requests.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-    if (url === '/api/v1/chat' && method === 'POST') return chat.response();
+    if (url === '/api/v1/chat' && method === 'POST')
+      return refuse
+        ? new Response(JSON.stringify({ error: { code: refuse.code, message: refuse.message } }), {
+            status: refuse.status,
+          })
+        : chat.response();
+    if (url === '/api/v1/chat/c1/stream') return chat.response();
     if (url.startsWith('/api/v1/chat/') && url.endsWith('/stop')) {
       chat.send({ type: 'finish', messageMetadata: { status: 'interrupted', metrics } });
       chat.end();
@@ -91,13 +100,13 @@ function Thread() {
   return <ChatThread conversationId={conversationId} />;
 }
 
-function openNewChat() {
+function openChat(path = '/chat') {
   const router = createMemoryRouter(
     [
       { path: '/chat', element: <Thread /> },
       { path: '/chat/:conversationId', element: <Thread /> },
     ],
-    { initialEntries: ['/chat'] },
+    { initialEntries: [path] },
   );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
@@ -120,7 +129,7 @@ describe('the chat thread', () => {
       chat,
       messages: () => new Promise((resolve) => (storeMessages = resolve)),
     });
-    const router = openNewChat();
+    const router = openChat();
 
     await userEvent.type(screen.getByLabelText('Message'), 'add buy milk to my list{Enter}');
     await waitFor(() => expect(requests.some((request) => request.url === '/api/v1/chat')).toBe(true));
@@ -191,7 +200,7 @@ describe('the chat thread', () => {
         stored('r1', 'assistant', [{ type: 'text', text: 'The text' }], { status: 'interrupted' }),
       ],
     });
-    openNewChat();
+    openChat();
     await userEvent.type(screen.getByLabelText('Message'), 'summarize this: a long text{Enter}');
     await waitFor(() => expect(requests.some((request) => request.url === '/api/v1/chat')).toBe(true));
     chat.send(
@@ -208,5 +217,60 @@ describe('the chat thread', () => {
     await screen.findByText('Stopped before it finished.');
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy();
+  });
+
+  it('shows a refusal where it happened and puts the message back in the composer', async () => {
+    const chat = sseStream();
+    fakeServer({
+      chat,
+      messages: async () => [],
+      refuse: {
+        status: 409,
+        code: 'CHAT_BUSY',
+        message: 'A reply is already being written in this conversation.',
+      },
+    });
+    openChat();
+    await userEvent.type(screen.getByLabelText('Message'), 'add buy milk{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'A reply is already being written in this conversation.',
+    );
+    await waitFor(() =>
+      expect(screen.getByLabelText<HTMLTextAreaElement>('Message').value).toBe('add buy milk'),
+    );
+    expect(screen.queryByRole('log')).toBeNull();
+  });
+
+  it('resumes a reply still being written when the conversation opens', async () => {
+    const chat = sseStream();
+    let answered = 0;
+    const requests = fakeServer({
+      chat,
+      messages: async () => [
+        stored('q1', 'user', [{ type: 'text', text: 'what is left to do?' }]),
+        stored('r1', 'assistant', answered++ === 0 ? [] : [{ type: 'text', text: 'Nothing is left.' }], {
+          status: answered === 1 ? 'streaming' : 'complete',
+        }),
+      ],
+    });
+    openChat('/chat/c1');
+    await screen.findByText('what is left to do?');
+    await waitFor(() =>
+      expect(requests.some((request) => request.url === '/api/v1/chat/c1/stream')).toBe(true),
+    );
+    chat.send(
+      { type: 'start', messageId: 'r1', messageMetadata: { conversation_id: 'c1' } },
+      { type: 'text-start', id: 'x' },
+      { type: 'text-delta', id: 'x', delta: 'Nothing is left.' },
+    );
+    await screen.findByText('Nothing is left.');
+    expect(screen.getByRole('status').textContent).toBe('Assistant is working…');
+    chat.send(
+      { type: 'text-end', id: 'x' },
+      { type: 'finish', messageMetadata: { status: 'complete', metrics } },
+    );
+    chat.end();
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    expect(screen.getByText('Nothing is left.')).toBeTruthy();
   });
 });

@@ -98,6 +98,12 @@ export function createThreadController({
     configure: (next: ControllerSettings) => {
       settings = next;
     },
+    /** Picks up the reply being written (opened while it streams); shows the stored one if it ended meanwhile. */
+    resume: () =>
+      run(async () => {
+        await chat.resumeStream();
+        await sync();
+      }),
     send: (text: string) => run(() => chat.sendMessage({ text })),
     /** The edit branches from the edited message's parent, beside it. */
     edit: (message: ThreadMessage, text: string) =>

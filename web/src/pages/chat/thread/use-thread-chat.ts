@@ -27,13 +27,20 @@ export function useThreadChat(options: ThreadChatOptions) {
       queryClient,
     }),
   );
-  const [resume] = useState(() => options.initialMessages.at(-1)?.metadata?.status === 'streaming');
+  const [streaming] = useState(() => options.initialMessages.at(-1)?.metadata?.status === 'streaming');
   const [actionError, setActionError] = useState<unknown>(null);
   const { model, onConversationStarted, onRefused } = options;
   useEffect(() => {
     controller.configure({ model, onConversationStarted, onRefused, onActionError: setActionError });
   }, [controller, model, onConversationStarted, onRefused]);
-  const { messages, status, error } = useChat<ThreadMessage>({ chat: controller.chat, resume });
+  useEffect(() => {
+    if (streaming) controller.resume();
+  }, [controller, streaming]);
+  // Renders at most every 50 ms while text streams in: a fast model stays smooth.
+  const { messages, status, error } = useChat<ThreadMessage>({
+    chat: controller.chat,
+    experimental_throttle: 50,
+  });
   return {
     messages,
     status,
