@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Spinner } from '../../components/feedback';
-import type { DocumentWithText } from './document-api';
+import { documentPath, type DocumentWithText } from './document-api';
 
 // The chat's Markdown (GitHub flavour, highlighted code), loaded only when a Markdown document is opened.
 const Markdown = lazy(() => import('../chat/thread/markdown'));
@@ -10,6 +10,22 @@ const isMarkdown = (document: DocumentWithText) =>
 
 /** A document's text: Markdown rendered, anything else (plain text, a PDF's or a page's text, OCR) as written. */
 export function DocumentText({ document }: { document: DocumentWithText }) {
+  if (document.mimeType.startsWith('image/'))
+    return (
+      <div className="flex flex-col gap-3">
+        <img
+          src={`${documentPath(document.id)}/content?disposition=inline`}
+          alt={document.description ?? document.name}
+          className="max-h-[32rem] max-w-full self-start rounded-md"
+        />
+        {document.text.trim() && (
+          <>
+            <h2 className="text-sm font-semibold">Text read from the image</h2>
+            <PlainText text={document.text} />
+          </>
+        )}
+      </div>
+    );
   if (!document.text.trim())
     return (
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
@@ -24,5 +40,9 @@ export function DocumentText({ document }: { document: DocumentWithText }) {
         <Markdown text={document.text} />
       </Suspense>
     );
-  return <div className="text-sm leading-relaxed break-words whitespace-pre-wrap">{document.text}</div>;
+  return <PlainText text={document.text} />;
+}
+
+function PlainText({ text }: { text: string }) {
+  return <div className="text-sm leading-relaxed break-words whitespace-pre-wrap">{text}</div>;
 }

@@ -84,13 +84,14 @@ export function DocumentsHome() {
               type="search"
               defaultValue={filters.q}
               placeholder={'Words, "a phrase", or -without, then Enter'}
+              className="h-10"
             />
           </form>
           <SelectField
             label="Kind"
             value={filters.kind}
             onChange={(event) => change({ kind: event.target.value as DocumentFilters['kind'] })}
-            className="w-36"
+            className="h-10 w-36"
           >
             <option value="">All kinds</option>
             {kinds.map((kind) => (

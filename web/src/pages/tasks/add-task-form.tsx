@@ -42,6 +42,7 @@ export function AddTaskForm({ defaultTag }: { defaultTag: string }) {
             label="New task"
             hideLabel
             placeholder="Add a task and press Enter"
+            className="h-10"
             value={title}
             maxLength={255}
             onChange={(event) => setTitle(event.target.value)}
@@ -53,20 +54,20 @@ export function AddTaskForm({ defaultTag }: { defaultTag: string }) {
           type="date"
           value={due}
           onChange={(event) => setDue(event.target.value)}
-          className="w-40"
+          className="h-10 w-40"
         />
         <SelectField
           label="Priority"
           hideLabel
           value={priority}
           onChange={(event) => setPriority(event.target.value as TaskPriority)}
-          className="w-32"
+          className="h-10 w-36"
         >
           <option value="low">Low priority</option>
           <option value="medium">Medium priority</option>
           <option value="high">High priority</option>
         </SelectField>
-        <Button type="submit" variant="primary" disabled={!title.trim() || add.isPending}>
+        <Button type="submit" variant="primary" className="h-10" disabled={!title.trim() || add.isPending}>
           <Icon name="plus" className="size-4" />
           Add
         </Button>

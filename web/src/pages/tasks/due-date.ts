@@ -9,6 +9,7 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   timeZone: 'UTC',
 });
+const dayWithYearFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -32,7 +33,8 @@ function dayLabel(day: string, today: string): string {
   if (day === today) return 'Today';
   if (day === addDays(today, 1)) return 'Tomorrow';
   if (day === addDays(today, -1)) return 'Yesterday';
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+  const format = day.slice(0, 4) === today.slice(0, 4) ? dayFormat : dayWithYearFormat;
+  return format.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** How a due date reads in a row ("Today", "Fri, Dec 4, 5:00 PM") and whether it has passed. */

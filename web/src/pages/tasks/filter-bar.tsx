@@ -24,7 +24,7 @@ export function FilterBar({
         label="Status"
         value={filters.status}
         onChange={(event) => onChange({ status: event.target.value as TaskFilters['status'] })}
-        className="w-36"
+        className="h-10 w-36"
       >
         <option value="pending">To do</option>
         <option value="completed">Completed</option>
@@ -34,7 +34,7 @@ export function FilterBar({
         label="Due"
         value={filters.due}
         onChange={(event) => onChange({ due: event.target.value as TaskFilters['due'] })}
-        className="w-52"
+        className="h-10 w-52"
       >
         {Object.entries(dueLabels).map(([value, label]) => (
           <option key={value} value={value}>
@@ -59,11 +59,12 @@ export function FilterBar({
           type="search"
           defaultValue={filters.q}
           placeholder="Words in the title or details, then Enter"
+          className="h-10"
         />
       </form>
       {filters.tag && (
         <Button
-          size="md"
+          className="h-10"
           onClick={() => onChange({ tag: '' })}
           aria-label={`Stop filtering by tag ${filters.tag}`}
         >
