@@ -62,6 +62,8 @@ describe('the conversations sidebar', () => {
     const milk = await chat(page, 'add buy milk to my list');
     await chat(page, 'also remember the zucchini', milk);
     await chat(page, 'What is on my task list?');
+    await chat(page, 'remind me to call Sam tomorrow');
+    await chat(page, 'summarize this: The quarterly report shows revenue up 12% and costs flat.');
     // Live: conversations started elsewhere appear without a reload.
     await poll(() => row(page, /add buy milk to my list/).count()).toBe(1);
     await poll(() => row(page, /What is on my task list/).count()).toBe(1);
