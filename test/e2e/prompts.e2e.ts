@@ -96,6 +96,11 @@ describe('the Prompts page', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('?q=week');
     await expect.poll(() => page.getByRole('link', { name: 'Weekly summary' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Code review' }).count()).toBe(0);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('link', { name: 'Code review' }).count()).toBe(1);
+    expect(await page.getByLabel('Search prompts').inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(() => page.getByLabel('Search prompts').inputValue()).toBe('week');
 
     // Use in chat: the chat opens with this prompt.
     await page.getByRole('link', { name: 'Weekly summary' }).click();

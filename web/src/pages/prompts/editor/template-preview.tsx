@@ -17,7 +17,10 @@ export function TemplatePreview({
   const named = declared.filter((argument) => argument.name.trim());
   const preview = renderPreview(template, named, values);
   return (
-    <section aria-labelledby="preview-title" className="flex min-w-0 flex-col gap-3 lg:sticky lg:top-4 lg:self-start">
+    <section
+      aria-labelledby="preview-title"
+      className="flex min-w-0 flex-col gap-3 lg:sticky lg:top-4 lg:self-start"
+    >
       <h2 id="preview-title" className="text-lg font-semibold">
         Preview
       </h2>

@@ -21,7 +21,7 @@ export function PromptLibrary() {
   const items = prompts.data?.pages.flatMap((page) => page.items) ?? [];
   const tags = [...new Set([...(filters.tag ? [filters.tag] : []), ...items.flatMap((item) => item.tags)])];
 
-  const setFilter = (key: keyof LibraryFilters, value: string | undefined) =>
+  const setFilter = (key: keyof LibraryFilters, value: string | undefined, replace = false) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -29,7 +29,7 @@ export function PromptLibrary() {
         else next.delete(key);
         return next;
       },
-      { replace: key === 'q' },
+      { replace },
     );
 
   return (
@@ -48,7 +48,13 @@ export function PromptLibrary() {
         }
       />
       <div className="mb-4 flex flex-col gap-3">
-        <SearchBox value={filters.q ?? ''} onSearch={(q) => setFilter('q', q)} />
+        <SearchBox
+          value={filters.q ?? ''}
+          onSearch={(q, { replace }) => {
+            // Typing refines a search in place; starting one from the whole library is a step back can undo.
+            if (q !== (filters.q ?? '')) setFilter('q', q, replace && Boolean(filters.q));
+          }}
+        />
         <TagChips tags={tags} selected={filters.tag} onSelect={(tag) => setFilter('tag', tag)} />
       </div>
       <ErrorNotice error={prompts.error} className="mb-4" />
