@@ -32,6 +32,13 @@ export function ConversationRow({
     linkRef.current?.focus();
   }, [renaming]);
 
+  // Keyboard users keep their place: focus goes to the neighbouring conversation.
+  const deleteAndMoveOn = () => {
+    const item = linkRef.current?.closest('li');
+    const neighbour = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector('a');
+    onDelete(conversation);
+    neighbour?.focus();
+  };
   const change = (changes: Parameters<typeof update.mutate>[0]['changes']) => update.mutate({ id, changes });
   const actions: MenuAction[] = [
     { label: 'Rename', icon: 'edit', onSelect: () => setRenaming(true) },
@@ -55,7 +62,7 @@ export function ConversationRow({
       onSelect: () => exportConversation({ id, format: 'markdown' }),
     },
     { label: 'Export as JSON', icon: 'download', onSelect: () => exportConversation({ id, format: 'json' }) },
-    { label: 'Delete', icon: 'trash', danger: true, onSelect: () => onDelete(conversation) },
+    { label: 'Delete', icon: 'trash', danger: true, onSelect: deleteAndMoveOn },
   ];
 
   if (renaming)
