@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
+import {
+  type E2eServer,
+  launchBrowser,
+  newVisitor,
+  screenshot,
+  setUpAdmin,
+  signIn,
+  startServer,
+} from './harness.js';
 
 /** Types a message in the composer and sends it with Enter. */
 async function say(page: Page, text: string) {
@@ -78,4 +86,51 @@ describe('the chat', () => {
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
     await context.close();
   }, 300_000);
+
+  it('inserts a prompt from the library with its arguments filled in, opened from a link or the button', async () => {
+    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
+    page.setDefaultTimeout(60_000);
+    await signIn(page, 'ada@example.com');
+    const created = await page.request.post('/api/v1/prompts', {
+      headers: { origin: server.url },
+      data: {
+        name: 'translate',
+        title: 'Translate',
+        template: 'Translate into {{language}}: {{text}}',
+        arguments: [
+          { name: 'language', required: true, enum: ['French', 'German'] },
+          { name: 'text', required: true },
+        ],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    // The Prompts page links to /chat?prompt=<id>: the dialog opens on that prompt.
+    await page.goto(`/chat?prompt=${id}`);
+    const dialog = page.getByRole('dialog', { name: 'Insert a prompt' });
+    await dialog.getByLabel('Language').selectOption('German');
+    await dialog.getByLabel('Text').fill('good morning');
+    await dialog.getByRole('button', { name: 'Insert' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Message', { exact: true }).inputValue()).toBe(
+      'Translate into German: good morning',
+    );
+    expect(new URL(page.url()).search).toBe('');
+
+    // The same from the button beside the composer, found by a search.
+    await page.getByLabel('Message', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Insert a prompt' }).click();
+    await dialog.getByLabel('Search prompts').fill('translate');
+    await dialog.getByRole('button', { name: /^Translate/ }).click();
+    await dialog.getByLabel('Text').fill('thank you');
+    await dialog.getByRole('button', { name: 'Insert' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Message', { exact: true }).inputValue()).toBe(
+      'Translate into French: thank you',
+    );
+
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -40,7 +40,9 @@ export function PromptForm({
       </div>
     );
 
-  const value = (argument: PromptArgument) => values[argument.name] ?? argument.default ?? '';
+  // A required choice starts on its first option, as the select shows it.
+  const value = (argument: PromptArgument) =>
+    values[argument.name] ?? argument.default ?? (argument.required ? (argument.enum?.[0] ?? '') : '');
   return (
     <form
       className="space-y-3"
