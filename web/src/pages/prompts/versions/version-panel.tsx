@@ -73,10 +73,9 @@ export function VersionPanel({ prompt }: { prompt: Prompt }) {
                 <Button
                   size="sm"
                   disabled={restore.isPending}
-                  aria-label={`Restore version ${version.version}`}
                   onClick={() => restore.mutate(version.version)}
                 >
-                  Restore this version
+                  Restore version {version.version}
                 </Button>
               )}
             </li>
