@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorNotice } from '../../../components/feedback';
 
@@ -13,6 +13,20 @@ export function SidebarGroup({
   children: ReactNode;
 }) {
   const headingId = useId();
+  const loadMore = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+
+  // Scrolling down to "Load more" loads the next page; the button stays for keyboards.
+  useEffect(() => {
+    const sentinel = loadMore.current;
+    if (!sentinel || !hasNextPage || isFetchingNextPage || typeof IntersectionObserver === 'undefined')
+      return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) void fetchNextPage();
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   return (
     <section aria-labelledby={headingId} className="mt-3 first:mt-1">
       <h2
@@ -23,16 +37,18 @@ export function SidebarGroup({
       </h2>
       <ul className="flex flex-col gap-0.5">{children}</ul>
       <ErrorNotice error={list.error} className="mx-1 mt-2" />
-      {list.hasNextPage && (
-        <Button
-          variant="ghost"
-          size="sm"
-          className="mt-1 w-full"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </Button>
+      {hasNextPage && (
+        <div ref={loadMore} className="mt-1">
+          <Button
+            variant="ghost"
+            size="sm"
+            className="w-full"
+            disabled={isFetchingNextPage}
+            onClick={() => void fetchNextPage()}
+          >
+            {isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </Button>
+        </div>
       )}
     </section>
   );

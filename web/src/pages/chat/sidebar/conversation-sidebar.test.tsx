@@ -88,6 +88,26 @@ describe('ConversationSidebar', () => {
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
   });
 
+  it('loads the next page with Load more', async () => {
+    const user = userEvent.setup();
+    const page = (items: Conversation[], next_cursor: string | null) => json({ items, next_cursor });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = new URL(String(input), 'http://localhost');
+        if (url.searchParams.get('pinned') === 'true') return page([], null);
+        return url.searchParams.get('cursor') === 'second'
+          ? page([conversation({ id: 'old', title: 'Older one' })], null)
+          : page([conversation({ id: 'new', title: 'Newer one' })], 'second');
+      }),
+    );
+    renderSidebar();
+    await user.click(await screen.findByRole('button', { name: 'Load more' }));
+    await screen.findByRole('link', { name: /Older one/ });
+    expect(screen.getByRole('link', { name: /Newer one/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
   it('says so when there are no conversations yet', async () => {
     vi.stubGlobal('fetch', fakeServer([]));
     renderSidebar();
