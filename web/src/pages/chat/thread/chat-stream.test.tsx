@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -84,11 +84,18 @@ function fakeServer({
     if (url === '/api/v1/models')
       return json({
         default_model: 'offline',
-        models: [{ id: 'offline', provider: 'offline', name: 'offline' }],
-        providers: [{ provider: 'offline', state: 'ready', message: null }],
+        models: [
+          { id: 'offline', provider: 'offline', name: 'offline' },
+          { id: 'ollama:qwen2.5:14b', provider: 'ollama', name: 'qwen2.5:14b' },
+        ],
+        providers: [
+          { provider: 'offline', state: 'ready', message: null },
+          { provider: 'ollama', state: 'unreachable', message: 'Ollama does not answer at 127.0.0.1:11434' },
+        ],
       });
     if (url === '/api/v1/conversations/c1/messages') return json({ items: await messages() });
-    if (url === '/api/v1/conversations/c1') return json({ id: 'c1', title: 'Groceries', model: null });
+    if (url === '/api/v1/conversations/c1')
+      return json({ id: 'c1', title: 'Groceries', model: method === 'PATCH' ? 'ollama:qwen2.5:14b' : null });
     return new Response(null, { status: 404 });
   });
   vi.stubGlobal('fetch', fetch);
@@ -118,6 +125,8 @@ function openChat(path = '/chat') {
 }
 
 afterEach(() => {
+  // Unmounted first, so nothing left running asks the real network.
+  cleanup();
   vi.unstubAllGlobals();
 });
 
@@ -272,5 +281,35 @@ describe('the chat thread', () => {
     chat.end();
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
     expect(screen.getByText('Nothing is left.')).toBeTruthy();
+  });
+
+  it("sends the picked model with a new chat, and changes an open conversation's model", async () => {
+    const chat = sseStream();
+    const requests = fakeServer({ chat, messages: async () => [] });
+    const router = openChat();
+    await screen.findByRole('option', { name: 'qwen2.5:14b (unreachable)' });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'ollama:qwen2.5:14b');
+    expect(screen.getByText('Ollama does not answer at 127.0.0.1:11434')).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Message'), 'hello{Enter}');
+    await waitFor(() =>
+      expect(requests.find((request) => request.url === '/api/v1/chat')?.body).toEqual({
+        message: 'hello',
+        model: 'ollama:qwen2.5:14b',
+      }),
+    );
+    chat.send({ type: 'start', messageId: 'r1', messageMetadata: { conversation_id: 'c1' } });
+    chat.send({ type: 'finish', messageMetadata: { status: 'complete', metrics } });
+    chat.end();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/chat/c1'));
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'offline');
+    await waitFor(() =>
+      expect(requests.find((request) => request.method === 'PATCH')).toEqual({
+        method: 'PATCH',
+        url: '/api/v1/conversations/c1',
+        body: { model: 'offline' },
+      }),
+    );
   });
 });

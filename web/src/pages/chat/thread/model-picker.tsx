@@ -41,7 +41,7 @@ export function ModelPicker({
   const provider = (id: string) => providers.find((status) => status.provider === id);
   const problem = provider(models.find((model) => model.id === selected)?.provider ?? '');
   return (
-    <div className="w-56 max-w-full">
+    <div className="w-40 max-w-full sm:w-56">
       <SelectField
         label="Model"
         hideLabel
