@@ -18,7 +18,10 @@ export interface E2eServer {
  * Starts the built server (`bin/switchboard.js serve`, as `npm start` does) on a free port with a
  * fresh embedded database, the offline assistant and the given settings.
  */
-export async function startServer(settings: Record<string, string> = {}): Promise<E2eServer> {
+export async function startServer(
+  settings: Record<string, string> = {},
+  { startTimeoutMs = 60_000 }: { startTimeoutMs?: number } = {},
+): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-'));
   const child = spawn(process.execPath, [path.join(projectRoot, 'bin/switchboard.js'), 'serve'], {
     cwd: projectRoot,
@@ -26,7 +29,7 @@ export async function startServer(settings: Record<string, string> = {}): Promis
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const watched = watchLines(child);
-  const line = await watched.waitForLine((text) => text.includes('listening on'), 60_000);
+  const line = await watched.waitForLine((text) => text.includes('listening on'), startTimeoutMs);
   const url = /"url":"([^"]+)"/.exec(line)?.[1];
   if (!url) throw new Error(`no address in: ${line}`);
   return {
