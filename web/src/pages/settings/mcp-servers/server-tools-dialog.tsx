@@ -1,15 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorNotice, Spinner } from '../../../components/feedback';
-import type { McpServer, McpServerStatus, McpServerTool } from './mcp-servers';
+import { type McpServer, type McpServerStatus, type McpServerTool, mcpServersKey } from './mcp-servers';
 
 /** The tools a server offers, as the assistant sees them (asking connects it if needed). */
 export function ServerToolsDialog({ server, onClose }: { server: McpServer | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
   const tools = useQuery({
-    queryKey: ['mcp-servers', server?.id, 'tools'],
-    queryFn: () =>
-      api<{ items: McpServerTool[]; status: McpServerStatus }>(`/api/v1/mcp-servers/${server?.id}/tools`),
+    queryKey: [...mcpServersKey, server?.id, 'tools'],
+    queryFn: async () => {
+      const answer = await api<{ items: McpServerTool[]; status: McpServerStatus }>(
+        `/api/v1/mcp-servers/${server?.id}/tools`,
+      );
+      // Asking connects the server: the list shows its new status and tool count.
+      void queryClient.invalidateQueries({ queryKey: [...mcpServersKey, 'list'] });
+      return answer;
+    },
     enabled: server !== null,
   });
   return (
