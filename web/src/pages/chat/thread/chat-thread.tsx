@@ -22,9 +22,10 @@ export function ChatThread({ conversationId }: { conversationId: string | undefi
   // prop change" pattern); a new chat that just got its id keeps its session, whichever comes first.
   if (sessions.shownId !== conversationId)
     setSessions({
-      ...sessions,
       shownId: conversationId,
       newKey: conversationId === undefined ? sessions.newKey + 1 : sessions.newKey,
+      // Once the user goes elsewhere, coming back reads the conversation like any other.
+      ...(conversationId && conversationId === sessions.started?.id ? { started: sessions.started } : {}),
     });
   const newKey = `new-${sessions.newKey}`;
   const started = conversationId && sessions.started?.id === conversationId ? sessions.started : undefined;

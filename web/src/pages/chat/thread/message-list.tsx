@@ -43,6 +43,11 @@ export function MessageList({
   });
   const totalSize = virtualizer.getTotalSize();
 
+  const lastUserId = messages.findLast((message) => message.role === 'user')?.id;
+  useEffect(() => {
+    // A message the user just sent brings them back to the bottom, wherever they were reading.
+    atBottom.current = true;
+  }, [lastUserId]);
   useEffect(() => {
     const element = scrollRef.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;

@@ -4,7 +4,6 @@ import { lastAssistantMessageIsCompleteWithApprovalResponses } from 'ai';
 import { ApiError } from '../../../api/client';
 import { createChatTransport } from './chat-transport';
 import { activateMessage, fetchMessages, stopReply } from './conversation-api';
-import { messageText } from './message-text';
 import { messagesKey, type ThreadMessage } from './thread-message';
 import { toUIMessages } from './to-ui-messages';
 
@@ -36,6 +35,8 @@ export function createThreadController({
 }) {
   let currentId = conversationId;
   let replyId: string | undefined;
+  /** The text of the message being sent (a new one or an edit), given back if the server refuses it. */
+  let sending: string | undefined;
   let settings: ControllerSettings = {
     model: undefined,
     onConversationStarted: () => {},
@@ -59,9 +60,9 @@ export function createThreadController({
     sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
     onFinish: ({ isError }) => {
       const refused = isError && chat.error instanceof ApiError;
-      const question = chat.messages.findLast((message) => message.role === 'user');
-      if (refused && question) settings.onRefused(messageText(question));
+      if (refused && sending !== undefined) settings.onRefused(sending);
       if (refused && !currentId) chat.messages = [];
+      sending = undefined;
       void sync();
     },
   });
@@ -104,15 +105,20 @@ export function createThreadController({
         await chat.resumeStream();
         await sync();
       }),
-    send: (text: string) => run(() => chat.sendMessage({ text })),
+    send: (text: string) => {
+      sending = text;
+      run(() => chat.sendMessage({ text }));
+    },
     /** The edit branches from the edited message's parent, beside it. */
-    edit: (message: ThreadMessage, text: string) =>
+    edit: (message: ThreadMessage, text: string) => {
+      sending = text;
       run(() =>
         chat.sendMessage(
           { text, messageId: message.id },
           { body: { parent_id: message.metadata?.parent_id ?? null } },
         ),
-      ),
+      );
+    },
     regenerate: (message: ThreadMessage) => run(() => chat.regenerate({ messageId: message.id })),
     answer: (approvalId: string, approved: boolean) =>
       run(async () => chat.addToolApprovalResponse({ id: approvalId, approved })),
