@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
 
+/** Waits for what the server does: a tool run takes seconds on a busy machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 const first = 'Summarize the week for {{team}} in a {{tone}} tone.';
 const second = 'Summarize the week for {{team}} in a {{tone}} tone.\nList three highlights and one risk.';
 
@@ -37,7 +40,7 @@ describe('the Prompts page', () => {
     });
     expect(created.status()).toBe(201);
     await page.goto('/prompts');
-    await expect.poll(() => page.getByRole('link', { name: 'Code review' }).count()).toBe(1);
+    await poll(() => page.getByRole('link', { name: 'Code review' }).count()).toBe(1);
 
     // A new prompt: the template's names are offered as arguments, the preview fills as we type.
     await page.getByRole('link', { name: 'New prompt' }).first().click();
@@ -51,16 +54,16 @@ describe('the Prompts page', () => {
     expect(await page.getByLabel('Argument name').count()).toBe(2);
     await page.getByLabel('Argument description').first().fill('Who the summary is for');
     await page.getByLabel('Argument description').nth(1).fill('Friendly, formal or brief');
-    await expect.poll(() => page.getByText('Missing required: team, tone').count()).toBe(1);
+    await poll(() => page.getByText('Missing required: team, tone').count()).toBe(1);
     await page.getByLabel('team (required)').fill('the design team');
     await page.getByLabel('tone (required)').fill('friendly');
-    await expect
-      .poll(() => page.getByLabel('Rendered prompt').textContent())
-      .toBe('Summarize the week for the design team in a friendly tone.');
+    await poll(() => page.getByLabel('Rendered prompt').textContent()).toBe(
+      'Summarize the week for the design team in a friendly tone.',
+    );
     await page.getByRole('button', { name: 'Save prompt' }).click();
     await page.waitForURL((url) => /^\/prompts\/(?!new)[^/]+$/.test(url.pathname));
     const promptId = new URL(page.url()).pathname.split('/').pop();
-    await expect.poll(() => page.getByText(/^Version 1 · used/).count()).toBe(1);
+    await poll(() => page.getByText(/^Version 1 · used/).count()).toBe(1);
     expect(await page.getByLabel('Rendered prompt').textContent()).toBe(
       'Summarize the week for the design team in a friendly tone.',
     );
@@ -68,39 +71,37 @@ describe('the Prompts page', () => {
     // Edit: version 2, and the diff shows the added line with its marker.
     await page.getByLabel('Template').fill(second);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
-    await expect.poll(() => page.getByText(/^Version 2 · used/).count()).toBe(1);
-    await expect
-      .poll(() => page.getByLabel('Rendered prompt').textContent())
-      .toBe(
-        'Summarize the week for the design team in a friendly tone.\nList three highlights and one risk.',
-      );
-    await expect
-      .poll(() => page.getByLabel('Differences').textContent())
-      .toContain('+List three highlights and one risk.');
-    await expect.poll(() => page.getByText('Saved as version 2.').count(), { timeout: 10_000 }).toBe(0);
+    await poll(() => page.getByText(/^Version 2 · used/).count()).toBe(1);
+    await poll(() => page.getByLabel('Rendered prompt').textContent()).toBe(
+      'Summarize the week for the design team in a friendly tone.\nList three highlights and one risk.',
+    );
+    await poll(() => page.getByLabel('Differences').textContent()).toContain(
+      '+List three highlights and one risk.',
+    );
+    await poll(() => page.getByText('Saved as version 2.').count()).toBe(0);
     await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
     await screenshot(page, 'prompts');
 
     // Restore version 1: version 3 has its template again, and the diff 1 → 3 is empty.
     await page.getByRole('button', { name: 'Restore version 1' }).click();
-    await expect.poll(() => page.getByText(/^Version 3 · used/).count()).toBe(1);
+    await poll(() => page.getByText(/^Version 3 · used/).count()).toBe(1);
     expect(await page.getByLabel('Template').inputValue()).toBe(first);
     await page.getByLabel('Compare from').selectOption('1');
     await page.getByLabel('to', { exact: true }).selectOption('3');
-    await expect.poll(() => page.getByText('The templates are the same.').count()).toBe(1);
+    await poll(() => page.getByText('The templates are the same.').count()).toBe(1);
 
     // Search from the library, in the URL.
     await page.getByRole('link', { name: 'All prompts' }).click();
     await page.getByLabel('Search prompts').fill('week');
     await page.getByLabel('Search prompts').press('Enter');
-    await expect.poll(() => new URL(page.url()).search).toBe('?q=week');
-    await expect.poll(() => page.getByRole('link', { name: 'Weekly summary' }).count()).toBe(1);
+    await poll(() => new URL(page.url()).search).toBe('?q=week');
+    await poll(() => page.getByRole('link', { name: 'Weekly summary' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Code review' }).count()).toBe(0);
     await page.goBack();
-    await expect.poll(() => page.getByRole('link', { name: 'Code review' }).count()).toBe(1);
+    await poll(() => page.getByRole('link', { name: 'Code review' }).count()).toBe(1);
     expect(await page.getByLabel('Search prompts').inputValue()).toBe('');
     await page.goForward();
-    await expect.poll(() => page.getByLabel('Search prompts').inputValue()).toBe('week');
+    await poll(() => page.getByLabel('Search prompts').inputValue()).toBe('week');
 
     // Use in chat: the chat opens with this prompt.
     await page.getByRole('link', { name: 'Weekly summary' }).click();

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
 
+/** Waits for what the server does: a tool run takes seconds on a busy machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 /** The Tools page against the built server: tools grouped by toolset, generated forms, results, errors by field. */
 describe('the Tools page', () => {
   let server: E2eServer;
@@ -30,12 +33,12 @@ describe('the Tools page', () => {
 
     // Grouped by toolset: the Text analysis group lists the basic statistics tool.
     const group = page.getByRole('region', { name: 'Text analysis' });
-    await expect.poll(() => group.getByRole('link', { name: 'Basic text statistics' }).count()).toBe(1);
+    await poll(() => group.getByRole('link', { name: 'Basic text statistics' }).count()).toBe(1);
     expect(
       await page.getByRole('region', { name: 'Tasks' }).getByRole('link', { name: 'Add a task' }).count(),
     ).toBe(1);
     await page.getByLabel('Filter tools').fill('readability');
-    await expect.poll(() => page.getByRole('region', { name: 'Tasks' }).count()).toBe(0);
+    await poll(() => page.getByRole('region', { name: 'Tasks' }).count()).toBe(0);
     await page.getByLabel('Filter tools').fill('');
 
     // Run analyze_text_basic: its word count is in the readable result.
@@ -48,28 +51,28 @@ describe('the Tools page', () => {
         'Switchboard keeps every tool in one place. Each form is made from the tool’s own input schema, so nothing is written twice.',
       );
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => resultValue(page, 'Words')).toBe('22');
+    await poll(() => resultValue(page, 'Words')).toBe('22');
     await page.getByRole('button', { name: 'Show JSON' }).click();
-    await expect.poll(() => page.getByLabel('Result as JSON').textContent()).toContain('"words": 22');
+    await poll(() => page.getByLabel('Result as JSON').textContent()).toContain('"words": 22');
     await page.getByRole('button', { name: 'Hide JSON' }).click();
     await screenshot(page, 'tools');
 
     // A value the server refuses is shown under its own field.
     await page.getByRole('textbox', { name: 'Language' }).fill('english');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('textbox', { name: 'Language' }).getAttribute('aria-invalid'))
-      .toBe('true');
-    await expect.poll(() => page.getByText(/^language: /).count()).toBe(1);
+    await poll(() => page.getByRole('textbox', { name: 'Language' }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await poll(() => page.getByText(/^language: /).count()).toBe(1);
 
     // add_task: a required field left empty is caught by its field; filled in, the task is the result.
     await page.goto('/tools/add_task');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.getByLabel('Title (required)').getAttribute('aria-invalid')).toBe('true');
+    await poll(() => page.getByLabel('Title (required)').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Title (required)').fill('Water the plants');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.getByText(/^Added "Water the plants" \(pending/).count()).toBe(1);
-    await expect.poll(() => resultValue(page, 'Title')).toBe('Water the plants');
+    await poll(() => page.getByText(/^Added "Water the plants" \(pending/).count()).toBe(1);
+    await poll(() => resultValue(page, 'Title')).toBe('Water the plants');
 
     // A destructive tool asks first.
     await page.goto('/tools/delete_task');
@@ -77,7 +80,7 @@ describe('the Tools page', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Run “Delete a task”?' });
     await dialog.getByRole('button', { name: 'Run it' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'TASK_NOT_FOUND' }).count()).toBe(1);
+    await poll(() => page.getByRole('alert').filter({ hasText: 'TASK_NOT_FOUND' }).count()).toBe(1);
 
     expect(
       consoleErrors.filter((error) => !error.includes('400')),
