@@ -10,7 +10,7 @@ describe('the Documents page', () => {
   let server: E2eServer;
   let browser: Browser;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ UPLOAD_LIMIT: '4096' }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -93,11 +93,14 @@ describe('the Documents page', () => {
         mimeType: 'application/octet-stream',
         buffer: Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]),
       },
+      { name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Long minutes. '.repeat(1000)) },
     ]);
-    await eventually(() => uploads.getByText('Uploaded — open it').count()).toBe(1);
-    await eventually(() => uploads.getByRole('alert').textContent()).toMatch(
-      /Files of this type are not kept/,
-    );
+    // Sent one after another: once both refusals show, all three are done.
+    await eventually(() => uploads.getByRole('alert').count()).toBe(2);
+    expect(await uploads.getByText('Uploaded — open it').count()).toBe(1);
+    const refusals = uploads.getByRole('alert');
+    expect(await refusals.nth(0).textContent()).toMatch(/Files of this type are not kept/);
+    expect(await refusals.nth(1).textContent()).toMatch(/larger than the upload limit/);
     await eventually(() => page.getByRole('link', { name: 'recipes.md' }).count()).toBe(1);
 
     // Drop a file on the page, as from the desktop.
