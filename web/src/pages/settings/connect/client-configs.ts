@@ -21,8 +21,8 @@ export function clientConfigs({ origin, apiKey }: { origin: string; apiKey?: str
   return [
     {
       client: 'Claude Desktop',
-      file: 'claude_desktop_config.json (Settings → Developer → Edit Config)',
-      how: 'Over stdio: Claude starts Switchboard’s command-line relay, which talks to this server. Replace the path with where Switchboard is installed.',
+      file: 'claude_desktop_config.json',
+      how: 'Open it from Claude’s Settings → Developer → Edit Config. Over stdio: Claude starts Switchboard’s command-line relay, which talks to this server. Replace the path with where Switchboard is installed.',
       text: json({
         mcpServers: {
           switchboard: {
