@@ -19,7 +19,7 @@ export function ChatThread({ conversationId }: { conversationId: string | undefi
     started?: { id: string; key: string };
   }>({ shownId: conversationId, newKey: 0 });
   // Going to a new chat from a conversation starts a fresh session (React's "adjust state on a
-  // prop change" pattern); a new chat that just got its id keeps its session, whichever comes first.
+  // prop change" pattern); a new chat that just got its id keeps its session.
   if (sessions.shownId !== conversationId)
     setSessions({
       shownId: conversationId,
