@@ -10,11 +10,19 @@ const statusTones: Record<string, string> = {
   error: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',
 };
 
-/** One audited action: when, who, what, how it ended, from where; opens to show its details. */
-export function AuditRow({ entry, who }: { entry: AuditEntry; who: string }) {
+/** One audited action: when, who, what (`subject` named where it is a person), how it ended, from where; opens to show its details. */
+export function AuditRow({
+  entry,
+  who,
+  subject,
+}: {
+  entry: AuditEntry;
+  who: string;
+  subject: string | null;
+}) {
   const [open, setOpen] = useState(false);
   const detailsId = `audit-${entry.id}`;
-  const about = [entry.subject, entry.reason && humanize(entry.reason)].filter(Boolean).join(' · ');
+  const about = [subject, entry.reason && humanize(entry.reason)].filter(Boolean).join(' · ');
   return (
     <li className="border-b border-neutral-200 last:border-b-0 dark:border-neutral-800">
       <button
@@ -22,7 +30,7 @@ export function AuditRow({ entry, who }: { entry: AuditEntry; who: string }) {
         aria-expanded={open}
         aria-controls={detailsId}
         onClick={() => setOpen(!open)}
-        className="grid w-full grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-3 py-2 text-left text-sm hover:bg-neutral-50 md:grid-cols-[10rem_10rem_1fr_6rem_auto] md:items-center dark:hover:bg-neutral-900"
+        className="grid w-full grid-cols-[1fr_auto] gap-x-3 gap-y-1 px-3 py-2 text-left text-sm hover:bg-neutral-50 md:grid-cols-[10rem_8rem_1fr_5rem_8rem] md:items-center dark:hover:bg-neutral-900"
       >
         <span className="text-neutral-600 dark:text-neutral-400">
           <Time value={entry.at} />

@@ -41,7 +41,12 @@ export function AuditSection() {
           className="rounded-lg border border-neutral-200 dark:border-neutral-800"
         >
           {entries.map((entry) => (
-            <AuditRow key={entry.id} entry={entry} who={who(entry)} />
+            <AuditRow
+              key={entry.id}
+              entry={entry}
+              who={who(entry)}
+              subject={entry.subject && (names.get(entry.subject) ?? entry.subject)}
+            />
           ))}
         </ul>
       )}
