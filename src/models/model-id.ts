@@ -27,7 +27,7 @@ export function parseModelId(id: string): ModelId | undefined {
  * Local servers vary (Ollama's own num_ctx may be smaller): set MODEL_CONTEXT_TOKENS to match.
  */
 export const defaultContextTokens: Record<Provider, number> = {
-  offline: 8192,
+  offline: 128_000, // it reads phrasings, not tokens: the history limit is CHAT_HISTORY_MESSAGES
   openai: 128_000,
   anthropic: 200_000,
   ollama: 32_768,

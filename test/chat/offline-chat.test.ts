@@ -46,6 +46,33 @@ describe('the offline assistant through the same chat loop', () => {
     expect(tasks.items.map((task) => task.title.toLowerCase())).toContain('water the plants');
   });
 
+  it('deletes a task once the user approves, and says so', async () => {
+    const first = (await (
+      await harness.chat('alice', { message: 'add feed the cat to my list' }, { json: true })
+    ).json()) as { conversation_id: string };
+    const asked = (await (
+      await harness.chat(
+        'alice',
+        { conversation_id: first.conversation_id, message: 'delete the cat task' },
+        { json: true },
+      )
+    ).json()) as { status: string; tool_calls: { tool: string; approval_id?: string }[] };
+    expect(asked.status).toBe('awaiting_approval');
+    const call = asked.tool_calls.find((toolCall) => toolCall.tool === 'delete_task');
+    const approved = (await (
+      await harness.chat(
+        'alice',
+        {
+          conversation_id: first.conversation_id,
+          approvals: [{ approval_id: String(call?.approval_id), approved: true }],
+        },
+        { json: true },
+      )
+    ).json()) as { status: string; response: string };
+    expect(approved.status).toBe('complete');
+    expect(approved.response).toMatch(/Deleted “Feed the cat”/);
+  });
+
   it('says plainly that no model is configured when it does not understand', async () => {
     const body = (await (
       await harness.chat('alice', { message: 'what is the meaning of life?' }, { json: true })

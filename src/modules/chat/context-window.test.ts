@@ -30,6 +30,13 @@ describe('fitting the history into the context window', () => {
     expect(fitted.inputTokens).toBeLessThanOrEqual(1500);
   });
 
+  it('keeps the latest question and the reply going on after it, even over budget', async () => {
+    const continuing: ModelMessage[] = [{ role: 'assistant', content: 'calling a tool' }];
+    const groups = [...history, turn(10), continuing];
+    const fitted = await fitContext({ system: 'hi', groups, tools: { big: bigTool }, contextTokens: 1000 });
+    expect(fitted.messages).toEqual([...turn(10), ...continuing]);
+  });
+
   it('counts the tool definitions against the window', async () => {
     const without = await fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 4000 });
     const withTools = await fitContext({

@@ -33,7 +33,8 @@ export function systemPrompt({ userName, now }: { userName: string; now: Date })
 /**
  * The most recent messages that fit the model's context with room for the reply. Whole groups
  * are dropped from the front (a reply and its tool results leave together), and the kept history
- * starts with a user message, as providers require.
+ * starts with a user message, as providers require. The latest user message and everything after
+ * it stay even over budget: without them the model would not know what it is answering.
  */
 export async function fitContext({
   system,
@@ -55,8 +56,11 @@ export async function fitContext({
     group.reduce((sum, message) => sum + count(JSON.stringify(message.content)), 0),
   );
   let total = sizes.reduce((sum, size) => sum + size, 0);
+  // The current question and what follows it (a reply going on after approvals) are always kept.
+  const lastQuestion = groups.findLastIndex((group) => group[0]?.role === 'user');
+  const keepFrom = lastQuestion >= 0 ? lastQuestion : groups.length - 1;
   let start = 0;
-  while (start < groups.length - 1 && (total > budget || groups[start]?.[0]?.role !== 'user')) {
+  while (start < keepFrom && (total > budget || groups[start]?.[0]?.role !== 'user')) {
     total -= sizes[start] ?? 0;
     start += 1;
   }
