@@ -29,16 +29,26 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const watched = watchLines(child);
-  const line = await watched.waitForLine((text) => text.includes('listening on'), startTimeoutMs);
-  const url = /"url":"([^"]+)"/.exec(line)?.[1];
-  if (!url) throw new Error(`no address in: ${line}`);
+  const removeData = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  let url: string | undefined;
+  try {
+    const line = await watched.waitForLine((text) => text.includes('listening on'), startTimeoutMs);
+    url = /"url":"([^"]+)"/.exec(line)?.[1];
+    if (!url) throw new Error(`no address in: ${line}`);
+  } catch (error) {
+    // A server that did not start in time is not left running behind the failed test.
+    child.kill('SIGKILL');
+    await watched.closed;
+    removeData();
+    throw error;
+  }
   return {
     url,
     process: watched,
     async stop() {
       child.kill('SIGTERM');
       await watched.closed;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeData();
     },
   };
 }
