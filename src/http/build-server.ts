@@ -103,6 +103,9 @@ export async function buildHttpServer({
       },
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
+    // Not helmet's no-referrer: under it a browser may send `Origin: null` on the app's own writes,
+    // which the origin checks then refuse. Other sites still learn nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
   // Before any route: the plugin wraps each route's handler so an upgrade reaches its wsHandler.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -23,9 +24,20 @@ export async function startServer(
   { startTimeoutMs = 60_000 }: { startTimeoutMs?: number } = {},
 ): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-'));
+  // A known port, so PUBLIC_URL is the address the browser uses (origin checks compare with it).
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'info',
+    ...settings,
+  };
   const child = spawn(process.execPath, [path.join(projectRoot, 'bin/switchboard.js'), 'serve'], {
     cwd: projectRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...settings },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const watched = watchLines(child);
@@ -51,6 +63,17 @@ export async function startServer(
       removeData();
     },
   };
+}
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
 }
 
 /** Debian's Chromium, headless, with no network of its own. */

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -27,15 +26,9 @@ describe('the Settings page', () => {
   const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
   beforeAll(async () => {
-    // A known port, so PUBLIC_URL is the address the browser uses: Better Auth's password change
-    // checks the Origin against it, and the MCP endpoint the Host. Loopback is allowed, so an MCP
-    // server can be this very instance; other private addresses stay refused.
-    const port = await freePort();
-    const settings = {
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      FETCH_ALLOWED_HOSTS: '127.0.0.1',
-    };
+    // Loopback is allowed, so an MCP server can be this very instance; other private addresses
+    // stay refused.
+    const settings = { FETCH_ALLOWED_HOSTS: '127.0.0.1' };
     [server, browser] = await Promise.all([
       startServer(settings, { startTimeoutMs: 180_000 }),
       launchBrowser(),
@@ -200,14 +193,3 @@ describe('the Settings page', () => {
     expect(unexpected, unexpected.join('\n')).toEqual([]);
   });
 });
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}

@@ -22,9 +22,6 @@ export async function changePassword(input: {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(input),
-      // The app's pages send no referrer, which makes a same-origin POST's Origin "null"; Better
-      // Auth refuses that, so this request names its origin.
-      referrerPolicy: 'same-origin',
     });
   } catch {
     throw new ApiError(
