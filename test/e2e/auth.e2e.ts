@@ -25,6 +25,7 @@ describe('signing in', () => {
     const { page, context, consoleErrors } = await newVisitor(browser, server.url);
     await page.goto('/tasks');
     expect(new URL(page.url()).pathname).toBe('/setup');
+    await page.getByLabel('Name').waitFor();
     await screenshot(page, 'setup');
     await setUpAdmin(page);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeTruthy();
@@ -38,6 +39,7 @@ describe('signing in', () => {
     expect(new URL(page.url()).pathname).toBe('/signin');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/tasks?status=pending');
     expect(response?.request().redirectedFrom()?.url()).toContain('/tasks');
+    await page.getByLabel('Email').waitFor();
     await screenshot(page, 'signin');
     await signIn(page, 'ada@example.com');
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/tasks?status=pending');
