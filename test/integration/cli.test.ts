@@ -16,7 +16,7 @@ async function runCli(args: string[], env: Record<string, string> = {}, stdin = 
   return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') };
 }
 
-describe('the switchboard command', () => {
+describe('the switchboard command', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
@@ -130,7 +130,7 @@ describe('the switchboard command', () => {
   });
 });
 
-describe('managing accounts from the command line', () => {
+describe('managing accounts from the command line', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   const env = () => ({ DATA_DIR: database.dataDir });
   beforeAll(async () => {

@@ -127,7 +127,7 @@ describe('the chat thread', () => {
     await waitFor(() =>
       expect(screen.getByLabelText<HTMLTextAreaElement>('Message').value).toBe('add buy milk'),
     );
-    expect(screen.queryByRole('log')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('log')).toBeNull());
   });
 
   it('resumes a reply still being written when the conversation opens', async () => {
