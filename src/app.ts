@@ -29,7 +29,7 @@ import {
   resourceCatalog,
   resourceTools,
 } from './modules/resources/index.js';
-import { pdfTextForSearch, textTools } from './modules/text/index.js';
+import { createPdfExtractor, textTools } from './modules/text/index.js';
 import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
 import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
 import { createMcpServerService, registerMcpServerRoutes } from './modules/mcp-servers/index.js';
@@ -91,13 +91,23 @@ export async function createApp({
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
     const prompts = createPromptService({ db: database.db, clock, ids, bus });
     const conversations = createConversationService({ db: database.db, clock, ids, bus });
+    // One reader of PDFs, off the event loop, for uploads and the extract_pdf_text tool alike.
+    const pdfExtractor = createPdfExtractor({
+      limits: {
+        maxUnpackedBytes: config.extractMaxUnpackedBytes,
+        maxPages: config.extractMaxPages,
+        timeoutMs: config.extractTimeoutMs,
+        memoryMb: config.extractMemoryMb,
+      },
+      searchableTextLimit,
+    });
     const resources = createResourceService({
       db: database.db,
       clock,
       ids,
       bus,
       fetchPolicy: fetchPolicyFrom(config),
-      extractPdfText: (bytes, signal) => pdfTextForSearch(bytes, searchableTextLimit, signal),
+      extractPdfText: (bytes, signal) => pdfExtractor.searchableText(bytes, signal),
     });
     const loadPromptFiles = async () => {
       const { prompts: files, problems } = readPromptFiles(config.promptsDir);
@@ -133,6 +143,7 @@ export async function createApp({
           textLimit: config.textLimit,
           fetchPolicy: fetchPolicyFrom(config),
           writer: createTextWriter(models),
+          pdfExtractor,
           readDocument: async (actor, documentId) => {
             const { resource, bytes } = await resources.content(actor, documentId);
             return { mimeType: resource.mimeType, bytes };

@@ -11,6 +11,7 @@ export abstract class DomainError extends Error {
     | 'not_found'
     | 'conflict'
     | 'too_large'
+    | 'unprocessable'
     | 'rate_limited'
     | 'unavailable';
   /** The input field at fault, when there is one. */

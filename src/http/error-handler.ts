@@ -11,6 +11,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
 };

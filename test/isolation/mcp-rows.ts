@@ -5,7 +5,7 @@
  */
 import type { UserActor } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
-import { textTools } from '../../src/modules/text/index.js';
+import { createPdfExtractor, textTools } from '../../src/modules/text/index.js';
 import { pageUrl } from './rows.js';
 import { onePixelPng } from '../helpers/sample-files.js';
 
@@ -79,9 +79,14 @@ export const mcpToolRows: McpToolRow[] = [
 
 /** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */
 export const toolsWithoutUserData = new Set(
-  textTools({ textLimit: 1024, fetchPolicy: { timeoutMs: 1, maxBytes: 1, allowedHosts: [] } }).map(
-    (tool) => tool.name,
-  ),
+  textTools({
+    textLimit: 1024,
+    fetchPolicy: { timeoutMs: 1, maxBytes: 1, allowedHosts: [] },
+    pdfExtractor: createPdfExtractor({
+      limits: { maxUnpackedBytes: 1024, maxPages: 1, timeoutMs: 1000, memoryMb: 64 },
+      searchableTextLimit: 1024,
+    }),
+  }).map((tool) => tool.name),
 );
 
 export interface McpResourceRow {

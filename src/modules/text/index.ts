@@ -12,7 +12,8 @@ import { summarizerTools } from './summarizer/tools.js';
 import type { TextToolDeps } from './text-tool-deps.js';
 
 export { htmlToPlainText } from './html.js';
-export { pdfTextForSearch } from './pdf/tools.js';
+export { createPdfExtractor, type PdfExtractor } from './pdf/pdf-extractor.js';
+export { ExtractionLimitError, type ExtractionLimits } from './extraction/limits.js';
 export type { DocumentReader, TextToolDeps } from './text-tool-deps.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getDocument, PDFDateString, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InvalidInputError } from '../../../errors.js';
 import type { ToolContext } from '../../../tools/tool.js';
+import { ExtractionLimitError } from '../extraction/limits.js';
 import { pagesInRange } from './page-range.js';
 import { type PositionedText, pageText } from './page-text.js';
 
@@ -49,6 +50,8 @@ export async function extractPdfText(
     includeMetadata: boolean;
     password?: string | undefined;
     textLimit: number;
+    /** A document with more pages is refused (EXTRACTION_LIMIT) before any page is read. */
+    maxPages?: number | undefined;
   },
   context: Pick<ToolContext, 'signal' | 'progress'>,
 ): Promise<ExtractedPdf> {
@@ -64,6 +67,8 @@ export async function extractPdfText(
     throw unreadable(error);
   });
   try {
+    if (options.maxPages !== undefined && document.numPages > options.maxPages)
+      throw new ExtractionLimitError('pages', options.maxPages);
     const numbers = pagesInRange(options.pageRange, document.numPages);
     const pages: ExtractedPdf['pages'] = [];
     let characters = 0;

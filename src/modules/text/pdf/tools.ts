@@ -40,9 +40,8 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
       readOnly: true,
       run: async (actor, input, context) => {
         const data = await pdfBytes(actor, input, deps);
-        // pdf.js loads on the first call (a tenth of a second that every start would pay).
-        const { extractPdfText } = await import('./extract-pdf-text.js');
-        const result = await extractPdfText(
+        // Read in a worker thread within the EXTRACT_* limits: a PDF bomb stops there, not here.
+        const result = await deps.pdfExtractor.extract(
           data,
           {
             pageRange:
@@ -53,7 +52,7 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
             password: input.password,
             textLimit: deps.textLimit,
           },
-          context,
+          { ...context, field: input.pdf_content === undefined ? 'resource_id' : 'pdf_content' },
         );
         return {
           page_count: result.pageCount,
@@ -71,23 +70,4 @@ export function pdfTools(deps: TextToolDeps): Tool[] {
       },
     }),
   ];
-}
-
-/** Text of every page of a PDF for search indexing: empty when the PDF cannot be read (damaged, locked). */
-export async function pdfTextForSearch(
-  bytes: Buffer,
-  textLimit: number,
-  signal?: AbortSignal,
-): Promise<string> {
-  const { extractPdfText } = await import('./extract-pdf-text.js');
-  try {
-    const result = await extractPdfText(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      { includeMetadata: false, textLimit },
-      { signal: signal ?? new AbortController().signal, progress: async () => {} },
-    );
-    return result.pages.map((page) => page.text).join('\n\n');
-  } catch {
-    return '';
-  }
 }
