@@ -14,7 +14,7 @@ import { fixtureUser } from './mcp/fixtures/fixture-user.js';
 import { addConformanceFixtures } from './mcp/fixtures/mcp-fixtures.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
 import { createMcpClientHub } from './mcp/client-hub.js';
-import { createIdentityServices, registerIdentity } from './modules/identity/index.js';
+import { createIdentityServices, loadAuthSecret, registerIdentity } from './modules/identity/index.js';
 import {
   createPromptService,
   readPromptFiles,
@@ -32,7 +32,13 @@ import {
 import { createPdfExtractor, textTools } from './modules/text/index.js';
 import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
 import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
-import { createMcpServerService, registerMcpServerRoutes } from './modules/mcp-servers/index.js';
+import {
+  createMcpServerService,
+  mcpServerSecretPurpose,
+  registerMcpServerRoutes,
+  sealPlaintextSecrets,
+} from './modules/mcp-servers/index.js';
+import { createSecretBox } from './secrets/secret-box.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
 import { createModelRegistry } from './models/registry.js';
@@ -126,6 +132,11 @@ export async function createApp({
       fetchPolicy: fetchPolicyFrom(config),
       timings: { callTimeoutMs: config.mcpCallTimeoutMs },
     });
+    const mcpServerSecrets = createSecretBox(
+      await loadAuthSecret(database.db, config.authSecret),
+      mcpServerSecretPurpose,
+    );
+    await sealPlaintextSecrets(database.db, mcpServerSecrets);
     const mcpServers = createMcpServerService({
       db: database.db,
       clock,
@@ -133,6 +144,7 @@ export async function createApp({
       bus,
       fetchPolicy: fetchPolicyFrom(config),
       connections: mcpClients,
+      secrets: mcpServerSecrets,
     });
     const models = createModelRegistry({ db: database.db, config, clock });
     const tools = createToolRunner({

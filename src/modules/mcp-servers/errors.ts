@@ -37,3 +37,18 @@ export class WrongTransportFieldError extends DomainError {
     super(`${field}: not for a ${transport} server`, { field });
   }
 }
+
+/** The server's stored header or environment values cannot be decrypted (AUTH_SECRET changed): enter them again. */
+export class McpServerSecretsUnreadableError extends DomainError {
+  readonly code = 'MCP_SERVER_SECRETS_UNREADABLE';
+  readonly kind = 'conflict';
+  constructor(
+    readonly serverId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The stored header or environment values of MCP server ${serverId} cannot be decrypted (was AUTH_SECRET changed?); enter them again`,
+      { field: 'headers', ...options },
+    );
+  }
+}

@@ -7,3 +7,4 @@ export {
 export { registerMcpServerRoutes } from './routes.js';
 export type { McpServerStatus, McpServerTools } from './schema.js';
 export { createMcpServerService, type McpServerService } from './service.js';
+export { mcpServerSecretPurpose, sealPlaintextSecrets } from './secrets.js';

@@ -1,4 +1,7 @@
+import { type SecretBox, SecretUnreadableError } from '../../secrets/secret-box.js';
 import type { McpServerConfig } from './connections.js';
+import { McpServerSecretsUnreadableError } from './errors.js';
+import { openValues } from './secrets.js';
 import { maskedValue, type McpServer, type McpServerStatus } from './schema.js';
 import type { McpServerRow } from './table.js';
 
@@ -41,18 +44,31 @@ export function toMcpServer(row: McpServerRow, status: McpServerStatus): McpServ
   };
 }
 
-/** A stored server as the client hub connects to it. */
-export function toConfig(row: McpServerRow): McpServerConfig {
+/**
+ * A stored server as the client hub connects to it, its secrets decrypted (the only place they
+ * are); MCP_SERVER_SECRETS_UNREADABLE when they cannot be.
+ */
+export function toConfig(row: McpServerRow, box: SecretBox): McpServerConfig {
+  let headers: Record<string, string>;
+  let env: Record<string, string>;
+  try {
+    headers = openValues(box, row.id, 'headers', row.headers);
+    env = openValues(box, row.id, 'env', row.env);
+  } catch (error) {
+    if (error instanceof SecretUnreadableError)
+      throw new McpServerSecretsUnreadableError(row.id, { cause: error });
+    throw error;
+  }
   return {
     id: row.id,
     ownerId: row.ownerId,
     name: row.name,
     transport: row.transport,
     url: row.url,
-    headers: row.headers,
+    headers,
     command: row.command,
     args: row.args,
-    env: row.env,
+    env,
     updatedAt: row.updatedAt,
   };
 }

@@ -5,13 +5,21 @@ import type { Database } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { FetchPolicy } from '../../net/fetch-url.js';
 import { checkUrlAllowed } from '../../net/guarded-lookup.js';
+import type { SecretBox } from '../../secrets/secret-box.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
 import { type McpServerConnections, unknownStatus } from './connections.js';
-import { McpServerNameTakenError, McpServerNotFoundError, WrongTransportFieldError } from './errors.js';
+import {
+  McpServerNameTakenError,
+  McpServerNotFoundError,
+  McpServerSecretsUnreadableError,
+  WrongTransportFieldError,
+} from './errors.js';
 import { requireStdioAdmin } from './policy.js';
 import { toConfig, toMcpServer, unmasked } from './rows.js';
+import { sealValues } from './secrets.js';
 import {
+  maskedValue,
   type CreateMcpServerInput,
   createMcpServerInputSchema,
   type ListMcpServersQuery,
@@ -37,6 +45,8 @@ export interface McpServerServiceDeps extends ServiceDeps {
   fetchPolicy: FetchPolicy;
   /** The client hub: connection status and tools. */
   connections: McpServerConnections;
+  /** Seals header and environment values at rest (key from AUTH_SECRET, see mcpServerSecretPurpose). */
+  secrets: SecretBox;
 }
 
 const nameIndex = 'mcp_servers_owner_name_idx';
@@ -55,6 +65,7 @@ export function createMcpServerService({
   bus,
   fetchPolicy,
   connections,
+  secrets,
 }: McpServerServiceDeps) {
   async function loadOwned(database: Database, actor: Actor, serverId: string, lock = false) {
     const { userId } = requireUser(actor);
@@ -65,6 +76,28 @@ export function createMcpServerService({
     const [row] = lock ? await query.for('update') : await query;
     if (!row) throw new McpServerNotFoundError(serverId);
     return row;
+  }
+
+  /**
+   * The server's stored values, decrypted. When they cannot be (AUTH_SECRET changed), a change that
+   * replaces all of them with new values may still go through: that is how they are entered again.
+   */
+  function storedSecrets(row: McpServerRow, changes: UpdateMcpServerInput) {
+    try {
+      return toConfig(row, secrets);
+    } catch (error) {
+      const replaced = (values: Record<string, string> | undefined, before: Record<string, string>) =>
+        values === undefined
+          ? Object.keys(before).length === 0
+          : !Object.values(values).includes(maskedValue);
+      if (
+        error instanceof McpServerSecretsUnreadableError &&
+        replaced(changes.headers, row.headers) &&
+        replaced(changes.env, row.env)
+      )
+        return { headers: {}, env: {} };
+      throw error;
+    }
   }
 
   const statusOf = (row: McpServerRow) => (row.enabled ? connections.status(row.id) : disabledStatus);
@@ -80,18 +113,19 @@ export function createMcpServerService({
       if (fields.transport === 'stdio') requireStdioAdmin(user);
       if (fields.url) await checkUrlAllowed(new URL(fields.url), fetchPolicy.allowedHosts);
       const now = clock.now();
+      const id = ids();
       const [row] = await db
         .insert(mcpServers)
         .values({
-          id: ids(),
+          id,
           ownerId: user.userId,
           name: fields.name,
           transport: fields.transport,
           url: fields.url ?? null,
-          headers: fields.headers ?? {},
+          headers: sealValues(secrets, id, 'headers', fields.headers ?? {}),
           command: fields.command ?? null,
           args: fields.args ?? [],
-          env: fields.env ?? {},
+          env: sealValues(secrets, id, 'env', fields.env ?? {}),
           enabled: fields.enabled,
           createdAt: now,
           updatedAt: now,
@@ -142,15 +176,20 @@ export function createMcpServerService({
           for (const field of foreign) {
             if (changes[field] !== undefined) throw new WrongTransportFieldError(field, current.transport);
           }
+          // Every write stores the values sealed again, so one kept in plain text from before is sealed too.
+          const stored = storedSecrets(current, changes);
+          const headers =
+            changes.headers === undefined ? stored.headers : unmasked(changes.headers, stored.headers);
+          const env = changes.env === undefined ? stored.env : unmasked(changes.env, stored.env);
           const [updated] = await transaction
             .update(mcpServers)
             .set({
               ...(changes.name !== undefined && { name: changes.name }),
               ...(changes.url !== undefined && { url: changes.url }),
-              ...(changes.headers !== undefined && { headers: unmasked(changes.headers, current.headers) }),
+              headers: sealValues(secrets, serverId, 'headers', headers),
               ...(changes.command !== undefined && { command: changes.command }),
               ...(changes.args !== undefined && { args: changes.args }),
-              ...(changes.env !== undefined && { env: unmasked(changes.env, current.env) }),
+              env: sealValues(secrets, serverId, 'env', env),
               ...(changes.enabled !== undefined && { enabled: changes.enabled }),
               updatedAt: clock.now(),
             })
@@ -189,7 +228,7 @@ export function createMcpServerService({
       const user = requireUser(actor);
       const row = await loadOwned(db, user, serverId);
       if (!row.enabled) return { items: [], status: disabledStatus };
-      return connections.tools(user, toConfig(row), { refresh });
+      return connections.tools(user, toConfig(row, secrets), { refresh });
     },
 
     /** Reconnects and lists the tools again; answers the server with its new status. */
@@ -198,7 +237,10 @@ export function createMcpServerService({
       return this.get(actor, serverId);
     },
 
-    /** The actor's enabled servers with their secrets, for the client hub only. */
+    /**
+     * The actor's enabled servers with their secrets, for the client hub only. A server whose
+     * secrets cannot be decrypted is left out (its own tools call says why).
+     */
     async enabledFor(actor: Actor) {
       const { userId } = requireUser(actor);
       const rows = await db
@@ -206,7 +248,14 @@ export function createMcpServerService({
         .from(mcpServers)
         .where(and(eq(mcpServers.ownerId, userId), eq(mcpServers.enabled, true)))
         .orderBy(mcpServers.name);
-      return rows.map(toConfig);
+      return rows.flatMap((row) => {
+        try {
+          return [toConfig(row, secrets)];
+        } catch (error) {
+          if (error instanceof McpServerSecretsUnreadableError) return [];
+          throw error;
+        }
+      });
     },
   };
 }
