@@ -88,4 +88,41 @@ describe('MCP server secrets at rest', () => {
     expect((await storedRow(id)).headers.Authorization).toMatch(/^enc:v1:/);
     expect(await toolNames(id)).toContain('echo');
   });
+
+  it('says so when a value cannot be decrypted, and takes it entered again', async () => {
+    const { id } = (
+      await alice({
+        method: 'POST',
+        url: '/api/v1/mcp-servers',
+        payload: { name: 'rekeyed', url: remote.url, headers: { Authorization: 'Bearer s3cret-token' } },
+      })
+    ).json();
+    // As if AUTH_SECRET had changed since the value was sealed.
+    const otherKey = createSecretBox(
+      'another auth secret of thirty-two characters',
+      'switchboard mcp-server secrets v1',
+    );
+    await testApp.app.database.db
+      .update(mcpServers)
+      .set({
+        headers: { Authorization: otherKey.seal('Bearer s3cret-token', `${id}/headers/Authorization`) },
+      })
+      .where(eq(mcpServers.id, id));
+    const unreadable = await alice({ method: 'GET', url: `/api/v1/mcp-servers/${id}/tools` });
+    expect(unreadable.statusCode).toBe(409);
+    expect(unreadable.json().error.code).toBe('MCP_SERVER_SECRETS_UNREADABLE');
+    const keptMasked = await alice({
+      method: 'PATCH',
+      url: `/api/v1/mcp-servers/${id}`,
+      payload: { headers: { Authorization: '********' } },
+    });
+    expect(keptMasked.statusCode).toBe(409);
+    const entered = await alice({
+      method: 'PATCH',
+      url: `/api/v1/mcp-servers/${id}`,
+      payload: { headers: { Authorization: 'Bearer s3cret-token' } },
+    });
+    expect(entered.statusCode, entered.body).toBe(200);
+    expect(await toolNames(id)).toContain('echo');
+  });
 });
