@@ -18,6 +18,16 @@ declare module '../../bus/events.js' {
       status: 'complete' | 'interrupted' | 'error';
       ownerId: string;
     };
+    /**
+     * A reply stopped to wait for the user's approval of these tool calls (answer them with
+     * `approvals` in POST /api/v1/chat). New fields are snake_case, as the wire is becoming.
+     */
+    'message.approval_requested': {
+      conversation_id: string;
+      message_id: string;
+      owner_id: string;
+      tool_calls: { tool_call_id: string; approval_id: string; tool: string }[];
+    };
   }
 }
 

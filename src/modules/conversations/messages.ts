@@ -89,7 +89,8 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
 
     /**
      * Changes a message in one statement (called every few hundred milliseconds while a reply
-     * streams). Reaching a final status from streaming or awaiting approval publishes message.completed.
+     * streams). Reaching a final status from streaming or awaiting approval publishes message.completed;
+     * coming to wait for approval publishes message.approval_requested with the calls that wait.
      */
     async updateMessage(actor: Actor, messageId: string, input: UpdateMessageInput): Promise<Message> {
       const { userId } = requireUser(actor);
@@ -128,6 +129,14 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
           messageId,
           status: updated.status,
           ownerId: userId,
+        });
+      }
+      if (previousStatus !== 'awaiting_approval' && updated.status === 'awaiting_approval') {
+        await bus.publish(actor, 'message.approval_requested', {
+          conversation_id: updated.conversationId,
+          message_id: messageId,
+          owner_id: userId,
+          tool_calls: awaitingToolCalls(updated.parts),
         });
       }
       return toMessage(updated);
@@ -192,4 +201,13 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
       return toConversation(row);
     },
   };
+}
+
+/** The tool calls of a reply that wait for the user's approval. */
+function awaitingToolCalls(parts: readonly Part[]) {
+  return parts.flatMap((part) =>
+    part.type === 'tool' && part.state === 'awaiting_approval'
+      ? [{ tool_call_id: part.tool_call_id, approval_id: part.approval_id ?? '', tool: part.tool }]
+      : [],
+  );
 }
