@@ -1,3 +1,7 @@
+import { humanize } from './humanize';
+
+export { humanize };
+
 /**
  * Any JSON value (a tool's arguments or result) shown for people rather than as raw JSON: objects as
  * labelled rows, lists as numbered items, long text as a block, nested levels indented. A "JSON"
@@ -44,14 +48,4 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
     );
   }
   return <span>{String(value)}</span>;
-}
-
-/** `due_date` → "Due date", `taskId` → "Task id". */
-export function humanize(key: string): string {
-  const words = key
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -24,14 +24,14 @@ export const analyzeTextBasicInputSchema = z.object({
     .min(50)
     .max(1_000)
     .default(238)
-    .describe('Silent reading speed, words a minute'),
+    .meta({ title: 'Reading speed (words a minute)', description: 'Silent reading speed, words a minute' }),
   speaking_speed_wpm: z
     .number()
     .int()
     .min(50)
     .max(1_000)
     .default(183)
-    .describe('Reading-aloud speed, words a minute'),
+    .meta({ title: 'Speaking speed (words a minute)', description: 'Reading-aloud speed, words a minute' }),
 });
 
 export const analyzeTextBasicOutputSchema = z.object({
@@ -96,7 +96,13 @@ export const analyzeReadabilityOutputSchema = z.object({
 
 export const wordFrequencyInputSchema = z.object({
   ...analysisInput,
-  top_n: z.number().int().min(1).max(1_000).default(10),
+  top_n: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000)
+    .default(10)
+    .meta({ title: 'Words to list', description: 'How many of the most frequent words to list' }),
   min_length: z.number().int().min(1).max(50).default(3).describe('Leave out words shorter than this'),
   exclude_common: z.boolean().default(true).describe('Leave out the language’s stop words (the, and, of…)'),
   include_numbers: z.boolean().default(false),

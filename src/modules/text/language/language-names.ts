@@ -4,8 +4,10 @@ import { z } from 'zod';
 
 /** A language as the tools name it: both ISO 639 codes and its English name. */
 export const languageSchema = z.object({
-  iso639_1: z.string().describe('Two-letter ISO 639-1 code, e.g. "de"'),
-  iso639_3: z.string().describe('Three-letter ISO 639-3 code, e.g. "deu"'),
+  iso639_1: z.string().meta({ title: 'ISO 639-1 code', description: 'Two-letter ISO 639-1 code, e.g. "de"' }),
+  iso639_3: z
+    .string()
+    .meta({ title: 'ISO 639-3 code', description: 'Three-letter ISO 639-3 code, e.g. "deu"' }),
   name: z.string().describe('English name, e.g. "German"'),
 });
 export type Language = z.infer<typeof languageSchema>;

@@ -11,7 +11,13 @@ const candidateLanguages = z
 export const detectLanguageInputSchema = z.object({
   text,
   include_confidence: z.boolean().default(true).describe('Include the confidence and each candidate’s score'),
-  top_n: z.number().int().min(1).max(60).default(3).describe('How many candidate languages to list'),
+  top_n: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(3)
+    .meta({ title: 'Candidates to list', description: 'How many candidate languages to list' }),
   candidate_languages: candidateLanguages,
 });
 

@@ -39,6 +39,25 @@ function renderForm(tool: ToolInfo) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('a tool form', () => {
+  it('labels fields by their schema title, or by their name made readable', () => {
+    renderForm({
+      ...addTask,
+      name: 'detect_language',
+      inputSchema: {
+        type: 'object',
+        properties: {
+          iso639_1: { type: 'string' },
+          url: { type: 'string' },
+          max_sentences: { type: 'integer' },
+          top_n: { type: 'integer', title: 'Candidates to list' },
+        },
+      },
+    });
+    for (const label of ['ISO 639-1', 'URL', 'Max sentences', 'Candidates to list'])
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    expect(screen.queryByText('Iso639 1')).toBeNull();
+  });
+
   it('catches a missing required field by the field, without calling the tool', async () => {
     const fetch = answer(200, {});
     renderForm(addTask);

@@ -1,4 +1,4 @@
-import { humanize } from '../../../components/value-view';
+import { humanize } from '../../../components/humanize';
 
 /** The part of JSON Schema the tools' input schemas use. */
 export interface JsonSchema {
