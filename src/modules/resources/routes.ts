@@ -26,6 +26,8 @@ const errors = {
   403: errorBodySchema,
   404: errorBodySchema,
   413: errorBodySchema,
+  // EXTRACTION_LIMIT: a file whose text cannot be read within the EXTRACT_* limits.
+  422: errorBodySchema,
 };
 
 /** Served bytes may be HTML or SVG from anyone: never let them run as a page of ours. */
