@@ -106,6 +106,7 @@ export async function createApp({
         memoryMb: config.extractMemoryMb,
       },
       searchableTextLimit,
+      logger,
     });
     const resources = createResourceService({
       db: database.db,

@@ -1,3 +1,4 @@
+import type { Logger } from '../../../logger.js';
 import type { ToolContext } from '../../../tools/tool.js';
 import { InvalidInputError } from '../../../errors.js';
 import { ExtractionLimitError, type ExtractionLimits } from '../extraction/limits.js';
@@ -29,10 +30,13 @@ export interface PdfExtractor {
 export function createPdfExtractor({
   limits,
   searchableTextLimit,
+  logger,
 }: {
   limits: ExtractionLimits;
   /** The most text kept for search from one PDF. */
   searchableTextLimit: number;
+  /** Told when reading fails for another reason than the file (the worker could not start, say). */
+  logger?: Logger | undefined;
 }): PdfExtractor {
   const slots = createSlots(concurrentReaders);
 
@@ -83,6 +87,8 @@ export function createPdfExtractor({
         return result.pages.map((page) => page.text).join('\n\n');
       } catch (error) {
         if (error instanceof ExtractionLimitError || signal?.aborted) throw error;
+        if (!(error instanceof InvalidInputError))
+          logger?.error({ err: error }, 'reading a PDF failed; it is kept without text');
         return '';
       }
     },
