@@ -1,4 +1,4 @@
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
@@ -23,6 +23,7 @@ import type { PromptService } from '../modules/prompts/index.js';
 import type { AnyBusEvent } from '../bus/events.js';
 import type { ResourceCatalog } from './resource-catalog.js';
 import { registerResourceHandlers } from './resource-handlers.js';
+import { ValidatingServer } from './validating-server.js';
 import type { McpFixtures } from './fixtures/fixture-types.js';
 import { layerFixtures } from './fixtures/layer-fixtures.js';
 
@@ -79,7 +80,7 @@ export function buildMcpServer({
   actor,
   logger,
 }: McpServices & { actor: UserActor; logger: Logger }): McpSession {
-  const server = new Server(
+  const server = new ValidatingServer(
     { name: 'switchboard', title: 'Switchboard', version },
     {
       capabilities: {

@@ -12,6 +12,7 @@ import { requireScope } from '../modules/identity/index.js';
 import type { UserActor } from '../actor.js';
 import { buildMcpServer, type McpServices, type McpSession } from './build-mcp-server.js';
 import { createSessionEventStore } from './event-store.js';
+import { invalidInitialize } from './invalid-params.js';
 
 interface Session {
   transport: StreamableHTTPServerTransport;
@@ -169,6 +170,8 @@ export function registerMcpEndpoint(
       transport = session.transport;
     } else if (request.method === 'POST' && isInitializeRequest(request.body)) {
       transport = await openSession(actor);
+    } else if (request.method === 'POST' && invalidInitialize(request.body)) {
+      return reply.status(400).send(invalidInitialize(request.body));
     } else {
       return reply
         .status(400)

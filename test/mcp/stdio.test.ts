@@ -1,6 +1,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ErrorCode,
+  ReadResourceResultSchema,
+  ResourceUpdatedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +88,12 @@ describe('switchboard mcp over stdio', () => {
     expect((await client.readResource({ uri })).contents).toEqual([
       { uri, mimeType: 'text/markdown', text: 'v1' },
     ]);
+    // A malformed request is the client's mistake (-32602 naming the field), not an internal error.
+    const malformed = client.request(
+      { method: 'resources/read', params: {} } as never,
+      ReadResourceResultSchema,
+    );
+    await expect(malformed).rejects.toMatchObject({ code: ErrorCode.InvalidParams, message: /params\.uri/ });
     await client.subscribeResource({ uri });
     const updated = new Promise<string>((resolve) =>
       client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) =>
