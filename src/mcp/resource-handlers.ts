@@ -83,8 +83,8 @@ export function registerResourceHandlers(
     return { resourceTemplates: items, ...(nextCursor ? { nextCursor } : {}) };
   });
 
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
-    const { uri } = request.params;
+  /** The contents at `uri`, or -32002 when it names nothing this user may read. */
+  async function read(uri: string) {
     for (const catalog of catalogs) {
       let contents;
       try {
@@ -92,18 +92,31 @@ export function registerResourceHandlers(
       } catch (error) {
         throw notFoundOrHidden(error, uri, logger);
       }
-      if (contents) return { contents };
+      if (contents) return contents;
     }
     throw new McpError(resourceNotFound, `Resource ${uri} not found`, { uri });
-  });
+  }
+
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => ({
+    contents: await read(request.params.uri),
+  }));
 
   server.setRequestHandler(SubscribeRequestSchema, async (request) => {
-    if (subscribed.size >= subscriptionsAtMost && !subscribed.has(request.params.uri))
+    const { uri } = request.params;
+    if (subscribed.size >= subscriptionsAtMost && !subscribed.has(uri))
       throw new McpError(
         ErrorCode.InvalidRequest,
         `A session subscribes to at most ${subscriptionsAtMost} resources`,
       );
-    subscribed.add(request.params.uri);
+    // Only what the user may read: another user's private document answers as a URI that names
+    // nothing, by the very path resources/read takes, so the two cannot be told apart.
+    try {
+      await read(uri);
+    } catch (error) {
+      subscribed.delete(uri);
+      throw error;
+    }
+    subscribed.add(uri);
     return {};
   });
 

@@ -174,6 +174,38 @@ describe('documents and tasks as MCP resources', () => {
     await alice.unsubscribeResource({ uri: resource.uri });
   });
 
+  it('refuses a subscription to another user’s private document exactly as to a URI that names nothing', async () => {
+    const secret = await testApp.app.resources.create(aliceActor, {
+      kind: 'text',
+      name: 'Alice’s secret',
+      content: 'v1',
+    });
+    const missing = 'switchboard://resources/01J00000000000000000000000';
+    const refusal = (uri: string) =>
+      bob.subscribeResource({ uri }).then(
+        () => 'subscribed',
+        (error: McpError) => ({ code: error.code, message: error.message.replace(uri, '<uri>') }),
+      );
+    const refused = await refusal(secret.uri);
+    expect(refused).toEqual({ code: -32002, message: expect.stringContaining('not found') });
+    expect(refused).toEqual(await refusal(missing));
+
+    let bobHeard = false;
+    bob.setNotificationHandler(ResourceUpdatedNotificationSchema, () => {
+      bobHeard = true;
+    });
+    await alice.subscribeResource({ uri: secret.uri });
+    const aliceHears = nextNotification(
+      alice,
+      ResourceUpdatedNotificationSchema,
+      (n: { params: { uri: string } }) => n.params.uri === secret.uri,
+    );
+    await testApp.app.resources.update(aliceActor, secret.id, { content: 'v2' });
+    await aliceHears;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bobHeard).toBe(false);
+  });
+
   it('tells a task’s subscriber when the task changes', async () => {
     const task = await testApp.app.tasks.add(aliceActor, { title: 'Subscribed task' });
     const uri = `switchboard://tasks/${task.id}`;
