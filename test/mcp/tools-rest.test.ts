@@ -51,6 +51,15 @@ describe('tools over REST', () => {
     });
   });
 
+  it('names the argument document_id when read_document finds no such document', async () => {
+    const missing = await call('read_document', { document_id: '01J00000000000000000000000' });
+    expect(missing.statusCode).toBe(200);
+    expect(missing.json()).toMatchObject({
+      isError: true,
+      structuredContent: { error_code: 'RESOURCE_NOT_FOUND', field: 'document_id' },
+    });
+  });
+
   it('answers bad arguments with 400 naming the field, and an unknown tool with 404', async () => {
     const bad = await call('add_task', { title: 42 });
     expect(bad.statusCode).toBe(400);

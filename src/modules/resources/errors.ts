@@ -1,11 +1,17 @@
 import { DomainError } from '../../errors.js';
 
-/** The resource does not exist, or the user may not see it (which is not revealed). */
+/**
+ * The resource does not exist, or the user may not see it (which is not revealed). `field` names
+ * the input that carried the id (`document_id` for the tools).
+ */
 export class ResourceNotFoundError extends DomainError {
   readonly code = 'RESOURCE_NOT_FOUND';
   readonly kind = 'not_found';
-  constructor(readonly resourceId: string) {
-    super(`Resource ${resourceId} not found`, { field: 'resource_id' });
+  constructor(
+    readonly resourceId: string,
+    field = 'resource_id',
+  ) {
+    super(`Resource ${resourceId} not found`, { field });
   }
 }
 

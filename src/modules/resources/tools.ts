@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool, type Tool } from '../../tools/tool.js';
+import { ResourceNotFoundError } from './errors.js';
 import { noteTypes, type Resource, visibilities } from './schema.js';
 import type { ResourceService } from './service.js';
 
@@ -77,7 +78,12 @@ export function resourceTools(service: ResourceService): Tool[] {
       }),
       readOnly: true,
       async run(actor, { document_id, offset }) {
-        const resource = await service.get(actor, document_id);
+        const resource = await service.get(actor, document_id).catch((error: unknown) => {
+          // The tool's argument is document_id: the error names it, not the service's resource_id.
+          throw error instanceof ResourceNotFoundError
+            ? new ResourceNotFoundError(document_id, 'document_id')
+            : error;
+        });
         const text = resource.text.slice(offset, offset + readChunk);
         const end = offset + text.length;
         return {
