@@ -25,6 +25,7 @@ describe('config', () => {
         sessionTtlHours: 24,
         passwordMinLength: 10,
         signInMaxFailures: 10,
+        signInMaxPerAccount: 100,
         signInMaxPerIp: 100,
         signInWindowSeconds: 900,
         auditRetentionDays: 365,

@@ -101,7 +101,14 @@ export const settings = {
     flag: 'sign-in-max-failures',
     allowed: 'an integer from 1 to 1000',
     default: '10',
-    about: 'Failed sign-ins to one account before it is locked for the window',
+    about: 'Failed sign-ins to one account from one IP address before that address is locked out of it',
+  },
+  signInMaxPerAccount: {
+    env: 'SIGN_IN_MAX_PER_ACCOUNT',
+    flag: 'sign-in-max-per-account',
+    allowed: 'an integer from 1 to 100000',
+    default: '100',
+    about: 'Failed sign-ins to one account from all addresses before it is locked for everyone',
   },
   signInMaxPerIp: {
     env: 'SIGN_IN_MAX_PER_IP',
@@ -360,6 +367,7 @@ export const configSchema = z.object({
   sessionTtlHours: integer(1, 8760).default(24),
   passwordMinLength: integer(8, 128).default(10),
   signInMaxFailures: integer(1, 1000).default(10),
+  signInMaxPerAccount: integer(1, 100_000).default(100),
   signInMaxPerIp: integer(1, 100_000).default(100),
   signInWindowSeconds: integer(1, 86_400).default(900),
   auditRetentionDays: integer(1, 3650).default(365),

@@ -7,6 +7,8 @@ import { databaseKinds } from '../helpers/test-database.js';
 
 describe.each(databaseKinds)('signing in on %s', (kind) => {
   let testApp: TestApp;
+  /** Failures to one account from all addresses before it is locked for everyone. */
+  const accountLimit = 25;
   let now = new Date('2026-11-21T10:00:00Z');
   const clock: Clock = { now: () => now };
   const inject = (options: InjectOptions) => testApp.app.http.inject(options);
@@ -19,9 +21,12 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     } as never);
 
   beforeAll(async () => {
-    testApp = await buildTestApp(kind, { clock, settings: { signInMaxPerIp: '30' } });
-    await seedUser(testApp.app, { email: 'ann@example.com' });
-    await seedUser(testApp.app, { email: 'locked@example.com' });
+    testApp = await buildTestApp(kind, {
+      clock,
+      settings: { signInMaxPerIp: '30', signInMaxPerAccount: String(accountLimit) },
+    });
+    for (const email of ['ann', 'locked', 'owner', 'spread'])
+      await seedUser(testApp.app, { email: `${email}@example.com` });
   });
   afterAll(() => testApp.close());
 
@@ -73,24 +78,46 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     expect(after.statusCode).toBe(401);
   });
 
-  it('locks an account after repeated failures, even against the right password, until the window passes', async () => {
+  it('locks an address out of an account after repeated failures, even against the right password, until the window passes', async () => {
+    const stranger = '10.1.0.1';
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 20; attempt++) {
-      statuses.push(
-        (await signInAs('locked@example.com', `wrong-${attempt}-password`, `10.1.0.${attempt}`)).statusCode,
-      );
-    }
+    for (let attempt = 0; attempt < 20; attempt++)
+      statuses.push((await signInAs('locked@example.com', `wrong-${attempt}-password`, stranger)).statusCode);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual(Array(10).fill(429));
 
-    const refused = await signInAs('locked@example.com', testPassword, '10.2.0.1');
+    const refused = await signInAs('locked@example.com', testPassword, stranger);
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.json().error.code).toBe('RATE_LIMITED');
 
     now = new Date(now.getTime() + 901_000);
-    const allowed = await signInAs('locked@example.com', testPassword, '10.2.0.1');
+    const allowed = await signInAs('locked@example.com', testPassword, stranger);
     expect(allowed.statusCode).toBe(200);
+  });
+
+  it('lets the owner sign in from their own address while a stranger’s address is locked out', async () => {
+    const stranger = '10.5.0.1';
+    // More attempts than the account's limit for everyone: the refused ones must not count toward it.
+    for (let attempt = 0; attempt < accountLimit + 5; attempt++)
+      await signInAs('owner@example.com', `wrong-${attempt}-password`, stranger);
+    expect((await signInAs('owner@example.com', testPassword, stranger)).statusCode).toBe(429);
+    expect((await signInAs('owner@example.com', testPassword, '10.6.0.1')).statusCode).toBe(200);
+  });
+
+  it('locks the account for everyone after many failures from many addresses', async () => {
+    const statuses: number[] = [];
+    for (let address = 0; address < 3; address++)
+      for (let attempt = 0; attempt < 10; attempt++)
+        statuses.push(
+          (await signInAs('spread@example.com', `wrong-${attempt}-password`, `10.7.0.${address}`)).statusCode,
+        );
+    expect(statuses.slice(0, accountLimit)).toEqual(Array(accountLimit).fill(401));
+    expect(statuses.slice(accountLimit)).toEqual(Array(30 - accountLimit).fill(429));
+    // Even the owner, from an address that never failed, until the window passes.
+    expect((await signInAs('spread@example.com', testPassword, '10.8.0.1')).statusCode).toBe(429);
+    now = new Date(now.getTime() + 901_000);
+    expect((await signInAs('spread@example.com', testPassword, '10.8.0.1')).statusCode).toBe(200);
   });
 
   it('limits sign-in attempts per IP address across accounts', async () => {

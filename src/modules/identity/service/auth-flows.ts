@@ -64,7 +64,8 @@ export function createAuthFlows({
   users: usersService,
   invites,
 }: AuthFlowsDeps) {
-  const accountLimit = { max: config.signInMaxFailures, windowSeconds: config.signInWindowSeconds };
+  const accountFromIpLimit = { max: config.signInMaxFailures, windowSeconds: config.signInWindowSeconds };
+  const accountLimit = { max: config.signInMaxPerAccount, windowSeconds: config.signInWindowSeconds };
   const ipLimit = { max: config.signInMaxPerIp, windowSeconds: config.signInWindowSeconds };
 
   async function startedSession(userId: string, token: string, setCookies: string[]): Promise<SignedIn> {
@@ -85,11 +86,14 @@ export function createAuthFlows({
   return {
     /**
      * Checks the password and starts a session. Unknown email and wrong password get the same
-     * answer (and Better Auth hashes either way, so the same time); too many failures lock the
-     * account, and too many attempts the IP, for SIGN_IN_WINDOW_SECONDS.
+     * answer (and Better Auth hashes either way, so the same time). For SIGN_IN_WINDOW_SECONDS, too
+     * many failures from one address lock that address out of the account (not its owner, who signs
+     * in from elsewhere), many more from all addresses lock the account for everyone (against a
+     * guesser with many addresses), and too many attempts lock the address out of every account.
      */
     async signIn(input: SignInInput, client: ClientInfo): Promise<SignedIn> {
       const email = input.email.toLowerCase();
+      const accountFromIpKey = `sign-in:account-ip:${email}:${client.ip}`;
       const accountKey = `sign-in:account:${email}`;
       const ipKey = `sign-in:ip:${client.ip}`;
       const attempt = {
@@ -99,8 +103,11 @@ export function createAuthFlows({
         surface: 'http' as const,
       };
       // Every attempt is counted before the password is checked, so parallel guesses cannot outrun the
-      // limit; a successful sign-in forgets the account's count, so only failures add up.
-      const wait = Math.max(await limiter.take(ipKey, ipLimit), await limiter.take(accountKey, accountLimit));
+      // limit; a successful sign-in takes its attempt back, so only failures add up. A refused attempt
+      // counts no further: an address locked out of the account cannot go on to lock it for everyone.
+      let wait = await limiter.take(ipKey, ipLimit);
+      if (wait === 0) wait = await limiter.take(accountFromIpKey, accountFromIpLimit);
+      if (wait === 0) wait = await limiter.take(accountKey, accountLimit);
       if (wait > 0) {
         await audit.record(systemActor, {
           ...attempt,
@@ -117,7 +124,10 @@ export function createAuthFlows({
           headers: client.headers,
           returnHeaders: true,
         });
-        await limiter.reset(accountKey);
+        // This address's failures are forgotten; everyone's are not (they may be a guesser's), but
+        // this success is taken back from them, so only failures add up there too.
+        await limiter.reset(accountFromIpKey);
+        await limiter.release(accountKey);
         await usersService.touchSignIn(response.user.id, clock.now());
         await audit.record(systemActor, { ...attempt, status: 'success', actorId: response.user.id });
         return await startedSession(response.user.id, response.token, headers.getSetCookie());

@@ -11,7 +11,8 @@ export interface Limit {
 /**
  * Fixed-window counters in the database, so every instance sees the same counts. `take` counts
  * an attempt and says, in the same statement, whether it is over the limit — so concurrent
- * attempts cannot all slip under it. `reset` forgets a key (after a successful sign-in).
+ * attempts cannot all slip under it. `reset` forgets a key and `release` takes one attempt back
+ * (after a successful sign-in).
  */
 export function createRateLimiter({ db, clock }: { db: Database; clock: Clock }) {
   return {
@@ -36,6 +37,15 @@ export function createRateLimiter({ db, clock }: { db: Database; clock: Clock })
       return Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000));
     },
 
+    /** Takes back one counted attempt (one that turned out to be a success). */
+    async release(key: string): Promise<void> {
+      await db
+        .update(rateLimits)
+        .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+        .where(eq(rateLimits.key, key));
+    },
+
+    /** Forgets a key's count. */
     async reset(key: string): Promise<void> {
       await db.delete(rateLimits).where(eq(rateLimits.key, key));
     },
