@@ -132,7 +132,9 @@ describe('first-run setup', () => {
 
   it('creates the first admin once, signs them in, then refuses', async () => {
     const inject = testApp.app.http.inject.bind(testApp.app.http);
-    expect((await inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needsAdmin: true });
+    expect((await inject({ method: 'GET', url: '/api/v1/setup' })).json()).toMatchObject({
+      needsAdmin: true,
+    });
     const payload = { email: 'root@example.com', password: 'a long enough password', name: 'Root' };
     const created = await inject({ method: 'POST', url: '/api/v1/setup', payload });
     expect(created.statusCode).toBe(201);
@@ -140,7 +142,9 @@ describe('first-run setup', () => {
     const me = await inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookiesFrom(created) } });
     expect(me.json().role).toBe('admin');
 
-    expect((await inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needsAdmin: false });
+    expect((await inject({ method: 'GET', url: '/api/v1/setup' })).json()).toMatchObject({
+      needsAdmin: false,
+    });
     const again = await inject({
       method: 'POST',
       url: '/api/v1/setup',
@@ -148,5 +152,32 @@ describe('first-run setup', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SETUP_DONE');
+  });
+});
+
+describe('the password rule forms show', () => {
+  const apps: TestApp[] = [];
+  afterAll(() => Promise.all(apps.map((testApp) => testApp.close())));
+
+  it('is PASSWORD_MIN_LENGTH, told to anyone before they sign in, and what sign-up enforces', async () => {
+    const testApp = await buildTestApp('embedded', {
+      settings: { passwordMinLength: '14', signupPolicy: 'open' },
+    });
+    apps.push(testApp);
+    const inject = testApp.app.http.inject.bind(testApp.app.http);
+    const setup = await inject({ method: 'GET', url: '/api/v1/setup' });
+    expect(setup.statusCode).toBe(200);
+    expect(setup.json()).toMatchObject({ password_min_length: 14 });
+
+    const payload = { email: 'thirteen@example.com', name: 'Thirteen', password: 'x'.repeat(13) };
+    const short = await inject({ method: 'POST', url: '/api/v1/auth/sign-up/email', payload });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error).toMatchObject({ field: 'password', message: expect.stringContaining('14') });
+    const enough = await inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up/email',
+      payload: { ...payload, password: 'x'.repeat(14) },
+    });
+    expect(enough.statusCode).toBe(200);
   });
 });

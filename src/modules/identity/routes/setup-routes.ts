@@ -18,11 +18,16 @@ export function registerSetupRoutes(app: FastifyInstance, { users, flows }: Iden
     {
       schema: {
         tags,
-        summary: 'Whether the first admin still has to be created',
-        response: { 200: z.object({ needsAdmin: z.boolean() }) },
+        summary: 'Whether the first admin still has to be created, and the password rule forms show',
+        response: {
+          200: z.object({
+            needsAdmin: z.boolean(),
+            password_min_length: z.number().int().describe('The shortest password accepted'),
+          }),
+        },
       },
     },
-    async () => ({ needsAdmin: await users.needsSetup() }),
+    async () => ({ needsAdmin: await users.needsSetup(), password_min_length: users.passwordMinLength }),
   );
 
   routes.post(

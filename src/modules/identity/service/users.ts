@@ -111,6 +111,9 @@ export function createUsersService({
   return {
     loadUser,
 
+    /** The shortest password accepted (PASSWORD_MIN_LENGTH), for forms to say before they submit. */
+    passwordMinLength,
+
     /** True while no active admin exists: the first visitor (or the CLI) creates one. */
     async needsSetup(): Promise<boolean> {
       const [latch] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, setupLatch));

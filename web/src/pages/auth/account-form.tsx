@@ -1,7 +1,9 @@
+import { usePasswordMinLength } from '../../api/password-rule';
 import { TextField } from '../../components/field';
 
 /** Name, email and a new password: the fields of first-run setup and of signing up. */
 export function AccountFields() {
+  const minLength = usePasswordMinLength();
   return (
     <>
       <TextField label="Name" name="name" autoComplete="name" required autoFocus />
@@ -11,9 +13,9 @@ export function AccountFields() {
         name="password"
         type="password"
         autoComplete="new-password"
-        minLength={10}
+        minLength={minLength}
         required
-        hint="At least 10 characters."
+        hint={`At least ${minLength} characters.`}
       />
     </>
   );

@@ -3,7 +3,7 @@ import { ApiError } from '../../api/client';
 /** Better Auth's codes for a refused change, as sentences. */
 const messages: Record<string, string> = {
   INVALID_PASSWORD: 'The current password is wrong.',
-  PASSWORD_TOO_SHORT: 'The new password is too short: use at least 10 characters.',
+  PASSWORD_TOO_SHORT: 'The new password is too short.',
   PASSWORD_TOO_LONG: 'The new password is too long: use at most 256 characters.',
 };
 

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { usePasswordMinLength } from '../../api/password-rule';
 import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/feedback';
 import { TextField } from '../../components/field';
@@ -12,6 +13,7 @@ const empty = { current: '', next: '', confirm: '' };
 /** Changes your password: the current one, the new one twice; optionally signs out everywhere else. */
 export function PasswordSection() {
   const toast = useToast();
+  const minLength = usePasswordMinLength();
   const [fields, setFields] = useState(empty);
   const [revokeOthers, setRevokeOthers] = useState(true);
   const [submitted, setSubmitted] = useState(false);
@@ -29,7 +31,7 @@ export function PasswordSection() {
     },
   });
   const mismatch = fields.confirm !== '' && fields.confirm !== fields.next;
-  const tooShort = fields.next !== '' && fields.next.length < 10;
+  const tooShort = fields.next !== '' && fields.next.length < minLength;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
@@ -56,8 +58,8 @@ export function PasswordSection() {
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 10 characters."
-          error={submitted && tooShort ? 'Use at least 10 characters.' : undefined}
+          hint={`At least ${minLength} characters.`}
+          error={submitted && tooShort ? `Use at least ${minLength} characters.` : undefined}
           {...field('next')}
         />
         <TextField

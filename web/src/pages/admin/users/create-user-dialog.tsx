@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client';
+import { usePasswordMinLength } from '../../../api/password-rule';
 import type { Role, User } from '../../../api/types';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
@@ -15,6 +16,7 @@ const empty = { name: '', email: '', password: '', role: 'user' as Role };
 export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const toast = useToast();
+  const minLength = usePasswordMinLength();
   const [fields, setFields] = useState(empty);
   const create = useMutation({
     mutationFn: () => api<User>('/api/v1/admin/users', { method: 'POST', body: fields }),
@@ -68,10 +70,10 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
           type="password"
           autoComplete="new-password"
           required
-          minLength={10}
+          minLength={minLength}
           value={fields.password}
           onChange={set('password')}
-          hint="At least 10 characters. They can change it in Settings."
+          hint={`At least ${minLength} characters. They can change it in Settings.`}
           error={fieldError('password')}
         />
         <SelectField label="Role" value={fields.role} onChange={set('role')}>

@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+
+/** `GET /api/v1/setup`: what anyone may know before signing in. */
+interface SetupStatus {
+  needsAdmin: boolean;
+  password_min_length: number;
+}
+
+/** PASSWORD_MIN_LENGTH's default, shown until the server has answered. */
+const defaultMinLength = 10;
+
+/** The shortest password the server accepts (its PASSWORD_MIN_LENGTH), for hints and checks. */
+export function usePasswordMinLength(): number {
+  const { data } = useQuery({
+    queryKey: ['setup'],
+    queryFn: () => api<SetupStatus>('/api/v1/setup'),
+    staleTime: Infinity,
+  });
+  return data?.password_min_length ?? defaultMinLength;
+}
