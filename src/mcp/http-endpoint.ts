@@ -77,8 +77,14 @@ export function registerMcpEndpoint(
 
   app.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/mcp')) return;
+    // RFC 6750 §3.1: a token that was sent and refused is invalid_token; no credentials, no error code.
     if (reply.statusCode === 401)
-      reply.header('www-authenticate', `Bearer resource_metadata="${metadataUrl}"`);
+      reply.header(
+        'www-authenticate',
+        request.headers.authorization
+          ? `Bearer error="invalid_token", resource_metadata="${metadataUrl}"`
+          : `Bearer resource_metadata="${metadataUrl}"`,
+      );
     if (reply.statusCode === 403)
       reply.header(
         'www-authenticate',

@@ -31,9 +31,10 @@ export function authPlugins({
       allowDynamicClientRegistration: true,
       allowUnauthenticatedClientRegistration: true,
       accessTokenExpiresIn: accessTokenSeconds,
-      // The resources (RFC 8707) tokens may be issued for: this instance's MCP endpoint and its API.
-      resources: [`${publicUrl}/mcp`, publicUrl],
-      clientRegistrationDefaultResources: [`${publicUrl}/mcp`, publicUrl],
+      // The one resource (RFC 8707) tokens are issued for: this instance's MCP endpoint. The bare
+      // origin, offered before, stays listed only to be refused (docs/decisions.md).
+      resources: [`${publicUrl}/mcp`, { identifier: publicUrl, disabled: true }],
+      clientRegistrationDefaultResources: [`${publicUrl}/mcp`],
     }),
   ];
 }

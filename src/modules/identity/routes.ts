@@ -36,5 +36,10 @@ export function registerIdentity(app: FastifyInstance, services: IdentityService
   registerMeRoutes(app, services);
   registerAdminRoutes(app, services);
   registerSetupRoutes(app, services);
-  registerBetterAuthRoutes(app, { auth: services.auth, audit: services.audit, basePath: authBasePath });
+  registerBetterAuthRoutes(app, {
+    auth: services.auth,
+    audit: services.audit,
+    accessTokens: services.accessTokens,
+    basePath: authBasePath,
+  });
 }

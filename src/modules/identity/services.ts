@@ -51,7 +51,7 @@ export async function createIdentityServices({ db, bus, clock, ids, config, logg
   const flows = createAuthFlows({ db, auth, bus, clock, config, audit, limiter, users, invites });
   const accessTokens = createAccessTokenVerifier({ auth, db, publicUrl: config.publicUrl });
   const resolveActor = createActorResolver({ auth, apiKeys, audit, accessTokens });
-  return { auth, audit, users, sessions, apiKeys, invites, flows, resolveActor };
+  return { auth, audit, users, sessions, apiKeys, invites, flows, accessTokens, resolveActor };
 }
 
 /**

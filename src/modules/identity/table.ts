@@ -77,6 +77,20 @@ export const rateLimits = pgTable('rate_limits', {
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * OAuth access tokens revoked before they expire (RFC 7009). The tokens are JWTs, checked without
+ * a lookup of their own, so a revoked one is remembered here by its `jti` until it would have
+ * expired anyway.
+ */
+export const revokedAccessTokens = pgTable(
+  'revoked_access_tokens',
+  {
+    jti: text('jti').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('revoked_access_tokens_expires_idx').on(table.expiresAt)],
+);
+
 /** Values the instance makes for itself once, such as the signing secret when AUTH_SECRET is not set. */
 export const instanceSecrets = pgTable('instance_secrets', {
   name: text('name').primaryKey(),

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { webHeaders } from '../../../http/request-context.js';
 import type { Auth } from '../auth.js';
+import type { AccessTokenVerifier } from '../service/access-tokens.js';
 import type { AuditService } from '../service/audit.js';
+import { formField, registrationWithLoopbackAsNative, requestingClient } from './oauth-requests.js';
 
 /**
  * The Better Auth endpoints we serve as they are: the OAuth 2.1 authorization server for MCP
@@ -17,14 +19,40 @@ const servedPaths = [
 
 export function registerBetterAuthRoutes(
   app: FastifyInstance,
-  { auth, audit, basePath }: { auth: Auth; audit: AuditService; basePath: string },
+  {
+    auth,
+    audit,
+    accessTokens,
+    basePath,
+  }: { auth: Auth; audit: AuditService; accessTokens: AccessTokenVerifier; basePath: string },
 ) {
+  /**
+   * Better Auth authenticated the client and found the token to be one of our JWT access tokens,
+   * which it cannot revoke (it answers `unsupported_token_type`): we can, so we do, and answer as
+   * RFC 7009 says (200, whatever became of the token).
+   */
+  const revokesJwt = async (request: FastifyRequest, response: Response): Promise<boolean> => {
+    if (response.status !== 400) return false;
+    const answer = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { error?: string };
+    if (answer.error !== 'unsupported_token_type') return false;
+    const token = formField(request.body, 'token');
+    const clientId = requestingClient(request.headers.authorization, request.body);
+    if (token && clientId) await accessTokens.revoke({ token, clientId });
+    return true;
+  };
+
   /** Hands the request to Better Auth as `path` (relative to basePath) and copies its answer back. */
   const forward = async (request: FastifyRequest, reply: FastifyReply, path: string) => {
     if (!servedPaths.some((pattern) => pattern.test(path))) return reply.callNotFound();
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     const url = new URL(`${basePath}${path}${query}`, `${request.protocol}://${request.host}`);
-    const response = await auth.handler(toFetchRequest(request, url));
+    const body = path === '/oauth2/register' ? registrationWithLoopbackAsNative(request.body) : request.body;
+    const response = await auth.handler(toFetchRequest(request, url, body));
+    if (path === '/oauth2/revoke' && (await revokesJwt(request, response)))
+      return reply.status(200).header('cache-control', 'no-store').send();
     if (path === '/change-password' && request.actor) {
       // A password change is a security event: in the audit log whether it worked or not.
       await audit.record(request.actor, {
@@ -71,13 +99,13 @@ export function registerBetterAuthRoutes(
   }
 }
 
-function toFetchRequest(request: FastifyRequest, url: URL): Request {
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+function toFetchRequest(request: FastifyRequest, url: URL, requestBody: unknown): Request {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && requestBody !== undefined;
   const body = !hasBody
     ? undefined
-    : typeof request.body === 'string'
-      ? request.body
-      : JSON.stringify(request.body);
+    : typeof requestBody === 'string'
+      ? requestBody
+      : JSON.stringify(requestBody);
   const headers = webHeaders(request);
   headers.delete('content-length'); // the body may have been re-serialized
   return new Request(url, { method: request.method, headers, body });

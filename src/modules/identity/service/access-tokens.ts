@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { type Scope, type Surface, scopesForRole, type UserActor } from '../../../actor.js';
 import type { Database } from '../../../db/database.js';
 import { UnauthenticatedError } from '../../../errors.js';
 import { type Auth, authBasePath } from '../auth.js';
-import { users } from '../table.js';
+import { revokedAccessTokens, sessions, users } from '../table.js';
 
 /** Signing keys are re-read this often (and at once when a token names a key we do not have). */
 const keysTtlMs = 5 * 60_000;
@@ -12,9 +12,14 @@ const keysTtlMs = 5 * 60_000;
 /** Which of our scopes an OAuth scope grants. */
 const grantedBy: Record<string, Scope[]> = { mcp: ['mcp'] };
 
+const invalidToken = () =>
+  new UnauthenticatedError('INVALID_TOKEN', 'This access token is invalid or expired');
+
 /**
  * Verifies the JWT access tokens our OAuth server issues to MCP clients: signature against our
- * own JWKS, issuer, audience (this instance or its /mcp), expiry, and an active account.
+ * own JWKS, issuer, audience (`PUBLIC_URL/mcp`, the one resource they act on), expiry, an active
+ * account, not revoked, and — for a token bound to the session that authorized it (`sid`) — that
+ * session not ended. Revokes them too (`/oauth2/revoke`), which Better Auth does not for JWTs.
  */
 export function createAccessTokenVerifier({
   auth,
@@ -39,7 +44,7 @@ export function createAccessTokenVerifier({
   async function verifyJwt(token: string) {
     const options = {
       issuer: [publicUrl, `${publicUrl}${authBasePath}`],
-      audience: [publicUrl, `${publicUrl}/mcp`],
+      audience: `${publicUrl}/mcp`,
     };
     try {
       return (await jwtVerify(token, await signingKeys(false), options)).payload;
@@ -49,14 +54,28 @@ export function createAccessTokenVerifier({
     }
   }
 
+  /** True when the token was revoked, or the session it is bound to has ended (signed out). */
+  async function ended(payload: { jti?: unknown; sid?: unknown }): Promise<boolean> {
+    if (typeof payload.jti !== 'string') return true;
+    const [revoked] = await db
+      .select({ jti: revokedAccessTokens.jti })
+      .from(revokedAccessTokens)
+      .where(eq(revokedAccessTokens.jti, payload.jti));
+    if (revoked) return true;
+    if (payload.sid === undefined) return false;
+    if (typeof payload.sid !== 'string') return true;
+    const [session] = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, payload.sid));
+    return !session;
+  }
+
   return {
     async verify(token: string, surface: Surface): Promise<UserActor> {
       const payload = await verifyJwt(token).catch(() => {
-        throw new UnauthenticatedError('INVALID_TOKEN', 'This access token is invalid or expired');
+        throw invalidToken();
       });
+      if (await ended(payload)) throw invalidToken();
       const [user] = payload.sub ? await db.select().from(users).where(eq(users.id, payload.sub)) : [];
-      if (!user?.active)
-        throw new UnauthenticatedError('INVALID_TOKEN', 'This access token is invalid or expired');
+      if (!user?.active) throw invalidToken();
       const role = user.role === 'admin' ? 'admin' : 'user';
       const tokenScopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
       const granted = tokenScopes.flatMap((scope) => grantedBy[scope] ?? []);
@@ -71,6 +90,25 @@ export function createAccessTokenVerifier({
           id: typeof payload.jti === 'string' ? payload.jti : ((payload.azp as string) ?? 'token'),
         },
       };
+    },
+
+    /**
+     * Revokes an access token for the client it was issued to (RFC 7009): true when it is ours
+     * and that client's, and is now refused until it expires; false for anything else (another
+     * client's token, an expired or foreign one), which the caller answers as RFC 7009 says, the
+     * same way, so a client learns nothing about tokens not its own.
+     */
+    async revoke({ token, clientId }: { token: string; clientId: string }): Promise<boolean> {
+      const payload = await verifyJwt(token).catch(() => undefined);
+      if (!payload || typeof payload.jti !== 'string' || typeof payload.exp !== 'number') return false;
+      if (payload.azp !== clientId && payload.client_id !== clientId) return false;
+      await db
+        .insert(revokedAccessTokens)
+        .values({ jti: payload.jti, expiresAt: new Date(payload.exp * 1000) })
+        .onConflictDoNothing();
+      // What would have expired anyway needs no remembering.
+      await db.delete(revokedAccessTokens).where(lt(revokedAccessTokens.expiresAt, new Date()));
+      return true;
     },
   };
 }
