@@ -13,14 +13,14 @@ export async function apikeyCommand(context: CommandContext): Promise<number> {
     const unknown = requested.filter((scope) => !(scopes as readonly string[]).includes(scope));
     if (unknown.length > 0)
       throw new UsageError(`Unknown scope ${unknown.join(', ')}: use ${scopes.join(', ')}.`);
-    const expiresInDays = args.commandFlags['expires-in-days']
+    const expires_in_days = args.commandFlags['expires-in-days']
       ? Number(args.commandFlags['expires-in-days'])
       : undefined;
     const { key } = await withApp(context, 'switchboard apikey create', async (app) => {
       const user = await app.identity.users.findByEmail(systemActor, email);
       // The CLI acts as the key's owner, with everything their role allows.
       const owner = actingAs({ userId: user.id, role: user.role });
-      return app.identity.apiKeys.create(owner, { name, scopes: requested as Scope[], expiresInDays });
+      return app.identity.apiKeys.create(owner, { name, scopes: requested as Scope[], expires_in_days });
     });
     process.stdout.write(`${key}\n`);
     return exitCodes.ok;

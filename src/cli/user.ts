@@ -45,7 +45,7 @@ export async function userCommand(context: CommandContext): Promise<number> {
       do {
         const page = await app.identity.users.list(systemActor, { limit: 100, cursor });
         all.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
+        cursor = page.next_cursor ?? undefined;
       } while (cursor);
       return all;
     });
@@ -56,7 +56,7 @@ export async function userCommand(context: CommandContext): Promise<number> {
     for (const user of users) {
       const state = user.active ? 'active' : 'deactivated';
       process.stdout.write(
-        `${user.id}  ${user.email}  ${user.role}  ${state}  last sign-in ${user.lastSignInAt?.toISOString() ?? 'never'}\n`,
+        `${user.id}  ${user.email}  ${user.role}  ${state}  last sign-in ${user.last_sign_in_at ?? 'never'}\n`,
       );
     }
     return exitCodes.ok;

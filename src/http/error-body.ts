@@ -7,7 +7,7 @@ export const errorBodySchema = z
       code: z.string().describe('Stable, machine-readable: INVALID_INPUT, ROUTE_NOT_FOUND, …'),
       message: z.string().describe('For people: what went wrong and what to do'),
       field: z.string().optional().describe('The input field at fault, as a dotted path'),
-      requestId: z
+      request_id: z
         .string()
         .describe('Quote this when reporting a problem; it is in every log line of the request'),
     }),
@@ -17,5 +17,5 @@ export const errorBodySchema = z
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function errorBody(code: string, message: string, requestId: string, field?: string): ErrorBody {
-  return { error: { code, message, ...(field === undefined ? {} : { field }), requestId } };
+  return { error: { code, message, ...(field === undefined ? {} : { field }), request_id: requestId } };
 }

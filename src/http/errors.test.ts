@@ -39,7 +39,7 @@ describe('HTTP errors', () => {
       error: {
         code: 'ROUTE_NOT_FOUND',
         message: 'There is no route GET /api/v1/nothing-here',
-        requestId: expect.any(String),
+        request_id: expect.any(String),
       },
     });
   });
@@ -127,7 +127,7 @@ describe('HTTP errors', () => {
       error: {
         code: 'INTERNAL_ERROR',
         message: 'Something went wrong on our side. Reference: trace-123',
-        requestId: 'trace-123',
+        request_id: 'trace-123',
       },
     });
     expect(response.body).not.toContain('secret_table');

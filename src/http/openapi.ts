@@ -16,7 +16,7 @@ export async function registerOpenApi(app: FastifyInstance, { publicUrl }: { pub
         title: 'Switchboard API',
         version,
         description:
-          'REST API of a Switchboard instance. Errors share one shape: `{ error: { code, message, field?, requestId } }`.',
+          'REST API of a Switchboard instance. Errors share one shape: `{ error: { code, message, field?, request_id } }`.',
       },
       servers: [{ url: publicUrl }],
       components: {

@@ -133,7 +133,7 @@ describe('first-run setup', () => {
   it('creates the first admin once, signs them in, then refuses', async () => {
     const inject = testApp.app.http.inject.bind(testApp.app.http);
     expect((await inject({ method: 'GET', url: '/api/v1/setup' })).json()).toMatchObject({
-      needsAdmin: true,
+      needs_admin: true,
     });
     const payload = { email: 'root@example.com', password: 'a long enough password', name: 'Root' };
     const created = await inject({ method: 'POST', url: '/api/v1/setup', payload });
@@ -143,7 +143,7 @@ describe('first-run setup', () => {
     expect(me.json().role).toBe('admin');
 
     expect((await inject({ method: 'GET', url: '/api/v1/setup' })).json()).toMatchObject({
-      needsAdmin: false,
+      needs_admin: false,
     });
     const again = await inject({
       method: 'POST',

@@ -113,7 +113,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
       subject: 'delete_task',
       status: 'success',
     });
-    expect(audit.items[0]?.durationMs).toEqual(expect.any(Number));
+    expect(audit.items[0]?.duration_ms).toEqual(expect.any(Number));
   });
 
   it('answers another user’s task as not found, as an isError result with its code', async () => {
@@ -182,7 +182,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     const [entry] = (await testApp.app.identity.audit.list(systemActor, { action: 'tool.call', limit: 1 }))
       .items;
     expect(entry?.subject).toBe('count_slowly');
-    expect(entry?.durationMs).toBeLessThan(1_500);
+    expect(entry?.duration_ms).toBeLessThan(1_500);
   });
 
   it('ends a session when the key it was opened with is revoked', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { patternToRegex } from '../../bus/pattern.js';
-import { pageSize } from '../../db/cursor.js';
+import { pageSize } from '../../db/page-size.js';
 
 const isPattern = (pattern: string) => {
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSize } from '../../db/cursor.js';
+import { pageSize } from '../../db/page-size.js';
 
 /** What stands in for a header or environment value in every answer: values are stored, never shown. */
 export const maskedValue = '********';

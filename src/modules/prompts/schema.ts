@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSize } from '../../db/cursor.js';
+import { pageSize } from '../../db/page-size.js';
 
 const argumentName = z
   .string()

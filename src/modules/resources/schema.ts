@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSize } from '../../db/cursor.js';
+import { pageSize } from '../../db/page-size.js';
 
 export const resourceKinds = ['text', 'file', 'url'] as const;
 export const visibilities = ['private', 'shared'] as const;

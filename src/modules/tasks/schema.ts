@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSize } from '../../db/cursor.js';
+import { pageSize } from '../../db/page-size.js';
 
 const taskId = z.string().min(1).max(100).describe('The task id, as returned by add_task or list_tasks');
 const title = z.string().trim().min(1).max(255).describe('What to do, 1–255 characters');

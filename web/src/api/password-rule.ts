@@ -1,11 +1,6 @@
+import type { SetupState } from '@server/modules/identity/schema';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-
-/** `GET /api/v1/setup`: what anyone may know before signing in. */
-interface SetupStatus {
-  needsAdmin: boolean;
-  password_min_length: number;
-}
 
 /** PASSWORD_MIN_LENGTH's default, shown until the server has answered. */
 const defaultMinLength = 10;
@@ -14,7 +9,7 @@ const defaultMinLength = 10;
 export function usePasswordMinLength(): number {
   const { data } = useQuery({
     queryKey: ['setup'],
-    queryFn: () => api<SetupStatus>('/api/v1/setup'),
+    queryFn: () => api<SetupState>('/api/v1/setup'),
     staleTime: Infinity,
   });
   return data?.password_min_length ?? defaultMinLength;

@@ -3,14 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
 import { requireUser } from '../policy.js';
-import { auditQuerySchema } from '../service/audit.js';
 import {
+  auditPageSchema,
+  auditQuerySchema,
+  createdInviteSchema,
   createInviteInputSchema,
   createUserInputSchema,
+  inviteSchema,
   listQuerySchema,
-  pageOf,
-  roleSchema,
   updateUserInputSchema,
+  userPageSchema,
   userSchema,
 } from '../schema.js';
 import type { IdentityServices } from '../services.js';
@@ -25,32 +27,6 @@ const errors = {
   409: errorBodySchema,
 };
 
-const auditEntrySchema = z
-  .object({
-    id: z.string(),
-    at: z.date(),
-    actorId: z.string().nullable(),
-    action: z.string(),
-    status: z.string(),
-    surface: z.string(),
-    subject: z.string().nullable(),
-    reason: z.string().nullable(),
-    ip: z.string().nullable(),
-    userAgent: z.string().nullable(),
-    durationMs: z.number().nullable(),
-    details: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'AuditEntry' });
-
-const inviteSchema = z.object({
-  id: z.string(),
-  email: z.string().nullable(),
-  role: roleSchema,
-  expiresAt: z.date(),
-  usedAt: z.date().nullable(),
-  createdAt: z.date(),
-});
-
 /** User management, invites and the audit log, under /api/v1/admin. Admins only (the services check). */
 export function registerAdminRoutes(app: FastifyInstance, { users, audit, invites }: IdentityServices) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -62,7 +38,7 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         tags,
         summary: 'Every account, a page at a time',
         querystring: listQuerySchema,
-        response: { 200: pageOf(userSchema), ...errors },
+        response: { 200: userPageSchema, ...errors },
       },
     },
     (request) => users.list(requireUser(request.actor), request.query),
@@ -109,7 +85,7 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         tags,
         summary: 'The audit log, newest first',
         querystring: auditQuerySchema,
-        response: { 200: pageOf(auditEntrySchema), ...errors },
+        response: { 200: auditPageSchema, ...errors },
       },
     },
     (request) => audit.list(requireUser(request.actor), request.query),
@@ -134,7 +110,7 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         tags,
         summary: 'Create an invite link; its token is in this answer only',
         body: createInviteInputSchema,
-        response: { 201: z.object({ invite: inviteSchema, token: z.string(), url: z.string() }), ...errors },
+        response: { 201: createdInviteSchema, ...errors },
       },
     },
     async (request, reply) =>

@@ -4,13 +4,9 @@ import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
 import { clientInfo } from '../../../http/request-context.js';
 import { requireScope, requireUser } from '../policy.js';
-import { signInInputSchema, signUpInputSchema, userSchema } from '../schema.js';
+import { currentSessionSchema, signedInSchema, signInInputSchema, signUpInputSchema } from '../schema.js';
 import type { IdentityServices } from '../services.js';
 
-const signedInSchema = z.object({
-  user: userSchema,
-  session: z.object({ id: z.string(), expiresAt: z.date() }),
-});
 const tags = ['auth'];
 
 /** Sign-up, sign-in, sign-out and the current session, under /api/v1/auth. */
@@ -71,7 +67,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
         tags,
         summary: 'The signed-in user and session (null when called with an API key or token), or 401',
         response: {
-          200: signedInSchema.extend({ session: signedInSchema.shape.session.nullable() }),
+          200: currentSessionSchema,
           401: errorBodySchema,
         },
       },

@@ -6,6 +6,7 @@ import { requireScope } from '../policy.js';
 import {
   apiKeySchema,
   createApiKeyInputSchema,
+  createdApiKeySchema,
   sessionSchema,
   updateProfileInputSchema,
   userSchema,
@@ -86,7 +87,7 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
         summary: 'Create an API key; the key is in this answer only',
         body: createApiKeyInputSchema,
         response: {
-          201: z.object({ apiKey: apiKeySchema, key: z.string() }),
+          201: createdApiKeySchema,
           400: errorBodySchema,
           ...errors,
         },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { systemActor } from '../../../actor.js';
 import { errorBodySchema } from '../../../http/error-body.js';
 import { clientInfo } from '../../../http/request-context.js';
-import { signUpInputSchema, userSchema } from '../schema.js';
+import { setupStateSchema, signUpInputSchema, userSchema } from '../schema.js';
 import type { IdentityServices } from '../services.js';
 
 const tags = ['setup'];
@@ -19,15 +19,10 @@ export function registerSetupRoutes(app: FastifyInstance, { users, flows }: Iden
       schema: {
         tags,
         summary: 'Whether the first admin still has to be created, and the password rule forms show',
-        response: {
-          200: z.object({
-            needsAdmin: z.boolean(),
-            password_min_length: z.number().int().describe('The shortest password accepted'),
-          }),
-        },
+        response: { 200: setupStateSchema },
       },
     },
-    async () => ({ needsAdmin: await users.needsSetup(), password_min_length: users.passwordMinLength }),
+    async () => ({ needs_admin: await users.needsSetup(), password_min_length: users.passwordMinLength }),
   );
 
   routes.post(

@@ -5,7 +5,12 @@ import { ForbiddenError } from '../../../errors.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import { ApiKeyNotFoundError } from '../errors.js';
 import { requireScope, requireUser } from '../policy.js';
-import { type CreateApiKeyInput, createApiKeyInputSchema, type PublicApiKey } from '../schema.js';
+import {
+  type CreateApiKeyInput,
+  createApiKeyInputSchema,
+  type CreatedApiKey,
+  type PublicApiKey,
+} from '../schema.js';
 import { apiKeys, users } from '../table.js';
 import type { AuditService } from './audit.js';
 
@@ -26,9 +31,18 @@ type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-function toPublicApiKey(row: ApiKeyRow): PublicApiKey {
-  const { id, name, prefix, expiresAt, lastUsedAt, revokedAt, createdAt } = row;
-  return { id, name, prefix, scopes: row.scopes as Scope[], expiresAt, lastUsedAt, revokedAt, createdAt };
+/** An API key as clients see it (never the key itself). */
+function toApiKeyView(row: ApiKeyRow): PublicApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes as Scope[],
+    expires_at: row.expiresAt?.toISOString() ?? null,
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    revoked_at: row.revokedAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+  };
 }
 
 /** A key that checked out, and the account it acts for. */
@@ -63,9 +77,9 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
   }
 
   return {
-    async create(actor: Actor, input: CreateApiKeyInput): Promise<{ apiKey: PublicApiKey; key: string }> {
+    async create(actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
       const user = requireScope(actor, 'api:write');
-      const { name, scopes, expiresInDays } = createApiKeyInputSchema.parse(input);
+      const { name, scopes, expires_in_days } = createApiKeyInputSchema.parse(input);
       const beyond = scopes.filter((scope) => !user.scopes.includes(scope));
       if (beyond.length > 0) {
         throw new ForbiddenError(
@@ -84,7 +98,7 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
           prefix: key.slice(0, 10),
           keyHash: hashApiKey(key),
           scopes: [...new Set(scopes)],
-          expiresAt: expiresInDays ? new Date(now.getTime() + expiresInDays * dayMs) : null,
+          expiresAt: expires_in_days ? new Date(now.getTime() + expires_in_days * dayMs) : null,
           createdAt: now,
           updatedAt: now,
         })
@@ -97,7 +111,7 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
         subject: row.id,
         details: { name, scopes },
       });
-      return { apiKey: toPublicApiKey(row), key };
+      return { api_key: toApiKeyView(row), key };
     },
 
     /** The actor's keys, revoked ones included, newest first. */
@@ -108,7 +122,7 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
         .from(apiKeys)
         .where(eq(apiKeys.ownerId, user.userId))
         .orderBy(desc(apiKeys.id));
-      return rows.map(toPublicApiKey);
+      return rows.map(toApiKeyView);
     },
 
     /** Revokes one of the actor's keys (an admin or the system may revoke anyone's). */
@@ -142,7 +156,7 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
       if (
         known &&
         known.until > now.getTime() &&
-        !(known.verified.apiKey.expiresAt && known.verified.apiKey.expiresAt <= now)
+        !(known.verified.apiKey.expires_at && Date.parse(known.verified.apiKey.expires_at) <= now.getTime())
       ) {
         await touch(known, now);
         return known.verified;
@@ -159,7 +173,7 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
       if (found.key.expiresAt && found.key.expiresAt <= now) return { refused: 'expired', ...ids };
       if (!found.active) return { refused: 'user_deactivated', ...ids };
       const verified: VerifiedApiKey = {
-        apiKey: toPublicApiKey(found.key),
+        apiKey: toApiKeyView(found.key),
         user: { id: found.key.ownerId, role: found.role === 'admin' ? 'admin' : 'user' },
       };
       const entry = {

@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { type Actor, actorUserId, type Surface } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
-import { cursorPosition, type Page, pageFrom, pageSize } from '../../../db/cursor.js';
+import { cursorPosition, pageFrom } from '../../../db/cursor.js';
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import { requireAdmin } from '../policy.js';
+import { type AuditEntry, type AuditPage, type AuditQuery, auditQuerySchema } from '../schema.js';
 import { auditLog } from '../table.js';
 import { createBatcher } from '../../../db/batcher.js';
 import type { Logger } from '../../../logger.js';
@@ -24,17 +24,25 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-export const auditQuerySchema = z.object({
-  userId: z.string().min(1).optional().describe('Only entries by this user'),
-  action: z.string().min(1).optional().describe('Only this action, e.g. sign_in'),
-  since: z.coerce.date().optional().describe('Only entries at or after this time (ISO 8601)'),
-  until: z.coerce.date().optional().describe('Only entries at or before this time (ISO 8601)'),
-  limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
-  cursor: z.string().optional().describe('The nextCursor of the previous page'),
-});
-export type AuditQuery = z.input<typeof auditQuerySchema>;
+type AuditRow = typeof auditLog.$inferSelect;
 
-export type AuditEntry = typeof auditLog.$inferSelect;
+/** An audit entry as clients see it. */
+function toAuditEntryView(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor_id: row.actorId,
+    action: row.action,
+    status: row.status,
+    surface: row.surface,
+    subject: row.subject,
+    reason: row.reason,
+    ip: row.ip,
+    user_agent: row.userAgent,
+    duration_ms: row.durationMs,
+    details: row.details,
+  };
+}
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -111,11 +119,11 @@ export function createAuditService({
     flush: () => batch.drain(),
 
     /** Entries newest first, filtered, a page at a time. Admins only. */
-    async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
+    async list(actor: Actor, query: AuditQuery): Promise<AuditPage> {
       requireAdmin(actor);
-      const { userId, action, since, until, limit, cursor } = auditQuerySchema.parse(query);
+      const { user_id, action, since, until, limit, cursor } = auditQuerySchema.parse(query);
       const conditions: SQL[] = [];
-      if (userId) conditions.push(eq(auditLog.actorId, userId));
+      if (user_id) conditions.push(eq(auditLog.actorId, user_id));
       if (action) conditions.push(eq(auditLog.action, action));
       if (since) conditions.push(gte(auditLog.at, since));
       if (until) conditions.push(lte(auditLog.at, until));
@@ -126,7 +134,8 @@ export function createAuditService({
         .where(and(...conditions))
         .orderBy(desc(auditLog.id))
         .limit(limit + 1);
-      return pageFrom(rows, limit, (row) => row);
+      const { items, nextCursor } = pageFrom(rows, limit, toAuditEntryView);
+      return { items, next_cursor: nextCursor };
     },
 
     /** Deletes entries older than the retention period; returns how many. */

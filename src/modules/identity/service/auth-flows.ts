@@ -18,7 +18,7 @@ import { sessions, users } from '../table.js';
 import type { AuditService } from './audit.js';
 import type { InvitesService } from './invites.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { toPublicUser, type UsersService } from './users.js';
+import { toUserView, type UsersService } from './users.js';
 
 /** What the HTTP layer knows about the caller of a sign-in, sign-up or sign-out. */
 export interface ClientInfo {
@@ -30,7 +30,7 @@ export interface ClientInfo {
 /** A new session: the user, the session's id and expiry, and the Set-Cookie headers to send. */
 export interface SignedIn {
   user: PublicUser;
-  session: { id: string; expiresAt: Date };
+  session: { id: string; expires_at: string };
   setCookies: string[];
 }
 
@@ -72,8 +72,8 @@ export function createAuthFlows({
     const [session] = await db.select().from(sessions).where(eq(sessions.token, token));
     if (!session) throw new Error('Better Auth reported a session that is not stored');
     return {
-      user: toPublicUser(await usersService.loadUser(userId)),
-      session: { id: session.id, expiresAt: session.expiresAt },
+      user: toUserView(await usersService.loadUser(userId)),
+      session: { id: session.id, expires_at: session.expiresAt.toISOString() },
       setCookies,
     };
   }

@@ -6,24 +6,27 @@ import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import { InviteInvalidError } from '../errors.js';
 import { requireAdmin, requireUser } from '../policy.js';
-import { type CreateInviteInput, createInviteInputSchema } from '../schema.js';
+import {
+  type CreatedInvite,
+  type CreateInviteInput,
+  createInviteInputSchema,
+  type PublicInvite,
+} from '../schema.js';
 import { invites, users } from '../table.js';
 import type { AuditService } from './audit.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export interface PublicInvite {
-  id: string;
-  email: string | null;
-  role: 'user' | 'admin';
-  expiresAt: Date;
-  usedAt: Date | null;
-  createdAt: Date;
-}
-
-function toPublicInvite(row: typeof invites.$inferSelect): PublicInvite {
-  const { id, email, expiresAt, usedAt, createdAt } = row;
-  return { id, email, role: row.role === 'admin' ? 'admin' : 'user', expiresAt, usedAt, createdAt };
+/** An invite as clients see it (never its token). */
+function toInviteView(row: typeof invites.$inferSelect): PublicInvite {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role === 'admin' ? 'admin' : 'user',
+    expires_at: row.expiresAt.toISOString(),
+    used_at: row.usedAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+  };
 }
 
 /** Invite links: an admin makes one, a newcomer signs up with it once. */
@@ -44,9 +47,9 @@ export function createInvitesService({
     async create(
       actor: Actor,
       input: CreateInviteInput,
-    ): Promise<{ invite: PublicInvite; token: string; url: string }> {
+    ): Promise<CreatedInvite> {
       const admin = requireUser(requireAdmin(actor));
-      const { email, role, expiresInHours } = createInviteInputSchema.parse(input);
+      const { email, role, expires_in_hours } = createInviteInputSchema.parse(input);
       const token = randomBytes(24).toString('base64url');
       const now = clock.now();
       const [row] = await db
@@ -57,7 +60,7 @@ export function createInvitesService({
           tokenHash: hashToken(token),
           email: email?.toLowerCase() ?? null,
           role,
-          expiresAt: new Date(now.getTime() + expiresInHours * 3600_000),
+          expiresAt: new Date(now.getTime() + expires_in_hours * 3600_000),
           createdAt: now,
           updatedAt: now,
         })
@@ -69,12 +72,12 @@ export function createInvitesService({
         subject: row.id,
         details: { role, email },
       });
-      return { invite: toPublicInvite(row), token, url: `${publicUrl}/signup?invite=${token}` };
+      return { invite: toInviteView(row), token, url: `${publicUrl}/signup?invite=${token}` };
     },
 
     async list(actor: Actor): Promise<PublicInvite[]> {
       requireAdmin(actor);
-      return (await db.select().from(invites).orderBy(desc(invites.id))).map(toPublicInvite);
+      return (await db.select().from(invites).orderBy(desc(invites.id))).map(toInviteView);
     },
 
     /** Marks an invite used, atomically: two sign-ups racing for one invite get one account. */

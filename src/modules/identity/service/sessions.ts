@@ -5,7 +5,7 @@ import type { Clock } from '../../../clock.js';
 import type { Database } from '../../../db/database.js';
 import { SessionNotFoundError } from '../errors.js';
 import { requireUser } from '../policy.js';
-import type { PublicSession } from '../schema.js';
+import type { CurrentSession, PublicSession } from '../schema.js';
 import { sessions } from '../table.js';
 import type { AuditService } from './audit.js';
 
@@ -39,21 +39,21 @@ export function createSessionsService({
       const currentId = user.credential.kind === 'session' ? user.credential.id : undefined;
       return rows.map((row) => ({
         id: row.id,
-        createdAt: row.createdAt,
-        lastActiveAt: row.updatedAt,
-        expiresAt: row.expiresAt,
-        ipAddress: row.ipAddress,
-        userAgent: row.userAgent,
+        created_at: row.createdAt.toISOString(),
+        last_active_at: row.updatedAt.toISOString(),
+        expires_at: row.expiresAt.toISOString(),
+        ip_address: row.ipAddress,
+        user_agent: row.userAgent,
         current: row.id === currentId,
       }));
     },
 
     /** The session the actor's request came with, or null for an API key or token. */
-    async current(actor: Actor): Promise<{ id: string; expiresAt: Date } | null> {
+    async current(actor: Actor): Promise<CurrentSession['session']> {
       const user = requireUser(actor);
       if (user.credential.kind !== 'session') return null;
       const [row] = await db.select().from(sessions).where(eq(sessions.id, user.credential.id));
-      return row ? { id: row.id, expiresAt: row.expiresAt } : null;
+      return row ? { id: row.id, expires_at: row.expiresAt.toISOString() } : null;
     },
 
     /** Ends one of the actor's sessions; the next request made with it is refused. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';
-import { cursorPosition, type Page, pageFrom } from '../../../db/cursor.js';
+import { cursorPosition, pageFrom } from '../../../db/cursor.js';
 import type { Database } from '../../../db/database.js';
 import { InvalidInputError } from '../../../errors.js';
 import type { Auth } from '../auth.js';
@@ -15,6 +15,7 @@ import {
   type PublicUser,
   type UpdateProfileInput,
   type UpdateUserInput,
+  type UserPage,
 } from '../schema.js';
 import { instanceSecrets, sessions, users } from '../table.js';
 import { isUniqueViolation } from '../../../db/errors.js';
@@ -32,15 +33,16 @@ type UserRow = typeof users.$inferSelect;
 /** The instance_secrets row that records that first-run setup has happened. */
 const setupLatch = 'setup_done';
 
-export function toPublicUser(row: UserRow): PublicUser {
+/** An account as clients see it. */
+export function toUserView(row: UserRow): PublicUser {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     role: row.role === 'admin' ? 'admin' : 'user',
     active: row.active,
-    lastSignInAt: row.lastSignInAt,
-    createdAt: row.createdAt,
+    last_sign_in_at: row.lastSignInAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
   };
 }
 
@@ -105,7 +107,7 @@ export function createUsersService({
       subject: created.id,
       details: { role },
     });
-    return toPublicUser(await loadUser(created.id));
+    return toUserView(await loadUser(created.id));
   }
 
   return {
@@ -145,7 +147,7 @@ export function createUsersService({
     },
 
     /** Every account, oldest first, a page at a time. Admins only. */
-    async list(actor: Actor, query: ListQuery): Promise<Page<PublicUser>> {
+    async list(actor: Actor, query: ListQuery): Promise<UserPage> {
       requireAdmin(actor);
       const { limit, cursor } = listQuerySchema.parse(query);
       const after = cursor ? cursorPosition(cursor) : undefined;
@@ -155,12 +157,13 @@ export function createUsersService({
         .where(after ? gt(users.id, after) : undefined)
         .orderBy(asc(users.id))
         .limit(limit + 1);
-      return pageFrom(rows, limit, toPublicUser);
+      const { items, nextCursor } = pageFrom(rows, limit, toUserView);
+      return { items, next_cursor: nextCursor };
     },
 
     async get(actor: Actor, userId: string): Promise<PublicUser> {
       requireAdmin(actor);
-      return toPublicUser(await loadUser(userId));
+      return toUserView(await loadUser(userId));
     },
 
     /**
@@ -197,19 +200,19 @@ export function createUsersService({
         subject: userId,
         details: { ...input },
       });
-      return toPublicUser(await loadUser(userId));
+      return toUserView(await loadUser(userId));
     },
 
     /** The signed-in user's own account. */
     async me(actor: Actor): Promise<PublicUser> {
-      return toPublicUser(await loadUser(requireUser(actor).userId));
+      return toUserView(await loadUser(requireUser(actor).userId));
     },
 
     async updateProfile(actor: Actor, input: UpdateProfileInput): Promise<PublicUser> {
       const { userId } = requireUser(actor);
       await db.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, userId));
       await bus.publish(actor, 'user.updated', { userId, changes: ['name'] });
-      return toPublicUser(await loadUser(userId));
+      return toUserView(await loadUser(userId));
     },
 
     /** Finds an account by email, for the CLI. */
@@ -217,7 +220,7 @@ export function createUsersService({
       requireAdmin(actor);
       const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
       if (!row) throw new UserNotFoundError(email);
-      return toPublicUser(row);
+      return toUserView(row);
     },
 
     /** Records a successful sign-in time. */

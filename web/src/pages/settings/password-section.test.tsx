@@ -8,7 +8,7 @@ describe('the password section', () => {
 
   it('states the server’s PASSWORD_MIN_LENGTH, not a fixed minimum', async () => {
     const fetch = vi.fn(async (_url: string) =>
-      Response.json({ needsAdmin: false, password_min_length: 14 }),
+      Response.json({ needs_admin: false, password_min_length: 14 }),
     );
     vi.stubGlobal('fetch', fetch);
     render(
