@@ -29,7 +29,7 @@ export function registerPromptHandlers(
       do {
         const page = await prompts.list(actor, { limit: 100, cursor });
         visible.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
+        cursor = page.next_cursor ?? undefined;
       } while (cursor && visible.length < listedAtMost);
       // One entry per name: yours rather than a shared one of the same name.
       const byName = new Map<string, (typeof visible)[number]>();

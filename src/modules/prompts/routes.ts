@@ -6,8 +6,11 @@ import { requireScope } from '../identity/index.js';
 import {
   createPromptInputSchema,
   listPromptsQuerySchema,
+  promptDiffSchema,
+  promptPageSchema,
   promptSchema,
   promptVersionSchema,
+  renderedPromptSchema,
   renderInputSchema,
   updatePromptInputSchema,
 } from './schema.js';
@@ -37,7 +40,7 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         summary: 'Your prompts and the shared ones, newest first; ?q= searches',
         querystring: listPromptsQuerySchema,
         response: {
-          200: z.object({ items: z.array(promptSchema), nextCursor: z.string().nullable() }),
+          200: promptPageSchema,
           ...errors,
         },
       },
@@ -98,7 +101,7 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         summary: 'Fill the template with arguments',
         params: idParams,
         body: renderInputSchema,
-        response: { 200: z.object({ text: z.string() }), ...errors },
+        response: { 200: renderedPromptSchema, ...errors },
       },
     },
     async (request) => ({
@@ -139,7 +142,7 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         summary: 'A unified diff of two versions’ templates',
         params: idParams,
         querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
-        response: { 200: z.object({ diff: z.string() }), ...errors },
+        response: { 200: promptDiffSchema, ...errors },
       },
     },
     async (request) => ({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { pageSize } from '../../db/page-size.js';
 
+/** A time on the wire: ISO 8601 in UTC. */
+const timestamp = z.iso.datetime().describe('ISO 8601');
+
 const argumentName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'use letters, digits and _ (starting with a letter or _)');
@@ -77,13 +80,16 @@ export const promptSchema = z
     tags: z.array(z.string()),
     visibility: z.enum(['private', 'shared']),
     version: z.number().int(),
-    useCount: z.number().int(),
+    use_count: z.number().int().describe('How many times it has been rendered'),
     mine: z.boolean().describe('True when you own it (only owners change prompts)'),
-    createdAt: z.date(),
-    updatedAt: z.date(),
+    created_at: timestamp,
+    updated_at: timestamp,
   })
   .meta({ id: 'Prompt' });
 export type Prompt = z.infer<typeof promptSchema>;
+
+export const promptPageSchema = z.object({ items: z.array(promptSchema), next_cursor: z.string().nullable() });
+export type PromptPage = z.infer<typeof promptPageSchema>;
 
 export const promptVersionSchema = z
   .object({
@@ -92,7 +98,13 @@ export const promptVersionSchema = z
     description: z.string().nullable(),
     template: z.string(),
     arguments: z.array(promptArgumentSchema),
-    createdAt: z.date(),
+    created_at: timestamp,
   })
   .meta({ id: 'PromptVersion' });
 export type PromptVersion = z.infer<typeof promptVersionSchema>;
+
+export const renderedPromptSchema = z.object({ text: z.string() });
+export type RenderedPrompt = z.infer<typeof renderedPromptSchema>;
+
+export const promptDiffSchema = z.object({ diff: z.string().describe('A unified diff of the templates') });
+export type PromptDiff = z.infer<typeof promptDiffSchema>;

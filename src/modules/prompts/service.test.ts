@@ -38,7 +38,7 @@ describe.each(databaseKinds)('the prompt library on %s', (kind) => {
     expect(prompt).toMatchObject({ name: 'summarize', version: 1, visibility: 'private', mine: true });
     const { text } = await prompts.render(alice, prompt.id, { text: 'A < B & "C"' });
     expect(text).toBe('Summarize this in 50 words for engineers:\nA < B & "C"');
-    expect((await prompts.get(alice, prompt.id)).useCount).toBe(1);
+    expect((await prompts.get(alice, prompt.id)).use_count).toBe(1);
   });
 
   it('refuses a template that uses an undeclared argument, naming it', async () => {

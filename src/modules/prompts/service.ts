@@ -2,7 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import { and, arrayContains, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import { escapeLike } from '../../db/like.js';
-import { cursorPosition, type Page, pageFrom } from '../../db/cursor.js';
+import { cursorPosition, pageFrom } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ForbiddenError } from '../../errors.js';
 import type { ServiceDeps } from '../../service-deps.js';
@@ -14,6 +14,7 @@ import {
   type ListPromptsQuery,
   listPromptsQuerySchema,
   type Prompt,
+  type PromptPage,
   type PromptVersion,
   type UpdatePromptInput,
   updatePromptInputSchema,
@@ -34,34 +35,22 @@ declare module '../../bus/events.js' {
 /** How many recent values per argument are kept to suggest in completions. */
 const recentKept = 10;
 
-export function toPrompt(row: PromptRow, viewerId: string): Prompt {
-  const {
-    id,
-    name,
-    title,
-    description,
-    template,
-    tags,
-    visibility,
-    version,
-    useCount,
-    createdAt,
-    updatedAt,
-  } = row;
+/** A prompt as the viewer sees it. */
+export function toPromptView(row: PromptRow, viewerId: string): Prompt {
   return {
-    id,
-    name,
-    title,
-    description,
-    template,
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    description: row.description,
+    template: row.template,
     arguments: row.arguments,
-    tags,
-    visibility,
-    version,
-    useCount,
+    tags: row.tags,
+    visibility: row.visibility,
+    version: row.version,
+    use_count: row.useCount,
     mine: row.ownerId === viewerId,
-    createdAt,
-    updatedAt,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
   };
 }
 
@@ -149,11 +138,11 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
         ownerId: userId,
         shared: row.visibility === 'shared',
       });
-      return toPrompt(row, userId);
+      return toPromptView(row, userId);
     },
 
     /** Your prompts and the shared ones, newest first, searched and filtered, a page at a time. */
-    async list(actor: Actor, query: ListPromptsQuery): Promise<Page<Prompt>> {
+    async list(actor: Actor, query: ListPromptsQuery): Promise<PromptPage> {
       const { userId } = requireUser(actor);
       const { q, tag, limit, cursor } = listPromptsQuerySchema.parse(query);
       const conditions: (SQL | undefined)[] = [visibleTo(userId)];
@@ -176,11 +165,12 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
         .where(and(...conditions))
         .orderBy(desc(prompts.id))
         .limit(limit + 1);
-      return pageFrom(rows, limit, (row) => toPrompt(row, userId));
+      const { items, nextCursor } = pageFrom(rows, limit, (row) => toPromptView(row, userId));
+      return { items, next_cursor: nextCursor };
     },
 
     async get(actor: Actor, promptId: string): Promise<Prompt> {
-      return toPrompt(await loadVisible(actor, promptId), requireUser(actor).userId);
+      return toPromptView(await loadVisible(actor, promptId), requireUser(actor).userId);
     },
 
     /** The prompt an MCP client asks for by name: yours first, then a shared one. */
@@ -192,7 +182,7 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
         .where(and(eq(prompts.name, name), visibleTo(userId)))
         .orderBy(sql`${prompts.ownerId} = ${userId} desc`, desc(prompts.id))
         .limit(1);
-      return rows[0] && toPrompt(rows[0], userId);
+      return rows[0] && toPromptView(rows[0], userId);
     },
 
     /** Changes a prompt you own; each change is saved as a new version. */
@@ -247,7 +237,7 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
         version: row.version,
         shared,
       });
-      return toPrompt(row, requireUser(actor).userId);
+      return toPromptView(row, requireUser(actor).userId);
     },
 
     async delete(actor: Actor, promptId: string): Promise<void> {
@@ -273,7 +263,7 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
         description,
         template,
         arguments: declared,
-        createdAt,
+        created_at: createdAt.toISOString(),
       }));
     },
 
@@ -328,7 +318,7 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
         .set({ useCount: sql`${prompts.useCount} + 1`, recentValues })
         .where(eq(prompts.id, promptId))
         .returning();
-      return { prompt: toPrompt(updated ?? row, requireUser(actor).userId), text };
+      return { prompt: toPromptView(updated ?? row, requireUser(actor).userId), text };
     },
 
     /** Values to suggest for an argument: its enum, then values used before, that start with `prefix`. */
