@@ -159,7 +159,7 @@ export async function createApp({
           pdfExtractor,
           readDocument: async (actor, documentId) => {
             const { resource, bytes } = await resources.content(actor, documentId);
-            return { mimeType: resource.mimeType, bytes };
+            return { mimeType: resource.mime_type, bytes };
           },
         }),
         ...(config.mcpFixtures ? fixtureTools() : []),

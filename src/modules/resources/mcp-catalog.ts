@@ -28,11 +28,11 @@ export function resourceCatalog(service: ResourceService): ResourceCatalog {
           uri: resource.uri,
           name: resource.name,
           ...(resource.description ? { description: resource.description } : {}),
-          mimeType: resource.mimeType,
-          size: resource.sizeBytes,
-          annotations: { lastModified: resource.updatedAt.toISOString() },
+          mimeType: resource.mime_type,
+          size: resource.size_bytes,
+          annotations: { lastModified: resource.updated_at },
         })),
-        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        ...(page.next_cursor ? { nextCursor: page.next_cursor } : {}),
       };
     },
 
@@ -40,13 +40,13 @@ export function resourceCatalog(service: ResourceService): ResourceCatalog {
       if (!uri.startsWith(resourceUriPrefix)) return undefined;
       const id = decodeURIComponent(uri.slice(resourceUriPrefix.length));
       const { resource, text, bytes } = await service.content(actor, id);
-      if (isText(resource.mimeType)) {
+      if (isText(resource.mime_type)) {
         // An HTML page is read as the text extracted from it, which is what a model can use.
-        const mimeType = resource.mimeType === 'text/html' ? 'text/plain' : resource.mimeType;
+        const mimeType = resource.mime_type === 'text/html' ? 'text/plain' : resource.mime_type;
         return [{ uri, mimeType, text }];
       }
       return [
-        { uri, mimeType: resource.mimeType, blob: bytes.toString('base64') },
+        { uri, mimeType: resource.mime_type, blob: bytes.toString('base64') },
         ...(text ? [{ uri, mimeType: 'text/plain', text }] : []),
       ];
     },

@@ -135,7 +135,7 @@ export function registerResourceRoutes(
       );
       const filename = resource.filename ?? resource.name;
       return reply
-        .header('content-type', resource.mimeType)
+        .header('content-type', resource.mime_type)
         .header('content-security-policy', sandbox)
         .header(
           'content-disposition',

@@ -43,36 +43,38 @@ export function resourceUri(resourceId: string): string {
 export const visibleTo = (userId: string) =>
   or(eq(resources.ownerId, userId), eq(resources.visibility, 'shared'));
 
-export function toResource(row: ResourceRecord, viewerId: string): Resource {
+/** A resource as the viewer sees it. */
+export function toResourceView(row: ResourceRecord, viewerId: string): Resource {
   return {
     id: row.id,
     uri: resourceUri(row.id),
     kind: row.kind,
     name: row.name,
     description: row.description,
-    mimeType: row.mimeType,
+    mime_type: row.mimeType,
     visibility: row.visibility,
     tags: row.tags,
     metadata: row.metadata,
     filename: row.filename,
-    sourceUrl: row.sourceUrl,
-    sizeBytes: row.sizeBytes,
+    source_url: row.sourceUrl,
+    size_bytes: row.sizeBytes,
     version: row.version,
     mine: row.ownerId === viewerId,
-    fetchedAt: row.fetchedAt,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    fetched_at: row.fetchedAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
   };
 }
 
-export function toVersion(
+/** A kept version as clients see it. */
+export function toVersionView(
   row: Pick<ResourceVersionRow, 'version' | 'name' | 'mimeType' | 'sizeBytes' | 'createdAt'>,
 ): ResourceVersion {
   return {
     version: row.version,
     name: row.name,
-    mimeType: row.mimeType,
-    sizeBytes: row.sizeBytes,
-    createdAt: row.createdAt,
+    mime_type: row.mimeType,
+    size_bytes: row.sizeBytes,
+    created_at: row.createdAt.toISOString(),
   };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { pageSize } from '../../db/page-size.js';
 
+/** A time on the wire: ISO 8601 in UTC. */
+const timestamp = z.iso.datetime().describe('ISO 8601');
+
 export const resourceKinds = ['text', 'file', 'url'] as const;
 export const visibilities = ['private', 'shared'] as const;
 /** The types a note written in the app may have. */
@@ -27,7 +30,7 @@ export const createResourceInputSchema = z
       kind: z.literal('text'),
       name,
       content: z.string().describe('The note itself'),
-      mimeType: z.enum(noteTypes).default('text/markdown'),
+      mime_type: z.enum(noteTypes).default('text/markdown'),
       ...shared,
     }),
     z.object({
@@ -61,7 +64,7 @@ export const updateResourceInputSchema = z
       .string()
       .optional()
       .describe('New content of a note (kind text only); keeps the previous version'),
-    mimeType: z.enum(noteTypes).optional(),
+    mime_type: z.enum(noteTypes).optional(),
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), {
     message: 'Give at least one field to change',
@@ -95,18 +98,18 @@ export const resourceSchema = z
     kind: z.enum(resourceKinds),
     name: z.string(),
     description: z.string().nullable(),
-    mimeType: z.string(),
+    mime_type: z.string(),
     visibility: z.enum(visibilities),
     tags: z.array(z.string()),
     metadata: z.record(z.string(), z.unknown()),
     filename: z.string().nullable(),
-    sourceUrl: z.string().nullable(),
-    sizeBytes: z.number().int().describe('Size of the content (the file, the page, the note)'),
+    source_url: z.string().nullable(),
+    size_bytes: z.number().int().describe('Size of the content (the file, the page, the note)'),
     version: z.number().int(),
     mine: z.boolean().describe('True when you own it (only owners change resources)'),
-    fetchedAt: z.date().nullable(),
-    createdAt: z.date(),
-    updatedAt: z.date(),
+    fetched_at: timestamp.nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
   })
   .meta({ id: 'Resource' });
 export type Resource = z.infer<typeof resourceSchema>;
@@ -126,7 +129,7 @@ export type ResourceMatch = z.infer<typeof resourceMatchSchema>;
 
 export const resourcePageSchema = z.object({
   items: z.array(resourceMatchSchema.partial({ snippet: true, rank: true })),
-  nextCursor: z.string().nullable(),
+  next_cursor: z.string().nullable(),
 });
 export type ResourcePage = z.infer<typeof resourcePageSchema>;
 
@@ -134,9 +137,9 @@ export const resourceVersionSchema = z
   .object({
     version: z.number().int(),
     name: z.string(),
-    mimeType: z.string(),
-    sizeBytes: z.number().int(),
-    createdAt: z.date(),
+    mime_type: z.string(),
+    size_bytes: z.number().int(),
+    created_at: timestamp,
   })
   .meta({ id: 'ResourceVersion' });
 export type ResourceVersion = z.infer<typeof resourceVersionSchema>;
@@ -150,12 +153,12 @@ export const resourceStatsSchema = z
   .object({
     mine: z.object({
       total: z.number().int(),
-      byKind: z.record(z.enum(resourceKinds), z.number().int()),
+      by_kind: z.record(z.enum(resourceKinds), z.number().int()),
       shared: z.number().int().describe('How many of yours are shared'),
       bytes: z.number().int(),
       versions: z.number().int().describe('Earlier versions kept of your resources'),
     }),
-    sharedWithMe: z.number().int().describe('Others’ shared resources you can read'),
+    shared_with_me: z.number().int().describe('Others’ shared resources you can read'),
   })
   .meta({ id: 'ResourceStats' });
 export type ResourceStats = z.infer<typeof resourceStatsSchema>;

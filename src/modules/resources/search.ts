@@ -1,7 +1,7 @@
 import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { offsetCursor, offsetPosition } from '../../db/cursor.js';
-import { listedColumns, toResource } from './rows.js';
+import { listedColumns, toResourceView } from './rows.js';
 import type { ResourcePage } from './schema.js';
 import { resources } from './table.js';
 
@@ -44,7 +44,7 @@ export async function searchResources(
     .offset(offset);
   const shown = rows.slice(0, limit);
   return {
-    items: shown.map((row) => ({ ...toResource(row, userId), snippet: row.snippet.trim(), rank: row.rank })),
-    nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
+    items: shown.map((row) => ({ ...toResourceView(row, userId), snippet: row.snippet.trim(), rank: row.rank })),
+    next_cursor: rows.length > limit ? offsetCursor(offset + limit) : null,
   };
 }

@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
 import { type InspectedContent, inspectContent, noteContent, type PdfTextExtractor } from './content.js';
 import { ResourceNotFoundError, ResourceReadOnlyError, WrongResourceKindError } from './errors.js';
-import { contentColumns, listedColumns, type ResourceRecord, toResource, visibleTo } from './rows.js';
+import { contentColumns, listedColumns, type ResourceRecord, toResourceView, visibleTo } from './rows.js';
 import {
   type CreateResourceInput,
   createResourceInputSchema,
@@ -114,7 +114,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
       ownerId: userId,
       shared: row.visibility === 'shared',
     });
-    return toResource(row, userId);
+    return toResourceView(row, userId);
   }
 
   const history = createVersionHistory({ db, clock, ids, bus, lockOwned });
@@ -126,7 +126,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
       const { description, tags, visibility, metadata } = parsed;
       const common = { description: description ?? null, tags, visibility, metadata };
       if (parsed.kind === 'text') {
-        const note = noteContent(parsed.content, parsed.mimeType);
+        const note = noteContent(parsed.content, parsed.mime_type);
         return insert(actor, { ...common, kind: 'text', name: parsed.name, ...note });
       }
       const page = await fetchPage(parsed.url);
@@ -180,7 +180,8 @@ export function createResourceService(deps: ResourceServiceDeps) {
         .where(and(...conditions))
         .orderBy(desc(resources.id))
         .limit(limit + 1);
-      return pageFrom(rows, limit, (row) => toResource(row, userId));
+      const { items, nextCursor } = pageFrom(rows, limit, (row) => toResourceView(row, userId));
+      return { items, next_cursor: nextCursor };
     },
 
     async get(actor: Actor, resourceId: string): Promise<ResourceWithText> {
@@ -190,7 +191,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
         .from(resources)
         .where(and(eq(resources.id, resourceId), visibleTo(userId)));
       if (!row) throw new ResourceNotFoundError(resourceId);
-      return { ...toResource(row, userId), text: row.text };
+      return { ...toResourceView(row, userId), text: row.text };
     },
 
     /** The resource with its text and its own bytes (the file, the page; a note's bytes are its text). */
@@ -205,7 +206,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
         .where(and(eq(resources.id, resourceId), visibleTo(userId)));
       if (!row) throw new ResourceNotFoundError(resourceId);
       return {
-        resource: toResource(row, userId),
+        resource: toResourceView(row, userId),
         text: row.text,
         bytes: row.content ?? Buffer.from(row.text),
       };
@@ -216,7 +217,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
       const { userId } = requireUser(actor);
       const { before, row } = await db.transaction(async (transaction) => {
         const locked = await lockOwned(transaction, actor, resourceId);
-        const newContent = changes.content !== undefined || changes.mimeType !== undefined;
+        const newContent = changes.content !== undefined || changes.mime_type !== undefined;
         if (newContent && locked.kind !== 'text')
           throw new WrongResourceKindError(
             'Only notes (kind text) take new content; upload a new file instead',
@@ -226,7 +227,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
           );
         if (newContent) await history.keep(transaction, actor, locked);
         const note = newContent
-          ? noteContent(changes.content ?? locked.text, changes.mimeType ?? locked.mimeType)
+          ? noteContent(changes.content ?? locked.text, changes.mime_type ?? locked.mimeType)
           : undefined;
         const [updated] = await transaction
           .update(resources)
@@ -251,7 +252,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
         wasShared: before.visibility === 'shared',
         changes: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined),
       });
-      return toResource(row, userId);
+      return toResourceView(row, userId);
     },
 
     /** Fetches a URL resource again; a changed page becomes a new version. */
@@ -292,7 +293,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
           wasShared: row.visibility === 'shared',
           changes: ['content'],
         });
-      return toResource(row, userId);
+      return toResourceView(row, userId);
     },
 
     async delete(actor: Actor, resourceId: string): Promise<void> {
@@ -351,12 +352,12 @@ export function createResourceService(deps: ResourceServiceDeps) {
       return {
         mine: {
           total: byKind.reduce((sum, row) => sum + row.count, 0),
-          byKind: counts,
+          by_kind: counts,
           shared: byKind.reduce((sum, row) => sum + row.shared, 0),
           bytes: byKind.reduce((sum, row) => sum + Number(row.bytes), 0),
           versions: versions?.count ?? 0,
         },
-        sharedWithMe: others?.count ?? 0,
+        shared_with_me: others?.count ?? 0,
       };
     },
   };

@@ -25,11 +25,11 @@ function summarizeDocument(resource: Resource): z.infer<typeof documentSummary> 
     uri: resource.uri,
     name: resource.name,
     kind: resource.kind,
-    mime_type: resource.mimeType,
+    mime_type: resource.mime_type,
     visibility: resource.visibility,
     tags: resource.tags,
     mine: resource.mine,
-    updated_at: resource.updatedAt.toISOString(),
+    updated_at: resource.updated_at,
   };
 }
 
@@ -114,7 +114,7 @@ export function resourceTools(service: ResourceService): Tool[] {
           kind: 'text',
           name,
           content,
-          mimeType: mime_type,
+          mime_type,
           tags,
           visibility,
         });

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
 import { ResourceNotFoundError, ResourceVersionNotFoundError } from './errors.js';
-import { listedColumns, type ResourceRecord, toResource, toVersion } from './rows.js';
+import { listedColumns, type ResourceRecord, toResourceView, toVersionView } from './rows.js';
 import type { Resource, ResourceVersion, ResourceVersionWithText } from './schema.js';
 import { resources, resourceVersions } from './table.js';
 
@@ -58,7 +58,7 @@ export function createVersionHistory({
         .from(resourceVersions)
         .where(eq(resourceVersions.resourceId, resource.id))
         .orderBy(desc(resourceVersions.version));
-      return [toVersion({ ...resource, createdAt: resource.updatedAt }), ...rows.map(toVersion)];
+      return [toVersionView({ ...resource, createdAt: resource.updatedAt }), ...rows.map(toVersionView)];
     },
 
     async read(resource: ResourceRecord, version: number): Promise<ResourceVersionWithText> {
@@ -68,14 +68,14 @@ export function createVersionHistory({
           .from(resources)
           .where(eq(resources.id, resource.id));
         if (!current) throw new ResourceNotFoundError(resource.id);
-        return { ...toVersion({ ...resource, createdAt: resource.updatedAt }), text: current.text };
+        return { ...toVersionView({ ...resource, createdAt: resource.updatedAt }), text: current.text };
       }
       const [row] = await db
         .select()
         .from(resourceVersions)
         .where(and(eq(resourceVersions.resourceId, resource.id), eq(resourceVersions.version, version)));
       if (!row) throw new ResourceVersionNotFoundError(resource.id, version);
-      return { ...toVersion(row), text: row.text };
+      return { ...toVersionView(row), text: row.text };
     },
 
     /** Makes an earlier version's content current again, as a new version. */
@@ -113,7 +113,7 @@ export function createVersionHistory({
         wasShared: shared,
         changes: ['content', 'restored'],
       });
-      return toResource(row, userId);
+      return toResourceView(row, userId);
     },
   };
   return history;
