@@ -3,14 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../http/error-body.js';
 import { requireScope } from '../modules/identity/index.js';
-import { describeTool } from './describe-tool.js';
+import { toolCallResultViewSchema, toolListSchema } from './schema.js';
 import type { ToolRunner } from './tool-runner.js';
-
-const toolResultSchema = z.object({
-  content: z.array(z.object({ type: z.literal('text'), text: z.string() })),
-  structuredContent: z.record(z.string(), z.unknown()),
-  isError: z.boolean(),
-});
+import { toToolCallResultView, toToolView } from './tool-view.js';
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
 /** Every tool over REST: list them with their schemas, and call one with its arguments as the body. */
@@ -23,12 +18,12 @@ export function registerToolRoutes(app: FastifyInstance, tools: ToolRunner) {
       schema: {
         tags: ['tools'],
         summary: 'Every tool with its input and output JSON Schemas',
-        response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+        response: { 200: toolListSchema, ...errors },
       },
     },
     (request) => {
       requireScope(request.actor, 'api:read');
-      return { items: tools.list().map(describeTool) };
+      return { items: tools.list().map(toToolView) };
     },
   );
 
@@ -37,16 +32,16 @@ export function registerToolRoutes(app: FastifyInstance, tools: ToolRunner) {
     {
       schema: {
         tags: ['tools'],
-        summary: 'Call a tool; a failure of the tool itself is isError: true with its error_code',
+        summary: 'Call a tool; a failure of the tool itself is is_error: true with its error_code',
         params: z.object({ name: z.string().min(1).max(100) }),
         body: z.record(z.string(), z.unknown()).optional(),
-        response: { 200: toolResultSchema, ...errors },
+        response: { 200: toolCallResultViewSchema, ...errors },
       },
     },
-    (request) => {
+    async (request) => {
       const tool = tools.get(request.params.name);
       const actor = requireScope(request.actor, tool.readOnly ? 'api:read' : 'api:write');
-      return tools.call(actor, tool.name, request.body ?? {});
+      return toToolCallResultView(await tools.call(actor, tool.name, request.body ?? {}));
     },
   );
 }
