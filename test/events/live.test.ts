@@ -129,7 +129,7 @@ describe('live events over WebSocket', () => {
   });
 
   it('closes the socket when its API key is revoked', async () => {
-    const { apiKey, key } = await createApiKey(testApp.app, aliceCookie, ['api:read']);
+    const { api_key: apiKey, key } = await createApiKey(testApp.app, aliceCookie, ['api:read']);
     const doomed = await open({ headers: { authorization: `Bearer ${key}` } });
     await alice({ method: 'DELETE', url: `/api/v1/me/api-keys/${apiKey.id}` });
     expect((await doomed.closed).code).toBe(1008);

@@ -48,7 +48,7 @@ export async function createApiKey(
   });
   if (response.statusCode !== 201)
     throw new Error(`key creation failed: ${response.statusCode} ${response.body}`);
-  return response.json() as { apiKey: { id: string }; key: string };
+  return response.json() as { api_key: { id: string }; key: string };
 }
 
 /** A request as someone: a cookie, a bearer key, or nobody. */

@@ -42,7 +42,7 @@ describe.each(databaseKinds)('accounts, sessions and API keys on %s', (kind) => 
   it('shows an API key once, stores only its hash, and refuses it once revoked', async () => {
     await seedUser(app(), { email: 'kim@example.com' });
     const cookie = await signIn(app(), 'kim@example.com');
-    const { apiKey, key } = await createApiKey(app(), cookie);
+    const { api_key: apiKey, key } = await createApiKey(app(), cookie);
     expect(key).toMatch(/^sb_[A-Za-z0-9_-]{43}$/);
 
     const listed = await as(app(), { cookie })({ method: 'GET', url: '/api/v1/me/api-keys' });
@@ -94,7 +94,7 @@ describe.each(databaseKinds)('accounts, sessions and API keys on %s', (kind) => 
   it('refuses an expired key', async () => {
     await seedUser(app(), { email: 'exp@example.com' });
     const cookie = await signIn(app(), 'exp@example.com');
-    const { key, apiKey } = await createApiKey(app(), cookie);
+    const { key, api_key: apiKey } = await createApiKey(app(), cookie);
     await app()
       .database.db.update(apiKeys)
       .set({ expiresAt: new Date(Date.now() - 1000) })

@@ -35,7 +35,7 @@ describe('the audit log', () => {
       headers: { 'user-agent': 'audit-test-agent' },
     });
     const cookie = await signIn(app, 'eve@example.com');
-    const { apiKey, key } = await createApiKey(app, cookie);
+    const { api_key: apiKey, key } = await createApiKey(app, cookie);
     await as(app, { cookie })({ method: 'DELETE', url: `/api/v1/me/api-keys/${apiKey.id}` });
     await as(app, { key })({ method: 'GET', url: '/api/v1/me' });
     await signIn(app, 'eve@example.com'); // a second session, to revoke

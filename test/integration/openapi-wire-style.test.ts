@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** A JSON Schema or OpenAPI node, walked without knowing its shape. */
@@ -90,6 +91,21 @@ describe('the OpenAPI description', () => {
     expect(camelCaseNames(document)).toEqual([]);
   });
 
+  it('names every tool argument and structured result in snake_case (MCP and REST share them)', async () => {
+    await seedUser(testApp.app, { email: 'wire@example.com' });
+    const cookie = await signIn(testApp.app, 'wire@example.com');
+    const response = await testApp.app.http.inject({ url: '/api/v1/tools', headers: { cookie } });
+    const { items } = response.json() as {
+      items: { name: string; input_schema: Node; output_schema: Node }[];
+    };
+    expect(items.length).toBeGreaterThan(10);
+    const found = items.flatMap((tool) => [
+      ...camelCaseProperties(tool.input_schema, `tool ${tool.name} input`),
+      ...camelCaseProperties(tool.output_schema, `tool ${tool.name} output`),
+    ]);
+    expect(found).toEqual([]);
+  });
+
   it('finds a camelCase property however deep it is', () => {
     const sample = {
       paths: {
@@ -97,9 +113,17 @@ describe('the OpenAPI description', () => {
           post: {
             parameters: [{ in: 'query', name: 'pageSize', schema: { type: 'integer' } }],
             requestBody: {
-              content: { 'application/json': { schema: { properties: { a: { items: { properties: { mimeType: {} } } } } } } },
+              content: {
+                'application/json': {
+                  schema: { properties: { a: { items: { properties: { mimeType: {} } } } } },
+                },
+              },
             },
-            responses: { 200: { content: { 'application/json': { schema: { anyOf: [{ properties: { nextCursor: {} } }] } } } } },
+            responses: {
+              200: {
+                content: { 'application/json': { schema: { anyOf: [{ properties: { nextCursor: {} } }] } } },
+              },
+            },
           },
         },
       },

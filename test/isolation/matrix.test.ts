@@ -49,7 +49,7 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
     const revoked = await createApiKey(app, ownerCookie);
     await as(app, { cookie: ownerCookie })({
       method: 'DELETE',
-      url: `/api/v1/me/api-keys/${revoked.apiKey.id}`,
+      url: `/api/v1/me/api-keys/${revoked.api_key.id}`,
     });
     callers = {
       owner: { cookie: ownerCookie, id: owner.id, email: owner.email },

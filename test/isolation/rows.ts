@@ -210,7 +210,7 @@ export const ownedRows: OwnedRow[] = [
     route: '/api/v1/me/api-keys/:id',
     scope: 'api:write',
     async request({ app, ownerCookie }) {
-      const { apiKey } = await createApiKey(app, ownerCookie);
+      const { api_key: apiKey } = await createApiKey(app, ownerCookie);
       return { url: `/api/v1/me/api-keys/${apiKey.id}` };
     },
     otherUser: 'not_found',

@@ -187,7 +187,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
 
   it('ends a session when the key it was opened with is revoked', async () => {
     const cookie = await signIn(testApp.app, 'alice@example.com');
-    const { key, apiKey } = await createApiKey(testApp.app, cookie, ['mcp']);
+    const { key, api_key: apiKey } = await createApiKey(testApp.app, cookie, ['mcp']);
     const client = await connect(key);
     const transport = (client as unknown as { _transport: StreamableHTTPClientTransport })._transport;
     const sessionId = transport.sessionId ?? '';

@@ -88,7 +88,10 @@ export const promptSchema = z
   .meta({ id: 'Prompt' });
 export type Prompt = z.infer<typeof promptSchema>;
 
-export const promptPageSchema = z.object({ items: z.array(promptSchema), next_cursor: z.string().nullable() });
+export const promptPageSchema = z.object({
+  items: z.array(promptSchema),
+  next_cursor: z.string().nullable(),
+});
 export type PromptPage = z.infer<typeof promptPageSchema>;
 
 export const promptVersionSchema = z

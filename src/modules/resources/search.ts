@@ -44,7 +44,11 @@ export async function searchResources(
     .offset(offset);
   const shown = rows.slice(0, limit);
   return {
-    items: shown.map((row) => ({ ...toResourceView(row, userId), snippet: row.snippet.trim(), rank: row.rank })),
+    items: shown.map((row) => ({
+      ...toResourceView(row, userId),
+      snippet: row.snippet.trim(),
+      rank: row.rank,
+    })),
     next_cursor: rows.length > limit ? offsetCursor(offset + limit) : null,
   };
 }

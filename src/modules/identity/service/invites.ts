@@ -44,10 +44,7 @@ export function createInvitesService({
   publicUrl: string;
 }) {
   return {
-    async create(
-      actor: Actor,
-      input: CreateInviteInput,
-    ): Promise<CreatedInvite> {
+    async create(actor: Actor, input: CreateInviteInput): Promise<CreatedInvite> {
       const admin = requireUser(requireAdmin(actor));
       const { email, role, expires_in_hours } = createInviteInputSchema.parse(input);
       const token = randomBytes(24).toString('base64url');
