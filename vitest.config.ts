@@ -1,3 +1,4 @@
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         // The web app's components, rendered in happy-dom (browser flows are in test/e2e, npm run test:e2e).
         plugins: [react()],
+        resolve: { alias: { '@server': path.resolve(import.meta.dirname, 'src') } },
         test: {
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import tailwind from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
@@ -44,6 +45,8 @@ function initialSizeReport(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), tailwind(), initialSizeReport()],
+  // The server's zod schemas, for the API's types (type-only imports: no server code in the bundle).
+  resolve: { alias: { '@server': path.resolve(import.meta.dirname, '../src') } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   server: {
     proxy: {

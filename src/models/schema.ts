@@ -16,13 +16,14 @@ export const modelSettingsInputSchema = z
   });
 export type ModelSettingsInput = z.infer<typeof modelSettingsInputSchema>;
 
-const providerStatusSchema = z.object({
+export const providerStatusSchema = z.object({
   provider: z.enum(providers),
   state: z.enum(['ready', 'not_configured', 'unreachable']),
   message: z.string().nullable(),
   installed_models: z.array(z.string()).optional(),
   loaded_models: z.array(z.string()).optional(),
 });
+export type ProviderStatus = z.infer<typeof providerStatusSchema>;
 
 export const modelChoicesSchema = z
   .object({

@@ -1,16 +1,14 @@
-/** Shapes the REST API answers with, as the pages use them. The OpenAPI description at /api/docs is the reference. */
+/**
+ * Shapes the REST API answers with, imported from the server's zod schemas (type-only: no server
+ * code enters the bundle), so a renamed field breaks the build rather than a page.
+ */
+import type { PublicUser, roleSchema } from '@server/modules/identity/schema';
+import type { WireEvent } from '@server/modules/events/schema';
+import type { z } from 'zod';
 
-export type Role = 'user' | 'admin';
+export type Role = z.infer<typeof roleSchema>;
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
+export type User = PublicUser;
 
 /** A page of a cursor-paginated list. */
 export interface Page<T> {
@@ -19,10 +17,4 @@ export interface Page<T> {
 }
 
 /** An event as the WebSocket at /api/v1/events delivers it. */
-export interface LiveEvent {
-  id: string;
-  type: string;
-  at: string;
-  actor: { user_id: string | null; via: string };
-  data: Record<string, unknown>;
-}
+export type LiveEvent = Omit<WireEvent, 'data'> & { data: Record<string, unknown> };

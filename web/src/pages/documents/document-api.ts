@@ -1,46 +1,20 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ResourcePage,
+  resourceKinds,
+  ResourceVersion,
+  ResourceWithText,
+  visibilities,
+} from '@server/modules/resources/schema';
 import { api } from '../../api/client';
 
-export type DocumentKind = 'text' | 'file' | 'url';
-export type Visibility = 'private' | 'shared';
+export type DocumentKind = (typeof resourceKinds)[number];
+export type Visibility = (typeof visibilities)[number];
 
-/** A document (a resource) as the API answers it; dates are ISO strings over JSON. */
-export interface DocumentSummary {
-  id: string;
-  kind: DocumentKind;
-  name: string;
-  description: string | null;
-  mimeType: string;
-  visibility: Visibility;
-  tags: string[];
-  filename: string | null;
-  sourceUrl: string | null;
-  sizeBytes: number;
-  version: number;
-  mine: boolean;
-  fetchedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Only in search results: the best passage, matches between « and ». */
-  snippet?: string;
-}
-
-export interface DocumentWithText extends DocumentSummary {
-  text: string;
-}
-
-export interface DocumentVersion {
-  version: number;
-  name: string;
-  mimeType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-interface DocumentPage {
-  items: DocumentSummary[];
-  nextCursor: string | null;
-}
+/** A document (a resource) as the API answers it; `snippet` only in search results. */
+export type DocumentSummary = ResourcePage['items'][number];
+export type DocumentWithText = ResourceWithText;
+export type DocumentVersion = ResourceVersion;
 
 /** What the list shows, from `?q=&kind=`. */
 export interface DocumentFilters {
@@ -55,12 +29,12 @@ export function useDocumentList(filters: DocumentFilters) {
   return useInfiniteQuery({
     queryKey: ['documents', 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api<DocumentPage>('/api/v1/resources', {
+      api<ResourcePage>('/api/v1/resources', {
         query: { q: filters.q, kind: filters.kind, limit: 25, cursor: pageParam },
         signal,
       }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 

@@ -15,12 +15,12 @@ export function DocumentRow({ document, search }: { document: DocumentSummary; s
           {document.name}
         </Link>
         <span className="text-xs text-neutral-600 dark:text-neutral-400">
-          Updated <Time value={document.updatedAt} relativeToNow />
+          Updated <Time value={document.updated_at} relativeToNow />
         </span>
       </div>
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-neutral-600 dark:text-neutral-400">
         <span>{kindLabels[document.kind]}</span>
-        <span>{formatBytes(document.sizeBytes)}</span>
+        <span>{formatBytes(document.size_bytes)}</span>
         <span>{document.visibility === 'shared' ? 'Shared' : 'Private'}</span>
         {!document.mine && <span>Shared with you</span>}
         {document.version > 1 && <span>Version {document.version}</span>}

@@ -6,11 +6,11 @@ import { documentPath, type DocumentWithText } from './document-api';
 const Markdown = lazy(() => import('../chat/thread/markdown'));
 
 const isMarkdown = (document: DocumentWithText) =>
-  document.mimeType.startsWith('text/markdown') || /\.(md|markdown)$/i.test(document.filename ?? '');
+  document.mime_type.startsWith('text/markdown') || /\.(md|markdown)$/i.test(document.filename ?? '');
 
 /** A document's text: Markdown rendered, anything else (plain text, a PDF's or a page's text, OCR) as written. */
 export function DocumentText({ document }: { document: DocumentWithText }) {
-  if (document.mimeType.startsWith('image/'))
+  if (document.mime_type.startsWith('image/'))
     return (
       <div className="flex flex-col gap-3">
         <img

@@ -52,15 +52,15 @@ export function DocumentView({ id }: { id: string }) {
         {item.description && <p className="text-neutral-700 dark:text-neutral-300">{item.description}</p>}
         <p className="flex flex-wrap gap-x-3 text-sm text-neutral-600 dark:text-neutral-400">
           <span>{kindLabels[item.kind]}</span>
-          <span>{item.mimeType}</span>
-          <span>{formatBytes(item.sizeBytes)}</span>
+          <span>{item.mime_type}</span>
+          <span>{formatBytes(item.size_bytes)}</span>
           <span>Version {item.version}</span>
           <span>
-            Updated <Time value={item.updatedAt} />
+            Updated <Time value={item.updated_at} />
           </span>
-          {item.sourceUrl && (
-            <a href={item.sourceUrl} target="_blank" rel="noopener noreferrer" className="break-all">
-              {item.sourceUrl}
+          {item.source_url && (
+            <a href={item.source_url} target="_blank" rel="noopener noreferrer" className="break-all">
+              {item.source_url}
             </a>
           )}
         </p>

@@ -34,7 +34,7 @@ export function VersionsPanel({ document }: { document: DocumentWithText }) {
                 {version.version === document.version && ' (current)'}
               </p>
               <p className="text-xs text-neutral-600 dark:text-neutral-400">
-                <Time value={version.createdAt} /> · {formatBytes(version.sizeBytes)}
+                <Time value={version.created_at} /> · {formatBytes(version.size_bytes)}
               </p>
             </div>
             {document.mine && version.version !== document.version && (

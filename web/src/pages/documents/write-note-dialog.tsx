@@ -1,3 +1,4 @@
+import type { CreateResourceInput } from '@server/modules/resources/schema';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -15,15 +16,14 @@ export function WriteNoteDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [content, setContent] = useState('');
   const [mimeType, setMimeType] = useState<NoteType>('text/markdown');
-  const save = useDocumentMutation(
-    (body: { kind: 'text'; name: string; content: string; mimeType: NoteType }) =>
-      api<DocumentSummary>('/api/v1/resources', { method: 'POST', body }),
+  const save = useDocumentMutation((body: CreateResourceInput) =>
+    api<DocumentSummary>('/api/v1/resources', { method: 'POST', body }),
   );
 
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate(
-      { kind: 'text', name: name.trim(), content, mimeType },
+      { kind: 'text', name: name.trim(), content, mime_type: mimeType },
       { onSuccess: (document) => navigate(`/documents/${document.id}`) },
     );
   }

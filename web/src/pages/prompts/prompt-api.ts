@@ -1,41 +1,7 @@
+import type { Prompt, PromptDiff, PromptPage, PromptVersion } from '@server/modules/prompts/schema';
 import { api } from '../../api/client';
 
-/** One declared argument of a prompt's template. */
-export interface PromptArgument {
-  name: string;
-  description?: string;
-  required: boolean;
-  default?: string;
-  enum?: string[];
-}
-
-/** A prompt as the API answers it. */
-export interface Prompt {
-  id: string;
-  name: string;
-  title: string | null;
-  description: string | null;
-  template: string;
-  arguments: PromptArgument[];
-  tags: string[];
-  visibility: 'private' | 'shared';
-  version: number;
-  useCount: number;
-  /** Only the owner changes a prompt; others' shared ones and PROMPTS_DIR files are read-only. */
-  mine: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One saved version of a prompt's content. */
-export interface PromptVersion {
-  version: number;
-  title: string | null;
-  description: string | null;
-  template: string;
-  arguments: PromptArgument[];
-  createdAt: string;
-}
+export type { Prompt, PromptArgument, PromptVersion } from '@server/modules/prompts/schema';
 
 /** What a save sends: the editable fields of a prompt. */
 export type PromptInput = Pick<Prompt, 'name' | 'template' | 'arguments' | 'tags' | 'visibility'> & {
@@ -59,7 +25,7 @@ export const promptKeys = {
 
 /** A page of the library, newest first. */
 export function listPrompts(filters: LibraryFilters, cursor: string | undefined, signal: AbortSignal) {
-  return api<{ items: Prompt[]; nextCursor: string | null }>('/api/v1/prompts', {
+  return api<PromptPage>('/api/v1/prompts', {
     query: { ...filters, cursor, limit: 30 },
     signal,
   });
@@ -97,7 +63,7 @@ export function listVersions(id: string, signal: AbortSignal) {
 
 /** The unified diff between two versions' templates. */
 export function diffVersions(id: string, from: number, to: number, signal: AbortSignal) {
-  return api<{ diff: string }>(`/api/v1/prompts/${id}/diff`, { query: { from, to }, signal });
+  return api<PromptDiff>(`/api/v1/prompts/${id}/diff`, { query: { from, to }, signal });
 }
 
 /** Makes an old version current again, as a new version. */

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { PublicSession } from '@server/modules/identity/schema';
 import { api } from '../../api/client';
 import { Button } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -10,15 +11,7 @@ import { useToast } from '../../components/toast';
 import { describeUserAgent } from './user-agent';
 
 /** A signed-in session as GET /api/v1/me/sessions answers it. */
-export interface Session {
-  id: string;
-  createdAt: string;
-  lastActiveAt: string;
-  expiresAt: string;
-  ipAddress: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+export type Session = PublicSession;
 
 const sessionsKey = ['me', 'sessions'];
 
@@ -36,7 +29,7 @@ export function SessionsSection() {
     onSuccess: (_, session) => {
       if (session.current) return location.assign('/signin');
       setRevoking(null);
-      toast({ message: `Signed out ${describeUserAgent(session.userAgent)}.` });
+      toast({ message: `Signed out ${describeUserAgent(session.user_agent)}.` });
       return queryClient.invalidateQueries({ queryKey: sessionsKey });
     },
   });
@@ -56,7 +49,7 @@ export function SessionsSection() {
           >
             <div className="min-w-0 text-sm">
               <p className="font-medium">
-                {describeUserAgent(session.userAgent)}
+                {describeUserAgent(session.user_agent)}
                 {session.current && (
                   <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900 dark:bg-green-950 dark:text-green-200">
                     This session
@@ -64,8 +57,8 @@ export function SessionsSection() {
                 )}
               </p>
               <p className="text-neutral-600 dark:text-neutral-400">
-                {session.ipAddress ?? 'Unknown address'} · signed in <Time value={session.createdAt} /> · last
-                active <Time value={session.lastActiveAt} relativeToNow />
+                {session.ip_address ?? 'Unknown address'} · signed in <Time value={session.created_at} /> ·
+                last active <Time value={session.last_active_at} relativeToNow />
               </p>
             </div>
             <Button size="sm" variant="secondary" onClick={() => setRevoking(session)}>
@@ -89,7 +82,7 @@ export function SessionsSection() {
         <p>
           {revoking?.current
             ? 'This is the session you are using: you will be signed out here.'
-            : `${describeUserAgent(revoking?.userAgent ?? null)} will be signed out at once.`}
+            : `${describeUserAgent(revoking?.user_agent ?? null)} will be signed out at once.`}
         </p>
       </ConfirmDialog>
     </section>

@@ -5,41 +5,20 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { AddTaskInput, Task, TaskPage, UpdateTaskFields } from '@server/modules/tasks/schema';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
 import { listQuery, type TaskFilters } from './task-filters';
 
-export type TaskPriority = 'low' | 'medium' | 'high';
-
 /** A task as GET /api/v1/tasks answers it. */
-export interface Task {
-  id: string;
-  title: string;
-  description: string | null;
-  status: 'pending' | 'completed';
-  priority: TaskPriority;
-  due_date: string | null;
-  tags: string[];
-  completed_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type { Task };
+
+export type TaskPriority = Task['priority'];
 
 /** The body of POST /api/v1/tasks. */
-export interface NewTask {
-  title: string;
-  description?: string;
-  due_date?: string;
-  priority?: TaskPriority;
-  tags?: string[];
-}
+export type NewTask = AddTaskInput;
 
 /** The body of PATCH /api/v1/tasks/{id}: only the fields given change; null clears. */
-export type TaskChanges = Partial<Omit<NewTask, 'description' | 'due_date'>> & {
-  description?: string | null;
-  due_date?: string | null;
-  status?: Task['status'];
-};
+export type TaskChanges = UpdateTaskFields;
 
 const pageSize = 25;
 
@@ -48,7 +27,7 @@ export function useTaskList(filters: TaskFilters) {
   return useInfiniteQuery({
     queryKey: ['tasks', 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Task>>('/api/v1/tasks', {
+      api<TaskPage>('/api/v1/tasks', {
         query: { ...listQuery(filters), limit: pageSize, cursor: pageParam },
         signal,
       }),
@@ -59,7 +38,7 @@ export function useTaskList(filters: TaskFilters) {
 
 /** Puts a changed task in every cached list at once, before the refetch confirms it. */
 function replaceCached(client: QueryClient, task: Task) {
-  client.setQueriesData<InfiniteData<Page<Task>>>({ queryKey: ['tasks', 'list'] }, (data) =>
+  client.setQueriesData<InfiniteData<TaskPage>>({ queryKey: ['tasks', 'list'] }, (data) =>
     data
       ? {
           ...data,

@@ -1,31 +1,19 @@
+import type { ToolCallResultView, ToolList, ToolView } from '@server/tools/schema';
 import { api } from '../../api/client';
 import type { JsonSchema } from './schema-form/schema-fields';
 
-/** A tool as GET /api/v1/tools lists it. */
-export interface ToolInfo {
-  name: string;
-  title: string;
-  /** The group it belongs to ("Tasks", "Text analysis"). */
-  toolset: string;
-  description: string;
-  inputSchema: JsonSchema;
-  outputSchema: JsonSchema;
-  annotations: { readOnlyHint: boolean; destructiveHint: boolean };
-}
+/** A tool as GET /api/v1/tools lists it, its input schema read as the form needs it. */
+export type ToolInfo = Omit<ToolView, 'input_schema'> & { input_schema: JsonSchema };
 
 /** What a call answers: the readable text, the structured result, and whether the tool itself failed. */
-export interface ToolCallResult {
-  content: { type: 'text'; text: string }[];
-  structuredContent: Record<string, unknown>;
-  isError: boolean;
-}
+export type ToolCallResult = ToolCallResultView;
 
 /** The query key of the tool list. */
 export const toolsKey = ['tools'] as const;
 
 /** Every tool the user may call. */
 export function listTools(signal: AbortSignal) {
-  return api<{ items: ToolInfo[] }>('/api/v1/tools', { signal });
+  return api<ToolList>('/api/v1/tools', { signal }) as Promise<{ items: ToolInfo[] }>;
 }
 
 /** Calls a tool with its arguments as the body. */

@@ -13,12 +13,12 @@ export function ToolDetail({ tool }: { tool: ToolInfo }) {
       </h2>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <code className="text-sm text-neutral-700 dark:text-neutral-300">{tool.name}</code>
-        {tool.annotations.readOnlyHint && (
+        {tool.annotations.read_only_hint && (
           <span className={`${badge} bg-green-50 text-green-800 dark:bg-green-950 dark:text-green-200`}>
             Read-only
           </span>
         )}
-        {tool.annotations.destructiveHint && (
+        {tool.annotations.destructive_hint && (
           <span className={`${badge} bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200`}>
             Destructive
           </span>

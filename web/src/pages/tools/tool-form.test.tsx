@@ -10,7 +10,7 @@ const addTask: ToolInfo = {
   title: 'Add a task',
   toolset: 'Tasks',
   description: 'Adds a task.',
-  inputSchema: {
+  input_schema: {
     type: 'object',
     properties: {
       title: { type: 'string', maxLength: 255, description: 'What to do' },
@@ -18,8 +18,13 @@ const addTask: ToolInfo = {
     },
     required: ['title'],
   },
-  outputSchema: { type: 'object' },
-  annotations: { readOnlyHint: false, destructiveHint: false },
+  output_schema: { type: 'object' },
+  annotations: {
+    title: 'Add a task',
+    read_only_hint: false,
+    destructive_hint: false,
+    open_world_hint: false,
+  },
 };
 
 function answer(status: number, body: unknown) {
@@ -70,8 +75,8 @@ describe('a tool form', () => {
   it('sends the values as the body and shows the result readably', async () => {
     const fetch = answer(200, {
       content: [{ type: 'text', text: 'Added "Buy milk".' }],
-      structuredContent: { task: { title: 'Buy milk', priority: 'normal' } },
-      isError: false,
+      structured_content: { task: { title: 'Buy milk', priority: 'normal' } },
+      is_error: false,
     });
     renderForm(addTask);
     await userEvent.type(screen.getByLabelText('Title (required)'), 'Buy milk');
@@ -93,8 +98,8 @@ describe('a tool form', () => {
 
     answer(200, {
       content: [{ type: 'text', text: 'No such task' }],
-      structuredContent: { error_code: 'TASK_NOT_FOUND', message: 'Task t9 not found' },
-      isError: true,
+      structured_content: { error_code: 'TASK_NOT_FOUND', message: 'Task t9 not found' },
+      is_error: true,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Run' }));
     expect(await screen.findByText('TASK_NOT_FOUND')).toBeTruthy();
@@ -102,12 +107,17 @@ describe('a tool form', () => {
   });
 
   it('asks before running a destructive tool', async () => {
-    const fetch = answer(200, { content: [], structuredContent: { deleted: true }, isError: false });
+    const fetch = answer(200, { content: [], structured_content: { deleted: true }, is_error: false });
     renderForm({
       ...addTask,
       name: 'delete_task',
       title: 'Delete a task',
-      annotations: { readOnlyHint: false, destructiveHint: true },
+      annotations: {
+        title: 'Delete a task',
+        read_only_hint: false,
+        destructive_hint: true,
+        open_world_hint: false,
+      },
     });
     await userEvent.type(screen.getByLabelText('Title (required)'), 't1');
     await userEvent.click(screen.getByRole('button', { name: 'Run' }));

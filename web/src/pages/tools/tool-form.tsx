@@ -12,7 +12,7 @@ import { describeFields, type FieldValue } from './schema-form/schema-fields';
 
 /** A tool's form generated from its input schema; Run calls it (a destructive tool asks first). */
 export function ToolForm({ tool }: { tool: ToolInfo }) {
-  const fields = useMemo(() => describeFields(tool.inputSchema), [tool.inputSchema]);
+  const fields = useMemo(() => describeFields(tool.input_schema), [tool.input_schema]);
   const [values, setValues] = useState(() => initialValues(fields));
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState<Record<string, unknown> | null>(null);
@@ -36,7 +36,7 @@ export function ToolForm({ tool }: { tool: ToolInfo }) {
       return;
     }
     setFormErrors({});
-    if (tool.annotations.destructiveHint) setConfirming(built.body);
+    if (tool.annotations.destructive_hint) setConfirming(built.body);
     else run.mutate(built.body);
   };
 
@@ -67,7 +67,7 @@ export function ToolForm({ tool }: { tool: ToolInfo }) {
         <div className="flex items-center gap-3">
           <Button
             type="submit"
-            variant={tool.annotations.destructiveHint ? 'danger' : 'primary'}
+            variant={tool.annotations.destructive_hint ? 'danger' : 'primary'}
             disabled={run.isPending}
           >
             {run.isPending ? 'Running…' : 'Run'}

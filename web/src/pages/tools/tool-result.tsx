@@ -7,7 +7,7 @@ import type { ToolCallResult } from './tool-api';
 export function ToolResult({ result, milliseconds }: { result: ToolCallResult; milliseconds: number }) {
   const [showJson, setShowJson] = useState(false);
   const summary = result.content.map((item) => item.text).join('\n');
-  const failure = result.structuredContent as { error_code?: string; message?: string };
+  const failure = result.structured_content as { error_code?: string; message?: string };
   return (
     <section
       aria-labelledby="result-title"
@@ -15,7 +15,7 @@ export function ToolResult({ result, milliseconds }: { result: ToolCallResult; m
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id="result-title" className="text-lg font-semibold">
-          {result.isError ? 'The tool failed' : 'Result'}
+          {result.is_error ? 'The tool failed' : 'Result'}
         </h3>
         <div className="flex items-center gap-3">
           <span className="text-sm text-neutral-600 dark:text-neutral-400">
@@ -26,7 +26,7 @@ export function ToolResult({ result, milliseconds }: { result: ToolCallResult; m
           </Button>
         </div>
       </div>
-      {result.isError ? (
+      {result.is_error ? (
         <div
           role="alert"
           className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
@@ -40,7 +40,7 @@ export function ToolResult({ result, milliseconds }: { result: ToolCallResult; m
             <p className="whitespace-pre-wrap text-sm text-neutral-800 dark:text-neutral-200">{summary}</p>
           )}
           <div className="rounded-md border border-neutral-200 p-3 text-sm dark:border-neutral-800">
-            <ValueView value={result.structuredContent} />
+            <ValueView value={result.structured_content} />
           </div>
         </>
       )}

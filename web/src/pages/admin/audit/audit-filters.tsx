@@ -19,7 +19,7 @@ export function AuditFilters({
   const any = Object.values(filters).some(Boolean);
   return (
     <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end">
-      <SelectField label="User" value={filters.userId} onChange={set('userId')}>
+      <SelectField label="User" value={filters.user_id} onChange={set('user_id')}>
         <option value="">Everyone</option>
         {users.map((user) => (
           <option key={user.id} value={user.id}>
@@ -39,7 +39,7 @@ export function AuditFilters({
       <TextField label="To" type="date" value={filters.until} onChange={set('until')} />
       <Button
         disabled={!any}
-        onClick={() => onChange({ userId: '', action: '', since: '', until: '' })}
+        onClick={() => onChange({ user_id: '', action: '', since: '', until: '' })}
         className="self-end"
       >
         Clear filters

@@ -59,9 +59,9 @@ export function AuditRow({
               ...entry.details,
               subject: entry.subject,
               reason: entry.reason,
-              user_agent: entry.userAgent,
-              duration_ms: entry.durationMs,
-              actor_id: entry.actorId,
+              user_agent: entry.user_agent,
+              duration_ms: entry.duration_ms,
+              actor_id: entry.actor_id,
             }}
           />
         </div>

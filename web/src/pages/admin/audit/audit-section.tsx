@@ -18,7 +18,7 @@ export function AuditSection() {
   const everyone = users.data?.pages.flatMap((page) => page.items) ?? [];
   const names = new Map(everyone.map((user) => [user.id, user.name || user.email]));
   const who = (entry: AuditEntry) => {
-    if (entry.actorId) return names.get(entry.actorId) ?? entry.actorId.slice(0, 8);
+    if (entry.actor_id) return names.get(entry.actor_id) ?? entry.actor_id.slice(0, 8);
     const email = entry.details.email;
     return typeof email === 'string' ? email : 'System';
   };

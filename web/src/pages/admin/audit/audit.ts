@@ -1,32 +1,18 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { IdentityPage } from '../users/users';
+import type { AuditPage } from '@server/modules/identity/schema';
 
-/** One entry of the audit log. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  status: string;
-  surface: string;
-  subject: string | null;
-  reason: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  durationMs: number | null;
-  details: Record<string, unknown>;
-}
+export type { AuditEntry } from '@server/modules/identity/schema';
 
 /** The filters the API takes, as they sit in the page's URL: `since`/`until` are days (YYYY-MM-DD). */
 export interface AuditFilters {
-  userId: string;
+  user_id: string;
   action: string;
   since: string;
   until: string;
 }
 
-export const filterNames = ['userId', 'action', 'since', 'until'] as const;
+export const filterNames = ['user_id', 'action', 'since', 'until'] as const;
 
 /** The actions Switchboard records, for the filter's choices. */
 export const knownActions = [
@@ -55,9 +41,9 @@ export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['admin', 'audit', filters],
     queryFn: ({ pageParam }) =>
-      api<IdentityPage<AuditEntry>>('/api/v1/admin/audit', {
+      api<AuditPage>('/api/v1/admin/audit', {
         query: {
-          userId: filters.userId,
+          user_id: filters.user_id,
           action: filters.action,
           since: dayBoundary(filters.since, false),
           until: dayBoundary(filters.until, true),
@@ -66,6 +52,6 @@ export function useAuditLog(filters: AuditFilters) {
         },
       }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
 }

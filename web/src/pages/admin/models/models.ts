@@ -1,17 +1,5 @@
 /** What GET /api/v1/models answers. */
-export interface ModelChoices {
-  default_model: string;
-  models: { id: string; provider: string; name: string }[];
-  providers: ProviderStatus[];
-}
-
-export interface ProviderStatus {
-  provider: string;
-  state: 'ready' | 'not_configured' | 'unreachable';
-  message: string | null;
-  installed_models?: string[];
-  loaded_models?: string[];
-}
+export type { ModelChoices, ProviderStatus } from '@server/models/schema';
 
 export const modelsKey = ['models'];
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { CreatedInvite, CreateInviteInput, PublicInvite } from '@server/modules/identity/schema';
 import { api } from '../../../api/client';
 import type { Role } from '../../../api/types';
 import { Button } from '../../../components/button';
@@ -9,14 +10,7 @@ import { SelectField, TextField } from '../../../components/field';
 import { SectionHeading } from '../../../components/section-nav';
 import { Time } from '../../../components/time';
 
-interface Invite {
-  id: string;
-  email: string | null;
-  role: Role;
-  expiresAt: string;
-  usedAt: string | null;
-  createdAt: string;
-}
+type Invite = PublicInvite;
 
 const invitesKey = ['admin', 'invites'];
 
@@ -32,9 +26,13 @@ export function InvitesSection() {
   });
   const create = useMutation({
     mutationFn: () =>
-      api<{ invite: Invite; url: string }>('/api/v1/admin/invites', {
+      api<CreatedInvite>('/api/v1/admin/invites', {
         method: 'POST',
-        body: { email: email.trim() || undefined, role, expiresInHours: Number(hours) },
+        body: {
+          email: email.trim() || undefined,
+          role,
+          expires_in_hours: Number(hours),
+        } satisfies CreateInviteInput,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitesKey }),
   });
@@ -94,14 +92,14 @@ export function InvitesSection() {
               {invite.email ?? 'Anyone with the link'} · {invite.role === 'admin' ? 'Admin' : 'User'}
             </p>
             <p className="text-neutral-600 dark:text-neutral-400">
-              Created <Time value={invite.createdAt} /> ·{' '}
-              {invite.usedAt ? (
+              Created <Time value={invite.created_at} /> ·{' '}
+              {invite.used_at ? (
                 <>
-                  used <Time value={invite.usedAt} />
+                  used <Time value={invite.used_at} />
                 </>
               ) : (
                 <>
-                  expires <Time value={invite.expiresAt} />
+                  expires <Time value={invite.expires_at} />
                 </>
               )}
             </p>

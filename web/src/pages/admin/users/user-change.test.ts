@@ -8,8 +8,8 @@ const bea: User = {
   name: 'Bea',
   role: 'admin',
   active: true,
-  lastSignInAt: null,
-  createdAt: '2026-12-01T10:00:00Z',
+  last_sign_in_at: null,
+  created_at: '2026-12-01T10:00:00Z',
 };
 
 describe('the words asking to confirm a change to an account', () => {

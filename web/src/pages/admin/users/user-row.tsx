@@ -37,8 +37,8 @@ export function UserRow({
         </p>
         <p className="break-all text-neutral-700 dark:text-neutral-300">{user.email}</p>
         <p className="text-neutral-600 dark:text-neutral-400">
-          Last signed in <Time value={user.lastSignInAt} relativeToNow fallback="never" /> · joined{' '}
-          <Time value={user.createdAt} />
+          Last signed in <Time value={user.last_sign_in_at} relativeToNow fallback="never" /> · joined{' '}
+          <Time value={user.created_at} />
         </p>
       </div>
       <div className="flex flex-wrap gap-1">

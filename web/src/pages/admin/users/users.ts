@@ -1,12 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { User } from '../../../api/types';
-
-/** A page of the identity API's lists (they name the cursor `nextCursor`). */
-export interface IdentityPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import type { UserPage } from '@server/modules/identity/schema';
 
 export const usersKey = ['admin', 'users'];
 
@@ -15,8 +9,8 @@ export function useUsers() {
   return useInfiniteQuery({
     queryKey: usersKey,
     queryFn: ({ pageParam }) =>
-      api<IdentityPage<User>>('/api/v1/admin/users', { query: { cursor: pageParam, limit: 100 } }),
+      api<UserPage>('/api/v1/admin/users', { query: { cursor: pageParam, limit: 100 } }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
 }

@@ -1,6 +1,6 @@
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../api/client';
-import type { Conversation, ConversationPage } from '../../../api/conversations';
+import type { Conversation, ConversationPage, MessageHit } from '../../../api/conversations';
 import { useToast } from '../../../components/toast';
 import { useHiddenConversations } from './pending-deletes';
 import { useCursorList } from './use-cursor-list';
@@ -13,14 +13,7 @@ export interface ListFilters {
 }
 
 /** A passage of a message that matches a search, matches between « and ». */
-export interface MessageHit {
-  conversation_id: string;
-  conversation_title: string;
-  message_id: string;
-  role: 'user' | 'assistant' | 'system';
-  snippet: string;
-  created_at: string;
-}
+export type { MessageHit };
 
 export type ConversationChanges = Partial<Pick<Conversation, 'title' | 'pinned' | 'archived'>>;
 

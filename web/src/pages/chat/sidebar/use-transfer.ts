@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, errorMessage } from '../../../api/client';
+import type { ImportResult } from '../../../api/conversations';
 import { useToast } from '../../../components/toast';
 import { downloadFile } from './download';
 
 export type ExportFormat = 'json' | 'markdown';
-
-interface ImportResult {
-  imported: number;
-  conversations: { id: string; title: string }[];
-}
 
 /** Downloads an export of one conversation (`id`) or of all of them; a failure shows as a toast. */
 export function useExport() {

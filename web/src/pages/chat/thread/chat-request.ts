@@ -1,11 +1,12 @@
+import type { ChatRequest } from '@server/modules/chat/schema';
 import { isToolUIPart } from 'ai';
 import type { ThreadMessage } from './thread-message';
 
 /** The body of POST /api/v1/chat: exactly one of a message, a regeneration or approvals. */
 export type ChatRequestBody =
-  | { message: string; conversation_id?: string; model?: string; parent_id?: string | null }
-  | { regenerate: string; conversation_id: string }
-  | { approvals: { approval_id: string; approved: boolean }[]; conversation_id: string };
+  | (Required<Pick<ChatRequest, 'message'>> & Pick<ChatRequest, 'conversation_id' | 'model' | 'parent_id'>)
+  | Required<Pick<ChatRequest, 'regenerate' | 'conversation_id'>>
+  | Required<Pick<ChatRequest, 'approvals' | 'conversation_id'>>;
 
 /** What the thread adds to a send: set by an edit (the edited message's parent). */
 export interface ExtraBody {

@@ -1,16 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ModelChoices } from '@server/models/schema';
 import { api } from '../../../api/client';
 import { SelectField } from '../../../components/field';
-
-interface ModelChoices {
-  default_model: string;
-  models: { id: string; provider: string; name: string }[];
-  providers: {
-    provider: string;
-    state: 'ready' | 'not_configured' | 'unreachable';
-    message: string | null;
-  }[];
-}
 
 const stateNote = { ready: '', not_configured: ' (not configured)', unreachable: ' (unreachable)' };
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { RenderedPrompt } from '@server/modules/prompts/schema';
 import { api } from '../../../api/client';
 import { Button } from '../../../components/button';
 import { ErrorNotice, Spinner } from '../../../components/feedback';
@@ -24,7 +25,7 @@ export function PromptForm({
   const [values, setValues] = useState<Record<string, string>>({});
   const render = useMutation({
     mutationFn: (args: Record<string, string>) =>
-      api<{ text: string }>(`/api/v1/prompts/${encodeURIComponent(promptId)}/render`, {
+      api<RenderedPrompt>(`/api/v1/prompts/${encodeURIComponent(promptId)}/render`, {
         method: 'POST',
         body: { arguments: args },
       }),

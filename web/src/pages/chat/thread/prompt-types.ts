@@ -1,18 +1,7 @@
+import type { Prompt } from '@server/modules/prompts/schema';
+
 /** A prompt of the library as GET /api/v1/prompts answers it (the parts the chat uses). */
-export interface LibraryPrompt {
-  id: string;
-  name: string;
-  title: string | null;
-  description: string | null;
-  template: string;
-  arguments: PromptArgument[];
-}
+export type LibraryPrompt = Pick<Prompt, 'id' | 'name' | 'title' | 'description' | 'template' | 'arguments'>;
 
 /** One of a prompt's arguments, as its author defined it. */
-export interface PromptArgument {
-  name: string;
-  description?: string;
-  required: boolean;
-  default?: string;
-  enum?: string[];
-}
+export type { PromptArgument } from '@server/modules/prompts/schema';

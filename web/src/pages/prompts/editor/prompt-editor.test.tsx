@@ -20,10 +20,10 @@ const prompt: Prompt = {
   tags: ['language'],
   visibility: 'shared',
   version: 2,
-  useCount: 0,
+  use_count: 0,
   mine: true,
-  createdAt: '2026-12-01T10:00:00Z',
-  updatedAt: '2026-12-01T10:00:00Z',
+  created_at: '2026-12-01T10:00:00Z',
+  updated_at: '2026-12-01T10:00:00Z',
 };
 
 function Editor({ prompt }: { prompt?: Prompt }) {

@@ -39,7 +39,7 @@ export function PromptPage({ promptId }: { promptId: string }) {
               </h1>
               {prompt.data && (
                 <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-                  Version {prompt.data.version} · used {prompt.data.useCount} times
+                  Version {prompt.data.version} · used {prompt.data.use_count} times
                 </p>
               )}
             </div>

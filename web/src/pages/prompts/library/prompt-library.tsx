@@ -16,7 +16,7 @@ export function PromptLibrary() {
     queryKey: promptKeys.list(filters),
     queryFn: ({ pageParam, signal }) => listPrompts(filters, pageParam, signal),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
   const items = prompts.data?.pages.flatMap((page) => page.items) ?? [];
   const tags = [...new Set([...(filters.tag ? [filters.tag] : []), ...items.flatMap((item) => item.tags)])];

@@ -66,7 +66,7 @@ export function VersionPanel({ prompt }: { prompt: Prompt }) {
                 <span className="font-medium">Version {version.version}</span>
                 {version.version === prompt.version && ' (current)'}
                 <span className="block text-xs text-neutral-600 dark:text-neutral-400">
-                  {dateFormat.format(new Date(version.createdAt))}
+                  {dateFormat.format(new Date(version.created_at))}
                 </span>
               </span>
               {version.version !== prompt.version && prompt.mine && (

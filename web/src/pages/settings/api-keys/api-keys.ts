@@ -1,25 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Scope } from '@server/actor';
+import type { CreateApiKeyInput, CreatedApiKey, PublicApiKey } from '@server/modules/identity/schema';
 import { api } from '../../../api/client';
 
-export type Scope = 'api:read' | 'api:write' | 'mcp' | 'admin';
+export type { Scope };
 
 /** An API key as the list shows it: never the key itself. */
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-}
-
-export interface CreateApiKeyInput {
-  name: string;
-  scopes: Scope[];
-  expiresInDays?: number;
-}
+export type ApiKey = PublicApiKey;
 
 /** What each scope lets a key do, in a sentence; `admin` only an admin may grant. */
 export const scopeChoices: { scope: Scope; label: string; description: string; adminOnly?: boolean }[] = [
@@ -53,12 +40,12 @@ export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateApiKeyInput) =>
-      api<{ apiKey: ApiKey; key: string }>('/api/v1/me/api-keys', { method: 'POST', body: input }),
+      api<CreatedApiKey>('/api/v1/me/api-keys', { method: 'POST', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysKey }),
   });
 }
 
 /** Whether a key's expiry has passed. */
 export function isExpired(apiKey: ApiKey, now = Date.now()): boolean {
-  return apiKey.expiresAt !== null && new Date(apiKey.expiresAt).getTime() < now;
+  return apiKey.expires_at !== null && new Date(apiKey.expires_at).getTime() < now;
 }

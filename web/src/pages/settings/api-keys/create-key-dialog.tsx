@@ -33,7 +33,7 @@ export function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: () 
     setScopes(on ? [...scopes, scope] : scopes.filter((kept) => kept !== scope));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name: name.trim(), scopes, expiresInDays: expiry ? Number(expiry) : undefined });
+    create.mutate({ name: name.trim(), scopes, expires_in_days: expiry ? Number(expiry) : undefined });
   };
   if (create.data)
     return (

@@ -29,7 +29,7 @@ describe('the Connect an MCP client panel', () => {
 
   it('creates an mcp key on request and puts it in every configuration, with a warning', async () => {
     const fetch = vi.fn(async () =>
-      Response.json({ apiKey: { id: 'k1' }, key: 'sb_secret123' }, { status: 201 }),
+      Response.json({ api_key: { id: 'k1' }, key: 'sb_secret123' }, { status: 201 }),
     );
     vi.stubGlobal('fetch', fetch);
     renderSection();

@@ -1,36 +1,6 @@
 /** Shapes of /api/v1/mcp-servers, as the settings use them. */
 
-export interface McpServerStatus {
-  state: 'unknown' | 'connecting' | 'connected' | 'error';
-  message: string | null;
-  tool_count: number | null;
-  checked_at: string | null;
-}
-
-export interface McpServer {
-  id: string;
-  name: string;
-  transport: 'http' | 'stdio';
-  url: string | null;
-  /** Header names; every value is masked. */
-  headers: Record<string, string>;
-  command: string | null;
-  args: string[];
-  env: Record<string, string>;
-  enabled: boolean;
-  status: McpServerStatus;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface McpServerTool {
-  name: string;
-  tool_name: string;
-  title: string | null;
-  description: string;
-  input_schema: Record<string, unknown>;
-  destructive: boolean;
-}
+export type { McpServer, McpServerStatus, McpServerTool } from '@server/modules/mcp-servers/schema';
 
 export const mcpServersKey = ['mcp-servers'];
 

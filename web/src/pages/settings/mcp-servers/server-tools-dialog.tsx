@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { McpServerTools } from '@server/modules/mcp-servers/schema';
 import { api } from '../../../api/client';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorNotice, Spinner } from '../../../components/feedback';
-import { type McpServer, type McpServerStatus, type McpServerTool, mcpServersKey } from './mcp-servers';
+import { type McpServer, mcpServersKey } from './mcp-servers';
 
 /** The tools a server offers, as the assistant sees them (asking connects it if needed). */
 export function ServerToolsDialog({ server, onClose }: { server: McpServer | null; onClose: () => void }) {
@@ -10,9 +11,7 @@ export function ServerToolsDialog({ server, onClose }: { server: McpServer | nul
   const tools = useQuery({
     queryKey: [...mcpServersKey, server?.id, 'tools'],
     queryFn: async () => {
-      const answer = await api<{ items: McpServerTool[]; status: McpServerStatus }>(
-        `/api/v1/mcp-servers/${server?.id}/tools`,
-      );
+      const answer = await api<McpServerTools>(`/api/v1/mcp-servers/${server?.id}/tools`);
       // Asking connects the server: the list shows its new status and tool count.
       void queryClient.invalidateQueries({ queryKey: [...mcpServersKey, 'list'] });
       return answer;
