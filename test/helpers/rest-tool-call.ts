@@ -3,8 +3,8 @@ import type { App } from '../../src/app.js';
 import { as } from './identity.js';
 
 export interface RestToolResult {
-  isError: boolean;
-  structuredContent: Record<string, unknown>;
+  is_error: boolean;
+  structured_content: Record<string, unknown>;
   content: { text: string }[];
 }
 

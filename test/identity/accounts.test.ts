@@ -50,13 +50,13 @@ describe.each(databaseKinds)('accounts, sessions and API keys on %s', (kind) => 
     expect(listed.json().items[0]).toMatchObject({
       id: apiKey.id,
       prefix: key.slice(0, 10),
-      revokedAt: null,
+      revoked_at: null,
     });
 
     const me = await as(app(), { key })({ method: 'GET', url: '/api/v1/me' });
     expect(me.statusCode).toBe(200);
     const used = (await as(app(), { cookie })({ method: 'GET', url: '/api/v1/me/api-keys' })).json().items[0];
-    expect(used.lastUsedAt).not.toBeNull();
+    expect(used.last_used_at).not.toBeNull();
 
     expect(
       (await as(app(), { cookie })({ method: 'DELETE', url: `/api/v1/me/api-keys/${apiKey.id}` })).statusCode,
@@ -172,7 +172,7 @@ describe.each(databaseKinds)('accounts, sessions and API keys on %s', (kind) => 
     const first = (await admin()({ method: 'GET', url: '/api/v1/admin/users?limit=2' })).json();
     expect(first.items).toHaveLength(2);
     const second = (
-      await admin()({ method: 'GET', url: `/api/v1/admin/users?limit=2&cursor=${first.nextCursor}` })
+      await admin()({ method: 'GET', url: `/api/v1/admin/users?limit=2&cursor=${first.next_cursor}` })
     ).json();
     expect(second.items[0].id > first.items[1].id).toBe(true);
     const unknown = await admin()({ method: 'GET', url: '/api/v1/admin/users/nope' });

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createApiKey, seedUser, signIn, testPassword } from '../helpers/identity.js';
+import type { AuditEntry } from '../../src/modules/identity/schema.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
-interface Entry {
-  action: string;
-  status: string;
-  actorId: string | null;
-  subject: string | null;
-  reason: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  surface: string;
-}
+type Entry = AuditEntry;
 
 describe('the audit log', () => {
   let testApp: TestApp;
@@ -54,26 +46,26 @@ describe('the audit log', () => {
       log.find((entry) => entry.action === action && entry.status === status);
 
     expect(find('sign_in', 'failure')).toMatchObject({
-      actorId: userId,
+      actor_id: userId,
       reason: 'wrong_password',
       ip: '127.0.0.1',
-      userAgent: 'audit-test-agent',
+      user_agent: 'audit-test-agent',
     });
-    expect(find('sign_in', 'success')).toMatchObject({ actorId: userId, surface: 'http' });
-    expect(find('api_key.create', 'success')).toMatchObject({ actorId: userId });
-    expect(find('api_key.revoke', 'success')).toMatchObject({ actorId: userId });
-    expect(find('api_key.use_denied', 'denied')).toMatchObject({ actorId: userId, reason: 'revoked' });
-    expect(find('session.revoke', 'success')).toMatchObject({ actorId: userId });
-    expect(find('sign_out', 'success')).toMatchObject({ actorId: userId });
+    expect(find('sign_in', 'success')).toMatchObject({ actor_id: userId, surface: 'http' });
+    expect(find('api_key.create', 'success')).toMatchObject({ actor_id: userId });
+    expect(find('api_key.revoke', 'success')).toMatchObject({ actor_id: userId });
+    expect(find('api_key.use_denied', 'denied')).toMatchObject({ actor_id: userId, reason: 'revoked' });
+    expect(find('session.revoke', 'success')).toMatchObject({ actor_id: userId });
+    expect(find('sign_out', 'success')).toMatchObject({ actor_id: userId });
     expect(find('user.create', 'success')).toMatchObject({ subject: userId });
     const updates = log.filter((entry) => entry.action === 'user.update' && entry.subject === userId);
     expect(updates).toHaveLength(2);
   });
 
   it('filters by user, action and time, newest first, a page at a time', async () => {
-    const byUser = await entries(`&userId=${userId}`);
+    const byUser = await entries(`&user_id=${userId}`);
     expect(byUser.length).toBeGreaterThan(3);
-    expect(byUser.every((entry) => entry.actorId === userId)).toBe(true);
+    expect(byUser.every((entry) => entry.actor_id === userId)).toBe(true);
     const signIns = await entries('&action=sign_in');
     expect(signIns.every((entry) => entry.action === 'sign_in')).toBe(true);
     expect(await entries(`&since=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual([]);
@@ -81,7 +73,7 @@ describe('the audit log', () => {
     const all = await entries();
     const pageOne = (await admin()({ method: 'GET', url: '/api/v1/admin/audit?limit=3' })).json();
     const pageTwo = (
-      await admin()({ method: 'GET', url: `/api/v1/admin/audit?limit=3&cursor=${pageOne.nextCursor}` })
+      await admin()({ method: 'GET', url: `/api/v1/admin/audit?limit=3&cursor=${pageOne.next_cursor}` })
     ).json();
     expect([...pageOne.items, ...pageTwo.items].map((entry: { action: string }) => entry.action)).toEqual(
       all.slice(0, 6).map((entry) => entry.action),
@@ -127,7 +119,7 @@ describe('password changes', () => {
     const admin = as(app, { cookie: await signIn(app, 'root@example.com') });
     const logged = (await admin({ method: 'GET', url: '/api/v1/admin/audit?action=password.change' })).json()
       .items as Entry[];
-    expect(logged.map((entry) => [entry.status, entry.actorId])).toEqual([
+    expect(logged.map((entry) => [entry.status, entry.actor_id])).toEqual([
       ['success', user.id],
       ['failure', user.id],
     ]);

@@ -95,7 +95,7 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
       if (row.otherUser === 'not_found') {
         const hidden =
           other.statusCode === 404 ||
-          (other.statusCode === 200 && /_NOT_FOUND$/.test(other.json().structuredContent?.error_code));
+          (other.statusCode === 200 && /_NOT_FOUND$/.test(other.json().structured_content?.error_code));
         expect(hidden, `another user got ${other.statusCode} ${other.body}`).toBe(true);
       } else {
         expect(other.statusCode, 'another user').toBeLessThan(300);
@@ -108,9 +108,9 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
       expect(owner.statusCode, owner.body).toBeLessThan(300);
       if (
         String(owner.headers['content-type']).startsWith('application/json') &&
-        owner.json().isError !== undefined
+        owner.json().is_error !== undefined
       )
-        expect(owner.json().isError, owner.body).toBe(false);
+        expect(owner.json().is_error, owner.body).toBe(false);
     },
   );
 

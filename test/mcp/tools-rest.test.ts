@@ -40,14 +40,14 @@ describe('tools over REST', () => {
     const added = await call('add_task', { title: 'From REST' });
     expect(added.statusCode).toBe(200);
     expect(added.json()).toMatchObject({
-      isError: false,
-      structuredContent: { task: { title: 'From REST' } },
+      is_error: false,
+      structured_content: { task: { title: 'From REST' } },
       content: [{ type: 'text' }],
     });
     const missing = await call('complete_task', { task_id: 'nope' });
     expect(missing.json()).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'TASK_NOT_FOUND' },
+      is_error: true,
+      structured_content: { error_code: 'TASK_NOT_FOUND' },
     });
   });
 

@@ -46,7 +46,12 @@ describe('documents over REST', () => {
     expect(created.statusCode).toBe(201);
     const { id, uri } = created.json();
     expect(uri).toBe(`switchboard://resources/${id}`);
-    expect(created.json()).toMatchObject({ kind: 'text', mimeType: 'text/markdown', version: 1, mine: true });
+    expect(created.json()).toMatchObject({
+      kind: 'text',
+      mime_type: 'text/markdown',
+      version: 1,
+      mine: true,
+    });
 
     const changed = await alice({
       method: 'PATCH',
@@ -88,7 +93,7 @@ describe('documents over REST', () => {
     const [best, next] = items.map((item) => item.rank);
     expect(best).toBeGreaterThan(next ?? Infinity);
     const none = await alice({ method: 'GET', url: '/api/v1/resources?q=zeppelin' });
-    expect(none.json()).toEqual({ items: [], nextCursor: null });
+    expect(none.json()).toEqual({ items: [], next_cursor: null });
   });
 
   it('pages through a long list and through search results without repeats', async () => {
@@ -103,7 +108,7 @@ describe('documents over REST', () => {
           url: `/api/v1/resources?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
         });
         seen.push(...page.json().items.map((item: { id: string }) => item.id));
-        cursor = page.json().nextCursor;
+        cursor = page.json().next_cursor;
       } while (cursor);
       expect(new Set(seen).size).toBe(5);
       expect(seen).toHaveLength(5);
@@ -149,14 +154,14 @@ describe('documents over REST', () => {
     expect(markdown.statusCode).toBe(201);
     expect(markdown.json()).toMatchObject({
       kind: 'file',
-      mimeType: 'text/markdown',
+      mime_type: 'text/markdown',
       filename: 'plan.md',
       tags: ['work', 'plans'],
       visibility: 'shared',
     });
 
     const png = await upload('pixel.png', onePixelPng);
-    expect(png.json()).toMatchObject({ mimeType: 'image/png', sizeBytes: onePixelPng.length });
+    expect(png.json()).toMatchObject({ mime_type: 'image/png', size_bytes: onePixelPng.length });
     const bytes = await alice({ method: 'GET', url: `/api/v1/resources/${png.json().id}/content` });
     expect(bytes.headers['content-type']).toBe('image/png');
     expect(bytes.headers['content-security-policy']).toContain('sandbox');
@@ -198,7 +203,7 @@ describe('documents over REST', () => {
       url: '/api/v1/resources/upload',
       ...multipart({ filename: 'report.pdf', bytes: pdf }),
     });
-    expect(upload.json()).toMatchObject({ mimeType: 'application/pdf' });
+    expect(upload.json()).toMatchObject({ mime_type: 'application/pdf' });
     const found = await alice({ method: 'GET', url: '/api/v1/resources?q=lisbon' });
     expect(found.json().items.map((item: { id: string }) => item.id)).toEqual([upload.json().id]);
 
@@ -207,7 +212,7 @@ describe('documents over REST', () => {
       url: '/api/v1/tools/extract_pdf_text',
       payload: { resource_id: upload.json().id, page_range: '2' },
     });
-    expect(extracted.json().structuredContent).toMatchObject({
+    expect(extracted.json().structured_content).toMatchObject({
       page_count: 2,
       text: 'Revenue grew in Lisbon',
     });
@@ -216,13 +221,13 @@ describe('documents over REST', () => {
       url: '/api/v1/tools/extract_pdf_text',
       payload: { resource_id: upload.json().id },
     });
-    expect(asBob.json().structuredContent.error_code).toBe('RESOURCE_NOT_FOUND');
+    expect(asBob.json().structured_content.error_code).toBe('RESOURCE_NOT_FOUND');
     const notPdf = await alice({
       method: 'POST',
       url: '/api/v1/tools/extract_pdf_text',
       payload: { resource_id: (await note({ name: 'n', content: 'c' })).json().id },
     });
-    expect(notPdf.json().structuredContent).toMatchObject({
+    expect(notPdf.json().structured_content).toMatchObject({
       error_code: 'INVALID_INPUT',
       field: 'resource_id',
     });
@@ -239,8 +244,8 @@ describe('documents over REST', () => {
     expect(created.json()).toMatchObject({
       kind: 'url',
       name: 'Garden notes',
-      mimeType: 'text/html',
-      sourceUrl: `${pageBase}/garden`,
+      mime_type: 'text/html',
+      source_url: `${pageBase}/garden`,
     });
     const read = await alice({ method: 'GET', url: `/api/v1/resources/${id}` });
     expect(read.json().text).toContain('Tomatoes need sun.');
@@ -291,12 +296,12 @@ describe('documents over REST', () => {
 
   it('counts what you have, by kind, and what is shared with you', async () => {
     const stats = await bob({ method: 'GET', url: '/api/v1/resources/stats' });
-    expect(stats.json().mine).toMatchObject({ total: 0, byKind: { text: 0, file: 0, url: 0 } });
-    expect(stats.json().sharedWithMe).toBeGreaterThanOrEqual(1);
+    expect(stats.json().mine).toMatchObject({ total: 0, by_kind: { text: 0, file: 0, url: 0 } });
+    expect(stats.json().shared_with_me).toBeGreaterThanOrEqual(1);
     const mine = (await alice({ method: 'GET', url: '/api/v1/resources/stats' })).json().mine;
     const listed = await alice({ method: 'GET', url: '/api/v1/resources?scope=mine&limit=100' });
     expect(mine.total).toBe(listed.json().items.length);
-    expect(mine.byKind.text + mine.byKind.file + mine.byKind.url).toBe(mine.total);
+    expect(mine.by_kind.text + mine.by_kind.file + mine.by_kind.url).toBe(mine.total);
     expect(mine.versions).toBeGreaterThanOrEqual(3);
   });
 

@@ -33,7 +33,7 @@ describe('text analyzer tools over REST', () => {
 
   it('analyze_text_basic counts words, sentences and reading time, and detects the language', async () => {
     const result = await call('analyze_text_basic', { text: shortWords, reading_speed_wpm: 110 });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:cldr-segmentation+intl-segmenter',
       language: { iso639_1: 'en', name: 'English' },
       language_detected: true,
@@ -51,7 +51,7 @@ describe('text analyzer tools over REST', () => {
       metrics: ['flesch_reading_ease', 'flesch_kincaid', 'coleman_liau', 'automated_readability'],
     });
     const round = (value: number) => Math.round(value * 100) / 100;
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:syllable+readability-formulas',
       counts: { sentences: 2, words: 11, syllables: 12, letters: 31 },
       scores: {
@@ -70,17 +70,17 @@ describe('text analyzer tools over REST', () => {
       text: 'Der Zug hatte wegen einer Signalstörung fast eine Stunde Verspätung.',
       metrics: ['flesch_reading_ease'],
     });
-    expect(german.structuredContent.notes).toEqual([expect.stringContaining('made for English')]);
+    expect(german.structured_content.notes).toEqual([expect.stringContaining('made for English')]);
     const empty = await call('analyze_readability', { text: '123 456 !!!' });
     expect(empty).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'INVALID_INPUT', field: 'text' },
+      is_error: true,
+      structured_content: { error_code: 'INVALID_INPUT', field: 'text' },
     });
   });
 
   it('word_frequency_analysis reads a page from a url, without its script, stop words or short words', async () => {
     const result = await call('word_frequency_analysis', { url: pageUrl, top_n: 2 });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:intl-segmenter+stopword',
       stop_word_list: 'eng',
       items: [
@@ -88,12 +88,12 @@ describe('text analyzer tools over REST', () => {
         { word: 'trees', count: 2 },
       ],
     });
-    expect(JSON.stringify(result.structuredContent)).not.toContain('var');
+    expect(JSON.stringify(result.structured_content)).not.toContain('var');
   });
 
   it('text_complexity_analysis reports LIX and vocabulary figures', async () => {
     const result = await call('text_complexity_analysis', { text: shortWords });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:lix+lexical-statistics',
       words: 11,
       sentences: 2,
@@ -105,8 +105,8 @@ describe('text analyzer tools over REST', () => {
   it('refuses text and url together, naming the field', async () => {
     const result = await call('analyze_text_basic', { text: 'x', url: pageUrl });
     expect(result).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'INVALID_INPUT', field: 'url' },
+      is_error: true,
+      structured_content: { error_code: 'INVALID_INPUT', field: 'url' },
     });
   });
 });

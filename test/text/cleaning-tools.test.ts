@@ -23,7 +23,7 @@ describe('cleaning and diacritic tools over REST', () => {
       remove_punctuation: true,
       to_lowercase: true,
     });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:unicode-regex+linkify-it',
       text: 'mail or visit now',
       removed: { urls: 1, emails: 1, punctuation: 2 },
@@ -33,14 +33,14 @@ describe('cleaning and diacritic tools over REST', () => {
 
   it('normalize_unicode composes or decomposes as asked', async () => {
     const decomposed = await call('normalize_unicode', { text: 'café', form: 'NFD' });
-    expect(decomposed.structuredContent).toMatchObject({
+    expect(decomposed.structured_content).toMatchObject({
       text: 'cafe\u0301',
       changed: true,
       original_length: 4,
       length: 5,
     });
     const folded = await call('normalize_unicode', { text: 'ﬁle ①', form: 'NFKC' });
-    expect(folded.structuredContent).toMatchObject({
+    expect(folded.structured_content).toMatchObject({
       text: 'file 1',
       method: 'offline:unicode-normalization',
     });
@@ -48,24 +48,24 @@ describe('cleaning and diacritic tools over REST', () => {
 
   it('remove_special_symbols removes symbols and emoji and lists them', async () => {
     const result = await call('remove_special_symbols', { text: 'Deal™ at 5€ 🎉!' });
-    expect(result.structuredContent).toMatchObject({ text: 'Deal at 5 !', removed_total: 3 });
+    expect(result.structured_content).toMatchObject({ text: 'Deal at 5 !', removed_total: 3 });
   });
 
   it('remove_html_tags keeps the text and drops scripts and styles', async () => {
     const html =
       '<style>h1{}</style><h1>Title</h1><p>One <a href="https://x.org">link</a>.</p><script>evil()</script>';
     const kept = await call('remove_html_tags', { text: html, keep_link_urls: true });
-    expect(kept.structuredContent).toMatchObject({
+    expect(kept.structured_content).toMatchObject({
       method: 'offline:html-to-text',
       text: 'Title\n\nOne link [https://x.org].',
     });
     const flat = await call('remove_html_tags', { text: html, preserve_content: false });
-    expect(flat.structuredContent.text).toBe('Title One link.');
+    expect(flat.structured_content.text).toBe('Title One link.');
   });
 
   it('remove_diacritics keeps other characters by the unicode method and makes ASCII by unidecode', async () => {
     const unicode = await call('remove_diacritics', { text: 'Ærøskøbing café' });
-    expect(unicode.structuredContent).toMatchObject({
+    expect(unicode.structured_content).toMatchObject({
       method: 'offline:unicode-nfd',
       text: 'Ærøskøbing cafe',
     });
@@ -74,11 +74,11 @@ describe('cleaning and diacritic tools over REST', () => {
       method: 'unidecode',
       preserve_case: false,
     });
-    expect(ascii.structuredContent).toMatchObject({
+    expect(ascii.structured_content).toMatchObject({
       method: 'offline:transliteration',
       text: 'aeroskobing cafe',
     });
-    expect(ascii.structuredContent.changes).toContainEqual({ from: 'ø', to: 'o', count: 2 });
+    expect(ascii.structured_content.changes).toContainEqual({ from: 'ø', to: 'o', count: 2 });
   });
 
   it('transliterate_text spells other scripts in Latin letters', async () => {
@@ -86,7 +86,7 @@ describe('cleaning and diacritic tools over REST', () => {
       text: 'Привет, Αθήνα! 東京 ✨',
       preserve_spacing: false,
     });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:transliteration',
       text: 'Privet, Athina! Dong Jing ',
       dropped_characters: ['✨'],
@@ -95,7 +95,7 @@ describe('cleaning and diacritic tools over REST', () => {
 
   it('normalize_text folds, strips, lower-cases and replaces spaces', async () => {
     const result = await call('normalize_text', { text: '  Crème  Brûlée Ｎo. 1 ', replace_spaces: true });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       text: 'creme_brulee_no._1',
       method: 'offline:unicode-nfkc',
     });
@@ -104,8 +104,8 @@ describe('cleaning and diacritic tools over REST', () => {
   it('refuses a text over TEXT_LIMIT, naming the field', async () => {
     const result = await call('clean_text', { text: 'x'.repeat(3_000) });
     expect(result).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'INVALID_INPUT', field: 'text' },
+      is_error: true,
+      structured_content: { error_code: 'INVALID_INPUT', field: 'text' },
     });
   });
 });

@@ -37,7 +37,7 @@ describe('language and sentiment tools over REST and MCP', () => {
     const found: Record<string, string | undefined> = {};
     for (const language of Object.keys(languageSamples)) {
       const result = await call('detect_language', { text: languageSamples[language]?.[1] });
-      found[language] = (result.structuredContent.language as { iso639_3: string } | null)?.iso639_3;
+      found[language] = (result.structured_content.language as { iso639_3: string } | null)?.iso639_3;
     }
     expect(found).toEqual(
       Object.fromEntries(Object.keys(languageSamples).map((language) => [language, language])),
@@ -46,7 +46,7 @@ describe('language and sentiment tools over REST and MCP', () => {
 
   it('detect_language gives confidence and candidates, or leaves them out', async () => {
     const full = await call('detect_language', { text: languageSamples.ita?.[0], top_n: 2 });
-    expect(full.structuredContent).toMatchObject({
+    expect(full.structured_content).toMatchObject({
       method: 'offline:eld',
       language: { iso639_1: 'it', iso639_3: 'ita', name: 'Italian' },
       reliable: true,
@@ -54,8 +54,8 @@ describe('language and sentiment tools over REST and MCP', () => {
     });
     expect(full.content[0]?.text).toMatch(/^Italian \(it\/ita\), score 0\.\d\d\. Other candidates: \w+\.$/);
     const bare = await call('detect_language', { text: languageSamples.ita?.[0], include_confidence: false });
-    expect(bare.structuredContent).not.toHaveProperty('confidence');
-    expect(bare.structuredContent.candidates).toContainEqual({
+    expect(bare.structured_content).not.toHaveProperty('confidence');
+    expect(bare.structured_content.candidates).toContainEqual({
       iso639_1: 'it',
       iso639_3: 'ita',
       name: 'Italian',
@@ -65,16 +65,16 @@ describe('language and sentiment tools over REST and MCP', () => {
   it('detect_multiple_languages finds the languages of a mixed text with their segments', async () => {
     const text = [paragraph('nld'), paragraph('pol'), paragraph('ell')].join('\n\n');
     const result = await call('detect_multiple_languages', { text, max_languages: 2 });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:eld',
       sentences: 18,
       segments_total: 3,
     });
     expect(
-      (result.structuredContent.languages as { iso639_1: string }[]).map((language) => language.iso639_1),
+      (result.structured_content.languages as { iso639_1: string }[]).map((language) => language.iso639_1),
     ).toHaveLength(2);
     expect(
-      (result.structuredContent.segments as { language: { name: string } }[]).map(
+      (result.structured_content.segments as { language: { name: string } }[]).map(
         (segment) => segment.language.name,
       ),
     ).toEqual(['Dutch', 'Polish', 'Modern Greek']);
@@ -90,7 +90,7 @@ describe('language and sentiment tools over REST and MCP', () => {
       undefined,
       { onprogress: (update) => void progress.push(update.progress) },
     );
-    expect(result.structuredContent).toMatchObject({ sentences: 1_800, segments: [], segments_total: 300 });
+    expect(result.structured_content).toMatchObject({ sentences: 1_800, segments: [], segments_total: 300 });
     expect(progress.length).toBeGreaterThanOrEqual(9);
     expect(progress.at(-1)).toBe(1_800);
 
@@ -121,7 +121,7 @@ describe('language and sentiment tools over REST and MCP', () => {
       detail_level: 'detailed',
       include_emotions: true,
     });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:afinn-165',
       label: 'positive',
       score: 2,
@@ -135,8 +135,8 @@ describe('language and sentiment tools over REST and MCP', () => {
       notes: [expect.stringContaining('no emotion lexicon')],
     });
     const basic = await call('analyze_sentiment', { text: 'Awful.', detail_level: 'basic' });
-    expect(basic.structuredContent).toMatchObject({ label: 'negative', score: -3 });
-    expect(basic.structuredContent).not.toHaveProperty('negative_words');
+    expect(basic.structured_content).toMatchObject({ label: 'negative', score: -3 });
+    expect(basic.structured_content).not.toHaveProperty('negative_words');
   });
 
   it('transform_sentiment says it could not rewrite offline and what pulls against the target', async () => {
@@ -144,7 +144,7 @@ describe('language and sentiment tools over REST and MCP', () => {
       text: 'The delivery was late and the box was broken.',
       target_sentiment: 'positive',
     });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:afinn-165',
       transformed_text: null,
       changed: false,
@@ -159,7 +159,7 @@ describe('language and sentiment tools over REST and MCP', () => {
       texts: ['A dull, boring film.', 'A brilliant, joyful film.', 'A film.'],
       labels: ['dull', 'brilliant', 'plain'],
     });
-    expect(result.structuredContent).toMatchObject({
+    expect(result.structured_content).toMatchObject({
       method: 'offline:afinn-165',
       ranking: ['brilliant', 'plain', 'dull'],
       most_positive: 'brilliant',
@@ -172,8 +172,8 @@ describe('language and sentiment tools over REST and MCP', () => {
     });
     const mismatched = await call('sentiment_comparison', { texts: ['a', 'b'], labels: ['one'] });
     expect(mismatched).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'INVALID_INPUT', field: 'labels' },
+      is_error: true,
+      structured_content: { error_code: 'INVALID_INPUT', field: 'labels' },
     });
   });
 });

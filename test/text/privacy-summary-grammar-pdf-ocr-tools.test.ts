@@ -47,9 +47,9 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
   });
 
   it('detect_sensitive_info finds at least 95% of every kind of labelled item', async () => {
-    const { structuredContent, isError } = await call('detect_sensitive_info', { text: sample });
-    expect(isError).toBe(false);
-    const findings = structuredContent.findings as { type: string; start: number; end: number }[];
+    const { structured_content, is_error } = await call('detect_sensitive_info', { text: sample });
+    expect(is_error).toBe(false);
+    const findings = structured_content.findings as { type: string; start: number; end: number }[];
     for (const kind of Object.values(labelKinds)) {
       const wanted = labels.filter((label) => labelKinds[label.label as keyof typeof labelKinds] === kind);
       const found = wanted.filter((label) =>
@@ -59,16 +59,16 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
       );
       expect(found.length / wanted.length, kind).toBeGreaterThanOrEqual(0.95);
     }
-    expect(structuredContent.method).toMatch(/^offline:/);
+    expect(structured_content.method).toMatch(/^offline:/);
   });
 
   it('detect_sensitive_info keeps to the kinds and threshold asked for', async () => {
-    const { structuredContent } = await call('detect_sensitive_info', {
+    const { structured_content } = await call('detect_sensitive_info', {
       text: 'Mail ann@example.com or call +44 20 7946 0958.',
       detection_types: ['phones'],
       confidence_threshold: 0.9,
     });
-    expect(structuredContent.findings).toEqual([
+    expect(structured_content.findings).toEqual([
       expect.objectContaining({ type: 'phone', value: '+44 20 7946 0958', start: 29, end: 45, detail: 'GB' }),
     ]);
   });
@@ -76,88 +76,88 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
   it.each(['placeholder', 'fake_data', 'hash', 'remove'])(
     'anonymize_text with %s leaves none of the labelled items',
     async (replacement_strategy) => {
-      const { structuredContent } = await call('anonymize_text', { text: sample, replacement_strategy });
-      const anonymized = structuredContent.anonymized_text as string;
+      const { structured_content } = await call('anonymize_text', { text: sample, replacement_strategy });
+      const anonymized = structured_content.anonymized_text as string;
       expect(sensitiveValues.filter((value) => anonymized.includes(value))).toEqual([]);
-      expect(JSON.stringify(structuredContent)).not.toContain('4111 1111 1111 1111');
+      expect(JSON.stringify(structured_content)).not.toContain('4111 1111 1111 1111');
     },
   );
 
   it('anonymize_text refuses an unsafe custom pattern and a text over the limit, naming the field', async () => {
     const unsafe = await call('anonymize_text', { text: 'aaaa', custom_patterns: ['(a|aa)+$'] });
     expect(unsafe).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'INVALID_INPUT', field: 'custom_patterns.0' },
+      is_error: true,
+      structured_content: { error_code: 'INVALID_INPUT', field: 'custom_patterns.0' },
     });
     const large = await call('anonymize_text', { text: 'x'.repeat(70_000) });
     expect(large).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'INVALID_INPUT', field: 'text' },
+      is_error: true,
+      structured_content: { error_code: 'INVALID_INPUT', field: 'text' },
     });
   });
 
   it('smart_anonymize and create_anonymization_report agree that nothing is left', async () => {
     const smart = await call('smart_anonymize', { text: sample });
-    const anonymized = smart.structuredContent.anonymized_text as string;
-    expect(smart.structuredContent.method).toMatch(/consistent-pseudonyms/);
+    const anonymized = smart.structured_content.anonymized_text as string;
+    expect(smart.structured_content.method).toMatch(/consistent-pseudonyms/);
     const report = await call('create_anonymization_report', {
       original_text: sample,
       anonymized_text: anonymized,
     });
-    expect(report.structuredContent).toMatchObject({ risk: 'low', remaining: [], removal_rate: 1 });
+    expect(report.structured_content).toMatchObject({ risk: 'low', remaining: [], removal_rate: 1 });
     const untouched = await call('create_anonymization_report', {
       original_text: sample,
       anonymized_text: sample,
     });
-    expect(untouched.structuredContent.risk).toBe('high');
+    expect(untouched.structured_content.risk).toBe('high');
   });
 
   it('summarize_text summarizes a fetched page with its own sentences', async () => {
-    const { structuredContent } = await call('summarize_text', { url: articleUrl, length: 'short' });
-    const sentences = structuredContent.sentences as { text: string }[];
+    const { structured_content } = await call('summarize_text', { url: articleUrl, length: 'short' });
+    const sentences = structured_content.sentences as { text: string }[];
     expect(sentences.length).toBeGreaterThan(0);
     for (const sentence of sentences) expect(sampleArticle).toContain(sentence.text);
-    expect((structuredContent.summary as string).length).toBeLessThan(sampleArticle.length);
-    expect(structuredContent.summary).not.toContain('alert');
-    expect(structuredContent.method).toBe('offline:textrank');
+    expect((structured_content.summary as string).length).toBeLessThan(sampleArticle.length);
+    expect(structured_content.summary).not.toContain('alert');
+    expect(structured_content.method).toBe('offline:textrank');
   });
 
   it('extract_key_points ranks points with their context', async () => {
-    const { structuredContent } = await call('extract_key_points', {
+    const { structured_content } = await call('extract_key_points', {
       text: sampleArticle,
       max_points: 3,
       include_context: true,
     });
-    const points = structuredContent.key_points as { rank: number; text: string; context_before?: string }[];
+    const points = structured_content.key_points as { rank: number; text: string; context_before?: string }[];
     expect(points.map((point) => point.rank)).toEqual([1, 2, 3]);
     for (const point of points) expect(sampleArticle).toContain(point.text);
     expect(points.some((point) => point.context_before)).toBe(true);
   });
 
   it('generate_headlines gives the number asked for', async () => {
-    const { structuredContent, content } = await call('generate_headlines', {
+    const { structured_content, content } = await call('generate_headlines', {
       text: sampleArticle,
       count: 2,
       style: 'news',
     });
-    expect(structuredContent.headlines).toHaveLength(2);
+    expect(structured_content.headlines).toHaveLength(2);
     expect(content[0]?.text).toMatch(/^- /);
   });
 
   it('check_grammar, suggest_improvements and explain_corrections work together', async () => {
     const original = 'This is is a example of thier work. We will utilize it in order to grow.';
     const checked = await call('check_grammar', { text: original, preserve_tone: false });
-    const corrected = checked.structuredContent.corrected_text as string;
+    const corrected = checked.structured_content.corrected_text as string;
     expect(corrected).toBe('This is an example of their work. We will use it to grow.');
     const improvements = await call('suggest_improvements', { text: original, focus_areas: ['conciseness'] });
-    expect(improvements.structuredContent.improvements).toEqual([
+    expect(improvements.structured_content.improvements).toEqual([
       expect.objectContaining({ area: 'conciseness', count: 2 }),
     ]);
     const explained = await call('explain_corrections', {
       original_text: original,
       corrected_text: corrected,
     });
-    const reasons = (explained.structuredContent.changes as { reason: string }[]).map(
+    const reasons = (explained.structured_content.changes as { reason: string }[]).map(
       (change) => change.reason,
     );
     expect(reasons).toEqual(expect.arrayContaining(['spelling', 'wordy_phrase']));
@@ -168,11 +168,11 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
       pages: [['First page.'], ['Second page.'], ['Third page.']],
       title: 'Three pages',
     });
-    const { structuredContent } = await call('extract_pdf_text', {
+    const { structured_content } = await call('extract_pdf_text', {
       pdf_content: Buffer.from(pdf).toString('base64'),
       page_range: '2-3',
     });
-    expect(structuredContent).toMatchObject({
+    expect(structured_content).toMatchObject({
       page_count: 3,
       pages: [
         { page_number: 2, text: 'Second page.' },
@@ -186,24 +186,24 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
       page_range: { start: 3 },
       include_metadata: false,
     });
-    expect(lastPage.structuredContent).toMatchObject({ pages: [{ page_number: 3, text: 'Third page.' }] });
+    expect(lastPage.structured_content).toMatchObject({ pages: [{ page_number: 3, text: 'Third page.' }] });
     const bad = await call('extract_pdf_text', { pdf_content: Buffer.from('plain text').toString('base64') });
-    expect(bad).toMatchObject({ isError: true, structuredContent: { field: 'pdf_content' } });
+    expect(bad).toMatchObject({ is_error: true, structured_content: { field: 'pdf_content' } });
   });
 
   it('extract_image_text reads an image over REST', async () => {
     const image = await renderTextImage(['Meeting notes for Tuesday']);
-    const { structuredContent } = await call('extract_image_text', {
+    const { structured_content } = await call('extract_image_text', {
       image_content: image.toString('base64'),
     });
-    expect(structuredContent).toMatchObject({
+    expect(structured_content).toMatchObject({
       text: 'Meeting notes for Tuesday',
       method: expect.stringMatching(/^offline:tesseract/),
     });
     const notImage = await call('extract_image_text', {
       image_content: Buffer.from('hello').toString('base64'),
     });
-    expect(notImage).toMatchObject({ isError: true, structuredContent: { field: 'image_content' } });
+    expect(notImage).toMatchObject({ is_error: true, structured_content: { field: 'image_content' } });
   });
 
   it('extract_pdf_text reports progress per page over MCP', async () => {
@@ -223,7 +223,7 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
         undefined,
         { onprogress: (update) => void progress.push(update.progress) },
       );
-      expect(result.structuredContent).toMatchObject({ text: 'One.\n\nTwo.\n\nThree.\n\nFour.' });
+      expect(result.structured_content).toMatchObject({ text: 'One.\n\nTwo.\n\nThree.\n\nFour.' });
       expect(progress).toEqual([1, 2, 3, 4]);
     } finally {
       await client.close();
