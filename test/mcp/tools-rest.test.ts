@@ -18,9 +18,9 @@ describe('tools over REST', () => {
   it('lists every tool with its JSON Schemas', async () => {
     const response = await as(testApp.app, { cookie })({ method: 'GET', url: '/api/v1/tools' });
     const list_tasks = response.json().items.find((tool: { name: string }) => tool.name === 'list_tasks');
-    expect(list_tasks.inputSchema.properties.status.enum).toEqual(['all', 'pending', 'completed']);
-    expect(list_tasks.outputSchema.properties).toHaveProperty('next_cursor');
-    expect(list_tasks.annotations.readOnlyHint).toBe(true);
+    expect(list_tasks.input_schema.properties.status.enum).toEqual(['all', 'pending', 'completed']);
+    expect(list_tasks.output_schema.properties).toHaveProperty('next_cursor');
+    expect(list_tasks.annotations.read_only_hint).toBe(true);
   });
 
   it('names the toolset of every tool, so the app can group them', async () => {
