@@ -1,3 +1,4 @@
+import type { CreateResourceInput } from '@server/modules/resources/schema';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -12,7 +13,7 @@ export function AddUrlDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
-  const add = useDocumentMutation((body: { kind: 'url'; url: string; name?: string }) =>
+  const add = useDocumentMutation((body: CreateResourceInput) =>
     api<DocumentSummary>('/api/v1/resources', { method: 'POST', body }),
   );
 

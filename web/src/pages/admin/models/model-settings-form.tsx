@@ -1,3 +1,4 @@
+import type { ModelSettingsInput } from '@server/models/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client';
@@ -19,7 +20,7 @@ export function ModelSettingsForm({ choices }: { choices: ModelChoices }) {
     mutationFn: () =>
       api<ModelChoices>('/api/v1/admin/models', {
         method: 'PUT',
-        body: { default_model: defaultModel, allowed_models: allowed },
+        body: { default_model: defaultModel, allowed_models: allowed } satisfies ModelSettingsInput,
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(modelsKey, saved);

@@ -1,3 +1,4 @@
+import type { CreateUserInput } from '@server/modules/identity/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client';
@@ -19,7 +20,8 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   const minLength = usePasswordMinLength();
   const [fields, setFields] = useState(empty);
   const create = useMutation({
-    mutationFn: () => api<User>('/api/v1/admin/users', { method: 'POST', body: fields }),
+    mutationFn: () =>
+      api<User>('/api/v1/admin/users', { method: 'POST', body: fields satisfies CreateUserInput }),
     onSuccess: async (user) => {
       toast({ message: `Created ${user.name}. Give them their password privately.` });
       await queryClient.invalidateQueries({ queryKey: usersKey });

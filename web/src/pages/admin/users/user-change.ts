@@ -1,9 +1,10 @@
+import type { UpdateUserInput } from '@server/modules/identity/schema';
 import type { User } from '../../../api/types';
 
 /** A change an admin asked for, waiting for their confirmation. */
 export interface UserChange {
   user: User;
-  fields: { role?: 'user' | 'admin'; active?: boolean };
+  fields: Pick<UpdateUserInput, 'role' | 'active'>;
 }
 
 /** The words for confirming a change and for announcing it done; a change to yourself says what you lose. */

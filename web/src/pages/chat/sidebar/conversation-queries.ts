@@ -1,3 +1,4 @@
+import type { UpdateConversationInput } from '@server/modules/conversations/schema';
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage } from '../../../api/client';
 import type { Conversation, ConversationPage, MessageHit } from '../../../api/conversations';
@@ -15,7 +16,7 @@ export interface ListFilters {
 /** A passage of a message that matches a search, matches between « and ». */
 export type { MessageHit };
 
-export type ConversationChanges = Partial<Pick<Conversation, 'title' | 'pinned' | 'archived'>>;
+export type ConversationChanges = Pick<UpdateConversationInput, 'title' | 'pinned' | 'archived'>;
 
 // Every key starts with 'conversations': live events about conversations and messages refresh them.
 const listsKey = ['conversations', 'list'] as const;
