@@ -65,7 +65,10 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     const wrong = await signInAs('ann@example.com', 'wrong-password!', '10.0.0.2');
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
-    const withoutId = (body: { error: Record<string, unknown> }) => ({ ...body.error, request_id: undefined });
+    const withoutId = (body: { error: Record<string, unknown> }) => ({
+      ...body.error,
+      request_id: undefined,
+    });
     expect(withoutId(unknown.json())).toEqual(withoutId(wrong.json()));
     expect(unknown.json().error.code).toBe('INVALID_CREDENTIALS');
   });
