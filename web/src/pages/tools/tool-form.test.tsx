@@ -48,7 +48,7 @@ describe('a tool form', () => {
     renderForm({
       ...addTask,
       name: 'detect_language',
-      inputSchema: {
+      input_schema: {
         type: 'object',
         properties: {
           iso639_1: { type: 'string' },
