@@ -74,8 +74,8 @@ describe('a PDF bomb uploaded', () => {
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'EXTRACTION_LIMIT', field: 'pdf_content' },
+      is_error: true,
+      structured_content: { error_code: 'EXTRACTION_LIMIT', field: 'pdf_content' },
     });
   });
 });
