@@ -55,8 +55,8 @@ describe('tools over REST', () => {
     const missing = await call('read_document', { document_id: '01J00000000000000000000000' });
     expect(missing.statusCode).toBe(200);
     expect(missing.json()).toMatchObject({
-      isError: true,
-      structuredContent: { error_code: 'RESOURCE_NOT_FOUND', field: 'document_id' },
+      is_error: true,
+      structured_content: { error_code: 'RESOURCE_NOT_FOUND', field: 'document_id' },
     });
   });
 
