@@ -90,7 +90,7 @@ describe('language and sentiment tools over REST and MCP', () => {
       undefined,
       { onprogress: (update) => void progress.push(update.progress) },
     );
-    expect(result.structured_content).toMatchObject({ sentences: 1_800, segments: [], segments_total: 300 });
+    expect(result.structuredContent).toMatchObject({ sentences: 1_800, segments: [], segments_total: 300 });
     expect(progress.length).toBeGreaterThanOrEqual(9);
     expect(progress.at(-1)).toBe(1_800);
 
