@@ -223,7 +223,7 @@ describe('privacy, summary, grammar, PDF and OCR tools', () => {
         undefined,
         { onprogress: (update) => void progress.push(update.progress) },
       );
-      expect(result.structured_content).toMatchObject({ text: 'One.\n\nTwo.\n\nThree.\n\nFour.' });
+      expect(result.structuredContent).toMatchObject({ text: 'One.\n\nTwo.\n\nThree.\n\nFour.' });
       expect(progress).toEqual([1, 2, 3, 4]);
     } finally {
       await client.close();
