@@ -32,14 +32,7 @@ import {
   updateMcpServerInputSchema,
 } from './schema.js';
 import { type McpServerRow, mcpServers } from './table.js';
-
-declare module '../../bus/events.js' {
-  interface EventMap {
-    'mcp_server.created': { serverId: string; ownerId: string; name: string };
-    'mcp_server.updated': { serverId: string; ownerId: string; changes: string[] };
-    'mcp_server.deleted': { serverId: string; ownerId: string };
-  }
-}
+import './events.js';
 
 export interface McpServerServiceDeps extends ServiceDeps {
   fetchPolicy: FetchPolicy;

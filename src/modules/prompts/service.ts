@@ -21,16 +21,7 @@ import {
 } from './schema.js';
 import { type PromptRow, prompts, promptVersions } from './table.js';
 import { checkTemplate, renderTemplate } from './template.js';
-
-declare module '../../bus/events.js' {
-  interface EventMap {
-    /** `shared`: the prompt is (or, for an update or delete, was) visible to everyone. */
-    /** `ownerId` is null for prompts from PROMPTS_DIR. */
-    'prompt.created': { promptId: string; ownerId: string | null; shared: boolean };
-    'prompt.updated': { promptId: string; ownerId: string | null; version: number; shared: boolean };
-    'prompt.deleted': { promptId: string; ownerId: string | null; shared: boolean };
-  }
-}
+import './events.js';
 
 /** How many recent values per argument are kept to suggest in completions. */
 const recentKept = 10;

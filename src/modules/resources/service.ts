@@ -25,21 +25,7 @@ import {
 import { searchResources } from './search.js';
 import { resources, resourceVersions } from './table.js';
 import { createVersionHistory } from './versions.js';
-
-declare module '../../bus/events.js' {
-  interface EventMap {
-    'resource.created': { resourceId: string; ownerId: string; shared: boolean };
-    /** `wasShared`: whether everyone could see it before the change (who must hear it is gone). */
-    'resource.updated': {
-      resourceId: string;
-      ownerId: string;
-      shared: boolean;
-      wasShared: boolean;
-      changes: string[];
-    };
-    'resource.deleted': { resourceId: string; ownerId: string; shared: boolean };
-  }
-}
+import './events.js';
 
 export interface ResourceServiceDeps extends ServiceDeps {
   fetchPolicy: FetchPolicy;

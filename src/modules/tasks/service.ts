@@ -18,18 +18,10 @@ import {
   updateTaskFieldsSchema,
 } from './schema.js';
 import { type TaskRow, tasks } from './table.js';
+import './events.js';
 
 /** A task as selected: every column but the search vector. */
 type TaskRecord = Omit<TaskRow, 'search'>;
-
-declare module '../../bus/events.js' {
-  interface EventMap {
-    'task.created': { taskId: string; ownerId: string };
-    'task.updated': { taskId: string; ownerId: string; changes: string[] };
-    'task.completed': { taskId: string; ownerId: string };
-    'task.deleted': { taskId: string; ownerId: string };
-  }
-}
 
 export function toTask(row: TaskRecord): Task {
   return {

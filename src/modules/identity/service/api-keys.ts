@@ -13,13 +13,7 @@ import {
 } from '../schema.js';
 import { apiKeys, users } from '../table.js';
 import type { AuditService } from './audit.js';
-
-declare module '../../../bus/events.js' {
-  interface EventMap {
-    'api_key.created': { apiKeyId: string; userId: string };
-    'api_key.revoked': { apiKeyId: string; userId: string };
-  }
-}
+import '../events.js';
 
 /** Every key starts with this, so leaked keys are easy to search for. */
 export const apiKeyPrefix = 'sb_';

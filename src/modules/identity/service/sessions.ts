@@ -8,12 +8,7 @@ import { requireUser } from '../policy.js';
 import type { CurrentSession, PublicSession } from '../schema.js';
 import { sessions } from '../table.js';
 import type { AuditService } from './audit.js';
-
-declare module '../../../bus/events.js' {
-  interface EventMap {
-    'session.revoked': { sessionId: string; userId: string };
-  }
-}
+import '../events.js';
 
 /** A user's signed-in browsers: listed, and ended one by one. */
 export function createSessionsService({

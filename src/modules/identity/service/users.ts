@@ -20,13 +20,7 @@ import {
 import { instanceSecrets, sessions, users } from '../table.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 import type { AuditService } from './audit.js';
-
-declare module '../../../bus/events.js' {
-  interface EventMap {
-    'user.created': { userId: string; role: 'user' | 'admin' };
-    'user.updated': { userId: string; changes: string[] };
-  }
-}
+import '../events.js';
 
 type UserRow = typeof users.$inferSelect;
 
