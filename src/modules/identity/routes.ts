@@ -6,7 +6,7 @@ import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerBetterAuthRoutes } from './routes/better-auth-routes.js';
 import { registerMeRoutes } from './routes/me-routes.js';
 import { registerSetupRoutes } from './routes/setup-routes.js';
-import type { IdentityServices } from './services.js';
+import type { IdentityServices } from './service.js';
 
 /** Paths whose requests carry credentials worth resolving. */
 const authenticatedPrefixes = ['/api/v1/', '/mcp', '/v1/'];

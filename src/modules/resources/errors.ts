@@ -59,3 +59,12 @@ export class UnsupportedFileTypeError extends DomainError {
     );
   }
 }
+
+/** The uploaded file is larger than UPLOAD_LIMIT. */
+export class FileTooLargeError extends DomainError {
+  readonly code = 'FILE_TOO_LARGE';
+  readonly kind = 'too_large';
+  constructor(limit: number) {
+    super(`The file is larger than the upload limit of ${limit} bytes (UPLOAD_LIMIT)`, { field: 'file' });
+  }
+}

@@ -1,16 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, InvalidInputError } from '../../errors.js';
+import { InvalidInputError } from '../../errors.js';
+import { FileTooLargeError } from './errors.js';
 import type { UploadFields } from './schema.js';
 import type { UploadedFile } from './service.js';
-
-/** The uploaded file is larger than UPLOAD_LIMIT. */
-export class FileTooLargeError extends DomainError {
-  readonly code = 'FILE_TOO_LARGE';
-  readonly kind = 'too_large';
-  constructor(limit: number) {
-    super(`The file is larger than the upload limit of ${limit} bytes (UPLOAD_LIMIT)`, { field: 'file' });
-  }
-}
 
 /**
  * Reads a multipart upload: exactly one `file` part, and the fields beside it (tags as a JSON

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import cldrSegmentation from 'cldr-segmentation';
-import { TextToolCancelledError } from './work-in-chunks.js';
+import { TextToolCancelledError } from './errors.js';
 
 /** A piece of a text with where it sits in it (UTF-16 offsets, as `String.slice` takes them). */
 export interface TextSpan {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TextToolCancelledError, workInChunks } from './work-in-chunks.js';
+import { TextToolCancelledError } from './errors.js';
+import { workInChunks } from './work-in-chunks.js';
 
 describe('workInChunks', () => {
   it('maps every item in order and reports progress after each chunk of a long input', async () => {

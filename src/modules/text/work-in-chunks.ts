@@ -1,15 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DomainError } from '../../errors.js';
 import type { ToolContext } from '../../tools/tool.js';
-
-/** The caller cancelled the call (MCP `notifications/cancelled`) while its text was being worked on. */
-export class TextToolCancelledError extends DomainError {
-  readonly code = 'CANCELLED';
-  readonly kind = 'invalid';
-  constructor() {
-    super('The call was cancelled');
-  }
-}
+import { TextToolCancelledError } from './errors.js';
 
 /** What chunked work needs from a running tool: its cancellation signal and its progress reports. */
 export type ChunkContext = Pick<ToolContext, 'signal' | 'progress'>;

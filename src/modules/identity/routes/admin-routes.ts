@@ -15,7 +15,7 @@ import {
   userPageSchema,
   userSchema,
 } from '../schema.js';
-import type { IdentityServices } from '../services.js';
+import type { IdentityServices } from '../service.js';
 import { idParams } from '../../../http/route-params.js';
 
 const tags = ['admin'];

@@ -5,7 +5,7 @@ import { errorBodySchema } from '../../../http/error-body.js';
 import { clientInfo } from '../../../http/request-context.js';
 import { requireScope, requireUser } from '../policy.js';
 import { currentSessionSchema, signedInSchema, signInInputSchema, signUpInputSchema } from '../schema.js';
-import type { IdentityServices } from '../services.js';
+import type { IdentityServices } from '../service.js';
 
 const tags = ['auth'];
 

@@ -11,7 +11,7 @@ import {
   updateProfileInputSchema,
   userSchema,
 } from '../schema.js';
-import type { IdentityServices } from '../services.js';
+import type { IdentityServices } from '../service.js';
 import { idParams } from '../../../http/route-params.js';
 
 const errors = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };

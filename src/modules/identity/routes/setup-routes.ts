@@ -5,7 +5,7 @@ import { systemActor } from '../../../actor.js';
 import { errorBodySchema } from '../../../http/error-body.js';
 import { clientInfo } from '../../../http/request-context.js';
 import { setupStateSchema, signUpInputSchema, userSchema } from '../schema.js';
-import type { IdentityServices } from '../services.js';
+import type { IdentityServices } from '../service.js';
 
 const tags = ['setup'];
 

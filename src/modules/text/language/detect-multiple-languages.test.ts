@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { languageSamples } from '../../../../test/fixtures/text/language-samples.js';
-import { TextToolCancelledError } from '../work-in-chunks.js';
+import { TextToolCancelledError } from '../errors.js';
 import { detectLanguagesBySentence } from './detect-multiple-languages.js';
 
 const quiet = () => ({ signal: new AbortController().signal, progress: vi.fn(async () => {}) });

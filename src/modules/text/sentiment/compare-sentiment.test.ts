@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TextToolCancelledError } from '../work-in-chunks.js';
+import { TextToolCancelledError } from '../errors.js';
 import { compareSentiment } from './compare-sentiment.js';
 
 describe('compareSentiment', () => {

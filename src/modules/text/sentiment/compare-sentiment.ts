@@ -1,4 +1,5 @@
-import { type ChunkContext, TextToolCancelledError } from '../work-in-chunks.js';
+import { TextToolCancelledError } from '../errors.js';
+import type { ChunkContext } from '../work-in-chunks.js';
 import { analyzeSentiment, type SentimentAnalysis } from './analyze-sentiment.js';
 
 export interface LabelledSentiment {
