@@ -31,6 +31,7 @@ import {
 } from './modules/resources/index.js';
 import { createPdfExtractor, textTools } from './modules/text/index.js';
 import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
+import { createOfflineModel } from './modules/assistant/index.js';
 import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
 import {
   createMcpServerService,
@@ -147,7 +148,12 @@ export async function createApp({
       connections: mcpClients,
       secrets: mcpServerSecrets,
     });
-    const models = createModelRegistry({ db: database.db, config, clock });
+    const models = createModelRegistry({
+      db: database.db,
+      config,
+      clock,
+      offlineModel: () => createOfflineModel({ clock }),
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),

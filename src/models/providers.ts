@@ -3,25 +3,26 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createOllama } from 'ollama-ai-provider-v2';
-import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
 import type { ModelId } from './model-id.js';
-import { createOfflineModel } from './offline/offline-model.js';
 
 export type ProviderConfig = Pick<
   Config,
   'openaiApiKey' | 'anthropicApiKey' | 'modelApiKey' | 'modelBaseUrl' | 'ollamaBaseUrl'
 >;
 
+/** Builds the built-in assistant's model (src/modules/assistant), handed in by the composition root. */
+export type OfflineModelFactory = () => LanguageModelV3;
+
 /** The AI SDK model for an id: a hosted or local provider, or the offline assistant. */
 export function languageModelFor(
   id: ModelId,
-  { config, clock }: { config: ProviderConfig; clock: Clock },
+  { config, offlineModel }: { config: ProviderConfig; offlineModel: OfflineModelFactory },
 ): LanguageModelV3 {
   switch (id.provider) {
     case 'offline':
-      return createOfflineModel({ clock });
+      return offlineModel();
     case 'openai':
       return createOpenAI({
         apiKey: requireKey(config.openaiApiKey ?? config.modelApiKey, 'OPENAI_API_KEY'),

@@ -8,7 +8,7 @@ import { requireAdmin } from '../modules/identity/index.js';
 import { ModelNotAllowedError } from './errors.js';
 import { defaultContextTokens, parseModelId, type Provider } from './model-id.js';
 import { probeProvider, type ProviderStatus } from './provider-status.js';
-import { languageModelFor } from './providers.js';
+import { languageModelFor, type OfflineModelFactory } from './providers.js';
 import type { ModelChoices, ModelSettingsInput } from './schema.js';
 import { modelSettings } from './table.js';
 
@@ -32,11 +32,14 @@ export function createModelRegistry({
   db,
   config,
   clock,
+  offlineModel,
   fetch = globalThis.fetch,
 }: {
   db: Database;
   config: Config;
   clock: Clock;
+  /** Builds the built-in assistant for the `offline` provider; models does not import modules/assistant. */
+  offlineModel: OfflineModelFactory;
   fetch?: typeof globalThis.fetch;
 }) {
   let cachedSettings: { value: ModelSettingsInput; until: number } | undefined;
@@ -92,7 +95,7 @@ export function createModelRegistry({
       if (!parsed || !allowed_models.includes(id)) throw new ModelNotAllowedError(id);
       let model = built.get(id);
       if (!model) {
-        model = languageModelFor(parsed, { config, clock });
+        model = languageModelFor(parsed, { config, offlineModel });
         built.set(id, model);
       }
       return {
