@@ -1,3 +1,4 @@
+import { taskToolNames } from '../tasks/index.js';
 import type { Conversation, ToolOutcome } from './conversation.js';
 import { documentIntents } from './intents/documents.js';
 import { helpIntents, helpText, notUnderstoodText } from './intents/help.js';
@@ -56,7 +57,7 @@ function answerToWhichOne(message: string, context: PlanContext): Step | undefin
   if (
     position === undefined ||
     !previous ||
-    last?.toolName !== 'search_tasks' ||
+    last?.toolName !== taskToolNames.search ||
     last.result?.kind !== 'output'
   )
     return undefined;

@@ -10,6 +10,7 @@ import {
   updateTaskInputSchema,
 } from './schema.js';
 import type { TaskService } from './service.js';
+import { taskToolNames } from './tool-names.js';
 
 const taskOutput = z.object({ task: taskSchema });
 const describeTask = (task: z.infer<typeof taskSchema>) =>
@@ -19,7 +20,7 @@ const describeTask = (task: z.infer<typeof taskSchema>) =>
 export function taskTools(service: TaskService): Tool[] {
   return [
     defineTool({
-      name: 'add_task',
+      name: taskToolNames.add,
       title: 'Add a task',
       toolset: 'Tasks',
       description: 'Adds a task to the user’s todo list. Returns the new task with its id.',
@@ -29,7 +30,7 @@ export function taskTools(service: TaskService): Tool[] {
       summarize: ({ task }) => `Added ${describeTask(task)}.`,
     }),
     defineTool({
-      name: 'list_tasks',
+      name: taskToolNames.list,
       title: 'List tasks',
       toolset: 'Tasks',
       description:
@@ -44,7 +45,7 @@ export function taskTools(service: TaskService): Tool[] {
           : `${items.map((task) => `- ${describeTask(task)}`).join('\n')}${next_cursor ? '\n(more: pass next_cursor)' : ''}`,
     }),
     defineTool({
-      name: 'search_tasks',
+      name: taskToolNames.search,
       title: 'Search tasks',
       toolset: 'Tasks',
       description: 'Finds the user’s tasks whose title or description contains the words, best match first.',
@@ -56,7 +57,7 @@ export function taskTools(service: TaskService): Tool[] {
         items.length === 0 ? 'No matching tasks.' : items.map((task) => `- ${describeTask(task)}`).join('\n'),
     }),
     defineTool({
-      name: 'complete_task',
+      name: taskToolNames.complete,
       title: 'Complete a task',
       toolset: 'Tasks',
       description: 'Marks one of the user’s tasks as completed.',
@@ -66,7 +67,7 @@ export function taskTools(service: TaskService): Tool[] {
       summarize: ({ task }) => `Completed ${describeTask(task)}.`,
     }),
     defineTool({
-      name: 'update_task',
+      name: taskToolNames.update,
       title: 'Update a task',
       toolset: 'Tasks',
       description:
@@ -77,7 +78,7 @@ export function taskTools(service: TaskService): Tool[] {
       summarize: ({ task }) => `Updated ${describeTask(task)}.`,
     }),
     defineTool({
-      name: 'delete_task',
+      name: taskToolNames.delete,
       title: 'Delete a task',
       toolset: 'Tasks',
       description: 'Deletes one of the user’s tasks for good.',

@@ -1,13 +1,9 @@
+import type { AddTaskInput } from '../../tasks/index.js';
 import { findDate } from '../dates.js';
 import { sentenceCase, tidy } from '../words.js';
 
 /** The add_task input read from a phrase such as "call Sam tomorrow #family with high priority". */
-export interface NewTask {
-  title: string;
-  due_date?: string;
-  priority?: 'low' | 'medium' | 'high';
-  tags?: string[];
-}
+export type NewTask = Pick<AddTaskInput, 'title' | 'due_date' | 'priority' | 'tags'>;
 
 const tagPattern = /(?:^|\s)#([\p{L}\p{N}_-]+)/gu;
 const priorityPatterns: [RegExp, NewTask['priority']][] = [

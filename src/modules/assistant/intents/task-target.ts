@@ -1,3 +1,11 @@
+import {
+  type ListTasksInput,
+  type SearchTasksInput,
+  type TaskIdInput,
+  type TaskToolName,
+  taskToolNames,
+  type UpdateTaskFields,
+} from '../../tasks/index.js';
 import type { Turn } from '../conversation.js';
 import { list, quoted, type TaskView } from '../reply/format.js';
 import { taskList } from '../reply/tasks.js';
@@ -6,10 +14,10 @@ import { call, callThenReply, outcomeOf, outputOf, type PlanContext, reply, type
 
 /** What to do to the task once it is found. */
 export interface TaskAction {
-  readonly toolName: string;
+  readonly toolName: TaskToolName;
   /** What is done, for "which one do you want to …?" ("mark done", "delete"). */
   readonly verb: string;
-  input(task: TaskView): Record<string, unknown>;
+  input(task: TaskView): TaskIdInput & UpdateTaskFields;
   /** When set, a task in this state is not a candidate and the reply says so. */
   readonly skipWhen?: { status: TaskView['status']; message: (task: TaskView) => string };
 }
@@ -17,7 +25,7 @@ export interface TaskAction {
 /** A task found, or the step to take before one is. */
 type Found = { readonly task: TaskView } | { readonly step: Step };
 
-const listingTools = new Set(['list_tasks', 'search_tasks']);
+const listingTools: ReadonlySet<string> = new Set([taskToolNames.list, taskToolNames.search]);
 
 /** The tasks the user last saw as a numbered list (a listing or a search), newest turn first. */
 function lastListing(turns: readonly Turn[]): TaskView[] | undefined {
@@ -35,8 +43,8 @@ function atPosition(tasks: readonly TaskView[], position: number): TaskView | un
 /** The task a position points at, or the step that finds the listing it points into. */
 function byPosition(context: PlanContext, position: number): Found {
   const listed = lastListing([...context.earlier, context.turn]);
-  if (!listed && !outcomeOf(context, 'list_tasks'))
-    return { step: call('list_tasks', { status: 'pending' }) };
+  if (!listed && !outcomeOf(context, taskToolNames.list))
+    return { step: call(taskToolNames.list, { status: 'pending' } satisfies ListTasksInput) };
   const task = atPosition(listed ?? [], position);
   if (task) return { task };
   return {
@@ -47,8 +55,8 @@ function byPosition(context: PlanContext, position: number): Found {
 /** The task the words point at, or the step that searches for it or asks which one. */
 function byWords(context: PlanContext, target: string, action: TaskAction): Found {
   const query = searchWords(target);
-  const found = outputOf(context, 'search_tasks');
-  if (found === undefined) return { step: call('search_tasks', { query }) };
+  const found = outputOf(context, taskToolNames.search);
+  if (found === undefined) return { step: call(taskToolNames.search, { query } satisfies SearchTasksInput) };
   const items = list<TaskView>(found, 'items');
   const [first] = items;
   if (!first) return { step: reply(`I could not find a task matching ${quoted(query)}.`) };

@@ -1,3 +1,9 @@
+import {
+  type ListTasksInput,
+  type SearchTasksInput,
+  taskToolNames,
+  type UpdateTaskFields,
+} from '../../tasks/index.js';
 import { addDays, dateIn, findDate, nextMonday } from '../dates.js';
 import { libraries } from '../libraries.js';
 import { quoted } from '../reply/format.js';
@@ -7,24 +13,24 @@ import { readNewTask } from './new-task.js';
 import { onOneTask, type TaskAction } from './task-target.js';
 
 const complete: TaskAction = {
-  toolName: 'complete_task',
+  toolName: taskToolNames.complete,
   verb: 'mark done',
   input: (task) => ({ task_id: task.id }),
   skipWhen: { status: 'completed', message: (task) => `${quoted(task.title)} is already done.` },
 };
 const remove: TaskAction = {
-  toolName: 'delete_task',
+  toolName: taskToolNames.delete,
   verb: 'delete',
   input: (task) => ({ task_id: task.id }),
 };
-const update = (verb: string, fields: Record<string, unknown>): TaskAction => ({
-  toolName: 'update_task',
+const update = (verb: string, fields: UpdateTaskFields): TaskAction => ({
+  toolName: taskToolNames.update,
   verb,
   input: (task) => ({ task_id: task.id, ...fields }),
 });
 
 /** The list_tasks input for "what's due today / tomorrow / this week", "what's overdue". */
-function dueBefore(when: string | undefined, context: PlanContext): Record<string, unknown> {
+function dueBefore(when: string | undefined, context: PlanContext): Pick<ListTasksInput, 'due_before'> {
   const today = dateIn(context.now, context.timeZone);
   switch (when?.toLowerCase().replace(/\s+/g, ' ')) {
     case 'today':
@@ -40,7 +46,7 @@ function dueBefore(when: string | undefined, context: PlanContext): Record<strin
   }
 }
 
-const priorityWords: Record<string, 'low' | 'medium' | 'high'> = {
+const priorityWords: Record<string, NonNullable<UpdateTaskFields['priority']>> = {
   high: 'high',
   urgent: 'high',
   important: 'high',
@@ -58,7 +64,8 @@ export const taskIntents: Intent[] = [
       /^what (?:have|did) i (?:already )?(?:finish|finished|complete|completed|do|done|get done)(?: so far)?(?: today| this week)?[.!?]*$/i,
       /^(?:show|list|what are)(?: me)? (?:my |the )?(?:completed|finished|done) (?:tasks|todos|items)[.!?]*$/i,
     ],
-    plan: (_match, context) => callThenReply(context, 'list_tasks', { status: 'completed' }),
+    plan: (_match, context) =>
+      callThenReply(context, taskToolNames.list, { status: 'completed' } satisfies ListTasksInput),
   },
   {
     name: 'list tasks',
@@ -74,11 +81,11 @@ export const taskIntents: Intent[] = [
       /^(?:what|which) tasks are (?:due (?<when>today|tomorrow|this week)|(?<when2>overdue))[.!?]*$/i,
     ],
     plan: ({ tag, when, when2 }, context) =>
-      callThenReply(context, 'list_tasks', {
+      callThenReply(context, taskToolNames.list, {
         status: 'pending',
         ...dueBefore(when ?? when2, context),
         ...(tag ? { tag: tag.toLowerCase() } : {}),
-      }),
+      } satisfies ListTasksInput),
   },
   {
     name: 'search tasks',
@@ -87,7 +94,10 @@ export const taskIntents: Intent[] = [
       /^search (?:my )?(?:tasks|todos|to-?do list) for (?<query>.+?)[.!?]*$/i,
       /^do i have (?:a|any) tasks? (?:about|for|to|with) (?<query>.+?)[.!?]*$/i,
     ],
-    plan: ({ query }, context) => callThenReply(context, 'search_tasks', { query: searchWords(query ?? '') }),
+    plan: ({ query }, context) =>
+      callThenReply(context, taskToolNames.search, {
+        query: searchWords(query ?? ''),
+      } satisfies SearchTasksInput),
   },
   {
     name: 'complete a task',
@@ -160,7 +170,7 @@ export const taskIntents: Intent[] = [
     ],
     plan: ({ title }, context) => {
       const task = readNewTask(tidy(title ?? ''), context);
-      return callThenReply(context, 'add_task', { ...task });
+      return callThenReply(context, taskToolNames.add, { ...task });
     },
   },
 ];

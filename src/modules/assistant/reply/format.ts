@@ -1,3 +1,4 @@
+import type { Task } from '../../tasks/index.js';
 import type { PlanContext } from '../intents/intent.js';
 
 /** What a reply formatter gets: the call's input and output, and the plan's context. */
@@ -12,14 +13,7 @@ export interface ReplyInput {
 export type ReplyFormatter = (reply: ReplyInput) => string;
 
 /** A task as the task tools return it (the fields the replies use). */
-export interface TaskView {
-  readonly id: string;
-  readonly title: string;
-  readonly status: 'pending' | 'completed';
-  readonly priority: 'low' | 'medium' | 'high';
-  readonly due_date: string | null;
-  readonly tags: readonly string[];
-}
+export type TaskView = Readonly<Pick<Task, 'id' | 'title' | 'status' | 'priority' | 'due_date' | 'tags'>>;
 
 /** A field of a JSON object, or undefined when the value is not an object. */
 export function field<T = unknown>(value: unknown, name: string): T | undefined {

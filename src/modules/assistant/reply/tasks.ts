@@ -1,3 +1,10 @@
+import {
+  type ListTasksInput,
+  type SearchTasksInput,
+  type TaskToolName,
+  taskToolNames,
+  type UpdateTaskFields,
+} from '../../tasks/index.js';
 import { formatDue } from '../dates.js';
 import type { PlanContext } from '../intents/intent.js';
 import { count, field, list, numbered, quoted, type ReplyFormatter, type TaskView } from './format.js';
@@ -17,16 +24,14 @@ export function taskList(tasks: readonly TaskView[], context: PlanContext): stri
   return numbered(tasks.map((task) => describeTask(task, context)));
 }
 
-function listHeading(input: Record<string, unknown>, size: number, context: PlanContext): string {
-  const status = input.status;
-  const due = input.due_before ? ` due before ${formatDue(String(input.due_before), context)}` : '';
-  const tag = input.tag ? ` tagged #${String(input.tag)}` : '';
+function listHeading(input: ListTasksInput, size: number, context: PlanContext): string {
+  const { status, due_before } = input;
+  const due = due_before ? ` due before ${formatDue(due_before, context)}` : '';
+  const tag = input.tag ? ` tagged #${input.tag}` : '';
   if (size === 0) {
     if (status === 'completed') return `You have not finished any tasks${tag} yet.`;
     if (status === 'pending')
-      return input.due_before
-        ? `Nothing${tag} is due by then.`
-        : `Nothing left to do${tag} — your list is clear.`;
+      return due_before ? `Nothing${tag} is due by then.` : `Nothing left to do${tag} — your list is clear.`;
     return `You have no tasks${tag} yet. Try “add buy milk to my list”.`;
   }
   if (status === 'completed') return `You have finished ${count(size, 'task')}${tag}:`;
@@ -35,7 +40,7 @@ function listHeading(input: Record<string, unknown>, size: number, context: Plan
 }
 
 /** What changed in an update, in words. */
-function describeChanges(input: Record<string, unknown>, task: TaskView, context: PlanContext): string {
+function describeChanges(input: UpdateTaskFields, task: TaskView, context: PlanContext): string {
   const changes: string[] = [];
   if (input.due_date !== undefined)
     changes.push(task.due_date ? `now due ${formatDue(task.due_date, context)}` : 'no due date any more');
@@ -50,8 +55,8 @@ function describeChanges(input: Record<string, unknown>, task: TaskView, context
 const taskOf = (output: unknown) => field<TaskView>(output, 'task');
 
 /** Replies to the task tools' results. */
-export const taskReplies: Record<string, ReplyFormatter> = {
-  add_task: ({ output, context }) => {
+export const taskReplies: Record<TaskToolName, ReplyFormatter> = {
+  [taskToolNames.add]: ({ output, context }) => {
     const task = taskOf(output);
     if (!task) return 'Added the task.';
     const due = task.due_date ? `, due ${formatDue(task.due_date, context)}` : '';
@@ -59,32 +64,33 @@ export const taskReplies: Record<string, ReplyFormatter> = {
     const tags = task.tags.length ? ` Tagged ${task.tags.map((tag) => `#${tag}`).join(' ')}.` : '';
     return `Added ${quoted(task.title)} to your list${due}${priority}.${tags}`;
   },
-  list_tasks: ({ input, output, context }) => {
+  [taskToolNames.list]: ({ input, output, context }) => {
     const items = list<TaskView>(output, 'items');
-    const heading = listHeading(input, items.length, context);
+    const heading = listHeading(input as ListTasksInput, items.length, context);
     if (items.length === 0) return heading;
     const more = field(output, 'next_cursor') ? '\n\nThere are more; these are the newest.' : '';
     return `${heading}\n\n${taskList(items, context)}${more}`;
   },
-  search_tasks: ({ input, output, context }) => {
+  [taskToolNames.search]: ({ input, output, context }) => {
     const items = list<TaskView>(output, 'items');
-    const query = quoted(String(input.query ?? ''));
+    const query = quoted((input as Partial<SearchTasksInput>).query ?? '');
     if (items.length === 0) return `No tasks match ${query}.`;
     return `${count(items.length, 'task matches', 'tasks match')} ${query}:\n\n${taskList(items, context)}`;
   },
-  complete_task: ({ output }) => {
+  [taskToolNames.complete]: ({ output }) => {
     const task = taskOf(output);
     return task ? `Done: ${quoted(task.title)} is marked complete.` : 'Marked it complete.';
   },
-  update_task: ({ input, output, context }) => {
+  [taskToolNames.update]: ({ input, output, context }) => {
     const task = taskOf(output);
     if (!task) return 'Updated the task.';
-    const changes = describeChanges(input, task, context);
+    const fields = input as UpdateTaskFields;
+    const changes = describeChanges(fields, task, context);
     const what =
-      input.title === undefined ? `Updated ${quoted(task.title)}` : `Renamed it ${quoted(task.title)}`;
+      fields.title === undefined ? `Updated ${quoted(task.title)}` : `Renamed it ${quoted(task.title)}`;
     return `${what}${changes ? `: ${changes}` : ''}.`;
   },
-  delete_task: ({ output }) => {
+  [taskToolNames.delete]: ({ output }) => {
     const task = taskOf(output);
     return task ? `Deleted ${quoted(task.title)}.` : 'Deleted the task.';
   },
