@@ -12,7 +12,7 @@ import { renderTextImage } from '../../../test/text/render-text-image.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { actingAs, type UserActor } from '../../actor.js';
 import type { Clock } from '../../clock.js';
-import { assistantTools } from '../../modules/chat/assistant-tools.js';
+import { assistantTools } from '../chat/assistant-tools.js';
 import { createOfflineModel } from './offline-model.js';
 
 /** Friday 21 November 2025, 10:00 UTC, for ever. */

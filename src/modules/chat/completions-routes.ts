@@ -5,7 +5,7 @@ import { errorBodySchema } from '../../http/error-body.js';
 import { openSse } from '../../http/sse.js';
 import { requireScope } from '../identity/index.js';
 import { completionRequestSchema, completionSchema } from './completions-schema.js';
-import type { Complete } from './completions.js';
+import type { Complete } from './service/completions.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
 

@@ -1,5 +1,5 @@
 export { assistantTools } from './assistant-tools.js';
-export { createCompletions } from './completions.js';
+export { createCompletions } from './service/completions.js';
 export { registerCompletionRoutes } from './completions-routes.js';
 export { registerChatRoutes } from './routes.js';
 export { type ChatService, createChatService } from './service.js';

@@ -8,14 +8,14 @@ import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
 import { assistantTools } from './assistant-tools.js';
-import { type ChatRun, createChatRun } from './chat-run.js';
+import { type ChatRun, createChatRun } from './service/chat-run.js';
 import { describeChatError } from './chat-errors.js';
-import { fitContext, systemPrompt } from './context-window.js';
+import { fitContext, systemPrompt } from './service/context-window.js';
 import { ChatBusyError } from './errors.js';
-import { prepareTurn, type Turn } from './prepare-turn.js';
-import { runReply } from './run-reply.js';
+import { prepareTurn, type Turn } from './service/prepare-turn.js';
+import { runReply } from './service/run-reply.js';
 import type { ChatRequest, ChatResult } from './schema.js';
-import { modelMessageGroups } from './to-model-messages.js';
+import { modelMessageGroups } from './service/to-model-messages.js';
 
 export interface ChatServiceDeps {
   conversations: ConversationService;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
 import { idParams } from '../../http/route-params.js';
 import { requireScope } from '../identity/index.js';
-import type { ExportedFile } from './export.js';
+import type { ExportedFile } from './service/export.js';
 import {
   conversationPageSchema,
   conversationSchema,

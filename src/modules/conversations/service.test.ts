@@ -7,7 +7,7 @@ import type { AnyBusEvent } from '../../bus/events.js';
 import { ConversationNotFoundError, MessageNotFoundError, MessageTooLargeError } from './errors.js';
 import type { Part } from './schema.js';
 import type { ConversationService } from './service.js';
-import { titleFrom } from './title.js';
+import { titleFrom } from './service/title.js';
 
 const actorFor = (userId: string): UserActor => actingAs({ userId, role: 'user', via: 'http' });
 const text = (words: string): Part[] => [{ type: 'text', text: words }];

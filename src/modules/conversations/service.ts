@@ -2,16 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
-import { loadOwnedConversation } from './access.js';
+import { loadOwnedConversation } from './service/access.js';
 import { ConversationNotFoundError } from './errors.js';
 import './events.js';
-import { exportConversations, type ExportedFile } from './export.js';
-import { readImport, writeImport } from './import.js';
-import { interruptStale } from './interrupt-stale.js';
-import { listConversations } from './list.js';
-import { announceChain, chainRows, inChainOrder } from './insert-chain.js';
-import { createMessageOperations } from './messages.js';
-import { conversationColumns, messageColumns, toConversation, toMessage } from './rows.js';
+import { exportConversations, type ExportedFile } from './service/export.js';
+import { readImport, writeImport } from './service/import.js';
+import { interruptStale } from './service/interrupt-stale.js';
+import { listConversations } from './service/list.js';
+import { announceChain, chainRows, inChainOrder } from './service/insert-chain.js';
+import { createMessageOperations } from './service/messages.js';
+import { conversationColumns, messageColumns, toConversation, toMessage } from './service/rows.js';
 import {
   type AppendMessagesInput,
   appendMessagesInputSchema,
@@ -29,7 +29,7 @@ import {
   type UpdateConversationInput,
   updateConversationInputSchema,
 } from './schema.js';
-import { searchMessages } from './search.js';
+import { searchMessages } from './service/search.js';
 import { conversations, messages as messagesTable } from './table.js';
 
 const firstMessagesSchema = appendMessagesInputSchema.pick({ messages: true });

@@ -3,7 +3,7 @@ export {
   type McpServerConnections,
   type McpServerDirectory,
   unknownStatus,
-} from './connections.js';
+} from './service/connections.js';
 export { registerMcpServerRoutes } from './routes.js';
 export type { McpServerStatus, McpServerTools } from './schema.js';
 export { createMcpServerService, type McpServerService } from './service.js';

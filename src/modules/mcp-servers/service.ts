@@ -8,7 +8,7 @@ import { checkUrlAllowed } from '../../net/guarded-lookup.js';
 import type { SecretBox } from '../../secrets/secret-box.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
-import { type McpServerConnections, unknownStatus } from './connections.js';
+import { type McpServerConnections, unknownStatus } from './service/connections.js';
 import {
   McpServerNameTakenError,
   McpServerNotFoundError,
@@ -16,7 +16,7 @@ import {
   WrongTransportFieldError,
 } from './errors.js';
 import { requireStdioAdmin } from './policy.js';
-import { toConfig, toMcpServer, unmasked } from './rows.js';
+import { toConfig, toMcpServer, unmasked } from './service/rows.js';
 import { sealValues } from './secrets.js';
 import {
   maskedValue,

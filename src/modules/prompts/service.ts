@@ -20,7 +20,7 @@ import {
   updatePromptInputSchema,
 } from './schema.js';
 import { type PromptRow, prompts, promptVersions } from './table.js';
-import { checkTemplate, renderTemplate } from './template.js';
+import { checkTemplate, renderTemplate } from './service/template.js';
 import './events.js';
 
 /** How many recent values per argument are kept to suggest in completions. */

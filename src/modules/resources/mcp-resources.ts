@@ -1,5 +1,5 @@
 import type { ResourceCatalog, ResourceChange } from '../../mcp/resource-catalog.js';
-import { resourceUri, resourceUriPrefix } from './rows.js';
+import { resourceUri, resourceUriPrefix } from './service/rows.js';
 import type { ResourceService } from './service.js';
 
 const template = `${resourceUriPrefix}{id}`;

@@ -6,9 +6,20 @@ import { escapeLike } from '../../db/like.js';
 import { fetchUrl, type FetchPolicy } from '../../net/fetch-url.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../identity/index.js';
-import { type InspectedContent, inspectContent, noteContent, type PdfTextExtractor } from './content.js';
+import {
+  type InspectedContent,
+  inspectContent,
+  noteContent,
+  type PdfTextExtractor,
+} from './service/content.js';
 import { ResourceNotFoundError, ResourceReadOnlyError, WrongResourceKindError } from './errors.js';
-import { contentColumns, listedColumns, type ResourceRecord, toResourceView, visibleTo } from './rows.js';
+import {
+  contentColumns,
+  listedColumns,
+  type ResourceRecord,
+  toResourceView,
+  visibleTo,
+} from './service/rows.js';
 import {
   type CreateResourceInput,
   createResourceInputSchema,
@@ -22,9 +33,9 @@ import {
   type UploadFields,
   uploadFieldsSchema,
 } from './schema.js';
-import { searchResources } from './search.js';
+import { searchResources } from './service/search.js';
 import { resources, resourceVersions } from './table.js';
-import { createVersionHistory } from './versions.js';
+import { createVersionHistory } from './service/versions.js';
 import './events.js';
 
 export interface ResourceServiceDeps extends ServiceDeps {

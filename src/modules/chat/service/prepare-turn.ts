@@ -1,0 +1,124 @@
+import type { UserActor } from '../../../actor.js';
+import type { ModelRegistry, ResolvedModel } from '../../../models/registry.js';
+import type { Conversation, ConversationService, Message, Part } from '../../conversations/index.js';
+import { CannotRegenerateError, NothingToApproveError } from '../errors.js';
+import type { ChatRequest } from '../schema.js';
+
+export interface Turn {
+  /** The stored reply the model writes into (new, or the one waiting for approvals). */
+  reply: Message;
+  model: ResolvedModel;
+  /** True when the reply goes on from where it stopped (after approvals): it is part of the history. */
+  continues: boolean;
+  /** The whole history when it is already known (a new conversation: just the question). */
+  history?: Message[];
+}
+
+/**
+ * Stores what the user did before the model is called: a new message (a new conversation when
+ * none is named; a branch when `parent_id` is given), a regeneration (a new reply beside the old
+ * one) or answers to approvals. Everything is checked before the first write.
+ */
+export async function prepareTurn(
+  actor: UserActor,
+  request: ChatRequest,
+  {
+    conversations,
+    models,
+    existing,
+  }: { conversations: ConversationService; models: ModelRegistry; existing: Conversation | undefined },
+): Promise<Turn> {
+  // A conversation's own model that an admin has since withdrawn gives way to the default.
+  const kept = existing?.model && (await models.allows(existing.model)) ? existing.model : undefined;
+  const model = await models.resolve(request.model ?? kept);
+
+  if (request.approvals) {
+    const reply = await answerApprovals(
+      actor,
+      existing?.active_message_id ?? null,
+      request.approvals,
+      conversations,
+    );
+    return { reply, model, continues: true };
+  }
+
+  if (request.regenerate) {
+    const old = await conversations.message(actor, request.regenerate);
+    if (old.role !== 'assistant' || old.conversation_id !== existing?.id || !old.parent_id) {
+      throw new CannotRegenerateError(request.regenerate);
+    }
+    const reply = await conversations.appendMessage(actor, {
+      conversationId: old.conversation_id,
+      parentId: old.parent_id,
+      role: 'assistant',
+      parts: [],
+      status: 'streaming',
+      model: model.id,
+    });
+    return { reply, model, continues: false };
+  }
+
+  if (existing?.active_message_id && request.parent_id === undefined) {
+    await settlePendingApprovals(actor, existing.active_message_id, conversations);
+  }
+  const turn = [
+    {
+      role: 'user' as const,
+      parts: [{ type: 'text' as const, text: request.message ?? '' }],
+      status: 'complete' as const,
+    },
+    { role: 'assistant' as const, parts: [], status: 'streaming' as const, model: model.id },
+  ];
+  if (!existing) {
+    const started = await conversations.start(actor, {
+      ...(request.model ? { model: request.model } : {}),
+      messages: turn,
+    });
+    const [question, reply] = started.messages;
+    if (!question || !reply) throw new Error('The turn was not stored');
+    return { reply, model, continues: false, history: [question] };
+  }
+  const [, reply] = await conversations.appendMessages(actor, {
+    conversationId: existing.id,
+    ...(request.parent_id !== undefined ? { parentId: request.parent_id } : {}),
+    messages: turn,
+  });
+  if (!reply) throw new Error('The turn was not stored');
+  return { reply, model, continues: false };
+}
+
+/** Records the user's yes or no on each waiting call of the active reply, which then goes on. */
+async function answerApprovals(
+  actor: UserActor,
+  leafId: string | null,
+  approvals: NonNullable<ChatRequest['approvals']>,
+  conversations: ConversationService,
+): Promise<Message> {
+  const first = approvals[0]?.approval_id ?? '';
+  if (!leafId) throw new NothingToApproveError(first);
+  const reply = await conversations.message(actor, leafId);
+  if (reply.status !== 'awaiting_approval') throw new NothingToApproveError(first);
+  const parts: Part[] = structuredClone(reply.parts);
+  for (const { approval_id, approved } of approvals) {
+    const part = parts.find(
+      (candidate) => candidate.type === 'tool' && candidate.approval_id === approval_id,
+    );
+    if (!part || part.type !== 'tool' || part.state !== 'awaiting_approval')
+      throw new NothingToApproveError(approval_id);
+    part.approved = approved;
+  }
+  return conversations.updateMessage(actor, reply.id, { parts, status: 'streaming' });
+}
+
+/**
+ * A new message while calls still wait for approval: those calls are refused (the user moved on),
+ * so the stored reply is final and the history stays valid for the model.
+ */
+async function settlePendingApprovals(actor: UserActor, leafId: string, conversations: ConversationService) {
+  const leaf = await conversations.message(actor, leafId);
+  if (leaf.status !== 'awaiting_approval') return;
+  const parts = leaf.parts.map((part) =>
+    part.type === 'tool' && part.state === 'awaiting_approval' ? { ...part, state: 'denied' as const } : part,
+  );
+  await conversations.updateMessage(actor, leaf.id, { parts, status: 'complete' });
+}

@@ -1,0 +1,37 @@
+import { type ModelMessage, stepCountIs, streamText, type ToolSet } from 'ai';
+import type { ResolvedModel } from '../../../models/registry.js';
+
+/**
+ * One call of the assistant loop: the model, its tools, up to `maxSteps` steps of tool calls. A
+ * failed model request is retried once (a second wait would hold the user for seconds more).
+ */
+export function streamAssistant({
+  model,
+  system,
+  messages,
+  tools,
+  maxSteps,
+  signal,
+  onStepFinish,
+}: {
+  model: ResolvedModel;
+  system: string;
+  messages: ModelMessage[];
+  tools: ToolSet;
+  maxSteps: number;
+  signal: AbortSignal;
+  onStepFinish?: (step: { finishReason: string }) => void;
+}) {
+  return streamText({
+    model: model.model,
+    system,
+    messages,
+    tools,
+    stopWhen: stepCountIs(maxSteps),
+    abortSignal: signal,
+    maxRetries: 1,
+    // Failures reach the caller through the stream; the SDK would also print them to the console.
+    onError: () => {},
+    ...(onStepFinish ? { onStepFinish } : {}),
+  });
+}
