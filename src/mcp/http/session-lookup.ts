@@ -1,0 +1,46 @@
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { FastifyRequest } from 'fastify';
+import type { UserActor } from '../../actor.js';
+import { invalidInitialize } from '../invalid-params.js';
+import { type JsonRpcErrorReply, rpcError } from './json-rpc-error.js';
+import type { HttpSessions } from './sessions.js';
+
+/** The transport to hand the request to, or the JSON-RPC error to answer instead. */
+export type SessionLookup =
+  | { readonly transport: StreamableHTTPServerTransport }
+  | { readonly status: 400 | 404; readonly error: JsonRpcErrorReply };
+
+/**
+ * Finds the request's session by its `Mcp-Session-Id` (404 when it is gone or another user's, so
+ * the client initializes again), or opens one for an initialize request; an initialize with bad
+ * params is 400 -32602, and anything else without a session id 400 -32000.
+ */
+export async function sessionFor({
+  request,
+  actor,
+  sessions,
+  open,
+}: {
+  request: FastifyRequest;
+  actor: UserActor;
+  sessions: HttpSessions;
+  open: (actor: UserActor) => Promise<StreamableHTTPServerTransport>;
+}): Promise<SessionLookup> {
+  const sessionId = request.headers['mcp-session-id'];
+  if (typeof sessionId === 'string') {
+    const session = sessions.get(sessionId);
+    // Another user's session id is as unknown as an expired one.
+    if (!session || session.userId !== actor.userId)
+      return { status: 404, error: rpcError(-32001, 'Session not found: initialize a new session') };
+    session.lastSeen = Date.now();
+    return { transport: session.transport };
+  }
+  if (request.method === 'POST' && isInitializeRequest(request.body)) return { transport: await open(actor) };
+  const invalid = request.method === 'POST' ? invalidInitialize(request.body) : undefined;
+  if (invalid) return { status: 400, error: invalid };
+  return {
+    status: 400,
+    error: rpcError(-32000, 'No session: send an initialize request first, then the Mcp-Session-Id header'),
+  };
+}

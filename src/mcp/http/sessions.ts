@@ -1,0 +1,17 @@
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { McpSession } from '../build-mcp-server.js';
+
+/** An open /mcp session: its transport and server, and the user it was opened for. */
+export interface HttpSession {
+  transport: StreamableHTTPServerTransport;
+  server: Server;
+  onEvent: McpSession['onEvent'];
+  userId: string;
+  /** The API key the session was opened with, if any. */
+  apiKeyId?: string;
+  lastSeen: number;
+}
+
+/** The open sessions of this process, by session id. Held in memory: a restart ends them all. */
+export type HttpSessions = Map<string, HttpSession>;
