@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   adminPassword,
-  type E2eServer,
-  launchBrowser,
-  newVisitor,
+  eventually,
   screenshot,
-  setUpAdmin,
   signIn,
-  startServer,
+  useServerAndBrowser,
+  type Visitor,
 } from './harness.js';
 
 /**
@@ -16,25 +14,16 @@ import {
  * the audit log and its filters, the models; and a regular user turned away.
  */
 describe('the Admin page', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  // The server may take minutes to start on a busy machine.
+  const e2e = useServerAndBrowser({ startTimeoutMs: 180_000 });
   let page: Page;
   let consoleErrors: string[];
-  let bea: Awaited<ReturnType<typeof newVisitor>>;
+  let bea: Visitor;
   const beaEmail = 'bea@example.com';
 
-  /** Waits for what a user would see: a loaded machine (five engineers, two cores) can take seconds. */
-  const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({}, { startTimeoutMs: 180_000 }), launchBrowser()]);
-    ({ page, consoleErrors } = await newVisitor(browser, server.url));
-    await setUpAdmin(page);
-    bea = await newVisitor(browser, server.url);
-  }, 240_000); // the server may take minutes to start on a busy machine
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ({ page, consoleErrors } = await e2e.firstAdmin());
+    bea = await e2e.visitor();
   });
 
   const users = () => page.getByRole('list', { name: 'Users' });

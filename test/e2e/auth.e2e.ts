@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  type E2eServer,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-  setUpAdmin,
-  signIn,
-  startServer,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, setUpAdmin, signIn, useServerAndBrowser } from './harness.js';
 
 describe('signing in', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('sends the first visitor to set up the admin, then into the app', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
+    const { page, context, consoleErrors } = await e2e.visitor();
     await page.goto('/tasks');
     expect(new URL(page.url()).pathname).toBe('/setup');
     await page.getByLabel('Name').waitFor();
@@ -34,7 +17,7 @@ describe('signing in', () => {
   });
 
   it('redirects a signed-out deep link to sign in, and lands there afterwards', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
+    const { page, context, consoleErrors } = await e2e.visitor();
     const response = await page.goto('/tasks?status=pending');
     expect(new URL(page.url()).pathname).toBe('/signin');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/tasks?status=pending');
@@ -48,7 +31,7 @@ describe('signing in', () => {
   });
 
   it('shows a wrong password as a message on the page', async () => {
-    const { page, context } = await newVisitor(browser, server.url);
+    const { page, context } = await e2e.visitor();
     await page.goto('/signin');
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('not the password');

@@ -1,14 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type E2eServer,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-  setUpAdmin,
-  signIn,
-  startServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, setUpAdmin, signIn, useServerAndBrowser } from './harness.js';
 
 /** Types a message in the composer and sends it with Enter. */
 async function say(page: Page, text: string) {
@@ -20,18 +12,10 @@ async function say(page: Page, text: string) {
 const toolCard = (page: Page, tool: string) => page.getByLabel(`Tool call: ${tool}`).last();
 
 describe('the chat', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('adds a task through a tool, branches on an edit, asks before deleting, and keeps it all after a reload', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
+    const { page, context, consoleErrors } = await e2e.visitor();
     // Generous waits: the shared test machine can be slow, and every reply is a real one.
     page.setDefaultTimeout(60_000);
     await setUpAdmin(page);
@@ -88,11 +72,11 @@ describe('the chat', () => {
   }, 300_000);
 
   it('inserts a prompt from the library with its arguments filled in, opened from a link or the button', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
+    const { page, context, consoleErrors } = await e2e.visitor();
     page.setDefaultTimeout(60_000);
     await signIn(page, 'ada@example.com');
     const created = await page.request.post('/api/v1/prompts', {
-      headers: { origin: server.url },
+      headers: { origin: e2e.server.url },
       data: {
         name: 'translate',
         title: 'Translate',

@@ -1,45 +1,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  type E2eServer,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-  setUpAdmin,
-  signIn,
-  startServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eventually, screenshot, useServerAndBrowser } from './harness.js';
 
 /**
  * The chat page's conversations sidebar in a real browser against the built server and the
  * offline assistant: list, search (titles and messages), rename, pin, archive, delete with undo,
  * export, import, and the drawer on a phone-sized screen.
  */
-/** Waits for a value as a user would, on a machine that may be busy (expect.poll gives up after 1 s). */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
-
 describe('the conversations sidebar', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const e2e = useServerAndBrowser();
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-conversations-'));
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(downloads, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(downloads, { recursive: true, force: true }));
 
   /** Sends a chat message as the signed-in user (the page's cookie) and answers the conversation's id. */
   async function chat(page: Page, message: string, conversationId?: string): Promise<string> {
     const response = await page.request.post('/api/v1/chat', {
       data: { message, ...(conversationId ? { conversation_id: conversationId } : {}) },
-      headers: { accept: 'application/json', origin: server.url },
+      headers: { accept: 'application/json', origin: e2e.server.url },
     });
     expect(response.status(), await response.text()).toBe(200);
     return ((await response.json()) as { conversation_id: string }).conversation_id;
@@ -55,9 +35,8 @@ describe('the conversations sidebar', () => {
   }
 
   it('lists, searches, renames, pins and archives conversations', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
-    await setUpAdmin(page);
-    await poll(() => sidebar(page).getByText('No conversations yet').count()).toBe(1);
+    const { page, context, consoleErrors } = await e2e.firstAdmin();
+    await eventually(() => sidebar(page).getByText('No conversations yet').count()).toBe(1);
 
     const milk = await chat(page, 'add buy milk to my list');
     await chat(page, 'also remember the zucchini', milk);
@@ -65,64 +44,63 @@ describe('the conversations sidebar', () => {
     await chat(page, 'remind me to call Sam tomorrow');
     await chat(page, 'summarize this: The quarterly report shows revenue up 12% and costs flat.');
     // Live: conversations started elsewhere appear without a reload.
-    await poll(() => row(page, /add buy milk to my list/).count()).toBe(1);
-    await poll(() => row(page, /What is on my task list/).count()).toBe(1);
+    await eventually(() => row(page, /add buy milk to my list/).count()).toBe(1);
+    await eventually(() => row(page, /What is on my task list/).count()).toBe(1);
 
     await page.getByLabel('Search conversations').fill('task list');
-    await poll(() => row(page, /add buy milk/).count()).toBe(0);
-    await poll(() => row(page, /What is on my task list/).count()).toBeGreaterThan(0);
+    await eventually(() => row(page, /add buy milk/).count()).toBe(0);
+    await eventually(() => row(page, /What is on my task list/).count()).toBeGreaterThan(0);
     await page.getByLabel('Search conversations').fill('zucchini');
     const inMessages = sidebar(page).getByRole('region', { name: 'In messages' });
-    await poll(() => inMessages.getByRole('link', { name: /zucchini/ }).count()).toBe(1);
+    await eventually(() => inMessages.getByRole('link', { name: /zucchini/ }).count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('q')).toBe('zucchini');
     await inMessages.getByRole('link', { name: /zucchini/ }).click();
     await page.waitForURL(`**/chat/${milk}?q=zucchini`);
     await page.getByLabel('Search conversations').fill('');
-    await poll(() => row(page, /What is on my task list/).count()).toBe(1);
+    await eventually(() => row(page, /What is on my task list/).count()).toBe(1);
     await expect(row(page, /add buy milk/).getAttribute('aria-current')).resolves.toBe('page');
 
     await act(page, 'add buy milk to my list', 'Rename');
     await page.getByLabel('Conversation title').fill('Groceries');
     await page.getByLabel('Conversation title').press('Enter');
-    await poll(() => row(page, /Groceries/).count()).toBe(1);
+    await eventually(() => row(page, /Groceries/).count()).toBe(1);
 
     await act(page, 'Groceries', 'Pin');
     const pinned = sidebar(page).getByRole('region', { name: 'Pinned' });
-    await poll(() => pinned.getByRole('link', { name: /Groceries/ }).count()).toBe(1);
+    await eventually(() => pinned.getByRole('link', { name: /Groceries/ }).count()).toBe(1);
     await screenshot(page, 'conversations');
 
     await act(page, 'What is on my task list?', 'Archive');
-    await poll(() => row(page, /What is on my task list/).count()).toBe(0);
+    await eventually(() => row(page, /What is on my task list/).count()).toBe(0);
     await page.getByRole('button', { name: 'Archived' }).click();
-    await poll(() => row(page, /What is on my task list/).count()).toBe(1);
-    await poll(() => row(page, /Groceries/).count()).toBe(0);
+    await eventually(() => row(page, /What is on my task list/).count()).toBe(1);
+    await eventually(() => row(page, /Groceries/).count()).toBe(0);
     await page.reload();
-    await poll(() => row(page, /What is on my task list/).count()).toBe(1);
+    await eventually(() => row(page, /What is on my task list/).count()).toBe(1);
     await page.getByRole('button', { name: 'Archived' }).click();
-    await poll(() => pinned.getByRole('link', { name: /Groceries/ }).count()).toBe(1);
-    await poll(() => row(page, /What is on my task list/).count()).toBe(0);
+    await eventually(() => pinned.getByRole('link', { name: /Groceries/ }).count()).toBe(1);
+    await eventually(() => row(page, /What is on my task list/).count()).toBe(0);
 
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
     await context.close();
   });
 
   it('deletes with undo: Undo keeps it, waiting or leaving deletes it', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
-    await signIn(page, 'ada@example.com');
+    const { page, context, consoleErrors } = await e2e.signedIn('ada@example.com');
     const kept = await chat(page, 'Keep this one please');
     const gone = await chat(page, 'Delete this one later');
     const left = await chat(page, 'Delete this one on leaving');
     await page.goto(`/chat/${kept}`);
-    await poll(() => row(page, /Keep this one/).count()).toBe(1);
+    await eventually(() => row(page, /Keep this one/).count()).toBe(1);
 
     await act(page, 'Keep this one please', 'Delete');
-    await poll(() => row(page, /Keep this one/).count()).toBe(0);
+    await eventually(() => row(page, /Keep this one/).count()).toBe(0);
     await page.waitForURL((url) => url.pathname === '/chat');
     await page.getByRole('button', { name: 'Undo' }).click();
-    await poll(() => row(page, /Keep this one/).count()).toBe(1);
+    await eventually(() => row(page, /Keep this one/).count()).toBe(1);
 
     await act(page, 'Delete this one later', 'Delete');
-    await poll(() => page.getByText('Conversation deleted').count()).toBe(1);
+    await eventually(() => page.getByText('Conversation deleted').count()).toBe(1);
     const deleted = await page.waitForResponse(
       (response) =>
         response.request().method() === 'DELETE' && response.url().endsWith(`/conversations/${gone}`),
@@ -132,9 +110,11 @@ describe('the conversations sidebar', () => {
 
     await act(page, 'Delete this one on leaving', 'Delete');
     await page.reload();
-    await poll(() => row(page, /Keep this one/).count()).toBe(1);
-    await poll(() => row(page, /Delete this one later/).count()).toBe(0);
-    await poll(async () => (await page.request.get(`/api/v1/conversations/${left}`)).status()).toBe(404);
+    await eventually(() => row(page, /Keep this one/).count()).toBe(1);
+    await eventually(() => row(page, /Delete this one later/).count()).toBe(0);
+    await eventually(async () => (await page.request.get(`/api/v1/conversations/${left}`)).status()).toBe(
+      404,
+    );
     await expect(row(page, /Delete this one on leaving/).count()).resolves.toBe(0);
     expect(
       consoleErrors.filter((error) => !error.includes('404')),
@@ -144,10 +124,9 @@ describe('the conversations sidebar', () => {
   });
 
   it('exports a conversation and all of them, and imports the export again', async () => {
-    const { page, context } = await newVisitor(browser, server.url);
-    await signIn(page, 'ada@example.com');
+    const { page, context } = await e2e.signedIn('ada@example.com');
     await page.goto('/chat');
-    await poll(() => row(page, /Groceries/).count()).toBe(1);
+    await eventually(() => row(page, /Groceries/).count()).toBe(1);
 
     const markdown = page.waitForEvent('download');
     await act(page, 'Groceries', 'Export as Markdown');
@@ -165,10 +144,10 @@ describe('the conversations sidebar', () => {
     await page.getByRole('button', { name: 'Import and export' }).click();
     await page.getByRole('menuitem', { name: 'Import conversations…' }).click();
     await (await chooser).setFiles(file);
-    await poll(() => page.getByText(`Imported ${exported.conversations.length} conversations.`).count()).toBe(
-      1,
-    );
-    await poll(() => row(page, /Groceries/).count()).toBe(2);
+    await eventually(() =>
+      page.getByText(`Imported ${exported.conversations.length} conversations.`).count(),
+    ).toBe(1);
+    await eventually(() => row(page, /Groceries/).count()).toBe(2);
 
     const notJson = path.join(downloads, 'notes.json');
     fs.writeFileSync(notJson, 'not json at all');
@@ -176,29 +155,27 @@ describe('the conversations sidebar', () => {
     await page.getByRole('button', { name: 'Import and export' }).click();
     await page.getByRole('menuitem', { name: 'Import conversations…' }).click();
     await (await again).setFiles(notJson);
-    await poll(() => page.getByRole('alert').filter({ hasText: 'is not JSON' }).count()).toBe(1);
+    await eventually(() => page.getByRole('alert').filter({ hasText: 'is not JSON' }).count()).toBe(1);
     await context.close();
   });
 
   it('opens the list from the Conversations button on a phone-sized screen', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url, {
-      width: 375,
-      height: 800,
+    const { page, context, consoleErrors } = await e2e.signedIn('ada@example.com', {
+      viewport: { width: 375, height: 800 },
     });
-    await signIn(page, 'ada@example.com');
     await page.goto('/chat');
     const toggle = page.getByRole('button', { name: 'Conversations', exact: true });
     expect(await sidebar(page).isVisible()).toBe(false);
     await toggle.click();
-    await poll(() => sidebar(page).isVisible()).toBe(true);
+    await eventually(() => sidebar(page).isVisible()).toBe(true);
     await row(page, /Keep this one/)
       .first()
       .click();
     await page.waitForURL(/\/chat\/[^/]+$/);
-    await poll(() => sidebar(page).isVisible()).toBe(false);
+    await eventually(() => sidebar(page).isVisible()).toBe(false);
     await toggle.click();
     await page.keyboard.press('Escape');
-    await poll(() => sidebar(page).isVisible()).toBe(false);
+    await eventually(() => sidebar(page).isVisible()).toBe(false);
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
     await context.close();
   });

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
-
-/** Waits for what the page shows: a loaded test machine may take seconds to render it. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually, screenshot, useServerAndBrowser } from './harness.js';
 
 /** The Documents page against the built server: notes, search, versions, sharing, uploads, web pages. */
 describe('the Documents page', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ UPLOAD_LIMIT: '4096' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser({ settings: { UPLOAD_LIMIT: '4096' } });
 
   const count = (page: Page, text: string | RegExp) => () => page.getByText(text).count();
   const where = (page: Page) => {
@@ -24,8 +13,7 @@ describe('the Documents page', () => {
   };
 
   it('writes a note, finds it with a snippet, edits it, restores version 1 and shares it', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
-    await setUpAdmin(page);
+    const { page, context, consoleErrors } = await e2e.firstAdmin();
     await page.goto('/documents');
     await eventually(count(page, 'No documents yet')).toBe(1);
 
@@ -73,12 +61,7 @@ describe('the Documents page', () => {
   });
 
   it('uploads by the button and by dropping, shows refusals readably, and refuses a private address', async () => {
-    const { page, context } = await newVisitor(browser, server.url);
-    await page.goto('/signin');
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname !== '/signin');
+    const { page, context } = await e2e.signedIn('ada@example.com');
     await page.goto('/documents');
     const uploads = page.getByRole('list', { name: 'Uploads' });
 
@@ -133,7 +116,7 @@ describe('the Documents page', () => {
     ])
       await page.request.post('/api/v1/resources', {
         data: { kind: 'text', name, content },
-        headers: { origin: server.url },
+        headers: { origin: e2e.server.url },
       });
     await eventually(() => page.getByRole('link', { name: 'Reading list' }).count()).toBe(1);
     for (const dismiss of await page.getByRole('button', { name: /^Dismiss / }).all()) await dismiss.click();

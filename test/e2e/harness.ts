@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -94,11 +95,28 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A browser profile of its own, its page, and the console errors the page has logged so far. */
+export interface Visitor {
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+}
+
+/** A browser window's size. */
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
 /**
  * A fresh browser profile (its own cookies) at a laptop's size, whose console errors and failed
  * page loads are collected: a test can assert the app made none.
  */
-export async function newVisitor(browser: Browser, baseURL: string, viewport = { width: 1280, height: 800 }) {
+export async function newVisitor(
+  browser: Browser,
+  baseURL: string,
+  viewport: Viewport = { width: 1280, height: 800 },
+): Promise<Visitor> {
   const context: BrowserContext = await browser.newContext({ baseURL, viewport });
   const page: Page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -133,4 +151,73 @@ export async function setUpAdmin(page: Page, { name = 'Ada Admin', email = 'ada@
 /** Keeps a picture of the page for the README (docs/screenshots/<name>.png). */
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(projectRoot, 'docs/screenshots', `${name}.png`) });
+}
+
+/** Waits for what a user would see: a loaded test machine (two cores, many tests) may take seconds. */
+export function eventually<T>(read: () => T | Promise<T>, timeout = 15_000) {
+  return expect.poll(read, { timeout });
+}
+
+/** What a browser test file shares: the built server and one browser, and visitors on them. */
+export interface E2eRun {
+  /** The running server; read it in tests and hooks, not while the file is collected. */
+  readonly server: E2eServer;
+  readonly browser: Browser;
+  /** A fresh browser profile on the server (see newVisitor). */
+  visitor(viewport?: Viewport): Promise<Visitor>;
+  /** A fresh profile that creates the first admin through the first-run page (see setUpAdmin). */
+  firstAdmin(admin?: { name?: string; email?: string }): Promise<Visitor>;
+  /** A fresh profile signed in through the sign-in page. */
+  signedIn(email: string, options?: { password?: string; viewport?: Viewport }): Promise<Visitor>;
+}
+
+/**
+ * Starts the built server (with `settings`) and a browser before the file's tests and stops both
+ * after them; call it inside `describe`. A server that may start slowly on a busy machine gets
+ * `startTimeoutMs`, and the hook a minute more.
+ */
+export function useServerAndBrowser({
+  settings = {},
+  startTimeoutMs = 60_000,
+}: { settings?: Record<string, string>; startTimeoutMs?: number } = {}): E2eRun {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([
+      startServer(settings, { startTimeoutMs }),
+      launchBrowser(),
+    ]);
+    // Whichever started is stopped in afterAll, even when the other failed.
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+  }, startTimeoutMs + 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const run: E2eRun = {
+    get server() {
+      if (!server) throw new Error('The server is not running: use it in a test or a hook');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('The browser is not running: use it in a test or a hook');
+      return browser;
+    },
+    visitor: (viewport) => newVisitor(run.browser, run.server.url, viewport),
+    async firstAdmin(admin) {
+      const visitor = await run.visitor();
+      await setUpAdmin(visitor.page, admin);
+      return visitor;
+    },
+    async signedIn(email, { password, viewport } = {}) {
+      const visitor = await run.visitor(viewport);
+      await signIn(visitor.page, email, password);
+      return visitor;
+    },
+  };
+  return run;
 }

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, screenshot, useServerAndBrowser } from './harness.js';
 
 /** Waits for what the server does: a tool run takes seconds on a busy machine. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+const poll = <T>(read: () => T | Promise<T>) => eventually(read, 20_000);
 
 const first = 'Summarize the week for {{team}} in a {{tone}} tone.';
 const second = 'Summarize the week for {{team}} in a {{tone}} tone.\nList three highlights and one risk.';
 
 /** The Prompts page against the built server: write with a live preview, version, diff, restore, search, use in chat. */
 describe('the Prompts page', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('creates a prompt with arguments, previews, versions, diffs, restores, finds it and uses it in chat', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
-    await setUpAdmin(page);
+    const { page, context, consoleErrors } = await e2e.firstAdmin();
     const created = await page.request.post('/api/v1/prompts', {
-      headers: { origin: server.url },
+      headers: { origin: e2e.server.url },
       data: {
         name: 'code-review',
         title: 'Code review',

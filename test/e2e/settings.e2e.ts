@@ -1,50 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  type E2eServer,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-  setUpAdmin,
-  signIn,
-  startServer,
-} from './harness.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, screenshot, setUpAdmin, signIn, useServerAndBrowser } from './harness.js';
 
 /**
  * The Settings page in a real browser against the built server: profile, theme, API keys (shown
  * once, working, revoked), sessions, MCP servers, the MCP client configurations and the password.
  */
 describe('the Settings page', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  // Loopback is allowed, so an MCP server can be this very instance; other private addresses stay
+  // refused. The server may take minutes to start on a busy machine.
+  const e2e = useServerAndBrowser({
+    settings: { FETCH_ALLOWED_HOSTS: '127.0.0.1' },
+    startTimeoutMs: 180_000,
+  });
   let context: BrowserContext;
   let page: Page;
   let consoleErrors: string[];
   const email = 'ada@example.com';
 
-  /** Waits for what a user would see: a loaded machine (five engineers, two cores) can take seconds. */
-  const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
   beforeAll(async () => {
-    // Loopback is allowed, so an MCP server can be this very instance; other private addresses
-    // stay refused.
-    const settings = { FETCH_ALLOWED_HOSTS: '127.0.0.1' };
-    [server, browser] = await Promise.all([
-      startServer(settings, { startTimeoutMs: 180_000 }),
-      launchBrowser(),
-    ]);
-    ({ page, context, consoleErrors } = await newVisitor(browser, server.url));
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    ({ page, context, consoleErrors } = await e2e.visitor());
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.server.url });
     await setUpAdmin(page, { email });
-  }, 240_000); // the server may take minutes to start on a busy machine
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const sessions = () => page.getByRole('list', { name: 'Your sessions' }).getByRole('listitem');
   const me = (key: string) =>
-    fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    fetch(`${e2e.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
 
   it('opens the profile by default and saves a new name, which the navigation shows', async () => {
     await page.goto('/settings');
@@ -111,8 +93,7 @@ describe('the Settings page', () => {
   });
 
   it('lists a second session, and revoking it signs that browser out', async () => {
-    const other = await newVisitor(browser, server.url);
-    await signIn(other.page, email);
+    const other = await e2e.signedIn(email);
     await page.goto('/settings/sessions');
     await eventually(() => sessions().count()).toBe(2);
     expect(await page.getByText('This session').count()).toBe(1);
@@ -127,7 +108,7 @@ describe('the Settings page', () => {
   it('adds an MCP server, shows its tools, and explains a refused address', async () => {
     const created = await page.request.post('/api/v1/me/api-keys', {
       data: { name: 'Loopback MCP', scopes: ['mcp'] },
-      headers: { origin: server.url },
+      headers: { origin: e2e.server.url },
     });
     const { key } = (await created.json()) as { key: string };
     await page.goto('/settings/mcp-servers');
@@ -139,7 +120,7 @@ describe('the Settings page', () => {
     await eventually(() => dialog.getByRole('alert').textContent()).toMatch(/not allowed|private|refused/i);
 
     await dialog.getByLabel('Name').fill('myself');
-    await dialog.getByLabel('URL').fill(`${server.url}/mcp`);
+    await dialog.getByLabel('URL').fill(`${e2e.server.url}/mcp`);
     await dialog.getByLabel('Bearer token').fill(key);
     await dialog.getByRole('button', { name: 'Add server' }).click();
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
@@ -158,7 +139,7 @@ describe('the Settings page', () => {
   it('gives ready MCP client configurations with this instance’s address and a fresh key', async () => {
     await page.goto('/settings/connect');
     const cursor = page.getByLabel('Cursor configuration');
-    await eventually(() => cursor.textContent()).toContain(`"url": "${server.url}/mcp"`);
+    await eventually(() => cursor.textContent()).toContain(`"url": "${e2e.server.url}/mcp"`);
     await page.getByRole('button', { name: 'Create a key for this' }).click();
     await eventually(() => cursor.textContent()).toMatch(/Bearer sb_\w/);
     const vscode = (await page.getByLabel('VS Code configuration').textContent()) ?? '';

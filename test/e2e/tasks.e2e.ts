@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
-
-/** Waits for what the page shows: a loaded test machine may take seconds to render it. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually, screenshot, useServerAndBrowser } from './harness.js';
 
 /** The Tasks page against the built server: add, complete, edit, filter (in the URL), delete, live updates. */
 describe('the Tasks page', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   const checkbox = (page: Page, title: string) => page.getByRole('checkbox', { name: title, exact: true });
   const shows = (page: Page, title: string) => () => checkbox(page, title).count();
@@ -25,10 +14,9 @@ describe('the Tasks page', () => {
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
   it('adds, completes, edits, filters, deletes, and shows a task added elsewhere without a reload', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
-    await setUpAdmin(page);
+    const { page, context, consoleErrors } = await e2e.firstAdmin();
     const addTask = (data: Record<string, unknown>) =>
-      page.request.post('/api/v1/tasks', { data, headers: { origin: server.url } });
+      page.request.post('/api/v1/tasks', { data, headers: { origin: e2e.server.url } });
     await page.goto('/tasks');
     await eventually(() => page.getByText('Nothing to do — add a task above').count()).toBe(1);
 
@@ -104,7 +92,7 @@ describe('the Tasks page', () => {
     const other = await context.newPage();
     const created = await other.request.post('/api/v1/tasks', {
       data: { title: 'Sent from another tab', tags: ['errands'], due_date: inDays(2) },
-      headers: { origin: server.url },
+      headers: { origin: e2e.server.url },
     });
     expect(created.status()).toBe(201);
     await eventually(shows(page, 'Sent from another tab')).toBe(1);

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { type E2eServer, launchBrowser, newVisitor, screenshot, setUpAdmin, startServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually, screenshot, useServerAndBrowser } from './harness.js';
 
 /** Waits for what the server does: a tool run takes seconds on a busy machine. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+const poll = <T>(read: () => T | Promise<T>) => eventually(read, 20_000);
 
 /** The Tools page against the built server: tools grouped by toolset, generated forms, results, errors by field. */
 describe('the Tools page', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   /** The value beside a label in the readable result. */
   const resultValue = (page: Page, label: string) =>
@@ -27,8 +19,7 @@ describe('the Tools page', () => {
       .textContent();
 
   it('groups the tools, runs one from its generated form, shows the result and errors by their field', async () => {
-    const { page, context, consoleErrors } = await newVisitor(browser, server.url);
-    await setUpAdmin(page);
+    const { page, context, consoleErrors } = await e2e.firstAdmin();
     await page.goto('/tools');
 
     // Grouped by toolset: the Text analysis group lists the basic statistics tool.
