@@ -1,4 +1,5 @@
 export { resourceCatalog } from './mcp-resources.js';
 export { registerResourceRoutes } from './routes.js';
 export { createResourceService, type ResourceService } from './service.js';
-export { resourceTools } from './tools.js';
+export { type DocumentSummary, resourceTools } from './tools.js';
+export { type DocumentToolName, documentToolNames } from './tool-names.js';

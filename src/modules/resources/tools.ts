@@ -3,6 +3,7 @@ import { defineTool, type Tool } from '../../tools/tool.js';
 import { ResourceNotFoundError } from './errors.js';
 import { noteTypes, type Resource, visibilities } from './schema.js';
 import type { ResourceService } from './service.js';
+import { documentToolNames } from './tool-names.js';
 
 /** The most text read_document returns at once; longer documents are read in parts with `offset`. */
 const readChunk = 20_000;
@@ -37,7 +38,7 @@ function summarizeDocument(resource: Resource): z.infer<typeof documentSummary> 
 export function resourceTools(service: ResourceService): Tool[] {
   return [
     defineTool({
-      name: 'search_documents',
+      name: documentToolNames.search,
       title: 'Search documents',
       toolset: 'Documents',
       description:
@@ -62,7 +63,7 @@ export function resourceTools(service: ResourceService): Tool[] {
           : items.map((item) => `- ${item.name} (id ${item.document_id}): ${item.snippet}`).join('\n'),
     }),
     defineTool({
-      name: 'read_document',
+      name: documentToolNames.read,
       title: 'Read a document',
       toolset: 'Documents',
       description: `Returns a document’s text (a note, or the text of a file or web page), up to ${readChunk} characters from \`offset\`; \`next_offset\` says where the rest starts.`,
@@ -97,7 +98,7 @@ export function resourceTools(service: ResourceService): Tool[] {
         `${document.name}:\n${text}${next_offset === null ? '' : `\n(more from offset ${next_offset})`}`,
     }),
     defineTool({
-      name: 'create_note',
+      name: documentToolNames.createNote,
       title: 'Create a note',
       toolset: 'Documents',
       description: 'Saves a note (Markdown by default) among the user’s documents, searchable at once.',
@@ -124,3 +125,6 @@ export function resourceTools(service: ResourceService): Tool[] {
     }),
   ];
 }
+
+/** A document as the document tools return it. */
+export type DocumentSummary = z.infer<typeof documentSummary>;

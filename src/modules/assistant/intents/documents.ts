@@ -1,3 +1,4 @@
+import { documentToolNames } from '../../resources/index.js';
 import { list, quoted } from '../reply/format.js';
 import type { DocumentView } from '../reply/documents.js';
 import { searchWords, sentenceCase, tidy } from '../words.js';
@@ -34,8 +35,8 @@ export function onOneDocument(
 ): Step {
   const name = unquote(target);
   if (looksLikeId(name)) return next({ document_id: name, name, kind: 'text', mime_type: '', mine: true });
-  const found = outputOf(context, 'search_documents');
-  if (found === undefined) return call('search_documents', { query: searchWords(name), limit: 5 });
+  const found = outputOf(context, documentToolNames.search);
+  if (found === undefined) return call(documentToolNames.search, { query: searchWords(name), limit: 5 });
   const [best] = list<DocumentView>(found, 'items');
   if (!best) return reply(`I could not find a document about ${quoted(searchWords(name))}.`);
   return next(best);
@@ -54,7 +55,7 @@ export const documentIntents: Intent[] = [
     plan: ({ name, content }, context) => {
       const text = unquote(content);
       if (!text) return reply('What should the note say? Try “note: the wifi password is on the fridge”.');
-      return callThenReply(context, 'create_note', {
+      return callThenReply(context, documentToolNames.createNote, {
         name: name ? tidy(unquote(name)) : noteName(text),
         content: text,
       });
@@ -69,7 +70,7 @@ export const documentIntents: Intent[] = [
       /^do i have (?:any )?(?:notes|documents|docs|files) (?:about|on|mentioning) (?<query>.+?)[.!?]*$/i,
     ],
     plan: ({ query }, context) =>
-      callThenReply(context, 'search_documents', { query: searchWords(unquote(query)), limit: 5 }),
+      callThenReply(context, documentToolNames.search, { query: searchWords(unquote(query)), limit: 5 }),
   },
   {
     name: 'read a document',
@@ -79,7 +80,7 @@ export const documentIntents: Intent[] = [
     ],
     plan: ({ target }, context) =>
       onOneDocument(context, target ?? '', (document) =>
-        callThenReply(context, 'read_document', { document_id: document.document_id }),
+        callThenReply(context, documentToolNames.read, { document_id: document.document_id }),
       ),
   },
 ];

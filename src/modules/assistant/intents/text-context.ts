@@ -1,4 +1,5 @@
 import type { LanguageModelV3FilePart } from '@ai-sdk/provider';
+import { documentToolNames } from '../../resources/index.js';
 import type { Turn } from '../conversation.js';
 import { field } from '../reply/format.js';
 import { onOneDocument } from './documents.js';
@@ -113,7 +114,7 @@ export const textContextIntents: Intent[] = [
       // A document found by its words that is not a PDF (a note, a web page) is read as text.
       return onOneDocument(context, target, (document) =>
         document.mime_type && document.mime_type !== 'application/pdf'
-          ? callThenReply(context, 'read_document', { document_id: document.document_id })
+          ? callThenReply(context, documentToolNames.read, { document_id: document.document_id })
           : callThenReply(context, 'extract_pdf_text', { resource_id: document.document_id }),
       );
     },

@@ -1,14 +1,10 @@
+import { type DocumentSummary, type DocumentToolName, documentToolNames } from '../../resources/index.js';
 import { count, excerpt, field, list, numbered, quoted, type ReplyFormatter } from './format.js';
 
 /** A document as the document tools return it (the fields the replies use). */
-export interface DocumentView {
-  readonly document_id: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly mime_type: string;
-  readonly mine: boolean;
-  readonly snippet?: string;
-}
+export type DocumentView = Readonly<
+  Pick<DocumentSummary, 'document_id' | 'name' | 'kind' | 'mime_type' | 'mine'> & { snippet?: string }
+>;
 
 /** A search snippet with its «match» marks in bold, on one line. */
 const snippetText = (snippet: string) =>
@@ -18,8 +14,8 @@ const snippetText = (snippet: string) =>
     .trim();
 
 /** Replies to the document tools' results. */
-export const documentReplies: Record<string, ReplyFormatter> = {
-  search_documents: ({ input, output }) => {
+export const documentReplies: Record<DocumentToolName, ReplyFormatter> = {
+  [documentToolNames.search]: ({ input, output }) => {
     const items = list<DocumentView>(output, 'items');
     const query = quoted(String(input.query ?? ''));
     if (items.length === 0) return `None of your documents mention ${query}.`;
@@ -30,7 +26,7 @@ export const documentReplies: Record<string, ReplyFormatter> = {
     });
     return `${count(items.length, 'document')} about ${query}:\n\n${numbered(lines)}\n\nSay “open document <id>” to read one.`;
   },
-  read_document: ({ output }) => {
+  [documentToolNames.read]: ({ output }) => {
     const document = field<DocumentView>(output, 'document');
     const text = String(field(output, 'text') ?? '');
     const total = Number(field(output, 'total_characters') ?? text.length);
@@ -39,7 +35,7 @@ export const documentReplies: Record<string, ReplyFormatter> = {
     const rest = total > text.length ? `\n\n(${total} characters in all.)` : '';
     return `**${name}**\n\n${excerpt(text)}${rest}`;
   },
-  create_note: ({ output }) => {
+  [documentToolNames.createNote]: ({ output }) => {
     const document = field<DocumentView>(output, 'document');
     return document
       ? `Saved the note ${quoted(document.name)} (id ${document.document_id}). It is searchable now.`
