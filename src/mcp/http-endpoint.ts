@@ -65,7 +65,7 @@ export function registerMcpEndpoint(
         request,
         actor,
         sessions,
-        open: (opener) => openSession({ sessions, services, logger, actor: opener }),
+        open: () => openSession({ sessions, services, logger, actor }),
       });
       if ('error' in found) return reply.status(found.status).send(found.error);
       await handleWithTransport({ request, reply, transport: found.transport, logger });

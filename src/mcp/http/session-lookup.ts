@@ -25,7 +25,8 @@ export async function sessionFor({
   request: FastifyRequest;
   actor: UserActor;
   sessions: HttpSessions;
-  open: (actor: UserActor) => Promise<StreamableHTTPServerTransport>;
+  /** Opens a session for the actor (see open-session.ts). */
+  open: () => Promise<StreamableHTTPServerTransport>;
 }): Promise<SessionLookup> {
   const sessionId = request.headers['mcp-session-id'];
   if (typeof sessionId === 'string') {
@@ -36,7 +37,7 @@ export async function sessionFor({
     session.lastSeen = Date.now();
     return { transport: session.transport };
   }
-  if (request.method === 'POST' && isInitializeRequest(request.body)) return { transport: await open(actor) };
+  if (request.method === 'POST' && isInitializeRequest(request.body)) return { transport: await open() };
   const invalid = request.method === 'POST' ? invalidInitialize(request.body) : undefined;
   if (invalid) return { status: 400, error: invalid };
   return {
