@@ -15,6 +15,7 @@ export { htmlToPlainText } from './html.js';
 export { createPdfExtractor, type PdfExtractor } from './pdf/pdf-extractor.js';
 export { ExtractionLimitError, type ExtractionLimits } from './extraction/limits.js';
 export type { DocumentReader, TextToolDeps } from './text-tool-deps.js';
+export { type TextToolName, textToolNames } from './tool-names.js';
 
 /** The text toolkit: every toolset's tools, each a pure function of its input. */
 export function textTools(deps: TextToolDeps): Tool[] {

@@ -1,6 +1,7 @@
 import type { ToolOutcome, Turn } from '../conversation.js';
 import type { TaskView } from '../reply/format.js';
 import { replyTo } from '../reply/index.js';
+import type { ToolName } from '../tool-name.js';
 
 /** What the assistant does next: call a tool, or answer in words. */
 export type Step =
@@ -34,7 +35,7 @@ export interface Intent {
   plan(match: Match, context: PlanContext): Step | undefined;
 }
 
-export const call = (toolName: string, input: Record<string, unknown>): Step => ({
+export const call = (toolName: ToolName, input: Record<string, unknown>): Step => ({
   type: 'call',
   toolName,
   input,
@@ -43,7 +44,7 @@ export const call = (toolName: string, input: Record<string, unknown>): Step => 
 export const reply = (text: string): Step => ({ type: 'reply', text });
 
 /** The output of the latest successful call of a tool in this turn. */
-export function outputOf(context: PlanContext, toolName: string): unknown {
+export function outputOf(context: PlanContext, toolName: ToolName): unknown {
   const outcomes = context.turn.outcomes;
   for (let index = outcomes.length - 1; index >= 0; index--) {
     const outcome = outcomes[index];
@@ -53,14 +54,18 @@ export function outputOf(context: PlanContext, toolName: string): unknown {
 }
 
 /** The latest successful call of a tool in this turn, with its input. */
-export function outcomeOf(context: PlanContext, toolName: string): ToolOutcome | undefined {
+export function outcomeOf(context: PlanContext, toolName: ToolName): ToolOutcome | undefined {
   return [...context.turn.outcomes]
     .reverse()
     .find((outcome) => outcome.toolName === toolName && outcome.result?.kind === 'output');
 }
 
 /** The one-call plan: call the tool, then answer with its result put in words. */
-export function callThenReply(context: PlanContext, toolName: string, input: Record<string, unknown>): Step {
+export function callThenReply(
+  context: PlanContext,
+  toolName: ToolName,
+  input: Record<string, unknown>,
+): Step {
   const done = outcomeOf(context, toolName);
   if (!done || done.result?.kind !== 'output') return call(toolName, input);
   return reply(replyTo({ toolName, input: done.input, output: done.result.value, context }));

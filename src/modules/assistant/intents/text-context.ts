@@ -1,5 +1,6 @@
 import type { LanguageModelV3FilePart } from '@ai-sdk/provider';
 import { documentToolNames } from '../../resources/index.js';
+import type { TextToolName } from '../../text/index.js';
 import type { Turn } from '../conversation.js';
 import { field } from '../reply/format.js';
 import { onOneDocument } from './documents.js';
@@ -13,7 +14,7 @@ function attached(turn: Turn, mediaType: RegExp): string | undefined {
 }
 
 /** The input and output of the latest call of a tool in the turns before this one. */
-function earlierCall(context: PlanContext, toolName: string) {
+function earlierCall(context: PlanContext, toolName: TextToolName) {
   for (const turn of [...context.earlier].reverse())
     for (const outcome of [...turn.outcomes].reverse())
       if (outcome.toolName === toolName && outcome.result?.kind === 'output')

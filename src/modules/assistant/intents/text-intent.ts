@@ -1,3 +1,4 @@
+import type { TextToolName } from '../../text/index.js';
 import { callThenReply, type Intent, type Match, type PlanContext, reply, unquote } from './intent.js';
 
 /**
@@ -43,7 +44,7 @@ export function textIntent({
   options,
 }: {
   name: string;
-  toolName: string;
+  toolName: TextToolName;
   commands: readonly RegExp[];
   /** Commands that are also everyday words ("clean up"): they need a colon or a new line before the text. */
   strictCommands?: readonly RegExp[];

@@ -1,3 +1,4 @@
+import type { TextToolName } from '../../text/index.js';
 import { bullets, count, field, list, numbered, percent, quoted, type ReplyFormatter } from './format.js';
 
 interface LanguageView {
@@ -13,7 +14,7 @@ const words = (items: readonly { word: string }[]) => items.map((item) => item.w
 const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** Replies to the analysis, language, sentiment and grammar tools. */
-export const textAnalysisReplies: Record<string, ReplyFormatter> = {
+export const textAnalysisReplies: Partial<Record<TextToolName, ReplyFormatter>> = {
   analyze_text_basic: ({ output }) => {
     const value = (name: string) => Number(field(output, name) ?? 0);
     const minutes = Math.max(1, Math.round(value('reading_time_minutes')));

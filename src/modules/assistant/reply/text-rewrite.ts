@@ -1,3 +1,4 @@
+import type { TextToolName } from '../../text/index.js';
 import { bullets, count, excerpt, field, list, numbered, type ReplyFormatter } from './format.js';
 
 /** A rewritten text in a fenced block, so that its spacing shows as it is. */
@@ -15,7 +16,7 @@ function rewritten(lead: string) {
 }
 
 /** Replies to the cleaning, diacritics, anonymizer, summarizer, PDF and OCR tools. */
-export const textRewriteReplies: Record<string, ReplyFormatter> = {
+export const textRewriteReplies: Partial<Record<TextToolName, ReplyFormatter>> = {
   clean_text: ({ output }) => {
     const removed = described(field(output, 'removed'));
     return `Here is the text cleaned up${removed ? ` (removed ${removed})` : ''}:${block(textOf(output))}`;

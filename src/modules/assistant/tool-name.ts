@@ -1,0 +1,6 @@
+import type { DocumentToolName } from '../resources/index.js';
+import type { TaskToolName } from '../tasks/index.js';
+import type { TextToolName } from '../text/index.js';
+
+/** A tool the assistant calls by name: a task, document or text tool, as those modules name them. */
+export type ToolName = TaskToolName | DocumentToolName | TextToolName;
