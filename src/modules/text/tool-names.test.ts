@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textTools } from './index.js';
+import { createPdfExtractor, textTools } from './index.js';
 import { textToolNames } from './tool-names.js';
 
 describe('the text tool names', () => {
@@ -7,6 +7,10 @@ describe('the text tool names', () => {
     const tools = textTools({
       textLimit: 1024,
       fetchPolicy: { timeoutMs: 1, maxBytes: 1, allowedHosts: [] },
+      pdfExtractor: createPdfExtractor({
+        limits: { maxUnpackedBytes: 1024, maxPages: 1, timeoutMs: 1000, memoryMb: 64 },
+        searchableTextLimit: 1024,
+      }),
     });
     expect(tools.map((tool) => tool.name).sort()).toEqual([...textToolNames].sort());
   });
