@@ -7,4 +7,4 @@ export {
 export { registerMcpServerRoutes } from './routes.js';
 export type { McpServerStatus, McpServerTools } from './schema.js';
 export { createMcpServerService, type McpServerService } from './service.js';
-export { mcpServerSecretPurpose, sealPlaintextSecrets } from './secrets.js';
+export { mcpServerSecretPurpose, sealPlaintextSecrets } from './service/secrets.js';

@@ -17,7 +17,7 @@ import {
 } from './errors.js';
 import { requireStdioAdmin } from './policy.js';
 import { toConfig, toMcpServer, unmasked } from './service/rows.js';
-import { sealValues } from './secrets.js';
+import { sealValues } from './service/secrets.js';
 import {
   maskedValue,
   type CreateMcpServerInput,

@@ -1,7 +1,7 @@
 import { type SecretBox, SecretUnreadableError } from '../../../secrets/secret-box.js';
 import type { McpServerConfig } from './connections.js';
 import { McpServerSecretsUnreadableError } from '../errors.js';
-import { openValues } from '../secrets.js';
+import { openValues } from './secrets.js';
 import { maskedValue, type McpServer, type McpServerStatus } from '../schema.js';
 import type { McpServerRow } from '../table.js';
 

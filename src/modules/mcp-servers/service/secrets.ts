@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.js';
-import type { SecretBox } from '../../secrets/secret-box.js';
-import { mcpServers } from './table.js';
+import type { Database } from '../../../db/database.js';
+import type { SecretBox } from '../../../secrets/secret-box.js';
+import { mcpServers } from '../table.js';
 
 /** The HKDF purpose of the key that seals servers' header and environment values. */
 export const mcpServerSecretPurpose = 'switchboard mcp-server secrets v1';
