@@ -2,7 +2,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { UnauthenticatedError } from '../errors.js';
 import { buildMcpServer } from '../mcp/build-mcp-server.js';
 import { bridgeStdioToServer } from '../mcp/stdio-bridge.js';
-import { requireScope } from '../modules/identity/index.js';
+import { requireScope } from '../actor-policy.js';
 import { type CommandContext, UsageError, withApp } from './command.js';
 import { exitCodes } from './exit-codes.js';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../actor.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { requireAdmin } from '../modules/identity/index.js';
+import { requireAdmin } from '../actor-policy.js';
 import { ModelNotAllowedError } from './errors.js';
 import { defaultContextTokens, parseModelId, type Provider } from './model-id.js';
 import { probeProvider, type ProviderStatus } from './provider-status.js';

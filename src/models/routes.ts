@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../http/error-body.js';
-import { requireAdmin, requireScope } from '../modules/identity/index.js';
+import { requireAdmin, requireScope } from '../actor-policy.js';
 import type { ModelRegistry } from './registry.js';
 import { modelChoicesSchema, modelSettingsInputSchema } from './schema.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../http/error-body.js';
-import { requireScope } from '../modules/identity/index.js';
+import { requireScope } from '../actor-policy.js';
 import { toolCallResultViewSchema, toolListSchema } from './schema.js';
 import type { ToolRunner } from './tool-runner.js';
 import { toToolCallResultView, toToolView } from './tool-view.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { UserActor } from '../../actor.js';
 import { UnauthenticatedError } from '../../errors.js';
-import { requireScope } from '../../modules/identity/index.js';
+import { requireScope } from '../../actor-policy.js';
 
 /** Who a request without credentials acts as (fixture mode only); unset, it gets 401. */
 export type ActorWithoutCredentials = () => Promise<UserActor>;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../errors.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { openSse } from '../../http/sse.js';
-import { requireScope } from '../identity/index.js';
+import { requireScope } from '../../actor-policy.js';
 import { completionRequestSchema, completionSchema } from './completions-schema.js';
 import type { Complete } from './service/completions.js';
 

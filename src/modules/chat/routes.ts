@@ -6,7 +6,7 @@ import type { UserActor } from '../../actor.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { openSse } from '../../http/sse.js';
 import { messageSchema } from '../conversations/index.js';
-import { requireScope } from '../identity/index.js';
+import { requireScope } from '../../actor-policy.js';
 import type { ChatRun } from './service/chat-run.js';
 import { chatRequestSchema, chatResultSchema } from './schema.js';
 import type { ChatService } from './service.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import type { ServiceDeps } from '../../service-deps.js';
-import { requireUser } from '../identity/index.js';
+import { requireUser } from '../../actor-policy.js';
 import { loadOwnedConversation } from './service/access.js';
 import { ConversationNotFoundError } from './errors.js';
 import './events.js';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ForbiddenError } from '../../errors.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { originAllowed, trustedOrigins } from '../../http/origins.js';
-import { requireScope } from '../identity/index.js';
+import { requireScope } from '../../actor-policy.js';
 import { serveEventSocket } from './live-socket.js';
 import { eventPageSchema, eventQuerySchema } from './schema.js';
 import type { EventFeed } from './service.js';

@@ -2,7 +2,7 @@ import type { Actor, UserActor } from '../../actor.js';
 import type { EventBus } from '../../bus/event-bus.js';
 import type { AnyBusEvent } from '../../bus/events.js';
 import { compilePattern } from '../../bus/pattern.js';
-import { requireAdmin, requireUser } from '../identity/index.js';
+import { requireAdmin, requireUser } from '../../actor-policy.js';
 import { type EventPage, type EventQuery, eventQuerySchema, patternList, type WireEvent } from './schema.js';
 
 /** An event as clients see it. */

@@ -3,4 +3,3 @@ export { createIdentityServices, type IdentityServices } from './service.js';
 export type { UsersService } from './service/users.js';
 export { registerIdentity } from './routes.js';
 export { loadAuthSecret } from './secret.js';
-export { requireAdmin, requireScope, requireUser } from './policy.js';

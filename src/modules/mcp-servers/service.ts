@@ -7,7 +7,7 @@ import type { FetchPolicy } from '../../net/fetch-url.js';
 import { checkUrlAllowed } from '../../net/guarded-lookup.js';
 import type { SecretBox } from '../../secrets/secret-box.js';
 import type { ServiceDeps } from '../../service-deps.js';
-import { requireUser } from '../identity/index.js';
+import { requireUser } from '../../actor-policy.js';
 import { type McpServerConnections, unknownStatus } from './service/connections.js';
 import {
   McpServerNameTakenError,

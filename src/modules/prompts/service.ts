@@ -6,7 +6,7 @@ import { cursorPosition, pageFrom } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ForbiddenError } from '../../errors.js';
 import type { ServiceDeps } from '../../service-deps.js';
-import { requireUser } from '../identity/index.js';
+import { requireUser } from '../../actor-policy.js';
 import { PromptNameTakenError, PromptNotFoundError, PromptVersionNotFoundError } from './errors.js';
 import {
   type CreatePromptInput,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
-import { requireScope } from '../identity/index.js';
+import { requireScope } from '../../actor-policy.js';
 import {
   createResourceInputSchema,
   listResourcesQuerySchema,

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.js';
 import { escapeLike } from '../../db/like.js';
 import { fetchUrl, type FetchPolicy } from '../../net/fetch-url.js';
 import type { ServiceDeps } from '../../service-deps.js';
-import { requireUser } from '../identity/index.js';
+import { requireUser } from '../../actor-policy.js';
 import {
   type InspectedContent,
   inspectContent,

@@ -3,7 +3,7 @@ import type { Actor } from '../../actor.js';
 import { cursorPosition, pageFrom } from '../../db/cursor.js';
 import { escapeLike } from '../../db/like.js';
 import type { ServiceDeps } from '../../service-deps.js';
-import { requireUser } from '../identity/index.js';
+import { requireUser } from '../../actor-policy.js';
 import { TaskNotFoundError } from './errors.js';
 import {
   type AddTaskInput,

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import type { ServiceDeps } from '../../../service-deps.js';
-import { requireUser } from '../../identity/index.js';
+import { requireUser } from '../../../actor-policy.js';
 import { loadOwnedConversation, loadOwnedMessage, requireMessageIn } from './access.js';
 import { childrenByParent, newestLeafFrom, pathTo, treeOf, withBranches } from './branch.js';
 import { MessageNotFoundError, MessageTooLargeError } from '../errors.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
-import { requireUser } from '../policy.js';
+import { requireUser } from '../../../actor-policy.js';
 import {
   auditPageSchema,
   auditQuerySchema,

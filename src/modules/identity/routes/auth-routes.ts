@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
 import { clientInfo } from '../../../http/request-context.js';
-import { requireScope, requireUser } from '../policy.js';
+import { requireScope, requireUser } from '../../../actor-policy.js';
 import { currentSessionSchema, signedInSchema, signInInputSchema, signUpInputSchema } from '../schema.js';
 import type { IdentityServices } from '../service.js';
 

@@ -4,7 +4,7 @@ import type { Actor, Scope } from '../../../actor.js';
 import { ForbiddenError } from '../../../errors.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import { ApiKeyNotFoundError } from '../errors.js';
-import { requireScope, requireUser } from '../policy.js';
+import { requireScope, requireUser } from '../../../actor-policy.js';
 import {
   type CreateApiKeyInput,
   createApiKeyInputSchema,

@@ -4,7 +4,7 @@ import type { Clock } from '../../../clock.js';
 import { cursorPosition, pageFrom } from '../../../db/cursor.js';
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
-import { requireAdmin } from '../policy.js';
+import { requireAdmin } from '../../../actor-policy.js';
 import { type AuditEntry, type AuditPage, type AuditQuery, auditQuerySchema } from '../schema.js';
 import { auditLog } from '../table.js';
 import { createBatcher } from '../../../db/batcher.js';

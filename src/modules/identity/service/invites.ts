@@ -5,7 +5,7 @@ import type { Clock } from '../../../clock.js';
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import { InviteInvalidError } from '../errors.js';
-import { requireAdmin, requireUser } from '../policy.js';
+import { requireAdmin, requireUser } from '../../../actor-policy.js';
 import {
   type CreatedInvite,
   type CreateInviteInput,

@@ -4,7 +4,7 @@ import type { EventBus } from '../../../bus/event-bus.js';
 import type { Clock } from '../../../clock.js';
 import type { Database } from '../../../db/database.js';
 import { SessionNotFoundError } from '../errors.js';
-import { requireUser } from '../policy.js';
+import { requireUser } from '../../../actor-policy.js';
 import type { CurrentSession, PublicSession } from '../schema.js';
 import { sessions } from '../table.js';
 import type { AuditService } from './audit.js';

@@ -6,7 +6,7 @@ import type { Database } from '../../../db/database.js';
 import { InvalidInputError } from '../../../errors.js';
 import type { Auth } from '../auth.js';
 import { EmailInUseError, LastAdminError, SetupDoneError, UserNotFoundError } from '../errors.js';
-import { requireAdmin, requireUser } from '../policy.js';
+import { requireAdmin, requireUser } from '../../../actor-policy.js';
 import {
   type CreateUserInput,
   createUserInputSchema,

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import type { Database } from '../../../db/database.js';
 import type { ServiceDeps } from '../../../service-deps.js';
-import { requireUser } from '../../identity/index.js';
+import { requireUser } from '../../../actor-policy.js';
 import { ResourceNotFoundError, ResourceVersionNotFoundError } from '../errors.js';
 import { listedColumns, type ResourceRecord, toResourceView, toVersionView } from './rows.js';
 import type { Resource, ResourceVersion, ResourceVersionWithText } from '../schema.js';

@@ -1,5 +1,5 @@
-import type { Actor, Scope, UserActor } from '../../actor.js';
-import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
+import type { Actor, Scope, UserActor } from './actor.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 /** The actor as a user, or UNAUTHENTICATED. The system actor passes as itself where allowed. */
 export function requireUser(actor: Actor | null): UserActor {
