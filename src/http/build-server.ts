@@ -9,11 +9,12 @@ import { errorBody } from './error-body.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
+import { type RouteScope, registerRouteScopes } from './route-scope.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every route registered, as method and URL pattern (for the isolation matrix's completeness check). */
-    routeList: { method: string; url: string }[];
+    /** Every route registered: method, URL pattern and declared scope (for the completeness checks). */
+    routeList: { method: string; url: string; scope: RouteScope | undefined }[];
   }
 }
 
@@ -44,11 +45,13 @@ export async function buildHttpServer({
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const routeList: { method: string; url: string }[] = [];
+  const routeList: FastifyInstance['routeList'] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      routeList.push({ method, url: route.url, scope: route.config?.scope });
   });
+  registerRouteScopes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler({ bodyLimit: config.bodyLimit }));

@@ -3,7 +3,7 @@ import type { EventBus } from '../bus/event-bus.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { McpServices } from './build-mcp-server.js';
-import { type ActorWithoutCredentials, mcpActor } from './http/authenticate.js';
+import { type ActorWithoutCredentials, fixtureActorHook } from './http/authenticate.js';
 import { handleWithTransport } from './http/handle-transport.js';
 import { createHostAndOriginCheck } from './http/host-and-origin.js';
 import { openSession } from './http/open-session.js';
@@ -57,10 +57,12 @@ export function registerMcpEndpoint(
   app.route({
     method: ['GET', 'POST', 'DELETE'],
     url: '/mcp',
+    config: { scope: 'mcp' },
     schema: { hide: true },
+    onRequest: fixtureActorHook(actorWithoutCredentials),
     handler: async (request, reply) => {
       checkHostAndOrigin(request);
-      const actor = await mcpActor(request, actorWithoutCredentials);
+      const actor = request.user;
       const found = await sessionFor({
         request,
         actor,

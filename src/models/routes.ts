@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../http/error-body.js';
-import { requireAdmin, requireScope } from '../actor-policy.js';
 import type { ModelRegistry } from './registry.js';
 import { modelChoicesSchema, modelSettingsInputSchema } from './schema.js';
 
@@ -15,21 +14,20 @@ export function registerModelRoutes(app: FastifyInstance, models: ModelRegistry)
   routes.get(
     '/api/v1/models',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'The default model, the models you may pick, and whether each provider answers',
         response: { 200: modelChoicesSchema, ...errors },
       },
     },
-    (request) => {
-      requireScope(request.actor, 'api:read');
-      return models.choices();
-    },
+    () => models.choices(),
   );
 
   routes.put(
     '/api/v1/admin/models',
     {
+      config: { scope: 'admin' },
       schema: {
         tags,
         summary: 'Admin: set the default model and the models users may pick',
@@ -37,6 +35,6 @@ export function registerModelRoutes(app: FastifyInstance, models: ModelRegistry)
         response: { 200: modelChoicesSchema, ...errors },
       },
     },
-    (request) => models.updateSettings(requireAdmin(request.actor), request.body),
+    (request) => models.updateSettings(request.user, request.body),
   );
 }

@@ -8,6 +8,8 @@ export interface ToolContext {
   progress(done: number, total?: number, message?: string): Promise<void>;
   /** Sends a log message to the caller (MCP logging notifications). */
   log(level: 'debug' | 'info' | 'warning' | 'error', message: string): Promise<void>;
+  /** The request the call came with, if any: an internal failure is reported under its id. */
+  readonly requestId?: string;
 }
 
 /**

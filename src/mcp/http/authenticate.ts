@@ -1,20 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { UserActor } from '../../actor.js';
-import { UnauthenticatedError } from '../../errors.js';
-import { requireScope } from '../../actor-policy.js';
 
 /** Who a request without credentials acts as (fixture mode only); unset, it gets 401. */
 export type ActorWithoutCredentials = () => Promise<UserActor>;
 
 /**
- * The user an /mcp request acts as: the one its credentials resolved to, which must carry the
- * `mcp` scope (403 otherwise), or the fixture user when there is one; else 401.
+ * The /mcp route's onRequest hook: in fixture mode a request without credentials acts as the
+ * fixture user. The route's `mcp` scope is then checked by the one scope hook
+ * (src/http/route-scope.ts), as for any other actor: 401 without one, 403 without the scope.
  */
-export async function mcpActor(
-  request: FastifyRequest,
-  actorWithoutCredentials?: ActorWithoutCredentials,
-): Promise<UserActor> {
-  const actor = request.actor ? requireScope(request.actor, 'mcp') : await actorWithoutCredentials?.();
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
+export function fixtureActorHook(actorWithoutCredentials?: ActorWithoutCredentials) {
+  return async (request: FastifyRequest) => {
+    if (!request.actor && actorWithoutCredentials) request.actor = await actorWithoutCredentials();
+  };
 }

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../errors.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { openSse } from '../../http/sse.js';
-import { requireScope } from '../../actor-policy.js';
 import { completionRequestSchema, completionSchema } from './completions-schema.js';
 import type { Complete } from './service/completions.js';
 
@@ -19,6 +18,7 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
   routes.post(
     '/v1/chat/completions',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags: ['chat'],
         summary: 'OpenAI-compatible chat completions with Switchboard’s assistant and your tools',
@@ -27,7 +27,7 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
       },
     },
     async (request, reply) => {
-      const actor = { ...requireScope(request.actor, 'api:write'), via: 'chat' as const };
+      const actor = { ...request.user, via: 'chat' as const };
       const abort = new AbortController();
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) abort.abort();

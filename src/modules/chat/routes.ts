@@ -6,7 +6,6 @@ import type { UserActor } from '../../actor.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { openSse } from '../../http/sse.js';
 import { messageSchema } from '../conversations/index.js';
-import { requireScope } from '../../actor-policy.js';
 import type { ChatRun } from './service/chat-run.js';
 import { chatRequestSchema, chatResultSchema } from './schema.js';
 import type { ChatService } from './service.js';
@@ -28,14 +27,12 @@ const id = z.string().min(1).max(100);
  */
 export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const chatActor = (request: FastifyRequest): UserActor => ({
-    ...requireScope(request.actor, 'api:write'),
-    via: 'chat',
-  });
+  const chatActor = (request: FastifyRequest): UserActor => ({ ...request.user, via: 'chat' });
 
   routes.post(
     '/api/v1/chat',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary:
@@ -59,6 +56,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
   routes.get(
     '/api/v1/chat/:id/stream',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Resume the reply being written in a conversation (204 when none is)',
@@ -70,7 +68,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
       },
     },
     async (request, reply) => {
-      const run = await chat.active(requireScope(request.actor, 'api:read'), request.params.id);
+      const run = await chat.active(request.user, request.params.id);
       if (!run || run.isEnded()) return reply.status(204).send(null);
       const after = request.query.after ?? seqAfter(request.headers['last-event-id'], run.replyId);
       return streamRun(reply, run, after);
@@ -80,6 +78,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
   routes.post(
     '/api/v1/chat/:id/stop',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Stop a reply being written; it is kept, marked interrupted, with what it had',

@@ -1,9 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
 import { idParams } from '../../http/route-params.js';
-import { requireScope } from '../../actor-policy.js';
 import type { ExportedFile } from './service/export.js';
 import {
   conversationPageSchema,
@@ -42,12 +41,11 @@ export function registerConversationRoutes(
   { importLimit }: { importLimit: number },
 ) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const read = ({ actor }: { actor: FastifyRequest['actor'] }) => requireScope(actor, 'api:read');
-  const write = ({ actor }: { actor: FastifyRequest['actor'] }) => requireScope(actor, 'api:write');
 
   routes.get(
     '/api/v1/conversations',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Your conversations, most recent activity first, filtered (?query= matches titles)',
@@ -55,12 +53,13 @@ export function registerConversationRoutes(
         response: { 200: conversationPageSchema, ...errors },
       },
     },
-    (request) => service.list(read(request), request.query),
+    (request) => service.list(request.user, request.query),
   );
 
   routes.post(
     '/api/v1/conversations',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Start a conversation',
@@ -68,12 +67,13 @@ export function registerConversationRoutes(
         response: { 201: conversationSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.create(write(request), request.body)),
+    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
   );
 
   routes.get(
     '/api/v1/conversations/search',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Find words in your messages, best match first, with the matching passage',
@@ -81,12 +81,13 @@ export function registerConversationRoutes(
         response: { 200: messageHitPageSchema, ...errors },
       },
     },
-    (request) => service.search(read(request), request.query),
+    (request) => service.search(request.user, request.query),
   );
 
   routes.get(
     '/api/v1/conversations/export',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Export all your conversations: JSON with everything, or Markdown of each active branch',
@@ -94,13 +95,13 @@ export function registerConversationRoutes(
         response: { 200: exported, ...errors },
       },
     },
-    async (request, reply) =>
-      sendFile(reply, await service.exportConversations(read(request), request.query)),
+    async (request, reply) => sendFile(reply, await service.exportConversations(request.user, request.query)),
   );
 
   routes.post(
     '/api/v1/conversations/import',
     {
+      config: { scope: 'api:write' },
       bodyLimit: importLimit,
       schema: {
         tags,
@@ -110,12 +111,13 @@ export function registerConversationRoutes(
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.importConversations(write(request), request.body)),
+      reply.status(201).send(await service.importConversations(request.user, request.body)),
   );
 
   routes.get(
     '/api/v1/conversations/:id',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'One of your conversations',
@@ -123,12 +125,13 @@ export function registerConversationRoutes(
         response: { 200: conversationSchema, ...errors },
       },
     },
-    (request) => service.get(read(request), request.params.id),
+    (request) => service.get(request.user, request.params.id),
   );
 
   routes.patch(
     '/api/v1/conversations/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Rename, pin, archive, retag or change the model; only the fields given change',
@@ -137,12 +140,13 @@ export function registerConversationRoutes(
         response: { 200: conversationSchema, ...errors },
       },
     },
-    (request) => service.update(write(request), request.params.id, request.body),
+    (request) => service.update(request.user, request.params.id, request.body),
   );
 
   routes.delete(
     '/api/v1/conversations/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Delete a conversation and all its messages',
@@ -151,7 +155,7 @@ export function registerConversationRoutes(
       },
     },
     async (request, reply) => {
-      await service.delete(write(request), request.params.id);
+      await service.delete(request.user, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -159,6 +163,7 @@ export function registerConversationRoutes(
   routes.get(
     '/api/v1/conversations/:id/messages',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary:
@@ -168,12 +173,13 @@ export function registerConversationRoutes(
         response: { 200: messageListSchema, ...errors },
       },
     },
-    async (request) => ({ items: await service.messages(read(request), request.params.id, request.query) }),
+    async (request) => ({ items: await service.messages(request.user, request.params.id, request.query) }),
   );
 
   routes.get(
     '/api/v1/conversations/:id/export',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Export one conversation: JSON with everything, or Markdown of its active branch',
@@ -185,7 +191,7 @@ export function registerConversationRoutes(
     async (request, reply) =>
       sendFile(
         reply,
-        await service.exportConversations(read(request), {
+        await service.exportConversations(request.user, {
           ...request.query,
           conversationId: request.params.id,
         }),
@@ -195,6 +201,7 @@ export function registerConversationRoutes(
   routes.post(
     '/api/v1/conversations/:id/messages/:message_id/activate',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Switch to the branch through this message (down to its newest reply)',
@@ -203,6 +210,6 @@ export function registerConversationRoutes(
       },
     },
     (request) =>
-      service.activate(write(request), request.params.message_id, { conversationId: request.params.id }),
+      service.activate(request.user, request.params.message_id, { conversationId: request.params.id }),
   );
 }

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ForbiddenError } from '../../errors.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { originAllowed, trustedOrigins } from '../../http/origins.js';
-import { requireScope } from '../../actor-policy.js';
 import { serveEventSocket } from './live-socket.js';
 import { eventPageSchema, eventQuerySchema } from './schema.js';
 import type { EventFeed } from './service.js';
@@ -27,6 +26,7 @@ export function registerEventRoutes(
   app.withTypeProvider<ZodTypeProvider>().route({
     method: 'GET',
     url: '/api/v1/events',
+    config: { scope: 'api:read' },
     schema: {
       tags: ['events'],
       summary: 'Your events, newest first (or, upgraded to a WebSocket, each new one as it happens)',
@@ -34,19 +34,18 @@ export function registerEventRoutes(
       response: { 200: eventPageSchema, ...errors },
     },
     preHandler: async (request) => {
-      const user = requireScope(request.actor, 'api:read');
-      if (request.ws && user.credential.kind === 'session' && !originAllowed(request, allowed))
+      if (request.ws && request.user.credential.kind === 'session' && !originAllowed(request, allowed))
         throw new ForbiddenError(
           'CROSS_SITE_WEBSOCKET',
           'This WebSocket was opened from another site and was refused',
         );
     },
-    handler: (request) => feed.history(requireScope(request.actor, 'api:read'), request.query),
+    handler: (request) => feed.history(request.user, request.query),
     wsHandler: (socket, request) =>
       serveEventSocket({
         socket,
         feed,
-        actor: requireScope(request.actor, 'api:read'),
+        actor: request.user,
         types: request.query.types,
         pingIntervalMs,
       }),

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
 import { idParams } from '../../http/route-params.js';
-import { requireScope } from '../../actor-policy.js';
 import {
   createMcpServerInputSchema,
   listMcpServersQuerySchema,
@@ -30,6 +29,7 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
   routes.get(
     '/api/v1/mcp-servers',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Your MCP servers, newest first, a page at a time',
@@ -37,12 +37,13 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
         response: { 200: mcpServerPageSchema, ...errors },
       },
     },
-    (request) => service.list(requireScope(request.actor, 'api:read'), request.query),
+    (request) => service.list(request.user, request.query),
   );
 
   routes.post(
     '/api/v1/mcp-servers',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Add an MCP server (http; stdio for admins)',
@@ -50,13 +51,13 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
         response: { 201: mcpServerSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.create(requireScope(request.actor, 'api:write'), request.body)),
+    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
   );
 
   routes.get(
     '/api/v1/mcp-servers/:id',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'One of your MCP servers',
@@ -64,12 +65,13 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
         response: { 200: mcpServerSchema, ...errors },
       },
     },
-    (request) => service.get(requireScope(request.actor, 'api:read'), request.params.id),
+    (request) => service.get(request.user, request.params.id),
   );
 
   routes.patch(
     '/api/v1/mcp-servers/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Change an MCP server; only the fields given change, and its connection is opened anew',
@@ -78,12 +80,13 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
         response: { 200: mcpServerSchema, ...errors },
       },
     },
-    (request) => service.update(requireScope(request.actor, 'api:write'), request.params.id, request.body),
+    (request) => service.update(request.user, request.params.id, request.body),
   );
 
   routes.delete(
     '/api/v1/mcp-servers/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Delete an MCP server',
@@ -92,7 +95,7 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
       },
     },
     async (request, reply) => {
-      await service.delete(requireScope(request.actor, 'api:write'), request.params.id);
+      await service.delete(request.user, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -100,6 +103,7 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
   routes.get(
     '/api/v1/mcp-servers/:id/tools',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'The server’s tools as your assistant sees them (connects if needed)',
@@ -107,12 +111,13 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
         response: { 200: mcpServerToolsSchema, ...errors },
       },
     },
-    (request) => service.tools(requireScope(request.actor, 'api:read'), request.params.id),
+    (request) => service.tools(request.user, request.params.id),
   );
 
   routes.post(
     '/api/v1/mcp-servers/:id/refresh',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Reconnect to the server and list its tools again now',
@@ -120,6 +125,6 @@ export function registerMcpServerRoutes(app: FastifyInstance, service: McpServer
         response: { 200: mcpServerSchema, ...errors },
       },
     },
-    (request) => service.refresh(requireScope(request.actor, 'api:write'), request.params.id),
+    (request) => service.refresh(request.user, request.params.id),
   );
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
-import { requireScope } from '../../actor-policy.js';
 import {
   createPromptInputSchema,
   listPromptsQuerySchema,
@@ -29,12 +28,11 @@ const errors = {
 /** The prompt library over REST: /api/v1/prompts, rendering, versions, diff and rollback. */
 export function registerPromptRoutes(app: FastifyInstance, service: PromptService) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const read = (actor: Parameters<typeof requireScope>[0]) => requireScope(actor, 'api:read');
-  const write = (actor: Parameters<typeof requireScope>[0]) => requireScope(actor, 'api:write');
 
   routes.get(
     '/api/v1/prompts',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Your prompts and the shared ones, newest first; ?q= searches',
@@ -45,11 +43,12 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         },
       },
     },
-    (request) => service.list(read(request.actor), request.query),
+    (request) => service.list(request.user, request.query),
   );
   routes.post(
     '/api/v1/prompts',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Save a prompt (version 1)',
@@ -57,17 +56,20 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         response: { 201: promptSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.create(write(request.actor), request.body)),
+    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
   );
   routes.get(
     '/api/v1/prompts/:id',
-    { schema: { tags, summary: 'One prompt', params: idParams, response: { 200: promptSchema, ...errors } } },
-    (request) => service.get(read(request.actor), request.params.id),
+    {
+      config: { scope: 'api:read' },
+      schema: { tags, summary: 'One prompt', params: idParams, response: { 200: promptSchema, ...errors } },
+    },
+    (request) => service.get(request.user, request.params.id),
   );
   routes.patch(
     '/api/v1/prompts/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Change a prompt you own (a new version)',
@@ -76,11 +78,12 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         response: { 200: promptSchema, ...errors },
       },
     },
-    (request) => service.update(write(request.actor), request.params.id, request.body),
+    (request) => service.update(request.user, request.params.id, request.body),
   );
   routes.delete(
     '/api/v1/prompts/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Delete a prompt you own, with its versions',
@@ -89,13 +92,14 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
       },
     },
     async (request, reply) => {
-      await service.delete(write(request.actor), request.params.id);
+      await service.delete(request.user, request.params.id);
       return reply.status(204).send(null);
     },
   );
   routes.post(
     '/api/v1/prompts/:id/render',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Fill the template with arguments',
@@ -105,12 +109,13 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
       },
     },
     async (request) => ({
-      text: (await service.render(write(request.actor), request.params.id, request.body.arguments)).text,
+      text: (await service.render(request.user, request.params.id, request.body.arguments)).text,
     }),
   );
   routes.get(
     '/api/v1/prompts/:id/versions',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Every version, newest first',
@@ -119,12 +124,13 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
       },
     },
     async (request) => ({
-      items: await service.versions(read(request.actor), request.params.id),
+      items: await service.versions(request.user, request.params.id),
     }),
   );
   routes.get(
     '/api/v1/prompts/:id/versions/:version',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'One version',
@@ -132,11 +138,12 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         response: { 200: promptVersionSchema, ...errors },
       },
     },
-    (request) => service.version(read(request.actor), request.params.id, request.params.version),
+    (request) => service.version(request.user, request.params.id, request.params.version),
   );
   routes.get(
     '/api/v1/prompts/:id/diff',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'A unified diff of two versions’ templates',
@@ -146,12 +153,13 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
       },
     },
     async (request) => ({
-      diff: await service.diff(read(request.actor), request.params.id, request.query.from, request.query.to),
+      diff: await service.diff(request.user, request.params.id, request.query.from, request.query.to),
     }),
   );
   routes.post(
     '/api/v1/prompts/:id/versions/:version/restore',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Make an old version current again (as a new version)',
@@ -159,6 +167,6 @@ export function registerPromptRoutes(app: FastifyInstance, service: PromptServic
         response: { 200: promptSchema, ...errors },
       },
     },
-    (request) => service.rollback(write(request.actor), request.params.id, request.params.version),
+    (request) => service.rollback(request.user, request.params.id, request.params.version),
   );
 }

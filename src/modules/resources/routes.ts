@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
-import { requireScope } from '../../actor-policy.js';
 import {
   createResourceInputSchema,
   listResourcesQuerySchema,
@@ -47,6 +46,7 @@ export function registerResourceRoutes(
   routes.get(
     '/api/v1/resources',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Your resources and the shared ones, newest first — or best match first with ?q=',
@@ -54,24 +54,26 @@ export function registerResourceRoutes(
         response: { 200: resourcePageSchema, ...errors },
       },
     },
-    (request) => service.list(requireScope(request.actor, 'api:read'), request.query),
+    (request) => service.list(request.user, request.query),
   );
 
   routes.get(
     '/api/v1/resources/stats',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'How many resources you have, by kind, and their size',
         response: { 200: resourceStatsSchema, ...errors },
       },
     },
-    (request) => service.stats(requireScope(request.actor, 'api:read')),
+    (request) => service.stats(request.user),
   );
 
   routes.post(
     '/api/v1/resources',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Write a note (kind text) or add a web page (kind url, fetched now)',
@@ -79,8 +81,7 @@ export function registerResourceRoutes(
         response: { 201: resourceSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.create(requireScope(request.actor, 'api:write'), request.body)),
+    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
   );
 
   app.register(async (scope) => {
@@ -88,6 +89,7 @@ export function registerResourceRoutes(
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/resources/upload',
       {
+        config: { scope: 'api:write' },
         schema: {
           tags,
           summary:
@@ -97,7 +99,7 @@ export function registerResourceRoutes(
         },
       },
       async (request, reply) => {
-        const actor = requireScope(request.actor, 'api:write');
+        const actor = request.user;
         const { file, fields } = await readUpload(request, uploadLimit);
         return reply.status(201).send(await service.upload(actor, file, fields));
       },
@@ -107,6 +109,7 @@ export function registerResourceRoutes(
   routes.get(
     '/api/v1/resources/:id',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'A resource with its text',
@@ -114,12 +117,13 @@ export function registerResourceRoutes(
         response: { 200: resourceWithTextSchema, ...errors },
       },
     },
-    (request) => service.get(requireScope(request.actor, 'api:read'), request.params.id),
+    (request) => service.get(request.user, request.params.id),
   );
 
   routes.get(
     '/api/v1/resources/:id/content',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'The resource’s own bytes (the file, the page, the note) with its type',
@@ -129,10 +133,7 @@ export function registerResourceRoutes(
       },
     },
     async (request, reply) => {
-      const { resource, bytes } = await service.content(
-        requireScope(request.actor, 'api:read'),
-        request.params.id,
-      );
+      const { resource, bytes } = await service.content(request.user, request.params.id);
       const filename = resource.filename ?? resource.name;
       return reply
         .header('content-type', resource.mime_type)
@@ -148,6 +149,7 @@ export function registerResourceRoutes(
   routes.patch(
     '/api/v1/resources/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Change a resource; new content of a note keeps the previous version',
@@ -156,12 +158,13 @@ export function registerResourceRoutes(
         response: { 200: resourceSchema, ...errors },
       },
     },
-    (request) => service.update(requireScope(request.actor, 'api:write'), request.params.id, request.body),
+    (request) => service.update(request.user, request.params.id, request.body),
   );
 
   routes.delete(
     '/api/v1/resources/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Delete a resource and its versions',
@@ -170,7 +173,7 @@ export function registerResourceRoutes(
       },
     },
     async (request, reply) => {
-      await service.delete(requireScope(request.actor, 'api:write'), request.params.id);
+      await service.delete(request.user, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -178,6 +181,7 @@ export function registerResourceRoutes(
   routes.post(
     '/api/v1/resources/:id/refresh',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Fetch a URL resource again; a changed page becomes a new version',
@@ -185,12 +189,13 @@ export function registerResourceRoutes(
         response: { 200: resourceSchema, ...errors },
       },
     },
-    (request) => service.refresh(requireScope(request.actor, 'api:write'), request.params.id),
+    (request) => service.refresh(request.user, request.params.id),
   );
 
   routes.get(
     '/api/v1/resources/:id/versions',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Every version of a resource, the current one first',
@@ -199,13 +204,14 @@ export function registerResourceRoutes(
       },
     },
     async (request) => ({
-      items: await service.versions(requireScope(request.actor, 'api:read'), request.params.id),
+      items: await service.versions(request.user, request.params.id),
     }),
   );
 
   routes.get(
     '/api/v1/resources/:id/versions/:version',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'One version of a resource, with its text',
@@ -213,13 +219,13 @@ export function registerResourceRoutes(
         response: { 200: resourceVersionWithTextSchema, ...errors },
       },
     },
-    (request) =>
-      service.version(requireScope(request.actor, 'api:read'), request.params.id, request.params.version),
+    (request) => service.version(request.user, request.params.id, request.params.version),
   );
 
   routes.post(
     '/api/v1/resources/:id/versions/:version/restore',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Make an earlier version current again (as a new version)',
@@ -227,7 +233,6 @@ export function registerResourceRoutes(
         response: { 200: resourceSchema, ...errors },
       },
     },
-    (request) =>
-      service.restore(requireScope(request.actor, 'api:write'), request.params.id, request.params.version),
+    (request) => service.restore(request.user, request.params.id, request.params.version),
   );
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
-import { requireScope } from '../../actor-policy.js';
 import {
   addTaskInputSchema,
   listTasksInputSchema,
@@ -23,6 +22,7 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService) {
   routes.get(
     '/api/v1/tasks',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'Your tasks, newest first, filtered, a page at a time',
@@ -30,12 +30,13 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService) {
         response: { 200: taskPageSchema, ...errors },
       },
     },
-    (request) => service.list(requireScope(request.actor, 'api:read'), request.query),
+    (request) => service.list(request.user, request.query),
   );
 
   routes.post(
     '/api/v1/tasks',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Add a task',
@@ -43,13 +44,13 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService) {
         response: { 201: taskSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.add(requireScope(request.actor, 'api:write'), request.body)),
+    async (request, reply) => reply.status(201).send(await service.add(request.user, request.body)),
   );
 
   routes.get(
     '/api/v1/tasks/:id',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'One of your tasks',
@@ -57,12 +58,13 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService) {
         response: { 200: taskSchema, ...errors },
       },
     },
-    (request) => service.get(requireScope(request.actor, 'api:read'), request.params.id),
+    (request) => service.get(request.user, request.params.id),
   );
 
   routes.patch(
     '/api/v1/tasks/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags,
         summary: 'Change a task; only the fields given change',
@@ -71,14 +73,17 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService) {
         response: { 200: taskSchema, ...errors },
       },
     },
-    (request) => service.update(requireScope(request.actor, 'api:write'), request.params.id, request.body),
+    (request) => service.update(request.user, request.params.id, request.body),
   );
 
   routes.delete(
     '/api/v1/tasks/:id',
-    { schema: { tags, summary: 'Delete a task', params: idParams, response: { 204: z.null(), ...errors } } },
+    {
+      config: { scope: 'api:write' },
+      schema: { tags, summary: 'Delete a task', params: idParams, response: { 204: z.null(), ...errors } },
+    },
     async (request, reply) => {
-      await service.delete(requireScope(request.actor, 'api:write'), request.params.id);
+      await service.delete(request.user, request.params.id);
       return reply.status(204).send(null);
     },
   );

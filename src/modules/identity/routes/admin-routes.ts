@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
-import { requireUser } from '../../../actor-policy.js';
 import {
   auditPageSchema,
   auditQuerySchema,
@@ -34,6 +33,7 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
   routes.get(
     '/api/v1/admin/users',
     {
+      config: { scope: 'admin' },
       schema: {
         tags,
         summary: 'Every account, a page at a time',
@@ -41,12 +41,13 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         response: { 200: userPageSchema, ...errors },
       },
     },
-    (request) => users.list(requireUser(request.actor), request.query),
+    (request) => users.list(request.user, request.query),
   );
 
   routes.post(
     '/api/v1/admin/users',
     {
+      config: { scope: 'admin' },
       schema: {
         tags,
         summary: 'Create an account',
@@ -54,19 +55,22 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         response: { 201: userSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await users.create(requireUser(request.actor), request.body)),
+    async (request, reply) => reply.status(201).send(await users.create(request.user, request.body)),
   );
 
   routes.get(
     '/api/v1/admin/users/:id',
-    { schema: { tags, summary: 'One account', params: idParams, response: { 200: userSchema, ...errors } } },
-    (request) => users.get(requireUser(request.actor), request.params.id),
+    {
+      config: { scope: 'admin' },
+      schema: { tags, summary: 'One account', params: idParams, response: { 200: userSchema, ...errors } },
+    },
+    (request) => users.get(request.user, request.params.id),
   );
 
   routes.patch(
     '/api/v1/admin/users/:id',
     {
+      config: { scope: 'admin' },
       schema: {
         tags,
         summary: 'Rename, change role, deactivate (ends their sessions) or reactivate an account',
@@ -75,12 +79,13 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         response: { 200: userSchema, ...errors },
       },
     },
-    (request) => users.update(requireUser(request.actor), request.params.id, request.body),
+    (request) => users.update(request.user, request.params.id, request.body),
   );
 
   routes.get(
     '/api/v1/admin/audit',
     {
+      config: { scope: 'admin' },
       schema: {
         tags,
         summary: 'The audit log, newest first',
@@ -88,24 +93,26 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         response: { 200: auditPageSchema, ...errors },
       },
     },
-    (request) => audit.list(requireUser(request.actor), request.query),
+    (request) => audit.list(request.user, request.query),
   );
 
   routes.get(
     '/api/v1/admin/invites',
     {
+      config: { scope: 'admin' },
       schema: {
         tags,
         summary: 'Invite links, newest first',
         response: { 200: z.object({ items: z.array(inviteSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: await invites.list(requireUser(request.actor)) }),
+    async (request) => ({ items: await invites.list(request.user) }),
   );
 
   routes.post(
     '/api/v1/admin/invites',
     {
+      config: { scope: 'admin' },
       schema: {
         tags,
         summary: 'Create an invite link; its token is in this answer only',
@@ -113,7 +120,6 @@ export function registerAdminRoutes(app: FastifyInstance, { users, audit, invite
         response: { 201: createdInviteSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await invites.create(requireUser(request.actor), request.body)),
+    async (request, reply) => reply.status(201).send(await invites.create(request.user, request.body)),
   );
 }

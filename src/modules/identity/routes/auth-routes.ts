@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
 import { clientInfo } from '../../../http/request-context.js';
-import { requireScope, requireUser } from '../../../actor-policy.js';
 import { currentSessionSchema, signedInSchema, signInInputSchema, signUpInputSchema } from '../schema.js';
 import type { IdentityServices } from '../service.js';
 
@@ -16,6 +15,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
   routes.post(
     '/api/v1/auth/sign-up/email',
     {
+      config: { scope: 'public' },
       schema: {
         tags,
         summary: 'Create an account (as SIGNUP_POLICY allows) and sign in',
@@ -32,6 +32,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
   routes.post(
     '/api/v1/auth/sign-in/email',
     {
+      config: { scope: 'public' },
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -48,6 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
   routes.post(
     '/api/v1/auth/sign-out',
     {
+      config: { scope: 'user' },
       schema: {
         tags,
         summary: 'End the current session and clear its cookie',
@@ -55,7 +57,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
       },
     },
     async (request, reply) => {
-      const setCookies = await flows.signOut(requireUser(request.actor), clientInfo(request));
+      const setCookies = await flows.signOut(request.user, clientInfo(request));
       return reply.header('set-cookie', setCookies).send({ success: true as const });
     },
   );
@@ -63,6 +65,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
   routes.get(
     '/api/v1/auth/get-session',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags,
         summary: 'The signed-in user and session (null when called with an API key or token), or 401',
@@ -73,7 +76,7 @@ export function registerAuthRoutes(app: FastifyInstance, { flows, users, session
       },
     },
     async (request) => {
-      const actor = requireScope(request.actor, 'api:read');
+      const actor = request.user;
       return { user: await users.me(actor), session: await sessions.current(actor) };
     },
   );

@@ -74,6 +74,7 @@ export function registerBetterAuthRoutes(
   app.route({
     method: ['GET', 'POST'],
     url: `${basePath}/*`,
+    config: { scope: 'public' }, // Better Auth checks its own sessions, clients and tokens
     schema: { hide: true },
     handler: (request, reply) => forward(request, reply, `/${(request.params as { '*': string })['*']}`),
   });
@@ -95,7 +96,7 @@ export function registerBetterAuthRoutes(
     app.get(url, { schema: { hide: true } }, serverMetadata);
   }
   for (const url of ['/.well-known/openid-configuration', `${basePath}/.well-known/openid-configuration`]) {
-    app.get(url, { schema: { hide: true } }, openIdMetadata);
+    app.get(url, { config: { scope: 'public' }, schema: { hide: true } }, openIdMetadata);
   }
 }
 

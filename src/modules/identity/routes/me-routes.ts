@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
-import { requireScope } from '../../../actor-policy.js';
 import {
   apiKeySchema,
   createApiKeyInputSchema,
@@ -22,13 +21,17 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
 
   routes.get(
     '/api/v1/me',
-    { schema: { tags: ['me'], summary: 'Your account', response: { 200: userSchema, ...errors } } },
-    (request) => users.me(requireScope(request.actor, 'api:read')),
+    {
+      config: { scope: 'api:read' },
+      schema: { tags: ['me'], summary: 'Your account', response: { 200: userSchema, ...errors } },
+    },
+    (request) => users.me(request.user),
   );
 
   routes.patch(
     '/api/v1/me',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags: ['me'],
         summary: 'Change your name',
@@ -36,24 +39,26 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
         response: { 200: userSchema, ...errors },
       },
     },
-    (request) => users.updateProfile(requireScope(request.actor, 'api:write'), request.body),
+    (request) => users.updateProfile(request.user, request.body),
   );
 
   routes.get(
     '/api/v1/me/sessions',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags: ['me'],
         summary: 'Your signed-in sessions',
         response: { 200: z.object({ items: z.array(sessionSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: await sessions.list(requireScope(request.actor, 'api:read')) }),
+    async (request) => ({ items: await sessions.list(request.user) }),
   );
 
   routes.delete(
     '/api/v1/me/sessions/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags: ['me'],
         summary: 'End one of your sessions',
@@ -62,7 +67,7 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
       },
     },
     async (request, reply) => {
-      await sessions.revoke(requireScope(request.actor, 'api:write'), request.params.id);
+      await sessions.revoke(request.user, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -70,18 +75,20 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
   routes.get(
     '/api/v1/me/api-keys',
     {
+      config: { scope: 'api:read' },
       schema: {
         tags: ['me'],
         summary: 'Your API keys (never the keys themselves)',
         response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errors },
       },
     },
-    async (request) => ({ items: await apiKeys.list(requireScope(request.actor, 'api:read')) }),
+    async (request) => ({ items: await apiKeys.list(request.user) }),
   );
 
   routes.post(
     '/api/v1/me/api-keys',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags: ['me'],
         summary: 'Create an API key; the key is in this answer only',
@@ -93,13 +100,13 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
         },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await apiKeys.create(requireScope(request.actor, 'api:write'), request.body)),
+    async (request, reply) => reply.status(201).send(await apiKeys.create(request.user, request.body)),
   );
 
   routes.delete(
     '/api/v1/me/api-keys/:id',
     {
+      config: { scope: 'api:write' },
       schema: {
         tags: ['me'],
         summary: 'Revoke one of your API keys',
@@ -108,7 +115,7 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
       },
     },
     async (request, reply) => {
-      await apiKeys.revoke(requireScope(request.actor, 'api:write'), request.params.id);
+      await apiKeys.revoke(request.user, request.params.id);
       return reply.status(204).send(null);
     },
   );

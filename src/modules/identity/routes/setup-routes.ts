@@ -16,6 +16,7 @@ export function registerSetupRoutes(app: FastifyInstance, { users, flows }: Iden
   routes.get(
     '/api/v1/setup',
     {
+      config: { scope: 'public' },
       schema: {
         tags,
         summary: 'Whether the first admin still has to be created, and the password rule forms show',
@@ -28,6 +29,7 @@ export function registerSetupRoutes(app: FastifyInstance, { users, flows }: Iden
   routes.post(
     '/api/v1/setup',
     {
+      config: { scope: 'public' },
       schema: {
         tags,
         summary: 'Create the first admin and sign in as them; refused once an admin exists',
