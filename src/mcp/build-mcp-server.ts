@@ -21,7 +21,7 @@ import { paginate } from './paginate.js';
 import { registerPromptHandlers } from './prompt-handlers.js';
 import type { PromptService } from '../modules/prompts/index.js';
 import type { AnyBusEvent } from '../bus/events.js';
-import type { ResourceCatalog } from './resource-catalog.js';
+import type { ResourceCatalog } from '../tools/resource-catalog.js';
 import { registerResourceHandlers } from './resource-handlers.js';
 import { ValidatingServer } from './validating-server.js';
 import type { McpFixtures } from './fixtures/fixture-types.js';

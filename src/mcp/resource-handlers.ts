@@ -14,7 +14,7 @@ import { DomainError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { hidden } from './hidden-error.js';
 import { paginate } from './paginate.js';
-import type { ResourceCatalog } from './resource-catalog.js';
+import type { ResourceCatalog } from '../tools/resource-catalog.js';
 
 /** The protocol's code for a URI that names nothing the user may read. */
 export const resourceNotFound = -32002;

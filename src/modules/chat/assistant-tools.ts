@@ -1,9 +1,9 @@
 import { dynamicTool, jsonSchema, type ToolSet } from 'ai';
 import type { UserActor } from '../../actor.js';
-import type { ExternalTool } from '../../mcp/client-hub.js';
 import { DomainError } from '../../errors.js';
 import { describeTool } from '../../tools/describe-tool.js';
 import type { ToolCallResult, ToolRunner } from '../../tools/tool-runner.js';
+import type { ExternalTool } from './external-tools.js';
 
 /** A tool call the tool itself refused (bad input, not found, …): the model sees `CODE: message`. */
 export class ToolCallFailedError extends Error {

@@ -2,7 +2,6 @@ import type { UserActor } from '../../actor.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import type { McpClientHub } from '../../mcp/client-hub.js';
 import type { ModelRegistry } from '../../models/registry.js';
 import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
@@ -10,6 +9,7 @@ import type { UsersService } from '../identity/index.js';
 import { assistantTools } from './assistant-tools.js';
 import { type ChatRun, createChatRun } from './service/chat-run.js';
 import { describeChatError } from './chat-errors.js';
+import type { ExternalToolSource } from './external-tools.js';
 import { fitContext, systemPrompt } from './service/context-window.js';
 import { ChatBusyError } from './errors.js';
 import { prepareTurn, type Turn } from './service/prepare-turn.js';
@@ -23,7 +23,7 @@ export interface ChatServiceDeps {
   tools: ToolRunner;
   users: UsersService;
   /** The tools of each user's own MCP servers. */
-  externalTools: Pick<McpClientHub, 'toolsFor'>;
+  externalTools: ExternalToolSource;
   config: Pick<Config, 'chatHistoryMessages' | 'chatMaxSteps' | 'toolApproval' | 'chatReconnectGraceMs'>;
   clock: Clock;
   logger: Logger;

@@ -1,4 +1,4 @@
-import type { ResourceCatalog, ResourceChange } from '../../mcp/resource-catalog.js';
+import type { ResourceCatalog, ResourceChange } from '../../tools/resource-catalog.js';
 import { resourceUri, resourceUriPrefix } from './service/rows.js';
 import type { ResourceService } from './service.js';
 

@@ -1,4 +1,4 @@
-import type { ResourceCatalog } from '../../mcp/resource-catalog.js';
+import type { ResourceCatalog } from '../../tools/resource-catalog.js';
 import type { TaskService } from './service.js';
 
 const template = 'switchboard://tasks/{id}';
