@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DomainError, RateLimitedError } from '../errors.js';
+import { hideInternalError, internalErrorMessage } from '../public-error.js';
 import { errorBody } from './error-body.js';
 
 const statusByKind: Record<DomainError['kind'], number> = {
@@ -65,12 +66,8 @@ export function createErrorHandler({ bodyLimit }: { bodyLimit: number }) {
           : (known?.message?.(error) ?? error.message);
       return reply.status(status).send(errorBody(known?.code ?? 'BAD_REQUEST', message, request.id));
     }
-    request.log.error({ err: error }, 'request failed');
-    return reply
-      .status(500)
-      .send(
-        errorBody('INTERNAL_ERROR', `Something went wrong on our side. Reference: ${request.id}`, request.id),
-      );
+    const reference = hideInternalError(error, { logger: request.log, requestId: request.id });
+    return reply.status(500).send(errorBody('INTERNAL_ERROR', internalErrorMessage(reference), request.id));
   };
 }
 

@@ -2,20 +2,17 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
-  type CallToolResult,
-  ErrorCode,
   ListToolsRequestSchema,
   type LoggingLevel,
   McpError,
   SetLevelRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { UserActor } from '../actor.js';
-import { InvalidInputError } from '../errors.js';
 import { describeTool } from '../tools/describe-tool.js';
-import { ToolNotFoundError } from '../tools/errors.js';
-import { errorResult, type ToolCallResult, type ToolRunner } from '../tools/tool-runner.js';
+import type { ToolRunner } from '../tools/tool-runner.js';
 import type { Logger } from '../logger.js';
-import { hidden } from './hidden-error.js';
+import { hidden, requestIdOf } from './hidden-error.js';
+import { callToolFailure, toCallToolResult } from './tool-result.js';
 import { version } from '../version.js';
 import { paginate } from './paginate.js';
 import { registerPromptHandlers } from './prompt-handlers.js';
@@ -26,15 +23,6 @@ import { registerResourceHandlers } from './resource-handlers.js';
 import { ValidatingServer } from './validating-server.js';
 import type { McpFixtures } from './fixtures/fixture-types.js';
 import { layerFixtures } from './fixtures/layer-fixtures.js';
-
-/**
- * A tool result as MCP carries it. A failure has no structuredContent (it would not match the
- * tool's output schema, and clients validate it): its error_code rides in the text and in _meta.
- */
-function forMcp(result: ToolCallResult): CallToolResult {
-  if (!result.isError) return result;
-  return { content: result.content, isError: true, _meta: { 'switchboard/error': result.structuredContent } };
-}
 
 /** What an MCP server is built from: the services behind its tools, resources and prompts. */
 export interface McpServices {
@@ -97,7 +85,7 @@ export function buildMcpServer({
   registerPromptHandlers(server, { prompts, actor, logger });
   const notifyResourceChanges = registerResourceHandlers(server, { catalogs: resources, actor, logger });
 
-  server.setRequestHandler(CompleteRequestSchema, async (request) => {
+  server.setRequestHandler(CompleteRequestSchema, async (request, extra) => {
     const { ref, argument } = request.params;
     try {
       const values =
@@ -107,7 +95,7 @@ export function buildMcpServer({
       const shown = values.slice(0, 100);
       return { completion: { values: shown, total: values.length, hasMore: values.length > shown.length } };
     } catch (error) {
-      throw hidden(error, logger);
+      throw hidden(error, logger, extra);
     }
   });
 
@@ -132,6 +120,7 @@ export function buildMcpServer({
     try {
       const result = await tools.call(actor, request.params.name, request.params.arguments, {
         signal: extra.signal,
+        requestId: requestIdOf(extra),
         async progress(done, total, message) {
           if (progressToken === undefined) return;
           await extra.sendNotification({
@@ -148,13 +137,11 @@ export function buildMcpServer({
           });
         },
       });
-      return forMcp(result);
+      return toCallToolResult(result);
     } catch (error) {
-      if (error instanceof ToolNotFoundError)
-        throw new McpError(ErrorCode.InvalidParams, error.message, { error_code: error.code });
-      // Since 2025-11-25 (SEP-1303) bad arguments are a tool execution error the model can correct.
-      if (error instanceof InvalidInputError) return forMcp(errorResult(error));
-      throw hidden(error, logger);
+      const answer = callToolFailure(error, { logger, extra });
+      if (answer instanceof McpError) throw answer;
+      return answer;
     }
   });
 

@@ -1,15 +1,43 @@
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from '../logger.js';
+import { hideInternalError, internalErrorMessage } from '../public-error.js';
+
+/** The header that carries our request id to MCP request handlers (the SDK hands them its headers). */
+const requestIdHeader = 'x-request-id';
+
+/** What an MCP request handler knows of the HTTP request it came in (nothing over stdio). */
+export interface McpRequestExtra {
+  requestInfo?: { headers: Record<string, string | string[] | undefined> };
+}
+
+/**
+ * Makes the raw request's X-Request-Id our request id, whatever the client sent, so MCP request
+ * handlers can report a failure under the same reference as the HTTP request it came in.
+ */
+export function stampRequestId(raw: IncomingMessage, requestId: string): void {
+  const kept: string[] = [];
+  for (let index = 0; index < raw.rawHeaders.length; index += 2) {
+    const name = raw.rawHeaders[index] ?? '';
+    if (name.toLowerCase() !== requestIdHeader) kept.push(name, raw.rawHeaders[index + 1] ?? '');
+  }
+  raw.rawHeaders.splice(0, raw.rawHeaders.length, ...kept, requestIdHeader, requestId);
+  raw.headers[requestIdHeader] = requestId;
+}
+
+/** The id of the HTTP request an MCP request came in, if it came over HTTP. */
+export function requestIdOf(extra: McpRequestExtra | undefined): string | undefined {
+  const value = extra?.requestInfo?.headers[requestIdHeader];
+  return typeof value === 'string' ? value : undefined;
+}
 
 /**
  * An unexpected failure as MCP may show it: a protocol error passes through; anything else is
- * logged in full and answered with a reference only (the SDK would hand the raw message — SQL text
- * included — to the client).
+ * logged once and answered with its reference only (the SDK would hand the raw message — SQL text
+ * included — to the client). The reference is the HTTP request's id where there is one.
  */
-export function hidden(error: unknown, logger: Logger): McpError {
+export function hidden(error: unknown, logger: Logger, extra?: McpRequestExtra): McpError {
   if (error instanceof McpError) return error;
-  const reference = randomUUID();
-  logger.error({ err: error, reference }, 'MCP request failed');
-  return new McpError(ErrorCode.InternalError, `Internal error. Reference: ${reference}`);
+  const reference = hideInternalError(error, { logger, requestId: requestIdOf(extra) });
+  return new McpError(ErrorCode.InternalError, internalErrorMessage(reference, 'Internal error'));
 }

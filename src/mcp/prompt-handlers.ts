@@ -22,7 +22,7 @@ export function registerPromptHandlers(
   server: Server,
   { prompts, actor, logger }: { prompts: PromptService; actor: UserActor; logger: Logger },
 ) {
-  server.setRequestHandler(ListPromptsRequestSchema, async (request) => {
+  server.setRequestHandler(ListPromptsRequestSchema, async (request, extra) => {
     try {
       const visible = [];
       let cursor: string | undefined;
@@ -48,11 +48,11 @@ export function registerPromptHandlers(
       const { items, nextCursor } = paginate(listed, request.params?.cursor);
       return { prompts: items, ...(nextCursor ? { nextCursor } : {}) };
     } catch (error) {
-      throw hidden(error, logger);
+      throw hidden(error, logger, extra);
     }
   });
 
-  server.setRequestHandler(GetPromptRequestSchema, async (request) => {
+  server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
     try {
       const prompt = await prompts.findByName(actor, request.params.name);
       if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Prompt ${request.params.name} not found`);
@@ -64,7 +64,7 @@ export function registerPromptHandlers(
     } catch (error) {
       if (error instanceof InvalidInputError)
         throw new McpError(ErrorCode.InvalidParams, error.message, { field: error.field });
-      throw hidden(error, logger);
+      throw hidden(error, logger, extra);
     }
   });
 }

@@ -12,7 +12,7 @@ import type { UserActor } from '../actor.js';
 import type { AnyBusEvent } from '../bus/events.js';
 import { DomainError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { hidden } from './hidden-error.js';
+import { hidden, type McpRequestExtra } from './hidden-error.js';
 import { paginate } from './paginate.js';
 import type { ResourceCatalog } from '../tools/resource-catalog.js';
 
@@ -58,7 +58,7 @@ export function registerResourceHandlers(
 ): ResourceNotifier {
   const subscribed = new Set<string>();
 
-  server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
+  server.setRequestHandler(ListResourcesRequestSchema, async (request, extra) => {
     const position = decodePosition(request.params?.cursor);
     const catalog = catalogs[position.catalog];
     if (!catalog) throw new McpError(ErrorCode.InvalidParams, 'Invalid cursor');
@@ -71,7 +71,7 @@ export function registerResourceHandlers(
           : undefined;
       return { resources: page.resources, ...(next ? { nextCursor: encodePosition(next) } : {}) };
     } catch (error) {
-      throw hidden(error, logger);
+      throw hidden(error, logger, extra);
     }
   });
 
@@ -84,24 +84,24 @@ export function registerResourceHandlers(
   });
 
   /** The contents at `uri`, or -32002 when it names nothing this user may read. */
-  async function read(uri: string) {
+  async function read(uri: string, extra: McpRequestExtra) {
     for (const catalog of catalogs) {
       let contents;
       try {
         contents = await catalog.read(actor, uri);
       } catch (error) {
-        throw notFoundOrHidden(error, uri, logger);
+        throw notFoundOrHidden(error, uri, logger, extra);
       }
       if (contents) return contents;
     }
     throw new McpError(resourceNotFound, `Resource ${uri} not found`, { uri });
   }
 
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => ({
-    contents: await read(request.params.uri),
+  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => ({
+    contents: await read(request.params.uri, extra),
   }));
 
-  server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+  server.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {
     const { uri } = request.params;
     if (subscribed.size >= subscriptionsAtMost && !subscribed.has(uri))
       throw new McpError(
@@ -111,7 +111,7 @@ export function registerResourceHandlers(
     // Only what the user may read: another user's private document answers as a URI that names
     // nothing, by the very path resources/read takes, so the two cannot be told apart.
     try {
-      await read(uri);
+      await read(uri, extra);
     } catch (error) {
       subscribed.delete(uri);
       throw error;
@@ -141,10 +141,10 @@ export function registerResourceHandlers(
 }
 
 /** A domain "not found" is the protocol's resource-not-found; a bad URI is invalid params. */
-function notFoundOrHidden(error: unknown, uri: string, logger: Logger): McpError {
+function notFoundOrHidden(error: unknown, uri: string, logger: Logger, extra: McpRequestExtra): McpError {
   if (error instanceof DomainError && error.kind === 'not_found')
     return new McpError(resourceNotFound, `Resource ${uri} not found`, { uri });
   if (error instanceof DomainError && error.kind === 'invalid')
     return new McpError(ErrorCode.InvalidParams, error.message, { error_code: error.code });
-  return hidden(error, logger);
+  return hidden(error, logger, extra);
 }

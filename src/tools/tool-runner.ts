@@ -3,6 +3,7 @@ import type { EventBus } from '../bus/event-bus.js';
 import type { Clock } from '../clock.js';
 import { DomainError, InvalidInputError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { type PublicError, publicError } from '../public-error.js';
 import type { AuditService } from '../modules/identity/index.js';
 import { ToolNotFoundError } from './errors.js';
 import type { Tool, ToolContext } from './tool.js';
@@ -30,8 +31,8 @@ const quietContext: Omit<ToolContext, 'signal'> = { progress: async () => {}, lo
 /**
  * Looks tools up and calls them for an actor: validates the arguments (bad ones throw
  * INVALID_INPUT naming the field; an unknown tool throws TOOL_NOT_FOUND), runs the tool, turns a
- * domain error into an `isError` result with its code, hides any other failure behind a request
- * reference, and audits and announces every call.
+ * domain error into an `isError` result with its code, hides any other failure behind its reference
+ * (the request id, where the call came with one), and audits and announces every call.
  */
 export function createToolRunner({
   tools,
@@ -96,32 +97,21 @@ export function createToolRunner({
           isError: false,
         };
       } catch (error) {
-        if (error instanceof DomainError) {
-          finish('failure', error.code);
-          return errorResult(error);
-        }
-        const reference = clock.now().getTime().toString(36);
-        logger.error({ err: error, tool: name, reference }, 'tool failed');
-        finish('error', 'INTERNAL_ERROR');
-        return errorResult({
-          code: 'INTERNAL_ERROR',
-          message: `The tool failed on our side. Reference: ${reference}`,
+        const failure = publicError(error, {
+          logger,
+          requestId: context.requestId,
+          what: 'The tool failed',
+          details: { tool: name },
         });
+        finish(error instanceof DomainError ? 'failure' : 'error', failure.code);
+        return errorResult(failure);
       }
     },
   };
 }
 
 /** A tool failure as a result: `isError`, with the code, the message and the field at fault. */
-export function errorResult({
-  code,
-  message,
-  field,
-}: {
-  code: string;
-  message: string;
-  field?: string;
-}): ToolCallResult {
+export function errorResult({ code, message, field }: PublicError): ToolCallResult {
   const structuredContent = { error_code: code, message, ...(field ? { field } : {}) };
   return { content: [{ type: 'text', text: `${code}: ${message}` }], structuredContent, isError: true };
 }

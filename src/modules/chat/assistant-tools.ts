@@ -2,7 +2,8 @@ import { dynamicTool, jsonSchema, type ToolSet } from 'ai';
 import type { UserActor } from '../../actor.js';
 import { DomainError } from '../../errors.js';
 import { describeTool } from '../../tools/describe-tool.js';
-import type { ToolCallResult, ToolRunner } from '../../tools/tool-runner.js';
+import { errorResult, type ToolCallResult, type ToolRunner } from '../../tools/tool-runner.js';
+import { fromDomainError } from '../../public-error.js';
 import type { ExternalTool } from './external-tools.js';
 
 /** A tool call the tool itself refused (bad input, not found, …): the model sees `CODE: message`. */
@@ -25,12 +26,15 @@ export function assistantTools({
   actor,
   external = [],
   needsApproval = () => false,
+  requestId,
 }: {
   runner: ToolRunner;
   actor: UserActor;
   /** Tools of the user's own MCP servers, already namespaced (`server__tool`). */
   external?: ExternalTool[];
   needsApproval?: (tool: { name: string; destructive?: boolean | undefined }) => boolean;
+  /** The request the reply was asked for in: a tool's internal failure is reported under its id. */
+  requestId?: string | undefined;
 }): ToolSet {
   const tools: ToolSet = {};
   for (const tool of external) {
@@ -49,12 +53,15 @@ export function assistantTools({
       inputSchema: jsonSchema(describeTool(tool).inputSchema),
       needsApproval: needsApproval(tool),
       execute: async (input, { abortSignal }) => {
+        const context = {
+          ...(abortSignal ? { signal: abortSignal } : {}),
+          ...(requestId ? { requestId } : {}),
+        };
         try {
-          return outputOf(
-            await runner.call(actor, tool.name, input, abortSignal ? { signal: abortSignal } : {}),
-          );
+          return outputOf(await runner.call(actor, tool.name, input, context));
         } catch (error) {
-          if (error instanceof DomainError) throw new ToolCallFailedError(error.code, error.message);
+          // Bad arguments and the like read as any tool failure; anything else is the reply's failure.
+          if (error instanceof DomainError) return outputOf(errorResult(fromDomainError(error)));
           throw error;
         }
       },

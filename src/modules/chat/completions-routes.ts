@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError } from '../../errors.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { openSse } from '../../http/sse.js';
+import { publicError } from '../../public-error.js';
 import { completionRequestSchema, completionSchema } from './completions-schema.js';
 import type { Complete } from './service/completions.js';
 
@@ -32,7 +32,7 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) abort.abort();
       });
-      const completion = await complete(actor, request.body, abort.signal);
+      const completion = await complete(actor, request.body, { signal: abort.signal, requestId: request.id });
       const { id, created, model } = completion;
       if (!request.body.stream) {
         let text = '';
@@ -61,8 +61,11 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
         for await (const piece of completion.text()) stream.send(chunk({ content: piece }));
         stream.send({ ...chunk({}, 'stop'), usage: await completion.usage() });
       } catch (error) {
-        const { code, message } =
-          error instanceof DomainError ? error : { code: 'INTERNAL_ERROR', message: 'The assistant failed' };
+        const { code, message } = publicError(error, {
+          logger: request.log,
+          requestId: request.id,
+          what: 'The assistant failed',
+        });
         stream.send({ error: { code, message, type: 'server_error' } });
       }
       stream.send('[DONE]');

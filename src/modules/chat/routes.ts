@@ -45,7 +45,7 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
     },
     async (request, reply) => {
       const actor = chatActor(request);
-      const run = await chat.start(actor, request.body);
+      const run = await chat.start(actor, request.body, { requestId: request.id });
       if (wantsStream(request)) return streamRun(reply, run, 0);
       const stopListening = run.listen(0, () => {});
       reply.raw.on('close', stopListening);

@@ -32,7 +32,8 @@ export interface ChatServiceDeps {
 /**
  * The assistant loop: a user's message (or an edit, a regeneration, an approval) becomes a stored
  * turn and a reply written by the model with the user's tools, streamed to whoever listens. The
- * user's message is stored before the model is called; the reply is stored as it streams.
+ * user's message is stored before the model is called; the reply is stored as it streams. An
+ * internal failure of the reply or its tools is reported under the id of the request that asked.
  */
 export function createChatService(deps: ChatServiceDeps) {
   const { conversations, models, tools, users, externalTools, config, clock, logger } = deps;
@@ -69,8 +70,13 @@ export function createChatService(deps: ChatServiceDeps) {
   }
 
   /** The turn is stored but the model was never called: the reply says so, and the run ends. */
-  async function failBeforeStart(actor: UserActor, turn: Turn, run: ChatRun, error: unknown) {
-    const failure = describeChatError(error, logger);
+  async function failBeforeStart(
+    actor: UserActor,
+    turn: Turn,
+    run: ChatRun,
+    { error, requestId }: { error: unknown; requestId: string | undefined },
+  ) {
+    const failure = describeChatError(error, { logger, requestId });
     await conversations
       .updateMessage(actor, turn.reply.id, { status: 'error', error: failure })
       .catch((cause) => logger.error({ err: cause }, 'could not mark the reply failed'));
@@ -79,7 +85,11 @@ export function createChatService(deps: ChatServiceDeps) {
 
   return {
     /** Stores the turn and starts the reply; the run streams it. CHAT_BUSY while one is being written. */
-    async start(actor: UserActor, request: ChatRequest): Promise<ChatRun> {
+    async start(
+      actor: UserActor,
+      request: ChatRequest,
+      { requestId }: { requestId?: string } = {},
+    ): Promise<ChatRun> {
       const existing = request.conversation_id
         ? await conversations.get(actor, request.conversation_id)
         : undefined;
@@ -93,14 +103,23 @@ export function createChatService(deps: ChatServiceDeps) {
         try {
           const history = turn.history ?? (await historyFor(actor, turn));
           const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
-          const toolSet = assistantTools({ runner: tools, actor, external, needsApproval });
+          const toolSet = assistantTools({ runner: tools, actor, external, needsApproval, requestId });
           const { messages, inputTokens } = await fitContext({
             system,
             groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
             tools: toolSet,
             contextTokens: turn.model.contextTokens,
           });
-          const job = { actor, run, reply: turn.reply, model: turn.model, system, messages, inputTokens };
+          const job = {
+            actor,
+            run,
+            reply: turn.reply,
+            model: turn.model,
+            system,
+            messages,
+            inputTokens,
+            requestId,
+          };
           void runReply(
             { ...job, tools: toolSet, maxSteps: config.chatMaxSteps },
             { conversations, clock, logger },
@@ -109,7 +128,7 @@ export function createChatService(deps: ChatServiceDeps) {
             run.end();
           });
         } catch (error) {
-          await failBeforeStart(actor, turn, run, error);
+          await failBeforeStart(actor, turn, run, { error, requestId });
           throw error;
         }
         return run;

@@ -38,7 +38,11 @@ export function createCompletions({
   toolApproval: 'destructive' | 'none';
   logger: Logger;
 }) {
-  return async function complete(actor: UserActor, request: CompletionRequest, signal: AbortSignal) {
+  return async function complete(
+    actor: UserActor,
+    request: CompletionRequest,
+    { signal, requestId }: { signal: AbortSignal; requestId?: string },
+  ) {
     const model = await models.resolve(request.model === defaultAlias ? undefined : request.model);
     const me = await users.me(actor);
     const instructions = request.messages
@@ -57,11 +61,11 @@ export function createCompletions({
         '\n\n',
       ),
       messages,
-      tools: assistantTools({ runner, actor }),
+      tools: assistantTools({ runner, actor, requestId }),
       maxSteps,
       signal,
     });
-    return completionOf({ model: model.id, result, clock, logger });
+    return completionOf({ model: model.id, result, clock, logger, requestId });
   };
 }
 
@@ -75,11 +79,13 @@ function completionOf({
   result,
   clock,
   logger,
+  requestId,
 }: {
   model: string;
   result: ReturnType<typeof streamAssistant>;
   clock: Clock;
   logger: Logger;
+  requestId: string | undefined;
 }) {
   const started = clock.now().getTime();
   let firstTokenAt: number | undefined;
@@ -93,7 +99,7 @@ function completionOf({
     async *text(): AsyncGenerator<string> {
       for await (const part of result.fullStream) {
         if (part.type === 'error') {
-          const { code, message } = describeChatError(part.error, logger);
+          const { code, message } = describeChatError(part.error, { logger, requestId });
           throw new ServiceUnavailableError(code, message);
         }
         if (part.type !== 'text-delta') continue;

@@ -35,6 +35,8 @@ export interface ReplyJob {
   tools: ToolSet;
   maxSteps: number;
   inputTokens: number;
+  /** The request that asked for the reply: an internal failure is reported under its id. */
+  requestId?: string | undefined;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function runReply(
       onError: (error) => {
         const toolFailure = toolFailureIn(error);
         if (toolFailure) return toolFailure;
-        lastFailure = describeChatError(error, logger);
+        lastFailure = describeChatError(error, { logger, requestId: job.requestId });
         return lastFailure.message;
       },
     });
@@ -122,7 +124,7 @@ export async function runReply(
     }
     if (!run.signal.aborted && !failure) usage = await result.totalUsage;
   } catch (error) {
-    if (!run.signal.aborted) failure = describeChatError(error, logger);
+    if (!run.signal.aborted) failure = describeChatError(error, { logger, requestId: job.requestId });
   }
 
   clearInterval(heartbeat);
