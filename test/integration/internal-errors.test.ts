@@ -103,6 +103,31 @@ describe.each(databaseKinds)('internal errors on %s', (kind) => {
     expect(JSON.stringify(result)).not.toMatch(rawMessage);
   });
 
+  it('an MCP tool without a request id of the caller’s refers to the one the server made', async () => {
+    const idsByMethod = new Map<string, string>();
+    const recording: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const method =
+        typeof init?.body === 'string' ? (JSON.parse(init.body) as { method?: string }).method : undefined;
+      if (method) idsByMethod.set(method, response.headers.get('x-request-id') ?? '');
+      return response;
+    };
+    const client = new Client({ name: 'test-client', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${key}` } },
+        fetch: recording,
+      }),
+    );
+    clients.push(client);
+    const result = await client.callTool({ name: 'list_tasks', arguments: {} });
+    const reference = idsByMethod.get('tools/call');
+    expect(reference).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.content).toEqual([
+      { type: 'text', text: `INTERNAL_ERROR: The tool failed on our side. Reference: ${reference}` },
+    ]);
+  });
+
   it('an MCP request fails with -32603 and the id of the HTTP request that carried it', async () => {
     const client = await mcpClient('mcp-read-failure-1');
     const failure = await client
