@@ -20,13 +20,14 @@ describe('HTTP errors', () => {
     testApp = await buildTestApp('embedded', { settings: { bodyLimit: '2048' } });
     // Routes shaped like a module's, added for these tests: the error mapping is what is under test.
     const routes = testApp.app.http.withTypeProvider<ZodTypeProvider>();
-    routes.post('/api/v1/widgets', { schema: { body: widgetSchema } }, (request) => ({
+    const config = { scope: 'public' as const };
+    routes.post('/api/v1/widgets', { config, schema: { body: widgetSchema } }, (request) => ({
       created: request.body.name,
     }));
-    routes.get('/api/v1/widgets/:id', () => {
+    routes.get('/api/v1/widgets/:id', { config }, () => {
       throw new WidgetNotFoundError('Widget w1 not found');
     });
-    routes.get('/api/v1/broken', () => {
+    routes.get('/api/v1/broken', { config }, () => {
       throw new Error('relation "secret_table" does not exist');
     });
   });
