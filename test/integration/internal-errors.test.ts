@@ -62,7 +62,7 @@ describe.each(databaseKinds)('internal errors on %s', (kind) => {
     expect(response.json().error).toEqual({
       code: 'INTERNAL_ERROR',
       message: 'Something went wrong on our side. Reference: rest-failure-1',
-      requestId: 'rest-failure-1',
+      request_id: 'rest-failure-1',
     });
     expect(response.body).not.toMatch(rawMessage);
   });
@@ -75,7 +75,7 @@ describe.each(databaseKinds)('internal errors on %s', (kind) => {
     expect(response.json().error.message).toBe(`Something went wrong on our side. Reference: ${reference}`);
   });
 
-  it('a tool called over REST fails with isError and the request id as its reference', async () => {
+  it('a tool called over REST fails with is_error and the request id as its reference', async () => {
     const response = await as(testApp.app, { cookie })({
       method: 'POST',
       url: '/api/v1/tools/list_tasks',
@@ -84,8 +84,8 @@ describe.each(databaseKinds)('internal errors on %s', (kind) => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
-      isError: true,
-      structuredContent: {
+      is_error: true,
+      structured_content: {
         error_code: 'INTERNAL_ERROR',
         message: 'The tool failed on our side. Reference: rest-tool-failure-1',
       },
