@@ -100,7 +100,7 @@ export function assemble(parts: AppParts) {
     async listen(): Promise<string> {
       const url = await http.listen({ port: config.port, host: config.host });
       database.recordServerUrl(url);
-      await bus.publish(systemActor, 'instance.started', { instanceId, version });
+      await bus.publish(systemActor, 'instance.started', { instance_id: instanceId, version });
       pruneOld();
       pruneTimer = setInterval(pruneOld, pruneEveryMs).unref();
       stopWatchingPrompts = watchPromptFiles(config.promptsDir, () => {
@@ -126,7 +126,8 @@ export function assemble(parts: AppParts) {
           await mcpClients.close();
           await pruning;
           await identity.audit.flush();
-          if (listening) await bus.publish(systemActor, 'instance.stopped', { instanceId }).catch(() => {});
+          if (listening)
+            await bus.publish(systemActor, 'instance.stopped', { instance_id: instanceId }).catch(() => {});
           await bus.close();
         } finally {
           await database.close();

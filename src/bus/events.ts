@@ -1,17 +1,18 @@
 import type { Surface } from '../actor.js';
 
 /**
- * Every event type and its payload. Modules add theirs by declaration merging:
+ * Every event type and its payload. Payload keys are snake_case and times ISO strings, as on
+ * the rest of the wire (a test walks published payloads). Modules add theirs by declaration merging:
  *
  *   declare module '../../bus/events.js' {
- *     interface EventMap { 'task.created': { taskId: string } }
+ *     interface EventMap { 'task.created': { task_id: string } }
  *   }
  */
 export interface EventMap {
   /** A server process started and is about to accept requests. */
-  'instance.started': { instanceId: string; version: string };
+  'instance.started': { instance_id: string; version: string };
   /** A server process is shutting down cleanly. */
-  'instance.stopped': { instanceId: string };
+  'instance.stopped': { instance_id: string };
 }
 
 export type EventType = keyof EventMap & string;

@@ -154,7 +154,7 @@ export function buildMcpServer({
         event.type === 'prompt.updated' ||
         event.type === 'prompt.deleted'
       ) {
-        const { ownerId, shared } = event.data;
+        const { owner_id: ownerId, shared } = event.data;
         if (shared || ownerId === actor.userId) void server.sendPromptListChanged().catch(() => {});
       }
       notifyResourceChanges(event);

@@ -88,13 +88,13 @@ export function createMcpClientHub({
 
   const stopListening = bus.subscribe('*', (event) => {
     if (event.type.startsWith('mcp_server.'))
-      enabledCache.delete((event.data as { ownerId: string }).ownerId);
+      enabledCache.delete((event.data as { owner_id: string }).owner_id);
     if (event.type === 'mcp_server.updated' || event.type === 'mcp_server.deleted')
-      forget((config) => config.id === event.data.serverId);
+      forget((config) => config.id === event.data.server_id);
     // A role change may take away the right to run stdio servers.
     if (event.type === 'user.updated') {
-      enabledCache.delete(event.data.userId);
-      forget((config) => config.ownerId === event.data.userId);
+      enabledCache.delete(event.data.user_id);
+      forget((config) => config.ownerId === event.data.user_id);
     }
   });
 

@@ -13,7 +13,7 @@ declare module '../bus/events.js' {
     'tool.called': {
       tool: string;
       status: 'success' | 'failure' | 'error';
-      durationMs: number;
+      duration_ms: number;
       surface: Surface;
     };
   }
@@ -70,7 +70,12 @@ export function createToolRunner({
       const finish = (status: 'success' | 'failure' | 'error', reason?: string) => {
         const durationMs = clock.now().getTime() - started;
         audit.recordSoon(actor, { action: 'tool.call', status, subject: name, reason, durationMs });
-        bus.publishSoon(actor, 'tool.called', { tool: name, status, durationMs, surface: actor.via });
+        bus.publishSoon(actor, 'tool.called', {
+          tool: name,
+          status,
+          duration_ms: durationMs,
+          surface: actor.via,
+        });
       };
 
       const parsed = tool.input.safeParse(args ?? {});

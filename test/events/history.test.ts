@@ -28,7 +28,7 @@ describe.each(databaseKinds)('the event history over HTTP on %s', (kind) => {
   });
   afterAll(() => testApp.close());
 
-  const taskIdOf = (event: WireEvent) => (event.data as { taskId: string }).taskId;
+  const taskIdOf = (event: WireEvent) => (event.data as { task_id: string }).task_id;
 
   it('pages through the caller’s own events, newest first, filtered by type', async () => {
     const first = await alice({ method: 'GET', url: '/api/v1/events?type=task.*&limit=2' });

@@ -82,17 +82,21 @@ describe('live events over WebSocket', () => {
     const taskId = await addTask(alice, 'Seen live');
     await expect.poll(() => aliceSocket.received.map((event) => event.type)).toContain('task.created');
     const created = aliceSocket.received.find((event) => event.type === 'task.created');
-    expect(created).toMatchObject({ type: 'task.created', actor: { via: 'http' }, data: { taskId } });
+    expect(created).toMatchObject({
+      type: 'task.created',
+      actor: { via: 'http' },
+      data: { task_id: taskId },
+    });
     expect(created?.actor.user_id).toEqual(expect.any(String));
     expect(Date.parse(created?.at ?? '')).not.toBeNaN();
 
     // Bob's own event arrives after Alice's was published: had Alice's reached him, it would be first.
     const bobsTask = await addTask(bob, 'Bob’s own');
     await expect.poll(() => bobSocket.received.length).toBeGreaterThan(0);
-    expect(bobSocket.received.map((event) => (event.data as { taskId?: string }).taskId)).not.toContain(
+    expect(bobSocket.received.map((event) => (event.data as { task_id?: string }).task_id)).not.toContain(
       taskId,
     );
-    expect(bobSocket.received[0]).toMatchObject({ type: 'task.created', data: { taskId: bobsTask } });
+    expect(bobSocket.received[0]).toMatchObject({ type: 'task.created', data: { task_id: bobsTask } });
   });
 
   it('sends only the types asked for', async () => {

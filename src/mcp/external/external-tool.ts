@@ -82,7 +82,12 @@ export async function callExternalTool({
     const status = result.isError ? 'failure' : 'success';
     const reason = result.isError ? String(result.structuredContent.error_code) : undefined;
     audit.recordSoon(actor, { action: 'tool.call', status, subject: tool.name, reason, durationMs });
-    bus.publishSoon(actor, 'tool.called', { tool: tool.name, status, durationMs, surface: actor.via });
+    bus.publishSoon(actor, 'tool.called', {
+      tool: tool.name,
+      status,
+      duration_ms: durationMs,
+      surface: actor.via,
+    });
     return result;
   };
   const failed = (message: string) => finish(errorResult({ code: mcpServerErrorCode, message }));

@@ -20,8 +20,8 @@ export function startIdleSweep(sessions: HttpSessions): () => void {
 export function closeSessionsOnCredentialChange(sessions: HttpSessions, event: AnyBusEvent): void {
   if (event.type !== 'api_key.revoked' && event.type !== 'user.updated') return;
   for (const session of sessions.values()) {
-    const revoked = event.type === 'api_key.revoked' && session.apiKeyId === event.data.apiKeyId;
-    if (revoked || (event.type === 'user.updated' && session.userId === event.data.userId))
+    const revoked = event.type === 'api_key.revoked' && session.apiKeyId === event.data.api_key_id;
+    if (revoked || (event.type === 'user.updated' && session.userId === event.data.user_id))
       void session.transport.close();
   }
 }

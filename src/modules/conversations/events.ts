@@ -1,26 +1,26 @@
-/** The events this module publishes. `ownerId` lets a subscriber route system-caused events to the user. */
+/** The events this module publishes. `owner_id` lets a subscriber route system-caused events to the user. */
 declare module '../../bus/events.js' {
   interface EventMap {
-    'conversation.created': { conversationId: string; ownerId: string };
-    'conversation.updated': { conversationId: string; ownerId: string; changes: string[] };
-    'conversation.deleted': { conversationId: string; ownerId: string };
-    'conversations.imported': { ownerId: string; conversationIds: string[] };
+    'conversation.created': { conversation_id: string; owner_id: string };
+    'conversation.updated': { conversation_id: string; owner_id: string; changes: string[] };
+    'conversation.deleted': { conversation_id: string; owner_id: string };
+    'conversations.imported': { owner_id: string; conversation_ids: string[] };
     'message.created': {
-      conversationId: string;
-      messageId: string;
+      conversation_id: string;
+      message_id: string;
       role: 'user' | 'assistant' | 'system';
-      ownerId: string;
+      owner_id: string;
     };
     /** A reply reached a final status (complete, interrupted or error) from streaming or awaiting approval. */
     'message.completed': {
-      conversationId: string;
-      messageId: string;
+      conversation_id: string;
+      message_id: string;
       status: 'complete' | 'interrupted' | 'error';
-      ownerId: string;
+      owner_id: string;
     };
     /**
      * A reply stopped to wait for the user's approval of these tool calls (answer them with
-     * `approvals` in POST /api/v1/chat). New fields are snake_case, as the wire is becoming.
+     * `approvals` in POST /api/v1/chat).
      */
     'message.approval_requested': {
       conversation_id: string;

@@ -79,7 +79,11 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     await settle();
     const created = events.filter((event) => event.type === 'message.created');
     expect(created.map((event) => event.data)).toContainEqual(
-      expect.objectContaining({ conversationId: conversation.id, messageId: messages[0]?.id, role: 'user' }),
+      expect.objectContaining({
+        conversation_id: conversation.id,
+        message_id: messages[0]?.id,
+        role: 'user',
+      }),
     );
     stop();
   });
@@ -181,7 +185,7 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     await conversations.updateMessage(alice, reply.id, { status: 'complete' });
     await settle();
     expect(completions.map((event) => event.data)).toEqual([
-      expect.objectContaining({ conversationId: conversation.id, messageId: reply.id, status: 'complete' }),
+      expect.objectContaining({ conversation_id: conversation.id, message_id: reply.id, status: 'complete' }),
     ]);
     expect(await conversations.message(alice, reply.id)).toEqual({ ...done, updated_at: expect.any(String) });
     expect((await conversations.get(alice, conversation.id)).title).toBe('Streaming');

@@ -49,7 +49,7 @@ export function createConversationService(deps: ServiceDeps) {
         .values(conversationRow({ userId, input, id: ids(), now: clock.now() }))
         .returning(conversationColumns);
       if (!row) throw new Error('The conversation was not stored');
-      await bus.publish(actor, 'conversation.created', { conversationId: row.id, ownerId: userId });
+      await bus.publish(actor, 'conversation.created', { conversation_id: row.id, owner_id: userId });
       return toConversation(row);
     },
 
@@ -91,7 +91,7 @@ export function createConversationService(deps: ServiceDeps) {
         const inserted = await transaction.insert(messagesTable).values(values).returning(messageColumns);
         return { rows: inChainOrder(inserted, values), conversation: created };
       });
-      bus.publishSoon(actor, 'conversation.created', { conversationId: conversation.id, ownerId: userId });
+      bus.publishSoon(actor, 'conversation.created', { conversation_id: conversation.id, owner_id: userId });
       announceChain(bus, actor, { conversationId: conversation.id, ownerId: userId, rows, titled });
       return { conversation: toConversation(conversation), messages: rows.map(toMessage) };
     },
@@ -131,7 +131,11 @@ export function createConversationService(deps: ServiceDeps) {
       const changed = Object.entries(changes)
         .filter(([, value]) => value !== undefined)
         .map(([key]) => key);
-      await bus.publish(actor, 'conversation.updated', { conversationId, ownerId: userId, changes: changed });
+      await bus.publish(actor, 'conversation.updated', {
+        conversation_id: conversationId,
+        owner_id: userId,
+        changes: changed,
+      });
       return toConversation(row);
     },
 
@@ -143,7 +147,7 @@ export function createConversationService(deps: ServiceDeps) {
         .where(and(eq(conversations.id, conversationId), eq(conversations.ownerId, userId)))
         .returning({ id: conversations.id });
       if (deleted.length === 0) throw new ConversationNotFoundError(conversationId);
-      await bus.publish(actor, 'conversation.deleted', { conversationId, ownerId: userId });
+      await bus.publish(actor, 'conversation.deleted', { conversation_id: conversationId, owner_id: userId });
     },
 
     /** The actor's messages that match the words, best match first, with the matching passage. */
@@ -170,7 +174,10 @@ export function createConversationService(deps: ServiceDeps) {
       const { userId } = requireUser(actor);
       const result = await writeImport(db, ids, { userId, imported: readImport(payload) });
       const conversationIds = result.conversations.map((conversation) => conversation.id);
-      await bus.publish(actor, 'conversations.imported', { ownerId: userId, conversationIds });
+      await bus.publish(actor, 'conversations.imported', {
+        owner_id: userId,
+        conversation_ids: conversationIds,
+      });
       return result;
     },
 

@@ -20,11 +20,11 @@ export function toWireEvent(event: AnyBusEvent): WireEvent {
 function revokes(event: AnyBusEvent, user: UserActor): boolean {
   const { credential } = user;
   if (event.type === 'session.revoked')
-    return credential.kind === 'session' && event.data.sessionId === credential.id;
+    return credential.kind === 'session' && event.data.session_id === credential.id;
   if (event.type === 'api_key.revoked')
-    return credential.kind === 'api_key' && event.data.apiKeyId === credential.id;
+    return credential.kind === 'api_key' && event.data.api_key_id === credential.id;
   if (event.type === 'user.updated')
-    return event.data.userId === user.userId && event.data.changes.some((change) => change !== 'name');
+    return event.data.user_id === user.userId && event.data.changes.some((change) => change !== 'name');
   return false;
 }
 
@@ -63,7 +63,7 @@ export function createEventFeed({ bus }: { bus: EventBus }) {
       const matchers = patternList(types).map(compilePattern);
       return bus.subscribe('*', (event) => {
         // The server's own events about a user's things (a reply the stale sweep interrupted) name their owner.
-        const owner = (event.data as { ownerId?: unknown }).ownerId;
+        const owner = (event.data as { owner_id?: unknown }).owner_id;
         const mine =
           event.actor.userId === user.userId || (event.actor.userId === null && owner === user.userId);
         if (mine && (matchers.length === 0 || matchers.some((matches) => matches(event.type))))

@@ -42,8 +42,8 @@ export async function createIdentityServices({ db, bus, clock, ids, config, logg
   });
   // Other instances forget the same credentials when the events reach them.
   bus.subscribe('*', (event) => {
-    if (event.type === 'api_key.revoked') apiKeys.forget({ apiKeyId: event.data.apiKeyId });
-    if (event.type === 'user.updated') apiKeys.forget({ userId: event.data.userId });
+    if (event.type === 'api_key.revoked') apiKeys.forget({ apiKeyId: event.data.api_key_id });
+    if (event.type === 'user.updated') apiKeys.forget({ userId: event.data.user_id });
   });
   const sessions = createSessionsService({ db, clock, bus, audit });
   const invites = createInvitesService({ db, clock, ids, audit, publicUrl: config.publicUrl });

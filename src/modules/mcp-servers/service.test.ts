@@ -44,7 +44,7 @@ describe.each(databaseKinds)('the MCP server service on %s', (kind) => {
       'mcp_server.updated',
       'mcp_server.deleted',
     ]);
-    expect(events[1]?.data).toEqual({ serverId: server.id, ownerId: alice.userId, changes: ['enabled'] });
+    expect(events[1]?.data).toEqual({ server_id: server.id, owner_id: alice.userId, changes: ['enabled'] });
     expect(JSON.stringify(events)).not.toContain('k-123');
     stop();
   });

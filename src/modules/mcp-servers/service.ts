@@ -129,8 +129,8 @@ export function createMcpServerService({
         });
       if (!row) throw new Error('The MCP server was not stored');
       await bus.publish(actor, 'mcp_server.created', {
-        serverId: row.id,
-        ownerId: row.ownerId,
+        server_id: row.id,
+        owner_id: row.ownerId,
         name: row.name,
       });
       return show(row);
@@ -197,7 +197,11 @@ export function createMcpServerService({
       const changed = Object.keys(changes).filter(
         (key) => changes[key as keyof typeof changes] !== undefined,
       );
-      await bus.publish(actor, 'mcp_server.updated', { serverId, ownerId: row.ownerId, changes: changed });
+      await bus.publish(actor, 'mcp_server.updated', {
+        server_id: serverId,
+        owner_id: row.ownerId,
+        changes: changed,
+      });
       return show(row);
     },
 
@@ -207,7 +211,7 @@ export function createMcpServerService({
       await db
         .delete(mcpServers)
         .where(and(eq(mcpServers.id, serverId), eq(mcpServers.ownerId, current.ownerId)));
-      await bus.publish(actor, 'mcp_server.deleted', { serverId, ownerId: current.ownerId });
+      await bus.publish(actor, 'mcp_server.deleted', { server_id: serverId, owner_id: current.ownerId });
       return show(current);
     },
 

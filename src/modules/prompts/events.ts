@@ -2,10 +2,10 @@
 declare module '../../bus/events.js' {
   interface EventMap {
     /** `shared`: the prompt is (or, for an update or delete, was) visible to everyone. */
-    /** `ownerId` is null for prompts from PROMPTS_DIR. */
-    'prompt.created': { promptId: string; ownerId: string | null; shared: boolean };
-    'prompt.updated': { promptId: string; ownerId: string | null; version: number; shared: boolean };
-    'prompt.deleted': { promptId: string; ownerId: string | null; shared: boolean };
+    /** `owner_id` is null for prompts from PROMPTS_DIR. */
+    'prompt.created': { prompt_id: string; owner_id: string | null; shared: boolean };
+    'prompt.updated': { prompt_id: string; owner_id: string | null; version: number; shared: boolean };
+    'prompt.deleted': { prompt_id: string; owner_id: string | null; shared: boolean };
   }
 }
 

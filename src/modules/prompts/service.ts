@@ -125,8 +125,8 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
         })
         .catch(renamedOrTaken(fields.name));
       await bus.publish(actor, 'prompt.created', {
-        promptId: row.id,
-        ownerId: userId,
+        prompt_id: row.id,
+        owner_id: userId,
         shared: row.visibility === 'shared',
       });
       return toPromptView(row, userId);
@@ -223,8 +223,8 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
       if (!row) throw new PromptNotFoundError(promptId);
       const shared = current.visibility === 'shared' || next.visibility === 'shared';
       await bus.publish(actor, 'prompt.updated', {
-        promptId,
-        ownerId: requireUser(actor).userId,
+        prompt_id: promptId,
+        owner_id: requireUser(actor).userId,
         version: row.version,
         shared,
       });
@@ -235,8 +235,8 @@ export function createPromptService({ db, clock, ids, bus }: ServiceDeps) {
       const current = await loadOwned(actor, promptId);
       await db.delete(prompts).where(eq(prompts.id, promptId));
       await bus.publish(actor, 'prompt.deleted', {
-        promptId,
-        ownerId: current.ownerId,
+        prompt_id: promptId,
+        owner_id: current.ownerId,
         shared: current.visibility === 'shared',
       });
     },

@@ -61,9 +61,9 @@ export function resourceCatalog(service: ResourceService): ResourceCatalog {
         event.type !== 'resource.deleted'
       )
         return [];
-      const { resourceId, ownerId, shared } = event.data;
+      const { resource_id: resourceId, owner_id: ownerId, shared } = event.data;
       // Whoever could see it before the change, or can after, hears of it.
-      const wasShared = event.type === 'resource.updated' && event.data.wasShared;
+      const wasShared = event.type === 'resource.updated' && event.data.was_shared;
       return [
         {
           uri: resourceUri(resourceId),

@@ -107,8 +107,8 @@ export function createResourceService(deps: ResourceServiceDeps) {
       .returning(listedColumns);
     if (!row) throw new Error('The resource was not stored');
     await bus.publish(actor, 'resource.created', {
-      resourceId: row.id,
-      ownerId: userId,
+      resource_id: row.id,
+      owner_id: userId,
       shared: row.visibility === 'shared',
     });
     return toResourceView(row, userId);
@@ -243,10 +243,10 @@ export function createResourceService(deps: ResourceServiceDeps) {
         return { before: locked, row: updated };
       });
       await bus.publish(actor, 'resource.updated', {
-        resourceId,
-        ownerId: userId,
+        resource_id: resourceId,
+        owner_id: userId,
         shared: row.visibility === 'shared',
-        wasShared: before.visibility === 'shared',
+        was_shared: before.visibility === 'shared',
         changes: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined),
       });
       return toResourceView(row, userId);
@@ -284,10 +284,10 @@ export function createResourceService(deps: ResourceServiceDeps) {
       });
       if (changed)
         await bus.publish(actor, 'resource.updated', {
-          resourceId,
-          ownerId: userId,
+          resource_id: resourceId,
+          owner_id: userId,
           shared: row.visibility === 'shared',
-          wasShared: row.visibility === 'shared',
+          was_shared: row.visibility === 'shared',
           changes: ['content'],
         });
       return toResourceView(row, userId);
@@ -299,8 +299,8 @@ export function createResourceService(deps: ResourceServiceDeps) {
       if (current.ownerId !== userId) throw new ResourceReadOnlyError(resourceId);
       await db.delete(resources).where(and(eq(resources.id, resourceId), eq(resources.ownerId, userId)));
       await bus.publish(actor, 'resource.deleted', {
-        resourceId,
-        ownerId: userId,
+        resource_id: resourceId,
+        owner_id: userId,
         shared: current.visibility === 'shared',
       });
     },

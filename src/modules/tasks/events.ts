@@ -1,10 +1,10 @@
 /** The events this module publishes (merged into the bus's `EventMap`). */
 declare module '../../bus/events.js' {
   interface EventMap {
-    'task.created': { taskId: string; ownerId: string };
-    'task.updated': { taskId: string; ownerId: string; changes: string[] };
-    'task.completed': { taskId: string; ownerId: string };
-    'task.deleted': { taskId: string; ownerId: string };
+    'task.created': { task_id: string; owner_id: string };
+    'task.updated': { task_id: string; owner_id: string; changes: string[] };
+    'task.completed': { task_id: string; owner_id: string };
+    'task.deleted': { task_id: string; owner_id: string };
   }
 }
 

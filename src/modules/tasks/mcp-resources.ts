@@ -34,7 +34,7 @@ export function taskResources(tasks: TaskService): ResourceCatalog {
       variable === 'id' ? tasks.idsStartingWith(actor, value) : Promise.resolve([]),
     changesFrom(event) {
       if (event.type !== 'task.updated' && event.type !== 'task.deleted') return [];
-      const { taskId, ownerId } = event.data;
+      const { task_id: taskId, owner_id: ownerId } = event.data;
       return [{ uri: taskUri(taskId), listChanged: false, audience: { userId: ownerId } }];
     },
   };

@@ -111,9 +111,9 @@ describe.each(databaseKinds)('the task service on %s', (kind) => {
     const stop = testApp.app.bus.subscribe('task.completed', (event) => void completions.push(event));
     await Promise.all([1, 2, 3].map(() => tasks.complete(alice, task.id)));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(completions.filter((event) => (event.data as { taskId: string }).taskId === task.id)).toHaveLength(
-      1,
-    );
+    expect(
+      completions.filter((event) => (event.data as { task_id: string }).task_id === task.id),
+    ).toHaveLength(1);
     stop();
   });
 

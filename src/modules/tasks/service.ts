@@ -86,7 +86,7 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
         .returning(columns);
       if (!row) throw new Error('The task was not stored');
       const task = toTask(row);
-      await bus.publish(actor, 'task.created', { taskId: task.id, ownerId: userId });
+      await bus.publish(actor, 'task.created', { task_id: task.id, owner_id: userId });
       return task;
     },
 
@@ -182,8 +182,13 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
       const changed = Object.keys(changes).filter(
         (key) => changes[key as keyof typeof changes] !== undefined,
       );
-      await bus.publish(actor, 'task.updated', { taskId, ownerId: current.ownerId, changes: changed });
-      if (becomesCompleted) await bus.publish(actor, 'task.completed', { taskId, ownerId: current.ownerId });
+      await bus.publish(actor, 'task.updated', {
+        task_id: taskId,
+        owner_id: current.ownerId,
+        changes: changed,
+      });
+      if (becomesCompleted)
+        await bus.publish(actor, 'task.completed', { task_id: taskId, owner_id: current.ownerId });
       return task;
     },
 
@@ -194,7 +199,7 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
     async delete(actor: Actor, taskId: string): Promise<Task> {
       const current = await loadOwned(actor, taskId);
       await db.delete(tasks).where(and(eq(tasks.id, taskId), eq(tasks.ownerId, current.ownerId)));
-      await bus.publish(actor, 'task.deleted', { taskId, ownerId: current.ownerId });
+      await bus.publish(actor, 'task.deleted', { task_id: taskId, owner_id: current.ownerId });
       return toTask(current);
     },
   };

@@ -128,7 +128,17 @@ export function announceChain(
   }: { conversationId: string; ownerId: string; rows: MessageRecord[]; titled: boolean },
 ) {
   for (const row of rows) {
-    bus.publishSoon(actor, 'message.created', { conversationId, messageId: row.id, role: row.role, ownerId });
+    bus.publishSoon(actor, 'message.created', {
+      conversation_id: conversationId,
+      message_id: row.id,
+      role: row.role,
+      owner_id: ownerId,
+    });
   }
-  if (titled) bus.publishSoon(actor, 'conversation.updated', { conversationId, ownerId, changes: ['title'] });
+  if (titled)
+    bus.publishSoon(actor, 'conversation.updated', {
+      conversation_id: conversationId,
+      owner_id: ownerId,
+      changes: ['title'],
+    });
 }

@@ -21,10 +21,10 @@ export async function interruptStale(
     .returning({ id: messages.id, conversationId: messages.conversationId, ownerId: messages.ownerId });
   for (const row of rows) {
     await bus.publish(systemActor, 'message.completed', {
-      conversationId: row.conversationId,
-      messageId: row.id,
+      conversation_id: row.conversationId,
+      message_id: row.id,
       status: 'interrupted',
-      ownerId: row.ownerId,
+      owner_id: row.ownerId,
     });
   }
   return rows.length;

@@ -125,10 +125,10 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
       const wasOpen = previousStatus === 'streaming' || previousStatus === 'awaiting_approval';
       if (wasOpen && isFinal(updated.status)) {
         await bus.publish(actor, 'message.completed', {
-          conversationId: updated.conversationId,
-          messageId,
+          conversation_id: updated.conversationId,
+          message_id: messageId,
           status: updated.status,
-          ownerId: userId,
+          owner_id: userId,
         });
       }
       if (previousStatus !== 'awaiting_approval' && updated.status === 'awaiting_approval') {
@@ -194,8 +194,8 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
         .returning(conversationColumns);
       if (!row) throw new MessageNotFoundError(messageId);
       await bus.publish(actor, 'conversation.updated', {
-        conversationId,
-        ownerId: userId,
+        conversation_id: conversationId,
+        owner_id: userId,
         changes: ['active_message_id'],
       });
       return toConversation(row);

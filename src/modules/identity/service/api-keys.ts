@@ -98,7 +98,7 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
         })
         .returning();
       if (!row) throw new Error('The API key was not stored');
-      await bus.publish(actor, 'api_key.created', { apiKeyId: row.id, userId: user.userId });
+      await bus.publish(actor, 'api_key.created', { api_key_id: row.id, user_id: user.userId });
       await audit.record(actor, {
         action: 'api_key.create',
         status: 'success',
@@ -130,7 +130,7 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
         .returning();
       if (!row) throw new ApiKeyNotFoundError(apiKeyId);
       this.forget({ apiKeyId });
-      await bus.publish(actor, 'api_key.revoked', { apiKeyId, userId: row.ownerId });
+      await bus.publish(actor, 'api_key.revoked', { api_key_id: apiKeyId, user_id: row.ownerId });
       await audit.record(actor, { action: 'api_key.revoke', status: 'success', subject: apiKeyId });
     },
 

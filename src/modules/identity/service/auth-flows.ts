@@ -201,7 +201,7 @@ export function createAuthFlows({
         via: 'http',
         credential: { kind: 'session', id: signedIn.session.id },
       };
-      await bus.publish(actor, 'user.created', { userId, role: signedIn.user.role });
+      await bus.publish(actor, 'user.created', { user_id: userId, role: signedIn.user.role });
       await audit.record(actor, {
         action: 'user.sign_up',
         status: 'success',

@@ -59,7 +59,7 @@ export function createSessionsService({
         .where(and(eq(sessions.id, sessionId), eq(sessions.userId, user.userId)))
         .returning({ id: sessions.id });
       if (deleted.length === 0) throw new SessionNotFoundError(sessionId);
-      await bus.publish(actor, 'session.revoked', { sessionId, userId: user.userId });
+      await bus.publish(actor, 'session.revoked', { session_id: sessionId, user_id: user.userId });
       await audit.record(actor, { action: 'session.revoke', status: 'success', subject: sessionId });
     },
   };

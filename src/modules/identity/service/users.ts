@@ -94,7 +94,7 @@ export function createUsersService({
       accountId: created.id,
       password: await context.password.hash(password),
     });
-    await bus.publish(actor, 'user.created', { userId: created.id, role });
+    await bus.publish(actor, 'user.created', { user_id: created.id, role });
     await audit.record(actor, {
       action: 'user.create',
       status: 'success',
@@ -187,7 +187,7 @@ export function createUsersService({
       });
       onAccountChanged(userId);
       const changes = Object.keys(input);
-      await bus.publish(actor, 'user.updated', { userId, changes });
+      await bus.publish(actor, 'user.updated', { user_id: userId, changes });
       await audit.record(actor, {
         action: 'user.update',
         status: 'success',
@@ -205,7 +205,7 @@ export function createUsersService({
     async updateProfile(actor: Actor, input: UpdateProfileInput): Promise<PublicUser> {
       const { userId } = requireUser(actor);
       await db.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, userId));
-      await bus.publish(actor, 'user.updated', { userId, changes: ['name'] });
+      await bus.publish(actor, 'user.updated', { user_id: userId, changes: ['name'] });
       return toUserView(await loadUser(userId));
     },
 

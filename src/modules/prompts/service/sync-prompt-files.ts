@@ -81,8 +81,8 @@ export async function syncPromptFiles({
       );
     if (!stored) continue;
     await bus.publish(systemActor, row ? 'prompt.updated' : 'prompt.created', {
-      promptId,
-      ownerId: null,
+      prompt_id: promptId,
+      owner_id: null,
       version,
       shared: true,
     });
@@ -93,5 +93,5 @@ export async function syncPromptFiles({
     .where(and(eq(prompts.source, 'file'), names.length > 0 ? notInArray(prompts.name, names) : undefined))
     .returning({ id: prompts.id });
   for (const { id } of removed)
-    await bus.publish(systemActor, 'prompt.deleted', { promptId: id, ownerId: null, shared: true });
+    await bus.publish(systemActor, 'prompt.deleted', { prompt_id: id, owner_id: null, shared: true });
 }

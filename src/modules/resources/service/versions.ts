@@ -107,10 +107,10 @@ export function createVersionHistory({
       });
       const shared = row.visibility === 'shared';
       await bus.publish(actor, 'resource.updated', {
-        resourceId,
-        ownerId: userId,
+        resource_id: resourceId,
+        owner_id: userId,
         shared,
-        wasShared: shared,
+        was_shared: shared,
         changes: ['content', 'restored'],
       });
       return toResourceView(row, userId);
