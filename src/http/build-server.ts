@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -10,6 +10,7 @@ import { createErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 import { type RouteScope, registerRouteScopes } from './route-scope.js';
+import { validatorCompiler } from './validator-compiler.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { DomainError, InvalidInputError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type PublicError, publicError } from '../public-error.js';
+import { findNulCharacter, nulCharacterError } from '../nul-characters.js';
 import type { AuditService } from '../modules/identity/index.js';
 import { ToolNotFoundError } from './errors.js';
 import type { Tool, ToolContext } from './tool.js';
@@ -29,10 +30,10 @@ export type ToolCallResult = {
 const quietContext: Omit<ToolContext, 'signal'> = { progress: async () => {}, log: async () => {} };
 
 /**
- * Looks tools up and calls them for an actor: validates the arguments (bad ones throw
- * INVALID_INPUT naming the field; an unknown tool throws TOOL_NOT_FOUND), runs the tool, turns a
- * domain error into an `isError` result with its code, hides any other failure behind its reference
- * (the request id, where the call came with one), and audits and announces every call.
+ * Looks tools up and calls them for an actor: validates the arguments (bad ones, and text holding
+ * U+0000, throw INVALID_INPUT naming the field; an unknown tool throws TOOL_NOT_FOUND), runs the
+ * tool, turns a domain error into an `isError` result with its code, hides any other failure behind
+ * its reference (the request id, where the call came with one), and audits and announces every call.
  */
 export function createToolRunner({
   tools,
@@ -86,6 +87,11 @@ export function createToolRunner({
         throw new InvalidInputError(`${field ?? 'arguments'}: ${issue?.message ?? 'is not valid'}`, {
           field,
         });
+      }
+      const nulAt = findNulCharacter(parsed.data);
+      if (nulAt) {
+        finish('failure', 'INVALID_INPUT');
+        throw nulCharacterError(nulAt);
       }
       try {
         const output = tool.output.parse(

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { errorBodySchema } from '../../http/error-body.js';
+import { fileContent } from '../../http/validator-compiler.js';
 import { idParams } from '../../http/route-params.js';
 import type { ExportedFile } from './service/export.js';
 import {
@@ -26,7 +28,7 @@ const exported = z.any().describe('JSON (application/json) or Markdown (text/mar
 
 /** JSON as application/json; Markdown as text/markdown; either as a named download. */
 function sendFile(reply: FastifyReply, file: ExportedFile) {
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  reply.header('content-disposition', contentDisposition('attachment', file.filename));
   if (file.format === 'json') return reply.send(file.data);
   return reply.header('content-type', 'text/markdown; charset=utf-8').send(file.text);
 }
@@ -106,7 +108,7 @@ export function registerConversationRoutes(
       schema: {
         tags,
         summary: 'Import a Switchboard JSON export or ChatGPT’s conversations.json as new conversations',
-        body: z.unknown().describe('The export file’s JSON'),
+        body: fileContent(z.unknown().describe('The export file’s JSON')),
         response: { 201: importResultSchema, ...errors, 413: errorBodySchema },
       },
     },

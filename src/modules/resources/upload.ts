@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { InvalidInputError } from '../../errors.js';
+import { refuseNulCharacters, withoutNulCharacters } from '../../nul-characters.js';
 import { FileTooLargeError } from './errors.js';
 import type { UploadFields } from './schema.js';
 import type { UploadedFile } from './service.js';
@@ -23,7 +24,7 @@ export async function readUpload(
       if (part.type === 'file') {
         if (part.fieldname !== 'file' || file)
           throw new InvalidInputError('Send exactly one file, in the part named "file"', { field: 'file' });
-        file = { filename: part.filename || 'upload', bytes: await part.toBuffer() };
+        file = { filename: filenameFrom(part.filename), bytes: await part.toBuffer() };
       } else {
         raw[part.fieldname] = String(part.value);
       }
@@ -39,7 +40,23 @@ export async function readUpload(
     throw error;
   }
   if (!file) throw new InvalidInputError('No file: send it in the part named "file"', { field: 'file' });
-  return { file, fields: uploadFields(raw) };
+  const fields = uploadFields(raw);
+  refuseNulCharacters(fields);
+  return { file, fields };
+}
+
+/** What browsers escape in a multipart file name (WHATWG HTML, multipart/form-data encoding). */
+const escapedInFormData: Record<string, string> = { '%22': '"', '%0a': '\n', '%0d': '\r' };
+
+/**
+ * The file's real name: a browser sends `a"b.html` as `a%22b.html` (and line breaks as %0A, %0D)
+ * and nothing else escaped, so exactly those are undone. U+0000 is dropped: a name is kept as text.
+ */
+function filenameFrom(sent: string): string {
+  const name = withoutNulCharacters(
+    sent.replace(/%(?:22|0a|0d)/gi, (escape) => escapedInFormData[escape.toLowerCase()] ?? escape),
+  );
+  return name || 'upload';
 }
 
 function uploadFields(raw: Record<string, string>): UploadFields {

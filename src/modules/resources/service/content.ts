@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { InvalidInputError } from '../../../errors.js';
+import { withoutNulCharacters } from '../../../nul-characters.js';
 import { htmlToPlainText } from '../../text/index.js';
 import { FileTypeMismatchError, UnsupportedFileTypeError } from '../errors.js';
 
@@ -62,7 +62,8 @@ const binaryExtensions: Record<string, string> = {
 
 /**
  * Decides what a file is from its bytes — not from its name or the type a client claims — and
- * extracts its text. A name that promises another type than the content is refused, as is
+ * extracts its text (U+0000 in extracted text is dropped: Postgres text cannot hold it; bytes that
+ * hold NUL are not taken for text at all). A name that promises another type than the content is refused, as is
  * binary content of a type we do not keep.
  */
 export async function inspectContent(
@@ -88,7 +89,12 @@ export async function inspectContent(
     if (!binaryTypes.has(detected.mime)) throw new UnsupportedFileTypeError(detected.mime);
     const text =
       detected.mime === 'application/pdf' && extractPdfText ? await extractPdfText(bytes, signal) : '';
-    return { mimeType: detected.mime, text, content: bytes, sizeBytes: bytes.length };
+    return {
+      mimeType: detected.mime,
+      text: withoutNulCharacters(text),
+      content: bytes,
+      sizeBytes: bytes.length,
+    };
   }
   const decoded = decodeText(bytes);
   if (decoded === undefined) throw new UnsupportedFileTypeError('binary content of an unknown type');
@@ -101,14 +107,17 @@ export async function inspectContent(
         ? 'text/markdown'
         : 'text/plain');
   if (mimeType === 'text/html')
-    return { mimeType, text: htmlToPlainText(decoded), content: bytes, sizeBytes: bytes.length };
+    return {
+      mimeType,
+      text: withoutNulCharacters(htmlToPlainText(decoded)),
+      content: bytes,
+      sizeBytes: bytes.length,
+    };
   return { mimeType, text: decoded, content: null, sizeBytes: bytes.length };
 }
 
-/** A note written in the app. */
+/** A note written in the app (its text has no U+0000: the boundaries refuse it). */
 export function noteContent(text: string, mimeType: string): InspectedContent {
-  if (text.includes('\u0000'))
-    throw new InvalidInputError('A note cannot contain NUL characters', { field: 'content' });
   return { mimeType, text, content: null, sizeBytes: Buffer.byteLength(text) };
 }
 

@@ -1,0 +1,33 @@
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
+import { findNulCharacter, nulCharacterError, stripNulCharacters } from '../nul-characters.js';
+
+/** Schemas whose value is a file's content: U+0000 is removed from it rather than refused. */
+const fileContentSchemas = new WeakSet<object>();
+
+/**
+ * Marks a route part's schema as a file's content (an uploaded export, say): the validator strips
+ * U+0000 from its text instead of refusing the request, since the file is what it is.
+ */
+export function fileContent<Schema extends ZodType>(schema: Schema): Schema {
+  fileContentSchemas.add(schema);
+  return schema;
+}
+
+/**
+ * Fastify's validator for every route: the zod schema, then one rule for all text — no string or
+ * key in the body, query or path may hold U+0000 (Postgres text cannot), answered as 400
+ * INVALID_INPUT naming the field. Checked on the parsed value, which is what reaches the service.
+ */
+export const validatorCompiler: FastifySchemaCompiler<ZodType> = (route) => {
+  const validate = zodValidatorCompiler(route);
+  const isFileContent = fileContentSchemas.has(route.schema);
+  return (data) => {
+    const result = validate(data) as { value?: unknown; error?: Error | FastifySchemaValidationError[] };
+    if (result.error || route.httpPart === 'headers') return result;
+    if (isFileContent) return { value: stripNulCharacters(result.value) };
+    const path = findNulCharacter(result.value);
+    return path ? { error: nulCharacterError(path, route.httpPart) } : result;
+  };
+};
