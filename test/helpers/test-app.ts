@@ -1,6 +1,7 @@
 import { type App, createApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { type Config, parseConfig, type SettingKey } from '../../src/config.js';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.js';
 
@@ -14,13 +15,18 @@ export interface TestApp {
 /** Builds the whole app on a fresh database (not listening: use `app.http.inject`, or `app.listen()`). */
 export async function buildTestApp(
   kind: DatabaseKind,
-  options: { settings?: Partial<Record<SettingKey, string>>; clock?: Clock } = {},
+  options: {
+    settings?: Partial<Record<SettingKey, string>>;
+    clock?: Clock;
+    /** Where the app's log lines go (with `settings.logLevel`); by default stdout. */
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config = testConfig({ ...database.settings, ...options.settings });
   const app = await createApp({
     config,
-    logger: createLogger({ level: config.logLevel }),
+    logger: createLogger({ level: config.logLevel, destination: options.logStream }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
