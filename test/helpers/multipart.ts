@@ -1,3 +1,7 @@
+/** A file name as browsers write it in a multipart header: `"`, CR and LF percent-encoded (WHATWG HTML). */
+const asBrowsersSendIt = (filename: string) =>
+  filename.replaceAll('"', '%22').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+
 /** A multipart/form-data body with an optional file part and text fields, ready for `inject`. */
 export function multipart({
   filename,
@@ -17,7 +21,7 @@ export function multipart({
   if (filename !== undefined && bytes !== undefined)
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${asBrowsersSendIt(filename)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
       ),
       bytes,
       Buffer.from('\r\n'),

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import {
   createResourceInputSchema,
@@ -138,10 +139,7 @@ export function registerResourceRoutes(
       return reply
         .header('content-type', resource.mime_type)
         .header('content-security-policy', sandbox)
-        .header(
-          'content-disposition',
-          `${request.query.disposition}; filename*=UTF-8''${encodeURIComponent(filename)}`,
-        )
+        .header('content-disposition', contentDisposition(request.query.disposition, filename))
         .send(bytes);
     },
   );
