@@ -159,7 +159,9 @@ describe('conversations over REST', () => {
       url: `/api/v1/conversations/${id}/export?format=markdown`,
     });
     expect(markdown.headers['content-type']).toBe('text/markdown; charset=utf-8');
-    expect(markdown.headers['content-disposition']).toBe("attachment; filename*=UTF-8''hotel-booking.md");
+    expect(markdown.headers['content-disposition']).toBe(
+      'attachment; filename="hotel-booking.md"; filename*=UTF-8\'\'hotel-booking.md',
+    );
     expect(markdown.body).toContain('# Hotel booking');
     expect(markdown.body).toContain('## User\n\nRemind me to book a hotel');
     expect(markdown.body).toContain('**Tool `add_task`** — success, 12 ms');
