@@ -27,7 +27,8 @@ const name = z
 const url = z
   .url({ protocol: /^https?$/ })
   .max(2000)
-  .refine((value) => !new URL(value).username && !new URL(value).password, {
+  // Zod runs this check even when the value is no URL (that failure is reported already).
+  .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), {
     message: 'put credentials in headers, not in the URL',
   })
   .describe('The Streamable HTTP endpoint, e.g. https://example.com/mcp');

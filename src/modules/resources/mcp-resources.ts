@@ -1,6 +1,7 @@
 import type { ResourceCatalog, ResourceChange } from '../../tools/resource-catalog.js';
 import { resourceUri, resourceUriPrefix } from './service/rows.js';
 import type { ResourceService } from './service.js';
+import { decodeUriComponent } from '../../uri-component.js';
 
 const template = `${resourceUriPrefix}{id}`;
 /** Whole resources/list pages come from the database this many at a time. */
@@ -38,7 +39,7 @@ export function resourceCatalog(service: ResourceService): ResourceCatalog {
 
     async read(actor, uri) {
       if (!uri.startsWith(resourceUriPrefix)) return undefined;
-      const id = decodeURIComponent(uri.slice(resourceUriPrefix.length));
+      const id = decodeUriComponent(uri.slice(resourceUriPrefix.length));
       const { resource, text, bytes } = await service.content(actor, id);
       if (isText(resource.mime_type)) {
         // An HTML page is read as the text extracted from it, which is what a model can use.

@@ -1,5 +1,6 @@
 import type { ResourceCatalog } from '../../tools/resource-catalog.js';
 import type { TaskService } from './service.js';
+import { decodeUriComponent } from '../../uri-component.js';
 
 const template = 'switchboard://tasks/{id}';
 const prefix = 'switchboard://tasks/';
@@ -27,7 +28,7 @@ export function taskResources(tasks: TaskService): ResourceCatalog {
     list: async () => ({ resources: [] }),
     async read(actor, uri) {
       if (!uri.startsWith(prefix)) return undefined;
-      const task = await tasks.get(actor, decodeURIComponent(uri.slice(prefix.length)));
+      const task = await tasks.get(actor, decodeUriComponent(uri.slice(prefix.length)));
       return [{ uri, mimeType: 'application/json', text: JSON.stringify(task, null, 2) }];
     },
     complete: (actor, _uriTemplate, variable, value) =>

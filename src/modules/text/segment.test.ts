@@ -35,6 +35,11 @@ describe('splitSentences', () => {
     expect(sentences).toHaveLength(400);
     expect(sentences.every((found) => found.text === sentence)).toBe(true);
   });
+
+  it('finishes on text with a lone surrogate, which the splitter cannot read (it looped forever)', async () => {
+    const sentences = await splitSentences('Hello there. \ud800 Bye.', { language: 'en' });
+    expect(sentences.map((sentence) => sentence.text).join(' ')).toContain('Bye.');
+  });
 });
 
 describe('splitWords', () => {

@@ -62,9 +62,13 @@ export async function splitSentences(
   for (let start = 0; start < text.length;) {
     if (signal?.aborted) throw new TextToolCancelledError();
     const end = blockEnd(text, start, sentenceBlockSize);
-    const pieces = sentenceSplit(text.slice(start, end), abbreviations);
+    const block = text.slice(start, end);
+    const pieces = sentenceSplit(block, abbreviations);
     // A block may end inside a sentence: its last piece is read again at the head of the next block.
     if (end < text.length && pieces.length > 1) pieces.pop();
+    // The splitter drops what it cannot read (a lone surrogate, say); then the block is one piece,
+    // or the loop would never get past it.
+    if (pieces.join('').length === 0) pieces.splice(0, pieces.length, block);
     for (const piece of pieces) {
       const leading = piece.length - piece.trimStart().length;
       const trimmed = piece.trim();

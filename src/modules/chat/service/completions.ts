@@ -1,7 +1,7 @@
 import type { ModelMessage } from 'ai';
 import type { UserActor } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
-import { ServiceUnavailableError } from '../../../errors.js';
+import { InvalidInputError, ServiceUnavailableError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { ModelRegistry } from '../../../models/registry.js';
 import type { ToolRunner } from '../../../tools/tool-runner.js';
@@ -53,6 +53,10 @@ export function createCompletions({
       if (!text || (message.role !== 'user' && message.role !== 'assistant')) return [];
       return [{ role: message.role, content: text }];
     });
+    if (messages.length === 0)
+      throw new InvalidInputError('messages: give at least one user or assistant message with text', {
+        field: 'messages',
+      });
     const offered = tools.list().filter((tool) => toolApproval === 'none' || tool.destructive !== true);
     const runner = { ...tools, list: () => offered };
     const result = streamAssistant({
