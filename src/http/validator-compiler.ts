@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
-import { findNulCharacter, nulCharacterError, stripNulCharacters } from '../nul-characters.js';
+import { findUnstorableText, unstorableTextError, storableFileContent } from '../storable-text.js';
 
 /** Schemas whose value is a file's content: U+0000 is removed from it rather than refused. */
 const fileContentSchemas = new WeakSet<object>();
@@ -26,8 +26,8 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> = (route) => {
   return (data) => {
     const result = validate(data) as { value?: unknown; error?: Error | FastifySchemaValidationError[] };
     if (result.error || route.httpPart === 'headers') return result;
-    if (isFileContent) return { value: stripNulCharacters(result.value) };
-    const path = findNulCharacter(result.value);
-    return path ? { error: nulCharacterError(path, route.httpPart) } : result;
+    if (isFileContent) return { value: storableFileContent(result.value) };
+    const path = findUnstorableText(result.value);
+    return path ? { error: unstorableTextError(path, route.httpPart) } : result;
   };
 };

@@ -19,7 +19,7 @@ import { registerPromptHandlers } from './prompt-handlers.js';
 import type { PromptService } from '../modules/prompts/index.js';
 import type { AnyBusEvent } from '../bus/events.js';
 import type { ResourceCatalog } from '../tools/resource-catalog.js';
-import { refuseNulCharacters } from './refuse-nul-characters.js';
+import { refuseUnstorableTextInRequests } from './refuse-unstorable-text.js';
 import { registerResourceHandlers } from './resource-handlers.js';
 import { ValidatingServer } from './validating-server.js';
 import type { McpFixtures } from './fixtures/fixture-types.js';
@@ -82,7 +82,7 @@ export function buildMcpServer({
       instructions,
     },
   );
-  refuseNulCharacters(server); // before the handlers below: it wraps each one
+  refuseUnstorableTextInRequests(server); // before the handlers below: it wraps each one
   if (fixtures) layerFixtures(server, fixtures); // likewise
   registerPromptHandlers(server, { prompts, actor, logger });
   const notifyResourceChanges = registerResourceHandlers(server, { catalogs: resources, actor, logger });

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { DomainError, InvalidInputError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type PublicError, publicError } from '../public-error.js';
-import { findNulCharacter, nulCharacterError } from '../nul-characters.js';
+import { findUnstorableText, unstorableTextError } from '../storable-text.js';
 import type { AuditService } from '../modules/identity/index.js';
 import { ToolNotFoundError } from './errors.js';
 import type { Tool, ToolContext } from './tool.js';
@@ -88,10 +88,10 @@ export function createToolRunner({
           field,
         });
       }
-      const nulAt = findNulCharacter(parsed.data);
+      const nulAt = findUnstorableText(parsed.data);
       if (nulAt) {
         finish('failure', 'INVALID_INPUT');
-        throw nulCharacterError(nulAt);
+        throw unstorableTextError(nulAt);
       }
       try {
         const output = tool.output.parse(

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { InvalidInputError } from '../../errors.js';
-import { refuseNulCharacters, withoutNulCharacters } from '../../nul-characters.js';
+import { refuseUnstorableText, withoutNulCharacters } from '../../storable-text.js';
 import { FileTooLargeError } from './errors.js';
 import type { UploadFields } from './schema.js';
 import type { UploadedFile } from './service.js';
@@ -41,7 +41,7 @@ export async function readUpload(
   }
   if (!file) throw new InvalidInputError('No file: send it in the part named "file"', { field: 'file' });
   const fields = uploadFields(raw);
-  refuseNulCharacters(fields);
+  refuseUnstorableText(fields);
   return { file, fields };
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { withoutNulCharacters } from '../../../nul-characters.js';
+import { withoutNulCharacters } from '../../../storable-text.js';
 import { htmlToPlainText } from '../../text/index.js';
 import { FileTypeMismatchError, UnsupportedFileTypeError } from '../errors.js';
 

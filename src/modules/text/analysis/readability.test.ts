@@ -117,4 +117,14 @@ describe('readability', () => {
     expect(counts.words).toBe(4);
     expect(Object.keys(readabilityScores(counts, ['smog']).scores)).toEqual(['smog']);
   });
+
+  it('leaves out the scores a text without words cannot have, instead of NaN', async () => {
+    const measure = await measureText({ text: '𞋵𞊞像ᗧ', language: 'en', context });
+    const { scores, average_grade_level } = readabilityScores(readabilityCounts(measure), [
+      'flesch_reading_ease',
+      'smog',
+    ]);
+    expect(Object.values(scores).every(Number.isFinite)).toBe(true);
+    expect(average_grade_level === null || Number.isFinite(average_grade_level)).toBe(true);
+  });
 });

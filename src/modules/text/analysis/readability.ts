@@ -87,7 +87,12 @@ export function readabilityScores(
   counts: ReadabilityCounts,
   metrics: readonly ReadabilityMetric[],
 ): { scores: Partial<Record<ReadabilityMetric, number>>; average_grade_level: number | null } {
-  const exact = new Map(metrics.map((metric) => [metric, formulas[metric](counts)]));
+  // A formula over no words or no sentences gives NaN or Infinity: that score is left out.
+  const exact = new Map(
+    metrics
+      .map((metric) => [metric, formulas[metric](counts)] as const)
+      .filter(([, score]) => Number.isFinite(score)),
+  );
   const grades = gradeLevelMetrics.flatMap((metric) => exact.get(metric) ?? []);
   return {
     scores: Object.fromEntries([...exact].map(([metric, score]) => [metric, roundTo2(score)])),

@@ -6,7 +6,7 @@ import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
-describe('text holding NUL (U+0000)', () => {
+describe('text Postgres cannot store: NUL (U+0000), a lone surrogate', () => {
   let testApp: TestApp;
   let alice: ReturnType<typeof as>;
   let client: Client;
@@ -49,9 +49,16 @@ describe('text holding NUL (U+0000)', () => {
       'POST',
       '/api/v1/resources',
       { kind: 'text', name: 'n', content: 'b', metadata: { 'k\u0000': 1 } },
-      'metadata.k\\0',
+      'metadata.k\\u0000',
     ],
     ['POST', '/api/v1/conversations', { title: 'a\u0000' }, 'title'],
+    ['POST', '/api/v1/tasks', { title: 'half a pair \ud83d' }, 'title'],
+    [
+      'POST',
+      '/api/v1/resources',
+      { kind: 'text', name: 'n', content: 'b', metadata: { '\ud800': 1 } },
+      'metadata.\\ud800',
+    ],
     ['GET', '/api/v1/conversations?query=%00', undefined, 'query'],
     ['POST', '/api/v1/me/api-keys', { name: 'a\u0000', scopes: ['api:read'] }, 'name'],
     ['POST', '/api/v1/tools/add_task', { title: 'a\u0000' }, 'title'],

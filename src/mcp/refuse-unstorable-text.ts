@@ -1,7 +1,7 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { getMethodLiteral } from '@modelcontextprotocol/sdk/server/zod-json-schema-compat.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { findNulCharacter, nulCharacterError } from '../nul-characters.js';
+import { findUnstorableText, unstorableTextError } from '../storable-text.js';
 
 /**
  * Makes every request handler registered on `server` after this refuse params holding U+0000 (a
@@ -9,14 +9,14 @@ import { findNulCharacter, nulCharacterError } from '../nul-characters.js';
  * call's arguments are the tool runner's to check: there the refusal is a tool error the model can
  * correct. Runs right after the server is made, before any handler.
  */
-export function refuseNulCharacters(server: Server): void {
+export function refuseUnstorableTextInRequests(server: Server): void {
   const register = server.setRequestHandler.bind(server);
   server.setRequestHandler = (schema, handler) => {
     if (getMethodLiteral(schema) === 'tools/call') return register(schema, handler);
     return register(schema, (request, extra) => {
-      const path = findNulCharacter(request.params);
+      const path = findUnstorableText(request.params);
       if (path) {
-        const { message, field } = nulCharacterError(path, 'params');
+        const { message, field } = unstorableTextError(path, 'params');
         throw new McpError(ErrorCode.InvalidParams, message, { field });
       }
       return handler(request, extra);
