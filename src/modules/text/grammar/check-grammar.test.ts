@@ -7,6 +7,13 @@ const context = { signal: new AbortController().signal, progress: async () => {}
 const standard = { level: 'standard', style: 'formal', preserveTone: true, dialect: 'en-US' } as const;
 
 describe('checkGrammar', () => {
+  it('checks a text holding one enormous run of letters without running out of memory', async () => {
+    const text = `Their grammer is fine. ${'x'.repeat(70_000)} The end.`;
+    const { issues } = await checkGrammar(text, standard, context);
+    expect(issues.some((issue) => issue.text === 'grammer')).toBe(true);
+    for (const issue of issues) expect(text.slice(issue.start, issue.end)).toBe(issue.text);
+  }, 20_000);
+
   it('finds each kind of issue at its place and fixes the safe ones', async () => {
     const text =
       'This is is a example of their grammer. The report was written by Anna Kowalski. We will utilize the tool. We don’t know.';

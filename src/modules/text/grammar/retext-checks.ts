@@ -55,7 +55,9 @@ function processorFor(dialect: Dialect): Processor {
  */
 export async function retextIssues(text: string, dialect: Dialect): Promise<GrammarIssue[]> {
   const processor = processorFor(dialect);
-  const file = new VFile(text);
+  // nspell's suggestions for a run of letters this long take memory by the gigabyte (a 70,000-letter
+  // "word" ended the process); no word is, so such runs are blanked, keeping every offset.
+  const file = new VFile(text.replace(/\p{L}{60,}/gu, (run) => ' '.repeat(run.length)));
   await processor.run(processor.parse(file), file);
   const issues: GrammarIssue[] = [];
   for (const message of file.messages) {
