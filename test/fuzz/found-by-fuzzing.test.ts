@@ -45,12 +45,16 @@ describe('requests the fuzz found failing', () => {
     expect(response.json().error).toMatchObject({ code: 'INVALID_INPUT', field });
   });
 
-  it('compares the sentiment of text holding a lone surrogate, and answers', async () => {
+  it('answers a sentiment comparison of text with a lone surrogate at once: refused, not a hang', async () => {
     const result = await client.callTool({
       name: 'sentiment_comparison',
       arguments: { texts: ['Great news.', 'x \ud800 y'] },
     });
-    expect(result.isError).toBeFalsy();
+    expect(result.isError).toBe(true);
+    expect(result._meta?.['switchboard/error']).toMatchObject({
+      error_code: 'INVALID_INPUT',
+      field: 'texts.1',
+    });
   }, 10_000);
 
   it('reads a resource URI with a malformed escape as one that does not exist', async () => {
