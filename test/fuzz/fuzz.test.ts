@@ -43,12 +43,6 @@ function describeRequest({ method, url, body, raw }: SentRequest): string {
   return `${method} ${url}${shown ? `\n${shown.length > 2000 ? `${shown.slice(0, 2000)}…` : shown}` : ''}`;
 }
 
-/**
- * The SDK's own answer to params that do not fit a method: -32603 with zod's issues as JSON.
- * Issue 15 has it answered -32602 (branch mcpfix); until that lands it is not counted here.
- */
-const isValidatorDump = (message: unknown) => typeof message === 'string' && message.startsWith('[');
-
 /** fast-check's run options: stop at the deadline (not an error), and at the first failure, unshrunk. */
 const runFor = (seconds: number) => ({
   numRuns: Number.MAX_SAFE_INTEGER,
@@ -281,7 +275,7 @@ describe('fuzzing the real app', () => {
             const { messages: answers } = await send(request);
             for (const answer of answers) {
               const failure = answer?.result?._meta?.['switchboard/error'];
-              const internal = answer?.error?.code === -32603 && !isValidatorDump(answer.error.message);
+              const internal = answer?.error?.code === -32603;
               if (failure?.error_code === 'INTERNAL_ERROR' || internal)
                 throw new Error(`Internal error for ${describeRequest(request)}\n${JSON.stringify(answer)}`);
             }
