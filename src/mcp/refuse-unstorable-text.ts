@@ -4,10 +4,11 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { findUnstorableText, unstorableTextError } from '../storable-text.js';
 
 /**
- * Makes every request handler registered on `server` after this refuse params holding U+0000 (a
- * prompt's arguments, a resource URI) with -32602 naming the field, as REST answers 400. A tool
- * call's arguments are the tool runner's to check: there the refusal is a tool error the model can
- * correct. Runs right after the server is made, before any handler.
+ * Makes every request handler registered on `server` after this refuse params holding text
+ * Postgres cannot store, U+0000 or a lone surrogate (in a prompt's arguments, a resource URI), with
+ * -32602 naming the field, as REST answers 400. A tool call's arguments are the tool runner's to
+ * check: there the refusal is a tool error the model can correct. Runs right after the server is
+ * made, before any handler.
  */
 export function refuseUnstorableTextInRequests(server: Server): void {
   const register = server.setRequestHandler.bind(server);

@@ -30,10 +30,11 @@ export type ToolCallResult = {
 const quietContext: Omit<ToolContext, 'signal'> = { progress: async () => {}, log: async () => {} };
 
 /**
- * Looks tools up and calls them for an actor: validates the arguments (bad ones, and text holding
- * U+0000, throw INVALID_INPUT naming the field; an unknown tool throws TOOL_NOT_FOUND), runs the
- * tool, turns a domain error into an `isError` result with its code, hides any other failure behind
- * its reference (the request id, where the call came with one), and audits and announces every call.
+ * Looks tools up and calls them for an actor: validates the arguments (bad ones, and text Postgres
+ * cannot store, throw INVALID_INPUT naming the field; an unknown tool throws TOOL_NOT_FOUND), runs
+ * the tool, turns a domain error into an `isError` result with its code, hides any other failure
+ * behind its reference (the request id, where the call came with one), and audits and announces
+ * every call.
  */
 export function createToolRunner({
   tools,
