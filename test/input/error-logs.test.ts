@@ -45,7 +45,7 @@ describe('error logs', () => {
     lines.length = 0;
     const response = await alice({ method: 'POST', url: '/api/v1/tasks', payload: { title: secret } });
     expect(response.statusCode).toBe(500);
-    const requestId = response.json().error.requestId;
+    const requestId = response.json().error.request_id;
 
     const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request failed');
     expect(failure).toMatchObject({
