@@ -39,4 +39,10 @@ describe('textComplexity', () => {
     expect(complexity.complexity_level).toBe('very easy');
     expect(complexity.lexical_diversity.type_token_ratio).toBeCloseTo(6 / 14, 2);
   });
+
+  it('gives finite figures for words without syllables (letters no dictionary counts), not NaN', async () => {
+    const complexity = textComplexity(await measureText({ text: '𐌱𞲉⮔𝝟𖤇', language: 'en', context }));
+    expect(JSON.stringify(complexity)).not.toContain('null');
+    expect(Number.isFinite(complexity.flesch_kincaid_grade)).toBe(true);
+  });
 });

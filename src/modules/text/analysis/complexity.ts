@@ -48,39 +48,52 @@ export function textComplexity(measure: TextMeasure): TextComplexity {
   const types = frequencies.size;
   const usedOnce = [...frequencies.values()].filter((count) => count === 1).length;
   const lengths = sentences.map((sentence) => sentence.words.length).sort((left, right) => left - right);
-  const averageWords = words.length / sentences.length;
+  const averageWords = per(words.length, sentences.length);
   const longWords = words.filter((word) => word.letters > longWordLetters).length;
-  const lix = averageWords + (100 * longWords) / words.length;
+  const lix = averageWords + per(100 * longWords, words.length);
   return {
     words: words.length,
     unique_words: types,
     sentences: sentences.length,
     lexical_diversity: {
-      type_token_ratio: roundTo2(types / words.length),
-      root_type_token_ratio: roundTo2(types / Math.sqrt(words.length)),
-      hapax_ratio: roundTo2(usedOnce / types),
+      type_token_ratio: roundTo2(per(types, words.length)),
+      root_type_token_ratio: roundTo2(per(types, Math.sqrt(words.length))),
+      hapax_ratio: roundTo2(per(usedOnce, types)),
     },
     word_length: {
-      average_letters: roundTo2(sum(words, (word) => word.letters) / words.length),
-      long_word_ratio: roundTo2(longWords / words.length),
-      polysyllabic_ratio: roundTo2(words.filter((word) => word.syllables >= 3).length / words.length),
+      average_letters: roundTo2(
+        per(
+          sum(words, (word) => word.letters),
+          words.length,
+        ),
+      ),
+      long_word_ratio: roundTo2(per(longWords, words.length)),
+      polysyllabic_ratio: roundTo2(per(words.filter((word) => word.syllables >= 3).length, words.length)),
     },
     sentence_length: {
       average_words: roundTo2(averageWords),
       median_words: median(lengths),
       standard_deviation: roundTo2(
-        Math.sqrt(sum(lengths, (length) => (length - averageWords) ** 2) / lengths.length),
+        Math.sqrt(
+          per(
+            sum(lengths, (length) => (length - averageWords) ** 2),
+            lengths.length,
+          ),
+        ),
       ),
       longest_words: lengths.at(-1) ?? 0,
     },
     lix: roundTo2(lix),
     complexity_level: lixLevel(lix),
+    // The formula gives NaN for words without syllables (letters no dictionary counts): grade 0.
     flesch_kincaid_grade: roundTo2(
-      fleschKincaid({
-        sentence: sentences.length,
-        word: words.length,
-        syllable: sum(words, (word) => word.syllables),
-      }),
+      finiteOrZero(
+        fleschKincaid({
+          sentence: sentences.length,
+          word: words.length,
+          syllable: sum(words, (word) => word.syllables),
+        }),
+      ),
     ),
     longest_sentences: longestSentences(sentences, 3),
   };
@@ -99,4 +112,13 @@ function longestSentences(sentences: readonly MeasuredSentence[], count: number)
       excerpt: sentence.text.length <= 160 ? sentence.text : `${sentence.text.slice(0, 159)}…`,
       words: sentence.words.length,
     }));
+}
+
+/** A share or an average: 0 when there is nothing to share among (a text with no words). */
+function per(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+function finiteOrZero(value: number): number {
+  return Number.isFinite(value) ? value : 0;
 }
