@@ -47,7 +47,7 @@ describe('error logs', () => {
     expect(response.statusCode).toBe(500);
     const requestId = response.json().error.request_id;
 
-    const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request failed');
+    const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'internal error');
     expect(failure).toMatchObject({
       requestId,
       err: { type: 'DrizzleQueryError', cause: { code: '23514', constraint: 'refuses_the_secret' } },
@@ -59,7 +59,7 @@ describe('error logs', () => {
     lines.length = 0;
     const result = await client.callTool({ name: 'add_task', arguments: { title: secret } });
     expect(result.isError).toBe(true);
-    expect(lines.some((line) => line.includes('tool failed'))).toBe(true);
+    expect(lines.some((line) => line.includes('internal error'))).toBe(true);
     expect(lines.join('\n')).not.toContain('hunter2');
   });
 });
