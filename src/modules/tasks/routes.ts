@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
+import { idParams } from '../../http/route-params.js';
+import { routeGroup } from '../../http/route-group.js';
 import {
   addTaskInputSchema,
   listTasksInputSchema,
@@ -10,81 +10,72 @@ import {
   updateTaskFieldsSchema,
 } from './schema.js';
 import type { TaskService } from './service.js';
-import { idParams } from '../../http/route-params.js';
 
-const tags = ['tasks'];
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
 /** The todo list over REST: /api/v1/tasks and /api/v1/tasks/{id}, the same service as the MCP tools. */
 export function registerTaskRoutes(app: FastifyInstance, service: TaskService) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeGroup(app, { tags: ['tasks'], errors });
 
-  routes.get(
-    '/api/v1/tasks',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Your tasks, newest first, filtered, a page at a time',
-        querystring: listTasksInputSchema,
-        response: { 200: taskPageSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/tasks',
+      scope: 'api:read',
+      summary: 'Your tasks, newest first, filtered, a page at a time',
+      querystring: listTasksInputSchema,
+      response: taskPageSchema,
     },
     (request) => service.list(request.user, request.query),
   );
 
-  routes.post(
-    '/api/v1/tasks',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Add a task',
-        body: addTaskInputSchema,
-        response: { 201: taskSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/tasks',
+      scope: 'api:write',
+      summary: 'Add a task',
+      body: addTaskInputSchema,
+      status: 201,
+      response: taskSchema,
     },
-    async (request, reply) => reply.status(201).send(await service.add(request.user, request.body)),
+    (request) => service.add(request.user, request.body),
   );
 
-  routes.get(
-    '/api/v1/tasks/:id',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'One of your tasks',
-        params: idParams,
-        response: { 200: taskSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/tasks/:id',
+      scope: 'api:read',
+      summary: 'One of your tasks',
+      params: idParams,
+      response: taskSchema,
     },
     (request) => service.get(request.user, request.params.id),
   );
 
-  routes.patch(
-    '/api/v1/tasks/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Change a task; only the fields given change',
-        params: idParams,
-        body: updateTaskFieldsSchema,
-        response: { 200: taskSchema, ...errors },
-      },
+      method: 'PATCH',
+      url: '/api/v1/tasks/:id',
+      scope: 'api:write',
+      summary: 'Change a task; only the fields given change',
+      params: idParams,
+      body: updateTaskFieldsSchema,
+      response: taskSchema,
     },
     (request) => service.update(request.user, request.params.id, request.body),
   );
 
-  routes.delete(
-    '/api/v1/tasks/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: { tags, summary: 'Delete a task', params: idParams, response: { 204: z.null(), ...errors } },
+      method: 'DELETE',
+      url: '/api/v1/tasks/:id',
+      scope: 'api:write',
+      summary: 'Delete a task',
+      params: idParams,
+      status: 204,
     },
-    async (request, reply) => {
-      await service.delete(request.user, request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request) => service.delete(request.user, request.params.id),
   );
 }
