@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
+import { routeGroup } from '../../http/route-group.js';
 import { idParams } from '../../http/route-params.js';
 import {
   createMcpServerInputSchema,
@@ -13,7 +12,6 @@ import {
 } from './schema.js';
 import type { McpServerService } from './service.js';
 
-const tags = ['mcp-servers'];
 const errors = {
   400: errorBodySchema,
   401: errorBodySchema,
@@ -24,106 +22,90 @@ const errors = {
 
 /** Your external MCP servers over REST: /api/v1/mcp-servers, each with its connection status and tools. */
 export function registerMcpServerRoutes(app: FastifyInstance, service: McpServerService) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeGroup(app, { tags: ['mcp-servers'], errors });
 
-  routes.get(
-    '/api/v1/mcp-servers',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Your MCP servers, newest first, a page at a time',
-        querystring: listMcpServersQuerySchema,
-        response: { 200: mcpServerPageSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/mcp-servers',
+      scope: 'api:read',
+      summary: 'Your MCP servers, newest first, a page at a time',
+      querystring: listMcpServersQuerySchema,
+      response: mcpServerPageSchema,
     },
     (request) => service.list(request.user, request.query),
   );
 
-  routes.post(
-    '/api/v1/mcp-servers',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Add an MCP server (http; stdio for admins)',
-        body: createMcpServerInputSchema,
-        response: { 201: mcpServerSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/mcp-servers',
+      scope: 'api:write',
+      summary: 'Add an MCP server (http; stdio for admins)',
+      body: createMcpServerInputSchema,
+      status: 201,
+      response: mcpServerSchema,
     },
-    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
+    (request) => service.create(request.user, request.body),
   );
 
-  routes.get(
-    '/api/v1/mcp-servers/:id',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'One of your MCP servers',
-        params: idParams,
-        response: { 200: mcpServerSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/mcp-servers/:id',
+      scope: 'api:read',
+      summary: 'One of your MCP servers',
+      params: idParams,
+      response: mcpServerSchema,
     },
     (request) => service.get(request.user, request.params.id),
   );
 
-  routes.patch(
-    '/api/v1/mcp-servers/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Change an MCP server; only the fields given change, and its connection is opened anew',
-        params: idParams,
-        body: updateMcpServerInputSchema,
-        response: { 200: mcpServerSchema, ...errors },
-      },
+      method: 'PATCH',
+      url: '/api/v1/mcp-servers/:id',
+      scope: 'api:write',
+      summary: 'Change an MCP server; only the fields given change, and its connection is opened anew',
+      params: idParams,
+      body: updateMcpServerInputSchema,
+      response: mcpServerSchema,
     },
     (request) => service.update(request.user, request.params.id, request.body),
   );
 
-  routes.delete(
-    '/api/v1/mcp-servers/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Delete an MCP server',
-        params: idParams,
-        response: { 204: z.null(), ...errors },
-      },
+      method: 'DELETE',
+      url: '/api/v1/mcp-servers/:id',
+      scope: 'api:write',
+      summary: 'Delete an MCP server',
+      params: idParams,
+      status: 204,
     },
-    async (request, reply) => {
-      await service.delete(request.user, request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request) => service.delete(request.user, request.params.id),
   );
 
-  routes.get(
-    '/api/v1/mcp-servers/:id/tools',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'The server’s tools as your assistant sees them (connects if needed)',
-        params: idParams,
-        response: { 200: mcpServerToolsSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/mcp-servers/:id/tools',
+      scope: 'api:read',
+      summary: 'The server’s tools as your assistant sees them (connects if needed)',
+      params: idParams,
+      response: mcpServerToolsSchema,
     },
     (request) => service.tools(request.user, request.params.id),
   );
 
-  routes.post(
-    '/api/v1/mcp-servers/:id/refresh',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Reconnect to the server and list its tools again now',
-        params: idParams,
-        response: { 200: mcpServerSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/mcp-servers/:id/refresh',
+      scope: 'api:write',
+      summary: 'Reconnect to the server and list its tools again now',
+      params: idParams,
+      response: mcpServerSchema,
     },
     (request) => service.refresh(request.user, request.params.id),
   );
