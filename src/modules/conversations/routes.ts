@@ -5,6 +5,7 @@ import { contentDisposition } from '../../http/content-disposition.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { fileContent } from '../../http/validator-compiler.js';
 import { idParams } from '../../http/route-params.js';
+import { routeGroup } from '../../http/route-group.js';
 import type { ExportedFile } from './service/export.js';
 import {
   conversationPageSchema,
@@ -43,45 +44,41 @@ export function registerConversationRoutes(
   { importLimit }: { importLimit: number },
 ) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeGroup(app, { tags, errors });
 
-  routes.get(
-    '/api/v1/conversations',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Your conversations, most recent activity first, filtered (?query= matches titles)',
-        querystring: listConversationsInputSchema,
-        response: { 200: conversationPageSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/conversations',
+      scope: 'api:read',
+      summary: 'Your conversations, most recent activity first, filtered (?query= matches titles)',
+      querystring: listConversationsInputSchema,
+      response: conversationPageSchema,
     },
     (request) => service.list(request.user, request.query),
   );
 
-  routes.post(
-    '/api/v1/conversations',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Start a conversation',
-        body: createConversationInputSchema,
-        response: { 201: conversationSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/conversations',
+      scope: 'api:write',
+      summary: 'Start a conversation',
+      body: createConversationInputSchema,
+      status: 201,
+      response: conversationSchema,
     },
-    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
+    (request) => service.create(request.user, request.body),
   );
 
-  routes.get(
-    '/api/v1/conversations/search',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Find words in your messages, best match first, with the matching passage',
-        querystring: searchMessagesInputSchema,
-        response: { 200: messageHitPageSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/conversations/search',
+      scope: 'api:read',
+      summary: 'Find words in your messages, best match first, with the matching passage',
+      querystring: searchMessagesInputSchema,
+      response: messageHitPageSchema,
     },
     (request) => service.search(request.user, request.query),
   );
@@ -116,64 +113,53 @@ export function registerConversationRoutes(
       reply.status(201).send(await service.importConversations(request.user, request.body)),
   );
 
-  routes.get(
-    '/api/v1/conversations/:id',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'One of your conversations',
-        params: idParams,
-        response: { 200: conversationSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/conversations/:id',
+      scope: 'api:read',
+      summary: 'One of your conversations',
+      params: idParams,
+      response: conversationSchema,
     },
     (request) => service.get(request.user, request.params.id),
   );
 
-  routes.patch(
-    '/api/v1/conversations/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Rename, pin, archive, retag or change the model; only the fields given change',
-        params: idParams,
-        body: updateConversationInputSchema,
-        response: { 200: conversationSchema, ...errors },
-      },
+      method: 'PATCH',
+      url: '/api/v1/conversations/:id',
+      scope: 'api:write',
+      summary: 'Rename, pin, archive, retag or change the model; only the fields given change',
+      params: idParams,
+      body: updateConversationInputSchema,
+      response: conversationSchema,
     },
     (request) => service.update(request.user, request.params.id, request.body),
   );
 
-  routes.delete(
-    '/api/v1/conversations/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Delete a conversation and all its messages',
-        params: idParams,
-        response: { 204: z.null(), ...errors },
-      },
+      method: 'DELETE',
+      url: '/api/v1/conversations/:id',
+      scope: 'api:write',
+      summary: 'Delete a conversation and all its messages',
+      params: idParams,
+      status: 204,
     },
-    async (request, reply) => {
-      await service.delete(request.user, request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request) => service.delete(request.user, request.params.id),
   );
 
-  routes.get(
-    '/api/v1/conversations/:id/messages',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary:
-          'The active branch root → leaf (default), or ?branch=all for the whole tree, each with its siblings',
-        params: idParams,
-        querystring: listMessagesInputSchema,
-        response: { 200: messageListSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/conversations/:id/messages',
+      scope: 'api:read',
+      summary:
+        'The active branch root → leaf (default), or ?branch=all for the whole tree, each with its siblings',
+      params: idParams,
+      querystring: listMessagesInputSchema,
+      response: messageListSchema,
     },
     async (request) => ({ items: await service.messages(request.user, request.params.id, request.query) }),
   );
@@ -200,16 +186,14 @@ export function registerConversationRoutes(
       ),
   );
 
-  routes.post(
-    '/api/v1/conversations/:id/messages/:message_id/activate',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Switch to the branch through this message (down to its newest reply)',
-        params: messageParams,
-        response: { 200: conversationSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/conversations/:id/messages/:message_id/activate',
+      scope: 'api:write',
+      summary: 'Switch to the branch through this message (down to its newest reply)',
+      params: messageParams,
+      response: conversationSchema,
     },
     (request) =>
       service.activate(request.user, request.params.message_id, { conversationId: request.params.id }),
