@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../http/error-body.js';
 import {
@@ -14,9 +13,9 @@ import {
   updatePromptInputSchema,
 } from './schema.js';
 import type { PromptService } from './service.js';
+import { routeGroup } from '../../http/route-group.js';
 import { idParams, versionParams } from '../../http/route-params.js';
 
-const tags = ['prompts'];
 const errors = {
   400: errorBodySchema,
   401: errorBodySchema,
@@ -27,145 +26,132 @@ const errors = {
 
 /** The prompt library over REST: /api/v1/prompts, rendering, versions, diff and rollback. */
 export function registerPromptRoutes(app: FastifyInstance, service: PromptService) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeGroup(app, { tags: ['prompts'], errors });
 
-  routes.get(
-    '/api/v1/prompts',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Your prompts and the shared ones, newest first; ?q= searches',
-        querystring: listPromptsQuerySchema,
-        response: {
-          200: promptPageSchema,
-          ...errors,
-        },
-      },
+      method: 'GET',
+      url: '/api/v1/prompts',
+      scope: 'api:read',
+      summary: 'Your prompts and the shared ones, newest first; ?q= searches',
+      querystring: listPromptsQuerySchema,
+      response: promptPageSchema,
     },
     (request) => service.list(request.user, request.query),
   );
-  routes.post(
-    '/api/v1/prompts',
+
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Save a prompt (version 1)',
-        body: createPromptInputSchema,
-        response: { 201: promptSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/prompts',
+      scope: 'api:write',
+      summary: 'Save a prompt (version 1)',
+      body: createPromptInputSchema,
+      status: 201,
+      response: promptSchema,
     },
-    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
+    (request) => service.create(request.user, request.body),
   );
-  routes.get(
-    '/api/v1/prompts/:id',
+
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: { tags, summary: 'One prompt', params: idParams, response: { 200: promptSchema, ...errors } },
+      method: 'GET',
+      url: '/api/v1/prompts/:id',
+      scope: 'api:read',
+      summary: 'One prompt',
+      params: idParams,
+      response: promptSchema,
     },
     (request) => service.get(request.user, request.params.id),
   );
-  routes.patch(
-    '/api/v1/prompts/:id',
+
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Change a prompt you own (a new version)',
-        params: idParams,
-        body: updatePromptInputSchema,
-        response: { 200: promptSchema, ...errors },
-      },
+      method: 'PATCH',
+      url: '/api/v1/prompts/:id',
+      scope: 'api:write',
+      summary: 'Change a prompt you own (a new version)',
+      params: idParams,
+      body: updatePromptInputSchema,
+      response: promptSchema,
     },
     (request) => service.update(request.user, request.params.id, request.body),
   );
-  routes.delete(
-    '/api/v1/prompts/:id',
+
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Delete a prompt you own, with its versions',
-        params: idParams,
-        response: { 204: z.null(), ...errors },
-      },
+      method: 'DELETE',
+      url: '/api/v1/prompts/:id',
+      scope: 'api:write',
+      summary: 'Delete a prompt you own, with its versions',
+      params: idParams,
+      status: 204,
     },
-    async (request, reply) => {
-      await service.delete(request.user, request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request) => service.delete(request.user, request.params.id),
   );
-  routes.post(
-    '/api/v1/prompts/:id/render',
+
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Fill the template with arguments',
-        params: idParams,
-        body: renderInputSchema,
-        response: { 200: renderedPromptSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/prompts/:id/render',
+      scope: 'api:write',
+      summary: 'Fill the template with arguments',
+      params: idParams,
+      body: renderInputSchema,
+      response: renderedPromptSchema,
     },
     async (request) => ({
       text: (await service.render(request.user, request.params.id, request.body.arguments)).text,
     }),
   );
-  routes.get(
-    '/api/v1/prompts/:id/versions',
+
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Every version, newest first',
-        params: idParams,
-        response: { 200: z.object({ items: z.array(promptVersionSchema) }), ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/prompts/:id/versions',
+      scope: 'api:read',
+      summary: 'Every version, newest first',
+      params: idParams,
+      response: z.object({ items: z.array(promptVersionSchema) }),
     },
-    async (request) => ({
-      items: await service.versions(request.user, request.params.id),
-    }),
+    async (request) => ({ items: await service.versions(request.user, request.params.id) }),
   );
-  routes.get(
-    '/api/v1/prompts/:id/versions/:version',
+
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'One version',
-        params: versionParams,
-        response: { 200: promptVersionSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/prompts/:id/versions/:version',
+      scope: 'api:read',
+      summary: 'One version',
+      params: versionParams,
+      response: promptVersionSchema,
     },
     (request) => service.version(request.user, request.params.id, request.params.version),
   );
-  routes.get(
-    '/api/v1/prompts/:id/diff',
+
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'A unified diff of two versions’ templates',
-        params: idParams,
-        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
-        response: { 200: promptDiffSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/prompts/:id/diff',
+      scope: 'api:read',
+      summary: 'A unified diff of two versions’ templates',
+      params: idParams,
+      querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+      response: promptDiffSchema,
     },
     async (request) => ({
       diff: await service.diff(request.user, request.params.id, request.query.from, request.query.to),
     }),
   );
-  routes.post(
-    '/api/v1/prompts/:id/versions/:version/restore',
+
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Make an old version current again (as a new version)',
-        params: versionParams,
-        response: { 200: promptSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/prompts/:id/versions/:version/restore',
+      scope: 'api:write',
+      summary: 'Make an old version current again (as a new version)',
+      params: versionParams,
+      response: promptSchema,
     },
     (request) => service.rollback(request.user, request.params.id, request.params.version),
   );
