@@ -17,6 +17,7 @@ import {
 } from './schema.js';
 import type { ResourceService } from './service.js';
 import { readUpload } from './upload.js';
+import { routeGroup } from '../../http/route-group.js';
 import { idParams, versionParams } from '../../http/route-params.js';
 
 const tags = ['resources'];
@@ -43,46 +44,42 @@ export function registerResourceRoutes(
   { uploadLimit }: { uploadLimit: number },
 ) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeGroup(app, { tags, errors });
 
-  routes.get(
-    '/api/v1/resources',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Your resources and the shared ones, newest first — or best match first with ?q=',
-        querystring: listResourcesQuerySchema,
-        response: { 200: resourcePageSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/resources',
+      scope: 'api:read',
+      summary: 'Your resources and the shared ones, newest first — or best match first with ?q=',
+      querystring: listResourcesQuerySchema,
+      response: resourcePageSchema,
     },
     (request) => service.list(request.user, request.query),
   );
 
-  routes.get(
-    '/api/v1/resources/stats',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'How many resources you have, by kind, and their size',
-        response: { 200: resourceStatsSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/resources/stats',
+      scope: 'api:read',
+      summary: 'How many resources you have, by kind, and their size',
+      response: resourceStatsSchema,
     },
     (request) => service.stats(request.user),
   );
 
-  routes.post(
-    '/api/v1/resources',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Write a note (kind text) or add a web page (kind url, fetched now)',
-        body: createResourceInputSchema,
-        response: { 201: resourceSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/resources',
+      scope: 'api:write',
+      summary: 'Write a note (kind text) or add a web page (kind url, fetched now)',
+      body: createResourceInputSchema,
+      status: 201,
+      response: resourceSchema,
     },
-    async (request, reply) => reply.status(201).send(await service.create(request.user, request.body)),
+    (request) => service.create(request.user, request.body),
   );
 
   app.register(async (scope) => {
@@ -107,16 +104,14 @@ export function registerResourceRoutes(
     );
   });
 
-  routes.get(
-    '/api/v1/resources/:id',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'A resource with its text',
-        params: idParams,
-        response: { 200: resourceWithTextSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/resources/:id',
+      scope: 'api:read',
+      summary: 'A resource with its text',
+      params: idParams,
+      response: resourceWithTextSchema,
     },
     (request) => service.get(request.user, request.params.id),
   );
@@ -144,92 +139,75 @@ export function registerResourceRoutes(
     },
   );
 
-  routes.patch(
-    '/api/v1/resources/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Change a resource; new content of a note keeps the previous version',
-        params: idParams,
-        body: updateResourceInputSchema,
-        response: { 200: resourceSchema, ...errors },
-      },
+      method: 'PATCH',
+      url: '/api/v1/resources/:id',
+      scope: 'api:write',
+      summary: 'Change a resource; new content of a note keeps the previous version',
+      params: idParams,
+      body: updateResourceInputSchema,
+      response: resourceSchema,
     },
     (request) => service.update(request.user, request.params.id, request.body),
   );
 
-  routes.delete(
-    '/api/v1/resources/:id',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Delete a resource and its versions',
-        params: idParams,
-        response: { 204: z.null(), ...errors },
-      },
+      method: 'DELETE',
+      url: '/api/v1/resources/:id',
+      scope: 'api:write',
+      summary: 'Delete a resource and its versions',
+      params: idParams,
+      status: 204,
     },
-    async (request, reply) => {
-      await service.delete(request.user, request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request) => service.delete(request.user, request.params.id),
   );
 
-  routes.post(
-    '/api/v1/resources/:id/refresh',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Fetch a URL resource again; a changed page becomes a new version',
-        params: idParams,
-        response: { 200: resourceSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/resources/:id/refresh',
+      scope: 'api:write',
+      summary: 'Fetch a URL resource again; a changed page becomes a new version',
+      params: idParams,
+      response: resourceSchema,
     },
     (request) => service.refresh(request.user, request.params.id),
   );
 
-  routes.get(
-    '/api/v1/resources/:id/versions',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'Every version of a resource, the current one first',
-        params: idParams,
-        response: { 200: z.object({ items: z.array(resourceVersionSchema) }), ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/resources/:id/versions',
+      scope: 'api:read',
+      summary: 'Every version of a resource, the current one first',
+      params: idParams,
+      response: z.object({ items: z.array(resourceVersionSchema) }),
     },
-    async (request) => ({
-      items: await service.versions(request.user, request.params.id),
-    }),
+    async (request) => ({ items: await service.versions(request.user, request.params.id) }),
   );
 
-  routes.get(
-    '/api/v1/resources/:id/versions/:version',
+  route(
     {
-      config: { scope: 'api:read' },
-      schema: {
-        tags,
-        summary: 'One version of a resource, with its text',
-        params: versionParams,
-        response: { 200: resourceVersionWithTextSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/resources/:id/versions/:version',
+      scope: 'api:read',
+      summary: 'One version of a resource, with its text',
+      params: versionParams,
+      response: resourceVersionWithTextSchema,
     },
     (request) => service.version(request.user, request.params.id, request.params.version),
   );
 
-  routes.post(
-    '/api/v1/resources/:id/versions/:version/restore',
+  route(
     {
-      config: { scope: 'api:write' },
-      schema: {
-        tags,
-        summary: 'Make an earlier version current again (as a new version)',
-        params: versionParams,
-        response: { 200: resourceSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/resources/:id/versions/:version/restore',
+      scope: 'api:write',
+      summary: 'Make an earlier version current again (as a new version)',
+      params: versionParams,
+      response: resourceSchema,
     },
     (request) => service.restore(request.user, request.params.id, request.params.version),
   );
