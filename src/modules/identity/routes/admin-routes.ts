@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema } from '../../../http/error-body.js';
 import {
@@ -15,9 +14,9 @@ import {
   userSchema,
 } from '../schema.js';
 import type { IdentityServices } from '../service.js';
+import { routeGroup } from '../../../http/route-group.js';
 import { idParams } from '../../../http/route-params.js';
 
-const tags = ['admin'];
 const errors = {
   400: errorBodySchema,
   401: errorBodySchema,
@@ -28,98 +27,91 @@ const errors = {
 
 /** User management, invites and the audit log, under /api/v1/admin. Admins only (the services check). */
 export function registerAdminRoutes(app: FastifyInstance, { users, audit, invites }: IdentityServices) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeGroup(app, { tags: ['admin'], errors });
 
-  routes.get(
-    '/api/v1/admin/users',
+  route(
     {
-      config: { scope: 'admin' },
-      schema: {
-        tags,
-        summary: 'Every account, a page at a time',
-        querystring: listQuerySchema,
-        response: { 200: userPageSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/admin/users',
+      scope: 'admin',
+      summary: 'Every account, a page at a time',
+      querystring: listQuerySchema,
+      response: userPageSchema,
     },
     (request) => users.list(request.user, request.query),
   );
 
-  routes.post(
-    '/api/v1/admin/users',
+  route(
     {
-      config: { scope: 'admin' },
-      schema: {
-        tags,
-        summary: 'Create an account',
-        body: createUserInputSchema,
-        response: { 201: userSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      scope: 'admin',
+      summary: 'Create an account',
+      body: createUserInputSchema,
+      status: 201,
+      response: userSchema,
     },
-    async (request, reply) => reply.status(201).send(await users.create(request.user, request.body)),
+    (request) => users.create(request.user, request.body),
   );
 
-  routes.get(
-    '/api/v1/admin/users/:id',
+  route(
     {
-      config: { scope: 'admin' },
-      schema: { tags, summary: 'One account', params: idParams, response: { 200: userSchema, ...errors } },
+      method: 'GET',
+      url: '/api/v1/admin/users/:id',
+      scope: 'admin',
+      summary: 'One account',
+      params: idParams,
+      response: userSchema,
     },
     (request) => users.get(request.user, request.params.id),
   );
 
-  routes.patch(
-    '/api/v1/admin/users/:id',
+  route(
     {
-      config: { scope: 'admin' },
-      schema: {
-        tags,
-        summary: 'Rename, change role, deactivate (ends their sessions) or reactivate an account',
-        params: idParams,
-        body: updateUserInputSchema,
-        response: { 200: userSchema, ...errors },
-      },
+      method: 'PATCH',
+      url: '/api/v1/admin/users/:id',
+      scope: 'admin',
+      summary: 'Rename, change role, deactivate (ends their sessions) or reactivate an account',
+      params: idParams,
+      body: updateUserInputSchema,
+      response: userSchema,
     },
     (request) => users.update(request.user, request.params.id, request.body),
   );
 
-  routes.get(
-    '/api/v1/admin/audit',
+  route(
     {
-      config: { scope: 'admin' },
-      schema: {
-        tags,
-        summary: 'The audit log, newest first',
-        querystring: auditQuerySchema,
-        response: { 200: auditPageSchema, ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/admin/audit',
+      scope: 'admin',
+      summary: 'The audit log, newest first',
+      querystring: auditQuerySchema,
+      response: auditPageSchema,
     },
     (request) => audit.list(request.user, request.query),
   );
 
-  routes.get(
-    '/api/v1/admin/invites',
+  route(
     {
-      config: { scope: 'admin' },
-      schema: {
-        tags,
-        summary: 'Invite links, newest first',
-        response: { 200: z.object({ items: z.array(inviteSchema) }), ...errors },
-      },
+      method: 'GET',
+      url: '/api/v1/admin/invites',
+      scope: 'admin',
+      summary: 'Invite links, newest first',
+      response: z.object({ items: z.array(inviteSchema) }),
     },
     async (request) => ({ items: await invites.list(request.user) }),
   );
 
-  routes.post(
-    '/api/v1/admin/invites',
+  route(
     {
-      config: { scope: 'admin' },
-      schema: {
-        tags,
-        summary: 'Create an invite link; its token is in this answer only',
-        body: createInviteInputSchema,
-        response: { 201: createdInviteSchema, ...errors },
-      },
+      method: 'POST',
+      url: '/api/v1/admin/invites',
+      scope: 'admin',
+      summary: 'Create an invite link; its token is in this answer only',
+      body: createInviteInputSchema,
+      status: 201,
+      response: createdInviteSchema,
     },
-    async (request, reply) => reply.status(201).send(await invites.create(request.user, request.body)),
+    (request) => invites.create(request.user, request.body),
   );
 }
