@@ -19,3 +19,12 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export function errorBody(code: string, message: string, requestId: string, field?: string): ErrorBody {
   return { error: { code, message, ...(field === undefined ? {} : { field }), request_id: requestId } };
 }
+
+/** The error answers a route may give, for its `response` schemas: `errorAnswers(400, 401, 404)`. */
+export function errorAnswers<const Codes extends readonly number[]>(
+  ...codes: Codes
+): { [Code in Codes[number]]: typeof errorBodySchema } {
+  return Object.fromEntries(codes.map((code) => [code, errorBodySchema])) as {
+    [Code in Codes[number]]: typeof errorBodySchema;
+  };
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition } from '../../http/content-disposition.js';
-import { errorBodySchema } from '../../http/error-body.js';
+import { errorAnswers, errorBodySchema } from '../../http/error-body.js';
 import { fileContent } from '../../http/validator-compiler.js';
 import { idParams } from '../../http/route-params.js';
 import { routeGroup } from '../../http/route-group.js';
@@ -23,7 +23,7 @@ import {
 import type { ConversationService } from './service.js';
 
 const tags = ['conversations'];
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const errors = errorAnswers(400, 401, 403, 404);
 const messageParams = idParams.extend({ message_id: z.string().min(1).max(100) });
 const exported = z.any().describe('JSON (application/json) or Markdown (text/markdown), as a download');
 

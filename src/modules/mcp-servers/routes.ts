@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { errorBodySchema } from '../../http/error-body.js';
+import { errorAnswers } from '../../http/error-body.js';
 import { routeGroup } from '../../http/route-group.js';
 import { idParams } from '../../http/route-params.js';
 import {
@@ -12,13 +12,7 @@ import {
 } from './schema.js';
 import type { McpServerService } from './service.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
+const errors = errorAnswers(400, 401, 403, 404, 409);
 
 /** Your external MCP servers over REST: /api/v1/mcp-servers, each with its connection status and tools. */
 export function registerMcpServerRoutes(app: FastifyInstance, service: McpServerService) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { errorBodySchema } from '../../http/error-body.js';
+import { errorAnswers } from '../../http/error-body.js';
 import {
   createPromptInputSchema,
   listPromptsQuerySchema,
@@ -16,13 +16,7 @@ import type { PromptService } from './service.js';
 import { routeGroup } from '../../http/route-group.js';
 import { idParams, versionParams } from '../../http/route-params.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
+const errors = errorAnswers(400, 401, 403, 404, 409);
 
 /** The prompt library over REST: /api/v1/prompts, rendering, versions, diff and rollback. */
 export function registerPromptRoutes(app: FastifyInstance, service: PromptService) {

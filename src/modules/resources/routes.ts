@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition } from '../../http/content-disposition.js';
-import { errorBodySchema } from '../../http/error-body.js';
+import { errorAnswers } from '../../http/error-body.js';
 import {
   createResourceInputSchema,
   listResourcesQuerySchema,
@@ -21,15 +21,8 @@ import { routeGroup } from '../../http/route-group.js';
 import { idParams, versionParams } from '../../http/route-params.js';
 
 const tags = ['resources'];
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  413: errorBodySchema,
-  // EXTRACTION_LIMIT: a file whose text cannot be read within the EXTRACT_* limits.
-  422: errorBodySchema,
-};
+// 422 EXTRACTION_LIMIT: a file whose text cannot be read within the EXTRACT_* limits.
+const errors = errorAnswers(400, 401, 403, 404, 413, 422);
 
 /** Served bytes may be HTML or SVG from anyone: never let them run as a page of ours. */
 const sandbox = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";

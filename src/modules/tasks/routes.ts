@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { errorBodySchema } from '../../http/error-body.js';
+import { errorAnswers } from '../../http/error-body.js';
 import { idParams } from '../../http/route-params.js';
 import { routeGroup } from '../../http/route-group.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from './schema.js';
 import type { TaskService } from './service.js';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const errors = errorAnswers(400, 401, 403, 404);
 
 /** The todo list over REST: /api/v1/tasks and /api/v1/tasks/{id}, the same service as the MCP tools. */
 export function registerTaskRoutes(app: FastifyInstance, service: TaskService) {

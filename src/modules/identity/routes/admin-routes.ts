@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { errorBodySchema } from '../../../http/error-body.js';
+import { errorAnswers } from '../../../http/error-body.js';
 import {
   auditPageSchema,
   auditQuerySchema,
@@ -17,13 +17,7 @@ import type { IdentityServices } from '../service.js';
 import { routeGroup } from '../../../http/route-group.js';
 import { idParams } from '../../../http/route-params.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
+const errors = errorAnswers(400, 401, 403, 404, 409);
 
 /** User management, invites and the audit log, under /api/v1/admin. Admins only (the services check). */
 export function registerAdminRoutes(app: FastifyInstance, { users, audit, invites }: IdentityServices) {
