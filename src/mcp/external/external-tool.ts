@@ -1,25 +1,16 @@
 import type { UserActor } from '../../actor.js';
 import type { EventBus } from '../../bus/event-bus.js';
 import type { Clock } from '../../clock.js';
+import type { ExternalTool as AssistantExternalTool } from '../../modules/chat/index.js';
 import type { AuditService } from '../../modules/identity/index.js';
 import type { McpServerConfig } from '../../modules/mcp-servers/index.js';
 import { errorResult, type ToolCallResult } from '../../tools/tool-runner.js';
 import { describeFailure, mcpServerErrorCode, toToolCallResult } from './call-result.js';
 import type { RemoteTool, ServerConnection } from './server-connection.js';
 
-/** An external server's tool, as the user's assistant sees it. */
-export interface ExternalTool {
-  /** `<server name>__<tool name>`. */
-  name: string;
-  title?: string;
-  description: string;
-  /** JSON Schema of the arguments, as the server declared it. */
-  inputSchema: Record<string, unknown>;
-  /** The server's destructiveHint, with MCP's defaults (true unless read-only or said otherwise). */
-  destructive: boolean;
+/** An external server's tool, as the user's assistant sees it (chat's shape, plus which server it is). */
+export interface ExternalTool extends AssistantExternalTool {
   serverId: string;
-  /** Calls the tool as the user; a failure is an `isError` result with MCP_SERVER_ERROR, never a throw. */
-  call(args: unknown, signal: AbortSignal): Promise<ToolCallResult>;
 }
 
 /**

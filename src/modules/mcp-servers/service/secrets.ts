@@ -15,9 +15,7 @@ export function sealValues(
   field: SecretField,
   values: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, box.seal(value, `${serverId}/${field}/${name}`)]),
-  );
+  return mapValues(values, (value, name) => box.seal(value, secretContext(serverId, field, name)));
 }
 
 /** Each stored value opened; one stored in plain text before sealing existed is read as it is. */
@@ -27,9 +25,16 @@ export function openValues(
   field: SecretField,
   values: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, box.open(value, `${serverId}/${field}/${name}`)]),
-  );
+  return mapValues(values, (value, name) => box.open(value, secretContext(serverId, field, name)));
+}
+
+const secretContext = (serverId: string, field: SecretField, name: string) => `${serverId}/${field}/${name}`;
+
+function mapValues(
+  values: Readonly<Record<string, string>>,
+  map: (value: string, name: string) => string,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, map(value, name)]));
 }
 
 /**
@@ -46,11 +51,8 @@ export async function sealPlaintextSecrets(db: Database, box: SecretBox): Promis
   for (const row of rows) {
     if (!plain(row.headers) && !plain(row.env)) continue;
     const reseal = (field: SecretField, values: Record<string, string>) =>
-      Object.fromEntries(
-        Object.entries(values).map(([name, value]) => [
-          name,
-          box.isSealed(value) ? value : box.seal(value, `${row.id}/${field}/${name}`),
-        ]),
+      mapValues(values, (value, name) =>
+        box.isSealed(value) ? value : box.seal(value, secretContext(row.id, field, name)),
       );
     await db
       .update(mcpServers)
