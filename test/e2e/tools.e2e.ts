@@ -35,7 +35,7 @@ describe('the Tools page', () => {
     // Run analyze_text_basic: its word count is in the readable result.
     await group.getByRole('link', { name: 'Basic text statistics' }).click();
     await page.waitForURL('**/tools/analyze_text_basic');
-    expect(await page.getByLabel('Reading speed wpm').inputValue()).toBe('238');
+    expect(await page.getByLabel('Reading speed (words a minute)').inputValue()).toBe('238');
     await page
       .getByLabel('Text', { exact: true })
       .fill(
