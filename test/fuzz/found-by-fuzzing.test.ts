@@ -1,8 +1,8 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { as, seedUser, signIn } from '../helpers/identity.js';
+import { connectMcpClient } from '../helpers/mcp-client.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** Requests the fuzz test found a 5xx, an internal error or a hang with, kept as fixed cases. */
@@ -17,14 +17,7 @@ describe('requests the fuzz found failing', () => {
     await seedUser(testApp.app, { email: 'alice@example.com' });
     const cookie = await signIn(testApp.app, 'alice@example.com');
     alice = as(testApp.app, { cookie });
-    client = new Client({ name: 'fuzz-cases', version: '1.0.0' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
-        requestInit: {
-          headers: { authorization: `Bearer ${(await createApiKey(testApp.app, cookie)).key}` },
-        },
-      }),
-    );
+    client = await connectMcpClient(testApp, { url, cookie, name: 'fuzz-cases' });
   });
   afterAll(async () => {
     await client.close();

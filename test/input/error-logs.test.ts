@@ -1,8 +1,8 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { as, seedUser, signIn } from '../helpers/identity.js';
+import { connectMcpClient } from '../helpers/mcp-client.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** Text that must never reach a log line. */
@@ -23,14 +23,7 @@ describe('error logs', () => {
     await seedUser(testApp.app, { email: 'alice@example.com' });
     const cookie = await signIn(testApp.app, 'alice@example.com');
     alice = as(testApp.app, { cookie });
-    client = new Client({ name: 'log-test', version: '1.0.0' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
-        requestInit: {
-          headers: { authorization: `Bearer ${(await createApiKey(testApp.app, cookie)).key}` },
-        },
-      }),
-    );
+    client = await connectMcpClient(testApp, { url, cookie, name: 'log-test' });
     // A database that refuses this title: the insert fails inside Postgres, whose error quotes the row.
     await testApp.app.database.db.execute(
       sql.raw(`alter table tasks add constraint refuses_the_secret check (title <> '${secret}')`),

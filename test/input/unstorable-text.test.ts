@@ -1,9 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { as, seedUser, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
+import { connectMcpClient } from '../helpers/mcp-client.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('text Postgres cannot store: NUL (U+0000), a lone surrogate', () => {
@@ -22,14 +22,7 @@ describe('text Postgres cannot store: NUL (U+0000), a lone surrogate', () => {
       url: '/api/v1/prompts',
       payload: { name: 'about', template: 'About {{topic}}' },
     });
-    client = new Client({ name: 'nul-test', version: '1.0.0' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
-        requestInit: {
-          headers: { authorization: `Bearer ${(await createApiKey(testApp.app, cookie)).key}` },
-        },
-      }),
-    );
+    client = await connectMcpClient(testApp, { url, cookie, name: 'nul-test' });
   });
   afterAll(async () => {
     await client.close();
