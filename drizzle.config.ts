@@ -3,6 +3,11 @@ import { defineConfig } from 'drizzle-kit';
 /** drizzle-kit reads every module's tables; `npm run db:generate` writes a migration into drizzle/. */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/bus/table.ts', './src/models/table.ts', './src/modules/*/table.ts'],
+  schema: [
+    './src/bus/table.ts',
+    './src/models/table.ts',
+    './src/engine/table.ts',
+    './src/modules/*/table.ts',
+  ],
   out: './drizzle',
 });

@@ -9,7 +9,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { files: ['web/**/*.js'], languageOptions: { globals: globals.browser } },
   {
-    files: ['**/*.ts', '**/*.tsx', 'bin/*.js', '*.js'],
+    files: ['**/*.ts', '**/*.tsx', 'bin/*.js', 'test/fixtures/*.js', '*.js'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-console': 'error',

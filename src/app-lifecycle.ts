@@ -3,6 +3,7 @@ import type { EventBus } from './bus/event-bus.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
+import { type Engine, pruneEffects } from './engine/index.js';
 import type { buildHttpServer } from './http/build-server.js';
 import type { Logger } from './logger.js';
 import type { McpServices } from './mcp/build-mcp-server.js';
@@ -22,6 +23,8 @@ import type { ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
 
 const pruneEveryMs = 60 * 60 * 1000;
+/** Effect keys matter while a workflow may still repeat a step; a month covers any recovery. */
+const effectRetentionMs = 30 * 24 * 60 * 60 * 1000;
 /** A reply not written to for this long is no longer streaming: its writer is gone. */
 const staleStreamMs = 2 * 60 * 1000;
 
@@ -35,6 +38,8 @@ export interface AppParts {
   http: Awaited<ReturnType<typeof buildHttpServer>>;
   metrics: ReturnType<typeof createMetrics>;
   instanceId: string;
+  /** The durable engine (DBOS), when this app runs it. */
+  engine: Engine | undefined;
   identity: IdentityServices;
   tasks: TaskService;
   prompts: PromptService;
@@ -65,6 +70,7 @@ export function assemble(parts: AppParts) {
     bus,
     http,
     instanceId,
+    engine,
     identity,
     conversations,
     mcpClients,
@@ -85,10 +91,11 @@ export function assemble(parts: AppParts) {
       bus.prune(),
       identity.audit.prune(),
       conversations.interruptStale({ before: interruptBefore }),
+      engine ? pruneEffects(database.db, new Date(clock.now().getTime() - effectRetentionMs)) : 0,
     ])
-      .then(([events, auditEntries, interrupted]) => {
-        if (events + auditEntries + interrupted > 0)
-          logger.info({ events, auditEntries, interrupted }, 'pruned old entries');
+      .then(([events, auditEntries, interrupted, effects]) => {
+        if (events + auditEntries + interrupted + effects > 0)
+          logger.info({ events, auditEntries, interrupted, effects }, 'pruned old entries');
       })
       .catch((error) => logger.warn({ err: error }, 'could not prune old entries'));
   };
@@ -123,6 +130,8 @@ export function assemble(parts: AppParts) {
           await parts.chat.stopAll();
           await http.close();
           clearTimeout(cutOff);
+          // After the requests (they may start workflows), before what workflow steps use.
+          await engine?.shutdown().catch((error) => logger.warn({ err: error }, 'could not stop the engine'));
           await mcpClients.close();
           await pruning;
           await identity.audit.flush();

@@ -1,4 +1,5 @@
 import { createEventBus, type EventBus } from './bus/event-bus.js';
+import { type Engine, openEngine } from './engine/index.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/open-database.js';
@@ -61,6 +62,11 @@ export interface AppOptions {
   command?: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /**
+   * Runs the durable engine (DBOS), launched once the modules have registered their workflows.
+   * `serve` does; one-shot commands (user, apikey) do not, and tests opt in: DBOS is one per process.
+   */
+  engine?: boolean;
 }
 
 /** The most text kept for search from one PDF (search reads the first 250,000 characters). */
@@ -76,11 +82,13 @@ export async function createApp({
   command = 'switchboard serve',
   clock = systemClock,
   ids = newId,
+  engine: withEngine = false,
 }: AppOptions) {
   const instanceId = ids();
   const metrics = createMetrics();
   const database = await openDatabase({ config, logger, command });
   let started: EventBus | undefined;
+  let engine: Engine | undefined;
   try {
     await database.migrate();
     observeConnections(metrics, database.stats);
@@ -94,6 +102,8 @@ export async function createApp({
       retentionDays: config.eventRetentionDays,
     });
     started = bus;
+    // Before the modules: they register their workflows with DBOS while they are built.
+    engine = withEngine ? openEngine({ config, database, logger, metrics }) : undefined;
     const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
     const prompts = createPromptService({ db: database.db, clock, ids, bus });
@@ -230,6 +240,7 @@ export async function createApp({
       resolveActor: identity.resolveActor,
       needsSetup: () => identity.users.needsSetup(),
     });
+    await engine?.launch();
     return assemble({
       config,
       logger,
@@ -239,6 +250,7 @@ export async function createApp({
       http,
       metrics,
       instanceId,
+      engine,
       identity,
       tasks,
       prompts,
@@ -254,6 +266,7 @@ export async function createApp({
       loadPromptFiles,
     });
   } catch (error) {
+    await engine?.shutdown().catch((failure) => logger.warn({ err: failure }, 'could not stop the engine'));
     await started?.close();
     await database.close();
     throw error;

@@ -321,6 +321,30 @@ export const settings = {
     about:
       'How long a reply keeps going after its client disconnects, waiting for it to reconnect, before it is interrupted',
   },
+  instanceId: {
+    env: 'INSTANCE_ID',
+    flag: 'instance-id',
+    allowed: '1 to 100 letters, digits, dots, dashes or underscores',
+    default: '(generated once, kept in DATA_DIR)',
+    about:
+      "This instance's durable-engine executor id; must differ between instances on one database and stay the same across a restart",
+  },
+  engineHeartbeatMs: {
+    env: 'ENGINE_HEARTBEAT_MS',
+    flag: 'engine-heartbeat-ms',
+    allowed: 'an integer from 100 to 600000',
+    default: '10000',
+    about:
+      'How often an instance writes its heartbeat and looks for dead instances whose workflows to recover',
+  },
+  engineDeadAfterMs: {
+    env: 'ENGINE_DEAD_AFTER_MS',
+    flag: 'engine-dead-after-ms',
+    allowed: 'an integer from 300 to 3600000, at least twice ENGINE_HEARTBEAT_MS',
+    default: '30000',
+    about:
+      'An instance whose heartbeat is older than this is dead: a live one recovers its pending workflows',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -397,6 +421,12 @@ export const configSchema = z.object({
   chatMaxSteps: integer(1, 100).default(8),
   toolApproval: z.enum(['destructive', 'none']).default('destructive'),
   chatReconnectGraceMs: integer(0, 600_000).default(10_000),
+  instanceId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'expected 1 to 100 letters, digits, dots, dashes or underscores')
+    .optional(),
+  engineHeartbeatMs: integer(100, 600_000).default(10_000),
+  engineDeadAfterMs: integer(300, 3_600_000).default(30_000),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -424,6 +454,14 @@ export function parseConfig(raw: Partial<Record<SettingKey, string | number | un
       ok: false,
       problems: [
         `MCP_FIXTURES=true needs a loopback HOST (127.0.0.1, ::1 or localhost), not ${JSON.stringify(rest.host)}: in fixture mode /mcp serves requests without credentials.`,
+      ],
+    };
+  }
+  if (rest.engineDeadAfterMs < 2 * rest.engineHeartbeatMs) {
+    return {
+      ok: false,
+      problems: [
+        `ENGINE_DEAD_AFTER_MS=${rest.engineDeadAfterMs} must be at least twice ENGINE_HEARTBEAT_MS=${rest.engineHeartbeatMs}: one late heartbeat must not make a live instance look dead.`,
       ],
     };
   }

@@ -6,7 +6,7 @@ import { exitCodes } from './exit-codes.js';
 
 /** `switchboard serve`: runs until SIGTERM or SIGINT, then shuts down gracefully. */
 export async function serveCommand({ config, logger }: { config: Config; logger: Logger }): Promise<number> {
-  const app = await createApp({ config, logger, command: 'switchboard serve' });
+  const app = await createApp({ config, logger, command: 'switchboard serve', engine: true });
   const url = await app.listen();
   logger.info(
     { url, publicUrl: config.publicUrl, database: app.database.location, version },

@@ -35,6 +35,7 @@ export async function openPostgresDatabase({
   return {
     kind: 'postgres',
     db: drizzle(pool, { schema }),
+    url,
     location: redactUrl(url),
     migrate: () => migratePostgres(pool),
     ping: async () => void (await pool.query('select 1')),

@@ -1,0 +1,140 @@
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import { DBOSExecutor } from '@dbos-inc/dbos-sdk/internal/dbos-executor';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import { dbosLogger } from './dbos-logger.js';
+import { dbosSchema, observeEngine } from './engine-metrics.js';
+import { beat, markStopped, registerInstance } from './heartbeat.js';
+import { recoverDeadInstances } from './recovery.js';
+
+/** The DBOS application name: scopes our workflows and queues in the system tables. */
+const applicationName = 'switchboard';
+/** DBOS's own pool on the same server; it takes half for polling waits (recv, getResult). */
+const systemPoolSize = 6;
+
+export interface EngineOptions {
+  /** The app's database (the same server DBOS uses): heartbeats, recovery claims, effects, metrics. */
+  db: Database;
+  /** The same database's URL: DBOS opens its own pool on it and keeps its tables in schema `dbos`. */
+  url: string;
+  executorId: string;
+  heartbeatMs: number;
+  deadAfterMs: number;
+  version: string;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** Set while an app of this process holds DBOS, a process-wide singleton. */
+let holder: string | undefined;
+
+/**
+ * The durable engine: DBOS Transact on the app's Postgres. Created before the modules, so they can
+ * register their workflows, queues and steps with DBOS's own API (`DBOS.registerWorkflow`,
+ * `DBOS.registerQueue` …) while the app is built; `launch` runs once they all have (DBOS refuses a
+ * registration after launch). One app per process holds it at a time: `shutdown` lets the next.
+ */
+export function createEngine(options: EngineOptions) {
+  const { db, url, executorId, heartbeatMs, deadAfterMs, version, logger, metrics } = options;
+  if (holder !== undefined || DBOS.isInitialized())
+    throw new Error(
+      `The durable engine (DBOS) runs once per process and executor ${holder ?? DBOS.executorID} holds it: close that app first`,
+    );
+  holder = executorId;
+  DBOS.setConfig({
+    name: applicationName,
+    systemDatabaseUrl: url,
+    systemDatabaseSchemaName: dbosSchema,
+    systemDatabasePoolSize: systemPoolSize,
+    executorID: executorId,
+    logger: dbosLogger(logger),
+  });
+  const engineLog = logger.child({ component: 'engine' });
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<void> | undefined;
+  let figures: ReturnType<typeof observeEngine> | undefined;
+  let launched = false;
+  const launchHooks: (() => Promise<void>)[] = [];
+
+  /** One heartbeat, then one recovery pass; never two at once (the timer skips while one runs). */
+  const tick = async () => {
+    if (!(await beat(db, { executorId, version }))) {
+      figures?.takenForDead.inc();
+      engineLog.warn(
+        { executorId },
+        'this instance was taken for dead: its workflows were recovered elsewhere',
+      );
+    }
+    const recovered = await recoverDeadInstances({
+      db,
+      executorId,
+      deadAfterMs,
+      recover: async (dead) => {
+        // The call DBOS's own recovery endpoint made (the admin server is gone in v5): not on the
+        // DBOS class, so it is reached through the executor the package exports as internal.
+        const executor = DBOSExecutor.globalInstance;
+        if (!executor) return [];
+        const handles = await executor.recoverPendingWorkflows([dead]);
+        return handles.map((handle) => handle.workflowID);
+      },
+      hasPending: async (dead) =>
+        (await DBOS.listWorkflows({ status: 'PENDING', executorId: dead, limit: 1, loadInput: false }))
+          .length > 0,
+    });
+    for (const { executorId: dead, workflowIds } of recovered) {
+      figures?.recovered.inc(workflowIds.length);
+      engineLog.info(
+        { dead, workflows: workflowIds.length },
+        'recovered the pending workflows of a dead instance',
+      );
+    }
+  };
+
+  return {
+    executorId,
+
+    /**
+     * Runs `hook` right after DBOS launches: what DBOS accepts only once launched, such as
+     * `DBOS.registerQueue` (queues live in the database) and `DBOS.applySchedules`.
+     */
+    onLaunch(hook: () => Promise<void>): void {
+      if (launched) throw new Error('onLaunch is for the modules being built: the engine has launched');
+      launchHooks.push(hook);
+    },
+
+    /** Writes the heartbeat, launches DBOS (which recovers this executor's own pending work), starts the beat. */
+    async launch(): Promise<void> {
+      const startedAt = Date.now();
+      await registerInstance(db, { executorId, version });
+      await DBOS.launch();
+      launched = true;
+      for (const hook of launchHooks) await hook();
+      figures = observeEngine({ metrics, db, executorId, deadAfterMs, since: startedAt, logger });
+      timer = setInterval(() => {
+        pass ??= tick()
+          .catch((error) => engineLog.warn({ err: error }, 'engine heartbeat failed'))
+          .finally(() => (pass = undefined));
+      }, heartbeatMs).unref();
+      engineLog.info({ executorId, ms: Date.now() - startedAt }, 'durable engine launched');
+    },
+
+    /**
+     * Stops the beat and DBOS (its pool closed, its registry cleared for the next app of this
+     * process), then marks the instance stopped so the others recover what it left pending at once.
+     */
+    async shutdown(): Promise<void> {
+      clearInterval(timer);
+      await pass;
+      try {
+        await DBOS.shutdown({ deregister: true });
+        if (launched) await markStopped(db, executorId);
+      } finally {
+        launched = false;
+        holder = undefined;
+      }
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;
