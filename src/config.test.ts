@@ -46,6 +46,8 @@ describe('config', () => {
         chatMaxSteps: 8,
         toolApproval: 'destructive',
         chatReconnectGraceMs: 10_000,
+        engineHeartbeatMs: 10_000,
+        engineDeadAfterMs: 30_000,
       },
     });
   });
@@ -113,6 +115,21 @@ describe('config', () => {
       'PORT',
       'BODY_LIMIT',
     ]);
+  });
+
+  it('wants a dead-after window of at least two heartbeats, and a plain instance id', () => {
+    const tight = readConfig({
+      env: { ENGINE_HEARTBEAT_MS: '1000', ENGINE_DEAD_AFTER_MS: '1500' },
+      flags: {},
+    });
+    expect(tight.ok ? [] : tight.problems).toEqual([
+      expect.stringMatching(/^ENGINE_DEAD_AFTER_MS=1500 must be at least twice ENGINE_HEARTBEAT_MS=1000/),
+    ]);
+    expect(readConfig({ env: { INSTANCE_ID: 'web 1' }, flags: {} }).ok).toBe(false);
+    expect(readConfig({ env: { INSTANCE_ID: 'web-1.eu_west' }, flags: {} })).toMatchObject({
+      ok: true,
+      config: { instanceId: 'web-1.eu_west' },
+    });
   });
 
   it('refuses MCP fixture mode on an address other machines reach', () => {

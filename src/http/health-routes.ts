@@ -54,7 +54,7 @@ export function registerHealthRoutes(
     {
       schema: {
         tags: ['operations'],
-        summary: 'Prometheus metrics: requests, latency, database connections, events',
+        summary: 'Prometheus metrics: requests, latency, database connections, events, the durable engine',
       },
     },
     async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.scrape()),

@@ -20,6 +20,8 @@ export async function buildTestApp(
     clock?: Clock;
     /** Where the app's log lines go (with `settings.logLevel`); by default stdout. */
     logStream?: DestinationStream;
+    /** Runs the durable engine (DBOS): one app per process at a time, so tests opt in. */
+    engine?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
@@ -28,6 +30,7 @@ export async function buildTestApp(
     config,
     logger: createLogger({ level: config.logLevel, destination: options.logStream }),
     ...(options.clock ? { clock: options.clock } : {}),
+    engine: options.engine ?? false,
   });
   return {
     app,

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
+
+const fixture = path.join(projectRoot, 'test/fixtures/engine-peer.js');
+
+/** The peers run the built server: a stale or missing dist/ would test old code, so say so. */
+export function requireBuiltServer() {
+  if (!fs.existsSync(path.join(projectRoot, 'dist/engine/engine.js')))
+    throw new Error('test/engine runs the built server: run `npm run build:server` first');
+}
+
+const peers = new Set<WatchedProcess>();
+
+/** Starts an engine peer (test/fixtures/engine-peer.js) and waits until its engine has launched. */
+export async function startPeer(
+  env: Record<string, string>,
+): Promise<WatchedProcess & { executorId: string }> {
+  const child = spawn(process.execPath, [fixture], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const peer = watchLines(child);
+  peers.add(peer);
+  child.once('exit', () => peers.delete(peer));
+  const ready = JSON.parse(await peer.waitForLine((line) => line.includes('"kind":"ready"'), 30_000));
+  return { ...peer, executorId: ready.executor_id };
+}
+
+/** Kills every peer still running (afterAll). */
+export function killPeers() {
+  for (const peer of peers) peer.child.kill('SIGKILL');
+}
+
+/** How many times each step of a run ran, from the rows the fixture's steps write: {1: n, 2: n, 3: n}. */
+export async function stepCounts(url: string, runId: string): Promise<Record<number, number>> {
+  const rows = await query<{ step: number; count: number }>(
+    url,
+    'select step, count(*)::int as count from engine_test_steps where run_id = $1 group by step',
+    [runId],
+  );
+  return Object.fromEntries(rows.map((row) => [row.step, row.count]));
+}
+
+/** A workflow's DBOS status and the executor that ran it, read from DBOS's table. */
+export async function workflowStatus(url: string, workflowId: string) {
+  const [row] = await query<{ status: string; executor_id: string }>(
+    url,
+    'select status, executor_id from dbos.workflow_status where workflow_uuid = $1',
+    [workflowId],
+  );
+  return row;
+}
+
+export async function query<Row>(url: string, text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
