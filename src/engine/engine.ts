@@ -1,6 +1,7 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { DBOSExecutor } from '@dbos-inc/dbos-sdk/internal/dbos-executor';
 import type { Database } from '../db/database.js';
+import { launchInTurn } from './launch-in-turn.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { dbosLogger } from './dbos-logger.js';
@@ -107,7 +108,7 @@ export function createEngine(options: EngineOptions) {
     async launch(): Promise<void> {
       const startedAt = Date.now();
       await registerInstance(db, { executorId, version });
-      await DBOS.launch();
+      await launchInTurn(url, () => DBOS.launch());
       launched = true;
       for (const hook of launchHooks) await hook();
       figures = observeEngine({ metrics, db, executorId, deadAfterMs, since: startedAt, logger });

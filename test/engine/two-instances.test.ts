@@ -26,9 +26,11 @@ describe.runIf(postgresAvailable)('two instances on one Postgres', () => {
     url = database.settings.databaseUrl ?? '';
     await query(url, 'create table engine_test_steps (run_id text, step int, executor_id text)');
     const env = { DATABASE_URL: url, DATA_DIR: database.dataDir, ...fastHeartbeat };
-    // One after the other: the first creates DBOS's schema, the second finds it.
-    one = await startPeer({ ...env, INSTANCE_ID: 'instance-one', PEER_NAME: 'one' });
-    two = await startPeer({ ...env, INSTANCE_ID: 'instance-two', PEER_NAME: 'two' });
+    // Together, on a database DBOS has not seen: they take turns creating its schema.
+    [one, two] = await Promise.all([
+      startPeer({ ...env, INSTANCE_ID: 'instance-one', PEER_NAME: 'one' }),
+      startPeer({ ...env, INSTANCE_ID: 'instance-two', PEER_NAME: 'two' }),
+    ]);
   });
   afterAll(async () => {
     killPeers();
