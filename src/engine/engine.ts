@@ -32,9 +32,10 @@ let holder: string | undefined;
 
 /**
  * The durable engine: DBOS Transact on the app's Postgres. Created before the modules, so they can
- * register their workflows, queues and steps with DBOS's own API (`DBOS.registerWorkflow`,
- * `DBOS.registerQueue` …) while the app is built; `launch` runs once they all have (DBOS refuses a
- * registration after launch). One app per process holds it at a time: `shutdown` lets the next.
+ * register their workflows and steps with DBOS's own API (`DBOS.registerWorkflow`,
+ * `DBOS.registerStep`) while the app is built; `launch` runs once they all have (DBOS refuses a
+ * registration after launch), then the `onLaunch` hooks (queues). One app per process holds it at a
+ * time: `shutdown` lets the next.
  */
 export function createEngine(options: EngineOptions) {
   const { db, url, executorId, heartbeatMs, deadAfterMs, version, logger, metrics } = options;
