@@ -127,7 +127,7 @@ export function assemble(parts: AppParts) {
         const listening = http.server.listening;
         const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
         try {
-          await parts.chat.stopAll();
+          await parts.chat.close();
           await http.close();
           clearTimeout(cutOff);
           // After the requests (they may start workflows), before what workflow steps use.

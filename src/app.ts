@@ -47,6 +47,7 @@ import { createModelRegistry } from './models/registry.js';
 import { registerModelRoutes } from './models/routes.js';
 import { createTextWriter } from './models/text-writer.js';
 import {
+  createChatRelay,
   createChatService,
   createCompletions,
   registerChatRoutes,
@@ -187,6 +188,10 @@ export async function createApp({
     });
 
     const chat = createChatService({
+      db: database.db,
+      ids,
+      instanceId,
+      relay: await createChatRelay({ database, instanceId, logger }),
       conversations,
       models,
       tools,

@@ -48,6 +48,7 @@ describe('config', () => {
         chatReconnectGraceMs: 10_000,
         engineHeartbeatMs: 10_000,
         engineDeadAfterMs: 30_000,
+        chatReplyLeaseMs: 30_000,
       },
     });
   });

@@ -345,6 +345,14 @@ export const settings = {
     about:
       'An instance whose heartbeat is older than this is dead: a live one recovers its pending workflows',
   },
+  chatReplyLeaseMs: {
+    env: 'CHAT_REPLY_LEASE_MS',
+    flag: 'chat-reply-lease-ms',
+    allowed: 'an integer from 300 to 600000',
+    default: '30000',
+    about:
+      'How long a reply being written stays claimed without its instance renewing the claim (a third of it apart); a reply whose instance died is interrupted by another within about 4/3 of it',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -427,6 +435,7 @@ export const configSchema = z.object({
     .optional(),
   engineHeartbeatMs: integer(100, 600_000).default(10_000),
   engineDeadAfterMs: integer(300, 3_600_000).default(30_000),
+  chatReplyLeaseMs: integer(300, 600_000).default(30_000),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -8,3 +8,4 @@ export * from '../modules/prompts/table.js';
 export * from '../modules/resources/table.js';
 export * from '../modules/conversations/table.js';
 export * from '../modules/mcp-servers/table.js';
+export * from '../modules/chat/table.js';

@@ -3,4 +3,5 @@ export { createCompletions } from './service/completions.js';
 export { registerCompletionRoutes } from './completions-routes.js';
 export { registerChatRoutes } from './routes.js';
 export { type ChatService, createChatService } from './service.js';
+export { createChatRelay } from './service/chat-relay.js';
 export type { ExternalTool, ExternalToolSource } from './external-tools.js';

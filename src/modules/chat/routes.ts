@@ -6,7 +6,7 @@ import type { UserActor } from '../../actor.js';
 import { errorBodySchema } from '../../http/error-body.js';
 import { openSse } from '../../http/sse.js';
 import { messageSchema } from '../conversations/index.js';
-import type { ChatRun } from './service/chat-run.js';
+import type { ReplyStream } from './service/chat-run.js';
 import { chatRequestSchema, chatResultSchema } from './schema.js';
 import type { ChatService } from './service.js';
 
@@ -101,7 +101,7 @@ function wantsStream(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/event-stream');
 }
 
-function streamRun(reply: FastifyReply, run: ChatRun, after: number) {
+function streamRun(reply: FastifyReply, run: ReplyStream, after: number) {
   const stream = openSse(reply, UI_MESSAGE_STREAM_HEADERS);
   const stopListening = run.listen(after, (event) => {
     if (event === 'end') {

@@ -1,30 +1,43 @@
 import type { UserActor } from '../../actor.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
 import type { ModelRegistry } from '../../models/registry.js';
 import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
 import { assistantTools } from './assistant-tools.js';
-import { type ChatRun, createChatRun } from './service/chat-run.js';
+import type { ChatRun, ReplyStream } from './service/chat-run.js';
+import type { ChatRelay } from './service/chat-relay.js';
 import { describeChatError } from './chat-errors.js';
 import type { ExternalToolSource } from './external-tools.js';
 import { fitContext, systemPrompt } from './service/context-window.js';
 import { ChatBusyError } from './errors.js';
 import { prepareTurn, type Turn } from './service/prepare-turn.js';
 import { runReply } from './service/run-reply.js';
+import { createRunRegistry } from './service/run-registry.js';
 import type { ChatRequest, ChatResult } from './schema.js';
 import { modelMessageGroups } from './service/to-model-messages.js';
 
 export interface ChatServiceDeps {
+  db: Database;
+  ids: IdGenerator;
+  /** This process's id, recorded on the replies it writes. */
+  instanceId: string;
+  /** News about replies between the instances sharing the database. */
+  relay: ChatRelay;
   conversations: ConversationService;
   models: ModelRegistry;
   tools: ToolRunner;
   users: UsersService;
   /** The tools of each user's own MCP servers. */
   externalTools: ExternalToolSource;
-  config: Pick<Config, 'chatHistoryMessages' | 'chatMaxSteps' | 'toolApproval' | 'chatReconnectGraceMs'>;
+  config: Pick<
+    Config,
+    'chatHistoryMessages' | 'chatMaxSteps' | 'toolApproval' | 'chatReconnectGraceMs' | 'chatReplyLeaseMs'
+  >;
   clock: Clock;
   logger: Logger;
 }
@@ -32,15 +45,18 @@ export interface ChatServiceDeps {
 /**
  * The assistant loop: a user's message (or an edit, a regeneration, an approval) becomes a stored
  * turn and a reply written by the model with the user's tools, streamed to whoever listens. The
- * user's message is stored before the model is called; the reply is stored as it streams. An
- * internal failure of the reply or its tools is reported under the id of the request that asked.
+ * conversation is claimed in the database first (one reply at a time, whichever instance is
+ * asked); the user's message is stored before the model is called; the reply is stored as it
+ * streams. An internal failure of the reply or its tools is reported under the id of the request
+ * that asked.
  */
 export function createChatService(deps: ChatServiceDeps) {
   const { conversations, models, tools, users, externalTools, config, clock, logger } = deps;
-  /** Replies being written in this process, by conversation id. */
-  const running = new Map<string, ChatRun>();
-  /** Conversations whose turn is being stored or whose reply is being written: one at a time. */
-  const busy = new Set<string>();
+  const runs = createRunRegistry({
+    ...deps,
+    leaseMs: config.chatReplyLeaseMs,
+    graceMs: config.chatReconnectGraceMs,
+  });
   const needsApproval = (tool: { destructive?: boolean | undefined }) =>
     config.toolApproval === 'destructive' && tool.destructive === true;
 
@@ -51,36 +67,34 @@ export function createChatService(deps: ChatServiceDeps) {
     return (turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)).slice(-limit);
   }
 
-  /** Registers the reply's run; the conversation stays busy until the run ends. */
-  function track(actor: UserActor, turn: Turn): ChatRun {
+  /**
+   * The claim of a stored turn's conversation: the one taken before it was stored, now naming the
+   * reply, or — for a new conversation, which nobody else can be writing in — a new one.
+   */
+  async function claimFor(actor: UserActor, turn: Turn, claimed: string | undefined): Promise<string> {
+    const replyId = turn.reply.id;
+    if (claimed) {
+      await runs.attach(claimed, replyId);
+      return claimed;
+    }
     const conversationId = turn.reply.conversation_id;
-    const run = createChatRun({
-      conversationId,
-      replyId: turn.reply.id,
-      ownerId: actor.userId,
-      graceMs: config.chatReconnectGraceMs,
-    });
-    busy.add(conversationId);
-    running.set(conversationId, run);
-    void run.done.then(() => {
-      running.delete(conversationId);
-      busy.delete(conversationId);
-    });
-    return run;
+    const runId = await runs.claim({ conversationId, ownerId: actor.userId, replyId });
+    if (!runId) throw new ChatBusyError(conversationId);
+    return runId;
   }
 
-  /** The turn is stored but the model was never called: the reply says so, and the run ends. */
+  /** The turn is stored but the model was never called: the reply says so (and its run, if any, ends). */
   async function failBeforeStart(
     actor: UserActor,
     turn: Turn,
-    run: ChatRun,
+    run: ChatRun | undefined,
     { error, requestId }: { error: unknown; requestId: string | undefined },
   ) {
     const failure = describeChatError(error, { logger, requestId });
     await conversations
       .updateMessage(actor, turn.reply.id, { status: 'error', error: failure })
       .catch((cause) => logger.error({ err: cause }, 'could not mark the reply failed'));
-    run.end();
+    run?.end();
   }
 
   return {
@@ -93,13 +107,25 @@ export function createChatService(deps: ChatServiceDeps) {
       const existing = request.conversation_id
         ? await conversations.get(actor, request.conversation_id)
         : undefined;
-      if (existing && busy.has(existing.id)) throw new ChatBusyError(existing.id);
-      if (existing) busy.add(existing.id);
+      const claimed = existing
+        ? await runs.claim({ conversationId: existing.id, ownerId: actor.userId })
+        : undefined;
+      if (existing && !claimed) throw new ChatBusyError(existing.id);
+      let run: ChatRun | undefined;
       try {
         // What can fail without writing anything comes first; then the turn is stored.
         const [me, external] = await Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         const turn = await prepareTurn(actor, request, { conversations, models, existing });
-        const run = track(actor, turn);
+        const runId = await claimFor(actor, turn, claimed).catch(async (error: unknown) => {
+          await failBeforeStart(actor, turn, undefined, { error, requestId });
+          throw error;
+        });
+        run = runs.begin({
+          conversationId: turn.reply.conversation_id,
+          replyId: turn.reply.id,
+          runId,
+          ownerId: actor.userId,
+        });
         try {
           const history = turn.history ?? (await historyFor(actor, turn));
           const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
@@ -120,37 +146,40 @@ export function createChatService(deps: ChatServiceDeps) {
             inputTokens,
             requestId,
           };
+          const started = run;
           void runReply(
             { ...job, tools: toolSet, maxSteps: config.chatMaxSteps },
             { conversations, clock, logger },
           ).catch((error) => {
             logger.error({ err: error }, 'a reply could not be finished');
-            run.end();
+            started.end();
           });
         } catch (error) {
           await failBeforeStart(actor, turn, run, { error, requestId });
           throw error;
         }
         return run;
-      } finally {
-        if (existing && !running.has(existing.id)) busy.delete(existing.id);
+      } catch (error) {
+        // Nothing runs: the claim taken before the turn is given back.
+        if (!run && claimed)
+          await runs
+            .release(claimed)
+            .catch((cause) => logger.error({ err: cause }, 'could not release a claim'));
+        throw error;
       }
     },
 
-    /** The reply being written in a conversation of the user's, if any (for reconnecting clients). */
-    async active(actor: UserActor, conversationId: string): Promise<ChatRun | undefined> {
+    /** The reply being written in a conversation of the user's, on any instance (for reconnecting clients). */
+    async active(actor: UserActor, conversationId: string): Promise<ReplyStream | undefined> {
       await conversations.get(actor, conversationId);
-      return running.get(conversationId);
+      return runs.active(conversationId);
     },
 
-    /** Stops a reply; it is stored as interrupted with what it has. Answers the stored reply. */
+    /** Stops a reply, on any instance; it is stored as interrupted with what it has. Answers the stored reply. */
     async stop(actor: UserActor, messageId: string): Promise<Message> {
       const message = await conversations.message(actor, messageId);
-      const run = running.get(message.conversation_id);
-      if (run && run.replyId === messageId) {
-        run.stop();
-        await run.done;
-      }
+      if (message.status === 'streaming')
+        await runs.stop({ conversationId: message.conversation_id, replyId: messageId });
       return conversations.message(actor, messageId);
     },
 
@@ -160,12 +189,8 @@ export function createChatService(deps: ChatServiceDeps) {
       return chatResult(await conversations.message(actor, run.replyId));
     },
 
-    /** Stops every reply in this process (shutdown); each is stored as interrupted. */
-    async stopAll(): Promise<void> {
-      const runs = [...running.values()];
-      for (const run of runs) run.stop('the server is shutting down');
-      await Promise.all(runs.map((run) => run.done));
-    },
+    /** Stops every reply in this process (shutdown), each stored as interrupted, and stops sweeping. */
+    close: () => runs.close(),
   };
 }
 

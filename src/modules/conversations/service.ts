@@ -7,7 +7,7 @@ import { ConversationNotFoundError } from './errors.js';
 import './events.js';
 import { exportConversations, type ExportedFile } from './service/export.js';
 import { readImport, writeImport } from './service/import.js';
-import { interruptStale } from './service/interrupt-stale.js';
+import { interruptReplies, interruptStale } from './service/interrupt-stale.js';
 import { listConversations } from './service/list.js';
 import { announceChain, chainRows, inChainOrder } from './service/insert-chain.js';
 import { createMessageOperations } from './service/messages.js';
@@ -187,6 +187,14 @@ export function createConversationService(deps: ServiceDeps) {
      */
     interruptStale(options: { before: Date }): Promise<number> {
       return interruptStale(deps, options);
+    },
+
+    /**
+     * Marks these replies interrupted where they are still `streaming`; returns how many. System use
+     * (no actor): the chat's sweep, for replies whose instance stopped renewing its claim.
+     */
+    interruptReplies(options: { messageIds: string[] }): Promise<number> {
+      return interruptReplies(deps, options);
     },
 
     ...createMessageOperations(deps),

@@ -6,55 +6,77 @@ export interface NumberedChunk {
   readonly chunk: UIMessageChunk;
 }
 
-type Listener = (chunk: NumberedChunk | 'end') => void;
+export type ChunkListener = (chunk: NumberedChunk | 'end') => void;
+
+/** A reply being written, as its readers see it: here (a ChatRun) or on another instance (a RemoteRun). */
+export interface ReplyStream {
+  readonly replyId: string;
+  isEnded(): boolean;
+  /** Every chunk after `afterSeq`, then the live ones, then 'end'; the returned function stops listening. */
+  listen(afterSeq: number, listener: ChunkListener): () => void;
+}
 
 /**
- * One assistant reply being written: every chunk it produced, kept so a client that reconnects
- * gets what it missed (and nothing twice), and the listeners reading it live. When the last
- * listener leaves, the run waits `graceMs` for one to come back, then stops itself.
+ * One assistant reply being written in this process: every chunk it produced, kept so a client
+ * that reconnects gets what it missed (and nothing twice), and the listeners reading it live. When
+ * the last listener leaves (and no other instance says it is streaming the reply to a client), the
+ * run waits `graceMs` for one to come back, then stops itself. `onChunk` sees every chunk (the log
+ * other instances read); `onEnd` runs before the listeners hear the end (the claim is released
+ * first, so a client that sends its next message on [DONE] is not told the conversation is busy).
  */
 export function createChatRun({
   conversationId,
   replyId,
+  runId,
   ownerId,
   graceMs,
+  onChunk = () => {},
+  onEnd = async () => {},
 }: {
   conversationId: string;
   replyId: string;
+  runId: string;
   ownerId: string;
   graceMs: number;
+  onChunk?: (chunk: NumberedChunk) => void;
+  onEnd?: () => Promise<void>;
 }) {
   const chunks: NumberedChunk[] = [];
-  const listeners = new Set<Listener>();
+  const listeners = new Set<ChunkListener>();
   const controller = new AbortController();
+  let ending = false;
   let ended = false;
   let graceTimer: NodeJS.Timeout | undefined;
+  /** Until when a client on another instance is known to be reading the reply. */
+  let watchedElsewhereUntil = 0;
   let markDone: () => void = () => {};
   const done = new Promise<void>((resolve) => (markDone = resolve));
 
   const startGrace = () => {
-    if (ended || listeners.size > 0) return;
+    if (ending || listeners.size > 0) return;
     clearTimeout(graceTimer);
-    graceTimer = setTimeout(() => controller.abort('client disconnected'), graceMs);
+    const elsewhere = Math.max(watchedElsewhereUntil - Date.now(), 0);
+    graceTimer = setTimeout(() => controller.abort('client disconnected'), elsewhere + graceMs);
   };
 
   return {
     conversationId,
     replyId,
+    runId,
     ownerId,
     signal: controller.signal,
-    /** Resolves when the reply is stored in its final state. */
+    /** Resolves when the reply is stored in its final state and its claim released. */
     done,
     isEnded: () => ended,
 
     push(chunk: UIMessageChunk) {
       const numbered = { seq: chunks.length + 1, chunk };
       chunks.push(numbered);
+      onChunk(numbered);
       for (const listener of listeners) listener(numbered);
     },
 
-    /** Every chunk after `afterSeq`, then the live ones; the returned function stops listening. */
-    listen(afterSeq: number, listener: Listener): () => void {
+    listen(afterSeq: number, listener: ChunkListener): () => void {
       clearTimeout(graceTimer);
       for (const numbered of chunks.slice(afterSeq)) listener(numbered);
       if (ended) {
@@ -67,6 +89,12 @@ export function createChatRun({
       };
     },
 
+    /** Another instance streams this reply to a client for the next `forMs`: no grace stop before then. */
+    watchedElsewhere(forMs: number) {
+      watchedElsewhereUntil = Date.now() + forMs;
+      if (listeners.size === 0) startGrace();
+    },
+
     /** Asks the reply to stop; it is stored as interrupted with what it has. */
     stop(reason = 'stopped by the user') {
       controller.abort(reason);
@@ -74,11 +102,17 @@ export function createChatRun({
 
     /** Called once the reply is stored in its final state. */
     end() {
-      ended = true;
+      if (ending) return;
+      ending = true;
       clearTimeout(graceTimer);
-      for (const listener of listeners) listener('end');
-      listeners.clear();
-      markDone();
+      const finish = () => {
+        ended = true;
+        for (const listener of listeners) listener('end');
+        listeners.clear();
+        markDone();
+      };
+      // onEnd logs its own failures; the listeners hear the end either way.
+      void onEnd().then(finish, finish);
     },
   };
 }

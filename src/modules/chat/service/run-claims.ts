@@ -1,0 +1,106 @@
+import { and, eq, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/database.js';
+import type { IdGenerator } from '../../../ids.js';
+import { chatRuns } from '../table.js';
+
+/** A claim whose lease ran out, removed: the reply it was writing, if the turn was stored. */
+export interface ExpiredClaim {
+  conversationId: string;
+  replyId: string | null;
+}
+
+/**
+ * The database's record of which conversation has a reply being written, and by which instance.
+ * Times are the database's (`now()`), so instances whose clocks disagree still agree on leases.
+ */
+export function createRunClaims({
+  db,
+  ids,
+  instanceId,
+  leaseMs,
+}: {
+  db: Database;
+  ids: IdGenerator;
+  instanceId: string;
+  leaseMs: number;
+}) {
+  const leaseEnd = () => sql`now() + (${leaseMs}::integer * interval '1 millisecond')`;
+  const live = sql`${chatRuns.leaseExpiresAt} > now()`;
+
+  return {
+    /**
+     * Claims the conversation for a new reply: the run id, or undefined when a claim exists (whether
+     * or not its lease ran out: the caller reaps an expired one and claims again). Race-free: of two
+     * instances claiming at once, the primary key lets exactly one insert.
+     */
+    async claim({
+      conversationId,
+      ownerId,
+      replyId = null,
+    }: {
+      conversationId: string;
+      ownerId: string;
+      replyId?: string | null;
+    }): Promise<string | undefined> {
+      const [row] = await db
+        .insert(chatRuns)
+        .values({ conversationId, runId: ids(), replyId, ownerId, instanceId, leaseExpiresAt: leaseEnd() })
+        .onConflictDoNothing()
+        .returning({ runId: chatRuns.runId });
+      return row?.runId;
+    },
+
+    /** Names the reply a claim made before the turn was stored is writing. */
+    async attach(runId: string, replyId: string): Promise<void> {
+      await db.update(chatRuns).set({ replyId }).where(eq(chatRuns.runId, runId));
+    },
+
+    /** Gives the claim up (the reply is stored in its final state, or was never started). */
+    async release(runId: string): Promise<void> {
+      await db.delete(chatRuns).where(eq(chatRuns.runId, runId));
+    },
+
+    /** Extends the leases of this instance's runs; answers the run ids that had lost theirs. */
+    async renew(runIds: string[]): Promise<string[]> {
+      if (runIds.length === 0) return [];
+      const renewed = await db
+        .update(chatRuns)
+        .set({ leaseExpiresAt: leaseEnd() })
+        .where(inArray(chatRuns.runId, runIds))
+        .returning({ runId: chatRuns.runId });
+      const kept = new Set(renewed.map((row) => row.runId));
+      return runIds.filter((runId) => !kept.has(runId));
+    },
+
+    /** Removes claims whose lease ran out (in one conversation, or everywhere) and answers them. */
+    async expire({ conversationId }: { conversationId?: string } = {}): Promise<ExpiredClaim[]> {
+      const conditions: SQL[] = [lt(chatRuns.leaseExpiresAt, sql`now()`)];
+      if (conversationId) conditions.push(eq(chatRuns.conversationId, conversationId));
+      return db
+        .delete(chatRuns)
+        .where(and(...conditions))
+        .returning({ conversationId: chatRuns.conversationId, replyId: chatRuns.replyId });
+    },
+
+    /** The reply being written in a conversation, by a live claim. */
+    async activeReply(conversationId: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ replyId: chatRuns.replyId })
+        .from(chatRuns)
+        .where(and(eq(chatRuns.conversationId, conversationId), isNotNull(chatRuns.replyId), live));
+      return row?.replyId ?? undefined;
+    },
+
+    /** Whether a reply is claimed: 'live', 'expired' (its instance is gone) or undefined (not being written). */
+    async claimOf(replyId: string): Promise<'live' | 'expired' | undefined> {
+      const [row] = await db
+        .select({ live: sql<boolean>`${live}` })
+        .from(chatRuns)
+        .where(eq(chatRuns.replyId, replyId));
+      if (!row) return undefined;
+      return row.live ? 'live' : 'expired';
+    },
+  };
+}
+
+export type RunClaims = ReturnType<typeof createRunClaims>;
