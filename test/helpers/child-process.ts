@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -93,6 +94,27 @@ export async function startServer(env: Record<string, string>) {
     args: ['serve'],
     env: { PORT: '0', HOST: '127.0.0.1', ...env },
   });
+  const line = await server.waitForLine((text) => text.includes('listening on'));
+  const url = (JSON.parse(line) as { url: string }).url;
+  return { ...server, url };
+}
+
+/**
+ * Starts `switchboard serve` from the built dist/ (as installed, and quicker to start than tsx) and
+ * waits until it listens; resolves with its URL. Run `npm run build:server` first.
+ */
+export async function startBuiltServer(env: Record<string, string>) {
+  const entry = path.join(projectRoot, 'bin/switchboard.js');
+  if (!existsSync(path.join(projectRoot, 'dist/cli.js')))
+    throw new Error('dist/ is not built: run "npm run build:server" before this test');
+  const child = spawn(process.execPath, [entry, 'serve'], {
+    cwd: projectRoot,
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const server = watchLines(child);
   const line = await server.waitForLine((text) => text.includes('listening on'));
   const url = (JSON.parse(line) as { url: string }).url;
   return { ...server, url };
