@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type App, createApp } from '../../src/app.js';
 import type { SettingKey } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startFakeModelServer, type FakeModelServer } from '../helpers/fake-model-server.js';
+import { startFakeModelServer } from '../helpers/fake-model-server.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { testConfig } from '../helpers/test-app.js';
 import { createTestDatabase } from '../helpers/test-database.js';
