@@ -208,6 +208,27 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     expect(await conversations.interruptStale({ before: new Date(Date.now() + 60_000) })).toBe(0);
   });
 
+  it('interrupts the named replies that are still streaming, and only those', async () => {
+    const conversation = await conversations.create(alice);
+    const append = (status: 'streaming' | 'complete') =>
+      conversations.appendMessage(alice, {
+        conversationId: conversation.id,
+        role: 'assistant',
+        parts: text('Half a'),
+        status,
+      });
+    const [streaming, finished, other] = [
+      await append('streaming'),
+      await append('complete'),
+      await append('streaming'),
+    ];
+    expect(await conversations.interruptReplies({ messageIds: [streaming.id, finished.id] })).toBe(1);
+    expect((await conversations.message(alice, streaming.id)).status).toBe('interrupted');
+    expect((await conversations.message(alice, finished.id)).status).toBe('complete');
+    expect((await conversations.message(alice, other.id)).status).toBe('streaming');
+    expect(await conversations.interruptReplies({ messageIds: [] })).toBe(0);
+  });
+
   it('titles from the first user message only, never over a title already set', async () => {
     const untitled = await conversations.create(alice);
     const say = (conversationId: string, role: 'user' | 'assistant' | 'system', words: string) =>
