@@ -67,18 +67,10 @@ export function createChatService(deps: ChatServiceDeps) {
     return (turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)).slice(-limit);
   }
 
-  /**
-   * The claim of a stored turn's conversation: the one taken before it was stored, now naming the
-   * reply, or — for a new conversation, which nobody else can be writing in — a new one.
-   */
-  async function claimFor(actor: UserActor, turn: Turn, claimed: string | undefined): Promise<string> {
-    const replyId = turn.reply.id;
-    if (claimed) {
-      await runs.attach(claimed, replyId);
-      return claimed;
-    }
+  /** A new conversation's claim, taken once its first turn is stored: nobody else can be writing in it. */
+  async function claimNew(actor: UserActor, turn: Turn): Promise<string> {
     const conversationId = turn.reply.conversation_id;
-    const runId = await runs.claim({ conversationId, ownerId: actor.userId, replyId });
+    const runId = await runs.claim({ conversationId, ownerId: actor.userId, replyId: turn.reply.id });
     if (!runId) throw new ChatBusyError(conversationId);
     return runId;
   }
@@ -116,10 +108,12 @@ export function createChatService(deps: ChatServiceDeps) {
         // What can fail without writing anything comes first; then the turn is stored.
         const [me, external] = await Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         const turn = await prepareTurn(actor, request, { conversations, models, existing });
-        const runId = await claimFor(actor, turn, claimed).catch(async (error: unknown) => {
-          await failBeforeStart(actor, turn, undefined, { error, requestId });
-          throw error;
-        });
+        const runId =
+          claimed ??
+          (await claimNew(actor, turn).catch(async (error: unknown) => {
+            await failBeforeStart(actor, turn, undefined, { error, requestId });
+            throw error;
+          }));
         run = runs.begin({
           conversationId: turn.reply.conversation_id,
           replyId: turn.reply.id,
@@ -127,7 +121,12 @@ export function createChatService(deps: ChatServiceDeps) {
           ownerId: actor.userId,
         });
         try {
-          const history = turn.history ?? (await historyFor(actor, turn));
+          // The claim taken before the turn was stored now names its reply (for other instances),
+          // while the history is read.
+          const [history] = await Promise.all([
+            turn.history ?? historyFor(actor, turn),
+            claimed ? runs.attach(claimed, turn.reply.id) : undefined,
+          ]);
           const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
           const toolSet = assistantTools({ runner: tools, actor, external, needsApproval, requestId });
           const { messages, inputTokens } = await fitContext({
