@@ -5,8 +5,10 @@ import { readSse, streamedText, uiChunks } from '../helpers/sse.js';
 import { postgresAvailable } from '../helpers/test-database.js';
 import { type ChatInstances, type RemoteInstance, startChatInstances } from './chat-instances.js';
 
-const longText = Array.from({ length: 60 }, (_, index) => `word${index}`).join(' ');
+const longText = Array.from({ length: 150 }, (_, index) => `word${index}`).join(' ');
 const leaseMs = 3_000;
+/** Long enough for A to hear B's first "watch" on a loaded machine; the story takes longer. */
+const graceMs = 1_500;
 
 type Event = { id: string | undefined; chunk: Record<string, unknown> };
 
@@ -57,7 +59,10 @@ describe.runIf(postgresAvailable)('chat replies across instances on one Postgres
   }
 
   beforeAll(async () => {
-    instances = await startChatInstances({ chatReconnectGraceMs: '300', chatReplyLeaseMs: String(leaseMs) });
+    instances = await startChatInstances({
+      chatReconnectGraceMs: String(graceMs),
+      chatReplyLeaseMs: String(leaseMs),
+    });
   });
   afterAll(async () => {
     killChildren();
@@ -92,7 +97,7 @@ describe.runIf(postgresAvailable)('chat replies across instances on one Postgres
       headers: { 'last-event-id': String(lastSeen) },
     });
     expect(resumed.status).toBe(200);
-    // A's client goes away; B's reader keeps the reply going past A's 300 ms grace.
+    // A's client goes away; B's reader keeps the reply going past A's grace.
     first.abort.abort();
     const rest: Event[] = [];
     for await (const event of readSse(resumed)) {
