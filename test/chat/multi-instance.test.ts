@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../../src/actor.js';
 import { killChildren, startBuiltServer } from '../helpers/child-process.js';
@@ -163,6 +164,18 @@ describe.runIf(postgresAvailable)('chat replies across instances on one Postgres
       const reply = branch.at(-1);
       if (reply) await settled(reply.id);
     }
+  });
+
+  it('stops a reply whose instance finds its claim gone (taken over after a stall), keeping what it had', async () => {
+    const { abort, replyId, conversationId } = await startSlowReply(instances.a, 3);
+    // What another instance does with a claim whose lease ran out while A stalled.
+    await instances.b.app.database.db.execute(
+      sql`delete from chat_runs where conversation_id = ${conversationId}`,
+    );
+    const reply = await settled(replyId);
+    expect(reply.status).toBe('interrupted');
+    expect(reply.parts[0]).toMatchObject({ type: 'text' });
+    abort.abort();
   });
 
   it('interrupts, from A, the reply of an instance killed while writing it, and frees the conversation', async () => {
