@@ -1,7 +1,7 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema.js';
 
-/** The Drizzle database, the same type on PGlite and on Postgres. */
+/** The Drizzle database (node-postgres driver), on the embedded server and on a shared Postgres alike. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface ConnectionStats {
@@ -21,6 +21,11 @@ export interface DatabaseHandle {
   readonly url?: string;
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
+  /**
+   * The connection URL, password included, for libraries that open their own connections to the
+   * same server (the durable engine). Never print or log it: `location` is the printable form.
+   */
+  readonly url: string;
   /** Brings the schema up to the committed migrations. */
   migrate(): Promise<void>;
   /** One round trip; throws when the database does not answer. */

@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate as applyPostgres } from 'drizzle-orm/node-postgres/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as applyEmbedded } from 'drizzle-orm/pglite/migrator';
 import type pg from 'pg';
 
 /** The committed migrations, written by `npm run db:generate` (drizzle-kit). */
@@ -11,13 +9,8 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 /** A constant every Switchboard process shares: the advisory lock that serializes migrations. */
 const migrationLockKey = 7_310_205_114;
 
-/** Applies pending migrations to the embedded database (it has one user: the lock holder). */
-export async function migrateEmbedded(db: PgliteDatabase<Record<string, unknown>>): Promise<void> {
-  await applyEmbedded(db, { migrationsFolder });
-}
-
 /**
- * Applies pending migrations on a shared Postgres. Concurrent starts take turns under an advisory
+ * Applies pending migrations (embedded server or shared Postgres alike). Concurrent starts take turns under an advisory
  * lock, so two instances never apply the same migration at once.
  */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -5,8 +5,8 @@ import { openEmbeddedDatabase } from './open-embedded.js';
 import { openPostgresDatabase } from './open-postgres.js';
 
 /**
- * Opens the configured database: Postgres when DATABASE_URL is set, otherwise the embedded one in
- * DATA_DIR. `command` names this process in the embedded lock ("switchboard serve").
+ * Opens the configured database: Postgres when DATABASE_URL is set, otherwise the embedded server
+ * in DATA_DIR. `command` names this process in the embedded lock ("switchboard serve").
  */
 export function openDatabase({
   config,
@@ -19,5 +19,5 @@ export function openDatabase({
 }): Promise<DatabaseHandle> {
   return config.databaseUrl
     ? openPostgresDatabase({ url: config.databaseUrl, logger })
-    : openEmbeddedDatabase({ dataDir: config.dataDir, command });
+    : openEmbeddedDatabase({ dataDir: config.dataDir, command, logger });
 }

@@ -1,60 +1,48 @@
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
+import type { Logger } from '../logger.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DatabaseHandle } from './database.js';
-import { migrateEmbedded } from './migrate.js';
-import * as schema from './schema.js';
+import { startEmbeddedServer } from './embedded/embedded-server.js';
+import { carryOverPgliteIfPresent } from './embedded/pglite-carry-over.js';
+import { openPostgresDatabase } from './open-postgres.js';
 
 /**
- * Opens the embedded Postgres (PGlite) in `<dataDir>/pglite`, after taking the data directory's lock.
- * PGlite answers one query at a time; its queue is the "pool".
+ * The embedded database: a PostgreSQL server Switchboard runs itself in `<dataDir>/postgres`,
+ * opened through the same pool, driver and notification listener as a shared Postgres. The data
+ * directory's lock comes first, so a second Switchboard on it is refused before it touches the
+ * server; closing stops the server, then gives the lock back.
  */
 export async function openEmbeddedDatabase({
   dataDir,
   command,
+  logger,
 }: {
   dataDir: string;
   command: string;
+  logger: Logger;
 }): Promise<DatabaseHandle> {
   const lock = acquireDataDirLock({ dataDir, command });
-  const directory = path.join(dataDir, 'pglite');
-  let client: PGlite;
+  let server: Awaited<ReturnType<typeof startEmbeddedServer>> | undefined;
+  let opened: DatabaseHandle | undefined;
   try {
-    client = await PGlite.create(directory);
+    server = await startEmbeddedServer({ dataDir, logger });
+    opened = await openPostgresDatabase({ url: server.url, logger, kind: 'embedded' });
+    await carryOverPgliteIfPresent({ dataDir, database: opened, logger });
   } catch (error) {
+    await opened?.close().catch(() => {});
+    await server?.stop().catch(() => {});
     lock.release();
-    throw new Error(`Could not open the embedded database in ${directory}`, { cause: error });
+    throw error;
   }
-  let pending = 0;
-  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
-    pending++;
-    try {
-      return await work();
-    } finally {
-      pending--;
-    }
-  };
-
-  const db = drizzle(client, { schema });
-
+  const { stop, pgDir } = server;
+  const database = opened;
   return {
-    kind: 'embedded',
-    db,
-    location: directory,
-    migrate: () => migrateEmbedded(db),
-    ping: () => counted(async () => void (await client.query('select 1'))),
-    stats: () => ({ total: 1, idle: pending === 0 ? 1 : 0, waiting: Math.max(0, pending - 1) }),
-    async listen(channel, onPayload) {
-      const unlisten = await client.listen(channel, onPayload);
-      return async () => {
-        if (!client.closed) await unlisten();
-      };
-    },
+    ...database,
+    location: pgDir,
     recordServerUrl: (url) => lock.update({ url }),
     async close() {
       try {
-        if (!client.closed) await client.close();
+        await database.close();
+        await stop();
       } finally {
         lock.release();
       }

@@ -7,13 +7,18 @@ import { migratePostgres } from './migrate.js';
 import { createNotificationListener } from './notification-listener.js';
 import * as schema from './schema.js';
 
-/** Opens a pool on a shared Postgres. Any number of processes may do this at once. */
+/**
+ * Opens a pool on a Postgres server: a shared one (any number of processes may do this at once) or
+ * the embedded one, which open-embedded.ts starts and then opens through here.
+ */
 export async function openPostgresDatabase({
   url,
   logger,
+  kind = 'postgres',
 }: {
   url: string;
   logger: Logger;
+  kind?: DatabaseHandle['kind'];
 }): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -33,10 +38,11 @@ export async function openPostgresDatabase({
   const listener = createNotificationListener({ url, logger });
 
   return {
-    kind: 'postgres',
+    kind,
     db: drizzle(pool, { schema }),
     url,
     location: redactUrl(url),
+    url,
     migrate: () => migratePostgres(pool),
     ping: async () => void (await pool.query('select 1')),
     stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
