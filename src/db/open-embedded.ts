@@ -3,7 +3,7 @@ import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DatabaseHandle } from './database.js';
 import { startEmbeddedServer } from './embedded/embedded-server.js';
 import { carryOverPgliteIfPresent } from './embedded/pglite-carry-over.js';
-import { openPostgresDatabase } from './open-postgres.js';
+import { once, openPostgresDatabase } from './open-postgres.js';
 
 /**
  * The embedded database: a PostgreSQL server Switchboard runs itself in `<dataDir>/postgres`,
@@ -39,13 +39,13 @@ export async function openEmbeddedDatabase({
     ...database,
     location: pgDir,
     recordServerUrl: (url) => lock.update({ url }),
-    async close() {
+    close: once(async () => {
       try {
         await database.close();
         await stop();
       } finally {
         lock.release();
       }
-    },
+    }),
   };
 }

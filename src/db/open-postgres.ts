@@ -48,12 +48,18 @@ export async function openPostgresDatabase({
     stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     recordServerUrl: () => {},
-    async close() {
+    close: once(async () => {
       try {
         await listener.close();
       } finally {
         await pool.end();
       }
-    },
+    }),
   };
+}
+
+/** Closing twice (a test closes the database under the app, then the app) closes once. */
+export function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }

@@ -94,7 +94,8 @@ export async function startServer(env: Record<string, string>) {
     args: ['serve'],
     env: { PORT: '0', HOST: '127.0.0.1', ...env },
   });
-  const line = await server.waitForLine((text) => text.includes('listening on'));
+  // Generous: a first start on an empty DATA_DIR creates its PostgreSQL server (initdb) first.
+  const line = await server.waitForLine((text) => text.includes('listening on'), 90_000);
   const url = (JSON.parse(line) as { url: string }).url;
   return { ...server, url };
 }

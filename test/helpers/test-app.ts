@@ -12,9 +12,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the whole app on a fresh database (not listening: use `app.http.inject`, or `app.listen()`). */
+/**
+ * Builds the whole app on a fresh database of the test Postgres (not listening: use
+ * `app.http.inject`, or `app.listen()`). The kind is not used: see `DatabaseKind`.
+ */
 export async function buildTestApp(
-  kind: DatabaseKind,
+  _kind: DatabaseKind,
   options: {
     settings?: Partial<Record<SettingKey, string>>;
     clock?: Clock;
@@ -24,7 +27,7 @@ export async function buildTestApp(
     engine?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(kind);
+  const database = await createTestDatabase('postgres');
   const config = testConfig({ ...database.settings, ...options.settings });
   const app = await createApp({
     config,

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { testConfig } from '../helpers/test-app.js';
-import { createTestDatabase, postgresAvailable } from '../helpers/test-database.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
-describe.runIf(postgresAvailable)('several instances starting at once on one Postgres', () => {
+describe('several instances starting at once on one Postgres', () => {
   it('all start, sharing one auth secret and one set of OAuth resources', async () => {
-    const database = await createTestDatabase('postgres');
+    const database = await createTestDatabase('postgres', { empty: true }); // they migrate it together
     try {
       const config = testConfig(database.settings);
       const apps = await Promise.all(

@@ -7,7 +7,7 @@ import { apiKeys } from '../../src/modules/identity/table.js';
 import { version } from '../../src/version.js';
 import { testConfig } from '../helpers/test-app.js';
 import { killChildren, spawnTypeScript, startServer } from '../helpers/child-process.js';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 async function runCli(args: string[], env: Record<string, string> = {}, stdin = '') {
   const run = spawnTypeScript('test/fixtures/switchboard.ts', { args, env });
@@ -80,7 +80,7 @@ describe('the switchboard command', { timeout: 120_000 }, () => {
       stdout: expect.stringContaining('is up to date'),
     });
     expect(await runCli(['migrate'], env)).toMatchObject({ code: 0 });
-    expect(fs.existsSync(path.join(fresh.dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+    expect(fs.existsSync(path.join(fresh.dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     await fresh.drop();
   });
 
@@ -114,8 +114,8 @@ describe('the switchboard command', { timeout: 120_000 }, () => {
     expect(stderr).not.toContain(':pw@');
   });
 
-  it.runIf(postgresAvailable)('lets several processes migrate one Postgres at once', async () => {
-    const shared = await createTestDatabase('postgres');
+  it('lets several processes migrate one Postgres at once', async () => {
+    const shared = await createTestDatabase('postgres', { empty: true });
     try {
       const env = { DATABASE_URL: shared.settings.databaseUrl ?? '' };
       const runs = await Promise.all([
@@ -132,9 +132,9 @@ describe('the switchboard command', { timeout: 120_000 }, () => {
 
 describe('managing accounts from the command line', { timeout: 120_000 }, () => {
   let database: TestDatabase;
-  const env = () => ({ DATA_DIR: database.dataDir });
+  const env = () => database.env;
   beforeAll(async () => {
-    database = await createTestDatabase('embedded');
+    database = await createTestDatabase('postgres');
   });
   afterAll(async () => {
     killChildren();

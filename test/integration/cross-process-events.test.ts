@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killChildren, spawnTypeScript, type WatchedProcess } from '../helpers/child-process.js';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 type Peer = WatchedProcess;
 
-describe.runIf(postgresAvailable)('events across server processes on one Postgres', () => {
+describe('events across server processes on one Postgres', () => {
   let database: TestDatabase;
   let publisher: Peer;
   let subscriber: Peer;
@@ -12,8 +12,7 @@ describe.runIf(postgresAvailable)('events across server processes on one Postgre
   const startPeer = async (env: Record<string, string>) => {
     const peer = spawnTypeScript('test/fixtures/bus-peer.ts', {
       env: {
-        DATA_DIR: database.dataDir,
-        DATABASE_URL: database.settings.databaseUrl ?? '',
+        ...database.env,
         PORT: '0',
         LOG_LEVEL: 'warn',
         ...env,

@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { events } from '../../src/bus/table.js';
+import { isAlive, readPostmaster } from '../../src/db/embedded/postmaster.js';
 import { openEmbeddedDatabase } from '../../src/db/open-embedded.js';
+import { createLogger } from '../../src/logger.js';
 import { killChildren, spawnTypeScript, startServer } from '../helpers/child-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
-describe('durability of the embedded database', () => {
+describe('durability of the embedded database', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   afterEach(async () => {
     killChildren();
@@ -14,10 +17,10 @@ describe('durability of the embedded database', () => {
 
   it('keeps every acknowledged write when the server is killed with SIGKILL mid-burst', async () => {
     database = await createTestDatabase('embedded');
-    const env = { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+    const env = { ...database.env, PORT: '0', LOG_LEVEL: 'warn' };
 
     const writer = spawnTypeScript('test/fixtures/bus-peer.ts', { env });
-    await writer.waitForLine((line) => line.includes('"ready"'));
+    await writer.waitForLine((line) => line.includes('"ready"'), 60_000);
     writer.send('burst');
     await writer.waitForLine((line) => line.includes('"ack"') && writer.stdout.length > 300);
     writer.child.kill('SIGKILL');
@@ -27,13 +30,24 @@ describe('durability of the embedded database', () => {
       .map((line) => JSON.parse(line).id as string);
     expect(acknowledged.length).toBeGreaterThanOrEqual(300);
 
-    // The real server starts on the same directory: it takes over the dead process's lock and recovers.
-    const server = await startServer({ DATA_DIR: database.dataDir });
+    // The killed process's PostgreSQL outlives it; the next start takes over the lock and adopts it.
+    const pgDir = path.join(database.dataDir, 'postgres');
+    const orphan = readPostmaster(pgDir);
+    expect(orphan && isAlive(orphan.pid)).toBe(true);
+    const server = await startServer({ ...database.env, LOG_LEVEL: 'info' });
+    expect(server.stdout.some((line) => line.includes('embedded PostgreSQL adopted'))).toBe(true);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+    // A clean shutdown stops the server it adopted.
+    expect(isAlive(orphan?.pid ?? 0)).toBe(false);
+    expect(readPostmaster(pgDir)).toBeUndefined();
 
-    const reopened = await openEmbeddedDatabase({ dataDir: database.dataDir, command: 'test' });
+    const reopened = await openEmbeddedDatabase({
+      dataDir: database.dataDir,
+      command: 'test',
+      logger: createLogger({ level: 'silent' }),
+    });
     try {
       const stored = await reopened.db
         .select({ id: events.id })

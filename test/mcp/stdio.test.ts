@@ -48,7 +48,7 @@ describe('switchboard mcp over stdio', () => {
   let apiKey: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase('embedded');
+    database = await createTestDatabase('postgres');
     const app = await createApp({
       config: testConfig(database.settings),
       logger: createLogger({ level: 'silent' }),
@@ -64,7 +64,7 @@ describe('switchboard mcp over stdio', () => {
 
   it('serves from the database itself when no server runs', async () => {
     const { client, transport } = stdioClient({
-      DATA_DIR: database.dataDir,
+      ...database.env,
       SWITCHBOARD_API_KEY: apiKey,
       SWITCHBOARD_URL: 'http://127.0.0.1:9',
     });
@@ -114,7 +114,7 @@ describe('switchboard mcp over stdio', () => {
   });
 
   it('relays to a running server, as the same user', async () => {
-    const server = await startServer({ DATA_DIR: database.dataDir });
+    const server = await startServer(database.env);
     try {
       const { client, transport } = stdioClient({
         SWITCHBOARD_API_KEY: apiKey,
@@ -136,7 +136,7 @@ describe('switchboard mcp over stdio', () => {
 
   it('carries on when the server restarts and has forgotten the session', async () => {
     const port = await freePort();
-    let server = await startServer({ DATA_DIR: database.dataDir, PORT: String(port) });
+    let server = await startServer({ ...database.env, PORT: String(port) });
     const { client, transport } = stdioClient({
       SWITCHBOARD_API_KEY: apiKey,
       SWITCHBOARD_URL: server.url,
@@ -147,7 +147,7 @@ describe('switchboard mcp over stdio', () => {
       await client.callTool({ name: 'add_task', arguments: { title: 'Before the restart' } });
       server.child.kill('SIGTERM');
       await server.exited;
-      server = await startServer({ DATA_DIR: database.dataDir, PORT: String(port) });
+      server = await startServer({ ...database.env, PORT: String(port) });
       await client.callTool({ name: 'add_task', arguments: { title: 'After the restart' } });
       expect(taskTitles(await client.callTool({ name: 'list_tasks', arguments: { limit: 2 } }))).toEqual([
         'After the restart',
@@ -162,7 +162,7 @@ describe('switchboard mcp over stdio', () => {
 
   it('says what is wrong with a missing or bad key, on stderr', async () => {
     const missing = stdioClient({
-      DATA_DIR: database.dataDir,
+      ...database.env,
       SWITCHBOARD_API_KEY: '',
       SWITCHBOARD_URL: 'http://127.0.0.1:9',
     });
@@ -170,7 +170,7 @@ describe('switchboard mcp over stdio', () => {
     expect(missing.stderr.join('')).toContain('SWITCHBOARD_API_KEY');
 
     const bad = stdioClient({
-      DATA_DIR: database.dataDir,
+      ...database.env,
       SWITCHBOARD_API_KEY: 'sb_not-a-real-key',
       SWITCHBOARD_URL: 'http://127.0.0.1:9',
     });

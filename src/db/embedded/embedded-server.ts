@@ -104,7 +104,10 @@ async function adoptRunning(
     return undefined;
   }
   if (found.status === 'ready' && (await answers(urlFor(found.port)))) return found;
-  logger.warn({ pid: found.pid, status: found.status }, 'stopping an embedded PostgreSQL that does not answer');
+  logger.warn(
+    { pid: found.pid, status: found.status },
+    'stopping an embedded PostgreSQL that does not answer',
+  );
   await stopPostmaster(found.pid, pgDir);
   return undefined;
 }
@@ -157,7 +160,9 @@ async function startServer({
     const output = readFrom(logPath, logStart);
     if (attempt < 3 && output.includes('could not bind')) continue;
     if (pid !== undefined && isAlive(pid)) await stopPostmaster(pid, pgDir);
-    throw new Error(`The embedded PostgreSQL in ${pgDir} did not start. Its log (${logPath}) says:\n${output}`);
+    throw new Error(
+      `The embedded PostgreSQL in ${pgDir} did not start. Its log (${logPath}) says:\n${output}`,
+    );
   }
 }
 

@@ -59,9 +59,12 @@ export async function initialiseCluster({
   } catch (error) {
     const output = (error as { stderr?: string }).stderr ?? '';
     fs.rmSync(scratch, { recursive: true, force: true });
-    throw new Error(`Could not create the embedded PostgreSQL in ${pgDir}: ${output || (error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Could not create the embedded PostgreSQL in ${pgDir}: ${output || (error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     fs.rmSync(passwordForInitdb, { force: true });
   }

@@ -14,7 +14,11 @@ const parametersPerBatch = 30_000;
 
 /** The subset of PGlite's API this importer uses (the package is loaded only when a directory is found). */
 interface OldDatabase {
-  query<T>(sql: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }): Promise<{ rows: T[] }>;
+  query<T>(
+    sql: string,
+    params?: unknown[],
+    options?: { rowMode?: 'array' | 'object' },
+  ): Promise<{ rows: T[] }>;
   transaction<T>(work: (tx: OldDatabase) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -138,7 +142,10 @@ async function tablesOf(old: OldDatabase): Promise<Table[]> {
 async function copyTable(old: OldDatabase, target: pg.Client, table: Table): Promise<number> {
   const columns = table.columns.map((column) => quote(column.name)).join(', ');
   const asText = table.columns.map((column) => `${quote(column.name)}::text`).join(', ');
-  const batchSize = Math.max(1, Math.min(rowsPerBatch, Math.floor(parametersPerBatch / table.columns.length)));
+  const batchSize = Math.max(
+    1,
+    Math.min(rowsPerBatch, Math.floor(parametersPerBatch / table.columns.length)),
+  );
   let copied = 0;
   await old.transaction(async (tx) => {
     await tx.query(`declare carry_over no scroll cursor for select ${asText} from ${quote(table.name)}`);
@@ -150,10 +157,16 @@ async function copyTable(old: OldDatabase, target: pg.Client, table: Table): Pro
       const values = rows.map(
         (_, rowIndex) =>
           `(${table.columns
-            .map((column, columnIndex) => `$${rowIndex * table.columns.length + columnIndex + 1}::${column.type}`)
+            .map(
+              (column, columnIndex) =>
+                `$${rowIndex * table.columns.length + columnIndex + 1}::${column.type}`,
+            )
             .join(', ')})`,
       );
-      await target.query(`insert into ${quote(table.name)} (${columns}) values ${values.join(', ')}`, rows.flat());
+      await target.query(
+        `insert into ${quote(table.name)} (${columns}) values ${values.join(', ')}`,
+        rows.flat(),
+      );
       copied += rows.length;
     }
     await tx.query('close carry_over');
@@ -167,7 +180,10 @@ async function copySequences(old: OldDatabase, target: pg.Client) {
   );
   for (const sequence of rows) {
     if (sequence.last_value !== null) {
-      await target.query('select setval($1::regclass, $2::bigint)', [quote(sequence.name), sequence.last_value]);
+      await target.query('select setval($1::regclass, $2::bigint)', [
+        quote(sequence.name),
+        sequence.last_value,
+      ]);
     }
   }
 }
