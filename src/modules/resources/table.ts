@@ -14,7 +14,7 @@ import { users } from '../identity/table.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
-  // PGlite hands back a Uint8Array, pg a Buffer: callers always get a Buffer.
+  // pg hands back a Buffer; a driver that gives a Uint8Array would be wrapped: callers always get a Buffer.
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 

@@ -10,7 +10,7 @@ import { textOf } from './rows.js';
 import { exportFormat, type ImportResult } from '../schema.js';
 import { conversations, messages } from '../table.js';
 
-/** Rows per insert statement (sent as one JSON parameter: PGlite binds many parameters slowly). */
+/** Rows per insert statement (sent as one JSON parameter rather than a dozen per row). */
 const chunkSize = 500;
 
 /** Our JSON export, ChatGPT's conversations.json (an array), or one ChatGPT conversation. */

@@ -91,7 +91,7 @@ export function createAuditService({
   const batch = createBatcher<typeof auditLog.$inferInsert>({
     name: 'audit',
     logger,
-    // One JSON parameter for the whole batch: PGlite binds a dozen parameters per row slowly.
+    // One JSON parameter for the whole batch rather than a dozen per row (one statement, few binds).
     write: async (rows) =>
       void (await db.execute(sql`
         insert into ${auditLog} (id, at, actor_id, action, status, surface, subject, reason, ip, user_agent, duration_ms, details)
