@@ -24,6 +24,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 buildIfStale();
 const tools = conformanceTools(path.join(root, '.cache/conformance-tools'));
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-conformance-'));
+// DATA_DIR is inside: run as root, the embedded PostgreSQL (account postgres) must pass through.
+fs.chmodSync(workDir, 0o711);
 let server: FixtureServer | undefined;
 let exitCode = 1;
 try {

@@ -18,7 +18,7 @@ describe('events across server processes on one Postgres', () => {
         ...env,
       },
     });
-    await peer.waitForLine((line) => line.includes('"ready"'));
+    await peer.waitForLine((line) => line.includes('"ready"'), 60_000); // a ceiling: tsx start-up is slow on a loaded machine
     return peer;
   };
   const eventLine = (peer: Peer, id: string) =>

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { events } from '../../src/bus/table.js';
@@ -59,5 +60,19 @@ describe('durability of the embedded database', { timeout: 120_000 }, () => {
     } finally {
       await reopened.close();
     }
+
+    // After a reboot the pid in a leftover postmaster.pid may belong to another program (here, us):
+    // PostgreSQL would refuse to start over it, so the file is set aside and the server starts.
+    fs.writeFileSync(
+      path.join(pgDir, 'postmaster.pid'),
+      `${process.pid}\n${pgDir}\n0\n5432\n\n\n\nready   \n`,
+    );
+    const afterReboot = await openEmbeddedDatabase({
+      dataDir: database.dataDir,
+      command: 'test',
+      logger: createLogger({ level: 'silent' }),
+    });
+    await afterReboot.ping();
+    await afterReboot.close();
   });
 });
