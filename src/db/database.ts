@@ -17,8 +17,6 @@ export type Unlisten = () => Promise<void>;
 export interface DatabaseHandle {
   readonly kind: 'embedded' | 'postgres';
   readonly db: Database;
-  /** A connection URL for other clients of the same server (DBOS); absent where the database has none (PGlite). */
-  readonly url?: string;
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
   /**

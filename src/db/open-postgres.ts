@@ -40,7 +40,6 @@ export async function openPostgresDatabase({
   return {
     kind,
     db: drizzle(pool, { schema }),
-    url,
     location: redactUrl(url),
     url,
     migrate: () => migratePostgres(pool),

@@ -16,6 +16,9 @@ export type DatabaseKind = 'embedded' | 'postgres';
 /** The kinds app tests run on: one, since the embedded server is PostgreSQL too. */
 export const databaseKinds: DatabaseKind[] = ['postgres'];
 
+/** Always true: the tests require Postgres (global-setup stops the run without it). */
+export const postgresAvailable = true;
+
 export interface TestDatabase {
   /** Settings that point an app at this database. */
   readonly settings: Partial<Record<SettingKey, string>>;
