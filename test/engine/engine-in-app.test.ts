@@ -1,10 +1,10 @@
-import { Writable } from 'node:stream';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Database } from '../../src/db/database.js';
 import { effectKey, runEffectOnce } from '../../src/engine/index.js';
+import { readPostmaster } from '../../src/db/embedded/postmaster.js';
 import { createLogger } from '../../src/logger.js';
 import { buildTestApp, testConfig } from '../helpers/test-app.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
@@ -125,25 +125,30 @@ describe.runIf(postgresAvailable)('the durable engine inside the app', () => {
   });
 });
 
-describe('the durable engine on the embedded PGlite database', () => {
-  it('is off, with one log line saying why', async () => {
-    const lines: string[] = [];
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const testApp = await buildTestApp('embedded', {
-      engine: true,
-      logStream,
-      settings: { logLevel: 'warn' },
-    });
+describe('the durable engine on the embedded PostgreSQL server', { timeout: 120_000 }, () => {
+  it('runs there too, with its schema beside ours, and the server stops with the app', async () => {
+    const embedded = await createTestDatabase('embedded');
     try {
-      expect(testApp.app.engine).toBeUndefined();
-      expect(lines.filter((line) => line.includes('durable engine off'))).toHaveLength(1);
+      const app = await createApp({
+        config: testConfig({ ...embedded.settings, instanceId: 'embedded' }),
+        logger: createLogger({ level: 'silent' }),
+        engine: true,
+      });
+      let pgDir = '';
+      try {
+        expect(app.engine?.executorId).toBe('embedded');
+        pgDir = app.database.location;
+        const schemas = await query<{ name: string }>(
+          app.database.url,
+          `select nspname as name from pg_namespace where nspname = 'dbos'`,
+        );
+        expect(schemas).toEqual([{ name: 'dbos' }]);
+      } finally {
+        await app.close();
+      }
+      expect(readPostmaster(pgDir)).toBeUndefined();
     } finally {
-      await testApp.close();
+      await embedded.drop();
     }
   });
 });
