@@ -1,6 +1,7 @@
 /**
  * `npm run bench [name…]`: runs the benchmarks in bench/*.bench.ts (or those named) and prints a
- * table for each. BENCH_SECONDS sets each measurement's length (default 10).
+ * table for each. BENCH_SECONDS sets each measurement's length (default 10). A benchmark that
+ * exports `onlyWhenNamed` (the soak, ten minutes) runs only when named.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,9 @@ import { printTable } from './harness.js';
 
 interface Benchmark {
   title: string;
+  /** The line under the title, when the default (seconds per measurement, connections) does not fit. */
+  subtitle?: string;
+  onlyWhenNamed?: boolean;
   run(options: { seconds: number }): Promise<Record<string, string | number>[]>;
 }
 
@@ -20,8 +24,9 @@ const files = fs
 
 for (const file of files) {
   const benchmark = (await import(path.join(import.meta.dirname, file))) as Benchmark;
-  process.stdout.write(
-    `\n## ${benchmark.title}\n(${seconds} s per measurement, 10 connections, Node ${process.version})\n\n`,
-  );
+  if (benchmark.onlyWhenNamed && wanted.length === 0) continue;
+  const subtitle =
+    benchmark.subtitle ?? `(${seconds} s per measurement, 10 connections, Node ${process.version})`;
+  process.stdout.write(`\n## ${benchmark.title}\n${subtitle}\n\n`);
   printTable(await benchmark.run({ seconds }));
 }

@@ -1,0 +1,130 @@
+/**
+ * The soak: one person's Switchboard (the compiled server as `switchboard serve` runs it, the
+ * embedded database or DATABASE_URL, the built-in assistant) used for
+ * SOAK_SECONDS (default 600) by three clients at once — the chat, an MCP client and a REST
+ * script — while the server's resident memory is read every five seconds. Then the load stops
+ * and the memory is read again after SOAK_COOLDOWN_SECONDS (default 30). Run it by name:
+ * `npm run bench soak`. SOAK_HEAP_SNAPSHOTS=1 writes a heap snapshot of the server a minute in
+ * and at the end (the path is printed), to compare in Chrome DevTools' Memory tab.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startBuiltServer } from './soak/built-server.js';
+import { chatUser } from './soak/chat-user.js';
+import { mcpUser } from './soak/mcp-user.js';
+import { heapMb, type MemorySample, residentMb, slopeMbPerMinute } from './soak/memory-samples.js';
+import { restUser } from './soak/rest-user.js';
+import { newTally } from './soak/tally.js';
+
+export const title = 'Soak: resident memory through mixed chat, MCP and REST use';
+/** Ten minutes is too long for a plain `npm run bench`. */
+export const onlyWhenNamed = true;
+
+const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
+const coolDownSeconds = Number(process.env.SOAK_COOLDOWN_SECONDS ?? 30);
+const sampleEveryMs = 5_000;
+const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS
+  ? fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-soak-snapshots-'))
+  : undefined;
+
+export const subtitle = `(${soakSeconds} s of load by 3 clients at once, then ${coolDownSeconds} s idle; Node ${process.version})`;
+
+export async function run() {
+  const server = await startBuiltServer({
+    nodeOptions: snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [],
+  });
+  const key = server.key;
+  const tallies = { chat: newTally(), mcp: newTally(), rest: newTally() };
+  const requests = () => tallies.chat.requests + tallies.mcp.requests + tallies.rest.requests;
+  const samples: (MemorySample & { requests: number })[] = [];
+  let started = Date.now();
+  const sample = async () => {
+    const seconds = (Date.now() - started) / 1000;
+    samples.push({
+      seconds,
+      residentMb: residentMb(server.pid),
+      ...(await heapMb(server.url)),
+      requests: requests(),
+    });
+  };
+  try {
+    await sample(); // idle, just started
+    started = Date.now();
+    const until = started + soakSeconds * 1000;
+    const sampler = setInterval(() => void sample(), sampleEveryMs);
+    const snapshot = snapshotDir ? setTimeout(() => process.kill(server.pid, 'SIGUSR2'), 60_000) : undefined;
+    await Promise.all([
+      chatUser({ url: server.url, key, until, tally: tallies.chat }),
+      mcpUser({ url: server.url, key, until, tally: tallies.mcp }),
+      restUser({ url: server.url, key, until, tally: tallies.rest }),
+    ]);
+    clearInterval(sampler);
+    clearTimeout(snapshot);
+    await sample();
+    const loadEnd = samples.length - 1;
+    if (snapshotDir) process.kill(server.pid, 'SIGUSR2');
+    await sleep(coolDownSeconds * 1000);
+    await sample();
+    for (const [who, tally] of Object.entries(tallies))
+      if (tally.firstError)
+        process.stderr.write(`${who}: ${tally.errors} errors, the first: ${tally.firstError}\n`);
+    if (snapshotDir) process.stderr.write(`heap snapshots in ${snapshotDir}\n`);
+    return table(samples, loadEnd, tallies);
+  } finally {
+    await server.stop();
+  }
+}
+
+type Sample = MemorySample & { requests: number };
+
+/** Checkpoints (start, each tenth of the soak, end, after the cool-down), the peak, and the slope. */
+function table(
+  samples: Sample[],
+  loadEnd: number,
+  tallies: Record<string, { requests: number; errors: number }>,
+) {
+  const during = samples.slice(1, loadEnd + 1);
+  const row = (at: string, sample: Sample | undefined) => ({
+    at,
+    'RSS MB': sample ? sample.residentMb.toFixed(0) : '',
+    'heap used MB': sample ? sample.heapUsedMb.toFixed(0) : '',
+    'heap held MB': sample ? sample.heapTotalMb.toFixed(0) : '',
+    'external MB': sample ? sample.externalMb.toFixed(0) : '',
+    requests: sample ? sample.requests : '',
+  });
+  const minutes = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
+  const rows = [row('start (idle)', samples[0])];
+  const picked: Sample[] = [];
+  for (let tenth = 1; tenth < 10; tenth += 1) {
+    const wanted = (soakSeconds * tenth) / 10;
+    const nearest = during.reduce<Sample | undefined>(
+      (best, sample) =>
+        !best || Math.abs(sample.seconds - wanted) < Math.abs(best.seconds - wanted) ? sample : best,
+      undefined,
+    );
+    if (nearest && nearest !== picked.at(-1)) {
+      picked.push(nearest);
+      rows.push(row(minutes(nearest.seconds), nearest));
+    }
+  }
+  rows.push(row(`end of load (${minutes(soakSeconds)})`, samples[loadEnd]));
+  rows.push(row(`after ${coolDownSeconds} s idle`, samples[loadEnd + 1]));
+  const peak = during.reduce<Sample | undefined>(
+    (best, sample) => (!best || sample.residentMb > best.residentMb ? sample : best),
+    undefined,
+  );
+  rows.push(row(`peak (at ${minutes(peak?.seconds ?? 0)})`, peak));
+  const lastHalf = during.filter((sample) => sample.seconds >= soakSeconds / 2);
+  const errors = Object.values(tallies).reduce((sum, tally) => sum + tally.errors, 0);
+  rows.push({
+    at: 'slope over the last half',
+    'RSS MB': `${slopeMbPerMinute(lastHalf) >= 0 ? '+' : ''}${slopeMbPerMinute(lastHalf).toFixed(1)}/min`,
+    'heap used MB': '',
+    'heap held MB': '',
+    'external MB': '',
+    requests: `${errors} errors`,
+  });
+  return rows;
+}

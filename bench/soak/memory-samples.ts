@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+/** One reading of the server's memory, `seconds` after the load started (negative: before). */
+export interface MemorySample {
+  seconds: number;
+  residentMb: number;
+  heapUsedMb: number;
+  /** The heap V8 holds from the OS: what is in use, and the garbage not yet collected. */
+  heapTotalMb: number;
+  externalMb: number;
+}
+
+const megabytes = (bytes: number) => bytes / 1024 / 1024;
+
+/** A process's resident set size in MB: VmRSS from /proc on Linux, `ps` elsewhere. */
+export function residentMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+    if (kilobytes > 0) return kilobytes / 1024;
+  } catch {
+    // Not Linux: ask ps.
+  }
+  return (
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    ) / 1024
+  );
+}
+
+/**
+ * The server's JS heap (in use, and held) and its external (Buffer, ArrayBuffer) memory, from its /metrics;
+ * NaN when it does not answer (busy writing a heap snapshot, say): the resident figure still counts.
+ */
+export async function heapMb(url: string): Promise<Omit<MemorySample, 'seconds' | 'residentMb'>> {
+  const text = await fetch(`${url}/metrics`).then(
+    (response) => response.text(),
+    () => '',
+  );
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return {
+    heapUsedMb: megabytes(gauge('nodejs_heap_size_used_bytes')),
+    heapTotalMb: megabytes(gauge('nodejs_heap_size_total_bytes')),
+    externalMb: megabytes(gauge('nodejs_external_memory_bytes')),
+  };
+}
+
+/** The least-squares slope of resident memory over time, in MB a minute. */
+export function slopeMbPerMinute(samples: MemorySample[]): number {
+  if (samples.length < 2) return 0;
+  const meanX = samples.reduce((sum, sample) => sum + sample.seconds, 0) / samples.length;
+  const meanY = samples.reduce((sum, sample) => sum + sample.residentMb, 0) / samples.length;
+  let covariance = 0;
+  let variance = 0;
+  for (const sample of samples) {
+    covariance += (sample.seconds - meanX) * (sample.residentMb - meanY);
+    variance += (sample.seconds - meanX) ** 2;
+  }
+  return variance === 0 ? 0 : (covariance / variance) * 60;
+}
