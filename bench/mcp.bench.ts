@@ -6,6 +6,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startBenchServer } from './harness.js';
+import { fetchWithOwnSignal } from './own-signal-fetch.js';
 
 export const title = 'MCP tools/call over Streamable HTTP: Switchboard vs the bare SDK server';
 
@@ -78,7 +79,10 @@ async function measure({
       const key = keys[index % Math.max(1, keys.length)];
       const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
       await client.connect(
-        new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers } }),
+        new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+          fetch: fetchWithOwnSignal,
+          requestInit: { headers },
+        }),
       );
       return client;
     }),
