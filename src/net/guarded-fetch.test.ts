@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +68,23 @@ describe('guardedFetch', () => {
     await response.body?.cancel();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(response.bodyUsed).toBe(true);
+  });
+
+  it('leaves no abort listener behind on a signal every request shares', async () => {
+    // The MCP SDK's client transport hands each request its connection's one signal: a listener
+    // left per request would pile up for as long as an external MCP server stays connected.
+    const open = guardedFetch({ allowedHosts: ['127.0.0.1'], maxBytes: 10_000 });
+    const shared = new AbortController().signal;
+    for (let call = 0; call < 50; call += 1) {
+      const response = await open(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        body: '{}',
+        signal: shared,
+      });
+      await response.text();
+      const stream = await open(`http://127.0.0.1:${port}/stream`, { signal: shared });
+      await stream.text();
+    }
+    expect(getEventListeners(shared, 'abort')).toHaveLength(0);
   });
 });
