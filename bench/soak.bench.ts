@@ -29,6 +29,9 @@ const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS
   ? fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-soak-snapshots-'))
   : undefined;
 
+/** A memory reading, with how many requests had been sent by then. */
+type Sample = MemorySample & { requests: number };
+
 export const subtitle = `(${soakSeconds} s of load by 3 clients at once, then ${coolDownSeconds} s idle; Node ${process.version})`;
 
 export async function run() {
@@ -38,7 +41,7 @@ export async function run() {
   const key = server.key;
   const tallies = { chat: newTally(), mcp: newTally(), rest: newTally() };
   const requests = () => tallies.chat.requests + tallies.mcp.requests + tallies.rest.requests;
-  const samples: (MemorySample & { requests: number })[] = [];
+  const samples: Sample[] = [];
   let started = Date.now();
   const sample = async () => {
     const seconds = (Date.now() - started) / 1000;
@@ -76,8 +79,6 @@ export async function run() {
     await server.stop();
   }
 }
-
-type Sample = MemorySample & { requests: number };
 
 /** Checkpoints (start, each tenth of the soak, end, after the cool-down), the peak, and the slope. */
 function table(

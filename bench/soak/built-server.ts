@@ -20,13 +20,20 @@ export async function startBuiltServer({ nodeOptions = [] }: { nodeOptions?: str
   execFileSync('npm', ['run', 'build:server'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-soak-'));
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  // The CLI commands' stderr (a warning that the web app is not built) goes into the error if one fails.
   const run = (...args: string[]) =>
-    execFileSync(process.execPath, [cli, ...args], { cwd: root, env }).toString();
+    execFileSync(process.execPath, [cli, ...args], { cwd: root, env, stdio: 'pipe' }).toString();
   run('user', 'add', '--email', 'soak@example.com', '--password', 'soak benchmark password');
+  const scopes = 'api:read,api:write,mcp';
   const key = run(
-    ...['apikey', 'create', '--user', 'soak@example.com', '--name', 'soak'],
+    'apikey',
+    'create',
+    '--user',
+    'soak@example.com',
+    '--name',
+    'soak',
     '--scopes',
-    'api:read,api:write,mcp',
+    scopes,
   ).trim();
 
   const port = await freePort();
