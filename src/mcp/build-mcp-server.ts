@@ -54,7 +54,7 @@ const severity: LoggingLevel[] = [
 ];
 
 const instructions =
-  'Switchboard gives you this user’s own tools and data: a todo list (add_task, list_tasks, search_tasks, complete_task, update_task, delete_task), their documents (search_documents, read_document, create_note; also as resources switchboard://resources/{id}), tasks as resources switchboard://tasks/{id}, text tools, and their prompt library as prompts. Everything acts as the signed-in user.';
+  'Switchboard gives you this user’s own tools and data: a todo list (add_task, list_tasks, search_tasks, complete_task, update_task, delete_task, delete_tasks), their documents (search_documents, read_document, create_note; also as resources switchboard://resources/{id}), tasks as resources switchboard://tasks/{id}, text tools, and their prompt library as prompts. Everything acts as the signed-in user.';
 
 /**
  * An MCP server for one user's session: their tools, with MCP's error rules (an unknown tool or

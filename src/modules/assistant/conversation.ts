@@ -25,6 +25,8 @@ export interface Turn {
   /** Files sent with the message (an image to read, a PDF). */
   readonly files: readonly LanguageModelV3FilePart[];
   readonly outcomes: readonly ToolOutcome[];
+  /** What the assistant wrote for it (its text parts, joined by blank lines). */
+  readonly reply: string;
 }
 
 /** The conversation as turns: the current one (the latest user message) and the ones before it. */
@@ -53,6 +55,7 @@ function resultOf(output: LanguageModelV3ToolResultOutput): ToolResult {
 
 interface OpenTurn {
   text: string[];
+  reply: string[];
   files: LanguageModelV3FilePart[];
   outcomes: Map<
     string,
@@ -75,6 +78,7 @@ function close(open: OpenTurn): Turn {
   return {
     text: open.text.join('\n\n'),
     files: open.files,
+    reply: open.reply.join('\n\n'),
     outcomes: [...open.outcomes.values()].map(({ result, ...call }) => ({ ...call, result })),
   };
 }
@@ -96,14 +100,15 @@ export function readConversation(prompt: LanguageModelV3Prompt): Conversation {
     if (message.role === 'system') system.push(message.content);
     else if (message.role === 'user') {
       if (open) turns.push(close(open));
-      open = { text: [], files: [], outcomes: new Map() };
+      open = { text: [], reply: [], files: [], outcomes: new Map() };
       for (const part of message.content) {
         if (part.type === 'text') open.text.push(part.text);
         else open.files.push(part);
       }
     } else if (message.role === 'assistant') {
       for (const part of message.content) {
-        if (part.type === 'tool-call')
+        if (part.type === 'text') open?.reply.push(part.text);
+        else if (part.type === 'tool-call')
           open?.outcomes.set(part.toolCallId, {
             toolCallId: part.toolCallId,
             toolName: part.toolName,

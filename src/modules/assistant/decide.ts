@@ -1,13 +1,16 @@
 import { taskToolNames } from '../tasks/index.js';
 import type { Conversation, ToolOutcome } from './conversation.js';
 import { documentIntents } from './intents/documents.js';
-import { helpIntents, helpText, notUnderstoodText } from './intents/help.js';
-import { type Intent, type PlanContext, reply, type Step } from './intents/intent.js';
-import { taskIntents, tasksChosenFromList } from './intents/tasks.js';
+import { helpIntents, helpText } from './intents/help.js';
+import { notUnderstood, smallTalkIntents } from './intents/small-talk.js';
+import { taskQuestionIntents } from './intents/task-questions.js';
+import { taskIntents } from './intents/tasks.js';
+import { undoIntents } from './intents/undo.js';
+import { readMemory } from './memory.js';
+import { type Intent, type PlanContext, reply, type Step, type WeekStart } from './plan-context.js';
 import { textAnalysisIntents } from './intents/text-analysis.js';
 import { textContextIntents } from './intents/text-context.js';
 import { textRewriteIntents } from './intents/text-rewrite.js';
-import { list, type TaskView } from './reply/format.js';
 import { positionIn } from './words.js';
 
 /**
@@ -17,16 +20,19 @@ import { positionIn } from './words.js';
  */
 export const intents: readonly Intent[] = [
   ...helpIntents,
+  ...smallTalkIntents,
+  ...undoIntents,
   ...textContextIntents,
   ...textAnalysisIntents,
   ...textRewriteIntents,
   ...documentIntents,
+  ...taskQuestionIntents,
   ...taskIntents,
 ];
 
 /** Politeness around a request ("could you …", "… please"), which no intent needs. */
 const courtesyBefore =
-  /^(?:(?:please|pls|hey|ok|okay|so|now|and|also|then|can you|could you|would you|will you|would you mind|i['’]d like you to|i want you to)[,!]?\s+)+/i;
+  /^(?:(?:please|pls|hey|ok|okay|so|now|and|also|then|actually|oh|great|perfect|cool|can you|could you|would you|will you|would you mind|i['’]d like you to|i want you to)[,!]?\s+)+/i;
 const courtesyAfter = /\s*,?\s*(?:please|thanks|thank you)[.!?]*$/i;
 
 /** The request without politeness around it. */
@@ -47,29 +53,21 @@ export function planFor(message: string, context: PlanContext): { intent: Intent
 }
 
 /**
- * An answer to "which one?" ("the second one", "2"): the previous turn's change, done to the task
- * at that place in the list it showed.
+ * An answer to "which one?" ("the second one", "2"): the previous turn's request, done to the task
+ * at that place in the list the question showed.
  */
 function answerToWhichOne(message: string, context: PlanContext): Step | undefined {
   const position = positionIn(message);
   const previous = context.earlier.at(-1);
-  const last = previous?.outcomes.at(-1);
-  if (
-    position === undefined ||
-    !previous ||
-    last?.toolName !== taskToolNames.search ||
-    last.result?.kind !== 'output'
-  )
-    return undefined;
-  const items = list<TaskView>(last.result.value, 'items');
-  const chosenTask = position === -1 ? items.at(-1) : items[position - 1];
+  const asked = context.memory.turns.at(-1);
+  if (position === undefined || !previous || !asked?.askedWhich) return undefined;
+  const chosenTask = position === -1 ? asked.shown.at(-1) : asked.shown[position - 1];
   if (!chosenTask) return reply(`There is no number ${position} in that list.`);
-  const again = planFor(requestOf(previous.text), {
+  return planFor(requestOf(previous.text), {
     ...context,
     turn: { ...context.turn, text: previous.text },
     chosenTask,
-  });
-  return again && tasksChosenFromList.has(again.intent.name) ? again.step : undefined;
+  })?.step;
 }
 
 /** A failed or refused tool call, in words. */
@@ -88,8 +86,13 @@ function afterFailure(outcome: ToolOutcome): Step | undefined {
 
 /** A call of a tool that this chat does not offer becomes an answer saying so. */
 function offered(step: Step, toolNames: ReadonlySet<string>): Step {
-  if (step.type === 'reply' || toolNames.has(step.toolName)) return step;
-  return reply(`I would use the ${step.toolName} tool for that, but it is not available in this chat.`);
+  if (step.type === 'reply') return step;
+  const missing =
+    step.type === 'call'
+      ? [step.toolName].filter((name) => !toolNames.has(name))
+      : step.calls.map((planned) => planned.toolName).filter((name) => !toolNames.has(name));
+  if (missing.length === 0) return step;
+  return reply(`I would use the ${missing[0]} tool for that, but it is not available in this chat.`);
 }
 
 /**
@@ -101,20 +104,22 @@ export function decide({
   toolNames,
   now,
   timeZone,
+  weekStart = 'monday',
 }: {
   conversation: Conversation;
   toolNames: ReadonlySet<string>;
   now: Date;
   timeZone: string;
+  weekStart?: WeekStart;
 }): Step {
   const { turn, earlier } = conversation;
   if (!turn) return reply(helpText);
   const last = turn.outcomes.at(-1);
   const failed = last && afterFailure(last);
   if (failed) return failed;
-  const context: PlanContext = { turn, earlier, now, timeZone };
+  const context: PlanContext = { turn, earlier, memory: readMemory(earlier), now, timeZone, weekStart };
   const message = requestOf(turn.text);
   const step =
-    answerToWhichOne(message, context) ?? planFor(message, context)?.step ?? reply(notUnderstoodText);
+    answerToWhichOne(message, context) ?? planFor(message, context)?.step ?? reply(notUnderstood(message));
   return offered(step, toolNames);
 }

@@ -11,7 +11,7 @@ import type {
 import type { Clock } from '../../clock.js';
 import { readConversation } from './conversation.js';
 import { decide } from './decide.js';
-import type { Step } from './intents/intent.js';
+import type { PlannedCall, Step, WeekStart } from './plan-context.js';
 import { loadLibraries } from './libraries.js';
 
 /** The prompt as text, for counting its tokens: messages, tool inputs and results (files by name only). */
@@ -55,21 +55,49 @@ function usage(inputTokens: number, outputTokens: number): LanguageModelV3Usage 
 }
 
 const finishReason = (step: Step): LanguageModelV3FinishReason =>
-  step.type === 'call' ? { unified: 'tool-calls', raw: 'tool-calls' } : { unified: 'stop', raw: 'stop' };
+  step.type === 'reply' ? { unified: 'stop', raw: 'stop' } : { unified: 'tool-calls', raw: 'tool-calls' };
+
+/** The calls a step makes, and what it says (before them). */
+function partsOf(step: Step): { calls: readonly PlannedCall[]; text: string | undefined } {
+  if (step.type === 'call') return { calls: [step], text: undefined };
+  if (step.type === 'calls') return { calls: step.calls, text: step.text };
+  return { calls: [], text: step.text };
+}
+
+/** The user's time zone and first day of the week for one request (`providerOptions.offline`). */
+function requestSettings(options: LanguageModelV3CallOptions): { timeZone?: string; weekStart?: WeekStart } {
+  const settings = options.providerOptions?.offline ?? {};
+  const timeZone = typeof settings.timeZone === 'string' && isTimeZone(settings.timeZone) ? settings.timeZone : undefined;
+  const weekStart = settings.weekStart === 'sunday' || settings.weekStart === 'monday' ? settings.weekStart : undefined;
+  return { ...(timeZone ? { timeZone } : {}), ...(weekStart ? { weekStart } : {}) };
+}
+
+/** Whether a name is an IANA time zone this runtime knows. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Switchboard's built-in assistant for when no language model is configured: an AI SDK language
  * model that reads plain-English requests with a table of phrasings and answers with the user's
  * tools — one tool call per step, then a reply that puts the results in words. Deterministic: the
  * same prompt gives the same output. Dates ("tomorrow") are read in `timeZone` (default: the
- * server's), relative to `clock`.
+ * server's; a request's `providerOptions.offline.timeZone` wins), relative to `clock`; weeks start
+ * on `weekStart`.
  */
 export function createOfflineModel({
   clock,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  weekStart = 'monday',
 }: {
   clock: Clock;
   timeZone?: string;
+  weekStart?: WeekStart;
 }): LanguageModelV3 {
   async function respond(options: LanguageModelV3CallOptions) {
     const { countTokens } = await loadLibraries();
@@ -83,9 +111,12 @@ export function createOfflineModel({
       toolNames,
       now: clock.now(),
       timeZone,
+      weekStart,
+      ...requestSettings(options),
     });
     const id = idFrom(options.prompt);
-    const output = step.type === 'call' ? `${step.toolName} ${JSON.stringify(step.input)}` : step.text;
+    const { calls, text } = partsOf(step);
+    const output = [text ?? '', ...calls.map((planned) => `${planned.toolName} ${JSON.stringify(planned.input)}`)].join('\n');
     return {
       step,
       id,
@@ -94,13 +125,16 @@ export function createOfflineModel({
     };
   }
 
-  const toolCall = (step: Extract<Step, { type: 'call' }>, id: string) =>
-    ({
-      type: 'tool-call',
-      toolCallId: `call_${id}`,
-      toolName: step.toolName,
-      input: JSON.stringify(step.input),
-    }) as const;
+  const toolCalls = (step: Step, id: string) =>
+    partsOf(step).calls.map(
+      (planned, index) =>
+        ({
+          type: 'tool-call',
+          toolCallId: index === 0 ? `call_${id}` : `call_${id}_${index}`,
+          toolName: planned.toolName,
+          input: JSON.stringify(planned.input),
+        }) as const,
+    );
 
   return {
     specificationVersion: 'v3',
@@ -110,8 +144,11 @@ export function createOfflineModel({
 
     async doGenerate(options) {
       const { step, id, usage, response } = await respond(options);
-      const content: LanguageModelV3Content[] =
-        step.type === 'call' ? [toolCall(step, id)] : [{ type: 'text', text: step.text }];
+      const { text } = partsOf(step);
+      const content: LanguageModelV3Content[] = [
+        ...(text === undefined ? [] : [{ type: 'text' as const, text }]),
+        ...toolCalls(step, id),
+      ];
       return { content, finishReason: finishReason(step), usage, response, warnings: [] };
     },
 
@@ -121,13 +158,14 @@ export function createOfflineModel({
         { type: 'stream-start', warnings: [] },
         { type: 'response-metadata', ...response },
       ];
-      if (step.type === 'call') parts.push(toolCall(step, id));
-      else {
+      const { text } = partsOf(step);
+      if (text !== undefined) {
         const textId = `text_${id}`;
         parts.push({ type: 'text-start', id: textId });
-        for (const word of wordsOf(step.text)) parts.push({ type: 'text-delta', id: textId, delta: word });
+        for (const word of wordsOf(text)) parts.push({ type: 'text-delta', id: textId, delta: word });
         parts.push({ type: 'text-end', id: textId });
       }
+      parts.push(...toolCalls(step, id));
       parts.push({ type: 'finish', usage, finishReason: finishReason(step) });
       const stream = new ReadableStream<LanguageModelV3StreamPart>({
         start(controller) {

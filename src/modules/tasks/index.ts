@@ -9,6 +9,7 @@ export type {
   SearchTasksInput,
   Task,
   TaskIdInput,
+  TaskIdsInput,
   TaskPage,
   UpdateTaskFields,
 } from './schema.js';

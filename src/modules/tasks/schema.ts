@@ -44,6 +44,11 @@ export const searchTasksInputSchema = z.object({
 });
 export type SearchTasksInput = z.input<typeof searchTasksInputSchema>;
 
+export const taskIdsInputSchema = z.object({
+  task_ids: z.array(taskId).min(1).max(100).describe('The ids of the tasks, as returned by list_tasks'),
+});
+export type TaskIdsInput = z.input<typeof taskIdsInputSchema>;
+
 export const taskIdInputSchema = z.object({ task_id: taskId });
 export type TaskIdInput = z.input<typeof taskIdInputSchema>;
 

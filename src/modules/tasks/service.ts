@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import { cursorPosition, pageFrom } from '../../db/cursor.js';
 import { escapeLike } from '../../db/like.js';
@@ -201,6 +201,25 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
       await db.delete(tasks).where(and(eq(tasks.id, taskId), eq(tasks.ownerId, current.ownerId)));
       await bus.publish(actor, 'task.deleted', { task_id: taskId, owner_id: current.ownerId });
       return toTask(current);
+    },
+
+    /**
+     * Deletes several tasks together: all of them, or none when one is not the actor's (that one
+     * is not found). For "delete all completed tasks", which waits for one approval.
+     */
+    async deleteMany(actor: Actor, taskIds: readonly string[]): Promise<Task[]> {
+      const { userId } = requireUser(actor);
+      const unique = [...new Set(taskIds)];
+      const rows = await db
+        .select(columns)
+        .from(tasks)
+        .where(and(inArray(tasks.id, unique), eq(tasks.ownerId, userId)));
+      const missing = unique.find((taskId) => !rows.some((row) => row.id === taskId));
+      if (missing !== undefined) throw new TaskNotFoundError(missing);
+      await db.delete(tasks).where(and(inArray(tasks.id, unique), eq(tasks.ownerId, userId)));
+      for (const row of rows) await bus.publish(actor, 'task.deleted', { task_id: row.id, owner_id: userId });
+      const order = new Map(unique.map((taskId, index) => [taskId, index]));
+      return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)).map(toTask);
     },
   };
 }

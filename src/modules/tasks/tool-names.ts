@@ -9,6 +9,7 @@ export const taskToolNames = {
   complete: 'complete_task',
   update: 'update_task',
   delete: 'delete_task',
+  deleteMany: 'delete_tasks',
 } as const;
 
 /** The name of one of the task tools. */

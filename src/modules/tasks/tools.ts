@@ -5,6 +5,7 @@ import {
   listTasksInputSchema,
   searchTasksInputSchema,
   taskIdInputSchema,
+  taskIdsInputSchema,
   taskPageSchema,
   taskSchema,
   updateTaskInputSchema,
@@ -87,6 +88,18 @@ export function taskTools(service: TaskService): Tool[] {
       destructive: true,
       run: async (actor, { task_id }) => ({ task: await service.delete(actor, task_id) }),
       summarize: ({ task }) => `Deleted ${describeTask(task)}.`,
+    }),
+    defineTool({
+      name: taskToolNames.deleteMany,
+      title: 'Delete tasks',
+      toolset: 'Tasks',
+      description:
+        'Deletes several of the user’s tasks for good, all or none (one approval for all of them). Returns the deleted tasks.',
+      input: taskIdsInputSchema,
+      output: z.object({ tasks: z.array(taskSchema) }),
+      destructive: true,
+      run: async (actor, { task_ids }) => ({ tasks: await service.deleteMany(actor, task_ids) }),
+      summarize: ({ tasks }) => `Deleted ${tasks.map(describeTask).join(', ')}.`,
     }),
   ];
 }

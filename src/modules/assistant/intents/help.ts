@@ -26,8 +26,6 @@ const howToAddModel = [
 /** The answer to "help" and "what can you do". */
 export const helpText = `I am Switchboard’s built-in offline assistant: no language model is configured, so I understand a set of plain-English requests and use your tools for them. I can:\n\n${capabilities}\n\n${howToAddModel}`;
 
-/** The answer to a message the offline assistant does not understand. */
-export const notUnderstoodText = `Sorry, I did not understand that. No language model is configured, so I only understand requests like these:\n\n${capabilities}\n\n${howToAddModel}`;
 
 /** Greetings and questions about the assistant itself. */
 export const helpIntents: Intent[] = [
@@ -38,15 +36,7 @@ export const helpIntents: Intent[] = [
       /^(?:what|how) (?:can|could|do|should) (?:you|i) (?:do|ask|say|use)(?: (?:here|for me|with you|you for))?[.!?]*$/i,
       /^(?:what|who) are you[.!?]*$/i,
       /^how does (?:this|it) work[.!?]*$/i,
-      /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|hiya|howdy)(?: there)?[.!?]*$/i,
     ],
     plan: () => reply(helpText),
-  },
-  {
-    name: 'thanks',
-    patterns: [
-      /^(?:thanks|thank you|thx|cheers|great|perfect|ok|okay|cool|nice)(?: (?:so much|a lot|very much))?[.!?]*$/i,
-    ],
-    plan: () => reply('You’re welcome. Say “help” to see what else I can do.'),
   },
 ];

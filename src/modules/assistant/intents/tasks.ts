@@ -1,194 +1,279 @@
-import {
-  type ListTasksInput,
-  type SearchTasksInput,
-  taskToolNames,
-  type UpdateTaskFields,
-} from '../../tasks/index.js';
-import { addDays, dateIn, findDate, nextMonday } from '../dates.js';
+import { type AddTaskInput, taskToolNames, type UpdateTaskFields } from '../../tasks/index.js';
+import { addDays, dateIn, dueDay, dueTime, findDate, shiftDue, zonedDateTime } from '../dates.js';
 import { libraries } from '../libraries.js';
-import { quoted } from '../reply/format.js';
-import { searchWords, tidy } from '../words.js';
-import { callThenReply, type Intent, type PlanContext, reply } from './intent.js';
-import { readNewTask } from './new-task.js';
-import { onOneTask, type TaskAction } from './task-target.js';
+import { lastAdded } from '../memory.js';
+import { quoted, type TaskView } from '../reply/format.js';
+import { tidy } from '../words.js';
+import { callThenReply, type Intent, type Match, type PlanContext, reply } from './intent.js';
+import { readNewTask, titleOf } from './new-task.js';
+import { onTasks, type TaskAction } from './task-target.js';
 
 const complete: TaskAction = {
   toolName: taskToolNames.complete,
   verb: 'mark done',
+  done: 'Marked {count} done',
   input: (task) => ({ task_id: task.id }),
-  skipWhen: { status: 'completed', message: (task) => `${quoted(task.title)} is already done.` },
+  unchanged: (task) => (task.status === 'completed' ? `${quoted(task.title)} is already done.` : undefined),
+};
+const reopen: TaskAction = {
+  toolName: taskToolNames.update,
+  verb: 'reopen',
+  done: 'Reopened {count}',
+  input: (task) => ({ task_id: task.id, status: 'pending' }),
+  unchanged: (task) => (task.status === 'pending' ? `${quoted(task.title)} is not done yet.` : undefined),
 };
 const remove: TaskAction = {
   toolName: taskToolNames.delete,
   verb: 'delete',
+  done: 'Deleted {count}',
   input: (task) => ({ task_id: task.id }),
 };
-const update = (verb: string, fields: UpdateTaskFields): TaskAction => ({
+const update = (
+  verb: string,
+  fields: (task: TaskView, context: PlanContext) => UpdateTaskFields,
+  unchanged?: (task: TaskView) => string | undefined,
+): TaskAction => ({
   toolName: taskToolNames.update,
   verb,
-  input: (task) => ({ task_id: task.id, ...fields }),
+  done: 'Updated {count}',
+  input: (task, context) => ({ task_id: task.id, ...fields(task, context) }),
+  ...(unchanged ? { unchanged } : {}),
 });
 
-/** The list_tasks input for "what's due today / tomorrow / this week", "what's overdue". */
-function dueBefore(when: string | undefined, context: PlanContext): Pick<ListTasksInput, 'due_before'> {
-  const today = dateIn(context.now, context.timeZone);
-  switch (when?.toLowerCase().replace(/\s+/g, ' ')) {
-    case 'today':
-      return { due_before: addDays(today, 1) };
-    case 'tomorrow':
-      return { due_before: addDays(today, 2) };
-    case 'this week':
-      return { due_before: nextMonday(today) };
-    case 'overdue':
-      return { due_before: today };
-    default:
-      return {};
-  }
-}
-
+const levels = 'high|low|medium|normal|top|urgent|important|highest|lowest';
 const priorityWords: Record<string, NonNullable<UpdateTaskFields['priority']>> = {
   high: 'high',
+  highest: 'high',
   urgent: 'high',
   important: 'high',
   top: 'high',
   low: 'low',
+  lowest: 'low',
   medium: 'medium',
   normal: 'medium',
 };
+const priorityChange = (level: string | undefined) => {
+  const priority = priorityWords[level?.toLowerCase() ?? 'high'] ?? 'high';
+  return update('change', () => ({ priority }));
+};
 
-/** The todo list in plain English: add, list, search, complete, delete and change tasks. */
+/** Tags named in a phrase: "#home and #shopping", "work", "home, errands". */
+const tagsIn = (phrase: string) =>
+  phrase
+    .split(/\s*(?:,|\band\b|\s)\s*/)
+    .map((tag) => tag.replace(/^#/, '').toLowerCase())
+    .filter(Boolean);
+
+const addTags = (tags: string[]) =>
+  update(
+    'tag',
+    (task) => ({ tags: [...new Set([...task.tags, ...tags])] }),
+    (task) =>
+      tags.every((tag) => task.tags.includes(tag))
+        ? `${quoted(task.title)} is already tagged ${tags.map((tag) => `#${tag}`).join(' ')}.`
+        : undefined,
+  );
+const removeTags = (tags: string[]) =>
+  update(
+    'untag',
+    (task) => ({ tags: task.tags.filter((tag) => !tags.includes(tag)) }),
+    (task) =>
+      tags.some((tag) => task.tags.includes(tag)) ? undefined : `${quoted(task.title)} has no tag ${tags.map((tag) => `#${tag}`).join(' ')}.`,
+  );
+
+/** "tag send invoices work" / "tag it with #home and #shopping": the target and the tags. */
+function splitTagging(rest: string): { target: string; tags: string[] } {
+  const withWord = /^(?<target>.+?) (?:with|as) (?<tags>.+)$/i.exec(rest);
+  if (withWord?.groups) return { target: withWord.groups.target ?? '', tags: tagsIn(withWord.groups.tags ?? '') };
+  const hashed = [...rest.matchAll(/#([\w-]+)/g)].map((match) => (match[1] ?? '').toLowerCase());
+  if (hashed.length) return { target: rest.replace(/#[\w-]+/g, '').replace(/\band\b/g, '').trim(), tags: hashed };
+  const words = rest.split(' ');
+  return { target: words.slice(0, -1).join(' '), tags: tagsIn(words.at(-1) ?? '') };
+}
+
+/** A relative move: "a week", "by 2 days", "next week" (from the task's own date). */
+function shiftDays(when: string): number | undefined {
+  const text = tidy(when).toLowerCase().replace(/^(?:back |forward )?(?:by |to |for )?/, '');
+  if (text === 'next week') return 7;
+  const match = /^(?<size>a|an|one|two|three|\d+) (?<unit>day|week)s?(?: later| back)?$/.exec(text);
+  if (!match?.groups) return undefined;
+  const sizes: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
+  const size = sizes[match.groups.size ?? ''] ?? Number(match.groups.size);
+  return size * (match.groups.unit === 'week' ? 7 : 1);
+}
+
+/** A time alone ("4pm", "at 9:30"): the task keeps its day. */
+const timeOnly = /^(?:at )?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
+
+/** The new due date for "move X to <when>", or a reply when <when> is not a date. */
+function newDue(when: string, context: PlanContext): ((task: TaskView) => string) | string {
+  const days = shiftDays(when);
+  const today = dateIn(context.now, context.timeZone);
+  if (days !== undefined)
+    return (task) => (task.due_date ? shiftDue(task.due_date, days, context.timeZone) : addDays(today, days));
+  const time = timeOnly.exec(tidy(when));
+  if (time) {
+    let hour = Number(time[1]);
+    const meridiem = time[3]?.toLowerCase();
+    if (meridiem === 'pm' && hour < 12) hour += 12;
+    else if (meridiem === 'am' && hour === 12) hour = 0;
+    else if (!meridiem && hour >= 1 && hour <= 6) hour += 12;
+    return (task) =>
+      zonedDateTime(task.due_date ? dueDay(task.due_date, context.timeZone) : today, hour, Number(time[2] ?? 0), context.timeZone);
+  }
+  const date = findDate({ text: when, now: context.now, timeZone: context.timeZone, weekStart: context.weekStart });
+  if (!date) return `I could not read a date in ${quoted(when)}. Try “move the dentist to Friday”.`;
+  return () => date.due;
+}
+
+function moveTo({ target, when }: Match, context: PlanContext) {
+  const due = newDue(when ?? '', context);
+  if (typeof due === 'string') return reply(due);
+  return onTasks(context, target ?? '', update('move', (task) => ({ due_date: due(task) })));
+}
+
+/** "same for dad", "one for eggs too": the last task added, for another thing. */
+function anotherLike(object: string, context: PlanContext) {
+  const last = lastAdded(context.memory);
+  if (!last) return undefined;
+  const verb = /^(\S+(?: (?:up|off|out|in|back|down|on|over|away))?) /i.exec(last.title)?.[1];
+  const title = verb ? `${verb} ${tidy(object)}` : titleOf(object);
+  const time = last.due_date ? dueTime(last.due_date, context.timeZone) : undefined;
+  const due = last.due_date
+    ? time
+      ? zonedDateTime(dueDay(last.due_date, context.timeZone), time.hour, time.minute, context.timeZone)
+      : dueDay(last.due_date, context.timeZone)
+    : undefined;
+  return callThenReply(context, taskToolNames.add, {
+    title,
+    ...(due ? { due_date: due } : {}),
+    ...(last.priority !== 'medium' ? { priority: last.priority } : {}),
+    ...(last.tags.length ? { tags: [...last.tags] } : {}),
+  } satisfies AddTaskInput);
+}
+
+const done = '(?:done|complete|completed|finished|off)';
+
+/** Changes to tasks in plain English: add, complete, reopen, delete, rename, move, priority, tags. */
 export const taskIntents: Intent[] = [
   {
-    name: 'list finished tasks',
+    name: 'another task like the last one',
     patterns: [
-      /^what (?:have|did) i (?:already )?(?:finish|finished|complete|completed|do|done|get done)(?: so far)?(?: today| this week)?[.!?]*$/i,
-      /^(?:show|list|what are)(?: me)? (?:my |the )?(?:completed|finished|done) (?:tasks|todos|items)[.!?]*$/i,
+      /^(?:add )?(?:one|another(?: one)?) for (?<object>.+?)(?: too| as well)?[.!?]*$/i,
+      /^(?:the )?same (?:for|with) (?<object>.+?)(?: too| as well)?[.!?]*$/i,
     ],
-    plan: (_match, context) =>
-      callThenReply(context, taskToolNames.list, { status: 'completed' } satisfies ListTasksInput),
+    plan: ({ object }, context) => anotherLike(object ?? '', context),
   },
   {
-    name: 'list tasks',
+    name: 'reopen a task',
     patterns: [
-      /^what(?:'s|’s| is)? (?:still )?(?:left|pending|open|remaining)(?: to do| on my list)?[.!?]*$/i,
-      /^what(?:'s|’s| is| do i have)? (?:still )?(?:to do|on my (?:list|plate|todo list|to-do list))(?: today)?[.!?]*$/i,
-      /^what (?:do i|should i) (?:still )?(?:have to|need to) do[.!?]*$/i,
-      /^(?:show|list|give|tell)(?: me)? (?:all )?(?:my |the )?(?:pending |open |remaining )?(?:tasks|todos|to-?do list|todo items|list)(?: tagged #?(?<tag>[\w-]+))?[.!?]*$/i,
-      /^(?:show|list)(?: me)? (?:all )?(?:my )?#(?<tag>[\w-]+) tasks[.!?]*$/i,
-      /^(?:my )?(?:tasks|todos|to-?do list)[.!?]*$/i,
-      /^what(?:'s|’s| is)? (?:due|coming up|on) (?<when>today|tomorrow|this week)[.!?]*$/i,
-      /^what(?:'s|’s| is)? (?<when>overdue)[.!?]*$/i,
-      /^(?:what|which) tasks are (?:due (?<when>today|tomorrow|this week)|(?<when2>overdue))[.!?]*$/i,
+      /^(?:mark|set) (?<target>.+?) (?:as )?(?:not done|undone|not finished|open|pending|incomplete)[.!?]*$/i,
+      /^(?:reopen|re-open|uncomplete|undo the completion of) (?<target>.+?)[.!?]*$/i,
+      /^(?<target>.+?) (?:is|isn['’]t) not (?:done|finished)(?: yet)?[.!?]*$/i,
     ],
-    plan: ({ tag, when, when2 }, context) =>
-      callThenReply(context, taskToolNames.list, {
-        status: 'pending',
-        ...dueBefore(when ?? when2, context),
-        ...(tag ? { tag: tag.toLowerCase() } : {}),
-      } satisfies ListTasksInput),
+    plan: ({ target }, context) => onTasks(context, target ?? '', reopen),
   },
   {
-    name: 'search tasks',
+    name: 'change a task’s tags',
     patterns: [
-      /^(?:find|search|look for|look up|show)(?: me)?(?: my| the| any)? (?:tasks|todos) (?:about|for|with|mentioning|on|that mention) (?<query>.+?)[.!?]*$/i,
-      /^search (?:my )?(?:tasks|todos|to-?do list) for (?<query>.+?)[.!?]*$/i,
-      /^do i have (?:a|any) tasks? (?:about|for|to|with) (?<query>.+?)[.!?]*$/i,
+      /^(?<verb>tag|label) (?<rest>.+?)[.!?]*$/i,
+      /^add (?:the )?(?:tags?|labels?) (?<tags>.+?) to (?<target>.+?)[.!?]*$/i,
+      /^(?:remove|delete|drop|take off) (?:the )?(?<untag>#?[\w-]+) (?:tag|label) (?:from|of|on) (?<target>.+?)[.!?]*$/i,
+      /^untag (?<target>.+?) (?<untag>#?[\w-]+)[.!?]*$/i,
     ],
-    plan: ({ query }, context) =>
-      callThenReply(context, taskToolNames.search, {
-        query: searchWords(query ?? ''),
-      } satisfies SearchTasksInput),
+    plan: ({ rest, tags, untag, target }, context) => {
+      if (untag) return onTasks(context, target ?? '', removeTags(tagsIn(untag)));
+      if (tags) return onTasks(context, target ?? '', addTags(tagsIn(tags)));
+      const split = splitTagging(rest ?? '');
+      if (!split.target || split.tags.length === 0) return undefined;
+      return onTasks(context, split.target, addTags(split.tags));
+    },
+  },
+  {
+    name: 'change a task’s priority',
+    patterns: [
+      /^(?:set|change|make|put) (?:the )?priority (?:of|on|for) (?<target>.+?) (?:to|as|at) (?<level>high|low|medium|normal|top|urgent)[.!?]*$/i,
+      /^(?:set|change|make|put) (?<target>.+?)['’]?s? priority (?:to |as |at )?(?<level>high|low|medium|normal|top|urgent)[.!?]*$/i,
+      new RegExp(`^(?:make|mark|set|change|switch|put|move) (?<target>.+?) (?:as |to |at |into )?(?:an? )?(?<level>${levels})(?: priority)?[.!?]*$`, 'i'),
+      new RegExp(`^(?<target>.+?) is (?:an? )?(?<level>${levels})(?: priority)?[.!?]*$`, 'i'),
+      /^(?:prioriti[sz]e|bump up|escalate) (?<target>.+?)[.!?]*$/i,
+      /^(?:lower|reduce|decrease|drop) the priority (?:of|on) (?<target>.+?)(?<low>)[.!?]*$/i,
+      /^deprioriti[sz]e (?<target>.+?)(?<low>)[.!?]*$/i,
+    ],
+    plan: ({ target, level, low }, context) =>
+      onTasks(context, target ?? '', priorityChange(low !== undefined ? 'low' : level)),
+  },
+  {
+    name: 'clear a due date',
+    patterns: [
+      /^(?:remove|clear|delete|drop|take off) the (?:due )?(?:date|deadline) (?:from|of|on) (?<target>.+?)[.!?]*$/i,
+      /^(?<target>.+?) (?:has|needs) no (?:due )?(?:date|deadline)[.!?]*$/i,
+    ],
+    plan: ({ target }, context) => onTasks(context, target ?? '', update('move', () => ({ due_date: null }))),
   },
   {
     name: 'complete a task',
     patterns: [
-      /^(?:mark|set|tick|check) (?<target>.+?) (?:as )?(?:done|complete|completed|finished|off)[.!?]*$/i,
+      new RegExp(`^(?:mark|set|tick|check) (?<target>.+?) (?:as )?${done}[.!?]*$`, 'i'),
       /^(?:tick|check|cross) off (?<target>.+?)[.!?]*$/i,
+      /^(?:tick|check|cross) (?<target>.+?) off[.!?]*$/i,
       /^(?:i(?:'m|’m| am) )?(?:done|finished) with (?<target>.+?)[.!?]*$/i,
-      /^(?:complete|finish|close) (?<target>.+?)[.!?]*$/i,
-      /^(?<target>.+?) is (?:done|finished|complete|completed)[.!?]*$/i,
+      /^(?:complete|finish|close|finished|completed) (?<target>.+?)[.!?]*$/i,
+      /^(?<target>.+?)(?: is|['’]s) (?:done|finished|complete|completed)[.!?]*$/i,
+      /^(?<target>)(?:done|finished|completed)[.!?]*$/i,
       /^(?:i|we)(?:'ve|’ve| have)?(?: just| already| finally)? (?<verb>[a-z]+) (?<target>.+?)[.!?]*$/i,
     ],
     plan: ({ target, verb }, context) => {
       if (verb !== undefined && !isPastTense(verb)) return undefined;
-      return onOneTask(context, target ?? '', complete);
+      return onTasks(context, target || 'it', complete);
     },
   },
   {
     name: 'delete a task',
     patterns: [
-      /^(?:delete|remove|drop|erase|get rid of|cancel|forget about) (?:the )?(?:task )?(?<target>.+?)(?: from (?:my|the) (?:list|tasks|todos|to-?do list))?[.!?]*$/i,
+      /^(?:delete|remove|drop|erase|get rid of|cancel|forget about|clear|clear out|trash|bin) (?:the )?(?:task )?(?<target>.+?)(?: from (?:my|the) (?:list|tasks|todos|to-?do list))?[.!?]*$/i,
     ],
-    plan: ({ target }, context) => onOneTask(context, target ?? '', remove),
+    plan: ({ target }, context) => onTasks(context, target ?? '', remove),
   },
   {
     name: 'rename a task',
     patterns: [
       /^(?:rename|retitle) (?<target>.+?) (?:to|as) (?<title>.+?)[.!?]*$/i,
       /^change (?:the (?:title|name) of )(?<target>.+?) to (?<title>.+?)[.!?]*$/i,
+      /^call (?<target>it|that|this one) (?<title>.+?)[.!?]*$/i,
     ],
     plan: ({ target, title }, context) =>
-      onOneTask(context, target ?? '', update('rename', { title: unquoteTitle(title ?? '') })),
-  },
-  {
-    name: 'change a task’s priority',
-    patterns: [
-      /^(?:make|mark|set) (?<target>.+?) (?:as |to )?(?:a )?(?<level>high|low|medium|normal|top|urgent|important)(?: priority)?[.!?]*$/i,
-      /^(?:set|change) the priority of (?<target>.+?) to (?<level>high|low|medium|normal)[.!?]*$/i,
-      /^prioriti[sz]e (?<target>.+?)[.!?]*$/i,
-    ],
-    plan: ({ target, level }, context) =>
-      onOneTask(
-        context,
-        target ?? '',
-        update('change', { priority: priorityWords[level?.toLowerCase() ?? 'high'] }),
-      ),
+      onTasks(context, target ?? '', update('rename', () => ({ title: titleOf(title ?? '') }))),
   },
   {
     name: 'move a task',
     patterns: [
-      /^(?:move|reschedule|postpone|push|shift|change|set) (?:the due date of |the deadline of |back )?(?<target>.+?) (?:to|until|till|for|by) (?<when>.+?)[.!?]*$/i,
-      /^(?<target>.+?) is (?:now )?due (?<when>.+?)[.!?]*$/i,
+      /^(?:push|move|put|set) (?<target>.+?) (?<when>back (?:by )?.+?)[.!?]*$/i,
+      /^(?:move|reschedule|postpone|push|shift|change|set|delay|defer) (?:the due date of |the deadline of |back )?(?<target>.+?) (?:to|until|till|for|by|on) (?<when>.+?)[.!?]*$/i,
+      /^(?:make|set) (?<target>.+?) due (?<when>.+?)[.!?]*$/i,
+      /^(?<target>.+?)(?: is|['’]s) (?:now )?due (?<when>.+?)[.!?]*$/i,
     ],
-    plan: ({ target, when }, context) => {
-      const date = findDate({ text: when ?? '', now: context.now, timeZone: context.timeZone });
-      if (!date)
-        return reply(`I could not read a date in ${quoted(when ?? '')}. Try “move the dentist to Friday”.`);
-      return onOneTask(context, target ?? '', update('move', { due_date: date.due }));
-    },
+    plan: moveTo,
   },
   {
     name: 'add a task',
     patterns: [
-      /^(?:add|put)(?: a)?(?: new)?(?: task| todo| reminder)?(?: to)? (?<title>.+?)[.!?]*$/i,
+      /^(?:add|put)(?: a)?(?: new)?(?: task| todo| reminder| to-?do)?(?:\s*:)?(?: to)? (?<title>.+?)[.!?]*$/i,
       /^remind me (?:to |about |that )?(?<title>.+?)[.!?]*$/i,
-      /^(?:new task|task|todo|to-do|to do)\s*[:\-–—]\s*(?<title>.+?)[.!?]*$/i,
+      /^(?:new task|new todo|new to-?do|task|todo|to-do|to do)\s*[:\-–—]?\s+(?<title>.+?)[.!?]*$/i,
       /^(?:create|make) (?:a )?(?:new )?(?:task|todo|reminder) (?:to |for |called |titled |named )?(?<title>.+?)[.!?]*$/i,
-      /^i (?:need|have|must|should|gotta|got|want) to (?<title>.+?)[.!?]*$/i,
-      /^i must (?<title>.+?)[.!?]*$/i,
+      /^i (?:need|have|must|should|gotta|got|want|ought) to (?<title>.+?)[.!?]*$/i,
+      /^i (?:must|should|gotta|better) (?<title>.+?)[.!?]*$/i,
       /^don['’]?t (?:let me )?forget (?:to |about )?(?<title>.+?)[.!?]*$/i,
     ],
     plan: ({ title }, context) => {
-      const task = readNewTask(tidy(title ?? ''), context);
+      const task = readNewTask(title ?? '', context);
       return callThenReply(context, taskToolNames.add, { ...task });
     },
   },
 ];
 
-function unquoteTitle(title: string): string {
-  return tidy(title).replace(/^["'“‘](.*)["'”’]$/u, '$1');
-}
-
 /** Whether a verb is in the past tense ("bought", "called"), as compromise reads it. */
 function isPastTense(verb: string): boolean {
   return libraries().nlp(`I ${verb}`).has('#PastTense');
 }
-
-/** The intents that change one task, which a "which one?" answer ("the second one") can finish. */
-export const tasksChosenFromList: ReadonlySet<string> = new Set([
-  'complete a task',
-  'delete a task',
-  'rename a task',
-  'change a task’s priority',
-  'move a task',
-]);

@@ -1,5 +1,5 @@
 import type { Task } from '../../tasks/index.js';
-import type { PlanContext } from '../intents/intent.js';
+import type { PlanContext } from '../plan-context.js';
 
 /** What a reply formatter gets: the call's input and output, and the plan's context. */
 export interface ReplyInput {

@@ -6,7 +6,7 @@ import {
   type UpdateTaskFields,
 } from '../../tasks/index.js';
 import { formatDue } from '../dates.js';
-import type { PlanContext } from '../intents/intent.js';
+import type { PlanContext } from '../plan-context.js';
 import { count, field, list, numbered, quoted, type ReplyFormatter, type TaskView } from './format.js';
 
 /** One task on a line: its title, due date, priority and tags (and a tick when done). */
@@ -93,5 +93,9 @@ export const taskReplies: Record<TaskToolName, ReplyFormatter> = {
   [taskToolNames.delete]: ({ output }) => {
     const task = taskOf(output);
     return task ? `Deleted ${quoted(task.title)}.` : 'Deleted the task.';
+  },
+  [taskToolNames.deleteMany]: ({ output }) => {
+    const tasks = list<TaskView>(output, 'tasks');
+    return `Deleted ${count(tasks.length, 'task')}: ${tasks.map((task) => quoted(task.title)).join(', ')}.`;
   },
 };
