@@ -61,6 +61,11 @@ export const mcpToolRows: McpToolRow[] = [
     otherUser: 'not_found',
   },
   {
+    tool: 'delete_tasks',
+    arguments: async (context) => ({ task_ids: [await ownerTask(context)] }),
+    otherUser: 'not_found',
+  },
+  {
     tool: 'search_documents',
     arguments: async (context) => (await ownerNote(context), { query: 'owner-only' }),
     otherUser: 'own_items_only',

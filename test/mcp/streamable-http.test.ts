@@ -8,7 +8,15 @@ import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { databaseKinds } from '../helpers/test-database.js';
 
-const taskTools = ['add_task', 'list_tasks', 'search_tasks', 'complete_task', 'update_task', 'delete_task'];
+const taskTools = [
+  'add_task',
+  'list_tasks',
+  'search_tasks',
+  'complete_task',
+  'update_task',
+  'delete_task',
+  'delete_tasks',
+];
 
 describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
   let testApp: TestApp;

@@ -118,7 +118,8 @@ export function decide({
   const failed = last && afterFailure(last);
   if (failed) return failed;
   const context: PlanContext = { turn, earlier, memory: readMemory(earlier), now, timeZone, weekStart };
-  const message = requestOf(turn.text);
+  // "thanks!" is all courtesy: then the words themselves are the request.
+  const message = requestOf(turn.text) || turn.text.trim();
   const step =
     answerToWhichOne(message, context) ?? planFor(message, context)?.step ?? reply(notUnderstood(message));
   return offered(step, toolNames);

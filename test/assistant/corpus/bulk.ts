@@ -24,7 +24,7 @@ export const bulk: Dialogue[] = [
     name: 'bulk: delete all completed tasks, approved',
     seed: ['✓ Buy milk · due 2026-12-01', '✓ Pay rent', 'Call mom'],
     turns: [
-      turn('delete all completed tasks', 'list_tasks delete_tasks', undefined, /Buy milk · due Tue 1 Dec[\s\S]*Pay rent/),
+      turn('delete all completed tasks', 'list_tasks delete_tasks', undefined, /Pay rent[\s\S]*Buy milk — due Tue 1 Dec/),
       turn('(approve)', '', ['Call mom'], 'Deleted 2 tasks'),
       turn('undo that', 'add_task add_task', ['Buy milk · due 2026-12-01', 'Pay rent', 'Call mom'], 'Restored 2 tasks'),
     ],
@@ -33,7 +33,7 @@ export const bulk: Dialogue[] = [
     name: 'bulk: delete all completed tasks, refused',
     seed: ['✓ Buy milk', 'Call mom'],
     turns: [
-      turn('clear my completed tasks', 'list_tasks delete_tasks'),
+      turn('clear my completed tasks', 'list_tasks delete_task', undefined, 'Buy milk'),
       turn('(deny)', '', ['✓ Buy milk', 'Call mom'], 'Nothing changed'),
     ],
   },

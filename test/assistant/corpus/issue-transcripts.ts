@@ -46,7 +46,7 @@ export const issueTranscripts: Dialogue[] = [
     name: 'issue: bulk actions',
     seed: ['✓ Buy milk', '✓ Pay rent', 'Call mom', 'Water the plants'],
     turns: [
-      turn('delete all completed tasks', 'list_tasks delete_tasks', undefined, /Buy milk[\s\S]*Pay rent/),
+      turn('delete all completed tasks', 'list_tasks delete_tasks', undefined, /Pay rent[\s\S]*Buy milk/),
       turn('(approve)', '', ['Call mom', 'Water the plants'], 'Deleted 2 tasks'),
       turn('mark all my tasks as done', 'list_tasks complete_task complete_task', ['✓ Call mom', '✓ Water the plants']),
     ],

@@ -76,7 +76,7 @@ export const references: Dialogue[] = [
     name: 'references: which one, when two tasks match the words',
     seed: ['Buy oat milk', 'Buy almond milk'],
     turns: [
-      answer('I bought the milk', /Which one should I mark done/),
+      turn('I bought the milk', 'search_tasks', undefined, /Which one should I mark done/),
       turn('the second one', 'complete_task', ['✓ Buy oat milk', 'Buy almond milk']),
       turn('mark it as not done', 'update_task', ['Buy oat milk', 'Buy almond milk']),
     ],

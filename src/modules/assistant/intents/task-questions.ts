@@ -118,6 +118,16 @@ export const taskQuestionIntents: Intent[] = [
     plan: ({ target }, context) => isItDone(target ?? '', context),
   },
   {
+    name: 'search tasks',
+    patterns: [
+      /^(?:find|search|look for|look up|show)(?: me)?(?: my| the| any)? (?:tasks|todos) (?:about|for|with|mentioning|on|that mention|containing) (?<query>.+?)[.!?]*$/i,
+      /^search (?:my )?(?:tasks|todos|to-?do list) for (?<query>.+?)[.!?]*$/i,
+      /^do i have (?:a|any) tasks? (?:about|for|to|with|mentioning) (?<query>.+?)[.!?]*$/i,
+    ],
+    plan: ({ query }, context) =>
+      callThenReply(context, taskToolNames.search, { query: searchWords(query ?? '') } satisfies SearchTasksInput),
+  },
+  {
     name: 'list finished tasks',
     patterns: [
       /^what (?:have|did) i (?:already )?(?:finish|finished|complete|completed|do|done|get done)(?: so far)?(?: today| this week)?[.!?]*$/i,

@@ -121,7 +121,12 @@ function byScope(context: PlanContext, scope: Scope): Found {
       } satisfies ListTasksInput),
     };
   const items = list<TaskView>(listed, 'items');
-  const tasks = scope.window ? inWindow(items, scope.window, context) : items;
+  // "today’s tasks" are the ones due today and the ones already late, as the list shows them.
+  const tasks = !scope.window
+    ? items
+    : scope.window === 'today'
+      ? [...inWindow(items, 'today', context), ...inWindow(items, 'overdue', context)]
+      : inWindow(items, scope.window, context);
   if (tasks.length === 0)
     return {
       step: reply(

@@ -152,6 +152,9 @@ function anotherLike(object: string, context: PlanContext) {
   } satisfies AddTaskInput);
 }
 
+/** "I gotta …", "I need …": something to do, not something done. */
+const intending = /^(?:gotta|got|need|needa|have|must|should|want|wanna|ought|will|shall|can|could|would|might|may)$/i;
+
 const done = '(?:done|complete|completed|finished|off)';
 
 /** Changes to tasks in plain English: add, complete, reopen, delete, rename, move, priority, tags. */
@@ -224,7 +227,7 @@ export const taskIntents: Intent[] = [
       /^(?:i|we)(?:'ve|’ve| have)?(?: just| already| finally)? (?<verb>[a-z]+) (?<target>.+?)[.!?]*$/i,
     ],
     plan: ({ target, verb }, context) => {
-      if (verb !== undefined && !isPastTense(verb)) return undefined;
+      if (verb !== undefined && (intending.test(verb) || !isPastTense(verb))) return undefined;
       return onTasks(context, target || 'it', complete);
     },
   },
