@@ -73,7 +73,7 @@ describe('the offline assistant through the same chat loop', () => {
     expect(approved.response).toMatch(/Deleted “Feed the cat”/);
   });
 
-  it('says plainly that no model is configured when it does not understand', async () => {
+  it('says in one sentence that it does not understand, with three suggestions, not the help text', async () => {
     const body = (await (
       await harness.chat('alice', { message: 'what is the meaning of life?' }, { json: true })
     ).json()) as {
@@ -81,6 +81,36 @@ describe('the offline assistant through the same chat loop', () => {
       tool_calls: unknown[];
     };
     expect(body.tool_calls).toEqual([]);
-    expect(body.response).toMatch(/MODEL=/);
+    expect(body.response).toMatch(/^I did not understand that\. Without a language model[^\n]*\n\n(?:- [^\n]+\n){2}- [^\n]+$/);
+  });
+
+  /** The hour of a stored due date in a time zone ("17"). */
+  const hourIn = (due: string | null, timeZone: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(due ?? ''));
+
+  async function addAndRead(message: string, timeZone?: string) {
+    const body = (await (
+      await harness.chat('bob', { message, ...(timeZone ? { time_zone: timeZone } : {}) }, { json: true })
+    ).json()) as { tool_calls: { result: { task: { due_date: string | null } } }[] };
+    return body.tool_calls[0]?.result.task.due_date ?? null;
+  }
+
+  it('reads “tomorrow at 5” in the time zone the browser sends; a time zone set in the profile wins', async () => {
+    expect(hourIn(await addAndRead('remind me to call Ana tomorrow at 5', 'America/New_York'), 'America/New_York')).toBe(
+      '17',
+    );
+    const patched = await harness.request('bob', '/api/v1/me', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ time_zone: 'Asia/Tokyo', week_start: 'sunday' }),
+    });
+    expect(await patched.json()).toMatchObject({ time_zone: 'Asia/Tokyo', week_start: 'sunday' });
+    expect(hourIn(await addAndRead('remind me to call Ben tomorrow at 5', 'America/New_York'), 'Asia/Tokyo')).toBe('17');
+  });
+
+  it('refuses a time zone that does not exist, naming the field', async () => {
+    const response = await harness.chat('alice', { message: 'add buy milk', time_zone: 'Mars/Olympus' }, { json: true });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'time_zone' } });
   });
 });

@@ -223,10 +223,16 @@ describe('the offline assistant in the AI SDK loop', () => {
     expect(text).toBe('I would use the add_task tool for that, but it is not available in this chat.');
   });
 
-  it('answers what it does not understand with what it can do and how to add a model', async () => {
+  it('answers what it does not understand in one sentence and three suggestions, not the help text', async () => {
     const { calls, text } = await chat(alice, 'tell me a joke about penguins');
     expect(calls).toEqual([]);
-    expect(text).toContain('No language model is configured');
+    expect(text).toMatch(/^I did not understand that\.[^\n]*\n\n(?:- [^\n]+\n){2}- [^\n]+$/);
+    expect(text).not.toContain('MODEL=openai');
+  });
+
+  it('tells how to add a model when asked for help', async () => {
+    const { text } = await chat(alice, 'help');
+    expect(text).toContain('no language model is configured');
     expect(text).toContain('MODEL=openai:gpt-4.1-mini');
     expect(text).toContain('MODEL=ollama:qwen2.5:14b');
   });

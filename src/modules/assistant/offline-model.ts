@@ -9,6 +9,7 @@ import type {
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
 import type { Clock } from '../../clock.js';
+import { isTimeZone } from '../../time-zone.js';
 import { readConversation } from './conversation.js';
 import { decide } from './decide.js';
 import type { PlannedCall, Step, WeekStart } from './plan-context.js';
@@ -72,15 +73,6 @@ function requestSettings(options: LanguageModelV3CallOptions): { timeZone?: stri
   return { ...(timeZone ? { timeZone } : {}), ...(weekStart ? { weekStart } : {}) };
 }
 
-/** Whether a name is an IANA time zone this runtime knows. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Switchboard's built-in assistant for when no language model is configured: an AI SDK language

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '../../time-zone.js';
 
 const id = z.string().min(1).max(100);
 
@@ -18,6 +19,9 @@ export const chatRequestSchema = z
       .optional()
       .describe('Answers to tool calls waiting for approval; the reply then goes on'),
     model: z.string().min(1).max(200).optional().describe('A model id from GET /api/v1/models'),
+    time_zone: timeZoneSchema
+      .optional()
+      .describe('The user’s time zone (the browser’s); the built-in assistant reads dates in it unless the profile sets one'),
   })
   .refine(
     (body) =>

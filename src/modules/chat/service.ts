@@ -144,6 +144,7 @@ export function createChatService(deps: ChatServiceDeps) {
             messages,
             inputTokens,
             requestId,
+            providerOptions: { offline: assistantSettings(me, request) },
           };
           const started = run;
           void runReply(
@@ -219,4 +220,13 @@ function chatResult(reply: Message): ChatResult {
     ),
     error: reply.error,
   };
+}
+
+/** The built-in assistant's dates: the profile's time zone, else the browser's; the profile's week. */
+function assistantSettings(
+  me: { time_zone: string | null; week_start: string },
+  request: ChatRequest,
+): Record<string, string> {
+  const timeZone = me.time_zone ?? request.time_zone;
+  return { ...(timeZone ? { timeZone } : {}), weekStart: me.week_start };
 }

@@ -15,6 +15,10 @@ export const users = pgTable('users', {
   role: text('role').default('user').notNull(),
   active: boolean('active').default(true).notNull(),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  /** The IANA time zone the assistant reads dates in; null: the browser's, sent with each chat request. */
+  timeZone: text('time_zone'),
+  /** The first day of the week ("this week" in the assistant): monday or sunday. */
+  weekStart: text('week_start').default('monday').notNull(),
 });
 
 export const sessions = pgTable(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scopes } from '../../actor.js';
 import { pageSize } from '../../db/page-size.js';
+import { timeZoneSchema, weekStartSchema } from '../../time-zone.js';
 
 /** A time on the wire: ISO 8601 in UTC. */
 const timestamp = z.iso.datetime().describe('ISO 8601');
@@ -39,7 +40,18 @@ export const updateUserInputSchema = z
   .refine((value) => Object.keys(value).length > 0, { message: 'Give at least one of name, role, active' });
 export type UpdateUserInput = z.infer<typeof updateUserInputSchema>;
 
-export const updateProfileInputSchema = z.object({ name });
+export const updateProfileInputSchema = z
+  .object({
+    name: name.optional(),
+    time_zone: timeZoneSchema
+      .nullable()
+      .optional()
+      .describe('The time zone the assistant reads dates in; null: the browser’s, sent with each chat message'),
+    week_start: weekStartSchema.optional(),
+  })
+  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+    message: 'Give at least one of name, time_zone, week_start',
+  });
 export type UpdateProfileInput = z.infer<typeof updateProfileInputSchema>;
 
 export const listQuerySchema = z.object({
@@ -57,6 +69,8 @@ export const userSchema = z
     active: z.boolean(),
     last_sign_in_at: timestamp.nullable(),
     created_at: timestamp,
+    time_zone: z.string().nullable().describe('The time zone the assistant reads dates in; null: the browser’s'),
+    week_start: weekStartSchema,
   })
   .meta({ id: 'User' });
 export type PublicUser = z.infer<typeof userSchema>;

@@ -37,6 +37,8 @@ export interface ReplyJob {
   inputTokens: number;
   /** The request that asked for the reply: an internal failure is reported under its id. */
   requestId?: string | undefined;
+  /** Per-request settings for the model's provider (the built-in assistant's time zone). */
+  providerOptions?: Record<string, Record<string, string>> | undefined;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function runReply(
       messages: job.messages,
       tools: job.tools,
       maxSteps: job.maxSteps,
+      ...(job.providerOptions ? { providerOptions: job.providerOptions } : {}),
       signal: run.signal,
       onStepFinish: (step) => {
         steps += 1;

@@ -13,6 +13,7 @@ export function streamAssistant({
   maxSteps,
   signal,
   onStepFinish,
+  providerOptions,
 }: {
   model: ResolvedModel;
   system: string;
@@ -21,6 +22,7 @@ export function streamAssistant({
   maxSteps: number;
   signal: AbortSignal;
   onStepFinish?: (step: { finishReason: string }) => void;
+  providerOptions?: Record<string, Record<string, string>> | undefined;
 }) {
   return streamText({
     model: model.model,
@@ -30,6 +32,7 @@ export function streamAssistant({
     stopWhen: stepCountIs(maxSteps),
     abortSignal: signal,
     maxRetries: 1,
+    ...(providerOptions ? { providerOptions } : {}),
     // Failures reach the caller through the stream; the SDK would also print them to the console.
     onError: () => {},
     ...(onStepFinish ? { onStepFinish } : {}),

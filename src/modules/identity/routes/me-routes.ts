@@ -34,7 +34,7 @@ export function registerMeRoutes(app: FastifyInstance, { users, sessions, apiKey
       config: { scope: 'api:write' },
       schema: {
         tags: ['me'],
-        summary: 'Change your name',
+        summary: 'Change your name, time zone or first day of the week',
         body: updateProfileInputSchema,
         response: { 200: userSchema, ...errors },
       },

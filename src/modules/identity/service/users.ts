@@ -37,6 +37,8 @@ export function toUserView(row: UserRow): PublicUser {
     active: row.active,
     last_sign_in_at: row.lastSignInAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
+    time_zone: row.timeZone ?? null,
+    week_start: row.weekStart === 'sunday' ? 'sunday' : 'monday',
   };
 }
 
@@ -204,8 +206,19 @@ export function createUsersService({
 
     async updateProfile(actor: Actor, input: UpdateProfileInput): Promise<PublicUser> {
       const { userId } = requireUser(actor);
-      await db.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, userId));
-      await bus.publish(actor, 'user.updated', { user_id: userId, changes: ['name'] });
+      const changes = {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.time_zone !== undefined ? { timeZone: input.time_zone } : {}),
+        ...(input.week_start !== undefined ? { weekStart: input.week_start } : {}),
+      };
+      await db
+        .update(users)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(eq(users.id, userId));
+      const changed = Object.entries({ name: input.name, time_zone: input.time_zone, week_start: input.week_start })
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
+      await bus.publish(actor, 'user.updated', { user_id: userId, changes: changed });
       return toUserView(await loadUser(userId));
     },
 

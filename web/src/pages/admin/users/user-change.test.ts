@@ -10,6 +10,8 @@ const bea: User = {
   active: true,
   last_sign_in_at: null,
   created_at: '2026-12-01T10:00:00Z',
+  time_zone: null,
+  week_start: 'monday',
 };
 
 describe('the words asking to confirm a change to an account', () => {

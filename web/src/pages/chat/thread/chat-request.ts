@@ -3,10 +3,17 @@ import { isToolUIPart } from 'ai';
 import type { ThreadMessage } from './thread-message';
 
 /** The body of POST /api/v1/chat: exactly one of a message, a regeneration or approvals. */
-export type ChatRequestBody =
+export type ChatRequestBody = (
   | (Required<Pick<ChatRequest, 'message'>> & Pick<ChatRequest, 'conversation_id' | 'model' | 'parent_id'>)
   | Required<Pick<ChatRequest, 'regenerate' | 'conversation_id'>>
-  | Required<Pick<ChatRequest, 'approvals' | 'conversation_id'>>;
+  | Required<Pick<ChatRequest, 'approvals' | 'conversation_id'>>
+) &
+  Pick<ChatRequest, 'time_zone'>;
+
+/** The browser's time zone, which the built-in assistant reads "tomorrow at 5" in. */
+export function browserTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+}
 
 /** What the thread adds to a send: set by an edit (the edited message's parent). */
 export interface ExtraBody {
@@ -25,6 +32,7 @@ export function toChatRequest({
   body,
   conversationId,
   model,
+  timeZone,
 }: {
   trigger: 'submit-message' | 'regenerate-message';
   messageId: string | undefined;
@@ -32,10 +40,13 @@ export function toChatRequest({
   body: ExtraBody | undefined;
   conversationId: string | undefined;
   model: string | undefined;
+  /** Sent with every request: a reply going on after an approval reads dates too. */
+  timeZone?: string | undefined;
 }): ChatRequestBody {
+  const zone = timeZone ? { time_zone: timeZone } : {};
   if (trigger === 'regenerate-message') {
     if (!messageId || !conversationId) throw new Error('Only a saved reply can be written again.');
-    return { regenerate: messageId, conversation_id: conversationId };
+    return { regenerate: messageId, conversation_id: conversationId, ...zone };
   }
   const last = messages.at(-1);
   if (last?.role === 'assistant') {
@@ -45,7 +56,7 @@ export function toChatRequest({
         ? [{ approval_id: part.approval.id, approved: part.approval.approved }]
         : [],
     );
-    return { approvals, conversation_id: conversationId };
+    return { approvals, conversation_id: conversationId, ...zone };
   }
   const message = (last?.parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join('');
   return {
@@ -53,5 +64,6 @@ export function toChatRequest({
     ...(conversationId ? { conversation_id: conversationId } : {}),
     ...(model ? { model } : {}),
     ...(body?.parent_id !== undefined ? { parent_id: body.parent_id } : {}),
+    ...zone,
   };
 }

@@ -1,6 +1,6 @@
 import { type ChatTransport, DefaultChatTransport, type UIMessageChunk } from 'ai';
 import { ApiError, redirectToSignIn } from '../../../api/client';
-import { type ExtraBody, toChatRequest } from './chat-request';
+import { browserTimeZone, type ExtraBody, toChatRequest } from './chat-request';
 import type { ThreadMessage } from './thread-message';
 
 interface TransportOptions {
@@ -30,6 +30,7 @@ export function createChatTransport(options: TransportOptions): ChatTransport<Th
         body: request.body as ExtraBody | undefined,
         conversationId: options.conversationId(),
         model: options.model(),
+        timeZone: browserTimeZone(),
       }),
     }),
     prepareReconnectToStreamRequest: () => {
