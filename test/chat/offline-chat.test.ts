@@ -108,6 +108,25 @@ describe('the offline assistant through the same chat loop', () => {
     expect(hourIn(await addAndRead('remind me to call Ben tomorrow at 5', 'America/New_York'), 'Asia/Tokyo')).toBe('17');
   });
 
+  it('follows “it” on /v1/chat/completions, where the client sends the history as text', async () => {
+    const complete = async (messages: { role: string; content: string }[]) => {
+      const response = await harness.request('alice', '/v1/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'switchboard', messages }),
+      });
+      const body = (await response.json()) as { choices: { message: { content: string } }[] };
+      return body.choices[0]?.message.content ?? '';
+    };
+    const first = { role: 'user', content: 'add a task to buy oat milk tomorrow' };
+    const added = await complete([first]);
+    expect(added).toMatch(/^Added “Buy oat milk”/);
+    const done = await complete([first, { role: 'assistant', content: added }, { role: 'user', content: 'mark it as done' }]);
+    expect(done).toBe('Done: “Buy oat milk” is marked complete.');
+    const tasks = await harness.testApp.app.tasks.list(alice(), { status: 'completed' });
+    expect(tasks.items.map((task) => task.title)).toContain('Buy oat milk');
+  });
+
   it('refuses a time zone that does not exist, naming the field', async () => {
     const response = await harness.chat('alice', { message: 'add buy milk', time_zone: 'Mars/Olympus' }, { json: true });
     expect(response.status).toBe(400);

@@ -21,6 +21,11 @@ export interface TurnMemory {
   readonly numbered: boolean;
   /** True when the reply asked "which one?". */
   readonly askedWhich: boolean;
+  /**
+   * Task titles the reply named when the history holds no tool calls for the turn (an OpenAI
+   * client sends only the texts): its numbered lines, else its “quoted” titles.
+   */
+  readonly mentioned: readonly string[];
 }
 
 /**
@@ -54,6 +59,9 @@ export function tasksIn(output: unknown): TaskView[] {
 const succeeded = (outcome: ToolOutcome): outcome is ToolOutcome & { result: { kind: 'output' } } =>
   outcome.result?.kind === 'output';
 
+/** A title in a reply that reports a change ("Added “Buy milk” to your list", "Done: “Buy milk” …"). */
+const reportedTitle = /^(?:Added|Done:|Updated|Renamed it|Restored|Deleted|You just added) “([^”]+)”/gmu;
+
 /** The numbered lines of a reply ("2. Buy milk — due Mon 7 Dec"), as titles in order. */
 function numberedTitles(reply: string): string[] {
   return [...reply.matchAll(/^\d+\. (?:✓ )?(.+?)(?: — .*)?$/gmu)].map((match) => match[1] ?? '');
@@ -62,6 +70,8 @@ function numberedTitles(reply: string): string[] {
 /** Reads the tasks each earlier turn changed and showed, keeping the latest version of each task seen. */
 export function readMemory(earlier: readonly Turn[]): Memory {
   const known = new Map<string, TaskView>();
+  // Only a history without any tool calls (an OpenAI client's) is read from the reply texts.
+  const textOnly = earlier.every((turn) => turn.outcomes.length === 0);
   const turns = earlier.map((turn): TurnMemory => {
     const changes: TaskChange[] = [];
     const listed: TaskView[] = [];
@@ -76,11 +86,13 @@ export function readMemory(earlier: readonly Turn[]): Memory {
     const candidates = [...listed, ...known.values()];
     const byTitle = titles.flatMap((title) => candidates.find((task) => task.title === title) ?? []);
     const numbered = titles.length > 0 && byTitle.length === titles.length;
+    const quotedTitles = [...turn.reply.matchAll(reportedTitle)].map((match) => match[1] ?? '');
     return {
       changes,
       shown: numbered ? byTitle : listed,
       numbered,
       askedWhich: /\bWhich one\b/.test(turn.reply),
+      mentioned: textOnly && !numbered ? (titles.length > 0 ? titles : quotedTitles) : [],
     };
   });
   return { turns };
@@ -88,22 +100,33 @@ export function readMemory(earlier: readonly Turn[]): Memory {
 
 /** The newest earlier turn that did something with tasks (changed or showed some). */
 export function lastTaskTurn(memory: Memory): TurnMemory | undefined {
-  return memory.turns.findLast((turn) => turn.changes.length > 0 || turn.shown.length > 0);
+  return memory.turns.findLast(
+    (turn) => turn.changes.length > 0 || turn.shown.length > 0 || turn.mentioned.length > 0,
+  );
 }
 
 /**
  * What "it", "them" point at: the tasks the newest turn that dealt with tasks changed (added,
  * completed, …) or else showed; `listed` says whether they were a list the user was shown.
  */
-export function inFocus(memory: Memory): { tasks: TaskView[]; listed: boolean } | undefined {
+export function inFocus(
+  memory: Memory,
+): { tasks: TaskView[]; listed: boolean; titles: readonly string[] } | undefined {
   const turn = lastTaskTurn(memory);
   if (!turn) return undefined;
+  if (turn.mentioned.length > 0) return { tasks: [], listed: true, titles: turn.mentioned };
   if (turn.changes.length > 0) {
     const seen = new Map<string, TaskView>();
     for (const change of turn.changes) seen.set(change.task.id, change.task);
-    return { tasks: [...seen.values()], listed: false };
+    return { tasks: [...seen.values()], listed: false, titles: [] };
   }
-  return { tasks: [...turn.shown], listed: true };
+  return { tasks: [...turn.shown], listed: true, titles: [] };
+}
+
+/** The titles of the newest numbered list a text-only history showed. */
+export function lastNumberedTitles(memory: Memory): readonly string[] | undefined {
+  const turn = memory.turns.findLast((candidate) => candidate.numbered || candidate.mentioned.length > 0);
+  return turn && !turn.numbered ? turn.mentioned : undefined;
 }
 
 /** The newest numbered list the user was shown. */

@@ -4,7 +4,7 @@ import {
   type TaskToolName,
   taskToolNames,
 } from '../../tasks/index.js';
-import { inFocus, lastNumberedList } from '../memory.js';
+import { inFocus, lastNumberedList, lastNumberedTitles } from '../memory.js';
 import { count, list, quoted, type TaskView } from '../reply/format.js';
 import { describeTask, taskList } from '../reply/tasks.js';
 import { positionIn, searchWords, tidy } from '../words.js';
@@ -47,6 +47,9 @@ const whichOne = (tasks: readonly TaskView[], verb: string, context: PlanContext
 /** The tasks "it" or "them" points at in the conversation. */
 function byReference(context: PlanContext, many: boolean, action: TaskAction): Found {
   const focus = inFocus(context.memory);
+  // A text-only history (an OpenAI client's) names tasks by title: find the one named.
+  const [title] = focus?.titles ?? [];
+  if (focus && title !== undefined && focus.titles.length === 1) return byWords(context, title, action);
   if (!focus || focus.tasks.length === 0)
     return { step: reply('Which task? Say its name (“mark the milk one done”), or “show my tasks” to pick one.') };
   if (many || focus.tasks.length === 1) return { tasks: focus.tasks };
@@ -54,7 +57,10 @@ function byReference(context: PlanContext, many: boolean, action: TaskAction): F
 }
 
 /** The task a position points at in the last numbered list, or the step that lists them. */
-function byPosition(context: PlanContext, position: number): Found {
+function byPosition(context: PlanContext, position: number, action: TaskAction): Found {
+  const titles = lastNumberedTitles(context.memory);
+  const title = titles && (position === -1 ? titles.at(-1) : titles[position - 1]);
+  if (title !== undefined) return byWords(context, title, action);
   const listed = lastNumberedList(context.memory) ?? list<TaskView>(outputOf(context, taskToolNames.list), 'items');
   if (listed.length === 0 && !outcomeOf(context, taskToolNames.list))
     return { step: call(taskToolNames.list, { status: 'pending' } satisfies ListTasksInput) };
@@ -145,7 +151,7 @@ function find(context: PlanContext, target: string, action: TaskAction): Found {
   if (single.test(text)) return byReference(context, false, action);
   if (plural.test(text)) return byReference(context, true, action);
   const position = positionIn(text);
-  if (position !== undefined) return byPosition(context, position);
+  if (position !== undefined) return byPosition(context, position, action);
   const scope = scopeOf(text);
   if (scope) return byScope(context, scope);
   return byWords(context, text, action);
