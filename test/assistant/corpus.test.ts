@@ -80,7 +80,9 @@ describe('the phrasing corpus', () => {
   });
   afterAll(async () => {
     const total = turnsIn(corpus);
-    console.log(`Phrasing corpus: ${passed} of ${total} turns pass (${((100 * passed) / total).toFixed(1)}%)`);
+    process.stdout.write(
+      `Phrasing corpus: ${passed} of ${total} turns pass (${((100 * passed) / total).toFixed(1)}%)\n`,
+    );
     await testApp.close();
   });
 
@@ -126,7 +128,13 @@ describe('the phrasing corpus', () => {
       const message: ModelMessage = answer
         ? {
             role: 'tool',
-            content: [{ type: 'tool-approval-response', approvalId: approvalId ?? '', approved: answer === 'approve' }],
+            content: [
+              {
+                type: 'tool-approval-response',
+                approvalId: approvalId ?? '',
+                approved: answer === 'approve',
+              },
+            ],
           }
         : { role: 'user', content: turn.say };
       const messages = [...history, message];
@@ -134,7 +142,9 @@ describe('the phrasing corpus', () => {
       const parts: TextStreamPart<ToolSet>[] = [];
       for await (const part of result.fullStream) parts.push(part);
       history = [...messages, ...(await result.response).messages];
-      approvalId = parts.flatMap((part) => (part.type === 'tool-approval-request' ? [part.approvalId] : []))[0];
+      approvalId = parts.flatMap((part) =>
+        part.type === 'tool-approval-request' ? [part.approvalId] : [],
+      )[0];
       const calls = parts.flatMap((part) => (part.type === 'tool-call' ? [part.toolName] : []));
       const text = await result.text;
       expect(calls, `${where}: tools called (reply: ${text})`).toEqual(turn.calls);

@@ -81,12 +81,16 @@ describe('the offline assistant through the same chat loop', () => {
       tool_calls: unknown[];
     };
     expect(body.tool_calls).toEqual([]);
-    expect(body.response).toMatch(/^I did not understand that\. Without a language model[^\n]*\n\n(?:- [^\n]+\n){2}- [^\n]+$/);
+    expect(body.response).toMatch(
+      /^I did not understand that\. Without a language model[^\n]*\n\n(?:- [^\n]+\n){2}- [^\n]+$/,
+    );
   });
 
   /** The hour of a stored due date in a time zone ("17"). */
   const hourIn = (due: string | null, timeZone: string) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(due ?? ''));
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(due ?? ''),
+    );
 
   async function addAndRead(message: string, timeZone?: string) {
     const body = (await (
@@ -96,16 +100,18 @@ describe('the offline assistant through the same chat loop', () => {
   }
 
   it('reads “tomorrow at 5” in the time zone the browser sends; a time zone set in the profile wins', async () => {
-    expect(hourIn(await addAndRead('remind me to call Ana tomorrow at 5', 'America/New_York'), 'America/New_York')).toBe(
-      '17',
-    );
+    expect(
+      hourIn(await addAndRead('remind me to call Ana tomorrow at 5', 'America/New_York'), 'America/New_York'),
+    ).toBe('17');
     const patched = await harness.request('bob', '/api/v1/me', {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ time_zone: 'Asia/Tokyo', week_start: 'sunday' }),
     });
     expect(await patched.json()).toMatchObject({ time_zone: 'Asia/Tokyo', week_start: 'sunday' });
-    expect(hourIn(await addAndRead('remind me to call Ben tomorrow at 5', 'America/New_York'), 'Asia/Tokyo')).toBe('17');
+    expect(
+      hourIn(await addAndRead('remind me to call Ben tomorrow at 5', 'America/New_York'), 'Asia/Tokyo'),
+    ).toBe('17');
   });
 
   it('follows “it” on /v1/chat/completions, where the client sends the history as text', async () => {
@@ -121,14 +127,22 @@ describe('the offline assistant through the same chat loop', () => {
     const first = { role: 'user', content: 'add a task to buy oat milk tomorrow' };
     const added = await complete([first]);
     expect(added).toMatch(/^Added “Buy oat milk”/);
-    const done = await complete([first, { role: 'assistant', content: added }, { role: 'user', content: 'mark it as done' }]);
+    const done = await complete([
+      first,
+      { role: 'assistant', content: added },
+      { role: 'user', content: 'mark it as done' },
+    ]);
     expect(done).toBe('Done: “Buy oat milk” is marked complete.');
     const tasks = await harness.testApp.app.tasks.list(alice(), { status: 'completed' });
     expect(tasks.items.map((task) => task.title)).toContain('Buy oat milk');
   });
 
   it('refuses a time zone that does not exist, naming the field', async () => {
-    const response = await harness.chat('alice', { message: 'add buy milk', time_zone: 'Mars/Olympus' }, { json: true });
+    const response = await harness.chat(
+      'alice',
+      { message: 'add buy milk', time_zone: 'Mars/Olympus' },
+      { json: true },
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'INVALID_INPUT', field: 'time_zone' } });
   });

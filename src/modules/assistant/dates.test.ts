@@ -42,9 +42,9 @@ describe('dates as people mean them (chrono-node, and our rules on top)', () => 
 
   it('reads “next week” alone as the first day of next week, Monday or Sunday', () => {
     expect(due('plan the party next week')).toBe('2026-12-07');
-    expect(due('plan the party next week', { now: new Date('2026-12-09T09:00:00Z'), weekStart: 'sunday' })).toBe(
-      '2026-12-13',
-    );
+    expect(
+      due('plan the party next week', { now: new Date('2026-12-09T09:00:00Z'), weekStart: 'sunday' }),
+    ).toBe('2026-12-13');
   });
 
   it('reads dates in the user’s time zone: late Sunday evening in New York is still Sunday', () => {

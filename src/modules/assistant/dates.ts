@@ -125,14 +125,16 @@ export function findDate({
   const today = dateIn(now, timeZone);
   for (const [pattern, hour, minute] of dayParts) {
     const found = pattern.exec(text);
-    if (found) return { due: zonedDateTime(today, hour, minute, timeZone), index: found.index, text: found[0] };
+    if (found)
+      return { due: zonedDateTime(today, hour, minute, timeZone), index: found.index, text: found[0] };
   }
   const dayOfMonth = /\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b/i.exec(text);
   if (dayOfMonth) {
     const day = Number(dayOfMonth[1]);
     const [year = 0, month = 1, todayDay = 1] = today.split('-').map(Number);
     // "the 15th" is the next 15th: this month's unless it has passed.
-    const [dueYear, dueMonth] = day >= todayDay ? [year, month] : month === 12 ? [year + 1, 1] : [year, month + 1];
+    const [dueYear, dueMonth] =
+      day >= todayDay ? [year, month] : month === 12 ? [year + 1, 1] : [year, month + 1];
     if (day >= 1 && day <= 31)
       return { due: `${dueYear}-${pad(dueMonth)}-${pad(day)}`, index: dayOfMonth.index, text: dayOfMonth[0] };
   }

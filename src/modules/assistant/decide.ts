@@ -1,4 +1,3 @@
-import { taskToolNames } from '../tasks/index.js';
 import type { Conversation, ToolOutcome } from './conversation.js';
 import { documentIntents } from './intents/documents.js';
 import { helpIntents, helpText } from './intents/help.js';

@@ -68,11 +68,12 @@ function partsOf(step: Step): { calls: readonly PlannedCall[]; text: string | un
 /** The user's time zone and first day of the week for one request (`providerOptions.offline`). */
 function requestSettings(options: LanguageModelV3CallOptions): { timeZone?: string; weekStart?: WeekStart } {
   const settings = options.providerOptions?.offline ?? {};
-  const timeZone = typeof settings.timeZone === 'string' && isTimeZone(settings.timeZone) ? settings.timeZone : undefined;
-  const weekStart = settings.weekStart === 'sunday' || settings.weekStart === 'monday' ? settings.weekStart : undefined;
+  const timeZone =
+    typeof settings.timeZone === 'string' && isTimeZone(settings.timeZone) ? settings.timeZone : undefined;
+  const weekStart =
+    settings.weekStart === 'sunday' || settings.weekStart === 'monday' ? settings.weekStart : undefined;
   return { ...(timeZone ? { timeZone } : {}), ...(weekStart ? { weekStart } : {}) };
 }
-
 
 /**
  * Switchboard's built-in assistant for when no language model is configured: an AI SDK language
@@ -108,7 +109,10 @@ export function createOfflineModel({
     });
     const id = idFrom(options.prompt);
     const { calls, text } = partsOf(step);
-    const output = [text ?? '', ...calls.map((planned) => `${planned.toolName} ${JSON.stringify(planned.input)}`)].join('\n');
+    const output = [
+      text ?? '',
+      ...calls.map((planned) => `${planned.toolName} ${JSON.stringify(planned.input)}`),
+    ].join('\n');
     return {
       step,
       id,

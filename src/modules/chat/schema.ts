@@ -21,7 +21,9 @@ export const chatRequestSchema = z
     model: z.string().min(1).max(200).optional().describe('A model id from GET /api/v1/models'),
     time_zone: timeZoneSchema
       .optional()
-      .describe('The user’s time zone (the browser’s); the built-in assistant reads dates in it unless the profile sets one'),
+      .describe(
+        'The user’s time zone (the browser’s); the built-in assistant reads dates in it unless the profile sets one',
+      ),
   })
   .refine(
     (body) =>

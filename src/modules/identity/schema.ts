@@ -46,7 +46,9 @@ export const updateProfileInputSchema = z
     time_zone: timeZoneSchema
       .nullable()
       .optional()
-      .describe('The time zone the assistant reads dates in; null: the browser’s, sent with each chat message'),
+      .describe(
+        'The time zone the assistant reads dates in; null: the browser’s, sent with each chat message',
+      ),
     week_start: weekStartSchema.optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
@@ -69,7 +71,10 @@ export const userSchema = z
     active: z.boolean(),
     last_sign_in_at: timestamp.nullable(),
     created_at: timestamp,
-    time_zone: z.string().nullable().describe('The time zone the assistant reads dates in; null: the browser’s'),
+    time_zone: z
+      .string()
+      .nullable()
+      .describe('The time zone the assistant reads dates in; null: the browser’s'),
     week_start: weekStartSchema,
   })
   .meta({ id: 'User' });

@@ -123,12 +123,33 @@ describe.each(databaseKinds)('the task service on %s', (kind) => {
     await expect(tasks.get(alice, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
   });
 
+  it('deletes several tasks together, in the order asked, announcing each', async () => {
+    const first = await tasks.add(alice, { title: 'Old one' });
+    const second = await tasks.add(alice, { title: 'Older one' });
+    const events: AnyBusEvent[] = [];
+    const stop = testApp.app.bus.subscribe('task.deleted', (event) => void events.push(event));
+    const deleted = await tasks.deleteMany(alice, [second.id, first.id, second.id]);
+    stop();
+    expect(deleted.map((task) => task.title)).toEqual(['Older one', 'Old one']);
+    expect(events).toHaveLength(2);
+    await expect(tasks.get(alice, first.id)).rejects.toBeInstanceOf(TaskNotFoundError);
+  });
+
+  it('deletes none of several tasks when one is another user’s', async () => {
+    const mine = await tasks.add(alice, { title: 'Mine' });
+    const theirs = await tasks.add(bob, { title: 'Theirs' });
+    await expect(tasks.deleteMany(alice, [mine.id, theirs.id])).rejects.toBeInstanceOf(TaskNotFoundError);
+    expect((await tasks.get(alice, mine.id)).title).toBe('Mine');
+    expect((await tasks.get(bob, theirs.id)).title).toBe('Theirs');
+  });
+
   it('does not let another user see, change, complete or delete the task', async () => {
     const task = await tasks.add(alice, { title: 'Private' });
     await expect(tasks.get(bob, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
     await expect(tasks.update(bob, task.id, { title: 'Hijacked' })).rejects.toBeInstanceOf(TaskNotFoundError);
     await expect(tasks.complete(bob, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
     await expect(tasks.delete(bob, task.id)).rejects.toBeInstanceOf(TaskNotFoundError);
+    await expect(tasks.deleteMany(bob, [task.id])).rejects.toBeInstanceOf(TaskNotFoundError);
     expect((await tasks.get(alice, task.id)).title).toBe('Private');
   });
 

@@ -4,14 +4,24 @@ import { type Dialogue, turn } from './dialogue.js';
 export const bulk: Dialogue[] = [
   {
     name: 'bulk: mark all of today’s tasks done',
-    seed: ['Call mom · due 2026-12-06', 'Pay rent · due 2026-12-06 18:00', 'Book flights · due 2026-12-10', 'Water the plants'],
+    seed: [
+      'Call mom · due 2026-12-06',
+      'Pay rent · due 2026-12-06 18:00',
+      'Book flights · due 2026-12-10',
+      'Water the plants',
+    ],
     turns: [
-      turn('mark all of today’s tasks done', 'list_tasks complete_task complete_task', [
-        '✓ Call mom · due 2026-12-06',
-        '✓ Pay rent · due 2026-12-06 18:00',
-        'Book flights · due 2026-12-10',
-        'Water the plants',
-      ], 'Marked 2 tasks done'),
+      turn(
+        'mark all of today’s tasks done',
+        'list_tasks complete_task complete_task',
+        [
+          '✓ Call mom · due 2026-12-06',
+          '✓ Pay rent · due 2026-12-06 18:00',
+          'Book flights · due 2026-12-10',
+          'Water the plants',
+        ],
+        'Marked 2 tasks done',
+      ),
       turn('undo that', 'update_task update_task', [
         'Call mom · due 2026-12-06',
         'Pay rent · due 2026-12-06 18:00',
@@ -24,9 +34,19 @@ export const bulk: Dialogue[] = [
     name: 'bulk: delete all completed tasks, approved',
     seed: ['✓ Buy milk · due 2026-12-01', '✓ Pay rent', 'Call mom'],
     turns: [
-      turn('delete all completed tasks', 'list_tasks delete_tasks', undefined, /Pay rent[\s\S]*Buy milk — due Tue 1 Dec/),
+      turn(
+        'delete all completed tasks',
+        'list_tasks delete_tasks',
+        undefined,
+        /Pay rent[\s\S]*Buy milk — due Tue 1 Dec/,
+      ),
       turn('(approve)', '', ['Call mom'], 'Deleted 2 tasks'),
-      turn('undo that', 'add_task add_task', ['Buy milk · due 2026-12-01', 'Pay rent', 'Call mom'], 'Restored 2 tasks'),
+      turn(
+        'undo that',
+        'add_task add_task',
+        ['Buy milk · due 2026-12-01', 'Pay rent', 'Call mom'],
+        'Restored 2 tasks',
+      ),
     ],
   },
   {
@@ -46,7 +66,11 @@ export const bulk: Dialogue[] = [
     name: 'bulk: mark all my tasks as done',
     seed: ['Buy milk', 'Call mom', '✓ Pay rent'],
     turns: [
-      turn('mark all my tasks as done', 'list_tasks complete_task complete_task', ['✓ Buy milk', '✓ Call mom', '✓ Pay rent']),
+      turn('mark all my tasks as done', 'list_tasks complete_task complete_task', [
+        '✓ Buy milk',
+        '✓ Call mom',
+        '✓ Pay rent',
+      ]),
       turn('how many are left?', 'list_tasks', undefined, 'no tasks to do'),
     ],
   },
@@ -67,10 +91,7 @@ export const bulk: Dialogue[] = [
   {
     name: 'bulk: delete all tasks tagged work',
     seed: ['Send invoices · #work', 'Fix the printer · #work', 'Buy milk'],
-    turns: [
-      turn('delete all my work tasks', 'list_tasks delete_tasks'),
-      turn('(approve)', '', ['Buy milk']),
-    ],
+    turns: [turn('delete all my work tasks', 'list_tasks delete_tasks'), turn('(approve)', '', ['Buy milk'])],
   },
   {
     name: 'bulk: move all of today’s tasks to tomorrow',
@@ -81,7 +102,11 @@ export const bulk: Dialogue[] = [
         'Pay rent · due 2026-12-07',
         'Water the plants',
       ]),
-      turn('undo that', 'update_task update_task', ['Call mom · due 2026-12-06', 'Pay rent · due 2026-12-04', 'Water the plants']),
+      turn('undo that', 'update_task update_task', [
+        'Call mom · due 2026-12-06',
+        'Pay rent · due 2026-12-04',
+        'Water the plants',
+      ]),
     ],
   },
   {

@@ -9,7 +9,12 @@ export const issueTranscripts: Dialogue[] = [
       turn('mark it as done', 'complete_task', ['✓ Buy milk · due 2026-12-07'], 'Done: “Buy milk”'),
       turn('undo that', 'update_task', ['Buy milk · due 2026-12-07'], 'open again'),
       turn('postpone it to next week', 'update_task', ['Buy milk · due 2026-12-14']),
-      turn('rename it to buy oat milk', 'update_task', ['Buy oat milk · due 2026-12-14'], 'Renamed it “Buy oat milk”'),
+      turn(
+        'rename it to buy oat milk',
+        'update_task',
+        ['Buy oat milk · due 2026-12-14'],
+        'Renamed it “Buy oat milk”',
+      ),
       turn('delete it', 'delete_task', undefined, 'Buy oat milk'),
       turn('(approve)', '', [], 'Deleted “Buy oat milk”'),
     ],
@@ -18,7 +23,10 @@ export const issueTranscripts: Dialogue[] = [
     name: 'issue: “and add one for eggs too”',
     turns: [
       turn('add a task to buy milk tomorrow', 'add_task', ['Buy milk · due 2026-12-07']),
-      turn('and add one for eggs too', 'add_task', ['Buy milk · due 2026-12-07', 'Buy eggs · due 2026-12-07']),
+      turn('and add one for eggs too', 'add_task', [
+        'Buy milk · due 2026-12-07',
+        'Buy eggs · due 2026-12-07',
+      ]),
     ],
   },
   {
@@ -38,8 +46,14 @@ export const issueTranscripts: Dialogue[] = [
     name: 'issue: priority in words',
     seed: ['Call the plumber', 'Call mom'],
     turns: [
-      turn('change the plumber task to high priority', 'search_tasks update_task', ['Call the plumber · high', 'Call mom']),
-      turn('set call mom priority to high', 'search_tasks update_task', ['Call the plumber · high', 'Call mom · high']),
+      turn('change the plumber task to high priority', 'search_tasks update_task', [
+        'Call the plumber · high',
+        'Call mom',
+      ]),
+      turn('set call mom priority to high', 'search_tasks update_task', [
+        'Call the plumber · high',
+        'Call mom · high',
+      ]),
     ],
   },
   {
@@ -48,12 +62,20 @@ export const issueTranscripts: Dialogue[] = [
     turns: [
       turn('delete all completed tasks', 'list_tasks delete_tasks', undefined, /Pay rent[\s\S]*Buy milk/),
       turn('(approve)', '', ['Call mom', 'Water the plants'], 'Deleted 2 tasks'),
-      turn('mark all my tasks as done', 'list_tasks complete_task complete_task', ['✓ Call mom', '✓ Water the plants']),
+      turn('mark all my tasks as done', 'list_tasks complete_task complete_task', [
+        '✓ Call mom',
+        '✓ Water the plants',
+      ]),
     ],
   },
   {
     name: 'issue: dates as people mean them',
-    seed: ['Call mom · due 2026-12-06', 'Pay rent · due 2026-12-03', 'Book flights · due 2026-12-10', 'Renew passport · due 2026-12-20'],
+    seed: [
+      'Call mom · due 2026-12-06',
+      'Pay rent · due 2026-12-03',
+      'Book flights · due 2026-12-10',
+      'Renew passport · due 2026-12-20',
+    ],
     turns: [
       turn('I need to pick up the kids at 5', 'add_task', [
         'Call mom · due 2026-12-06',

@@ -41,7 +41,12 @@ export const questions: Dialogue[] = [
     name: 'questions: due today, tomorrow, this week, overdue',
     seed: week,
     turns: [
-      turn('anything due today?', 'list_tasks', undefined, /Due today:\n\n1\. Call mom[\s\S]*Overdue:\n\n2\. Pay rent/),
+      turn(
+        'anything due today?',
+        'list_tasks',
+        undefined,
+        /Due today:\n\n1\. Call mom[\s\S]*Overdue:\n\n2\. Pay rent/,
+      ),
       turn('what do I have to do today?', 'list_tasks', undefined, /Call mom[\s\S]*Pay rent/),
       turn('what’s due tomorrow?', 'list_tasks', undefined, /Buy a gift/),
       turn('anything due tomorrow?', 'list_tasks', undefined, /^Due tomorrow:\n\n1\. Buy a gift[^\n]*$/),

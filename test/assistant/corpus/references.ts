@@ -56,11 +56,27 @@ export const references: Dialogue[] = [
     seed: ['Buy milk', 'Buy eggs', 'Call mom'],
     turns: [
       turn('find tasks about buy', 'search_tasks', undefined, /2 tasks match/),
-      turn('tag them shopping', 'update_task update_task', ['Buy milk · #shopping', 'Buy eggs · #shopping', 'Call mom']),
-      turn('mark both done', 'complete_task complete_task', ['✓ Buy milk · #shopping', '✓ Buy eggs · #shopping', 'Call mom']),
-      turn('undo that', 'update_task update_task', ['Buy milk · #shopping', 'Buy eggs · #shopping', 'Call mom']),
+      turn('tag them shopping', 'update_task update_task', [
+        'Buy milk · #shopping',
+        'Buy eggs · #shopping',
+        'Call mom',
+      ]),
+      turn('mark both done', 'complete_task complete_task', [
+        '✓ Buy milk · #shopping',
+        '✓ Buy eggs · #shopping',
+        'Call mom',
+      ]),
+      turn('undo that', 'update_task update_task', [
+        'Buy milk · #shopping',
+        'Buy eggs · #shopping',
+        'Call mom',
+      ]),
       turn('show my tasks', 'list_tasks'),
-      turn('mark all of them done', 'complete_task complete_task complete_task', ['✓ Buy milk · #shopping', '✓ Buy eggs · #shopping', '✓ Call mom']),
+      turn('mark all of them done', 'complete_task complete_task complete_task', [
+        '✓ Buy milk · #shopping',
+        '✓ Buy eggs · #shopping',
+        '✓ Call mom',
+      ]),
     ],
   },
   {

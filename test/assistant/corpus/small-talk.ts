@@ -19,12 +19,18 @@ export const smallTalk: Dialogue[] = [
   },
   {
     name: 'small talk: help is the help text',
-    turns: [answer('help', 'built-in offline assistant'), answer('what can you do?', 'built-in offline assistant')],
+    turns: [
+      answer('help', 'built-in offline assistant'),
+      answer('what can you do?', 'built-in offline assistant'),
+    ],
   },
   {
     name: 'unknown: one sentence and three suggestions tailored to what was said',
     turns: [
-      answer('tell me a joke about penguins', /^I did not understand that\.[^\n]*\n\n- [^\n]+\n- [^\n]+\n- [^\n]+$/),
+      answer(
+        'tell me a joke about penguins',
+        /^I did not understand that\.[^\n]*\n\n- [^\n]+\n- [^\n]+\n- [^\n]+$/,
+      ),
       answer('what’s the weather tomorrow?', /what’s due tomorrow/),
       answer('bananas', /add bananas/i),
       answer('schedule a meeting with Ana', /remind me to/i),

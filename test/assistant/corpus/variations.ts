@@ -59,43 +59,37 @@ const listPhrasings = [
 ];
 
 export const variations: Dialogue[] = [
-  ...completeByWords.map(
-    (say): Dialogue => ({
-      name: `variations: “${say}”`,
-      seed: ['Buy milk', 'Call mom'],
-      turns: [turn(say, 'search_tasks complete_task', ['✓ Buy milk', 'Call mom'])],
-    }),
-  ),
-  ...completeIt.map(
-    (say): Dialogue => ({
-      name: `variations: add, then “${say}”`,
-      turns: [turn('add buy milk', 'add_task', ['Buy milk']), turn(say, 'complete_task', ['✓ Buy milk'])],
-    }),
-  ),
-  ...deleteIt.map(
-    (say): Dialogue => ({
-      name: `variations: add, then “${say}”`,
-      turns: [
-        turn('add buy milk', 'add_task', ['Buy milk']),
-        turn(say, 'delete_task', undefined, 'Buy milk'),
-        turn('(approve)', '', [], 'Deleted “Buy milk”'),
-      ],
-    }),
-  ),
-  ...moveIt.map(
-    (say): Dialogue => ({
-      name: `variations: add, then “${say}”`,
-      turns: [turn('add buy milk', 'add_task', ['Buy milk']), turn(say, 'update_task', ['Buy milk · due 2026-12-11'])],
-    }),
-  ),
-  ...addPhrasings.map(
-    ([say, title]): Dialogue => ({ name: `variations: “${say}”`, turns: [turn(say, 'add_task', [title])] }),
-  ),
-  ...listPhrasings.map(
-    (say): Dialogue => ({
-      name: `variations: “${say}”`,
-      seed: ['Buy milk', '✓ Call mom'],
-      turns: [turn(say, 'list_tasks', undefined, /^You have 1 pending task:\n\n1\. Buy milk$/)],
-    }),
-  ),
+  ...completeByWords.map((say): Dialogue => ({
+    name: `variations: “${say}”`,
+    seed: ['Buy milk', 'Call mom'],
+    turns: [turn(say, 'search_tasks complete_task', ['✓ Buy milk', 'Call mom'])],
+  })),
+  ...completeIt.map((say): Dialogue => ({
+    name: `variations: add, then “${say}”`,
+    turns: [turn('add buy milk', 'add_task', ['Buy milk']), turn(say, 'complete_task', ['✓ Buy milk'])],
+  })),
+  ...deleteIt.map((say): Dialogue => ({
+    name: `variations: add, then “${say}”`,
+    turns: [
+      turn('add buy milk', 'add_task', ['Buy milk']),
+      turn(say, 'delete_task', undefined, 'Buy milk'),
+      turn('(approve)', '', [], 'Deleted “Buy milk”'),
+    ],
+  })),
+  ...moveIt.map((say): Dialogue => ({
+    name: `variations: add, then “${say}”`,
+    turns: [
+      turn('add buy milk', 'add_task', ['Buy milk']),
+      turn(say, 'update_task', ['Buy milk · due 2026-12-11']),
+    ],
+  })),
+  ...addPhrasings.map(([say, title]): Dialogue => ({
+    name: `variations: “${say}”`,
+    turns: [turn(say, 'add_task', [title])],
+  })),
+  ...listPhrasings.map((say): Dialogue => ({
+    name: `variations: “${say}”`,
+    seed: ['Buy milk', '✓ Call mom'],
+    turns: [turn(say, 'list_tasks', undefined, /^You have 1 pending task:\n\n1\. Buy milk$/)],
+  })),
 ];

@@ -26,7 +26,6 @@ const howToAddModel = [
 /** The answer to "help" and "what can you do". */
 export const helpText = `I am Switchboard’s built-in offline assistant: no language model is configured, so I understand a set of plain-English requests and use your tools for them. I can:\n\n${capabilities}\n\n${howToAddModel}`;
 
-
 /** Greetings and questions about the assistant itself. */
 export const helpIntents: Intent[] = [
   {

@@ -38,7 +38,10 @@ export function titleOf(phrase: string): string {
  * "urgent", and a date or time (see findDate) — each taken out of the title, which keeps the rest
  * of the user's words. A quoted phrase is the title as written.
  */
-export function readNewTask(phrase: string, { now, timeZone, weekStart }: Pick<PlanContext, 'now' | 'timeZone' | 'weekStart'>): NewTask {
+export function readNewTask(
+  phrase: string,
+  { now, timeZone, weekStart }: Pick<PlanContext, 'now' | 'timeZone' | 'weekStart'>,
+): NewTask {
   const quotedPart = /["“](.+?)["”]/u.exec(phrase);
   let rest = (quotedPart ? phrase.replace(quotedPart[0], ' ') : phrase).replace(listPhrase, '');
   const tags = [...rest.matchAll(tagPattern)].map((match) => (match[1] ?? '').toLowerCase());

@@ -5,7 +5,9 @@ import { type Intent, reply } from './intent.js';
 export const smallTalkIntents: Intent[] = [
   {
     name: 'thanks',
-    patterns: [/^(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?[.!?]*$/i],
+    patterns: [
+      /^(?:thanks|thank you|thx|ty|cheers|many thanks)(?: (?:so much|a lot|very much|again))?[.!?]*$/i,
+    ],
     plan: () => reply('You’re welcome!'),
   },
   {
@@ -24,7 +26,9 @@ export const smallTalkIntents: Intent[] = [
   },
   {
     name: 'acknowledgement',
-    patterns: [/^(?:great|perfect|ok|okay|cool|nice|good|awesome|got it|sounds good|alright|all right|fine|sure)[.!?]*$/i],
+    patterns: [
+      /^(?:great|perfect|ok|okay|cool|nice|good|awesome|got it|sounds good|alright|all right|fine|sure)[.!?]*$/i,
+    ],
     plan: () => reply('Glad that works.'),
   },
   {
@@ -34,7 +38,9 @@ export const smallTalkIntents: Intent[] = [
   },
   {
     name: 'praise',
-    patterns: [/^(?:you(?:'re|’re| are) (?:awesome|great|the best|amazing|helpful)|good (?:job|bot)|well done)[.!?]*$/i],
+    patterns: [
+      /^(?:you(?:'re|’re| are) (?:awesome|great|the best|amazing|helpful)|good (?:job|bot)|well done)[.!?]*$/i,
+    ],
     plan: () => reply('Thank you, glad to help!'),
   },
   {
@@ -44,7 +50,8 @@ export const smallTalkIntents: Intent[] = [
   },
 ];
 
-const dateWord = /\b(today|tomorrow|tonight|this week|next week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const dateWord =
+  /\b(today|tomorrow|tonight|this week|next week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 /**
  * The answer to a message no intent takes: one sentence and three suggestions made from what was

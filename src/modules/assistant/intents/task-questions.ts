@@ -41,16 +41,25 @@ function dueIn(window: Window, context: PlanContext): Step {
   });
 }
 
-function howMany({ done, overdue }: { done?: string | undefined; overdue?: string | undefined }, context: PlanContext): Step {
+function howMany(
+  { done, overdue }: { done?: string | undefined; overdue?: string | undefined },
+  context: PlanContext,
+): Step {
   if (done)
     return onPending(context, { status: 'completed', limit: 100 }, (tasks) =>
-      tasks.length ? `You have finished ${count(tasks.length, 'task')}.` : 'You have not finished any tasks yet.',
+      tasks.length
+        ? `You have finished ${count(tasks.length, 'task')}.`
+        : 'You have not finished any tasks yet.',
     );
   if (overdue)
-    return onPending(context, { status: 'pending', limit: 100, ...fetchBound('overdue', context) }, (tasks) => {
-      const late = inWindow(tasks, 'overdue', context).length;
-      return late ? `${count(late, 'task')} ${late === 1 ? 'is' : 'are'} overdue.` : 'Nothing is overdue.';
-    });
+    return onPending(
+      context,
+      { status: 'pending', limit: 100, ...fetchBound('overdue', context) },
+      (tasks) => {
+        const late = inWindow(tasks, 'overdue', context).length;
+        return late ? `${count(late, 'task')} ${late === 1 ? 'is' : 'are'} overdue.` : 'Nothing is overdue.';
+      },
+    );
   return onPending(context, { status: 'pending', limit: 100 }, (tasks) =>
     tasks.length ? `You have ${count(tasks.length, 'task')} to do.` : 'You have no tasks to do.',
   );
@@ -96,7 +105,11 @@ export const taskQuestionIntents: Intent[] = [
     ],
     plan: (_match, context) => {
       const task = lastAdded(context.memory);
-      return reply(task ? `You just added ${quoted(describeTask(task, context))}.` : 'You have not added a task in this conversation yet.');
+      return reply(
+        task
+          ? `You just added ${quoted(describeTask(task, context))}.`
+          : 'You have not added a task in this conversation yet.',
+      );
     },
   },
   {
@@ -125,7 +138,9 @@ export const taskQuestionIntents: Intent[] = [
       /^do i have (?:a|any) tasks? (?:about|for|to|with|mentioning) (?<query>.+?)[.!?]*$/i,
     ],
     plan: ({ query }, context) =>
-      callThenReply(context, taskToolNames.search, { query: searchWords(query ?? '') } satisfies SearchTasksInput),
+      callThenReply(context, taskToolNames.search, {
+        query: searchWords(query ?? ''),
+      } satisfies SearchTasksInput),
   },
   {
     name: 'list finished tasks',
@@ -133,14 +148,18 @@ export const taskQuestionIntents: Intent[] = [
       /^what (?:have|did) i (?:already )?(?:finish|finished|complete|completed|do|done|get done)(?: so far)?(?: today| this week)?[.!?]*$/i,
       /^(?:show|list|what are)(?: me)? (?:my |the )?(?:completed|finished|done) (?:tasks|todos|items)[.!?]*$/i,
     ],
-    plan: (_match, context) => callThenReply(context, taskToolNames.list, { status: 'completed' } satisfies ListTasksInput),
+    plan: (_match, context) =>
+      callThenReply(context, taskToolNames.list, { status: 'completed' } satisfies ListTasksInput),
   },
   {
     name: 'what is due when',
     patterns: [
       /^(?:what(?:'s|’s| is)|anything|is anything|is there anything|what do i have|what have i got|what tasks are|which tasks are|do i have anything|what(?:'s| is) (?:still )?)\s*(?:due |left |to do |on |coming up |scheduled )?(?:for )?(?<when>today|tomorrow|this week|next week|overdue|late|coming up|upcoming)[.!?]*$/i,
       /^what (?:do|should|must) i (?:have to |need to )?do (?<when>today|tomorrow|this week|next week)[.!?]*$/i,
-      new RegExp(`^(?:show|list|give)(?: me)? (?:my |the )?(?<when>today['’]s|tomorrow['’]s|overdue|this week['’]s|upcoming) ${listWords}[.!?]*$`, 'i'),
+      new RegExp(
+        `^(?:show|list|give)(?: me)? (?:my |the )?(?<when>today['’]s|tomorrow['’]s|overdue|this week['’]s|upcoming) ${listWords}[.!?]*$`,
+        'i',
+      ),
       /^(?:am i|is anything|are any tasks|are there (?:any )?tasks) (?<when>overdue|late|behind)[.!?]*$/i,
     ],
     plan: ({ when }, context) => dueIn(windowIn(when ?? '') ?? 'overdue', context),
@@ -149,23 +168,35 @@ export const taskQuestionIntents: Intent[] = [
     name: 'what is urgent',
     patterns: [
       /^what(?:'s|’s| is) (?:urgent|important|high priority)[.!?]*$/i,
-      new RegExp(`^(?:show|list|give|what are)(?: me)? (?:my |the )?(?:urgent|important|high[ -]priority) ${listWords}[.!?]*$`, 'i'),
+      new RegExp(
+        `^(?:show|list|give|what are)(?: me)? (?:my |the )?(?:urgent|important|high[ -]priority) ${listWords}[.!?]*$`,
+        'i',
+      ),
     ],
     plan: (_match, context) => highPriority(context),
   },
   {
     name: 'list tasks by tag',
     patterns: [
-      new RegExp(`^(?:show|list|give)(?: me)? (?:all )?(?:my |the )?${listWords} (?:tagged|with the tag|labelled|labeled) #?(?<tag>[\\w-]+)[.!?]*$`, 'i'),
-      new RegExp(`^(?:show|list|give)(?: me)? (?:all )?(?:my |the )?#(?<tag>[\\w-]+) ${listWords}[.!?]*$`, 'i'),
+      new RegExp(
+        `^(?:show|list|give)(?: me)? (?:all )?(?:my |the )?${listWords} (?:tagged|with the tag|labelled|labeled) #?(?<tag>[\\w-]+)[.!?]*$`,
+        'i',
+      ),
+      new RegExp(
+        `^(?:show|list|give)(?: me)? (?:all )?(?:my |the )?#(?<tag>[\\w-]+) ${listWords}[.!?]*$`,
+        'i',
+      ),
       /^what(?:'s|’s| is) (?:tagged|labelled|labeled) #?(?<tag>[\w-]+)[.!?]*$/i,
     ],
     plan: ({ tag }, context) => listPending(context, tag),
   },
   {
     name: 'list everything',
-    patterns: [/^(?:show|list|give)(?: me)? (?:everything|all (?:my |of my |the )?(?:tasks|todos)(?: including (?:the )?(?:done|finished|completed) ones)?)[.!?]*$/i],
-    plan: (_match, context) => callThenReply(context, taskToolNames.list, { status: 'all' } satisfies ListTasksInput),
+    patterns: [
+      /^(?:show|list|give)(?: me)? (?:everything|all (?:my |of my |the )?(?:tasks|todos)(?: including (?:the )?(?:done|finished|completed) ones)?)[.!?]*$/i,
+    ],
+    plan: (_match, context) =>
+      callThenReply(context, taskToolNames.list, { status: 'all' } satisfies ListTasksInput),
   },
   {
     name: 'list tasks',
@@ -174,7 +205,10 @@ export const taskQuestionIntents: Intent[] = [
       /^what(?:'s|’s| is| do i have)? (?:still )?(?:to do|on my (?:list|plate|todo list|to-?do list|agenda))(?: today)?[.!?]*$/i,
       /^what (?:are|r) my (?:tasks|todos|to-?dos)[.!?]*$/i,
       /^what (?:do i|should i|must i) (?:still )?(?:have to |need to )?do(?: next| now)?[.!?]*$/i,
-      new RegExp(`^(?:show|list|give|tell)(?: me)? (?:all )?(?:my |the )?(?:pending |open |remaining )?${listWords}[.!?]*$`, 'i'),
+      new RegExp(
+        `^(?:show|list|give|tell)(?: me)? (?:all )?(?:my |the )?(?:pending |open |remaining )?${listWords}[.!?]*$`,
+        'i',
+      ),
       /^(?:show|tell)(?: me)? what(?:'s|’s| is) (?:left|pending|open|remaining)[.!?]*$/i,
       new RegExp(`^(?:my )?${listWords}[.!?]*$`, 'i'),
       /^(?:anything|is there anything|do i have anything|do i have any tasks)(?: (?:left|else))?(?: to do)?[.!?]*$/i,

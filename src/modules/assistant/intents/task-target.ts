@@ -51,7 +51,9 @@ function byReference(context: PlanContext, many: boolean, action: TaskAction): F
   const [title] = focus?.titles ?? [];
   if (focus && title !== undefined && focus.titles.length === 1) return byWords(context, title, action);
   if (!focus || focus.tasks.length === 0)
-    return { step: reply('Which task? Say its name (“mark the milk one done”), or “show my tasks” to pick one.') };
+    return {
+      step: reply('Which task? Say its name (“mark the milk one done”), or “show my tasks” to pick one.'),
+    };
   if (many || focus.tasks.length === 1) return { tasks: focus.tasks };
   return { step: whichOne(focus.tasks, action.verb, context) };
 }
@@ -61,7 +63,8 @@ function byPosition(context: PlanContext, position: number, action: TaskAction):
   const titles = lastNumberedTitles(context.memory);
   const title = titles && (position === -1 ? titles.at(-1) : titles[position - 1]);
   if (title !== undefined) return byWords(context, title, action);
-  const listed = lastNumberedList(context.memory) ?? list<TaskView>(outputOf(context, taskToolNames.list), 'items');
+  const listed =
+    lastNumberedList(context.memory) ?? list<TaskView>(outputOf(context, taskToolNames.list), 'items');
   if (listed.length === 0 && !outcomeOf(context, taskToolNames.list))
     return { step: call(taskToolNames.list, { status: 'pending' } satisfies ListTasksInput) };
   const task = position === -1 ? listed.at(-1) : listed[position - 1];
@@ -107,7 +110,9 @@ const scopeWords =
 export function scopeOf(target: string): Scope | undefined {
   const text = tidy(target).toLowerCase();
   const startsAll = /^(?:all|every|everything)\b/.test(text);
-  const pluralGroup = /^(?:my |the )?(?:[\w'’-]+ )*(?:tasks|todos)$/.test(text) && /\b(?:completed|finished|done|today|tomorrow|overdue|week)/.test(text);
+  const pluralGroup =
+    /^(?:my |the )?(?:[\w'’-]+ )*(?:tasks|todos)$/.test(text) &&
+    /\b(?:completed|finished|done|today|tomorrow|overdue|week)/.test(text);
   if ((!startsAll && !pluralGroup) || plural.test(text)) return undefined;
   const status = /\b(?:completed|finished|done)\b/.test(text) ? 'completed' : 'pending';
   const rest = text.replace(scopeWords, ' ').replace(/#/g, '').trim().split(/\s+/).filter(Boolean);
@@ -167,7 +172,9 @@ function afterCalls(context: PlanContext, action: TaskAction): Step | undefined 
   const [first] = done;
   if (!first) return undefined;
   if (done.length === 1) return callThenReply(context, first.toolName as TaskToolName, first.input);
-  const titles = done.map((outcome) => quoted(String((outcome.result as { value: { task?: TaskView } }).value.task?.title ?? '')));
+  const titles = done.map((outcome) =>
+    quoted(String((outcome.result as { value: { task?: TaskView } }).value.task?.title ?? '')),
+  );
   return reply(`${action.done.replace('{count}', count(done.length, 'task'))}: ${titles.join(', ')}.`);
 }
 
@@ -176,10 +183,17 @@ function actOn(context: PlanContext, tasks: readonly TaskView[], action: TaskAct
   const open = tasks.filter((task) => !action.unchanged?.(task));
   const [first] = tasks;
   if (open.length === 0 && first)
-    return reply(tasks.length === 1 ? (action.unchanged?.(first) ?? '') : 'Nothing to change: they are all like that already.');
+    return reply(
+      tasks.length === 1
+        ? (action.unchanged?.(first) ?? '')
+        : 'Nothing to change: they are all like that already.',
+    );
   if (action.toolName === taskToolNames.delete) {
     if (open.length === 1 && open[0])
-      return calls([{ toolName: taskToolNames.delete, input: { task_id: open[0].id } }], `I’ll delete ${quoted(describeTask(open[0], context))}.`);
+      return calls(
+        [{ toolName: taskToolNames.delete, input: { task_id: open[0].id } }],
+        `I’ll delete ${quoted(describeTask(open[0], context))}.`,
+      );
     return calls(
       [{ toolName: taskToolNames.deleteMany, input: { task_ids: open.map((task) => task.id) } }],
       `I’ll delete these ${count(open.length, 'task')}:\n\n${taskList(open, context)}`,

@@ -51,8 +51,8 @@ export function fetchBound(window: Window, context: PlanContext): { due_before?:
 }
 
 const byDue = (a: TaskView, b: TaskView) =>
-  (a.due_date ? new Date(a.due_date).getTime() : Infinity) - (b.due_date ? new Date(b.due_date).getTime() : Infinity) ||
-  a.title.localeCompare(b.title);
+  (a.due_date ? new Date(a.due_date).getTime() : Infinity) -
+    (b.due_date ? new Date(b.due_date).getTime() : Infinity) || a.title.localeCompare(b.title);
 
 /** The tasks in a window, soonest first (overdue ones are not in "today" or "this week": said apart). */
 export function inWindow(tasks: readonly TaskView[], window: Window, context: PlanContext): TaskView[] {

@@ -78,22 +78,34 @@ const removeTags = (tags: string[]) =>
     'untag',
     (task) => ({ tags: task.tags.filter((tag) => !tags.includes(tag)) }),
     (task) =>
-      tags.some((tag) => task.tags.includes(tag)) ? undefined : `${quoted(task.title)} has no tag ${tags.map((tag) => `#${tag}`).join(' ')}.`,
+      tags.some((tag) => task.tags.includes(tag))
+        ? undefined
+        : `${quoted(task.title)} has no tag ${tags.map((tag) => `#${tag}`).join(' ')}.`,
   );
 
 /** "tag send invoices work" / "tag it with #home and #shopping": the target and the tags. */
 function splitTagging(rest: string): { target: string; tags: string[] } {
   const withWord = /^(?<target>.+?) (?:with|as) (?<tags>.+)$/i.exec(rest);
-  if (withWord?.groups) return { target: withWord.groups.target ?? '', tags: tagsIn(withWord.groups.tags ?? '') };
+  if (withWord?.groups)
+    return { target: withWord.groups.target ?? '', tags: tagsIn(withWord.groups.tags ?? '') };
   const hashed = [...rest.matchAll(/#([\w-]+)/g)].map((match) => (match[1] ?? '').toLowerCase());
-  if (hashed.length) return { target: rest.replace(/#[\w-]+/g, '').replace(/\band\b/g, '').trim(), tags: hashed };
+  if (hashed.length)
+    return {
+      target: rest
+        .replace(/#[\w-]+/g, '')
+        .replace(/\band\b/g, '')
+        .trim(),
+      tags: hashed,
+    };
   const words = rest.split(' ');
   return { target: words.slice(0, -1).join(' '), tags: tagsIn(words.at(-1) ?? '') };
 }
 
 /** A relative move: "a week", "by 2 days", "next week" (from the task's own date). */
 function shiftDays(when: string): number | undefined {
-  const text = tidy(when).toLowerCase().replace(/^(?:back |forward )?(?:by |to |for )?/, '');
+  const text = tidy(when)
+    .toLowerCase()
+    .replace(/^(?:back |forward )?(?:by |to |for )?/, '');
   if (text === 'next week') return 7;
   const match = /^(?<size>a|an|one|two|three|\d+) (?<unit>day|week)s?(?: later| back)?$/.exec(text);
   if (!match?.groups) return undefined;
@@ -119,9 +131,19 @@ function newDue(when: string, context: PlanContext): ((task: TaskView) => string
     else if (meridiem === 'am' && hour === 12) hour = 0;
     else if (!meridiem && hour >= 1 && hour <= 6) hour += 12;
     return (task) =>
-      zonedDateTime(task.due_date ? dueDay(task.due_date, context.timeZone) : today, hour, Number(time[2] ?? 0), context.timeZone);
+      zonedDateTime(
+        task.due_date ? dueDay(task.due_date, context.timeZone) : today,
+        hour,
+        Number(time[2] ?? 0),
+        context.timeZone,
+      );
   }
-  const date = findDate({ text: when, now: context.now, timeZone: context.timeZone, weekStart: context.weekStart });
+  const date = findDate({
+    text: when,
+    now: context.now,
+    timeZone: context.timeZone,
+    weekStart: context.weekStart,
+  });
   if (!date) return `I could not read a date in ${quoted(when)}. Try “move the dentist to Friday”.`;
   return () => date.due;
 }
@@ -129,7 +151,11 @@ function newDue(when: string, context: PlanContext): ((task: TaskView) => string
 function moveTo({ target, when }: Match, context: PlanContext) {
   const due = newDue(when ?? '', context);
   if (typeof due === 'string') return reply(due);
-  return onTasks(context, target ?? '', update('move', (task) => ({ due_date: due(task) })));
+  return onTasks(
+    context,
+    target ?? '',
+    update('move', (task) => ({ due_date: due(task) })),
+  );
 }
 
 /** "same for dad", "one for eggs too": the last task added, for another thing. */
@@ -153,7 +179,8 @@ function anotherLike(object: string, context: PlanContext) {
 }
 
 /** "I gotta …", "I need …": something to do, not something done. */
-const intending = /^(?:gotta|got|need|needa|have|must|should|want|wanna|ought|will|shall|can|could|would|might|may)$/i;
+const intending =
+  /^(?:gotta|got|need|needa|have|must|should|want|wanna|ought|will|shall|can|could|would|might|may)$/i;
 
 const done = '(?:done|complete|completed|finished|off)';
 
@@ -197,7 +224,10 @@ export const taskIntents: Intent[] = [
     patterns: [
       /^(?:set|change|make|put) (?:the )?priority (?:of|on|for) (?<target>.+?) (?:to|as|at) (?<level>high|low|medium|normal|top|urgent)[.!?]*$/i,
       /^(?:set|change|make|put) (?<target>.+?)['’]?s? priority (?:to |as |at )?(?<level>high|low|medium|normal|top|urgent)[.!?]*$/i,
-      new RegExp(`^(?:make|mark|set|change|switch|put|move) (?<target>.+?) (?:as |to |at |into )?(?:an? )?(?<level>${levels})(?: priority)?[.!?]*$`, 'i'),
+      new RegExp(
+        `^(?:make|mark|set|change|switch|put|move) (?<target>.+?) (?:as |to |at |into )?(?:an? )?(?<level>${levels})(?: priority)?[.!?]*$`,
+        'i',
+      ),
       new RegExp(`^(?<target>.+?) is (?:an? )?(?<level>${levels})(?: priority)?[.!?]*$`, 'i'),
       /^(?:prioriti[sz]e|bump up|escalate) (?<target>.+?)[.!?]*$/i,
       /^(?:lower|reduce|decrease|drop) the priority (?:of|on) (?<target>.+?)(?<low>)[.!?]*$/i,
@@ -212,7 +242,12 @@ export const taskIntents: Intent[] = [
       /^(?:remove|clear|delete|drop|take off) the (?:due )?(?:date|deadline) (?:from|of|on) (?<target>.+?)[.!?]*$/i,
       /^(?<target>.+?) (?:has|needs) no (?:due )?(?:date|deadline)[.!?]*$/i,
     ],
-    plan: ({ target }, context) => onTasks(context, target ?? '', update('move', () => ({ due_date: null }))),
+    plan: ({ target }, context) =>
+      onTasks(
+        context,
+        target ?? '',
+        update('move', () => ({ due_date: null })),
+      ),
   },
   {
     name: 'complete a task',
@@ -246,7 +281,11 @@ export const taskIntents: Intent[] = [
       /^call (?<target>it|that|this one) (?<title>.+?)[.!?]*$/i,
     ],
     plan: ({ target, title }, context) =>
-      onTasks(context, target ?? '', update('rename', () => ({ title: titleOf(title ?? '') }))),
+      onTasks(
+        context,
+        target ?? '',
+        update('rename', () => ({ title: titleOf(title ?? '') })),
+      ),
   },
   {
     name: 'move a task',

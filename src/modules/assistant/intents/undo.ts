@@ -53,8 +53,14 @@ function afterUndo(context: PlanContext): Step | undefined {
   const [first] = done;
   if (!first) return undefined;
   if (first.toolName === taskToolNames.add) {
-    const titles = done.map((outcome) => quoted(String((outcome.result as { value: { task?: TaskView } }).value.task?.title)));
-    return reply(done.length === 1 ? `Restored ${titles[0]}.` : `Restored ${count(done.length, 'task')}: ${titles.join(', ')}.`);
+    const titles = done.map((outcome) =>
+      quoted(String((outcome.result as { value: { task?: TaskView } }).value.task?.title)),
+    );
+    return reply(
+      done.length === 1
+        ? `Restored ${titles[0]}.`
+        : `Restored ${count(done.length, 'task')}: ${titles.join(', ')}.`,
+    );
   }
   if (done.length === 1) return callThenReply(context, first.toolName as never, first.input);
   return reply(`Undone for ${count(done.length, 'task')}.`);

@@ -215,7 +215,11 @@ export function createUsersService({
         .update(users)
         .set({ ...changes, updatedAt: new Date() })
         .where(eq(users.id, userId));
-      const changed = Object.entries({ name: input.name, time_zone: input.time_zone, week_start: input.week_start })
+      const changed = Object.entries({
+        name: input.name,
+        time_zone: input.time_zone,
+        week_start: input.week_start,
+      })
         .filter(([, value]) => value !== undefined)
         .map(([key]) => key);
       await bus.publish(actor, 'user.updated', { user_id: userId, changes: changed });
