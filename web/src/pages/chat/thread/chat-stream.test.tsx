@@ -22,8 +22,10 @@ describe('the chat thread', () => {
 
     await userEvent.type(screen.getByLabelText('Message'), 'add buy milk to my list{Enter}');
     await waitFor(() => expect(requests.some((request) => request.url === '/api/v1/chat')).toBe(true));
+    // The browser's time zone goes along: the built-in assistant reads "tomorrow at 5" in it.
     expect(requests.find((request) => request.url === '/api/v1/chat')?.body).toEqual({
       message: 'add buy milk to my list',
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     expect(screen.getByRole('status').textContent).toBe('Assistant is working…');
 
@@ -175,6 +177,7 @@ describe('the chat thread', () => {
       expect(requests.find((request) => request.url === '/api/v1/chat')?.body).toEqual({
         message: 'hello',
         model: 'ollama:qwen2.5:14b',
+        time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       }),
     );
     chat.send({ type: 'start', messageId: 'r1', messageMetadata: { conversation_id: 'c1' } });
