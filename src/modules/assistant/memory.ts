@@ -1,6 +1,6 @@
 import { taskToolNames } from '../tasks/index.js';
 import type { ToolOutcome, Turn } from './conversation.js';
-import { field, list, type TaskView } from './reply/format.js';
+import { field, list, type TaskView } from './task-view.js';
 
 /** One change to a task that a turn made, with the task as it was before (for undo). */
 export interface TaskChange {

@@ -1,6 +1,6 @@
 import type { Turn } from './conversation.js';
 import type { Memory } from './memory.js';
-import type { TaskView } from './reply/format.js';
+import type { TaskView } from './task-view.js';
 import type { ToolName } from './tool-name.js';
 
 /** One tool call the assistant makes. */

@@ -1,5 +1,6 @@
-import type { Task } from '../../tasks/index.js';
 import type { PlanContext } from '../plan-context.js';
+
+export { field, list, type TaskView } from '../task-view.js';
 
 /** What a reply formatter gets: the call's input and output, and the plan's context. */
 export interface ReplyInput {
@@ -11,22 +12,6 @@ export interface ReplyInput {
 
 /** Puts one tool's result in words. */
 export type ReplyFormatter = (reply: ReplyInput) => string;
-
-/** A task as the task tools return it (the fields the replies use). */
-export type TaskView = Readonly<Pick<Task, 'id' | 'title' | 'status' | 'priority' | 'due_date' | 'tags'>>;
-
-/** A field of a JSON object, or undefined when the value is not an object. */
-export function field<T = unknown>(value: unknown, name: string): T | undefined {
-  return value !== null && typeof value === 'object'
-    ? ((value as Record<string, unknown>)[name] as T)
-    : undefined;
-}
-
-/** A list field of a JSON object, empty when absent. */
-export function list<T = unknown>(value: unknown, name: string): T[] {
-  const items = field(value, name);
-  return Array.isArray(items) ? (items as T[]) : [];
-}
 
 /** A title between curly quotes. */
 export const quoted = (text: string) => `“${text}”`;
