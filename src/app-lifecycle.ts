@@ -91,7 +91,9 @@ export function assemble(parts: AppParts) {
       bus.prune(),
       identity.audit.prune(),
       conversations.interruptStale({ before: interruptBefore }),
-      engine ? pruneEffects(database.db, new Date(clock.now().getTime() - effectRetentionMs)) : 0,
+      engine
+        ? pruneEffects({ db: database.db, before: new Date(clock.now().getTime() - effectRetentionMs) })
+        : 0,
     ])
       .then(([events, auditEntries, interrupted, effects]) => {
         if (events + auditEntries + interrupted + effects > 0)

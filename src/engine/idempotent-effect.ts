@@ -26,11 +26,16 @@ export function effectKey(): string {
  * and its key are written in one transaction, so a repeat finds the key and returns the first
  * run's result (JSON) without acting again. A concurrent repeat waits on the key, then does the same.
  */
-export async function runEffectOnce<T>(
-  db: Database,
-  key: string,
-  effect: (tx: Transaction) => Promise<T>,
-): Promise<T> {
+export async function runEffectOnce<T>({
+  db,
+  key,
+  effect,
+}: {
+  db: Database;
+  /** Usually `effectKey()`: the step running now. */
+  key: string;
+  effect: (tx: Transaction) => Promise<T>;
+}): Promise<T> {
   return db.transaction(async (tx) => {
     const claimed = await tx
       .insert(engineEffects)
@@ -54,7 +59,7 @@ export async function runEffectOnce<T>(
 }
 
 /** Forgets the keys of effects done before `before` (their workflows finished long ago). */
-export async function pruneEffects(db: Database, before: Date): Promise<number> {
+export async function pruneEffects({ db, before }: { db: Database; before: Date }): Promise<number> {
   const deleted = await db
     .delete(engineEffects)
     .where(sql`${engineEffects.doneAt} < ${before}`)

@@ -49,11 +49,11 @@ describe.runIf(postgresAvailable)('the durable engine inside the app', () => {
         DBOS.runStep(
           async () => {
             // The same step repeating its effect (as after a recovery): the second is a no-op.
-            const write = (tx: Parameters<Parameters<typeof runEffectOnce>[2]>[0]) =>
+            const write = (tx: Parameters<Parameters<typeof runEffectOnce>[0]['effect']>[0]) =>
               tx.execute(sql`insert into engine_test_effects (n) values (1)`).then(() => 'written');
             if (!built.db) throw new Error('the app is not built yet');
-            const first = await runEffectOnce(built.db, effectKey(), write);
-            const second = await runEffectOnce(built.db, effectKey(), write);
+            const first = await runEffectOnce({ db: built.db, key: effectKey(), effect: write });
+            const second = await runEffectOnce({ db: built.db, key: effectKey(), effect: write });
             return [first, second];
           },
           { name: 'write-once' },
@@ -112,12 +112,12 @@ describe.runIf(postgresAvailable)('the durable engine inside the app', () => {
       let runs = 0;
       const effect = async () => ++runs;
       const results = await Promise.all([
-        runEffectOnce(db, 'workflow-1:3', effect),
-        runEffectOnce(db, 'workflow-1:3', effect),
+        runEffectOnce({ db, key: 'workflow-1:3', effect }),
+        runEffectOnce({ db, key: 'workflow-1:3', effect }),
       ]);
       expect(runs).toBe(1);
       expect(results).toEqual([1, 1]);
-      expect(await runEffectOnce(db, 'workflow-1:4', effect)).toBe(2);
+      expect(await runEffectOnce({ db, key: 'workflow-1:4', effect })).toBe(2);
       expect(() => effectKey()).toThrow(/inside DBOS.runStep/);
     } finally {
       await testApp.close();
