@@ -27,7 +27,10 @@ export function observeEngine({
   db: Database;
   executorId: string;
   deadAfterMs: number;
-  /** Workflows finished before this (epoch ms) are not counted: the counter starts with the engine. */
+  /**
+   * Workflows finished before this (epoch ms by the database's clock, which stamps completed_at)
+   * are not counted: the counter starts with the engine.
+   */
   since: number;
   logger: Logger;
 }) {

@@ -1,5 +1,6 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { DBOSExecutor } from '@dbos-inc/dbos-sdk/internal/dbos-executor';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { launchInTurn } from './launch-in-turn.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +24,13 @@ export interface EngineOptions {
   heartbeatMs: number;
   deadAfterMs: number;
   version: string;
+  /**
+   * How long `shutdown` waits for the workflows running here to finish (a share of
+   * SHUTDOWN_TIMEOUT_MS). What is still running then is left PENDING for another instance.
+   */
+  drainMs: number;
+  /** How long `launch` waits for another instance launching at the same time; 5 minutes unless set. */
+  launchWaitMs?: number;
   logger: Logger;
   metrics: Metrics;
 }
@@ -38,7 +46,8 @@ let holder: string | undefined;
  * time: `shutdown` lets the next.
  */
 export function createEngine(options: EngineOptions) {
-  const { db, url, executorId, heartbeatMs, deadAfterMs, version, logger, metrics } = options;
+  const { db, url, executorId, heartbeatMs, deadAfterMs, version, drainMs, logger, metrics } = options;
+  const launchWaitMs = options.launchWaitMs ?? 300_000;
   if (holder !== undefined || DBOS.isInitialized())
     throw new Error(
       `The durable engine (DBOS) runs once per process and executor ${holder ?? DBOS.executorID} holds it: close that app first`,
@@ -61,7 +70,7 @@ export function createEngine(options: EngineOptions) {
 
   /** One heartbeat, then one recovery pass; never two at once (the timer skips while one runs). */
   const tick = async () => {
-    if (!(await beat(db, { executorId, version }))) {
+    if (!(await beat({ db, executorId, version }))) {
       figures?.takenForDead.inc();
       engineLog.warn(
         { executorId },
@@ -108,11 +117,13 @@ export function createEngine(options: EngineOptions) {
     /** Writes the heartbeat, launches DBOS (which recovers this executor's own pending work), starts the beat. */
     async launch(): Promise<void> {
       const startedAt = Date.now();
-      await registerInstance(db, { executorId, version });
-      await launchInTurn(url, () => DBOS.launch());
+      // The database's clock, not ours: DBOS stamps completed_at with it, and the metrics count from here.
+      const since = await databaseNowMs(db);
+      await registerInstance({ db, executorId, version, deadAfterMs, logger: engineLog });
+      await launchInTurn({ url, launch: () => DBOS.launch(), logger: engineLog, waitAtMostMs: launchWaitMs });
       launched = true;
       for (const hook of launchHooks) await hook();
-      figures = observeEngine({ metrics, db, executorId, deadAfterMs, since: startedAt, logger });
+      figures = observeEngine({ metrics, db, executorId, deadAfterMs, since, logger });
       timer = setInterval(() => {
         pass ??= tick()
           .catch((error) => engineLog.warn({ err: error }, 'engine heartbeat failed'))
@@ -122,15 +133,26 @@ export function createEngine(options: EngineOptions) {
     },
 
     /**
-     * Stops the beat and DBOS (its pool closed, its registry cleared for the next app of this
-     * process), then marks the instance stopped so the others recover what it left pending at once.
+     * Stops the beat, then DBOS: it takes no new work, waits up to `drainMs` for the workflows
+     * running here, closes its pool and clears its registry for the next app of this process. Only
+     * then is the instance marked stopped, so the others recover at once what it left pending: the
+     * workflows that outlasted the drain, from their last completed step (the step cut short runs
+     * again elsewhere, which its effect key makes harmless).
      */
     async shutdown(): Promise<void> {
       clearInterval(timer);
       await pass;
       try {
-        await DBOS.shutdown({ deregister: true });
-        if (launched) await markStopped(db, executorId);
+        await DBOS.shutdown({ deregister: true, workflowCompletionTimeoutMS: drainMs });
+        if (launched) {
+          const left = await pendingHere(db, executorId);
+          await markStopped({ db, executorId });
+          if (left > 0)
+            engineLog.warn(
+              { executorId, workflows: left, drain_ms: drainMs },
+              'workflows still running at shutdown were left pending: another instance resumes them from their last completed step',
+            );
+        }
       } finally {
         launched = false;
         holder = undefined;
@@ -140,3 +162,16 @@ export function createEngine(options: EngineOptions) {
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+async function databaseNowMs(db: Database): Promise<number> {
+  const result = await db.execute(sql`select (extract(epoch from now()) * 1000)::float8 as ms`);
+  return Number((result as unknown as { rows: { ms: number }[] }).rows[0]?.ms);
+}
+
+/** Workflows DBOS still has PENDING on this executor: left behind by a shutdown whose drain ran out. */
+async function pendingHere(db: Database, executorId: string): Promise<number> {
+  const result =
+    await db.execute(sql`select count(*)::int as count from ${sql.identifier(dbosSchema)}.workflow_status
+    where status = 'PENDING' and executor_id = ${executorId}`);
+  return (result as unknown as { rows: { count: number }[] }).rows[0]?.count ?? 0;
+}

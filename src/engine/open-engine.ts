@@ -36,6 +36,8 @@ export function openEngine({
     heartbeatMs: config.engineHeartbeatMs,
     deadAfterMs: config.engineDeadAfterMs,
     version,
+    // The HTTP requests had their SHUTDOWN_TIMEOUT_MS before; the workflows get half as long again.
+    drainMs: Math.round(config.shutdownTimeoutMs / 2),
     logger,
     metrics,
   });
