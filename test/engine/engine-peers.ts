@@ -1,16 +1,9 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
 
 const fixture = path.join(projectRoot, 'test/fixtures/engine-peer.js');
-
-/** The peers run the built server: a stale or missing dist/ would test old code, so say so. */
-export function requireBuiltServer() {
-  if (!fs.existsSync(path.join(projectRoot, 'dist/engine/engine.js')))
-    throw new Error('test/engine runs the built server: run `npm run build:server` first');
-}
 
 const peers = new Set<WatchedProcess>();
 

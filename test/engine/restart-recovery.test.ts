@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
-import {
-  killPeers,
-  query,
-  requireBuiltServer,
-  startPeer,
-  stepCounts,
-  workflowStatus,
-} from './engine-peers.js';
+import { requireFreshBuild } from '../helpers/fresh-build.js';
+import { killPeers, query, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
 
 describe.runIf(postgresAvailable)('a workflow killed mid-way finishes after a restart', () => {
   let database: TestDatabase;
   let url: string;
 
   beforeAll(async () => {
-    requireBuiltServer();
+    requireFreshBuild();
     database = await createTestDatabase('postgres');
     url = database.settings.databaseUrl ?? '';
     await query(url, 'create table engine_test_steps (run_id text, step int, executor_id text)');

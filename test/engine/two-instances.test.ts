@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
-import {
-  killPeers,
-  query,
-  requireBuiltServer,
-  startPeer,
-  stepCounts,
-  workflowStatus,
-} from './engine-peers.js';
+import { requireFreshBuild } from '../helpers/fresh-build.js';
+import { killPeers, query, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
 
 type Peer = Awaited<ReturnType<typeof startPeer>>;
 
@@ -21,7 +15,7 @@ describe.runIf(postgresAvailable)('two instances on one Postgres', () => {
   let two: Peer;
 
   beforeAll(async () => {
-    requireBuiltServer();
+    requireFreshBuild();
     database = await createTestDatabase('postgres');
     url = database.settings.databaseUrl ?? '';
     await query(url, 'create table engine_test_steps (run_id text, step int, executor_id text)');

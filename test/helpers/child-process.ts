@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { requireFreshBuild } from './fresh-build.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -106,8 +106,7 @@ export async function startServer(env: Record<string, string>) {
  */
 export async function startBuiltServer(env: Record<string, string>) {
   const entry = path.join(projectRoot, 'bin/switchboard.js');
-  if (!existsSync(path.join(projectRoot, 'dist/cli.js')))
-    throw new Error('dist/ is not built: run "npm run build:server" before this test');
+  requireFreshBuild();
   const child = spawn(process.execPath, [entry, 'serve'], {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
