@@ -163,9 +163,10 @@ export function createEngine(options: EngineOptions) {
 
 export type Engine = ReturnType<typeof createEngine>;
 
+/** Epoch ms by the database's clock, whole as DBOS's completed_at (a bigint compared with it). */
 async function databaseNowMs(db: Database): Promise<number> {
-  const result = await db.execute(sql`select (extract(epoch from now()) * 1000)::float8 as ms`);
-  return Number((result as unknown as { rows: { ms: number }[] }).rows[0]?.ms);
+  const result = await db.execute(sql`select floor(extract(epoch from now()) * 1000)::bigint as ms`);
+  return Number((result as unknown as { rows: { ms: string }[] }).rows[0]?.ms);
 }
 
 /** Workflows DBOS still has PENDING on this executor: left behind by a shutdown whose drain ran out. */
