@@ -1,17 +1,18 @@
 CREATE TABLE "chat_run_chunks" (
+	"run_id" text NOT NULL,
 	"reply_id" text NOT NULL,
 	"first_seq" integer NOT NULL,
+	"last_seq" integer NOT NULL,
 	"chunks" text NOT NULL,
 	"written_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "chat_run_chunks_reply_id_first_seq_pk" PRIMARY KEY("reply_id","first_seq")
+	CONSTRAINT "chat_run_chunks_run_id_first_seq_pk" PRIMARY KEY("run_id","first_seq")
 );
 --> statement-breakpoint
 CREATE TABLE "chat_runs" (
 	"conversation_id" text PRIMARY KEY NOT NULL,
 	"run_id" text NOT NULL,
 	"reply_id" text,
-	"owner_id" text NOT NULL,
-	"instance_id" text NOT NULL,
+	"process_id" text NOT NULL,
 	"lease_expires_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "chat_runs_run_id_unique" UNIQUE("run_id")
 );

@@ -129,6 +129,8 @@ export function assemble(parts: AppParts) {
         const listening = http.server.listening;
         const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
         try {
+          // The chat first: its replies end, so their streams let the HTTP server close. From
+          // now on a new chat request is refused (503 SHUTTING_DOWN), its run never renewed.
           await parts.chat.close();
           await http.close();
           clearTimeout(cutOff);

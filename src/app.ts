@@ -47,6 +47,7 @@ import { createModelRegistry } from './models/registry.js';
 import { registerModelRoutes } from './models/routes.js';
 import { createTextWriter } from './models/text-writer.js';
 import {
+  type ChatService,
   createChatRelay,
   createChatService,
   createCompletions,
@@ -90,6 +91,7 @@ export async function createApp({
   const database = await openDatabase({ config, logger, command });
   let started: EventBus | undefined;
   let engine: Engine | undefined;
+  let chatStarted: ChatService | undefined;
   try {
     await database.migrate();
     observeConnections(metrics, database.stats);
@@ -190,7 +192,7 @@ export async function createApp({
     const chat = createChatService({
       db: database.db,
       ids,
-      instanceId,
+      processId: instanceId,
       relay: await createChatRelay({ database, instanceId, logger }),
       conversations,
       models,
@@ -245,6 +247,7 @@ export async function createApp({
       resolveActor: identity.resolveActor,
       needsSetup: () => identity.users.needsSetup(),
     });
+    chatStarted = chat;
     await engine?.launch();
     return assemble({
       config,
@@ -271,6 +274,8 @@ export async function createApp({
       loadPromptFiles,
     });
   } catch (error) {
+    // The chat's sweep ticks and its relay listens until closed.
+    await chatStarted?.close().catch((failure) => logger.warn({ err: failure }, 'could not close the chat'));
     await engine?.shutdown().catch((failure) => logger.warn({ err: failure }, 'could not stop the engine'));
     await started?.close();
     await database.close();

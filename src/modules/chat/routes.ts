@@ -17,6 +17,7 @@ const errors = {
   403: errorBodySchema,
   404: errorBodySchema,
   409: errorBodySchema,
+  503: errorBodySchema,
 };
 const id = z.string().min(1).max(100);
 

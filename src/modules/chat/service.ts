@@ -24,8 +24,8 @@ import { modelMessageGroups } from './service/to-model-messages.js';
 export interface ChatServiceDeps {
   db: Database;
   ids: IdGenerator;
-  /** This process's id, recorded on the replies it writes. */
-  instanceId: string;
+  /** This process's id, recorded on its claims. */
+  processId: string;
   /** News about replies between the instances sharing the database. */
   relay: ChatRelay;
   conversations: ConversationService;
@@ -70,7 +70,7 @@ export function createChatService(deps: ChatServiceDeps) {
   /** A new conversation's claim, taken once its first turn is stored: nobody else can be writing in it. */
   async function claimNew(actor: UserActor, turn: Turn): Promise<string> {
     const conversationId = turn.reply.conversation_id;
-    const runId = await runs.claim({ conversationId, ownerId: actor.userId, replyId: turn.reply.id });
+    const runId = await runs.claim({ conversationId, replyId: turn.reply.id });
     if (!runId) throw new ChatBusyError(conversationId);
     return runId;
   }
@@ -100,7 +100,7 @@ export function createChatService(deps: ChatServiceDeps) {
         ? await conversations.get(actor, request.conversation_id)
         : undefined;
       const claimed = existing
-        ? await runs.claim({ conversationId: existing.id, ownerId: actor.userId })
+        ? await runs.claim({ conversationId: existing.id })
         : undefined;
       if (existing && !claimed) throw new ChatBusyError(existing.id);
       let run: ChatRun | undefined;
@@ -118,7 +118,6 @@ export function createChatService(deps: ChatServiceDeps) {
           conversationId: turn.reply.conversation_id,
           replyId: turn.reply.id,
           runId,
-          ownerId: actor.userId,
         });
         try {
           // The claim taken before the turn was stored now names its reply (for other instances),

@@ -222,11 +222,13 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
       await append('complete'),
       await append('streaming'),
     ];
-    expect(await conversations.interruptReplies({ messageIds: [streaming.id, finished.id] })).toBe(1);
+    expect(await conversations.interruptReplies({ messageIds: [streaming.id, finished.id] })).toEqual([
+      streaming.id,
+    ]);
     expect((await conversations.message(alice, streaming.id)).status).toBe('interrupted');
     expect((await conversations.message(alice, finished.id)).status).toBe('complete');
     expect((await conversations.message(alice, other.id)).status).toBe('streaming');
-    expect(await conversations.interruptReplies({ messageIds: [] })).toBe(0);
+    expect(await conversations.interruptReplies({ messageIds: [] })).toEqual([]);
   });
 
   it('titles from the first user message only, never over a title already set', async () => {

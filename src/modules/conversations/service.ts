@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import type { ServiceDeps } from '../../service-deps.js';
+import type { Database } from '../../db/database.js';
 import { requireUser } from '../../actor-policy.js';
 import { loadOwnedConversation } from './service/access.js';
 import { ConversationNotFoundError } from './errors.js';
 import './events.js';
 import { exportConversations, type ExportedFile } from './service/export.js';
 import { readImport, writeImport } from './service/import.js';
-import { interruptReplies, interruptStale } from './service/interrupt-stale.js';
+import { interruptReplies, interruptStale, type RepliesToInterrupt } from './service/interrupt-replies.js';
 import { listConversations } from './service/list.js';
 import { announceChain, chainRows, inChainOrder } from './service/insert-chain.js';
 import { createMessageOperations } from './service/messages.js';
@@ -190,11 +191,14 @@ export function createConversationService(deps: ServiceDeps) {
     },
 
     /**
-     * Marks these replies interrupted where they are still `streaming`; returns how many. System use
-     * (no actor): the chat's sweep, for replies whose instance stopped renewing its claim.
+     * Marks these replies interrupted where they are still `streaming`; answers their ids. System
+     * use (no actor): the chat's sweep, for replies whose instance stopped renewing its claim;
+     * given a function, the chat removes those claims in the same transaction.
      */
-    interruptReplies(options: { messageIds: string[] }): Promise<number> {
-      return interruptReplies(deps, options);
+    interruptReplies(
+      pick: RepliesToInterrupt | ((tx: Database) => Promise<RepliesToInterrupt>),
+    ): Promise<string[]> {
+      return interruptReplies(deps, pick);
     },
 
     ...createMessageOperations(deps),

@@ -20,7 +20,10 @@ export type RelayMessage =
 
 type Handler = (message: RelayMessage) => void;
 
-/** How long a log outlives its run: long enough for a reader that heard the end to read the last chunks. */
+/**
+ * How old a batch of an ended run must be to go: long enough for a reader that heard the end to
+ * read the last chunks (a batch may go right when its run ends, if written a minute before).
+ */
 const keepLogsMs = 60_000;
 
 /**
@@ -86,34 +89,29 @@ export async function createChatRelay({
       };
     },
 
-    /** Appends a batch of a reply's chunks to its log and tells the others, in one statement. */
-    async appendChunks(replyId: string, batch: NumberedChunk[]): Promise<void> {
+    /** Appends a batch of a run's chunks to its log and tells the others, in one statement. */
+    async appendChunks(
+      { runId, replyId }: { runId: string; replyId: string },
+      batch: NumberedChunk[],
+    ): Promise<void> {
       const first = batch[0];
       const last = batch.at(-1);
       if (!shared || !first || !last) return;
       const chunks = JSON.stringify(batch.map((numbered) => numbered.chunk));
       await db.execute(sql`
         with stored as (
-          insert into ${chatRunChunks} (reply_id, first_seq, chunks)
-          values (${replyId}, ${first.seq}, ${chunks})
+          insert into ${chatRunChunks} (run_id, reply_id, first_seq, last_seq, chunks)
+          values (${runId}, ${replyId}, ${first.seq}, ${last.seq}, ${chunks})
         )
         select ${notify({ kind: 'chunks', reply_id: replyId, seq: last.seq })}`);
     },
 
-    /** The logged chunks of a reply after `afterSeq`, in order. */
-    async readChunks(replyId: string, afterSeq: number): Promise<NumberedChunk[]> {
+    /** The logged chunks of a run after `afterSeq`, in order (only the batches holding them are read). */
+    async readChunks(runId: string, afterSeq: number): Promise<NumberedChunk[]> {
       const rows = await db
         .select({ firstSeq: chatRunChunks.firstSeq, chunks: chatRunChunks.chunks })
         .from(chatRunChunks)
-        .where(
-          and(
-            eq(chatRunChunks.replyId, replyId),
-            gt(
-              sql`${chatRunChunks.firstSeq} + json_array_length(${chatRunChunks.chunks}::json)`,
-              afterSeq + 1,
-            ),
-          ),
-        )
+        .where(and(eq(chatRunChunks.runId, runId), gt(chatRunChunks.lastSeq, afterSeq)))
         .orderBy(asc(chatRunChunks.firstSeq));
       return rows.flatMap((row) =>
         (JSON.parse(row.chunks) as NumberedChunk['chunk'][])
@@ -122,7 +120,7 @@ export async function createChatRelay({
       );
     },
 
-    /** Deletes the logs of runs that ended more than a minute ago. */
+    /** Deletes the batches more than a minute old of runs that ended (whose claim is gone). */
     async pruneLogs(): Promise<void> {
       if (!shared) return;
       await db
@@ -130,7 +128,7 @@ export async function createChatRelay({
         .where(
           and(
             lt(chatRunChunks.writtenAt, sql`now() - (${keepLogsMs}::integer * interval '1 millisecond')`),
-            sql`not exists (select 1 from ${chatRuns} where ${chatRuns.replyId} = ${chatRunChunks.replyId})`,
+            sql`not exists (select 1 from ${chatRuns} where ${chatRuns.runId} = ${chatRunChunks.runId})`,
           ),
         );
     },

@@ -28,16 +28,17 @@ export function createChatRun({
   conversationId,
   replyId,
   runId,
-  ownerId,
   graceMs,
+  holdsClaim = async () => true,
   onChunk = () => {},
   onEnd = async () => {},
 }: {
   conversationId: string;
   replyId: string;
   runId: string;
-  ownerId: string;
   graceMs: number;
+  /** Whether this run still holds the conversation's claim (not taken over after a stall). */
+  holdsClaim?: () => Promise<boolean>;
   onChunk?: (chunk: NumberedChunk) => void;
   onEnd?: () => Promise<void>;
 }) {
@@ -63,7 +64,7 @@ export function createChatRun({
     conversationId,
     replyId,
     runId,
-    ownerId,
+    holdsClaim,
     signal: controller.signal,
     /** Resolves when the reply is stored in its final state and its claim released. */
     done,

@@ -15,12 +15,15 @@ export const watchHoldsMs = 3 * watchEveryMs;
  */
 export function createRemoteRun({
   replyId,
+  runId,
   relay,
   stillWritten,
   checkEveryMs,
   logger,
 }: {
   replyId: string;
+  /** The run writing it: its log is the one read. */
+  runId: string;
   relay: ChatRelay;
   /** Whether the reply is still claimed by a live instance. */
   stillWritten: () => Promise<boolean>;
@@ -41,7 +44,7 @@ export function createRemoteRun({
         reading = reading
           .then(async () => {
             if (stopped) return;
-            for (const numbered of await relay.readChunks(replyId, cursor)) {
+            for (const numbered of await relay.readChunks(runId, cursor)) {
               cursor = numbered.seq;
               listener(numbered);
             }

@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import { chatRuns } from '../table.js';
 
-/** A claim whose lease ran out, removed: the reply it was writing, if the turn was stored. */
+/** A claim whose lease ran out, removed: the reply it was writing, if the claim had named it yet. */
 export interface ExpiredClaim {
   conversationId: string;
   replyId: string | null;
@@ -16,12 +16,12 @@ export interface ExpiredClaim {
 export function createRunClaims({
   db,
   ids,
-  instanceId,
+  processId,
   leaseMs,
 }: {
   db: Database;
   ids: IdGenerator;
-  instanceId: string;
+  processId: string;
   leaseMs: number;
 }) {
   const leaseEnd = () => sql`now() + (${leaseMs}::integer * interval '1 millisecond')`;
@@ -35,16 +35,14 @@ export function createRunClaims({
      */
     async claim({
       conversationId,
-      ownerId,
       replyId = null,
     }: {
       conversationId: string;
-      ownerId: string;
       replyId?: string | null;
     }): Promise<string | undefined> {
       const [row] = await db
         .insert(chatRuns)
-        .values({ conversationId, runId: ids(), replyId, ownerId, instanceId, leaseExpiresAt: leaseEnd() })
+        .values({ conversationId, runId: ids(), replyId, processId, leaseExpiresAt: leaseEnd() })
         .onConflictDoNothing()
         .returning({ runId: chatRuns.runId });
       return row?.runId;
@@ -72,33 +70,63 @@ export function createRunClaims({
       return runIds.filter((runId) => !kept.has(runId));
     },
 
-    /** Removes claims whose lease ran out (in one conversation, or everywhere) and answers them. */
-    async expire({ conversationId }: { conversationId?: string } = {}): Promise<ExpiredClaim[]> {
+    /**
+     * Removes claims whose lease ran out (in one conversation, or everywhere) and answers them; `tx`
+     * lets the caller interrupt their replies in the same transaction.
+     */
+    async expire(
+      { conversationId }: { conversationId?: string } = {},
+      tx: Database = db,
+    ): Promise<ExpiredClaim[]> {
       const conditions: SQL[] = [lt(chatRuns.leaseExpiresAt, sql`now()`)];
       if (conversationId) conditions.push(eq(chatRuns.conversationId, conversationId));
-      return db
+      return tx
         .delete(chatRuns)
         .where(and(...conditions))
         .returning({ conversationId: chatRuns.conversationId, replyId: chatRuns.replyId });
     },
 
-    /** The reply being written in a conversation, by a live claim. */
-    async activeReply(conversationId: string): Promise<string | undefined> {
+    /** The reply being written in a conversation, by a live claim, and the run writing it. */
+    async activeReply(conversationId: string): Promise<{ replyId: string; runId: string } | undefined> {
       const [row] = await db
-        .select({ replyId: chatRuns.replyId })
+        .select({ replyId: chatRuns.replyId, runId: chatRuns.runId })
         .from(chatRuns)
         .where(and(eq(chatRuns.conversationId, conversationId), isNotNull(chatRuns.replyId), live));
-      return row?.replyId ?? undefined;
+      return row?.replyId ? { replyId: row.replyId, runId: row.runId } : undefined;
     },
 
-    /** Whether a reply is claimed: 'live', 'expired' (its instance is gone) or undefined (not being written). */
-    async claimOf(replyId: string): Promise<'live' | 'expired' | undefined> {
+    /**
+     * Whether a reply of a conversation is claimed: 'live', 'expired' (its instance is gone) or
+     * undefined (not being written). A claim not yet naming its reply counts: the reply is stored
+     * before the claim names it.
+     */
+    async claimOf({
+      conversationId,
+      replyId,
+    }: {
+      conversationId: string;
+      replyId: string;
+    }): Promise<'live' | 'expired' | undefined> {
       const [row] = await db
         .select({ live: sql<boolean>`${live}` })
         .from(chatRuns)
-        .where(eq(chatRuns.replyId, replyId));
+        .where(
+          and(
+            eq(chatRuns.conversationId, conversationId),
+            or(eq(chatRuns.replyId, replyId), isNull(chatRuns.replyId)),
+          ),
+        );
       if (!row) return undefined;
       return row.live ? 'live' : 'expired';
+    },
+
+    /** Whether a run still holds a live claim. */
+    async holds(runId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ runId: chatRuns.runId })
+        .from(chatRuns)
+        .where(and(eq(chatRuns.runId, runId), live));
+      return row !== undefined;
     },
   };
 }

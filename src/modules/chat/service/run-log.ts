@@ -11,10 +11,12 @@ const flushEveryMs = 250;
  */
 export function createRunLog({
   relay,
+  runId,
   replyId,
   logger,
 }: {
   relay: ChatRelay;
+  runId: string;
   replyId: string;
   logger: Logger;
 }) {
@@ -29,7 +31,7 @@ export function createRunLog({
     pending = [];
     if (batch.length > 0) {
       writing = writing
-        .then(() => relay.appendChunks(replyId, batch))
+        .then(() => relay.appendChunks({ runId, replyId }, batch))
         .catch((error) => logger.error({ err: error, messageId: replyId }, 'could not log the reply'));
     }
     return writing;

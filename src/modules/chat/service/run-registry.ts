@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
+import { ServiceUnavailableError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { ConversationService } from '../../conversations/index.js';
 import { type ChatRun, createChatRun, type ReplyStream } from './chat-run.js';
@@ -11,7 +12,8 @@ import { createRunLog } from './run-log.js';
 export interface RunRegistryDeps {
   db: Database;
   ids: IdGenerator;
-  instanceId: string;
+  /** This process's id, recorded on its claims. */
+  processId: string;
   relay: ChatRelay;
   conversations: ConversationService;
   /** A claim not renewed for this long belongs to a dead instance; renewed every third of it. */
@@ -30,26 +32,39 @@ export interface RunRegistryDeps {
 export function createRunRegistry({
   db,
   ids,
-  instanceId,
+  processId,
   relay,
   conversations,
   leaseMs,
   graceMs,
   logger,
 }: RunRegistryDeps) {
-  const claims = createRunClaims({ db, ids, instanceId, leaseMs });
+  const claims = createRunClaims({ db, ids, processId, leaseMs });
   /** Replies being written in this process, by conversation id. */
   const running = new Map<string, ChatRun>();
+  /** Claims this process took whose run has not begun (the turn is being stored): renewed too. */
+  const pending = new Set<string>();
   const tickEveryMs = Math.max(Math.floor(leaseMs / 3), 100);
+  let closed = false;
 
-  /** Removes expired claims (of one conversation, or all) and interrupts their replies; answers how many. */
+  /**
+   * Removes expired claims (of one conversation, or all) and interrupts their replies, in one
+   * transaction; answers how many claims. A claim that had not named its reply yet interrupts the
+   * replies streaming in its conversation (one at a time: that is the one).
+   */
   async function reap(filter: { conversationId?: string } = {}): Promise<number> {
-    const expired = await claims.expire(filter);
-    const replyIds = expired.flatMap((claim) => (claim.replyId ? [claim.replyId] : []));
-    await conversations.interruptReplies({ messageIds: replyIds });
+    let expiredCount = 0;
+    const replyIds = await conversations.interruptReplies(async (tx) => {
+      const expired = await claims.expire(filter, tx);
+      expiredCount = expired.length;
+      return {
+        messageIds: expired.flatMap((claim) => (claim.replyId ? [claim.replyId] : [])),
+        conversationIds: expired.flatMap((claim) => (claim.replyId ? [] : [claim.conversationId])),
+      };
+    });
     for (const replyId of replyIds) await relay.send({ kind: 'ended', reply_id: replyId });
     if (replyIds.length > 0) logger.info({ replies: replyIds }, 'interrupted replies whose instance is gone');
-    return expired.length;
+    return expiredCount;
   }
 
   let ticking = false;
@@ -58,7 +73,7 @@ export function createRunRegistry({
     ticking = true;
     try {
       const mine = [...running.values()];
-      const lost = new Set(await claims.renew(mine.map((run) => run.runId)));
+      const lost = new Set(await claims.renew([...mine.map((run) => run.runId), ...pending]));
       for (const run of mine) if (lost.has(run.runId)) run.stop('the reply lost its claim');
       await reap();
       await relay.pruneLogs();
@@ -70,24 +85,36 @@ export function createRunRegistry({
   }
   const timer = setInterval(() => void tick(), tickEveryMs).unref();
 
-  /** Waits until a reply written elsewhere has ended (its claim gone), at most a lease and a tick. */
-  function endedElsewhere(replyId: string): Promise<void> {
-    return new Promise((resolve) => {
+  /**
+   * Stops a reply written elsewhere and waits until it has ended (its claim gone), at most a lease
+   * and a tick. The stop is sent again every second: a NOTIFY may be lost, and a run that has not
+   * begun yet (its turn being stored) is not listening for it.
+   */
+  async function stopElsewhere(reply: { conversationId: string; replyId: string }): Promise<void> {
+    const sendStop = () =>
+      relay
+        .send({ kind: 'stop', reply_id: reply.replyId })
+        .catch((error) => logger.warn({ err: error }, 'could not ask for a reply to stop'));
+    const ended = new Promise<void>((resolve) => {
       const finish = () => {
         unsubscribe();
         clearInterval(poll);
+        clearInterval(resend);
         clearTimeout(deadline);
         resolve();
       };
-      const unsubscribe = relay.on(replyId, (message) => message.kind === 'ended' && finish());
+      const unsubscribe = relay.on(reply.replyId, (message) => message.kind === 'ended' && finish());
       const poll = setInterval(() => {
-        claims.claimOf(replyId).then(
+        claims.claimOf(reply).then(
           (claim) => claim === undefined && finish(),
           () => {},
         );
-      }, 200);
-      const deadline = setTimeout(finish, leaseMs + tickEveryMs);
+      }, 200).unref();
+      const resend = setInterval(() => void sendStop(), 1_000).unref();
+      const deadline = setTimeout(finish, leaseMs + tickEveryMs).unref();
     });
+    await sendStop();
+    await ended;
   }
 
   return {
@@ -95,39 +122,47 @@ export function createRunRegistry({
      * Claims a conversation for a new reply; undefined when a reply is being written in it. A claim
      * left by a dead instance is reaped (its reply interrupted) and the conversation claimed.
      */
-    async claim(claim: { conversationId: string; ownerId: string; replyId?: string }) {
-      const runId = await claims.claim(claim);
-      if (runId) return runId;
-      if ((await reap({ conversationId: claim.conversationId })) === 0) return undefined;
-      return claims.claim(claim);
+    async claim(claim: { conversationId: string; replyId?: string }): Promise<string | undefined> {
+      // Shutting down: a run begun now would not be renewed, nor stopped by close().
+      if (closed) throw new ServiceUnavailableError('SHUTTING_DOWN', 'The server is shutting down');
+      let runId = await claims.claim(claim);
+      if (!runId && (await reap({ conversationId: claim.conversationId })) > 0)
+        runId = await claims.claim(claim);
+      if (runId) pending.add(runId);
+      return runId;
     },
 
     attach: (runId: string, replyId: string) => claims.attach(runId, replyId),
-    release: (runId: string) => claims.release(runId),
+    release(runId: string) {
+      pending.delete(runId);
+      return claims.release(runId);
+    },
 
     /** Starts this instance's run of a claimed reply; the claim is released when it ends. */
     begin({
       conversationId,
       replyId,
       runId,
-      ownerId,
     }: {
       conversationId: string;
       replyId: string;
       runId: string;
-      ownerId: string;
     }): ChatRun {
-      const log = relay.shared ? createRunLog({ relay, replyId, logger }) : undefined;
+      pending.delete(runId);
+      // Only a run that lost its claim can still be here: the claim is the conversation's, now ours.
+      running.get(conversationId)?.stop('the reply lost its claim');
+      const log = relay.shared ? createRunLog({ relay, runId, replyId, logger }) : undefined;
       const run = createChatRun({
         conversationId,
         replyId,
         runId,
-        ownerId,
         graceMs,
+        holdsClaim: () => claims.holds(runId),
         ...(log ? { onChunk: log.add } : {}),
         onEnd: async () => {
           unsubscribe();
-          running.delete(conversationId);
+          // A newer run of the conversation may have begun since this one lost its claim.
+          if (running.get(conversationId) === run) running.delete(conversationId);
           try {
             await log?.flush();
             await claims.release(runId);
@@ -142,6 +177,7 @@ export function createRunRegistry({
         if (message.kind === 'watch') run.watchedElsewhere(watchHoldsMs);
       });
       running.set(conversationId, run);
+      if (closed) run.stop('the server is shutting down');
       return run;
     },
 
@@ -149,12 +185,12 @@ export function createRunRegistry({
     async active(conversationId: string): Promise<ReplyStream | undefined> {
       const here = running.get(conversationId);
       if (here) return here;
-      const replyId = await claims.activeReply(conversationId);
-      if (!replyId) return undefined;
+      const active = await claims.activeReply(conversationId);
+      if (!active) return undefined;
       return createRemoteRun({
-        replyId,
+        ...active,
         relay,
-        stillWritten: async () => (await claims.claimOf(replyId)) === 'live',
+        stillWritten: () => claims.holds(active.runId),
         checkEveryMs: tickEveryMs,
         logger,
       });
@@ -170,16 +206,15 @@ export function createRunRegistry({
         here.stop();
         return here.done;
       }
-      const claim = await claims.claimOf(replyId);
+      const claim = await claims.claimOf({ conversationId, replyId });
       if (claim === 'expired') await reap({ conversationId });
       if (claim !== 'live') return;
-      const ended = endedElsewhere(replyId);
-      await relay.send({ kind: 'stop', reply_id: replyId });
-      await ended;
+      await stopElsewhere({ conversationId, replyId });
     },
 
     /** Stops every reply of this instance (shutdown), stops sweeping, and closes the relay. */
     async close(): Promise<void> {
+      closed = true;
       clearInterval(timer);
       const runs = [...running.values()];
       for (const run of runs) run.stop('the server is shutting down');

@@ -153,7 +153,11 @@ export async function runReply(
         ? 'awaiting_approval'
         : 'complete';
   const metrics = measure({ started, firstTokenAt, finished: now(), usage, inputTokens: job.inputTokens });
-  await save({ status, metrics, error: failure ?? null, model: model.id });
+  // A run whose claim was taken over (it stalled past its lease) finds its reply already stored
+  // as interrupted, maybe continued by a newer run: it leaves it alone.
+  const holdsClaim = await run.holdsClaim().catch(() => true);
+  if (holdsClaim) await save({ status, metrics, error: failure ?? null, model: model.id });
+  else await saving;
   if (failure && !errorSent) run.push({ type: 'error', errorText: failure.message });
   run.push({ type: 'finish', messageMetadata: { status, metrics } });
   run.end();
