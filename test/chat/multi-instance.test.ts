@@ -125,6 +125,31 @@ describe.runIf(postgresAvailable)('chat replies across instances on one Postgres
     expect(streamedText(chunks)).toBe(longText);
   });
 
+  it('resumes on B a reply that goes on after an approval, reading the new run’s log, not the first one’s', async () => {
+    const task = await instances.a.app.tasks.add(alice(), { title: 'Old chore' });
+    instances.model.script({ toolCalls: [{ name: 'delete_task', arguments: { task_id: task.id } }] });
+    const asked = await uiChunks(await instances.a.chat('alice', { message: 'delete the old chore' }));
+    const request = asked.find((chunk) => chunk.type === 'tool-approval-request');
+    expect(asked.at(-1)).toMatchObject({ type: 'finish', messageMetadata: { status: 'awaiting_approval' } });
+    const replyId = asked[0]?.messageId as string;
+    const { conversation_id } = await conversations().message(alice(), replyId);
+
+    // Within the minute the first run's log is kept: the second run numbers its chunks from 1 too.
+    const approval = { conversation_id, approvals: [{ approval_id: request?.approvalId, approved: true }] };
+    const first = await startSlowReply(instances.a, 5, { body: { ...approval, message: undefined } });
+    expect(first.replyId).toBe(replyId);
+    const resumed = await instances.b.request('alice', `/api/v1/chat/${conversation_id}/stream`, {
+      headers: { 'last-event-id': String(first.events.at(-1)?.id) },
+    });
+    expect(resumed.status).toBe(200);
+    first.abort.abort();
+    const rest = await uiChunks(resumed);
+    const text = streamedText([...first.events.map((event) => event.chunk), ...rest]);
+    expect(text).toBe(longText);
+    expect(rest.at(-1)).toMatchObject({ type: 'finish', messageMetadata: { status: 'complete' } });
+    expect((await settled(replyId)).status).toBe('complete');
+  });
+
   it('answers CHAT_BUSY on either instance while a reply is written, and lets no one else in', async () => {
     const { abort, replyId, conversationId } = await startSlowReply(instances.a, 3);
     for (const on of [instances.a, instances.b]) {
@@ -166,15 +191,20 @@ describe.runIf(postgresAvailable)('chat replies across instances on one Postgres
     }
   });
 
-  it('stops a reply whose instance finds its claim gone (taken over after a stall), keeping what it had', async () => {
-    const { abort, replyId, conversationId } = await startSlowReply(instances.a, 3);
-    // What another instance does with a claim whose lease ran out while A stalled.
+  it('stops a reply whose lease ran out (a stall) at its next renewal and leaves its interrupted reply alone', async () => {
+    const { abort, reader, replyId, conversationId } = await startSlowReply(instances.a, 3);
+    // As if A stalled past its lease: the next sweep (of either instance) reaps the claim.
     await instances.b.app.database.db.execute(
-      sql`delete from chat_runs where conversation_id = ${conversationId}`,
+      sql`update chat_runs set lease_expires_at = now() - interval '1 second' where conversation_id = ${conversationId}`,
     );
     const reply = await settled(replyId);
     expect(reply.status).toBe('interrupted');
-    expect(reply.parts[0]).toMatchObject({ type: 'text' });
+    // A's run stops at its next renewal: its client's stream ends short of the story, and the
+    // interrupted reply is not overwritten by the run's final save.
+    const rest: string[] = [];
+    for (let next = await reader.next(); !next.done; next = await reader.next()) rest.push(next.value.data);
+    expect(rest.at(-1)).toBe('[DONE]');
+    expect((await conversations().message(alice(), replyId)).status).toBe('interrupted');
     abort.abort();
   });
 

@@ -58,13 +58,16 @@ export function createRunClaims({
       await db.delete(chatRuns).where(eq(chatRuns.runId, runId));
     },
 
-    /** Extends the leases of this instance's runs; answers the run ids that had lost theirs. */
+    /**
+     * Extends the leases of this instance's runs; answers the run ids that had lost theirs. A lease
+     * that ran out is not renewed even before it is reaped: others may already count it dead.
+     */
     async renew(runIds: string[]): Promise<string[]> {
       if (runIds.length === 0) return [];
       const renewed = await db
         .update(chatRuns)
         .set({ leaseExpiresAt: leaseEnd() })
-        .where(inArray(chatRuns.runId, runIds))
+        .where(and(inArray(chatRuns.runId, runIds), live))
         .returning({ runId: chatRuns.runId });
       const kept = new Set(renewed.map((row) => row.runId));
       return runIds.filter((runId) => !kept.has(runId));
