@@ -150,6 +150,32 @@ describe.runIf(postgresAvailable)('chat replies across instances on one Postgres
     expect((await settled(replyId)).status).toBe('complete');
   });
 
+  it('interrupts, on a stop from B, a reply whose dead instance had not yet named it on its claim', async () => {
+    instances.model.script({ text: 'Hello.' });
+    const answered = (await (
+      await instances.a.chat('alice', { message: 'hello' }, { json: true })
+    ).json()) as { conversation_id: string; message_id: string };
+    // An instance died between storing the turn and naming the reply on its claim.
+    const { db } = instances.b.app.database;
+    await db.execute(sql`update messages set status = 'streaming' where id = ${answered.message_id}`);
+    await db.execute(sql`
+      insert into chat_runs (conversation_id, run_id, reply_id, process_id, lease_expires_at)
+      values (${answered.conversation_id}, 'run-of-a-dead-process', null, 'dead', now() - interval '1 second')`);
+    const stopped = await instances.b.request('alice', `/api/v1/chat/${answered.message_id}/stop`, {
+      method: 'POST',
+    });
+    expect(stopped.status).toBe(200);
+    expect(((await stopped.json()) as { status: string }).status).toBe('interrupted');
+    // The claim is reaped with it: the conversation takes a new message.
+    instances.model.script({ text: 'Again.' });
+    const next = await instances.b.chat(
+      'alice',
+      { conversation_id: answered.conversation_id, message: 'again' },
+      { json: true },
+    );
+    expect(next.status).toBe(200);
+  });
+
   it('answers CHAT_BUSY on either instance while a reply is written, and lets no one else in', async () => {
     const { abort, replyId, conversationId } = await startSlowReply(instances.a, 3);
     for (const on of [instances.a, instances.b]) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { systemActor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';
 import type { Clock } from '../../../clock.js';
@@ -40,12 +40,14 @@ export async function interruptReplies(
 ): Promise<string[]> {
   const rows = await deps.db.transaction(async (tx) => {
     const { messageIds, conversationIds = [] } = typeof pick === 'function' ? await pick(tx) : pick;
-    const conditions: SQL[] = [];
-    if (messageIds.length > 0) conditions.push(inArray(messages.id, messageIds));
-    if (conversationIds.length > 0)
-      conditions.push(and(eq(messages.role, 'assistant'), inArray(messages.conversationId, conversationIds))!);
-    if (conditions.length === 0) return [];
-    return markInterrupted(tx, deps.clock, or(...conditions)!);
+    if (messageIds.length === 0 && conversationIds.length === 0) return [];
+    // inArray of no values is `false`.
+    const byId = inArray(messages.id, messageIds);
+    const inConversations = and(
+      eq(messages.role, 'assistant'),
+      inArray(messages.conversationId, conversationIds),
+    );
+    return markInterrupted(tx, deps.clock, sql`(${byId} or ${inConversations})`);
   });
   await announce(deps.bus, rows);
   return rows.map((row) => row.id);
