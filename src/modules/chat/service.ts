@@ -99,9 +99,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const existing = request.conversation_id
         ? await conversations.get(actor, request.conversation_id)
         : undefined;
-      const claimed = existing
-        ? await runs.claim({ conversationId: existing.id })
-        : undefined;
+      const claimed = existing ? await runs.claim({ conversationId: existing.id }) : undefined;
       if (existing && !claimed) throw new ChatBusyError(existing.id);
       let run: ChatRun | undefined;
       try {
