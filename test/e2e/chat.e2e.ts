@@ -48,9 +48,12 @@ describe('the chat', () => {
     await say(page, 'delete the milk task');
     const deleting = toolCard(page, 'delete_task');
     await deleting.getByText('Needs approval', { exact: true }).waitFor();
+    // The question names the task, not its id.
+    await deleting.getByText('Delete “Buy milk”?', { exact: true }).waitFor();
     await deleting.getByRole('button', { name: 'Approve' }).click();
     await deleting.getByText('Succeeded', { exact: true }).waitFor();
     await page.getByText('Deleted “Buy milk”.').waitFor();
+    await deleting.getByText('Deleted “Buy milk”', { exact: true }).waitFor();
     await page
       .getByRole('status')
       .filter({ hasText: 'Assistant is working…' })

@@ -5,12 +5,21 @@ export { humanize };
 /**
  * Any JSON value (a tool's arguments or result) shown for people rather than as raw JSON: objects as
  * labelled rows, lists as numbered items, long text as a block, nested levels indented. A "JSON"
- * toggle beside it is left to the caller.
+ * toggle beside it is left to the caller. Ids never wrap: they end in an ellipsis, whole on hover.
  */
+/** One long word — an id, a hash, a URL: broken over lines it reads as two values, so it is cut with an ellipsis. */
+const oneLongWord = /^\S{24,}$/;
+
 export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number }) {
   if (value === null || value === undefined) return <span className="text-neutral-500">—</span>;
   if (typeof value === 'boolean') return <span>{value ? 'yes' : 'no'}</span>;
   if (typeof value === 'number') return <span className="tabular-nums">{value.toLocaleString()}</span>;
+  if (typeof value === 'string' && oneLongWord.test(value))
+    return (
+      <span className="block truncate font-mono text-xs" title={value}>
+        {value}
+      </span>
+    );
   if (typeof value === 'string')
     return value.length > 120 || value.includes('\n') ? (
       <p className="whitespace-pre-wrap break-words">{value}</p>

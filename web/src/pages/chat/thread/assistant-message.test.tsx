@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { AssistantMessage } from './assistant-message';
 import type { ThreadMessage } from './thread-message';
@@ -47,5 +47,22 @@ describe('a reply', () => {
   it('offers no regeneration while it is still being written', () => {
     show(reply({ status: 'streaming', branch }));
     expect(screen.queryByRole('button', { name: 'Regenerate reply' })).toBeNull();
+  });
+
+  it('shows a model’s speed, and for the built-in assistant an "offline" badge instead', () => {
+    const metrics = {
+      input_tokens: 10,
+      output_tokens: 20,
+      time_to_first_token_ms: 15,
+      total_ms: 400,
+      tokens_per_second: 50,
+    };
+    show(reply({ status: 'complete', model: 'ollama:qwen2.5:14b', metrics, branch }));
+    expect(screen.getByText(/50 tokens\/s/)).toBeTruthy();
+    expect(screen.queryByText('offline')).toBeNull();
+    cleanup();
+    show(reply({ status: 'complete', model: 'offline', metrics, branch }));
+    expect(screen.queryByText(/tokens\/s/)).toBeNull();
+    expect(screen.getByText('offline')).toBeTruthy();
   });
 });

@@ -76,7 +76,7 @@ export function AssistantMessage({
             <Icon name="refresh" className="size-4" />
           </button>
         )}
-        <ReplyMetrics metrics={metadata?.metrics} />
+        <ReplyMetrics metrics={metadata?.metrics} model={metadata?.model} />
       </div>
     </div>
   );

@@ -2,6 +2,8 @@ import { type DynamicToolUIPart, getToolName, type ToolUIPart } from 'ai';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { ValueView } from '../../../components/value-view';
+import { summarizeToolCall, type ToolCallGist } from './tool-summary';
+import { useSubjectTask } from './use-subject-task';
 
 /** A tool call as the stream or the stored reply describes it. */
 export type ToolPart = ToolUIPart | DynamicToolUIPart;
@@ -34,9 +36,23 @@ const badgeClass: Record<ToolBadge, string> = {
   Refused: 'bg-neutral-100 text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200',
 };
 
+/** The card's state in the words of the one-line summary. */
+function summaryState(badge: ToolBadge): ToolCallGist['state'] {
+  const states: Record<ToolBadge, ToolCallGist['state']> = {
+    Running: 'running',
+    Succeeded: 'success',
+    Failed: 'error',
+    'Needs approval': 'approval',
+    Refused: 'refused',
+  };
+  return states[badge];
+}
+
 /**
- * One tool call in a reply: its name, arguments and result (readable, or as JSON), a badge for its
- * state, a running indicator while it works, and Approve / Refuse when it waits for the user.
+ * One tool call in a reply: a one-line summary a person reads ("Added “Buy milk” · due tomorrow,
+ * 9:00 AM"), a badge for its state, a running indicator while it works, and Approve / Refuse when
+ * it waits for the user — the question names the task, not its id. The tool's name, arguments and
+ * result (readable, or as JSON) are details shown on demand.
  */
 export function ToolCard({
   part,
@@ -49,19 +65,30 @@ export function ToolCard({
   /** True while an answer cannot be given (another request is under way). */
   answering?: boolean;
 }) {
+  const [showDetails, setShowDetails] = useState(false);
   const [showJson, setShowJson] = useState(false);
   const name = getToolName(part);
   const badge = toolBadge(part);
+  const state = summaryState(badge);
+  const subject = useSubjectTask(part.input, state === 'approval' || state === 'refused');
+  const summary = summarizeToolCall(
+    {
+      name,
+      state,
+      input: part.input,
+      output: part.state === 'output-available' ? part.output : undefined,
+    },
+    subject,
+  );
   const duration = (part.toolMetadata as { duration_ms?: number } | undefined)?.duration_ms;
   return (
     <section
       aria-label={`Tool call: ${name}`}
-      className="my-2 rounded-lg border border-neutral-200 bg-neutral-50 text-sm dark:border-neutral-800 dark:bg-neutral-900"
+      className="my-2 min-w-0 rounded-lg border border-neutral-200 bg-neutral-50 text-sm dark:border-neutral-800 dark:bg-neutral-900"
     >
-      <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 px-3 py-2 dark:border-neutral-800">
-        <code className="font-mono font-semibold break-all">{name}</code>
+      <header className="flex items-center gap-2 px-3 py-2">
         <span
-          className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${badgeClass[badge]}`}
+          className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${badgeClass[badge]}`}
         >
           {badge === 'Running' && (
             <span
@@ -72,49 +99,64 @@ export function ToolCard({
           )}
           <span>{badge}</span>
         </span>
-        {duration !== undefined && (
-          <span className="text-xs text-neutral-600 dark:text-neutral-400">{formatDuration(duration)}</span>
-        )}
+        <p data-testid="tool-summary" className="min-w-0 flex-1 truncate" title={summary}>
+          {summary}
+        </p>
         <Button
           size="sm"
           variant="ghost"
-          className="ml-auto"
-          aria-pressed={showJson}
-          onClick={() => setShowJson(!showJson)}
+          className="shrink-0"
+          aria-expanded={showDetails}
+          onClick={() => setShowDetails(!showDetails)}
         >
-          Show JSON
+          Details
         </Button>
       </header>
-      <div className="space-y-3 px-3 py-2">
-        <ToolValue label="Arguments" value={part.input} json={showJson} />
-        {part.state === 'output-available' && (
-          <ToolValue label="Result" value={part.output} json={showJson} />
-        )}
-        {part.state === 'output-error' && (
-          <div>
-            <h4 className="text-xs font-semibold text-neutral-600 uppercase dark:text-neutral-400">Error</h4>
-            <p className="break-words text-red-800 dark:text-red-300">{part.errorText}</p>
-          </div>
-        )}
-        {part.state === 'approval-requested' && (
-          <div className="flex flex-wrap items-center gap-2">
-            <p className="mr-auto text-neutral-700 dark:text-neutral-300">
-              This tool changes your data. Run it?
-            </p>
+      {part.state === 'output-error' && (
+        <p className="px-3 pb-2 break-words text-red-800 dark:text-red-300">{part.errorText}</p>
+      )}
+      {part.state === 'approval-requested' && (
+        <div className="flex flex-wrap items-center justify-end gap-2 px-3 pb-2">
+          <Button
+            variant="primary"
+            size="sm"
+            disabled={answering}
+            onClick={() => onAnswer?.(part.approval.id, true)}
+          >
+            Approve
+          </Button>
+          <Button size="sm" disabled={answering} onClick={() => onAnswer?.(part.approval.id, false)}>
+            Refuse
+          </Button>
+        </div>
+      )}
+      {showDetails && (
+        <div className="space-y-3 border-t border-neutral-200 px-3 py-2 dark:border-neutral-800">
+          <div className="flex items-center gap-2">
+            <code className="min-w-0 truncate font-mono font-semibold" title={name}>
+              {name}
+            </code>
+            {duration !== undefined && (
+              <span className="shrink-0 text-xs text-neutral-600 dark:text-neutral-400">
+                {formatDuration(duration)}
+              </span>
+            )}
             <Button
-              variant="primary"
               size="sm"
-              disabled={answering}
-              onClick={() => onAnswer?.(part.approval.id, true)}
+              variant="ghost"
+              className="ml-auto shrink-0"
+              aria-pressed={showJson}
+              onClick={() => setShowJson(!showJson)}
             >
-              Approve
-            </Button>
-            <Button size="sm" disabled={answering} onClick={() => onAnswer?.(part.approval.id, false)}>
-              Refuse
+              Show JSON
             </Button>
           </div>
-        )}
-      </div>
+          <ToolValue label="Arguments" value={part.input} json={showJson} />
+          {part.state === 'output-available' && (
+            <ToolValue label="Result" value={part.output} json={showJson} />
+          )}
+        </div>
+      )}
     </section>
   );
 }
@@ -125,7 +167,10 @@ function ToolValue({ label, value, json }: { label: string; value: unknown; json
       <h4 className="mb-1 text-xs font-semibold text-neutral-600 uppercase dark:text-neutral-400">{label}</h4>
       <div className="max-h-72 overflow-auto">
         {json ? (
-          <pre className="text-xs whitespace-pre-wrap break-all">{JSON.stringify(value, null, 2) ?? '—'}</pre>
+          // Scrolls sideways rather than breaking an id over two lines on a phone.
+          <pre className="overflow-x-auto text-xs whitespace-pre">
+            {JSON.stringify(value, null, 2) ?? '—'}
+          </pre>
         ) : (
           <ValueView value={value} />
         )}
