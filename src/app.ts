@@ -53,6 +53,7 @@ import {
   createCompletions,
   registerChatRoutes,
   registerCompletionRoutes,
+  registerModelListRoute,
 } from './modules/chat/index.js';
 import { createToolRunner } from './tools/tool-runner.js';
 import { assemble } from './app-lifecycle.js';
@@ -232,6 +233,7 @@ export async function createApp({
     registerModelRoutes(http, models);
     registerChatRoutes(http, chat);
     registerCompletionRoutes(http, complete);
+    registerModelListRoute(http, { models, startedAt: clock.now() });
     registerMcpServerRoutes(http, mcpServers);
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);

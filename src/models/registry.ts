@@ -73,13 +73,19 @@ export function createModelRegistry({
   return {
     /** The default model and the ones users may pick, with each provider's status. */
     async choices(): Promise<ModelChoices> {
+      const { default_model, models } = await this.allowed();
+      const used = [...new Set(models.map((model) => model.provider))];
+      return { default_model, models, providers: await Promise.all(used.map(providerStatus)) };
+    },
+
+    /** The default model and the ones users may pick, without asking any provider how it is. */
+    async allowed(): Promise<Omit<ModelChoices, 'providers'>> {
       const { default_model, allowed_models } = await settings();
       const models = allowed_models.flatMap((id) => {
         const parsed = parseModelId(id);
         return parsed ? [{ id, provider: parsed.provider, name: parsed.model }] : [];
       });
-      const used = [...new Set(models.map((model) => model.provider))];
-      return { default_model, models, providers: await Promise.all(used.map(providerStatus)) };
+      return { default_model, models };
     },
 
     /** True when users may pick this model now. */

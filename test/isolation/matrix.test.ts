@@ -63,12 +63,15 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
   });
   afterAll(() => testApp.close());
 
-  it('has a row for every /api/v1 route', () => {
+  it('has a row for every /api/v1 and OpenAI-compatible /v1 route', () => {
     const listed = new Set(
       [...ownedRows, ...adminRows].map((row) => `${row.method} ${row.route}`).concat(publicRoutes),
     );
     const registered = testApp.app.http.routeList
-      .filter((route) => route.url.startsWith('/api/v1/') && route.method !== 'HEAD')
+      .filter(
+        (route) =>
+          (route.url.startsWith('/api/v1/') || route.url.startsWith('/v1/')) && route.method !== 'HEAD',
+      )
       .map((route) => `${route.method} ${route.url}`);
     expect(registered.filter((route) => !listed.has(route))).toEqual([]);
     expect([...listed].filter((route) => !registered.includes(route))).toEqual([]);

@@ -57,6 +57,7 @@ describe.each(databaseKinds)('route scopes on %s', (kind) => {
       { key: readOnlyKey, method: 'POST', url: '/api/v1/tools/add_task', payload: { title: 'no' } },
       { key: readOnlyKey, method: 'PATCH', url: '/api/v1/me', payload: { name: 'no' } },
       { key: readOnlyKey, method: 'POST', url: '/v1/chat/completions', payload: { messages: [] } },
+      { key: readOnlyKey, method: 'GET', url: '/v1/models' },
       { key: mcpOnlyKey, method: 'GET', url: '/api/v1/tasks' },
       { key: mcpOnlyKey, method: 'GET', url: '/api/v1/auth/get-session' },
       { key: adminKeyWithoutAdminScope, method: 'GET', url: '/api/v1/admin/users' },

@@ -1,5 +1,5 @@
 /**
- * The isolation matrix: every /api/v1 route, and how it must treat each kind of caller. A module
+ * The isolation matrix: every /api/v1 route (and the OpenAI-compatible /v1 ones), and how it must treat each kind of caller. A module
  * that adds a route adds its row here; matrix.test.ts fails for any route without one.
  */
 import http from 'node:http';
@@ -153,6 +153,21 @@ export const ownedRows: OwnedRow[] = [
     route: '/api/v1/models',
     scope: 'api:read',
     request: fixed('/api/v1/models'),
+    otherUser: 'own_items_only',
+  },
+  {
+    // OpenAI's discovery: the same key as /v1/chat/completions lists what it may chat with.
+    method: 'GET',
+    route: '/v1/models',
+    scope: 'api:write',
+    request: fixed('/v1/models'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/v1/chat/completions',
+    scope: 'api:write',
+    request: fixed('/v1/chat/completions', { messages: [{ role: 'user', content: 'show my tasks' }] }),
     otherUser: 'own_items_only',
   },
   {

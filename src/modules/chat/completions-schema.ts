@@ -57,3 +57,19 @@ export const completionSchema = z
     }),
   })
   .meta({ id: 'ChatCompletion' });
+
+/** GET /v1/models as OpenAI's API answers it: the models this user may pick, for clients to list. */
+export const openAiModelListSchema = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(
+      z.object({
+        id: z.string().describe('The id to pass as `model` to POST /v1/chat/completions'),
+        object: z.literal('model'),
+        created: z.number().int().describe('Unix seconds: when this server started offering it'),
+        owned_by: z.string().describe('Its provider; "switchboard" for the built-in assistant'),
+      }),
+    ),
+  })
+  .meta({ id: 'OpenAiModelList' });
+export type OpenAiModelList = z.infer<typeof openAiModelListSchema>;
