@@ -1,13 +1,15 @@
 /**
  * The chat: how much time to first token Switchboard adds over the model's own (the fake
  * OpenAI-compatible server, asked directly in the same run), and 100 streaming chats at once —
- * every one must finish without error and be stored whole.
+ * every one must finish without error and be stored whole. And the built-in assistant's first reply
+ * after a start (its libraries load in the background once the server listens) beside its later ones.
  */
 import { readSse } from '../test/helpers/sse.js';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
 import { startBenchServer } from './harness.js';
 
-export const title = 'Chat: time to first token added by Switchboard, and 100 concurrent streaming chats';
+export const title =
+  'Chat: time to first token added by Switchboard, 100 concurrent streaming chats, and the first reply after a start';
 
 const sequentialChats = 200;
 const concurrentChats = 100;
@@ -67,6 +69,7 @@ export async function run() {
         errors: concurrentChats - finished.length + finished.filter((turn) => turn.text !== reply).length,
         'stored whole': `${stored.filter(Boolean).length}/${concurrentChats}`,
       },
+      ...(await firstReplyAfterStart()),
     ];
   } finally {
     await switchboard.stop();
@@ -82,7 +85,11 @@ interface Turn {
 }
 
 /** One chat through Switchboard's POST /api/v1/chat: time to the first text delta, and the whole text. */
-async function viaSwitchboard(server: { url: string; keys: string[] }, index: number): Promise<Turn> {
+async function viaSwitchboard(
+  server: { url: string; keys: string[] },
+  index: number,
+  message = `Hello number ${index}`,
+): Promise<Turn> {
   const key = server.keys[index % server.keys.length] ?? '';
   const started = performance.now();
   const response = await fetch(`${server.url}/api/v1/chat`, {
@@ -92,7 +99,7 @@ async function viaSwitchboard(server: { url: string; keys: string[] }, index: nu
       'content-type': 'application/json',
       accept: 'text/event-stream',
     },
-    body: JSON.stringify({ message: `Hello number ${index}` }),
+    body: JSON.stringify({ message }),
   });
   if (response.status !== 200) throw new Error(`chat answered ${response.status}: ${await response.text()}`);
   let ttftMs = 0;
@@ -115,6 +122,50 @@ async function viaSwitchboard(server: { url: string; keys: string[] }, index: nu
   }
   if (status !== 'complete') throw new Error(`the reply ended ${status}`);
   return { ttftMs, conversationId, key, text };
+}
+
+const laterReplies = 20;
+/** At once, about the time a person takes to open the page and type, and once surely warmed up. */
+const waitsAfterStartMs = [0, 2000, 10_000];
+
+/**
+ * The built-in assistant's time to first token on the first chat after a start — asked at once, and
+ * after a person's typing time — beside its later replies. Each start is a new process.
+ */
+async function firstReplyAfterStart() {
+  const rows = [];
+  for (const waitMs of waitsAfterStartMs) {
+    const server = await startBenchServer('switchboard-chat.ts', { BENCH_MODEL: 'offline' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      const first = await viaSwitchboard(server, 0, 'show my tasks');
+      const later = await sample(laterReplies, (index) =>
+        viaSwitchboard(server, index + 1, 'show my tasks').then((turn) => turn.ttftMs),
+      );
+      rows.push({
+        measurement: `built-in assistant, first reply ${waitMs ? `${waitMs / 1000} s` : 'at once'} after a start`,
+        chats: 1,
+        'p50 ms': first.ttftMs.toFixed(2),
+        'p99 ms': '',
+        'added p50 ms': (first.ttftMs - later.p50).toFixed(2),
+        errors: 0,
+        'stored whole': '',
+      });
+      if (waitMs === waitsAfterStartMs.at(-1))
+        rows.push({
+          measurement: 'built-in assistant, later replies',
+          chats: laterReplies,
+          'p50 ms': later.p50.toFixed(2),
+          'p99 ms': later.p99.toFixed(2),
+          'added p50 ms': '',
+          errors: 0,
+          'stored whole': '',
+        });
+    } finally {
+      await server.stop();
+    }
+  }
+  return rows;
 }
 
 /** The fake model asked directly, streamed: time to its first content delta. */

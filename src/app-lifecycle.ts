@@ -21,6 +21,7 @@ import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
 import type { ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
+import { runWarmUps, type WarmUp } from './warm-up.js';
 
 const pruneEveryMs = 60 * 60 * 1000;
 /** Effect keys matter while a workflow may still repeat a step; a month covers any recovery. */
@@ -58,6 +59,8 @@ export interface AppParts {
   mcpServices: McpServices;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
   loadPromptFiles: () => Promise<void>;
+  /** Slow first-use work done in the background once the server listens (the assistant's libraries). */
+  warmUps: WarmUp[];
 }
 
 /** The running app: its parts, and how it starts listening and shuts down. */
@@ -75,11 +78,13 @@ export function assemble(parts: AppParts) {
     conversations,
     mcpClients,
     loadPromptFiles,
+    warmUps,
   } = parts;
   let stopWatchingPrompts = () => {};
   let pruneTimer: NodeJS.Timeout | undefined;
   let pruning: Promise<void> = Promise.resolve();
   let closing: Promise<void> | undefined;
+  let warming: Promise<void> = Promise.resolve();
 
   /**
    * Deletes what has outlived its retention period (event history, audit entries) and marks replies
@@ -115,7 +120,13 @@ export function assemble(parts: AppParts) {
       stopWatchingPrompts = watchPromptFiles(config.promptsDir, () => {
         loadPromptFiles().catch((error) => logger.warn({ err: error }, 'could not reload the prompt files'));
       });
+      warming = runWarmUps(warmUps, logger);
       return url;
+    },
+
+    /** Resolves once the background warm-ups started by listen() are done (or failed and logged). */
+    warmedUp(): Promise<void> {
+      return warming;
     },
 
     /**
@@ -129,6 +140,7 @@ export function assemble(parts: AppParts) {
         const listening = http.server.listening;
         const cutOff = setTimeout(() => http.server.closeAllConnections(), config.shutdownTimeoutMs).unref();
         try {
+          await warming; // nothing of ours runs on after close (it reads the model settings)
           // The chat first: its replies end, so their streams let the HTTP server close. From
           // now on a new chat request is refused (503 SHUTTING_DOWN), its run never renewed.
           await parts.chat.close();

@@ -33,6 +33,7 @@ import {
 import { createPdfExtractor, textTools } from './modules/text/index.js';
 import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
 import { createOfflineModel } from './modules/assistant/index.js';
+import { loadLibraries } from './modules/assistant/libraries.js';
 import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
 import {
   createMcpServerService,
@@ -43,7 +44,7 @@ import {
 import { createSecretBox } from './secrets/secret-box.js';
 import { fetchPolicyFrom } from './net/fetch-url.js';
 import { registerToolRoutes } from './tools/routes.js';
-import { createModelRegistry } from './models/registry.js';
+import { createModelRegistry, type ModelRegistry } from './models/registry.js';
 import { registerModelRoutes } from './models/routes.js';
 import { createTextWriter } from './models/text-writer.js';
 import {
@@ -57,6 +58,7 @@ import {
 } from './modules/chat/index.js';
 import { createToolRunner } from './tools/tool-runner.js';
 import { assemble } from './app-lifecycle.js';
+import type { WarmUp } from './warm-up.js';
 
 export interface AppOptions {
   config: Config;
@@ -274,6 +276,7 @@ export async function createApp({
       events,
       mcpServices,
       loadPromptFiles,
+      warmUps: [assistantLibrariesWarmUp(models)],
     });
   } catch (error) {
     // The chat's sweep ticks and its relay listens until closed.
@@ -286,3 +289,22 @@ export async function createApp({
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
+
+/**
+ * The built-in assistant's libraries load on its first use (about half a second, which every CLI
+ * command would otherwise pay); a server that offers the assistant loads them once it listens, and
+ * calls each once, so the first reply after a start is as quick as the rest.
+ */
+function assistantLibrariesWarmUp(models: ModelRegistry): WarmUp {
+  return {
+    name: 'assistant libraries',
+    wanted: async () => (await models.allowed()).models.some((model) => model.provider === 'offline'),
+    run: async () => {
+      const { nlp, chrono, countTokens } = await loadLibraries();
+      // Each builds its tables on its first call (compromise its lexicon, chrono its parsers): once here.
+      nlp('Add a task to buy milk tomorrow at 5').terms().json();
+      chrono.parse('next Friday at 5pm', new Date());
+      countTokens('warm up');
+    },
+  };
+}

@@ -1,13 +1,17 @@
 /**
- * Switchboard whose model is the fake OpenAI-compatible server named by MODEL_BASE_URL, with four
- * users holding API keys, for the chat benchmark. Prints {url, keys} once listening.
+ * Switchboard whose model is the fake OpenAI-compatible server named by MODEL_BASE_URL (or
+ * BENCH_MODEL, such as `offline` for the built-in assistant), with four users holding API keys, for
+ * the chat benchmark. Prints {url, keys} once listening.
  */
 import { createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { benchUsers } from './bench-users.js';
 
-const result = readConfig({ env: { ...process.env, MODEL: 'openai-compatible:fake-model' }, flags: {} });
+const result = readConfig({
+  env: { ...process.env, MODEL: process.env.BENCH_MODEL ?? 'openai-compatible:fake-model' },
+  flags: {},
+});
 if (!result.ok) throw new Error(result.problems.join('\n'));
 const app = await createApp({
   config: result.config,
