@@ -1,3 +1,4 @@
+import type { Scope } from '../actor.js';
 import { type SettingKey, settings } from '../config.js';
 import { version } from '../version.js';
 
@@ -8,10 +9,18 @@ export const commands = {
     'Create an account: --email E --password P|- [--name N] [--role admin|user] (- reads the password from stdin)',
   'user list': 'List every account',
   'apikey create':
-    'Create an API key and print it: --user EMAIL --name N [--scopes mcp,api:read] [--expires-in-days D]',
+    'Create an API key and print it: --user EMAIL --name N [--scopes mcp,api:read,api:write,admin] (default mcp,api:read) [--expires-in-days D]',
   'apikey revoke': 'Revoke an API key: --id ID',
   mcp: 'MCP over stdio as the user of SWITCHBOARD_API_KEY (or --api-key); relays to SWITCHBOARD_URL (or --url) when a server answers there',
 } as const;
+
+/** What each API key scope lets the key do; a Record, so a new scope cannot go unexplained. */
+export const scopeUses: Record<Scope, string> = {
+  'api:read': 'read your data over REST (GET /api/v1/…)',
+  'api:write': 'change your data over REST, and chat (/api/v1/chat, /v1/chat/completions, /v1/models)',
+  mcp: 'the MCP server (/mcp, and switchboard mcp over stdio)',
+  admin: 'the admin routes (/api/v1/admin/…; only on an administrator’s key)',
+};
 
 /** The text of `switchboard --help`, built from the command list and the settings table. */
 export function helpText(): string {
@@ -27,6 +36,9 @@ export function helpText(): string {
     '',
     'Commands:',
     ...commandLines,
+    '',
+    'API key scopes (--scopes of apikey create, comma-separated):',
+    ...Object.entries(scopeUses).map(([scope, use]) => `  ${scope.padEnd(14)} ${use}`),
     '',
     'Options (each also read from the environment variable beside it; a flag wins):',
     ...settingLines,

@@ -45,6 +45,9 @@ describe('the switchboard command', { timeout: 120_000 }, () => {
     ]) {
       expect(stdout).toContain(word);
     }
+    // Every scope a key can carry, each with what it is for.
+    for (const scope of ['api:read', 'api:write', 'mcp', 'admin'])
+      expect(stdout).toMatch(new RegExp(`^  ${scope} +\\S`, 'm'));
   });
 
   it('exits 2 with one line per bad setting, and starts nothing', async () => {
