@@ -40,6 +40,16 @@ describe('the Tasks page', () => {
     await eventually(shows(page, 'Water the plants')).toBe(1);
     await eventually(() => page.getByText(/Overdue ·/).count()).toBe(1);
 
+    // Soonest due first by default (undated last); "Newest first" is in the URL.
+    const firstTitle = () => page.getByRole('checkbox').first().getAttribute('aria-label');
+    await eventually(firstTitle).toBe('Call the plumber');
+    await page.getByLabel('Order').selectOption('created');
+    await eventually(() => search(page)).toBe('?sort=created');
+    await eventually(firstTitle).toBe('Water the plants');
+    await page.goBack();
+    await eventually(() => search(page)).toBe('');
+    await eventually(firstTitle).toBe('Call the plumber');
+
     // Complete: it leaves the To do view and is under Completed; the filter is in the URL.
     await checkbox(page, 'Buy milk').click();
     await eventually(shows(page, 'Buy milk')).toBe(0);

@@ -32,9 +32,13 @@ export const listTasksInputSchema = z.object({
     .min(1)
     .max(500)
     .optional()
-    .describe('Only tasks whose title or description contain these words (still newest first)'),
+    .describe('Only tasks whose title or description contain these words (in the same order)'),
+  sort: z
+    .enum(['created', 'due'])
+    .default('created')
+    .describe('created: newest first (the default); due: soonest due first, tasks without a due date last'),
   limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
-  cursor: z.string().optional().describe('The next_cursor of the previous page'),
+  cursor: z.string().optional().describe('The next_cursor of the previous page (of the same sort)'),
 });
 export type ListTasksInput = z.input<typeof listTasksInputSchema>;
 

@@ -94,6 +94,29 @@ describe.each(databaseKinds)('the task service on %s', (kind) => {
     expect(window.items.map((task) => task.title)).toEqual(['Buy oat milk']);
   });
 
+  it('sorts by due date, soonest first and undated last, paging through ties without repeats', async () => {
+    const carol = actorFor((await seedUser(testApp.app, { email: 'carol@example.com' })).id);
+    await tasks.add(carol, { title: 'No date, older' });
+    await tasks.add(carol, { title: 'Late', due_date: '2027-03-01' });
+    await tasks.add(carol, { title: 'Tie A', due_date: '2027-02-01T09:00:00Z' });
+    await tasks.add(carol, { title: 'Tie B', due_date: '2027-02-01T09:00:00Z' });
+    await tasks.add(carol, { title: 'Soon', due_date: '2027-01-15' });
+    await tasks.add(carol, { title: 'No date, newer' });
+    const titles: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await tasks.list(carol, { sort: 'due', limit: 1, ...(cursor ? { cursor } : {}) });
+      titles.push(...page.items.map((task) => task.title));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(titles).toEqual(['Soon', 'Tie A', 'Tie B', 'Late', 'No date, older', 'No date, newer']);
+    const newest = await tasks.list(carol, {});
+    expect(newest.items.map((task) => task.title)[0]).toBe('No date, newer');
+    await expect(tasks.list(carol, { sort: 'due', cursor: 'bm90LWpzb24' })).rejects.toThrow(
+      InvalidInputError,
+    );
+  });
+
   it('updates only the given fields, completes, and clears fields with null', async () => {
     const task = await tasks.add(alice, { title: 'Draft', description: 'old', due_date: '2026-12-24' });
     const updated = await tasks.update(alice, task.id, { title: 'Final', due_date: null });

@@ -1,6 +1,5 @@
 import { and, arrayContains, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
-import { cursorPosition, pageFrom } from '../../db/cursor.js';
 import { escapeLike } from '../../db/like.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../../actor-policy.js';
@@ -19,6 +18,7 @@ import {
 } from './schema.js';
 import { type TaskRow, tasks } from './table.js';
 import './events.js';
+import { listOrders } from './list-order.js';
 
 /** A task as selected: every column but the search vector. */
 type TaskRecord = Omit<TaskRow, 'search'>;
@@ -90,25 +90,31 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
       return task;
     },
 
-    /** The actor's tasks, newest first, filtered, a page at a time. */
+    /** The actor's tasks, newest first or soonest due first, filtered, a page at a time. */
     async list(actor: Actor, input: ListTasksInput): Promise<TaskPage> {
       const { userId } = requireUser(actor);
-      const { status, due_before, due_after, tag, q, limit, cursor } = listTasksInputSchema.parse(input);
+      const { status, due_before, due_after, tag, q, sort, limit, cursor } =
+        listTasksInputSchema.parse(input);
+      const order = listOrders[sort];
       const conditions: SQL[] = [eq(tasks.ownerId, userId)];
       if (status !== 'all') conditions.push(eq(tasks.status, status));
       if (due_before) conditions.push(lt(tasks.dueDate, new Date(due_before)));
       if (due_after) conditions.push(gte(tasks.dueDate, new Date(due_after)));
       if (q) conditions.push(sql`${tasks.search} @@ websearch_to_tsquery('simple', ${q})`);
       if (tag) conditions.push(arrayContains(tasks.tags, [tag]));
-      if (cursor) conditions.push(lt(tasks.id, cursorPosition(cursor)));
+      if (cursor) conditions.push(order.after(cursor));
       const rows = await db
         .select(columns)
         .from(tasks)
         .where(and(...conditions))
-        .orderBy(desc(tasks.id))
+        .orderBy(...order.orderBy)
         .limit(limit + 1);
-      const { items, nextCursor } = pageFrom(rows, limit, toTask);
-      return { items, next_cursor: nextCursor };
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        items: shown.map(toTask),
+        next_cursor: rows.length > limit && last ? order.cursorOf(last) : null,
+      };
     },
 
     /** The actor's tasks that match the words, best match first. */

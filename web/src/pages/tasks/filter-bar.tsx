@@ -10,7 +10,7 @@ const dueLabels: Record<TaskFilters['due'], string> = {
   week: 'Due in the next 7 days',
 };
 
-/** Status, due and search controls, and the tag being filtered by; each change is a new URL. */
+/** Status, due, order and search controls, and the tag being filtered by; each change is a new URL. */
 export function FilterBar({
   filters,
   onChange,
@@ -41,6 +41,15 @@ export function FilterBar({
             {label}
           </option>
         ))}
+      </SelectField>
+      <SelectField
+        label="Order"
+        value={filters.sort}
+        onChange={(event) => onChange({ sort: event.target.value as TaskFilters['sort'] })}
+        className="h-10 w-44"
+      >
+        <option value="due">Due date</option>
+        <option value="created">Newest first</option>
       </SelectField>
       {/* Keyed by the URL's words, so going back puts the earlier words in the box. */}
       <form

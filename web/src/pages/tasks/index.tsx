@@ -21,7 +21,7 @@ export function Component() {
       <TaskList
         filters={filters}
         onTag={(tag) => change({ tag })}
-        onClear={() => setParams(writeFilters(defaultFilters))}
+        onClear={() => setParams(writeFilters({ ...defaultFilters, sort: filters.sort }))}
       />
     </div>
   );

@@ -5,25 +5,27 @@ import { listQuery, readFilters, writeFilters } from './task-filters';
 describe('task filters in the URL', () => {
   it('reads the defaults from a plain URL and leaves them out when written back', () => {
     const filters = readFilters(new URLSearchParams(''));
-    expect(filters).toEqual({ status: 'pending', due: 'any', tag: '', q: '' });
+    expect(filters).toEqual({ status: 'pending', due: 'any', tag: '', q: '', sort: 'due' });
     expect(writeFilters(filters).toString()).toBe('');
   });
 
   it('keeps known values, drops unknown ones, and round-trips', () => {
-    const filters = readFilters(new URLSearchParams('status=all&due=soonish&tag=home&q=milk'));
-    expect(filters).toEqual({ status: 'all', due: 'any', tag: 'home', q: 'milk' });
-    expect(writeFilters(filters).toString()).toBe('status=all&tag=home&q=milk');
+    const filters = readFilters(new URLSearchParams('status=all&due=soonish&tag=home&q=milk&sort=created'));
+    expect(filters).toEqual({ status: 'all', due: 'any', tag: 'home', q: 'milk', sort: 'created' });
+    expect(writeFilters(filters).toString()).toBe('status=all&tag=home&q=milk&sort=created');
+    expect(readFilters(new URLSearchParams('sort=random')).sort).toBe('due');
   });
 
   it('asks the API for whole local days: overdue, today, the next 7 days', () => {
     const now = new Date(2026, 11, 4, 15, 30);
-    const base = { status: 'pending', tag: '', q: '' } as const;
+    const base = { status: 'pending', tag: '', q: '', sort: 'due' } as const;
     expect(listQuery({ ...base, due: 'overdue' }, now)).toMatchObject({ due_before: '2026-12-04' });
     expect(listQuery({ ...base, due: 'today' }, now)).toMatchObject({
       due_after: '2026-12-04',
       due_before: '2026-12-05',
     });
     expect(listQuery({ ...base, due: 'week' }, now)).toMatchObject({ due_before: '2026-12-11' });
+    expect(listQuery({ ...base, due: 'any' }, now)).toMatchObject({ sort: 'due' });
   });
 });
 
