@@ -47,9 +47,26 @@ let processMetrics: Registry | undefined;
 function processRegistry(): Registry {
   if (!processMetrics) {
     processMetrics = new Registry();
+    const before = process.cpuUsage();
     collectDefaultMetrics({ register: processMetrics });
+    countCpuSinceStart(processMetrics, before);
   }
   return processMetrics;
+}
+
+/**
+ * prom-client's CPU counters start at zero when they are made (the first scrape here) and add what
+ * was used since; Prometheus reads a counter as counting from the process start, so they are given
+ * what the process used before then (process.cpuUsage() counts from the start).
+ */
+function countCpuSinceStart(registry: Registry, used: NodeJS.CpuUsage) {
+  const add = (name: string, micros: number) => {
+    const counter = registry.getSingleMetric(name);
+    if (counter instanceof Counter) counter.inc(micros / 1e6);
+  };
+  add('process_cpu_user_seconds_total', used.user);
+  add('process_cpu_system_seconds_total', used.system);
+  add('process_cpu_seconds_total', used.user + used.system);
 }
 
 /** Reports the database connections (pool size, idle, waiting) at each scrape. */
