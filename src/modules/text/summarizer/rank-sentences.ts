@@ -1,6 +1,7 @@
 import type { Sentence } from '../sentences/split-sentences.js';
 import { contentTerms } from './content-terms.js';
 import { pageRank, type WeightedGraph } from './page-rank.js';
+import { salienceWeights } from './salience.js';
 
 /** Above this many sentences, the graph is built block by block (it grows with the square). */
 const blockSize = 1000;
@@ -10,7 +11,9 @@ const blockSize = 1000;
  * overlap |Si ∩ Sj| / (log|Si| + log|Sj|) over stemmed content words, ranked by weighted
  * PageRank. With focus words, the random jump favours sentences that contain them
  * (topic-sensitive PageRank), so the summary leans toward the focus without leaving the text's
- * main thread. A text of more than 1000 sentences is ranked per block of 1000, and the best of
+ * main thread. Each score is then weighed by the sentence's salience (a decision, a figure, the
+ * title's words: see salience.ts), so the main point is not dropped for the most typical sentence.
+ * A text of more than 1000 sentences is ranked per block of 1000, and the best of
  * each block again together. `onBlock` reports progress and may throw to cancel.
  */
 export async function rankSentences({
@@ -24,11 +27,12 @@ export async function rankSentences({
 }): Promise<number[]> {
   const stems = sentences.map((sentence) => contentTerms(sentence.text).map((term) => term.stem));
   const focusStems = new Set(contentTerms(focus ?? '').map((term) => term.stem));
+  const weights = salienceWeights(sentences);
   const rank = (indices: readonly number[]) =>
     textRank(
       indices.map((index) => stems[index] ?? []),
       focusStems,
-    );
+    ).map((score, position) => score * (weights[indices[position] ?? 0] ?? 1));
   if (sentences.length <= blockSize) {
     const scores = rank(sentences.map((_, index) => index));
     await onBlock(1, 1);

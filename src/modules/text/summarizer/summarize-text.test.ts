@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { companyUpdate, councilBody, councilWithTitle } from '../../../../test/text/council-text.js';
 import { sampleArticle } from '../../../../test/text/sample-article.js';
 import { splitSentences } from '../sentences/split-sentences.js';
 import { buildHeadlines } from './headlines.js';
@@ -36,6 +37,26 @@ describe('summarizeText', () => {
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     expect(result.summary).not.toContain('The weather in March');
   });
+
+  it.each([
+    ['a council report', councilBody, 'voted 7 to 2 to approve funding', 'met on Tuesday'],
+    [
+      'the same report under its title',
+      councilWithTitle,
+      'voted 7 to 2 to approve funding',
+      'met on Tuesday',
+    ],
+    ['a company update', companyUpdate, 'decided to close 12 of the 40 stores', 'met with the company'],
+  ])(
+    'keeps the main point of %s (the decision, its figures), not the scene-setting',
+    async (_, text, point, scene) => {
+      for (const length of ['short', 'medium'] as const) {
+        const { summary } = await summarizeText(text, { summary_type: 'extractive', length }, context);
+        expect(summary, length).toContain(point);
+        if (length === 'short') expect(summary).not.toContain(scene);
+      }
+    },
+  );
 
   it('leans toward the focus words', async () => {
     const plain = await summarizeText(

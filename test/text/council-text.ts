@@ -1,0 +1,7 @@
+/** A council meeting report whose point is a vote (issue 17: the vote was left out of its summary). */
+export const councilBody = `The Millbrook city council met on Tuesday evening in the council chamber at city hall. Council members, city staff and residents filled the chamber for the meeting. Residents spoke for an hour about the riverside park, the library hours and parking near the school. The council then turned to the riverside park proposal that the parks department presented in the spring. After a long debate, the council voted 7 to 2 to approve funding of $2.4 million for the new riverside park. Construction is expected to start in April and the park should open next summer. The meeting ended shortly after ten o'clock, and the council will meet again in two weeks.`;
+
+export const councilWithTitle = `Millbrook council approves riverside park funding\n\n${councilBody}`;
+
+/** A company update whose point is a decision with a figure, among sentences that share more words. */
+export const companyUpdate = `The board of Harbor Foods met with the company's managers at the head office on Monday. The managers presented the sales of the stores, the sales of the online shop and the sales of the new frozen range. The managers said the stores had a quiet autumn and the online shop a busy one. The board decided to close 12 of the 40 stores by June and move their staff to the online shop. The managers will present the sales of the stores again at the next meeting.`;
