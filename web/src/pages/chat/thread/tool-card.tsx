@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { ValueView } from '../../../components/value-view';
 import { summarizeToolCall, type ToolCallGist } from './tool-summary';
-import { useSubjectTask } from './use-subject-task';
+import { useSubjectTasks } from './use-subject-tasks';
 
 /** A tool call as the stream or the stored reply describes it. */
 export type ToolPart = ToolUIPart | DynamicToolUIPart;
@@ -70,7 +70,7 @@ export function ToolCard({
   const name = getToolName(part);
   const badge = toolBadge(part);
   const state = summaryState(badge);
-  const subject = useSubjectTask(part.input, state === 'approval' || state === 'refused');
+  const subjects = useSubjectTasks(part.input, state === 'approval' || state === 'refused');
   const summary = summarizeToolCall(
     {
       name,
@@ -78,7 +78,7 @@ export function ToolCard({
       input: part.input,
       output: part.state === 'output-available' ? part.output : undefined,
     },
-    subject,
+    subjects,
   );
   const duration = (part.toolMetadata as { duration_ms?: number } | undefined)?.duration_ms;
   return (

@@ -6,7 +6,7 @@ const now = new Date(2026, 11, 6, 12, 0);
 const tomorrowAtNine = new Date(2026, 11, 7, 9, 0).toISOString();
 const task = (fields: object) => ({ task: { id: 't1', title: 'Buy milk', due_date: null, ...fields } });
 const success = (name: string, output: unknown) =>
-  summarizeToolCall({ name, state: 'success', input: {}, output }, undefined, now);
+  summarizeToolCall({ name, state: 'success', input: {}, output }, [], now);
 
 describe('the one-line summary of a tool call', () => {
   it('says what a task tool did to which task, with its due date in words', () => {
@@ -35,12 +35,24 @@ describe('the one-line summary of a tool call', () => {
 
   it('asks about the task by name, or about "this task" while it is not known', () => {
     const call = { name: 'delete_task', state: 'approval' as const, input: { task_id: 't1' } };
-    expect(summarizeToolCall(call, undefined, now)).toBe('Delete this task?');
-    expect(summarizeToolCall(call, { title: 'Buy milk', due_date: '2026-12-24' }, now)).toMatch(
+    expect(summarizeToolCall(call, [], now)).toBe('Delete this task?');
+    expect(summarizeToolCall(call, [{ title: 'Buy milk', due_date: '2026-12-24' }], now)).toMatch(
       /^Delete “Buy milk” · due .*Dec.* 24.*\?$/,
     );
     expect(summarizeToolCall({ ...call, name: 'wipe_everything', input: {} })).toBe(
       'Wipe everything? It changes your data.',
+    );
+  });
+
+  it('names every task of a bulk delete, in the question and in the result', () => {
+    const call = { name: 'delete_tasks', state: 'approval' as const, input: { task_ids: ['t1', 't2'] } };
+    expect(summarizeToolCall(call, [], now)).toBe('Delete these 2 tasks?');
+    const subjects = [{ title: 'Buy milk' }, { title: 'Pay rent', due_date: '2026-12-07' }];
+    expect(summarizeToolCall(call, subjects, now)).toBe(
+      'Delete 2 tasks: “Buy milk”, “Pay rent” · due tomorrow?',
+    );
+    expect(success('delete_tasks', { tasks: subjects })).toBe(
+      'Deleted 2 tasks: “Buy milk”, “Pay rent” · due tomorrow',
     );
   });
 

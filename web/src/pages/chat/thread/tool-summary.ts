@@ -37,6 +37,13 @@ export function describeTask(task: TaskGist, now = new Date()): string {
   return `${quoted} · due ${day}`;
 }
 
+/** One task as describeTask says it; several as "3 tasks: “A” · due …, “B”". */
+function describeTasks(tasks: readonly TaskGist[], now: Date): string {
+  const [only] = tasks;
+  if (tasks.length === 1 && only) return describeTask(only, now);
+  return `${tasks.length} tasks: ${tasks.map((task) => describeTask(task, now)).join(', ')}`;
+}
+
 function count(items: unknown, noun: string): string {
   const n = Array.isArray(items) ? items.length : 0;
   if (n === 0) return `No ${noun}s found`;
@@ -49,6 +56,7 @@ const taskVerbs: Record<string, string> = {
   complete_task: 'Completed',
   update_task: 'Updated',
   delete_task: 'Deleted',
+  delete_tasks: 'Deleted',
 };
 
 /** The pending form of the same verbs, while the call runs. */
@@ -57,6 +65,7 @@ const taskVerbsRunning: Record<string, string> = {
   complete_task: 'Completing',
   update_task: 'Updating',
   delete_task: 'Deleting',
+  delete_tasks: 'Deleting',
 };
 
 function successLine(call: ToolCallGist, now: Date): string {
@@ -64,6 +73,7 @@ function successLine(call: ToolCallGist, now: Date): string {
   const task = taskOf(call.output);
   if (verb && task) return `${verb} ${describeTask(task, now)}`;
   const output = record(call.output);
+  if (verb && Array.isArray(output.tasks)) return `${verb} ${describeTasks(output.tasks as TaskGist[], now)}`;
   if (call.name === 'list_tasks' || call.name === 'search_tasks') {
     const line = count(output.items, 'task');
     const more = typeof output.next_cursor === 'string' ? ' (more on request)' : '';
@@ -83,35 +93,43 @@ function runningLine(call: ToolCallGist): string {
 
 /**
  * One line a person reads instead of the call's JSON: "Added “Buy milk” · due tomorrow, 9:00 AM",
- * "Found 3 tasks", "Summarize text: done". `subject` is the task an approval is about, looked up by
- * the card, so the question names it rather than its id.
+ * "Found 3 tasks", "Summarize text: done". `subjects` are the tasks an approval is about, looked up
+ * by the card, so the question names them rather than their ids.
  */
-export function summarizeToolCall(call: ToolCallGist, subject?: TaskGist, now = new Date()): string {
+export function summarizeToolCall(
+  call: ToolCallGist,
+  subjects: readonly TaskGist[] = [],
+  now = new Date(),
+): string {
   switch (call.state) {
     case 'success':
       return successLine(call, now);
     case 'error':
       return `${humanize(call.name)} failed`; // the error itself is shown below the line
     case 'approval':
-      return approvalLine(call, subject, now);
+      return approvalLine(call, subjects, now);
     case 'refused':
-      return subject
-        ? `Not ${(taskVerbs[call.name] ?? 'run').toLowerCase()}: ${describeTask(subject, now)}`
+      return subjects.length > 0
+        ? `Not ${(taskVerbs[call.name] ?? 'run').toLowerCase()}: ${describeTasks(subjects, now)}`
         : `${humanize(call.name)}: refused`;
     case 'running':
       return runningLine(call);
   }
 }
 
-function approvalLine(call: ToolCallGist, subject: TaskGist | undefined, now: Date): string {
-  if (call.name === 'delete_task')
-    return subject ? `Delete ${describeTask(subject, now)}?` : 'Delete this task?';
-  if (subject) return `${humanize(call.name)}: ${describeTask(subject, now)}?`;
+function approvalLine(call: ToolCallGist, subjects: readonly TaskGist[], now: Date): string {
+  if (call.name === 'delete_task' || call.name === 'delete_tasks') {
+    if (subjects.length > 0) return `Delete ${describeTasks(subjects, now)}?`;
+    const asked = taskIdsOf(call.input).length;
+    return asked > 1 ? `Delete these ${asked} tasks?` : 'Delete this task?';
+  }
+  if (subjects.length > 0) return `${humanize(call.name)}: ${describeTasks(subjects, now)}?`;
   return `${humanize(call.name)}? It changes your data.`;
 }
 
-/** The id of the task a call is about, when its arguments name one. */
-export function taskIdOf(input: unknown): string | undefined {
-  const id = record(input).task_id;
-  return typeof id === 'string' ? id : undefined;
+/** The ids of the tasks a call is about, when its arguments name them (task_id, or task_ids for bulk tools). */
+export function taskIdsOf(input: unknown): string[] {
+  const { task_id: one, task_ids: many } = record(input);
+  if (typeof one === 'string') return [one];
+  return Array.isArray(many) ? many.filter((id): id is string => typeof id === 'string') : [];
 }
