@@ -8,8 +8,7 @@ import { resolveExecutorId } from './executor-id.js';
 
 /**
  * The app's durable engine, configured but not launched (the modules register their workflows
- * first). Undefined, with one log line, on a database that cannot host DBOS: PGlite has one
- * connection and no LISTEN/NOTIFY for other clients (dbos-transact-ts#784).
+ * first), on the app's own Postgres: the embedded server or DATABASE_URL.
  */
 export function openEngine({
   config,
@@ -21,14 +20,7 @@ export function openEngine({
   database: DatabaseHandle;
   logger: Logger;
   metrics: Metrics;
-}): Engine | undefined {
-  if (!database.url) {
-    logger.warn(
-      { database: database.location },
-      'durable engine off: this embedded database cannot host DBOS; set DATABASE_URL to a Postgres to run workflows',
-    );
-    return undefined;
-  }
+}): Engine {
   return createEngine({
     db: database.db,
     url: database.url,
