@@ -1,16 +1,17 @@
 /**
  * GET /readyz (one database round trip) on Switchboard against a bare Fastify server running the
- * same query on the same kind of database, in the same run. The ratio is Switchboard's overhead.
+ * same query on the same Postgres, in the same run. The ratio is Switchboard's overhead. The
+ * embedded database is a Postgres server reached by the same driver and pool, so one row pair
+ * covers both set-ups.
  */
-import { createScratchPostgres, postgresAnswers } from '../test/helpers/postgres.js';
+import { createScratchPostgres } from '../test/helpers/postgres.js';
 import { type LoadResult, measure, startBenchServer } from './harness.js';
 
 export const title = 'GET /readyz: Switchboard vs bare Fastify with the same query';
 
 export async function run({ seconds }: { seconds: number }) {
-  const scratch = (await postgresAnswers()) ? await createScratchPostgres() : undefined;
-  const databases: { name: string; env: Record<string, string> }[] = [{ name: 'embedded (PGlite)', env: {} }];
-  if (scratch) databases.push({ name: 'postgres', env: { DATABASE_URL: scratch.url } });
+  const scratch = await createScratchPostgres();
+  const databases = [{ name: 'postgres', env: { DATABASE_URL: scratch.url } }];
 
   const rows = [];
   try {
@@ -21,7 +22,7 @@ export async function run({ seconds }: { seconds: number }) {
       rows.push(row(database.name, 'Switchboard', switchboard, baseline));
     }
   } finally {
-    await scratch?.drop();
+    await scratch.drop();
   }
   return rows;
 }
