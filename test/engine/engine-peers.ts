@@ -10,7 +10,7 @@ const peers = new Set<WatchedProcess>();
 /** Starts an engine peer (test/fixtures/engine-peer.js) and waits until its engine has launched. */
 export async function startPeer(
   env: Record<string, string>,
-): Promise<WatchedProcess & { executorId: string }> {
+): Promise<WatchedProcess & { executorId: string; databaseUrl: string }> {
   const child = spawn(process.execPath, [fixture], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
@@ -19,8 +19,9 @@ export async function startPeer(
   const peer = watchLines(child);
   peers.add(peer);
   child.once('exit', () => peers.delete(peer));
-  const ready = JSON.parse(await peer.waitForLine((line) => line.includes('"kind":"ready"'), 30_000));
-  return { ...peer, executorId: ready.executor_id };
+  // A first start on a fresh DATA_DIR runs initdb for the embedded server: give it time.
+  const ready = JSON.parse(await peer.waitForLine((line) => line.includes('"kind":"ready"'), 90_000));
+  return { ...peer, executorId: ready.executor_id, databaseUrl: ready.database_url };
 }
 
 /** Kills every peer still running (afterAll). */

@@ -1,26 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { requireFreshBuild } from '../helpers/fresh-build.js';
-import { killPeers, query, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
+import { killPeers, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
 
-describe.runIf(postgresAvailable)('a workflow killed mid-way finishes after a restart', () => {
+/** The two set-ups a user runs: a team's Postgres (DATABASE_URL), and the embedded server in DATA_DIR. */
+const setUps = [
+  {
+    name: 'on DATABASE_URL',
+    env: (database: TestDatabase) => ({ DATABASE_URL: database.settings.databaseUrl ?? '' }),
+  },
+  { name: 'on the embedded server', env: () => ({}) },
+];
+
+describe.each(setUps)('a workflow killed mid-way finishes after a restart, $name', ({ env: envOf }) => {
   let database: TestDatabase;
-  let url: string;
 
   beforeAll(async () => {
     requireFreshBuild();
     database = await createTestDatabase('postgres');
-    url = database.settings.databaseUrl ?? '';
-    await query(url, 'create table engine_test_steps (run_id text, step int, executor_id text)');
   });
   afterAll(async () => {
     killPeers();
+    stopLeftoverEmbeddedServer(database?.dataDir);
     await database?.drop();
   });
 
   it('runs steps one and two once and step three once, after kill -9 and a restart on the same DATA_DIR', async () => {
-    const env = { DATABASE_URL: url, DATA_DIR: database.dataDir };
+    const env = { ...envOf(database), DATA_DIR: database.dataDir };
     const first = await startPeer({ ...env, PEER_NAME: 'first' });
+    const url = first.databaseUrl;
     first.send('start run-restart first');
     await first.waitForLine((line) => line.includes('"kind":"holding"'));
     expect(await stepCounts(url, 'run-restart')).toEqual({ 1: 1, 2: 1 });
@@ -29,9 +39,11 @@ describe.runIf(postgresAvailable)('a workflow killed mid-way finishes after a re
     await first.exited;
     expect((await workflowStatus(url, 'run-restart'))?.status).toBe('PENDING');
 
-    // The executor id kept in DATA_DIR brings the same executor back: DBOS recovers its work at launch.
+    // The executor id kept in DATA_DIR brings the same executor back: DBOS recovers its work at launch
+    // (on the embedded set-up, after adopting the Postgres server the killed process left running).
     const again = await startPeer({ ...env, PEER_NAME: 'again' });
     expect(again.executorId).toBe(first.executorId);
+    expect(again.databaseUrl).toBe(url);
     await vi.waitFor(async () => expect((await workflowStatus(url, 'run-restart'))?.status).toBe('SUCCESS'), {
       timeout: 20_000,
       interval: 100,
@@ -41,3 +53,16 @@ describe.runIf(postgresAvailable)('a workflow killed mid-way finishes after a re
     expect(await again.exited).toBe(0);
   });
 });
+
+/** A failed run may leave the embedded server of a killed peer behind: stop it (its pid heads postmaster.pid). */
+function stopLeftoverEmbeddedServer(dataDir: string | undefined) {
+  if (!dataDir) return;
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) process.kill(pid, 'SIGQUIT');
+  } catch {
+    // already gone
+  }
+}
