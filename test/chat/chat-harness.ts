@@ -38,11 +38,7 @@ export async function startChatHarness(
     alice: (await createApiKey(testApp.app, await signIn(testApp.app, 'alice@example.com'))).key,
     bob: (await createApiKey(testApp.app, await signIn(testApp.app, 'bob@example.com'))).key,
   };
-  const request = (who: 'alice' | 'bob', path: string, init: RequestInit = {}) =>
-    fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${keys[who]}`, ...(init.headers as Record<string, string>) },
-    });
+  const { request, chat } = keyedRequests(baseUrl, keys);
   return {
     testApp,
     model,
@@ -50,19 +46,30 @@ export async function startChatHarness(
     keys,
     userIds: { alice: alice.id, bob: bob.id },
     request,
-    chat: (who, body, options = {}) =>
-      request(who, '/api/v1/chat', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: options.json ? 'application/json' : 'text/event-stream',
-        },
-        body: JSON.stringify(body),
-        ...(options.signal ? { signal: options.signal } : {}),
-      }),
+    chat,
     async close() {
       await testApp.close();
       await model.close();
     },
   };
+}
+
+/** Requests to a server at `baseUrl` as alice or bob (by their API keys), and their chat request. */
+export function keyedRequests(baseUrl: string, keys: { alice: string; bob: string }) {
+  const request = (who: 'alice' | 'bob', path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${keys[who]}`, ...(init.headers as Record<string, string>) },
+    });
+  const chat: ChatHarness['chat'] = (who, body, options = {}) =>
+    request(who, '/api/v1/chat', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: options.json ? 'application/json' : 'text/event-stream',
+      },
+      body: JSON.stringify(body),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  return { request, chat };
 }

@@ -8,6 +8,7 @@ import { startFakeModelServer } from '../helpers/fake-model-server.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { testConfig } from '../helpers/test-app.js';
 import { createTestDatabase } from '../helpers/test-database.js';
+import { keyedRequests } from './chat-harness.js';
 
 export type Who = 'alice' | 'bob';
 
@@ -57,27 +58,7 @@ export async function startChatInstances(settings: Partial<Record<SettingKey, st
     alice: (await createApiKey(a.app, await signIn(a.app, 'alice@example.com'))).key,
     bob: (await createApiKey(a.app, await signIn(a.app, 'bob@example.com'))).key,
   };
-  const reach = (url: string): RemoteInstance => {
-    const request = (who: Who, route: string, init: RequestInit = {}) =>
-      fetch(`${url}${route}`, {
-        ...init,
-        headers: { authorization: `Bearer ${keys[who]}`, ...(init.headers as Record<string, string>) },
-      });
-    return {
-      url,
-      request,
-      chat: (who, body, options = {}) =>
-        request(who, '/api/v1/chat', {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            accept: options.json ? 'application/json' : 'text/event-stream',
-          },
-          body: JSON.stringify(body),
-          ...(options.signal ? { signal: options.signal } : {}),
-        }),
-    };
-  };
+  const reach = (url: string): RemoteInstance => ({ url, ...keyedRequests(url, keys) });
   return {
     model,
     database,
