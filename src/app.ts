@@ -32,8 +32,7 @@ import {
 } from './modules/resources/index.js';
 import { createPdfExtractor, textTools } from './modules/text/index.js';
 import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
-import { createOfflineModel } from './modules/assistant/index.js';
-import { loadLibraries } from './modules/assistant/libraries.js';
+import { createOfflineModel, loadLibraries } from './modules/assistant/index.js';
 import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
 import {
   createMcpServerService,

@@ -1,1 +1,2 @@
 export { createOfflineModel } from './offline-model.js';
+export { loadLibraries } from './libraries.js';
