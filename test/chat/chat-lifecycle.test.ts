@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actingAs } from '../../src/actor.js';
-import { readSse, streamedText, uiChunks } from '../helpers/sse.js';
+import { readSse, restOfText, streamedText, uiChunks } from '../helpers/sse.js';
 import { type ChatHarness, startChatHarness } from './chat-harness.js';
 
 const longText = Array.from({ length: 60 }, (_, index) => `word${index}`).join(' ');
@@ -114,16 +114,7 @@ describe('a reply that is stopped, dropped or resumed', () => {
       method: 'DELETE',
     });
     expect(deleted.status).toBe(204);
-    let text = '';
-    for (
-      let next = await reader.next();
-      !next.done && next.value.data !== '[DONE]';
-      next = await reader.next()
-    ) {
-      const chunk = JSON.parse(next.value.data) as { type: string; delta?: string };
-      if (chunk.type === 'text-delta') text += chunk.delta;
-    }
-    expect(text.length).toBeLessThan(longText.length);
+    expect((await restOfText(reader)).length).toBeLessThan(longText.length);
   });
 
   it('answers CHAT_BUSY while a reply is being written in the conversation', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../../src/actor.js';
 import { killChildren, startBuiltServer } from '../helpers/child-process.js';
-import { readSse, streamedText, uiChunks } from '../helpers/sse.js';
+import { readSse, restOfText, streamedText, uiChunks } from '../helpers/sse.js';
 import { postgresAvailable } from '../helpers/test-database.js';
 import { type ChatInstances, type RemoteInstance, startChatInstances } from './chat-instances.js';
 
@@ -78,16 +78,7 @@ describe.runIf(postgresAvailable)('chat replies across instances on one Postgres
     expect(body.status).toBe('interrupted');
     expect(body.parts[0]?.text?.length).toBeGreaterThan(0);
     // A's own client sees the reply end, short of the whole story.
-    let text = '';
-    for (
-      let next = await reader.next();
-      !next.done && next.value.data !== '[DONE]';
-      next = await reader.next()
-    ) {
-      const chunk = JSON.parse(next.value.data) as { type: string; delta?: string };
-      if (chunk.type === 'text-delta') text += chunk.delta;
-    }
-    expect(text.length).toBeLessThan(longText.length);
+    expect((await restOfText(reader)).length).toBeLessThan(longText.length);
   });
 
   it('resumes on B a reply written on A, from the last event, with the same ids, after A’s client left', async () => {

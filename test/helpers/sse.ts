@@ -37,6 +37,14 @@ export async function uiChunks(response: Response): Promise<Record<string, unkno
   return chunks;
 }
 
+/** The text still to come on an SSE reader already under way, until [DONE] or the stream ends. */
+export async function restOfText(reader: AsyncGenerator<SseEvent>): Promise<string> {
+  const chunks: Record<string, unknown>[] = [];
+  for (let next = await reader.next(); !next.done && next.value.data !== '[DONE]'; next = await reader.next())
+    chunks.push(JSON.parse(next.value.data) as Record<string, unknown>);
+  return streamedText(chunks);
+}
+
 /** The text a list of UI chunks spells out. */
 export function streamedText(chunks: Record<string, unknown>[]): string {
   return chunks
