@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { freePort } from '../../src/net/free-port.js';
 
 export interface FixtureServer {
   /** The MCP endpoint, on 127.0.0.1. */
@@ -75,16 +75,4 @@ async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
   const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(killer);
-}
-
-/** A TCP port free on loopback right now (the server binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -2,7 +2,7 @@ import { openPostgresDatabase } from '../../src/db/open-postgres.js';
 import { createLogger } from '../../src/logger.js';
 import {
   adminQuery,
-  postgresAnswers,
+  testPostgresAnswers,
   testDatabaseUrl,
   testPostgresUrl,
   uniqueDatabaseName,
@@ -15,7 +15,7 @@ import {
  * files through the environment.
  */
 export default async function globalSetup() {
-  if (!(await postgresAnswers())) {
+  if (!(await testPostgresAnswers())) {
     throw new Error(
       `The tests need a PostgreSQL server at ${testPostgresUrl} (set TEST_DATABASE_URL to use another). ` +
         'Start one, e.g. docker run -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust -e POSTGRES_DB=test postgres.',

@@ -1,19 +1,12 @@
 import pg from 'pg';
+import { postgresAnswers } from '../../src/db/postgres-answers.js';
 
 /** The Postgres the tests use; each test file gets a fresh database on it, dropped afterwards. */
 export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: testPostgresUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
+/** True when the test Postgres answers. */
+export function testPostgresAnswers(): Promise<boolean> {
+  return postgresAnswers(testPostgresUrl, { timeoutMs: 2_000 });
 }
 
 /** The URL of database `name` on the test server. */

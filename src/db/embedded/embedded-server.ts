@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { Logger } from '../../logger.js';
+import { freePort } from '../../net/free-port.js';
+import { postgresAnswers } from '../postgres-answers.js';
 import { initialiseCluster } from './initialise.js';
 import { findPostgresBinaries, type ServerAccount, serverAccount } from './postgres-binaries.js';
 import { isAlive, isPostgresOn, postmasterPidFile, readPostmaster, stopPostmaster } from './postmaster.js';
@@ -103,7 +104,7 @@ async function adoptRunning(
     if (isAlive(found.pid)) fs.rmSync(postmasterPidFile(pgDir), { force: true });
     return undefined;
   }
-  if (found.status === 'ready' && (await answers(urlFor(found.port)))) return found;
+  if (found.status === 'ready' && (await postgresAnswers(urlFor(found.port)))) return found;
   logger.warn(
     { pid: found.pid, status: found.status },
     'stopping an embedded PostgreSQL that does not answer',
@@ -182,24 +183,10 @@ async function becomesReady({
   const deadline = Date.now() + startTimeoutMs;
   while (!gone && Date.now() < deadline) {
     const postmaster = readPostmaster(pgDir);
-    if (postmaster?.pid === pid && postmaster.status === 'ready') return answers(url);
+    if (postmaster?.pid === pid && postmaster.status === 'ready') return postgresAnswers(url);
     await sleep(10);
   }
   return false;
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 /** Creates Switchboard's database the first time (or after a crash between initdb and here). */
@@ -214,17 +201,6 @@ async function ensureDatabase(maintenanceUrl: string) {
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function readFrom(file: string, offset: number): string {
