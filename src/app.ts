@@ -55,7 +55,8 @@ import {
   registerCompletionRoutes,
   registerModelListRoute,
 } from './modules/chat/index.js';
-import { createToolRunner } from './tools/tool-runner.js';
+import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
+import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
 import type { WarmUp } from './warm-up.js';
 
@@ -149,10 +150,8 @@ export async function createApp({
       fetchPolicy: fetchPolicyFrom(config),
       timings: { callTimeoutMs: config.mcpCallTimeoutMs },
     });
-    const mcpServerSecrets = createSecretBox(
-      await loadAuthSecret(database.db, config.authSecret),
-      mcpServerSecretPurpose,
-    );
+    const authSecret = await loadAuthSecret(database.db, config.authSecret);
+    const mcpServerSecrets = createSecretBox(authSecret, mcpServerSecretPurpose);
     await sealPlaintextSecrets(database.db, mcpServerSecrets);
     const mcpServers = createMcpServerService({
       db: database.db,
@@ -169,9 +168,27 @@ export async function createApp({
       clock,
       offlineModel: () => createOfflineModel({ clock }),
     });
+    // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
+    let toolRunner: ToolRunner | undefined;
+    const workflows = createWorkflowService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      tools: () => toolRunner as ToolRunner,
+      externalTools: mcpClients,
+      prompts,
+      models,
+      engine,
+      secrets: createSecretBox(authSecret, 'workflow-webhook'),
+      config,
+      logger,
+      metrics,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
+        ...workflowTools(workflows),
         ...resourceTools(resources),
         ...textTools({
           textLimit: config.textLimit,
@@ -190,6 +207,7 @@ export async function createApp({
       clock,
       logger,
     });
+    toolRunner = tools;
 
     const chat = createChatService({
       db: database.db,
@@ -236,6 +254,7 @@ export async function createApp({
     registerCompletionRoutes(http, complete);
     registerModelListRoute(http, { models, startedAt: clock.now() });
     registerMcpServerRoutes(http, mcpServers);
+    registerWorkflowRoutes(http, workflows);
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {

@@ -1,0 +1,27 @@
+import type { Config } from '../../config.js';
+import type { Engine } from '../../engine/index.js';
+import type { Logger } from '../../logger.js';
+import type { McpClientHub } from '../../mcp/client-hub.js';
+import type { Metrics } from '../../metrics.js';
+import type { ModelRegistry } from '../../models/registry.js';
+import type { SecretBox } from '../../secrets/secret-box.js';
+import type { ServiceDeps } from '../../service-deps.js';
+import type { ToolRunner } from '../../tools/tool-runner.js';
+import type { PromptService } from '../prompts/index.js';
+
+/** What the workflows module is built from. */
+export interface WorkflowDeps extends ServiceDeps {
+  /** The tool runner: a getter, since the runner also holds the workflow tools. */
+  tools: () => ToolRunner;
+  /** Users' external MCP servers, whose tools a `tool` step may call (`server__tool`). */
+  externalTools: McpClientHub;
+  prompts: PromptService;
+  models: ModelRegistry;
+  /** The durable engine; absent in one-shot commands, where runs answer ENGINE_UNAVAILABLE. */
+  engine: Engine | undefined;
+  /** Seals webhook secrets at rest. */
+  secrets: SecretBox;
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+}

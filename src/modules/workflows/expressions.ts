@@ -1,0 +1,126 @@
+import { Environment } from '@marcbachmann/cel-js';
+
+/**
+ * Expressions in workflow definitions are CEL (Common Expression Language): no side effects, no
+ * loops of its own, so every expression ends, and cheap, so an owner's expression cannot stall the
+ * server (decisions.md says why CEL and not JSONata or JavaScript). JSON numbers that are whole
+ * enter as CEL ints, so `input.count + 1` and `items.size() > 2` read as people write them; ints come
+ * back as JS numbers.
+ */
+const environment = new Environment({
+  unlistedVariablesAreDyn: true,
+  homogeneousAggregateLiterals: false,
+  enableOptionalTypes: true,
+  limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 32 },
+});
+
+/** An expression that does not parse, or fails as it runs; `message` is written for the workflow's author. */
+export class ExpressionError extends Error {
+  constructor(
+    message: string,
+    readonly expression: string,
+  ) {
+    super(message);
+    this.name = 'ExpressionError';
+  }
+}
+
+type Compiled = ReturnType<Environment['parse']>;
+const compiled = new Map<string, Compiled>();
+const cacheLimit = 2_000;
+
+function compile(source: string): Compiled {
+  const hit = compiled.get(source);
+  if (hit) return hit;
+  let program: Compiled;
+  try {
+    program = environment.parse(source);
+  } catch (error) {
+    throw new ExpressionError(firstLine(error), source);
+  }
+  if (compiled.size >= cacheLimit) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(source, program);
+  return program;
+}
+
+/** Why `source` does not parse, or undefined when it does (for validation before saving). */
+export function expressionProblem(source: string): string | undefined {
+  try {
+    compile(source);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Evaluates one expression over `scope` (JSON values); the result is JSON again. */
+export function evaluate(source: string, scope: Record<string, unknown>): unknown {
+  const program = compile(source);
+  try {
+    return fromCel(program(toCel(scope) as Record<string, unknown>));
+  } catch (error) {
+    throw new ExpressionError(firstLine(error), source);
+  }
+}
+
+/** Evaluates a condition: anything but a boolean is the author's mistake, said as such. */
+export function holds(source: string, scope: Record<string, unknown>): boolean {
+  const value = evaluate(source, scope);
+  if (typeof value !== 'boolean')
+    throw new ExpressionError(`must be true or false, but gave ${JSON.stringify(value)}`, source);
+  return value;
+}
+
+const template = /\{\{([\s\S]+?)\}\}/g;
+const wholeTemplate = /^\s*\{\{([\s\S]+?)\}\}\s*$/;
+
+/** The expressions written as `{{ … }}` in a value (walking objects and arrays), for validation. */
+export function templateExpressions(value: unknown): string[] {
+  if (typeof value === 'string') return [...value.matchAll(template)].map((match) => (match[1] ?? '').trim());
+  if (Array.isArray(value)) return value.flatMap(templateExpressions);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(templateExpressions);
+  return [];
+}
+
+/**
+ * Resolves `{{ … }}` in a value: a string that is one whole expression takes the expression's value
+ * (a list stays a list); expressions inside longer text are written in (strings as they are, the
+ * rest as JSON). Objects and arrays are walked; other values are kept.
+ */
+export function resolveTemplates(value: unknown, scope: Record<string, unknown>): unknown {
+  if (typeof value === 'string') {
+    const whole = wholeTemplate.exec(value);
+    if (whole && !(whole[1] ?? '').includes('}}')) return evaluate((whole[1] ?? '').trim(), scope);
+    return value.replace(template, (_, source: string) => {
+      const result = evaluate(source.trim(), scope);
+      return typeof result === 'string' ? result : JSON.stringify(result ?? null);
+    });
+  }
+  if (Array.isArray(value)) return value.map((item) => resolveTemplates(item, scope));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveTemplates(item, scope)]));
+  return value;
+}
+
+function toCel(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
+  if (Array.isArray(value)) return value.map(toCel);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCel(item)]));
+  return value;
+}
+
+function fromCel(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(fromCel);
+  if (value instanceof Map) return Object.fromEntries([...value].map(([key, item]) => [String(key), fromCel(item)]));
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromCel(item)]));
+  return value;
+}
+
+/** The first line of a CEL error (the rest draws the expression with a caret). */
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0] ?? 'is not a valid expression';
+}

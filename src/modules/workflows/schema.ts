@@ -1,0 +1,2 @@
+/** The module's wire schemas, one file per area (the web app imports them through here). */
+export * from './definition.js';

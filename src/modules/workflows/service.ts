@@ -1,0 +1,18 @@
+import type { WorkflowDeps } from './deps.js';
+import { createWorkflowApprovals } from './service/approvals.js';
+import { createWorkflowDefinitions } from './service/definitions.js';
+import { createWorkflowRuns } from './service/runs.js';
+import { createWorkflowTriggers } from './triggers/index.js';
+
+/**
+ * The workflows module: definitions, runs on the durable engine, approvals and triggers. Built
+ * before the engine launches (the runs register their DBOS workflows while built).
+ */
+export function createWorkflowService(deps: WorkflowDeps) {
+  const definitions = createWorkflowDefinitions(deps);
+  const runs = createWorkflowRuns(deps);
+  const approvals = createWorkflowApprovals(deps);
+  const triggers = createWorkflowTriggers(deps, { definitions, runs });
+  return { definitions, runs, approvals, triggers };
+}
+export type WorkflowService = ReturnType<typeof createWorkflowService>;

@@ -1,0 +1,7 @@
+import type { Tool } from '../../tools/tool.js';
+import type { WorkflowService } from './service.js';
+
+/** The workflow tools (one file per area in tools/): MCP, REST /api/v1/tools and the chat. */
+export function workflowTools(_service: WorkflowService): Tool[] {
+  return [];
+}
