@@ -19,6 +19,7 @@ import type { PromptService } from './modules/prompts/index.js';
 import { watchPromptFiles } from './modules/prompts/index.js';
 import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
+import type { WorkflowService } from './modules/workflows/index.js';
 import type { ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
 import { runWarmUps, type WarmUp } from './warm-up.js';
@@ -43,6 +44,8 @@ export interface AppParts {
   engine: Engine | undefined;
   identity: IdentityServices;
   tasks: TaskService;
+  /** Workflow definitions, runs (on the engine), approvals and triggers. */
+  workflows: WorkflowService;
   prompts: PromptService;
   resources: ResourceService;
   conversations: ConversationService;

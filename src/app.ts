@@ -283,6 +283,7 @@ export async function createApp({
       engine,
       identity,
       tasks,
+      workflows,
       prompts,
       resources,
       conversations,

@@ -80,3 +80,17 @@ export class EngineUnavailableError extends DomainError {
     super('Workflows run only in a server (switchboard serve): the durable engine is not running here');
   }
 }
+
+/**
+ * A step that failed for good: the code says why (a tool's own error code, STEP_TIMEOUT,
+ * EXPRESSION_FAILED, AGENT_STEPS_UNAVAILABLE, …). It fails the run unless the step's on_error says otherwise.
+ */
+export class StepFailedError extends DomainError {
+  readonly kind = 'unprocessable';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,197 @@
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import { and, eq } from 'drizzle-orm';
+import { actingAs } from '../../../actor.js';
+import type { WorkflowDeps } from '../deps.js';
+import { StepFailedError } from '../errors.js';
+import { resolveTemplates } from '../expressions.js';
+import { insertRun, prepareRun } from '../service/runs/prepare.js';
+import { workflowRunSteps, workflowRuns } from '../table.js';
+import { createBlockRunner, scopeValues } from './blocks.js';
+import { isCancellation, isStepFailure, stepErrorOf } from './failures.js';
+import { createRunRecords } from './records.js';
+import { createRunMetrics } from './run-metrics.js';
+import {
+  type BlockContext,
+  type PartResult,
+  type PartSpec,
+  RunFailure,
+  type RunInfo,
+  type RunResult,
+} from './run-state.js';
+import type { StepEnvironment } from './step-environment.js';
+import type { StepScope } from './step-kind.js';
+
+/**
+ * The executor: two DBOS workflows registered while the module is built (DBOS refuses them after
+ * launch). `workflows.run` is a run's root, its DBOS workflow id the run id: it reads the run's row
+ * and definition in a DBOS step, runs the root block, and ends the row. `workflows.part` is a part of
+ * a run that runs beside others (a wave member, a parallel branch, a foreach item), with the id
+ * `<run id>:<path>`. Without the engine (one-shot commands) nothing is registered.
+ */
+export function createRunExecutor(deps: WorkflowDeps) {
+  if (!deps.engine) return undefined;
+  const metrics = createRunMetrics(deps.metrics);
+  const records = createRunRecords(deps, metrics);
+  const logger = deps.logger.child({ component: 'workflow-runs' });
+
+  const env: StepEnvironment = {
+    deps,
+    records,
+    startPart: (spec) => DBOS.startWorkflow(part, { workflowID: `${spec.run.id}:${spec.path}` })(spec),
+    async runChildWorkflow(step, input, context) {
+      const childId = `${context.run.id}:${context.path}`;
+      await DBOS.runStep(
+        () =>
+          prepareRun(deps, context.actor, {
+            workflow: step.workflow,
+            input,
+            trigger: { kind: 'workflow', parent_run_id: context.run.id, step_path: context.path },
+            runId: childId,
+            parentRunId: context.run.id,
+          }),
+        { name: `${context.path}.child` },
+      );
+      const handle = await DBOS.startWorkflow(root, { workflowID: childId })(childId);
+      const result = await handle.getResult();
+      if (result.status === 'succeeded') return { output: result.output };
+      if (result.status === 'cancelled')
+        throw new StepFailedError('CHILD_RUN_CANCELLED', `The child run ${childId} was cancelled`);
+      throw new StepFailedError(
+        result.error.code,
+        `The child run ${childId} failed: ${result.error.message}`,
+      );
+    },
+  };
+  const blocks = createBlockRunner(env);
+
+  const root = DBOS.registerWorkflow(
+    async (runId: string): Promise<RunResult> => {
+      const begun = await DBOS.runStep(() => beginRun(runId), { name: 'begin' });
+      if (begun.status === 'cancelled') return { status: 'cancelled' };
+      if (begun.ended) return begun.ended;
+      const run: RunInfo = {
+        id: runId,
+        ownerId: begun.ownerId,
+        workflowName: begun.workflowName,
+        copies: begun.copies,
+      };
+      const context: BlockContext = { run, actor: runActor(run.ownerId) };
+      const scope: StepScope = { input: begun.input, steps: {} };
+      try {
+        const last = await blocks.runBlock(begun.steps, '', scope, context);
+        let output = last;
+        try {
+          if (begun.output !== undefined) output = resolveTemplates(begun.output, scopeValues(scope));
+        } catch (error) {
+          if (!isStepFailure(error)) throw error;
+          const { code, message } = stepErrorOf(error, logger, 'output');
+          throw new RunFailure(code, message, 'output');
+        }
+        await DBOS.runStep(() => records.endRun(context.actor, runId, { status: 'succeeded', output }), {
+          name: 'end',
+        });
+        return { status: 'succeeded', output };
+      } catch (error) {
+        if (error instanceof RunFailure) {
+          const failure = error.toJSON();
+          await DBOS.runStep(
+            () => records.endRun(context.actor, runId, { status: 'failed', error: failure }),
+            {
+              name: 'end',
+            },
+          );
+          return { status: 'failed', error: failure };
+        }
+        if (isCancellation(error)) throw error;
+        // A fault of ours, not the workflow's: the row says so; DBOS keeps the workflow in ERROR, resumable.
+        const { code, message } = stepErrorOf(error, logger, 'run');
+        await records
+          .endRun(context.actor, runId, {
+            status: 'failed',
+            error: { code: code === 'INTERNAL_ERROR' ? 'ENGINE_ERROR' : code, message },
+          })
+          .catch((failure) => logger.warn({ err: failure, run_id: runId }, 'could not record a run failure'));
+        throw error;
+      }
+    },
+    { name: 'workflows.run' },
+  );
+
+  const part = DBOS.registerWorkflow(
+    async (spec: PartSpec): Promise<PartResult> =>
+      blocks.runPart(spec, { run: spec.run, actor: runActor(spec.run.ownerId) }),
+    { name: 'workflows.part' },
+  );
+
+  /** The root's first DBOS step: the run's row and definition, marked running, and a retry's copies. */
+  async function beginRun(runId: string) {
+    const { row, started } = await records.beginRun(runId);
+    const actor = runActor(row.ownerId);
+    const ended: RunResult | undefined =
+      row.status === 'succeeded'
+        ? { status: 'succeeded', output: row.output }
+        : row.status === 'failed'
+          ? { status: 'failed', error: row.error ?? { code: 'STEP_FAILED', message: 'The run failed' } }
+          : undefined;
+    if (started)
+      await deps.bus.publish(actor, 'workflow.run.started', {
+        run_id: runId,
+        workflow_id: row.workflowId,
+        owner_id: row.ownerId,
+        trigger: row.trigger.kind,
+      });
+    return {
+      status: row.status,
+      ...(ended ? { ended } : {}),
+      ownerId: row.ownerId,
+      workflowName: row.workflowName,
+      steps: row.definition.steps,
+      output: row.definition.output,
+      input: row.input,
+      copies: row.trigger.kind === 'retry' ? await succeededSteps(row.trigger.of_run_id) : {},
+    };
+  }
+
+  /** A failed run's steps that succeeded (whole outputs only, of single-action kinds): a retry copies them. */
+  async function succeededSteps(runId: string): Promise<Record<string, unknown>> {
+    const rows = await deps.db
+      .select({
+        path: workflowRunSteps.path,
+        output: workflowRunSteps.output,
+        truncated: workflowRunSteps.outputTruncated,
+        kind: workflowRunSteps.kind,
+      })
+      .from(workflowRunSteps)
+      .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.status, 'succeeded')));
+    const compound = new Set(['condition', 'parallel', 'foreach', 'loop']);
+    return Object.fromEntries(
+      rows.filter((row) => !row.truncated && !compound.has(row.kind)).map((row) => [row.path, row.output]),
+    );
+  }
+
+  return {
+    records,
+    /** Starts (or finds) the DBOS workflow of a run whose row is in place. */
+    async start(runId: string): Promise<void> {
+      await DBOS.startWorkflow(root, { workflowID: runId })(runId);
+    },
+    /** Inserts a run's row for a retry or re-run and starts it. */
+    insertRun: (actor: Parameters<typeof insertRun>[1], run: Parameters<typeof insertRun>[2]) =>
+      insertRun(deps, actor, run),
+    /** The run row, for callers that only know the id. */
+    async row(runId: string) {
+      const [row] = await deps.db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+      return row;
+    },
+  };
+}
+
+export type RunExecutor = NonNullable<ReturnType<typeof createRunExecutor>>;
+
+/**
+ * A run acts as its owner, through the workflow surface, with a user's scopes: a workflow never
+ * holds an admin's powers, even an admin's own.
+ */
+export function runActor(ownerId: string) {
+  return actingAs({ userId: ownerId, role: 'user', via: 'workflow' });
+}

@@ -1,0 +1,225 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { UserActor } from '../../../actor.js';
+import type { WorkflowDeps } from '../deps.js';
+import { type RunStatus, type StepStatus, workflowRunSteps, workflowRuns } from '../table.js';
+import { cappedOutput } from './output-cap.js';
+import type { RunMetrics } from './run-metrics.js';
+
+/** A run's statuses before its end: the only ones a change may leave (status moves forward only). */
+export const openRunStatuses: RunStatus[] = ['queued', 'running', 'waiting'];
+
+export interface StepEnd {
+  status: Extract<StepStatus, 'succeeded' | 'failed' | 'skipped'>;
+  output?: unknown;
+  error?: { code: string; message: string };
+  branch?: string;
+  model?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/**
+ * The rows users see of a run and its steps, with the events and metrics of each change. Every
+ * function here is called inside a DBOS step (or by the service), so a replay does not write twice.
+ */
+export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
+  const { db, clock, bus } = deps;
+
+  return {
+    /** Marks a queued run running; gives its row whatever its status (a cancelled one is not started). */
+    async beginRun(runId: string) {
+      const started = await db
+        .update(workflowRuns)
+        .set({ status: 'running', startedAt: clock.now() })
+        .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.status, 'queued')))
+        .returning({ id: workflowRuns.id });
+      const [row] = await db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+      if (!row) throw new Error(`Workflow run ${runId} has no row`);
+      return { row, started: started.length > 0 };
+    },
+
+    /** Ends a run that has not ended yet; publishes its event and counts it. */
+    async endRun(
+      actor: UserActor,
+      runId: string,
+      end: {
+        status: 'succeeded' | 'failed';
+        output?: unknown;
+        error?: { code: string; message: string; step_path?: string };
+      },
+    ): Promise<void> {
+      const now = clock.now();
+      const [row] = await db
+        .update(workflowRuns)
+        .set({
+          status: end.status,
+          output: end.output === undefined ? null : cappedOutput(end.output).output,
+          error: end.error ?? null,
+          endedAt: now,
+        })
+        .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, openRunStatuses)))
+        .returning({ ownerId: workflowRuns.ownerId, startedAt: workflowRuns.startedAt });
+      if (!row) return;
+      metrics.runs.inc({ status: end.status });
+      if (end.status === 'succeeded')
+        await bus.publish(actor, 'workflow.run.completed', {
+          run_id: runId,
+          owner_id: row.ownerId,
+          duration_ms: now.getTime() - (row.startedAt ?? now).getTime(),
+        });
+      else
+        await bus.publish(actor, 'workflow.run.failed', {
+          run_id: runId,
+          owner_id: row.ownerId,
+          error_code: end.error?.code ?? 'STEP_FAILED',
+          ...(end.error?.step_path ? { step_path: end.error.step_path } : {}),
+        });
+    },
+
+    /** The run (and the step) wait for a person, an event or time; published once per wait. */
+    async markWaiting(
+      actor: UserActor,
+      runId: string,
+      path: string,
+      waitingFor: 'approval' | 'event' | 'sleep',
+      approvalId?: string,
+    ): Promise<void> {
+      await db
+        .update(workflowRunSteps)
+        .set({ status: 'waiting' })
+        .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, path)));
+      await db
+        .update(workflowRuns)
+        .set({ status: 'waiting' })
+        .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, ['running', 'waiting'])));
+      await bus.publish(actor, 'workflow.run.waiting', {
+        run_id: runId,
+        owner_id: actor.userId,
+        step_path: path,
+        waiting_for: waitingFor,
+        ...(approvalId ? { approval_id: approvalId } : {}),
+      });
+    },
+
+    /** The wait is over: the step and the run run again (unless the run ended meanwhile). */
+    async markRunning(runId: string, path: string): Promise<void> {
+      await db
+        .update(workflowRunSteps)
+        .set({ status: 'running' })
+        .where(
+          and(
+            eq(workflowRunSteps.runId, runId),
+            eq(workflowRunSteps.path, path),
+            eq(workflowRunSteps.status, 'waiting'),
+          ),
+        );
+      // Another branch may still wait: the run stays waiting while any of its steps does.
+      await db.execute(sql`update ${workflowRuns} set status = 'running'
+        where ${workflowRuns.id} = ${runId} and ${workflowRuns.status} = 'waiting'
+        and not exists (select 1 from ${workflowRunSteps} where ${workflowRunSteps.runId} = ${runId}
+          and ${workflowRunSteps.status} = 'waiting')`);
+    },
+
+    /** More steps became known (a branch taken, a list to go over, a loop pass): the progress shown. */
+    async addSteps(runId: string, count: number): Promise<void> {
+      if (count <= 0) return;
+      await db
+        .update(workflowRuns)
+        .set({ stepsTotal: sql`${workflowRuns.stepsTotal} + ${count}` })
+        .where(eq(workflowRuns.id, runId));
+    },
+
+    /** A step starts (or tries again): its row running, with its resolved input and attempt. */
+    async beginStep(
+      runId: string,
+      step: { path: string; id: string; kind: string },
+      input: unknown,
+      attempt: number,
+    ): Promise<void> {
+      const now = clock.now();
+      await db
+        .insert(workflowRunSteps)
+        .values({
+          runId,
+          path: step.path,
+          stepId: step.id,
+          kind: step.kind,
+          status: 'running',
+          input: input === undefined ? null : cappedOutput(input).output,
+          attempts: attempt,
+          startedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [workflowRunSteps.runId, workflowRunSteps.path],
+          set: { status: 'running', attempts: attempt, error: null },
+        });
+    },
+
+    /** A step ends: its row, the run's progress, the event and the duration metric. */
+    async endStep(
+      actor: UserActor,
+      runId: string,
+      step: { path: string; id: string; kind: string },
+      end: StepEnd,
+    ): Promise<void> {
+      const now = clock.now();
+      const { output, truncated } = cappedOutput(end.output);
+      const [row] = await db
+        .insert(workflowRunSteps)
+        .values({
+          runId,
+          path: step.path,
+          stepId: step.id,
+          kind: step.kind,
+          status: end.status,
+          output,
+          outputTruncated: truncated,
+          error: end.error ?? null,
+          branch: end.branch ?? null,
+          model: end.model ?? null,
+          inputTokens: end.inputTokens ?? null,
+          outputTokens: end.outputTokens ?? null,
+          startedAt: now,
+          endedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [workflowRunSteps.runId, workflowRunSteps.path],
+          set: {
+            status: end.status,
+            output,
+            outputTruncated: truncated,
+            error: end.error ?? null,
+            branch: end.branch ?? null,
+            model: end.model ?? null,
+            inputTokens: end.inputTokens ?? null,
+            outputTokens: end.outputTokens ?? null,
+            endedAt: now,
+          },
+        })
+        .returning({ startedAt: workflowRunSteps.startedAt });
+      await db
+        .update(workflowRuns)
+        .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
+        .where(eq(workflowRuns.id, runId));
+      const durationMs = now.getTime() - (row?.startedAt ?? now).getTime();
+      metrics.steps.observe({ kind: step.kind, status: end.status }, durationMs / 1000);
+      if (end.status === 'failed')
+        await bus.publish(actor, 'workflow.step.failed', {
+          run_id: runId,
+          owner_id: actor.userId,
+          step_path: step.path,
+          error_code: end.error?.code ?? 'STEP_FAILED',
+        });
+      else
+        await bus.publish(actor, 'workflow.step.completed', {
+          run_id: runId,
+          owner_id: actor.userId,
+          step_path: step.path,
+          status: end.status,
+          duration_ms: durationMs,
+        });
+    },
+  };
+}
+
+export type RunRecords = ReturnType<typeof createRunRecords>;

@@ -1,0 +1,206 @@
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import type { WorkflowStepShape } from '../definition.js';
+import { StepFailedError } from '../errors.js';
+import { evaluate } from '../expressions.js';
+import { runApprovalStep } from './kinds/approval.js';
+import type { ActRunner } from './kinds/act.js';
+import { runModelStep } from './kinds/model.js';
+import { runPromptStep } from './kinds/prompt.js';
+import { runToolStep } from './kinds/tool.js';
+import { runWaitEventStep } from './kinds/wait-event.js';
+import { type StepError, isStepFailure, stepErrorOf } from './failures.js';
+import type { BlockContext } from './run-state.js';
+import type { StepResult, StepRunContext, StepScope } from './step-kind.js';
+import type { StepEnvironment } from './step-environment.js';
+
+type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
+
+/** The kinds that act once with no durable wait: each attempt is one DBOS step. */
+const actRunners: { [K in Single['kind']]?: ActRunner<K> } = {
+  tool: runToolStep,
+  prompt: runPromptStep,
+  model: runModelStep,
+};
+
+/** The fields of each kind that may hold `{{ expressions }}`: the step's input, resolved before it runs. */
+export function templatedInput(step: Single): Record<string, unknown> {
+  switch (step.kind) {
+    case 'tool':
+    case 'workflow':
+      return step.input;
+    case 'prompt':
+      return step.arguments;
+    case 'model':
+      return { prompt: step.prompt, ...(step.system === undefined ? {} : { system: step.system }) };
+    case 'approval':
+      return { message: step.message };
+    case 'sleep':
+      return step.duration_ms === undefined ? {} : { duration_ms: step.duration_ms };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Runs a single-action step: its retries (a DBOS step per attempt for the acting kinds, a durable
+ * DBOS sleep between attempts), its timeout (racing the act), and writes its row in the same DBOS
+ * step as the act, so a replay after a crash neither acts nor writes again. Gives the step's
+ * result, or its error once the attempts are spent.
+ */
+export async function attemptSingleStep(
+  env: StepEnvironment,
+  step: Single,
+  path: string,
+  input: Record<string, unknown>,
+  scope: StepScope,
+  context: BlockContext,
+): Promise<{ ok: true; result: StepResult } | { ok: false; error: StepError }> {
+  const { records, deps } = env;
+  const meta = { path, id: step.id, kind: step.kind };
+  const attempts = step.retry?.attempts ?? 1;
+  const runContext = stepRunContext(env, path, scope, context);
+  for (let attempt = 1; ; attempt++) {
+    const final = attempt >= attempts;
+    const act = actRunners[step.kind] as ActRunner<Single['kind']> | undefined;
+    let outcome: { ok: true; result: StepResult } | { ok: false; error: StepError };
+    if (act) {
+      outcome = await DBOS.runStep(
+        async () => {
+          await records.beginStep(context.run.id, meta, input, attempt);
+          try {
+            const result = await withTimeout(step.timeout_ms, (signal) =>
+              act(step, input, runContext, signal),
+            );
+            await records.endStep(context.actor, context.run.id, meta, { status: 'succeeded', ...result });
+            return { ok: true as const, result };
+          } catch (error) {
+            const failure = stepErrorOf(error, deps.logger, path);
+            if (final)
+              await records.endStep(context.actor, context.run.id, meta, {
+                status: 'failed',
+                error: failure,
+              });
+            return { ok: false as const, error: failure };
+          }
+        },
+        { name: `${path}#${attempt}` },
+      );
+    } else {
+      await DBOS.runStep(() => records.beginStep(context.run.id, meta, input, attempt), {
+        name: `${path}#${attempt}.begin`,
+      });
+      try {
+        outcome = { ok: true, result: await runDurableKind(env, step, input, runContext) };
+      } catch (error) {
+        if (!isStepFailure(error)) throw error;
+        outcome = { ok: false, error: stepErrorOf(error, deps.logger, path) };
+      }
+      if (outcome.ok || final) {
+        const end = outcome.ok
+          ? { status: 'succeeded' as const, ...outcome.result }
+          : { status: 'failed' as const, error: outcome.error };
+        await DBOS.runStep(() => records.endStep(context.actor, context.run.id, meta, end), {
+          name: `${path}#${attempt}.end`,
+        });
+      }
+    }
+    if (outcome.ok || final) return outcome;
+    const retry = step.retry;
+    const delay = (retry?.delay_ms ?? 1_000) * (retry?.backoff === 'fixed' ? 1 : 2 ** (attempt - 1));
+    await DBOS.sleep(delay);
+  }
+}
+
+/** The kinds whose act is itself durable DBOS operations (sleep, waits, child runs): run in the workflow. */
+async function runDurableKind(
+  env: StepEnvironment,
+  step: Single,
+  input: Record<string, unknown>,
+  context: StepRunContext,
+): Promise<StepResult> {
+  switch (step.kind) {
+    case 'sleep':
+      return runSleep(step, input, context);
+    case 'approval':
+      return runApprovalStep(step, input, context);
+    case 'wait_event':
+      return runWaitEventStep(step, input, context);
+    case 'workflow':
+      return env.runChildWorkflow(step, input, context);
+    case 'agent':
+      throw new StepFailedError(
+        'AGENT_STEPS_UNAVAILABLE',
+        'Agent steps arrive with agents: this step cannot run yet',
+      );
+    default:
+      throw new Error(`${step.kind} steps act in a DBOS step`);
+  }
+}
+
+/** A durable sleep: DBOS keeps the wake-up time, so a restart goes on sleeping what is left. */
+async function runSleep(
+  step: Extract<Single, { kind: 'sleep' }>,
+  input: Record<string, unknown>,
+  context: StepRunContext,
+): Promise<StepResult> {
+  let durationMs = typeof input.duration_ms === 'number' ? input.duration_ms : 0;
+  if (step.until !== undefined) {
+    const until = evaluate(step.until, context.scope as unknown as Record<string, unknown>);
+    const at = typeof until === 'string' ? Date.parse(until) : Number.NaN;
+    if (Number.isNaN(at))
+      throw new StepFailedError(
+        'EXPRESSION_FAILED',
+        `${step.until}: must give an ISO time, but gave ${JSON.stringify(until)}`,
+      );
+    durationMs = Math.max(0, at - (await DBOS.now()));
+  }
+  await context.markWaiting('sleep');
+  await DBOS.sleep(durationMs);
+  await context.markRunning();
+  return { output: { slept_ms: durationMs } };
+}
+
+/** Runs `act` with a signal that fires after `timeoutMs`; the step then fails with STEP_TIMEOUT. */
+async function withTimeout<T>(
+  timeoutMs: number | undefined,
+  act: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  if (timeoutMs === undefined) return act(controller.signal);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new StepFailedError('STEP_TIMEOUT', `The step took longer than its timeout of ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([act(controller.signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The context handed to a step-kind runner: the run's user, its path, and the wait marks (DBOS steps). */
+export function stepRunContext(
+  env: StepEnvironment,
+  path: string,
+  scope: StepScope,
+  context: BlockContext,
+): StepRunContext {
+  const { records, deps } = env;
+  return {
+    run: { id: context.run.id, ownerId: context.run.ownerId, workflowName: context.run.workflowName },
+    actor: context.actor,
+    path,
+    dbosWorkflowId: DBOS.workflowID ?? context.run.id,
+    scope,
+    deps,
+    markWaiting: (waitingFor, approvalId) =>
+      DBOS.runStep(() => records.markWaiting(context.actor, context.run.id, path, waitingFor, approvalId), {
+        name: `${path}.waiting`,
+      }),
+    markRunning: () =>
+      DBOS.runStep(() => records.markRunning(context.run.id, path), { name: `${path}.running` }),
+  };
+}

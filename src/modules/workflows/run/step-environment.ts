@@ -1,0 +1,19 @@
+import type { WorkflowStepShape } from '../definition.js';
+import type { WorkflowDeps } from '../deps.js';
+import type { RunRecords } from './records.js';
+import type { PartResult, PartSpec } from './run-state.js';
+import type { StepResult, StepRunContext } from './step-kind.js';
+
+/** What the step runners share: the deps, the rows, and the executor's two ways to start a child DBOS workflow. */
+export interface StepEnvironment {
+  deps: WorkflowDeps;
+  records: RunRecords;
+  /** Starts a part of the run as a child DBOS workflow `<run id>:<path>`; await the result in start order. */
+  startPart(spec: PartSpec): Promise<{ getResult(): Promise<PartResult> }>;
+  /** A `workflow` step: a child run with its own row, awaited. */
+  runChildWorkflow(
+    step: Extract<WorkflowStepShape, { kind: 'workflow' }>,
+    input: Record<string, unknown>,
+    context: StepRunContext,
+  ): Promise<StepResult>;
+}

@@ -1,0 +1,91 @@
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
+import type { UserActor } from '../../../../actor.js';
+import { escapeLike } from '../../../../db/like.js';
+import type { WorkflowDeps } from '../../deps.js';
+import { RunStateConflictError } from '../../errors.js';
+import { openRunStatuses } from '../../run/records.js';
+import { workflowApprovals, workflowRunSteps, workflowRuns, type WorkflowRunRow } from '../../table.js';
+
+/** The run and the child runs and parts under it: their ids start with `<run id>:`. */
+const underRun = (runId: string) =>
+  or(eq(workflowRuns.id, runId), like(workflowRuns.id, `${escapeLike(runId)}:%`));
+
+/**
+ * Cancels a run: DBOS cancels its root and every child workflow (parts and child runs), then the rows
+ * follow: the runs cancelled, their unfinished steps cancelled, their pending approvals cancelled.
+ * A run that has ended is a conflict.
+ */
+export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: WorkflowRunRow): Promise<boolean> {
+  if (!openRunStatuses.includes(row.status))
+    throw new RunStateConflictError(
+      `This run has already ${row.status === 'cancelled' ? 'been cancelled' : row.status}`,
+    );
+  await DBOS.cancelWorkflow(row.id, { cancelChildren: true });
+  const below = await DBOS.listWorkflows({
+    workflow_id_prefix: `${row.id}:`,
+    loadInput: false,
+    loadOutput: false,
+  });
+  const open = below.filter((workflow) => ['PENDING', 'ENQUEUED', 'DELAYED'].includes(workflow.status));
+  if (open.length > 0) await DBOS.cancelWorkflows(open.map((workflow) => workflow.workflowID));
+  const now = deps.clock.now();
+  const cancelled = await deps.db.transaction(async (tx) => {
+    const runs = await tx
+      .update(workflowRuns)
+      .set({ status: 'cancelled', endedAt: now })
+      .where(and(underRun(row.id), inArray(workflowRuns.status, openRunStatuses)))
+      .returning({ id: workflowRuns.id });
+    const ids = runs.map((run) => run.id);
+    if (ids.length === 0) return false;
+    await tx
+      .update(workflowRunSteps)
+      .set({ status: 'cancelled', endedAt: now })
+      .where(
+        and(
+          inArray(workflowRunSteps.runId, ids),
+          inArray(workflowRunSteps.status, ['pending', 'running', 'waiting']),
+        ),
+      );
+    await tx
+      .update(workflowApprovals)
+      .set({ status: 'cancelled', answeredAt: now })
+      .where(and(inArray(workflowApprovals.runId, ids), eq(workflowApprovals.status, 'pending')));
+    return ids.includes(row.id);
+  });
+  if (cancelled)
+    await deps.bus.publish(actor, 'workflow.run.cancelled', { run_id: row.id, owner_id: row.ownerId });
+  return cancelled;
+}
+
+/**
+ * Resumes a cancelled run, or one whose engine failed (DBOS keeps it in ERROR): DBOS replays it from
+ * its last completed step, with its cancelled children. A run that failed on a step of its own is
+ * finished: retry it instead.
+ */
+export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promise<void> {
+  const status = (await DBOS.getWorkflowStatus(row.id))?.status;
+  const resumable =
+    row.status === 'cancelled' || (row.status === 'failed' && (status === 'ERROR' || status === 'CANCELLED'));
+  if (!resumable || !status)
+    throw new RunStateConflictError(
+      row.status === 'failed'
+        ? 'This run failed on one of its steps: retry it (a new run that keeps the steps that succeeded)'
+        : `Only a cancelled run can be resumed; this one is ${row.status}`,
+    );
+  await deps.db
+    .update(workflowRuns)
+    .set({ status: 'running', endedAt: null, error: null })
+    .where(and(underRun(row.id), inArray(workflowRuns.status, ['cancelled', 'failed'])));
+  await deps.db.execute(sql`update ${workflowRunSteps} set status = 'running', ended_at = null
+    where ${workflowRunSteps.status} = 'cancelled' and ${workflowRunSteps.runId} in
+    (select ${workflowRuns.id} from ${workflowRuns} where ${underRun(row.id)})`);
+  const below = await DBOS.listWorkflows({
+    workflow_id_prefix: `${row.id}:`,
+    loadInput: false,
+    loadOutput: false,
+  });
+  const stopped = below.filter((workflow) => workflow.status === 'CANCELLED' || workflow.status === 'ERROR');
+  if (stopped.length > 0) await DBOS.resumeWorkflows(stopped.map((workflow) => workflow.workflowID));
+  await DBOS.resumeWorkflow(row.id);
+}

@@ -1,0 +1,121 @@
+import { and, desc, eq, or } from 'drizzle-orm';
+import type { UserActor } from '../../../../actor.js';
+import type { WorkflowDefinition } from '../../definition.js';
+import type { WorkflowDeps } from '../../deps.js';
+import {
+  WorkflowNotFoundError,
+  WorkflowRunNotFoundError,
+  WorkflowVersionNotFoundError,
+} from '../../errors.js';
+import {
+  type RunTrigger,
+  type WorkflowRow,
+  type WorkflowRunRow,
+  workflowRuns,
+  workflowVersions,
+  workflows,
+} from '../../table.js';
+import { checkRunInput } from './input-check.js';
+
+/** What a run is started from (service.runs.start, triggers, a parent's `workflow` step). */
+export interface RunRequest {
+  workflow: string;
+  input?: Record<string, unknown> | undefined;
+  version?: number | undefined;
+  trigger: RunTrigger;
+  runId?: string | undefined;
+  parentRunId?: string | undefined;
+}
+
+/**
+ * A workflow by id or name: the actor's own first, or one shared with everyone (run as the
+ * actor). Read from the tables until the definitions part offers `resolve`.
+ */
+export async function resolveWorkflow(
+  deps: WorkflowDeps,
+  actor: UserActor,
+  idOrName: string,
+  version?: number,
+): Promise<{ row: WorkflowRow; definition: WorkflowDefinition; version: number }> {
+  const visible = or(eq(workflows.ownerId, actor.userId), eq(workflows.visibility, 'shared'));
+  const [row] = await deps.db
+    .select()
+    .from(workflows)
+    .where(and(or(eq(workflows.id, idOrName), eq(workflows.name, idOrName)), visible))
+    .orderBy(desc(eq(workflows.ownerId, actor.userId)), desc(eq(workflows.id, idOrName)))
+    .limit(1);
+  if (!row) throw new WorkflowNotFoundError(idOrName);
+  if (version === undefined || version === row.version)
+    return { row, definition: row.definition, version: row.version };
+  const [saved] = await deps.db
+    .select()
+    .from(workflowVersions)
+    .where(and(eq(workflowVersions.workflowId, row.id), eq(workflowVersions.version, version)));
+  if (!saved) throw new WorkflowVersionNotFoundError(version);
+  return { row, definition: saved.definition, version };
+}
+
+/**
+ * Checks the input and inserts the run's row (queued). A run id given twice (a trigger firing on two
+ * instances) inserts once: the second gets the first's row, never a second run. Someone else's run
+ * under that id is not found.
+ */
+export async function prepareRun(
+  deps: WorkflowDeps,
+  actor: UserActor,
+  request: RunRequest,
+): Promise<WorkflowRunRow> {
+  if (request.runId) {
+    const existing = await findRun(deps, request.runId);
+    if (existing) return ownRun(existing, actor, request.runId);
+  }
+  const { row, definition, version } = await resolveWorkflow(deps, actor, request.workflow, request.version);
+  const input = request.input ?? {};
+  checkRunInput(definition.input_schema, input);
+  return insertRun(deps, actor, {
+    id: request.runId ?? deps.ids(),
+    workflowId: row.id,
+    workflowName: row.name,
+    version,
+    definition,
+    input,
+    trigger: request.trigger,
+    parentRunId: request.parentRunId ?? null,
+  });
+}
+
+/** Inserts a queued run (on conflict, the existing one: it must be the actor's). */
+export async function insertRun(
+  deps: WorkflowDeps,
+  actor: UserActor,
+  run: Pick<
+    WorkflowRunRow,
+    'id' | 'workflowId' | 'workflowName' | 'version' | 'definition' | 'input' | 'trigger' | 'parentRunId'
+  >,
+): Promise<WorkflowRunRow> {
+  const [inserted] = await deps.db
+    .insert(workflowRuns)
+    .values({
+      ...run,
+      ownerId: actor.userId,
+      status: 'queued',
+      stepsTotal: run.definition.steps.length,
+      createdAt: deps.clock.now(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted) return inserted;
+  const existing = await findRun(deps, run.id);
+  if (!existing) throw new Error(`Workflow run ${run.id} was neither inserted nor found`);
+  return ownRun(existing, actor, run.id);
+}
+
+async function findRun(deps: WorkflowDeps, runId: string): Promise<WorkflowRunRow | undefined> {
+  const [row] = await deps.db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+  return row;
+}
+
+function ownRun(row: WorkflowRunRow, actor: UserActor, runId: string): WorkflowRunRow {
+  if (row.ownerId !== actor.userId) throw new WorkflowRunNotFoundError(runId);
+  return row;
+}
