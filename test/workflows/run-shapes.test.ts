@@ -60,4 +60,296 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     expect(detail.steps_done).toBe(3);
     expect(detail.steps_total).toBe(3);
   });
+
+  const statusOf = (detail: Awaited<ReturnType<typeof run>>, path: string) =>
+    detail.steps.find((one) => one.path === path)?.status;
+
+  it.each([
+    [5, 'then', 'big'],
+    [1, 'else', 'small'],
+  ])('takes the condition branch its expression picks (%i → %s)', async (size, branch, word) => {
+    const detail = await run(
+      {
+        name: `condition-${branch}`,
+        steps: [
+          {
+            id: 'pick',
+            kind: 'condition',
+            condition: 'input.size > 3',
+            then: [{ id: 'big', kind: 'tool', tool: 'echo', input: { message: 'big' } }],
+            else: [{ id: 'small', kind: 'tool', tool: 'echo', input: { message: 'small' } }],
+          },
+          {
+            id: 'after',
+            kind: 'tool',
+            tool: 'echo',
+            needs: ['pick'],
+            input: { message: '{{ steps.pick.output.message }}' },
+          },
+        ],
+      },
+      { size },
+    );
+    expect(detail.status).toBe('succeeded');
+    expect(detail.steps.find((one) => one.path === 'pick')?.branch).toBe(branch);
+    expect(statusOf(detail, `pick.${branch}.${word}`)).toBe('succeeded');
+    expect(
+      detail.steps.some((one) => one.path.startsWith(`pick.${branch === 'then' ? 'else' : 'then'}`)),
+    ).toBe(false);
+    expect(detail.output).toEqual({ message: word });
+    expect([detail.steps_done, detail.steps_total]).toEqual([3, 3]);
+  });
+
+  it('runs foreach items two at a time at most, each item its own child workflow, outputs in item order', async () => {
+    const detail = await run({
+      name: 'foreach-two',
+      steps: [
+        {
+          id: 'each',
+          kind: 'foreach',
+          items: '[1, 2, 3, 4, 5]',
+          concurrency: 2,
+          steps: [{ id: 'hold', kind: 'tool', tool: 'hold', input: { key: 'foreach-two', ms: 150 } }],
+        },
+        {
+          id: 'count',
+          kind: 'tool',
+          tool: 'echo',
+          needs: ['each'],
+          input: { message: '{{ string(steps.each.output.size()) }}' },
+        },
+      ],
+    });
+    expect(detail.status).toBe('succeeded');
+    const holds = detail.steps.filter((one) => one.step_id === 'hold');
+    expect(holds.map((one) => one.path).sort()).toEqual(
+      [0, 1, 2, 3, 4].map((index) => `each[${index}].hold`),
+    );
+    const most = Math.max(...holds.map((one) => (one.output as { most_at_once: number }).most_at_once));
+    expect(most).toBe(2);
+    expect(detail.output).toEqual({ message: '5' });
+  });
+
+  it('stops a loop at its maximum when until never holds, and earlier when it does', async () => {
+    const capped = await run({
+      name: 'loop-capped',
+      steps: [
+        {
+          id: 'again',
+          kind: 'loop',
+          until: 'false',
+          max_iterations: 3,
+          steps: [
+            { id: 'tick', kind: 'tool', tool: 'echo', input: { message: 'pass {{ string(iteration) }}' } },
+          ],
+        },
+      ],
+    });
+    expect(capped.status).toBe('succeeded');
+    expect(capped.output).toEqual({ iterations: 3, until_met: false, output: { message: 'pass 2' } });
+    expect(capped.steps.filter((one) => one.step_id === 'tick').map((one) => one.path)).toEqual([
+      'again#0.tick',
+      'again#1.tick',
+      'again#2.tick',
+    ]);
+    const early = await run({
+      name: 'loop-early',
+      steps: [
+        {
+          id: 'again',
+          kind: 'loop',
+          until: 'steps.tock.output.message == "pass 1"',
+          max_iterations: 10,
+          steps: [
+            { id: 'tock', kind: 'tool', tool: 'echo', input: { message: 'pass {{ string(iteration) }}' } },
+          ],
+        },
+      ],
+    });
+    expect(early.output).toEqual({ iterations: 2, until_met: true, output: { message: 'pass 1' } });
+  });
+
+  it('retries a failing step and succeeds on its third attempt', async () => {
+    const detail = await run({
+      name: 'retry-then-success',
+      steps: [
+        {
+          id: 'flaky',
+          kind: 'tool',
+          tool: 'fail_times',
+          input: { key: 'retry-then-success', times: 2 },
+          retry: { attempts: 3, backoff: 'fixed', delay_ms: 10 },
+        },
+      ],
+    });
+    expect(detail.status).toBe('succeeded');
+    const flaky = detail.steps.find((one) => one.path === 'flaky');
+    expect(flaky).toMatchObject({ status: 'succeeded', attempts: 3, output: { call: 3 }, error: null });
+  });
+
+  it('fails the run with the step error code and path when the attempts are spent', async () => {
+    const detail = await run({
+      name: 'retry-spent',
+      steps: [
+        {
+          id: 'flaky',
+          kind: 'tool',
+          tool: 'fail_times',
+          input: { key: 'retry-spent', times: 5 },
+          retry: { attempts: 2, backoff: 'exponential', delay_ms: 10 },
+        },
+        { id: 'never', kind: 'tool', tool: 'echo', needs: ['flaky'], input: { message: 'no' } },
+      ],
+    });
+    expect(detail.status).toBe('failed');
+    expect(detail.error).toMatchObject({ code: 'FIXTURE_FAILURE', step_path: 'flaky' });
+    expect(detail.steps.find((one) => one.path === 'flaky')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(statusOf(detail, 'never')).toBeUndefined();
+  });
+
+  it('goes on after a failing step with on_error continue (its output null)', async () => {
+    const detail = await run({
+      name: 'continue',
+      steps: [
+        {
+          id: 'broken',
+          kind: 'tool',
+          tool: 'fail_times',
+          input: { key: 'continue', times: 1 },
+          on_error: 'continue',
+        },
+        {
+          id: 'after',
+          kind: 'tool',
+          tool: 'echo',
+          needs: ['broken'],
+          input: {
+            message: '{{ steps.broken.status }} {{ steps.broken.output == null ? "null" : "something" }}',
+          },
+        },
+      ],
+    });
+    expect(detail.status).toBe('succeeded');
+    expect(statusOf(detail, 'broken')).toBe('failed');
+    expect(detail.output).toEqual({ message: 'failed null' });
+  });
+
+  it('runs the compensation with the error in scope, then fails or continues as told', async () => {
+    const compensate = {
+      id: 'undo',
+      kind: 'tool',
+      tool: 'echo',
+      input: { message: 'undo after {{ error.code }}' },
+    } as const;
+    const failing = await run({
+      name: 'compensate-fail',
+      steps: [
+        {
+          id: 'charge',
+          kind: 'tool',
+          tool: 'fail_times',
+          input: { key: 'compensate-fail', times: 1 },
+          on_error: { compensate },
+        },
+      ],
+    });
+    expect(failing.status).toBe('failed');
+    expect(failing.error).toMatchObject({ code: 'FIXTURE_FAILURE', step_path: 'charge' });
+    expect(failing.steps.find((one) => one.path === 'charge.compensate')).toMatchObject({
+      status: 'succeeded',
+      output: { message: 'undo after FIXTURE_FAILURE' },
+    });
+    const going = await run({
+      name: 'compensate-continue',
+      steps: [
+        {
+          id: 'charge',
+          kind: 'tool',
+          tool: 'fail_times',
+          input: { key: 'compensate-continue', times: 1 },
+          on_error: { compensate, then: 'continue' },
+        },
+        { id: 'ship', kind: 'tool', tool: 'echo', needs: ['charge'], input: { message: 'shipped' } },
+      ],
+    });
+    expect(going.status).toBe('succeeded');
+    expect(statusOf(going, 'charge.compensate')).toBe('succeeded');
+    expect(going.output).toEqual({ message: 'shipped' });
+  });
+
+  it('skips a step whose if does not hold, and the steps that need only skipped ones', async () => {
+    const detail = await run(
+      {
+        name: 'skips',
+        steps: [
+          { id: 'maybe', kind: 'tool', tool: 'echo', if: 'input.go', input: { message: 'went' } },
+          { id: 'then_this', kind: 'tool', tool: 'echo', needs: ['maybe'], input: { message: 'also' } },
+        ],
+      },
+      { go: false },
+    );
+    expect(detail.status).toBe('succeeded');
+    expect([statusOf(detail, 'maybe'), statusOf(detail, 'then_this')]).toEqual(['skipped', 'skipped']);
+  });
+
+  it('runs parallel branches and a child workflow, awaited, with its own run row', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'child',
+      input_schema: { type: 'object', required: ['who'], properties: { who: { type: 'string' } } },
+      steps: [{ id: 'greet', kind: 'tool', tool: 'echo', input: { message: 'hello {{ input.who }}' } }],
+    });
+    const detail = await run({
+      name: 'parent',
+      steps: [
+        {
+          id: 'both',
+          kind: 'parallel',
+          branches: [
+            [{ id: 'one', kind: 'tool', tool: 'echo', input: { message: 'one' } }],
+            [{ id: 'kid', kind: 'workflow', workflow: 'child', input: { who: 'kid' } }],
+          ],
+        },
+        {
+          id: 'after',
+          kind: 'tool',
+          tool: 'echo',
+          needs: ['both'],
+          input: { message: '{{ steps.one.output.message + " " + steps.kid.output.message }}' },
+        },
+      ],
+    });
+    expect(detail.status).toBe('succeeded');
+    expect(detail.output).toEqual({ message: 'one hello kid' });
+    const child = await testApp.app.workflows.runs.get(restActor(ownerId), `${detail.id}:both[1].kid`);
+    expect(child).toMatchObject({ status: 'succeeded', parent_run_id: detail.id, workflow_name: 'child' });
+  });
+
+  it('refuses an input that does not match the input schema, naming the field, and stores nothing', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'strict',
+      input_schema: { type: 'object', required: ['count'], properties: { count: { type: 'integer' } } },
+      steps: [{ id: 'noop', kind: 'tool', tool: 'echo', input: { message: 'x' } }],
+    });
+    const start = (input: Record<string, unknown>) =>
+      testApp.app.workflows.runs.start(restActor(ownerId), {
+        workflow: 'strict',
+        input,
+        trigger: { kind: 'manual', surface: 'test' },
+      });
+    await expect(start({ count: 'many' })).rejects.toMatchObject({
+      code: 'RUN_INPUT_INVALID',
+      field: 'input.count',
+    });
+    await expect(start({})).rejects.toMatchObject({ code: 'RUN_INPUT_INVALID', field: 'input.count' });
+    const page = await testApp.app.workflows.runs.list(restActor(ownerId), { limit: 100 });
+    expect(page.items.some((item) => item.workflow_name === 'strict')).toBe(false);
+  });
+
+  it('fails an agent step with AGENT_STEPS_UNAVAILABLE', async () => {
+    const detail = await run({
+      name: 'agent',
+      steps: [{ id: 'think', kind: 'agent', agent: 'someone', input: 'think' }],
+    });
+    expect(detail.error).toMatchObject({ code: 'AGENT_STEPS_UNAVAILABLE', step_path: 'think' });
+  });
 });
