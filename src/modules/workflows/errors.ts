@@ -94,3 +94,21 @@ export class StepFailedError extends DomainError {
     super(message);
   }
 }
+
+/** An approval step whose `timeout_ms` passed with no answer: the step fails with this code. */
+export class ApprovalExpiredError extends DomainError {
+  readonly code = 'APPROVAL_EXPIRED';
+  readonly kind = 'conflict';
+  constructor(readonly approvalId: string) {
+    super(`Approval ${approvalId} expired before anyone answered it`);
+  }
+}
+
+/** A wait_event step whose `timeout_ms` passed before a matching event came. */
+export class EventWaitTimeoutError extends DomainError {
+  readonly code = 'EVENT_WAIT_TIMEOUT';
+  readonly kind = 'unavailable';
+  constructor(readonly pattern: string) {
+    super(`No event matching ${pattern} came before the step's timeout`);
+  }
+}

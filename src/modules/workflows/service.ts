@@ -1,6 +1,7 @@
 import type { WorkflowDeps } from './deps.js';
 import { createWorkflowApprovals } from './service/approvals.js';
 import { createWorkflowDefinitions } from './service/definitions.js';
+import { createEventWaits } from './service/event-waits.js';
 import { createWorkflowRuns } from './service/runs.js';
 import { createWorkflowTriggers } from './triggers/index.js';
 
@@ -13,6 +14,8 @@ export function createWorkflowService(deps: WorkflowDeps) {
   const runs = createWorkflowRuns(deps);
   const approvals = createWorkflowApprovals(deps);
   const triggers = createWorkflowTriggers(deps, { definitions, runs });
+  // Matches bus events to waiting wait_event steps while the engine runs (stops with the bus).
+  createEventWaits(deps);
   return { definitions, runs, approvals, triggers };
 }
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

@@ -1,0 +1,102 @@
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { AnyBusEvent } from '../../../bus/events.js';
+import { compilePattern } from '../../../bus/pattern.js';
+import type { WorkflowDeps } from '../deps.js';
+import { holds } from '../expressions.js';
+import { workflowEventWaits } from '../table.js';
+
+/** The DBOS topic a matched event wakes its wait_event step on. */
+export const eventTopic = (waitId: string) => `event:${waitId}`;
+
+/** An event as a wait_event filter sees it (`event.type`, `event.data.tags` …) and as the step's output. */
+export interface WaitedEvent {
+  id: string;
+  type: string;
+  at: string;
+  data: unknown;
+}
+
+export const toWaitedEvent = (event: AnyBusEvent): WaitedEvent => ({
+  id: event.id,
+  type: event.type,
+  at: event.at.toISOString(),
+  data: event.data,
+});
+
+/** Whose event it is: the user who caused it, or the owner a system event names. */
+function ownerOf(event: AnyBusEvent): string | null {
+  if (event.actor.userId) return event.actor.userId;
+  const owner = (event.data as { owner_id?: unknown } | null)?.owner_id;
+  return typeof owner === 'string' ? owner : null;
+}
+
+/**
+ * Matches bus events to open wait_event steps: one subscriber per instance, started with the
+ * service when the engine runs. For each event of a user it reads that user's open waits (never
+ * another user's), tests the type pattern and the filter, and claims a matching wait by a
+ * conditional update (`matched_event is null`): of several instances receiving the same event,
+ * one wins. The winner sends the event to the waiting DBOS workflow; if the send fails, the step
+ * still finds the claim when it reads its row again (within a minute). An event delivered before
+ * the wait's row exists is not matched. Events about the waiting run itself are skipped.
+ */
+export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
+  if (!engine) return { stop: () => {} };
+  const log = logger.child({ component: 'workflow-event-waits' });
+
+  function matches(
+    wait: { pattern: string; filter: string | null; id: string },
+    event: WaitedEvent,
+  ): boolean {
+    try {
+      if (!compilePattern(wait.pattern)(event.type)) return false;
+      return wait.filter ? holds(wait.filter, { event }) : true;
+    } catch (error) {
+      // The author's filter failed on this event (a missing field): not a match, said once per event.
+      log.debug({ wait: wait.id, event: event.id, err: error }, 'a wait_event filter did not evaluate');
+      return false;
+    }
+  }
+
+  async function offer(busEvent: AnyBusEvent) {
+    const ownerId = ownerOf(busEvent);
+    if (!ownerId) return;
+    const stillOpen = and(
+      isNull(workflowEventWaits.matchedEvent),
+      sql`(${workflowEventWaits.expiresAt} is null or ${workflowEventWaits.expiresAt} > now())`,
+    );
+    const open = await db
+      .select({
+        id: workflowEventWaits.id,
+        runId: workflowEventWaits.runId,
+        pattern: workflowEventWaits.pattern,
+        filter: workflowEventWaits.filter,
+        dbosWorkflowId: workflowEventWaits.dbosWorkflowId,
+      })
+      .from(workflowEventWaits)
+      .where(and(eq(workflowEventWaits.ownerId, ownerId), stillOpen))
+      .orderBy(asc(workflowEventWaits.createdAt));
+    if (open.length === 0) return;
+    const event = toWaitedEvent(busEvent);
+    const aboutRun = (event.data as { run_id?: unknown } | null)?.run_id;
+    for (const wait of open) {
+      if (aboutRun === wait.runId || !matches(wait, event)) continue;
+      const claimed = await db
+        .update(workflowEventWaits)
+        .set({ matchedEvent: event })
+        .where(and(eq(workflowEventWaits.id, wait.id), stillOpen))
+        .returning({ id: workflowEventWaits.id });
+      if (claimed.length === 0) continue;
+      await DBOS.send(wait.dbosWorkflowId, event, eventTopic(wait.id), wait.id).catch((error) =>
+        log.warn(
+          { err: error, wait: wait.id },
+          'could not wake a matched wait_event step: it reads its row within a minute',
+        ),
+      );
+    }
+  }
+
+  const unsubscribe = bus.subscribe('*', offer);
+  return { stop: unsubscribe };
+}
+export type EventWaits = ReturnType<typeof createEventWaits>;
