@@ -39,7 +39,11 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
     });
 
   beforeAll(async () => {
-    testApp = await buildTestApp(kind, { settings: { fetchAllowedHosts: '127.0.0.1' } });
+    testApp = await buildTestApp(kind, {
+      settings: { fetchAllowedHosts: '127.0.0.1' },
+      // Answering an approval wakes its run through the durable engine.
+      engine: true,
+    });
     const app = testApp.app;
     const owner = await seedUser(app, { email: 'owner@example.com' });
     await seedUser(app, { email: 'other@example.com' });

@@ -28,6 +28,8 @@ describe('the isolation matrix over MCP', () => {
   beforeAll(async () => {
     testApp = await buildTestApp('embedded', {
       settings: { fetchAllowedHosts: '127.0.0.1' },
+      // Answering an approval wakes its run through the durable engine.
+      engine: true,
     });
     const url = await testApp.app.listen();
     const ownerUser = await seedUser(testApp.app, { email: 'owner@example.com' });

@@ -8,6 +8,7 @@ import type { App } from '../../src/app.js';
 import { createPdfExtractor, textTools } from '../../src/modules/text/index.js';
 import { pageUrl } from './rows.js';
 import { onePixelPng } from '../helpers/sample-files.js';
+import { seedApproval } from '../workflows/seed-rows.js';
 
 export interface McpRowContext {
   app: App;
@@ -73,6 +74,19 @@ export const mcpToolRows: McpToolRow[] = [
   {
     tool: 'read_document',
     arguments: async (context) => ({ document_id: await ownerNote(context) }),
+    otherUser: 'not_found',
+  },
+  {
+    tool: 'list_approvals',
+    arguments: async ({ app, owner }) => (await seedApproval(app, owner.userId), { status: 'all' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    tool: 'answer_approval',
+    arguments: async ({ app, owner }) => ({
+      approval_id: await seedApproval(app, owner.userId),
+      approved: true,
+    }),
     otherUser: 'not_found',
   },
   {

@@ -8,6 +8,7 @@ import { actingAs, type Scope } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { createApiKey, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
+import { seedApproval } from '../workflows/seed-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -120,6 +121,16 @@ const withOwnerConversation =
 const withOwnerMcpServer = (build: (serverId: string) => Request) => async (context: RowContext) => {
   const payload = { name: `matrix-${Math.random().toString(36).slice(2, 8)}`, url: await pageUrl() };
   return build((await asOwner(context, 'POST', '/api/v1/mcp-servers', payload)).id);
+};
+
+/** A request about a fresh pending workflow approval of the owner's (its run row written directly). */
+const withOwnerApproval = (build: (approvalId: string) => Request) => async (context: RowContext) => {
+  const me = await context.app.http.inject({
+    method: 'GET',
+    url: '/api/v1/me',
+    headers: { cookie: context.ownerCookie },
+  });
+  return build(await seedApproval(context.app, me.json().id));
 };
 
 export const ownedRows: OwnedRow[] = [
@@ -595,6 +606,31 @@ export const ownedRows: OwnedRow[] = [
     scope: 'api:read',
     request: fixed('/api/v1/events?limit=100'),
     otherUser: 'own_items_only',
+  },
+
+  {
+    method: 'GET',
+    route: '/api/v1/approvals',
+    scope: 'api:read',
+    request: withOwnerApproval(() => ({ url: '/api/v1/approvals?status=all' })),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/approvals/:id',
+    scope: 'api:read',
+    request: withOwnerApproval((id) => ({ url: `/api/v1/approvals/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/approvals/:id/answer',
+    scope: 'api:write',
+    request: withOwnerApproval((id) => ({
+      url: `/api/v1/approvals/${id}/answer`,
+      payload: { approved: true },
+    })),
+    otherUser: 'not_found',
   },
 
   {

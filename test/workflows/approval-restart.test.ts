@@ -6,7 +6,8 @@ import { createLogger } from '../../src/logger.js';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { testConfig } from '../helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { insertRun, parseStep, registerStepHarness } from './step-harness.js';
+import { insertRun } from './seed-rows.js';
+import { parseStep, registerStepHarness } from './step-harness.js';
 
 describe('an approval across a restart', () => {
   let database: TestDatabase;

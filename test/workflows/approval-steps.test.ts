@@ -9,7 +9,8 @@ import { workflowApprovals, workflowRuns } from '../../src/modules/workflows/tab
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { connectMcpClient } from '../helpers/mcp-client.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
-import { insertRun, parseStep, registerStepHarness } from './step-harness.js';
+import { insertRun } from './seed-rows.js';
+import { parseStep, registerStepHarness } from './step-harness.js';
 
 describe('approval steps, answered from REST and MCP', () => {
   const harness = registerStepHarness();

@@ -1,6 +1,6 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { eq } from 'drizzle-orm';
-import { actingAs, type UserActor } from '../../src/actor.js';
+import { actingAs } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { newId } from '../../src/ids.js';
 import { type WorkflowStepShape, workflowStepSchema } from '../../src/modules/workflows/definition.js';
@@ -117,21 +117,3 @@ export function registerStepHarness() {
 
 /** A step of the definition schema, parsed (defaults filled in). */
 export const parseStep = (step: Record<string, unknown>) => workflowStepSchema.parse(step);
-
-/** A run row for the owner, as the runs part writes one before its DBOS workflow starts. */
-export async function insertRun(app: App, owner: UserActor, runId = newId()) {
-  const now = new Date();
-  await app.database.db.insert(workflowRuns).values({
-    id: runId,
-    ownerId: owner.userId,
-    workflowName: 'harness',
-    version: 1,
-    definition: { name: 'harness', description: '', input_schema: {}, steps: [], triggers: [] },
-    status: 'running',
-    input: {},
-    trigger: { kind: 'manual', surface: 'test' },
-    createdAt: now,
-    startedAt: now,
-  });
-  return { id: runId, ownerId: owner.userId };
-}

@@ -6,7 +6,8 @@ import { workflowEventWaits } from '../../src/modules/workflows/table.js';
 import '../helpers/test-events.js';
 import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
-import { insertRun, parseStep, registerStepHarness } from './step-harness.js';
+import { insertRun } from './seed-rows.js';
+import { parseStep, registerStepHarness } from './step-harness.js';
 
 describe('wait_event steps', () => {
   const harness = registerStepHarness();

@@ -1,4 +1,4 @@
-import { DBOS } from '@dbos-inc/dbos-sdk';
+import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor, Surface } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
@@ -70,7 +70,7 @@ export function createWorkflowApprovals({ db, clock, bus, engine, logger }: Work
     try {
       await DBOS.send(row.dbosWorkflowId, { approval_id: row.id }, approvalTopic(row.id), row.id);
     } catch (error) {
-      if ((error as Error).name !== 'DBOSNonExistentWorkflowError') throw error;
+      if (!(error instanceof DBOSErrors.DBOSNonExistentWorkflowError)) throw error;
       logger.warn({ approval: row.id, run: row.runId }, 'the answered approval has no waiting workflow');
     }
   }
