@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { UserActor } from '../../src/actor.js';
+import type { WorkflowDefinitionInput } from '../../src/modules/workflows/definition.js';
+import { seedUser } from '../helpers/identity.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { insertWorkflow, restActor } from '../helpers/workflows.js';
+
+/** Approvals in real workflow runs: parallel branches and child workflows each resume only their own wait. */
+describe('approvals in workflow runs', { timeout: 60_000 }, () => {
+  let testApp: TestApp;
+  let owner: UserActor;
+
+  beforeAll(async () => {
+    testApp = await buildTestApp('postgres', { engine: true, settings: { mcpFixtures: 'true' } });
+    owner = restActor((await seedUser(testApp.app, { email: 'approver@example.com' })).id);
+  });
+  afterAll(() => testApp?.close());
+
+  const start = async (definition: WorkflowDefinitionInput, input: Record<string, unknown> = {}) => {
+    await insertWorkflow(testApp.app, owner.userId, definition);
+    return testApp.app.workflows.runs.start(owner, {
+      workflow: definition.name,
+      input,
+      trigger: { kind: 'manual', surface: 'test' },
+    });
+  };
+  /** The pending approval of a step, once the run has reached it. */
+  const pendingAt = (runId: string, path: string) =>
+    vi.waitFor(
+      async () => {
+        const { items } = await testApp.app.workflows.approvals.list(owner, { status: 'pending' });
+        const found = items.find((item) => item.run_id === runId && item.step_path === path);
+        if (!found) throw new Error(`${runId} has no pending approval at ${path} yet`);
+        return found;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+  const stepStatus = async (runId: string, path: string) =>
+    (await testApp.app.workflows.runs.get(owner, runId)).steps.find((step) => step.path === path)?.status;
+
+  it.each([
+    ['legal first', ['legal', 'finance']],
+    ['finance first', ['finance', 'legal']],
+  ])(
+    'runs two parallel approvals, answered in either order (%s), each branch with its own answer',
+    async (_, order) => {
+      const started = await start(
+        {
+          name: `two-approvals-${order[0]}`,
+          steps: [
+            {
+              id: 'both',
+              kind: 'parallel',
+              branches: [
+                [{ id: 'legal', kind: 'approval', message: 'Legal: publish {{ input.doc }}?' }],
+                [{ id: 'finance', kind: 'approval', message: 'Finance: pay for {{ input.doc }}?' }],
+              ],
+            },
+            {
+              id: 'after',
+              kind: 'tool',
+              tool: 'echo',
+              needs: ['both'],
+              input: { message: '{{ steps.legal.output.comment + " / " + steps.finance.output.comment }}' },
+            },
+          ],
+        },
+        { doc: 'the report' },
+      );
+      const paths = { legal: 'both[0].legal', finance: 'both[1].finance' } as const;
+      const approvals = {
+        legal: await pendingAt(started.id, paths.legal),
+        finance: await pendingAt(started.id, paths.finance),
+      };
+      expect(approvals.legal.message).toBe('Legal: publish the report?');
+      const answers = {
+        legal: { approved: true, comment: 'legal says yes' },
+        finance: { approved: false, comment: 'finance says no' },
+      };
+      const [earlier, later] = order as ['legal' | 'finance', 'legal' | 'finance'];
+
+      await testApp.app.workflows.approvals.answer(owner, approvals[earlier].id, answers[earlier]);
+      await vi.waitFor(async () => expect(await stepStatus(started.id, paths[earlier])).toBe('succeeded'), {
+        timeout: 20_000,
+      });
+      // The other branch still waits for its own answer.
+      expect(await stepStatus(started.id, paths[later])).toBe('waiting');
+      expect((await testApp.app.workflows.approvals.get(owner, approvals[later].id)).status).toBe('pending');
+
+      await testApp.app.workflows.approvals.answer(owner, approvals[later].id, answers[later]);
+      const ended = await testApp.app.workflows.runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
+      expect(ended.status).toBe('succeeded');
+      const detail = await testApp.app.workflows.runs.get(owner, started.id);
+      expect(detail.output).toEqual({ message: 'legal says yes / finance says no' });
+      expect(detail.steps.find((step) => step.path === paths.finance)?.output).toMatchObject({
+        approved: false,
+      });
+    },
+  );
+
+  it('resumes an approval inside a child workflow, and the parent goes on with the child’s answer', async () => {
+    await insertWorkflow(testApp.app, owner.userId, {
+      name: 'sign-off',
+      input_schema: { type: 'object', properties: { what: { type: 'string' } } },
+      steps: [{ id: 'sign', kind: 'approval', message: 'Sign {{ input.what }}?' }],
+    });
+    const started = await start({
+      name: 'with-child',
+      steps: [
+        { id: 'kid', kind: 'workflow', workflow: 'sign-off', input: { what: 'the contract' } },
+        {
+          id: 'after',
+          kind: 'tool',
+          tool: 'echo',
+          needs: ['kid'],
+          input: { message: '{{ steps.kid.output.comment }}' },
+        },
+      ],
+    });
+    const childRunId = `${started.id}:kid`;
+    const approval = await pendingAt(childRunId, 'sign');
+    expect(approval).toMatchObject({ workflow_name: 'sign-off', message: 'Sign the contract?' });
+
+    await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true, comment: 'signed' });
+    const ended = await testApp.app.workflows.runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
+    expect(ended.status).toBe('succeeded');
+    expect((await testApp.app.workflows.runs.get(owner, started.id)).output).toEqual({ message: 'signed' });
+    expect(await testApp.app.workflows.runs.get(owner, childRunId)).toMatchObject({ status: 'succeeded' });
+  });
+});
