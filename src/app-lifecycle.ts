@@ -6,6 +6,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { type Engine, pruneEffects } from './engine/index.js';
 import type { buildHttpServer } from './http/build-server.js';
 import type { Logger } from './logger.js';
+import type { WorkflowService } from './modules/workflows/index.js';
 import type { McpServices } from './mcp/build-mcp-server.js';
 import type { McpClientHub } from './mcp/client-hub.js';
 import type { createMetrics } from './metrics.js';
@@ -55,6 +56,8 @@ export interface AppParts {
   mcpClients: McpClientHub;
   /** Users' event history and live events (GET /api/v1/events, over HTTP and WebSocket). */
   events: EventFeed;
+  /** Workflows: definitions, runs, approvals, triggers. */
+  workflows: WorkflowService;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */

@@ -292,6 +292,7 @@ export async function createApp({
       mcpServers,
       mcpClients,
       events,
+      workflows,
       mcpServices,
       loadPromptFiles,
       warmUps: [assistantLibrariesWarmUp(models)],

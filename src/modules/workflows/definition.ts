@@ -31,7 +31,12 @@ const common = {
   needs: z.array(stepIdSchema).max(50).optional().describe('Steps of the same block this one waits for'),
   if: expression.optional().describe('Skip the step (status skipped) unless this holds'),
   retry: retrySchema.optional(),
-  timeout_ms: z.number().int().min(1).max(7 * 24 * 3_600_000).optional(),
+  timeout_ms: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3_600_000)
+    .optional(),
   cache: z.boolean().optional().describe('Reuse the output of an earlier run with the same resolved input'),
 };
 
@@ -51,8 +56,15 @@ const singleStepKinds = {
     kind: z.literal('model'),
     prompt: z.string().min(1).max(100_000).describe('What to ask; may hold {{ expressions }}'),
     system: z.string().max(20_000).optional(),
-    model: z.string().max(200).optional().describe('A model id; the default (or the offline assistant) if not given'),
-    output_schema: z.record(z.string(), z.unknown()).optional().describe('JSON Schema for a structured answer'),
+    model: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('A model id; the default (or the offline assistant) if not given'),
+    output_schema: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('JSON Schema for a structured answer'),
   }),
   agent: z.object({
     kind: z.literal('agent'),
@@ -61,25 +73,44 @@ const singleStepKinds = {
   }),
   workflow: z.object({
     kind: z.literal('workflow'),
-    workflow: z.string().min(1).max(200).describe('A workflow name or id of the same user, run as a child and awaited'),
+    workflow: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('A workflow name or id of the same user, run as a child and awaited'),
     input: stepInput,
   }),
   sleep: z.object({
     kind: z.literal('sleep'),
-    duration_ms: z.number().int().min(0).max(366 * 24 * 3_600_000).optional(),
+    duration_ms: z
+      .number()
+      .int()
+      .min(0)
+      .max(366 * 24 * 3_600_000)
+      .optional(),
     until: expression.optional().describe('An ISO time to wake at; give this or duration_ms'),
   }),
   approval: z.object({
     kind: z.literal('approval'),
     message: z.string().min(1).max(10_000).describe('What the person is asked; may hold {{ expressions }}'),
     fields: z.record(z.string(), z.unknown()).optional().describe('JSON Schema of extra form fields'),
-    timeout_ms: z.number().int().min(1).max(366 * 24 * 3_600_000).optional(),
+    timeout_ms: z
+      .number()
+      .int()
+      .min(1)
+      .max(366 * 24 * 3_600_000)
+      .optional(),
   }),
   wait_event: z.object({
     kind: z.literal('wait_event'),
     event: z.string().min(1).max(200).describe('A bus type pattern, e.g. task.* or task.created'),
     filter: expression.optional().describe('Over `event` (type, data, at); e.g. "review" in event.data.tags'),
-    timeout_ms: z.number().int().min(1).max(366 * 24 * 3_600_000).optional(),
+    timeout_ms: z
+      .number()
+      .int()
+      .min(1)
+      .max(366 * 24 * 3_600_000)
+      .optional(),
   }),
 };
 
@@ -87,7 +118,7 @@ const singleStepKinds = {
  * What a step does when it fails for good (after its retries): stop the run, go on (its output is
  * null, its status failed), or run a compensation step (its input may use `error`), then stop.
  */
-const onErrorSchema = (): z.ZodType => 
+const onErrorSchema = (): z.ZodType =>
   z
     .union([
       z.enum(['fail', 'continue']),
@@ -140,7 +171,9 @@ type Common = {
   cache?: boolean;
 };
 type OnError = 'fail' | 'continue' | { compensate: WorkflowStepShape; then: 'fail' | 'continue' };
-type Single = { [K in keyof typeof singleStepKinds]: z.infer<(typeof singleStepKinds)[K]> }[keyof typeof singleStepKinds];
+type Single = {
+  [K in keyof typeof singleStepKinds]: z.infer<(typeof singleStepKinds)[K]>;
+}[keyof typeof singleStepKinds];
 
 /** The parsed shape of a step (zod cannot infer a recursive union). */
 export type WorkflowStepShape =
@@ -183,7 +216,10 @@ export const workflowDefinitionSchema = z.object({
     .describe('JSON Schema of the run input'),
   steps: z.array(workflowStepSchema).min(1).max(200),
   output: z.record(z.string(), z.unknown()).optional().describe('The run output; may hold {{ expressions }}'),
-  triggers: z.array(triggerSchema).max(20).default([{ kind: 'manual' }]),
+  triggers: z
+    .array(triggerSchema)
+    .max(20)
+    .default([{ kind: 'manual' }]),
 });
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;
 export type WorkflowDefinitionInput = z.input<typeof workflowDefinitionSchema>;

@@ -80,3 +80,11 @@ export class EngineUnavailableError extends DomainError {
     super('Workflows run only in a server (switchboard serve): the durable engine is not running here');
   }
 }
+
+export class WorkflowTemplateNotFoundError extends DomainError {
+  readonly code = 'WORKFLOW_TEMPLATE_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(readonly templateId: string) {
+    super(`There is no workflow template "${templateId}" (GET /api/v1/workflow-templates lists them)`);
+  }
+}

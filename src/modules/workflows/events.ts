@@ -24,7 +24,12 @@ declare module '../../bus/events.js' {
     'workflow.run.completed': { run_id: string; owner_id: string; duration_ms: number };
     'workflow.run.failed': { run_id: string; owner_id: string; error_code: string; step_path?: string };
     'workflow.run.cancelled': { run_id: string; owner_id: string };
-    'workflow.approval.answered': { approval_id: string; run_id: string; owner_id: string; approved: boolean };
+    'workflow.approval.answered': {
+      approval_id: string;
+      run_id: string;
+      owner_id: string;
+      approved: boolean;
+    };
   }
 }
 

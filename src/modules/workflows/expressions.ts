@@ -11,7 +11,13 @@ const environment = new Environment({
   unlistedVariablesAreDyn: true,
   homogeneousAggregateLiterals: false,
   enableOptionalTypes: true,
-  limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 32 },
+  limits: {
+    maxAstNodes: 2_000,
+    maxDepth: 50,
+    maxListElements: 1_000,
+    maxMapEntries: 1_000,
+    maxCallArguments: 32,
+  },
 });
 
 /** An expression that does not parse, or fails as it runs; `message` is written for the workflow's author. */
@@ -98,7 +104,9 @@ export function resolveTemplates(value: unknown, scope: Record<string, unknown>)
   }
   if (Array.isArray(value)) return value.map((item) => resolveTemplates(item, scope));
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveTemplates(item, scope)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, resolveTemplates(item, scope)]),
+    );
   return value;
 }
 
@@ -113,7 +121,8 @@ function toCel(value: unknown): unknown {
 function fromCel(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(fromCel);
-  if (value instanceof Map) return Object.fromEntries([...value].map(([key, item]) => [String(key), fromCel(item)]));
+  if (value instanceof Map)
+    return Object.fromEntries([...value].map(([key, item]) => [String(key), fromCel(item)]));
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromCel(item)]));

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { registerWorkflowTemplateRoutes } from './routes/templates.js';
+import { registerWorkflowDefinitionRoutes } from './routes/workflows.js';
 import type { WorkflowService } from './service.js';
 
 /**
  * The REST adapter: /api/v1/workflows, /api/v1/workflow-runs, /api/v1/approvals,
  * /api/v1/workflow-templates and the webhook /api/v1/hooks/{id} (one file per area in routes/).
  */
-export function registerWorkflowRoutes(_app: FastifyInstance, _service: WorkflowService) {}
+export function registerWorkflowRoutes(app: FastifyInstance, service: WorkflowService) {
+  registerWorkflowDefinitionRoutes(app, service.definitions);
+  registerWorkflowTemplateRoutes(app, service.definitions);
+}
