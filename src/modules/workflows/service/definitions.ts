@@ -110,15 +110,13 @@ export function createWorkflowDefinitions({
           })
           .returning();
         if (!created) throw new Error('The workflow was not stored');
-        await transaction
-          .insert(workflowVersions)
-          .values({
-            workflowId: created.id,
-            version: 1,
-            definition,
-            createdBy: actor.userId,
-            createdAt: now,
-          });
+        await transaction.insert(workflowVersions).values({
+          workflowId: created.id,
+          version: 1,
+          definition,
+          createdBy: actor.userId,
+          createdAt: now,
+        });
         return created;
       })
       .catch(nameTaken(definition.name));
