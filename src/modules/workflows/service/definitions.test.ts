@@ -247,6 +247,14 @@ describe('workflow definitions', () => {
     ).rejects.toMatchObject({ code: 'WORKFLOW_INVALID', field: 'steps[0].input.title' });
   });
 
+  it('refuses text Postgres cannot store, even spelled as a YAML escape', async () => {
+    await expect(
+      definitions.importDocument(alice, {
+        document: 'name: nul\ndescription: "a\\0b"\nsteps:\n  - { id: a, kind: sleep }\n',
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'description' });
+  });
+
   it('deletes a workflow with its versions and announces it', async () => {
     const doomed = await definitions.create(alice, digest('doomed'));
     await definitions.remove(alice, doomed.id);

@@ -1,4 +1,5 @@
 import type { UserActor } from '../../../actor.js';
+import { refuseUnstorableText } from '../../../storable-text.js';
 import { type WorkflowDefinition, workflowDefinitionSchema } from '../definition.js';
 import { WorkflowInvalidError } from '../errors.js';
 import { checkExpressions } from './validate/check-expressions.js';
@@ -13,6 +14,8 @@ export type { ReferenceSources, SelfReference } from './validate/check-reference
 
 /** The document's shape (the zod schema), refused as WORKFLOW_INVALID naming the step and the field. */
 export function parseDefinition(document: unknown): WorkflowDefinition {
+  // A YAML import may spell U+0000 as "\0": Postgres cannot store it (INVALID_INPUT, as everywhere).
+  refuseUnstorableText(document, 'definition');
   const parsed = workflowDefinitionSchema.safeParse(document);
   if (!parsed.success) throw documentProblem(document, parsed.error);
   return parsed.data;
