@@ -34,6 +34,15 @@ const ownerNote = async ({ app, owner }: McpRowContext) =>
     })
   ).id;
 
+const ownerWorkflow = async ({ app, owner }: McpRowContext) =>
+  (
+    await app.workflows.definitions.create(owner, {
+      name: `owner-${Math.random().toString(36).slice(2, 8)}`,
+      description: 'owner-only words',
+      steps: [{ id: 'add', kind: 'tool', tool: 'add_task', input: { title: 'From a workflow' } }],
+    })
+  ).id;
+
 export const mcpToolRows: McpToolRow[] = [
   { tool: 'add_task', arguments: async () => ({ title: 'Matrix task' }), otherUser: 'own_items_only' },
   {
@@ -93,6 +102,16 @@ export const mcpToolRows: McpToolRow[] = [
     tool: 'create_note',
     arguments: async () => ({ name: 'Matrix note', content: 'words' }),
     otherUser: 'own_items_only',
+  },
+  {
+    tool: 'list_workflows',
+    arguments: async (context) => (await ownerWorkflow(context), {}),
+    otherUser: 'own_items_only',
+  },
+  {
+    tool: 'get_workflow',
+    arguments: async (context) => ({ workflow: await ownerWorkflow(context) }),
+    otherUser: 'not_found',
   },
 ];
 

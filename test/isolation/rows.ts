@@ -9,6 +9,7 @@ import type { App } from '../../src/app.js';
 import { createApiKey, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
 import { seedApproval } from '../workflows/seed-rows.js';
+import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -132,6 +133,15 @@ const withOwnerApproval = (build: (approvalId: string) => Request) => async (con
   });
   return build(await seedApproval(context.app, me.json().id));
 };
+/** A definition for the matrix's workflows: one step, a fresh name. */
+const workflowDefinition = (name = `matrix-${Math.random().toString(36).slice(2, 8)}`) => ({
+  name,
+  steps: [{ id: 'add', kind: 'tool', tool: 'add_task', input: { title: 'From a workflow' } }],
+});
+
+/** A request about a fresh private workflow of the owner's. */
+const withOwnerWorkflow = (build: (workflowId: string) => Request) => async (context: RowContext) =>
+  build((await asOwner(context, 'POST', '/api/v1/workflows', workflowDefinition())).id);
 
 export const ownedRows: OwnedRow[] = [
   {
@@ -646,6 +656,122 @@ export const ownedRows: OwnedRow[] = [
     scope: 'api:write',
     request: withOwnerTask((id) => ({ url: '/api/v1/tools/complete_task', payload: { task_id: id } })),
     otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflows',
+    scope: 'api:read',
+    request: withOwnerWorkflow(() => ({ url: '/api/v1/workflows' })),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/workflows',
+    scope: 'api:write',
+    request: async () => ({ url: '/api/v1/workflows', payload: workflowDefinition() }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/workflows/validate',
+    scope: 'api:read',
+    request: async () => ({ url: '/api/v1/workflows/validate', payload: workflowDefinition() }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/workflows/import',
+    scope: 'api:write',
+    request: async () => ({
+      url: '/api/v1/workflows/import',
+      payload: { document: JSON.stringify(workflowDefinition()) },
+    }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflows/:id',
+    scope: 'api:read',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/workflows/:id',
+    scope: 'api:write',
+    request: async (context) => {
+      const definition = workflowDefinition();
+      const { id } = await asOwner(context, 'POST', '/api/v1/workflows', definition);
+      return { url: `/api/v1/workflows/${id}`, payload: { ...definition, description: 'Changed' } };
+    },
+    otherUser: 'not_found',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/workflows/:id',
+    scope: 'api:write',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}`, payload: { published: false } })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/workflows/:id',
+    scope: 'api:write',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflows/:id/versions',
+    scope: 'api:read',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}/versions` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflows/:id/versions/:version',
+    scope: 'api:read',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}/versions/1` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/workflows/:id/versions/:version/restore',
+    scope: 'api:write',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}/versions/1/restore` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflows/:id/export',
+    scope: 'api:read',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}/export?format=yaml` })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/workflows/:id/copy',
+    scope: 'api:write',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}/copy`, payload: {} })),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflow-templates',
+    scope: 'api:read',
+    request: fixed('/api/v1/workflow-templates'),
+    otherUser: 'own_items_only',
+  },
+  {
+    // Templates are everyone's: another user copies one into their own workflows, as the owner does.
+    method: 'POST',
+    route: '/api/v1/workflow-templates/:id/copy',
+    scope: 'api:write',
+    request: async () => ({
+      url: `/api/v1/workflow-templates/${workflowTemplates[0]?.id ?? 'daily-task-digest'}/copy`,
+      payload: {},
+    }),
+    otherUser: 'own_items_only',
   },
 ];
 

@@ -112,3 +112,11 @@ export class EventWaitTimeoutError extends DomainError {
     super(`No event matching ${pattern} came before the step's timeout`);
   }
 }
+
+export class WorkflowTemplateNotFoundError extends DomainError {
+  readonly code = 'WORKFLOW_TEMPLATE_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(readonly templateId: string) {
+    super(`There is no workflow template "${templateId}" (GET /api/v1/workflow-templates lists them)`);
+  }
+}

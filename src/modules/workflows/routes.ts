@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './routes/approvals.js';
+import { registerWorkflowTemplateRoutes } from './routes/templates.js';
+import { registerWorkflowDefinitionRoutes } from './routes/workflows.js';
 import type { WorkflowService } from './service.js';
 
 /**
@@ -8,4 +10,6 @@ import type { WorkflowService } from './service.js';
  */
 export function registerWorkflowRoutes(app: FastifyInstance, service: WorkflowService) {
   registerApprovalRoutes(app, service.approvals);
+  registerWorkflowDefinitionRoutes(app, service.definitions);
+  registerWorkflowTemplateRoutes(app, service.definitions);
 }

@@ -1,6 +1,7 @@
 /** The workflow tools' names, for code that calls a tool by name (the built-in assistant). */
 export const workflowToolNames = {
   list: 'list_workflows',
+  get: 'get_workflow',
   run: 'run_workflow',
   getRun: 'get_workflow_run',
   listRuns: 'list_workflow_runs',
