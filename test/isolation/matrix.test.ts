@@ -39,7 +39,8 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
     });
 
   beforeAll(async () => {
-    testApp = await buildTestApp(kind, { settings: { fetchAllowedHosts: '127.0.0.1' } });
+    // With the durable engine: the owner's workflow-run requests start, cancel and resume real runs.
+    testApp = await buildTestApp(kind, { settings: { fetchAllowedHosts: '127.0.0.1' }, engine: true });
     const app = testApp.app;
     const owner = await seedUser(app, { email: 'owner@example.com' });
     await seedUser(app, { email: 'other@example.com' });

@@ -28,6 +28,8 @@ describe('the isolation matrix over MCP', () => {
   beforeAll(async () => {
     testApp = await buildTestApp('embedded', {
       settings: { fetchAllowedHosts: '127.0.0.1' },
+      // With the durable engine: the owner's run_workflow starts a real run.
+      engine: true,
     });
     const url = await testApp.app.listen();
     const ownerUser = await seedUser(testApp.app, { email: 'owner@example.com' });

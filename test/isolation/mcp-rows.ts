@@ -8,6 +8,7 @@ import type { App } from '../../src/app.js';
 import { createPdfExtractor, textTools } from '../../src/modules/text/index.js';
 import { pageUrl } from './rows.js';
 import { onePixelPng } from '../helpers/sample-files.js';
+import { workflowRunMcpRows } from './workflow-run-rows.js';
 
 export interface McpRowContext {
   app: App;
@@ -80,6 +81,7 @@ export const mcpToolRows: McpToolRow[] = [
     arguments: async () => ({ name: 'Matrix note', content: 'words' }),
     otherUser: 'own_items_only',
   },
+  ...workflowRunMcpRows,
 ];
 
 /** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */

@@ -8,6 +8,7 @@ import { actingAs, type Scope } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { createApiKey, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
+import { workflowRunRows } from './workflow-run-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -611,6 +612,7 @@ export const ownedRows: OwnedRow[] = [
     request: withOwnerTask((id) => ({ url: '/api/v1/tools/complete_task', payload: { task_id: id } })),
     otherUser: 'not_found',
   },
+  ...workflowRunRows,
 ];
 
 export const adminRows: AdminRow[] = [
