@@ -39,11 +39,9 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
     });
 
   beforeAll(async () => {
-    testApp = await buildTestApp(kind, {
-      settings: { fetchAllowedHosts: '127.0.0.1' },
-      // Answering an approval wakes its run through the durable engine.
-      engine: true,
-    });
+    // With the durable engine: the owner's workflow-run requests start, cancel and resume real
+    // runs, and answering an approval wakes its run.
+    testApp = await buildTestApp(kind, { settings: { fetchAllowedHosts: '127.0.0.1' }, engine: true });
     const app = testApp.app;
     const owner = await seedUser(app, { email: 'owner@example.com' });
     await seedUser(app, { email: 'other@example.com' });

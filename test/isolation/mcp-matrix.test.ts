@@ -28,7 +28,8 @@ describe('the isolation matrix over MCP', () => {
   beforeAll(async () => {
     testApp = await buildTestApp('embedded', {
       settings: { fetchAllowedHosts: '127.0.0.1' },
-      // Answering an approval wakes its run through the durable engine.
+      // With the durable engine: the owner's run_workflow starts a real run, and answering an
+      // approval wakes its run.
       engine: true,
     });
     const url = await testApp.app.listen();

@@ -9,6 +9,7 @@ import { createPdfExtractor, textTools } from '../../src/modules/text/index.js';
 import { pageUrl } from './rows.js';
 import { onePixelPng } from '../helpers/sample-files.js';
 import { seedApproval } from '../workflows/seed-rows.js';
+import { workflowRunMcpRows } from './workflow-run-rows.js';
 
 export interface McpRowContext {
   app: App;
@@ -113,6 +114,7 @@ export const mcpToolRows: McpToolRow[] = [
     arguments: async (context) => ({ workflow: await ownerWorkflow(context) }),
     otherUser: 'not_found',
   },
+  ...workflowRunMcpRows,
 ];
 
 /** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */

@@ -10,6 +10,7 @@ import { createApiKey, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
 import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
+import { workflowRunRows } from './workflow-run-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -773,6 +774,7 @@ export const ownedRows: OwnedRow[] = [
     }),
     otherUser: 'own_items_only',
   },
+  ...workflowRunRows,
 ];
 
 export const adminRows: AdminRow[] = [

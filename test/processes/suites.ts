@@ -11,4 +11,5 @@ export const processSuites = [
   'test/mcp/stdio.test.ts',
   'test/engine/**/*.test.ts',
   'test/chat/multi-instance.test.ts',
+  'test/workflows/run-processes.test.ts',
 ];

@@ -352,4 +352,29 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     });
     expect(detail.error).toMatchObject({ code: 'AGENT_STEPS_UNAVAILABLE', step_path: 'think' });
   });
+
+  it('reports progress to a caller that waits, step by step, ending at all steps done', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'progress',
+      steps: [
+        { id: 'one', kind: 'tool', tool: 'hold', input: { key: 'progress', ms: 100 } },
+        { id: 'two', kind: 'tool', tool: 'hold', needs: ['one'], input: { key: 'progress', ms: 100 } },
+        { id: 'three', kind: 'tool', tool: 'hold', needs: ['two'], input: { key: 'progress', ms: 100 } },
+      ],
+    });
+    const actor = restActor(ownerId);
+    const { runs } = testApp.app.workflows;
+    const started = await runs.start(actor, {
+      workflow: 'progress',
+      trigger: { kind: 'manual', surface: 'test' },
+    });
+    const heard: [number, number, string][] = [];
+    const ended = await runs.waitForEnd(actor, started.id, {
+      timeoutMs: 20_000,
+      onStep: (done, total, message) => heard.push([done, total, message]),
+    });
+    expect(ended.status).toBe('succeeded');
+    expect(heard.at(-1)?.slice(0, 2)).toEqual([3, 3]);
+    expect(heard.map(([done]) => done)).toEqual([...heard.map(([done]) => done)].sort());
+  });
 });

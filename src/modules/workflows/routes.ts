@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './routes/approvals.js';
 import { registerWorkflowTemplateRoutes } from './routes/templates.js';
 import { registerWorkflowDefinitionRoutes } from './routes/workflows.js';
+import { registerWorkflowRunRoutes } from './routes/runs.js';
 import type { WorkflowService } from './service.js';
 
 /**
@@ -12,4 +13,5 @@ export function registerWorkflowRoutes(app: FastifyInstance, service: WorkflowSe
   registerApprovalRoutes(app, service.approvals);
   registerWorkflowDefinitionRoutes(app, service.definitions);
   registerWorkflowTemplateRoutes(app, service.definitions);
+  registerWorkflowRunRoutes(app, service);
 }

@@ -2,3 +2,4 @@
 export * from './definition.js';
 export * from './schema/approvals.js';
 export * from './schema/workflows.js';
+export * from './schema/runs.js';

@@ -7,7 +7,7 @@ import { resolveTemplates } from '../expressions.js';
 import { insertRun, prepareRun } from '../service/runs/prepare.js';
 import { workflowRunSteps, workflowRuns } from '../table.js';
 import { createBlockRunner, scopeValues } from './blocks.js';
-import { isCancellation, isStepFailure, stepErrorOf } from './failures.js';
+import { isStopping, isStepFailure, stepErrorOf } from './failures.js';
 import { createRunRecords } from './records.js';
 import { createRunMetrics } from './run-metrics.js';
 import {
@@ -102,7 +102,7 @@ export function createRunExecutor(deps: WorkflowDeps) {
           );
           return { status: 'failed', error: failure };
         }
-        if (isCancellation(error)) throw error;
+        if (isStopping(error)) throw error;
         // A fault of ours, not the workflow's: the row says so; DBOS keeps the workflow in ERROR, resumable.
         const { code, message } = stepErrorOf(error, logger, 'run');
         await records

@@ -18,11 +18,16 @@ export function isStepFailure(error: unknown): boolean {
   return error instanceof DomainError || error instanceof ExpressionError;
 }
 
-/** Whether DBOS is stopping this workflow: cancelled, or a child it awaited was. */
-export function isCancellation(error: unknown): boolean {
+/**
+ * Whether DBOS is stopping this execution of the workflow: cancelled, a child it awaited was, or
+ * the workflow is no longer this execution's (resumed or recovered elsewhere meanwhile). Such an
+ * execution writes nothing more: the rows belong to whoever stopped it or took it over.
+ */
+export function isStopping(error: unknown): boolean {
   return (
     error instanceof DBOSErrors.DBOSWorkflowCancelledError ||
-    error instanceof DBOSErrors.DBOSAwaitedWorkflowCancelledError
+    error instanceof DBOSErrors.DBOSAwaitedWorkflowCancelledError ||
+    error instanceof DBOSErrors.DBOSWorkflowConflictError
   );
 }
 

@@ -12,8 +12,9 @@ const underRun = (runId: string) =>
   or(eq(workflowRuns.id, runId), like(workflowRuns.id, `${escapeLike(runId)}:%`));
 
 /**
- * Cancels a run: DBOS cancels its root and every child workflow (parts and child runs), then the rows
- * follow: the runs cancelled, their unfinished steps cancelled, their pending approvals cancelled.
+ * Cancels a run: the rows (the run and its child runs cancelled, their unfinished steps cancelled,
+ * their pending approvals cancelled), then DBOS cancels its root and every child workflow (parts
+ * and child runs).
  * A run that has ended is a conflict.
  */
 export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: WorkflowRunRow): Promise<boolean> {
@@ -21,14 +22,6 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
     throw new RunStateConflictError(
       `This run has already ${row.status === 'cancelled' ? 'been cancelled' : row.status}`,
     );
-  await DBOS.cancelWorkflow(row.id, { cancelChildren: true });
-  const below = await DBOS.listWorkflows({
-    workflow_id_prefix: `${row.id}:`,
-    loadInput: false,
-    loadOutput: false,
-  });
-  const open = below.filter((workflow) => ['PENDING', 'ENQUEUED', 'DELAYED'].includes(workflow.status));
-  if (open.length > 0) await DBOS.cancelWorkflows(open.map((workflow) => workflow.workflowID));
   const now = deps.clock.now();
   const cancelled = await deps.db.transaction(async (tx) => {
     const runs = await tx
@@ -53,6 +46,16 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
       .where(and(inArray(workflowApprovals.runId, ids), eq(workflowApprovals.status, 'pending')));
     return ids.includes(row.id);
   });
+  // The rows first: a workflow stopped by DBOS may still be between two steps, and its rows move
+  // forward only, so nothing it writes after this can undo the cancel.
+  await DBOS.cancelWorkflow(row.id, { cancelChildren: true });
+  const below = await DBOS.listWorkflows({
+    workflow_id_prefix: `${row.id}:`,
+    loadInput: false,
+    loadOutput: false,
+  });
+  const open = below.filter((workflow) => ['PENDING', 'ENQUEUED', 'DELAYED'].includes(workflow.status));
+  if (open.length > 0) await DBOS.cancelWorkflows(open.map((workflow) => workflow.workflowID));
   if (cancelled)
     await deps.bus.publish(actor, 'workflow.run.cancelled', { run_id: row.id, owner_id: row.ownerId });
   return cancelled;

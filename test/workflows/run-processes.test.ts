@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { query, workflowStatus } from '../engine/engine-peers.js';
+import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
+import { requireFreshBuild } from '../helpers/fresh-build.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+const fixture = path.join(projectRoot, 'test/fixtures/workflow-peer.js');
+const peers = new Set<WatchedProcess>();
+
+/** Starts a workflow peer (test/fixtures/workflow-peer.js) and waits until its engine has launched. */
+async function startPeer(env: Record<string, string>) {
+  const child = spawn(process.execPath, [fixture], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const peer = watchLines(child);
+  peers.add(peer);
+  child.once('exit', () => peers.delete(peer));
+  const ready = JSON.parse(await peer.waitForLine((line) => line.includes('"kind":"ready"'), 90_000));
+  const ask = async (command: string, answer: string) => {
+    child.stdin?.write(`${command}\n`);
+    return JSON.parse(
+      await peer.waitForLine(
+        (line) => line.includes(`"kind":"${answer}"`) || line.includes('"kind":"error"'),
+      ),
+    );
+  };
+  return { ...peer, executorId: ready.executor_id as string, ask };
+}
+
+/** How many tasks each step of a run added: the workflow's side effects, one task per step. */
+async function tasksPerStep(url: string, tag: string): Promise<Record<string, number>> {
+  const rows = await query<{ title: string; count: number }>(
+    url,
+    "select title, count(*)::int as count from tasks where title like '%of ' || $1 group by title",
+    [tag],
+  );
+  return Object.fromEntries(rows.map((row) => [row.title.split(' ')[1], row.count]));
+}
+
+const runStatus = async (url: string, runId: string) =>
+  (await query<{ status: string }>(url, 'select status from workflow_runs where id = $1', [runId]))[0]
+    ?.status;
+
+/**
+ * Workflow runs survive their process: killed (-9) mid-run, a run is finished by the same instance
+ * restarted, or by another instance on the same Postgres; each step that had completed ran once.
+ */
+describe('workflow runs across kill -9', { timeout: 120_000 }, () => {
+  let database: TestDatabase;
+  let url: string;
+
+  beforeAll(async () => {
+    requireFreshBuild();
+    database = await createTestDatabase('postgres');
+    url = database.settings.databaseUrl ?? '';
+  });
+  afterAll(async () => {
+    for (const peer of peers) peer.child.kill('SIGKILL');
+    await database?.drop();
+  });
+
+  /** Starts a run on `peer` and kills the peer once the run sleeps between its second and third step. */
+  async function killMidRun(peer: Awaited<ReturnType<typeof startPeer>>, runId: string) {
+    const { owner_id: ownerId } = await peer.ask('prepare owner@example.com', 'prepared');
+    expect(await peer.ask(`start ${runId} ${ownerId}`, 'started')).toMatchObject({ run_id: runId });
+    await vi.waitFor(async () => expect(await runStatus(url, runId)).toBe('waiting'), {
+      timeout: 20_000,
+      interval: 50,
+    });
+    peer.child.kill('SIGKILL');
+    await peer.exited;
+    expect(await tasksPerStep(url, runId)).toEqual({ first: 1, second: 1 });
+    expect((await workflowStatus(url, runId))?.status).toBe('PENDING');
+  }
+
+  it('finishes after a restart of the same instance, each step once', async () => {
+    const env = { DATABASE_URL: url, DATA_DIR: database.dataDir, INSTANCE_ID: 'restarting' };
+    await killMidRun(await startPeer(env), 'run-restart');
+    const again = await startPeer(env);
+    await vi.waitFor(async () => expect(await runStatus(url, 'run-restart')).toBe('succeeded'), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    expect(await tasksPerStep(url, 'run-restart')).toEqual({ first: 1, second: 1, third: 1 });
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('is finished by the other instance when its instance is killed', async () => {
+    const shared = { DATABASE_URL: url, ENGINE_HEARTBEAT_MS: '200', ENGINE_DEAD_AFTER_MS: '1000' };
+    const first = await startPeer({
+      ...shared,
+      DATA_DIR: `${database.dataDir}-a`,
+      INSTANCE_ID: 'instance-a',
+    });
+    const second = await startPeer({
+      ...shared,
+      DATA_DIR: `${database.dataDir}-b`,
+      INSTANCE_ID: 'instance-b',
+    });
+    await killMidRun(first, 'run-moved');
+    await vi.waitFor(async () => expect(await runStatus(url, 'run-moved')).toBe('succeeded'), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    expect(await tasksPerStep(url, 'run-moved')).toEqual({ first: 1, second: 1, third: 1 });
+    expect((await workflowStatus(url, 'run-moved'))?.executor_id).toBe('instance-b');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
