@@ -1,24 +1,9 @@
-import { actingAs, systemActor, type UserActor } from '../../src/actor.js';
+import { actingAs, systemActor } from '../../src/actor.js';
 import { type App, createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { WorkflowDefinitionInput } from '../../src/modules/workflows/definition.js';
-
-/** The parts of the workflows service the benchmark uses (the contract in the workflows design). */
-interface WorkflowsContract {
-  definitions: { create(actor: UserActor, definition: WorkflowDefinitionInput): Promise<{ id: string }> };
-  runs: {
-    start(
-      actor: UserActor,
-      request: {
-        workflow: string;
-        input: Record<string, unknown>;
-        trigger: { kind: 'manual'; surface: string };
-      },
-    ): Promise<{ id: string; status: string }>;
-    waitForEnd(actor: UserActor, runId: string, options: { timeoutMs: number }): Promise<{ status: string }>;
-  };
-}
+import { insertWorkflow } from '../../test/helpers/workflows.js';
 
 /** The 3-step workflow: each step the echo fixture tool, fed the previous step's output. */
 const threeSteps: WorkflowDefinitionInput = {
@@ -68,7 +53,6 @@ export async function startSwitchboard(databaseUrl: string) {
     name: 'bench',
   });
   const actor = actingAs({ userId: user.id, role: user.role, via: 'workflow' });
-  const workflows = (app as unknown as { workflows?: WorkflowsContract }).workflows;
 
   return {
     /** The echo tool called directly, as a step would call it (the tool runner, as the user). */
@@ -77,17 +61,17 @@ export async function startSwitchboard(databaseUrl: string) {
       if (result.isError) throw new Error(JSON.stringify(result.structuredContent));
       return String(result.structuredContent.message);
     },
-    /** The 3-step workflow saved, and a function that runs it once to its end (undefined before the runs part exists). */
-    async threeStepRunner(): Promise<((message: string) => Promise<void>) | undefined> {
-      if (!workflows) return undefined;
-      const { id } = await workflows.definitions.create(actor, threeSteps);
+    /** The 3-step workflow saved (straight into its tables), and a function that runs it once to its end. */
+    async threeStepRunner(): Promise<(message: string) => Promise<void>> {
+      const id = await insertWorkflow(app, user.id, threeSteps);
+      const { runs } = app.workflows;
       return async (message) => {
-        const run = await workflows.runs.start(actor, {
+        const run = await runs.start(actor, {
           workflow: id,
           input: { message },
           trigger: { kind: 'manual', surface: 'bench' },
         });
-        const ended = await workflows.runs.waitForEnd(actor, run.id, { timeoutMs: 60_000 });
+        const ended = await runs.waitForEnd(actor, run.id, { timeoutMs: 60_000 });
         if (ended.status !== 'succeeded') throw new Error(`Switchboard run ended ${ended.status}`);
       };
     },
