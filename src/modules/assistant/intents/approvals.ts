@@ -76,10 +76,12 @@ export const approvalIntents: Intent[] = [
   },
 ];
 
+/** Words that point at the approval in focus rather than at a place in a list. */
+const inFocus = /^(?:it|that|this|this one|that one|them|the approval|the request|the other(?: one)?)$/i;
+
 /** "it", "that" or nothing: the approval in focus; a position ("2", "the second one"): that one; anything else: not ours. */
 function answerTo(approved: boolean, said: string | undefined, context: PlanContext): Step | undefined {
-  if (said === undefined || /^(?:it|that|this|this one|that one|them|the approval|the request)$/i.test(said))
-    return answer(approved, undefined, context);
+  if (said === undefined || inFocus.test(said)) return answer(approved, undefined, context);
   const position = positionIn(said);
   return position === undefined ? undefined : answer(approved, position, context);
 }
