@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type z } from 'zod';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
@@ -95,6 +97,20 @@ describe('the built-in workflow templates', () => {
           if (!schema.safeParse(undefined).success)
             expect(Object.keys(step.input), `${path}: ${step.tool} needs ${field}`).toContain(field);
       }
+    },
+  );
+});
+
+describe('docs/workflows.md', () => {
+  const docs = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../docs/workflows.md'), 'utf8');
+
+  it.each(workflowTemplates.map((template) => [template.id, template] as const))(
+    'shows the %s template’s definition as it is',
+    (id, template) => {
+      const section = docs.split(/^### /m).find((part) => part.includes(`(\`${id}\`)`));
+      const block = /```json\n([\s\S]*?)```/.exec(section ?? '')?.[1];
+      expect(block, `a json block under the heading naming ${id}`).toBeDefined();
+      expect(JSON.parse(block ?? 'null')).toEqual(template.definition);
     },
   );
 });
