@@ -5,7 +5,9 @@ import type { Clock } from '../../src/clock.js';
 import { assistantTools } from '../../src/modules/chat/assistant-tools.js';
 import { createOfflineModel } from '../../src/modules/assistant/index.js';
 import type { Task } from '../../src/modules/tasks/index.js';
+import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
 import { seedUser } from '../helpers/identity.js';
+import { insertWorkflow } from '../helpers/workflows.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { corpus } from './corpus/index.js';
 import type { CorpusTurn, Dialogue } from './corpus/dialogue.js';
@@ -76,7 +78,8 @@ describe('the phrasing corpus', () => {
   let users = 0;
 
   beforeAll(async () => {
-    testApp = await buildTestApp('embedded', { clock });
+    // The durable engine runs the workflows the workflow dialogues start.
+    testApp = await buildTestApp('embedded', { clock, engine: true });
   });
   afterAll(async () => {
     const total = turnsIn(corpus);
@@ -98,6 +101,27 @@ describe('the phrasing corpus', () => {
     }
   }
 
+  /** The dialogue's workflows saved, and its runs started and carried to their first wait (or end). */
+  async function seedWorkflows(actor: UserActor, dialogue: Dialogue) {
+    for (const workflow of dialogue.workflows ?? []) {
+      const definition =
+        typeof workflow === 'string'
+          ? workflowTemplates.find((template) => template.id === workflow)?.definition
+          : workflow;
+      if (!definition) throw new Error(`no template ${String(workflow)}`);
+      await insertWorkflow(testApp.app, actor.userId, definition);
+    }
+    const { runs } = testApp.app.workflows;
+    for (const name of dialogue.runs ?? []) {
+      const run = await runs.start(actor, {
+        workflow: name,
+        input: {},
+        trigger: { kind: 'manual', surface: 'test' },
+      });
+      await untilSettled(() => runs.get(actor, run.id).then((detail) => detail.status));
+    }
+  }
+
   it.each(corpus.map((dialogue) => [dialogue.name, dialogue] as const))('%s', async (_name, dialogue) => {
     current = new Date(dialogue.now ?? sundayInParis);
     const timeZone = dialogue.timeZone ?? 'Europe/Paris';
@@ -108,6 +132,7 @@ describe('the phrasing corpus', () => {
       via: 'chat',
     });
     await seed(actor, dialogue, timeZone);
+    await seedWorkflows(actor, dialogue);
     const model = createOfflineModel({ clock, timeZone, weekStart: dialogue.weekStart ?? 'monday' });
     const tools = assistantTools({
       runner: testApp.app.tools,
@@ -155,6 +180,15 @@ describe('the phrasing corpus', () => {
     }
   });
 });
+
+/** Waits until a run waits or has ended (its status read again every 50 ms, for 20 s at most). */
+async function untilSettled(status: () => Promise<string>) {
+  for (let tries = 0; tries < 400; tries++) {
+    if (!['queued', 'running'].includes(await status())) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the run neither waited nor ended in 20 s');
+}
 
 function checkReply(turn: CorpusTurn, text: string, where: string) {
   if (turn.says === undefined) return;

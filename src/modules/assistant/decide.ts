@@ -5,6 +5,8 @@ import { notUnderstood, smallTalkIntents } from './intents/small-talk.js';
 import { taskQuestionIntents } from './intents/task-questions.js';
 import { taskIntents } from './intents/tasks.js';
 import { undoIntents } from './intents/undo.js';
+import { approvalIntents } from './intents/approvals.js';
+import { workflowIntents } from './intents/workflows.js';
 import { readMemory } from './memory.js';
 import { type Intent, type PlanContext, reply, type Step, type WeekStart } from './plan-context.js';
 import { textAnalysisIntents } from './intents/text-analysis.js';
@@ -13,7 +15,8 @@ import { textRewriteIntents } from './intents/text-rewrite.js';
 import { positionIn } from './words.js';
 
 /**
- * Every intent, in the order they are tried: help first, then the text tools (whose commands
+ * Every intent, in the order they are tried: help first, then workflows and approvals (whose
+ * commands start with their own verbs: run, approve, refuse), then the text tools (whose commands
  * carry a text that may say anything), then documents, then tasks (whose phrasings are the
  * broadest: "I need to …").
  */
@@ -21,6 +24,8 @@ export const intents: readonly Intent[] = [
   ...helpIntents,
   ...smallTalkIntents,
   ...undoIntents,
+  ...approvalIntents,
+  ...workflowIntents,
   ...textContextIntents,
   ...textAnalysisIntents,
   ...textRewriteIntents,

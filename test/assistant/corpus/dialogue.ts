@@ -1,3 +1,5 @@
+import type { WorkflowDefinitionInput } from '../../../src/modules/workflows/definition.js';
+
 /**
  * The phrasing corpus's shape. A dialogue is a conversation with the built-in assistant from an
  * empty (or seeded) todo list; each turn says what the user writes, which tools the assistant
@@ -25,6 +27,10 @@ export interface Dialogue {
   readonly weekStart?: 'monday' | 'sunday';
   /** Tasks the user has before the first turn (same notation, in creation order). */
   readonly seed?: readonly string[];
+  /** Workflows the user has before the first turn: a built-in template's id, or a definition. */
+  readonly workflows?: readonly (string | WorkflowDefinitionInput)[];
+  /** Workflows (by name) started before the first turn, in order; each is waited for until it waits or ends. */
+  readonly runs?: readonly string[];
   readonly turns: readonly CorpusTurn[];
 }
 

@@ -9,6 +9,7 @@ import { references } from './references.js';
 import { smallTalk } from './small-talk.js';
 import { undo } from './undo.js';
 import { variations } from './variations.js';
+import { workflows } from './workflows.js';
 
 /** Every dialogue of the phrasing corpus. */
 export const corpus: readonly Dialogue[] = [
@@ -22,4 +23,5 @@ export const corpus: readonly Dialogue[] = [
   ...dates,
   ...smallTalk,
   ...variations,
+  ...workflows,
 ];

@@ -9,6 +9,7 @@ export const capabilities = [
   '- **Writing**: “check the grammar of: …”, “how readable is this: …”, “analyze this text: …”, “word frequency of: …”',
   '- **Cleaning**: “clean this text: …”, “remove accents from: …”, “strip the HTML from: …”, “transliterate: …”',
   '- **Privacy**: “find personal info in: …”, “anonymize: …”, “pseudonymize: …”',
+  '- **Workflows**: “show my workflows”, “run the daily digest”, “what is waiting for me?”, “approve it”, “refuse it”, “what happened to the last run?”',
   '- **Files**: “extract the text of document <id>” (a PDF), or attach an image and say “read the text in this image”',
 ].join('\n');
 

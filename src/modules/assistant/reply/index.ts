@@ -3,12 +3,14 @@ import type { ReplyFormatter, ReplyInput } from './format.js';
 import { taskReplies } from './tasks.js';
 import { textAnalysisReplies } from './text-analysis.js';
 import { textRewriteReplies } from './text-rewrite.js';
+import { workflowReplies } from './workflows.js';
 
 const formatters: Record<string, ReplyFormatter> = {
   ...taskReplies,
   ...documentReplies,
   ...textAnalysisReplies,
   ...textRewriteReplies,
+  ...workflowReplies,
 };
 
 /** A tool's result in words; a tool without its own formatter gets its JSON shown. */

@@ -1,13 +1,19 @@
-import type { WorkflowDefinitionInput } from '../definition.js';
+import { dailyTaskDigest } from './daily-task-digest.js';
+import { documentIntake } from './document-intake.js';
+import { meetingNotesToTasks } from './meeting-notes-to-tasks.js';
+import { normalizeDocuments } from './normalize-documents.js';
+import { reviewAndPublish } from './review-and-publish.js';
+import type { WorkflowTemplate } from './template.js';
+import { weeklyOverdueReminder } from './weekly-overdue-reminder.js';
 
-/** A built-in workflow users copy into their own. */
-export interface WorkflowTemplate {
-  /** Stable id: `daily-task-digest`. */
-  id: string;
-  title: string;
-  description: string;
-  definition: WorkflowDefinitionInput;
-}
+export type { WorkflowTemplate } from './template.js';
 
-/** The built-in templates. (To be filled: the templates part of issue 18.) */
-export const workflowTemplates: WorkflowTemplate[] = [];
+/** The built-in templates, in the order they are offered. */
+export const workflowTemplates: WorkflowTemplate[] = [
+  dailyTaskDigest,
+  documentIntake,
+  meetingNotesToTasks,
+  reviewAndPublish,
+  normalizeDocuments,
+  weeklyOverdueReminder,
+];

@@ -1,0 +1,38 @@
+import { Mastra } from '@mastra/core/mastra';
+import { createStep, createWorkflow } from '@mastra/core/workflows';
+import { z } from 'zod';
+
+/** What each step does: the same tool call our workflow's steps make (the echo fixture through our tool runner). */
+export type EchoCall = (message: string) => Promise<string>;
+
+/**
+ * The 3-step workflow in Mastra (`@mastra/core`), with its default storage (an in-memory store:
+ * nothing survives the process), each step calling the same tool as ours.
+ */
+export function mastraThreeSteps(echo: EchoCall) {
+  const message = z.object({ message: z.string() });
+  const step = (id: string) =>
+    createStep({
+      id,
+      inputSchema: message,
+      outputSchema: message,
+      execute: async ({ inputData }) => ({ message: await echo(inputData.message) }),
+    });
+  const workflow = createWorkflow({ id: 'three-steps', inputSchema: message, outputSchema: message })
+    .then(step('one'))
+    .then(step('two'))
+    .then(step('three'))
+    .commit();
+  const mastra = new Mastra({ workflows: { threeSteps: workflow }, logger: false });
+  const registered = mastra.getWorkflow('threeSteps');
+
+  return {
+    /** One run from start to end; throws unless it succeeded. */
+    async runOnce(input: string): Promise<void> {
+      const run = await registered.createRun();
+      const result = await run.start({ inputData: { message: input } });
+      if (result.status !== 'success') throw new Error(`Mastra run ended ${result.status}`);
+    },
+    storage: 'in-memory (Mastra’s default)',
+  };
+}
