@@ -143,7 +143,7 @@ async function readApproval(db: Database, approvalId: string): Promise<WaitState
   if (row.status === 'cancelled') {
     await db
       .update(workflowApprovals)
-      .set({ status: 'pending' })
+      .set({ status: 'pending', answeredAt: null })
       .where(and(byId, eq(workflowApprovals.status, 'cancelled')));
     return readApproval(db, approvalId);
   }
