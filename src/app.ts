@@ -169,13 +169,13 @@ export async function createApp({
       offlineModel: () => createOfflineModel({ clock }),
     });
     // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
-    let toolRunner: ToolRunner | undefined;
+    const late: { tools?: ToolRunner } = {};
     const workflows = createWorkflowService({
       db: database.db,
       clock,
       ids,
       bus,
-      tools: () => toolRunner as ToolRunner,
+      tools: () => late.tools as ToolRunner,
       externalTools: mcpClients,
       prompts,
       models,
@@ -207,7 +207,7 @@ export async function createApp({
       clock,
       logger,
     });
-    toolRunner = tools;
+    late.tools = tools;
 
     const chat = createChatService({
       db: database.db,

@@ -127,4 +127,52 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
     expect((await testApp.app.workflows.runs.get(owner, started.id)).output).toEqual({ message: 'signed' });
     expect(await testApp.app.workflows.runs.get(owner, childRunId)).toMatchObject({ status: 'succeeded' });
   });
+
+  it('closes the approval of a cancelled run, and asks again when the run is resumed', async () => {
+    const started = await start({
+      name: 'cancel-resume',
+      steps: [{ id: 'ok', kind: 'approval', message: 'Go ahead?' }],
+    });
+    const { approvals, runs } = testApp.app.workflows;
+    const first = await pendingAt(started.id, 'ok');
+    await runs.cancel(owner, started.id);
+    expect((await approvals.get(owner, first.id)).status).toBe('cancelled');
+    await expect(approvals.answer(owner, first.id, { approved: true })).rejects.toMatchObject({
+      code: 'APPROVAL_ALREADY_ANSWERED',
+    });
+
+    await runs.resume(owner, started.id);
+    const again = await pendingAt(started.id, 'ok');
+    expect(again.id).toBe(first.id);
+    await approvals.answer(owner, again.id, { approved: true, comment: 'now' });
+    const ended = await runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
+    expect(ended.status).toBe('succeeded');
+    expect((await runs.get(owner, started.id)).output).toMatchObject({ approved: true, comment: 'now' });
+  });
+
+  it('waits for an event of the run’s owner in a real run, and takes the first that matches', async () => {
+    const started = await start({
+      name: 'wait-for-task',
+      steps: [
+        {
+          id: 'task',
+          kind: 'wait_event',
+          event: 'task.*',
+          filter: 'event.type == "task.completed"',
+          timeout_ms: 30_000,
+        },
+      ],
+    });
+    await vi.waitFor(async () => expect(await stepStatus(started.id, 'task')).toBe('waiting'), {
+      timeout: 20_000,
+    });
+    const task = await testApp.app.tasks.add(owner, { title: 'Finish the report' });
+    await testApp.app.tasks.complete(owner, task.id);
+    const ended = await testApp.app.workflows.runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
+    expect(ended.status).toBe('succeeded');
+    expect((await testApp.app.workflows.runs.get(owner, started.id)).output).toMatchObject({
+      type: 'task.completed',
+      data: { task_id: task.id },
+    });
+  });
 });

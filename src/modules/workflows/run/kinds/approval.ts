@@ -4,7 +4,7 @@ import type { Database } from '../../../../db/database.js';
 import { ApprovalExpiredError } from '../../errors.js';
 import { resolveTemplates } from '../../expressions.js';
 import { approvalTopic } from '../../service/approvals.js';
-import { workflowApprovals } from '../../table.js';
+import { workflowApprovals, workflowRuns } from '../../table.js';
 import type { StepKindRunner, StepRunContext } from '../step-kind.js';
 
 /** The longest a waiting step sleeps on DBOS.recv before it reads its row again. */
@@ -110,7 +110,7 @@ async function openApproval(
 /**
  * The approval's state, by the database's clock (the answer route's condition uses the same). A
  * pending one past its time is marked expired here, conditionally, so an answer racing it either
- * wins before or is refused after. A cancelled one (its run was cancelled, then resumed) is asked again.
+ * wins before or is refused after. A cancelled one is asked again once its run is resumed.
  */
 async function readApproval(db: Database, approvalId: string): Promise<WaitState<ApprovalOutput>> {
   const byId = eq(workflowApprovals.id, approvalId);
@@ -141,11 +141,21 @@ async function readApproval(db: Database, approvalId: string): Promise<WaitState
     };
   if (row.status === 'expired') return { state: 'expired' };
   if (row.status === 'cancelled') {
-    await db
+    // Asked again only once the run is resumed (its row no longer cancelled): a read still in
+    // flight while the run is being cancelled must leave the approval closed.
+    const reopened = await db
       .update(workflowApprovals)
-      .set({ status: 'pending' })
-      .where(and(byId, eq(workflowApprovals.status, 'cancelled')));
-    return readApproval(db, approvalId);
+      .set({ status: 'pending', answeredAt: null })
+      .where(
+        and(
+          byId,
+          eq(workflowApprovals.status, 'cancelled'),
+          sql`exists (select 1 from ${workflowRuns} where ${workflowRuns.id} = ${workflowApprovals.runId}
+            and ${workflowRuns.status} <> 'cancelled')`,
+        ),
+      )
+      .returning({ id: workflowApprovals.id });
+    return reopened.length > 0 ? readApproval(db, approvalId) : { state: 'waiting', remaining_ms: null };
   }
   if (row.remainingMs !== null && row.remainingMs <= 0) {
     const expired = await db
