@@ -331,6 +331,26 @@ describe('validating a workflow definition', () => {
     });
   });
 
+  it('refuses steps that can never run: an if always false, a branch a constant condition never takes', async () => {
+    expect(await refusal(base([addTask('a'), addTask('b', undefined, { if: '1 > 2' })]))).toEqual({
+      field: 'steps[1].if',
+      message: 'Step "b": never runs: "1 > 2" is always false',
+    });
+    expect(
+      await refusal(
+        base([
+          { id: 'c', kind: 'condition', condition: 'true', then: [addTask('yes')], else: [addTask('no')] },
+        ]),
+      ),
+    ).toMatchObject({
+      field: 'steps[0].else',
+      message: expect.stringContaining('the else branch never runs'),
+    });
+    await expect(
+      definitions.validate(alice, base([addTask('a', undefined, { if: 'input.go == true' })])),
+    ).resolves.toBeDefined();
+  });
+
   it('refuses agent steps until agents exist', async () => {
     expect(
       await refusal(base([{ id: 'helper', kind: 'agent', agent: 'writer', input: 'Write' }])),

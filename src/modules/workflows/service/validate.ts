@@ -3,6 +3,7 @@ import { refuseUnstorableText } from '../../../storable-text.js';
 import { type WorkflowDefinition, workflowDefinitionSchema } from '../definition.js';
 import { WorkflowInvalidError } from '../errors.js';
 import { checkExpressions } from './validate/check-expressions.js';
+import { checkReachable } from './validate/check-reachable.js';
 import { checkReferences, type ReferenceSources, type SelfReference } from './validate/check-references.js';
 import { checkSchedules } from './validate/check-schedules.js';
 import { documentProblem, fieldUnder, stepProblem } from './validate/field-path.js';
@@ -24,7 +25,7 @@ export function parseDefinition(document: unknown): WorkflowDefinition {
 /**
  * Everything that makes a definition unable to run, found before it is saved: its shape, step ids
  * used twice, `needs` outside the block or in a cycle, expressions that do not parse or read a
- * step not upstream, JSON Schemas that are not, schedules the scheduler would refuse, and names
+ * step not upstream, steps that can never run, JSON Schemas that are not, schedules the scheduler would refuse, and names
  * (tools, prompts, child workflows) that do not exist for the actor. The first problem is thrown
  * as WorkflowInvalidError; a valid document comes back parsed (defaults filled in).
  */
@@ -40,6 +41,7 @@ export function createDefinitionValidator(sources: ReferenceSources) {
     checkNeeds(blocks, steps);
     checkSchemas(definition, steps);
     checkExpressions(definition, steps);
+    checkReachable(steps);
     checkSchedules(definition);
     await checkReferences(actor, steps, sources, { ...self, names: [...self.names, definition.name] });
     return definition;

@@ -21,7 +21,7 @@ export function readDocument(document: string | Record<string, unknown>, format?
   }
   try {
     // YAML anchors may only be used a few times: a short document must not expand into a huge one.
-    return parseYaml(document, { maxAliasCount: 50, prettyErrors: true });
+    return parseYaml(document, { maxAliasCount: 50, prettyErrors: true, logLevel: 'error' });
   } catch (error) {
     const message = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
     throw unreadable('YAML', message ?? 'does not parse');

@@ -1,8 +1,10 @@
+import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { z } from 'zod';
 
 /**
- * The keywords whose shape zod's JSON Schema reader (`z.fromJSONSchema`) takes on trust: a wrong
- * one there is ignored rather than refused, and the author would never learn of it.
+ * The keywords whose shape the compiler takes on trust (it does not check schemas against the
+ * meta-schema): a wrong one is ignored rather than refused, and the author would never learn of it.
  */
 const keywordShapes: z.ZodType = z.lazy(() =>
   z
@@ -32,7 +34,9 @@ export function jsonSchemaProblem(
     return { path: issue?.path ?? [], message: issue?.message ?? 'is not valid' };
   }
   try {
-    z.fromJSONSchema(schema as z.core.JSONSchema.JSONSchema);
+    // The compiler run inputs are checked with (Ajv, through the MCP SDK): valid here, usable there.
+    // A fresh one each time: Ajv keeps every schema it compiled, and one `$id` per instance.
+    new AjvJsonSchemaValidator().getValidator(schema as JsonSchemaType);
   } catch (error) {
     return { path: [], message: (error as Error).message.split('\n')[0] ?? 'is not a valid JSON Schema' };
   }
