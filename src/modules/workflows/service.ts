@@ -11,7 +11,7 @@ import { createWorkflowTriggers } from './triggers/index.js';
  */
 export function createWorkflowService(deps: WorkflowDeps) {
   const definitions = createWorkflowDefinitions(deps);
-  const runs = createWorkflowRuns(deps);
+  const runs = createWorkflowRuns(deps, { definitions });
   const approvals = createWorkflowApprovals(deps);
   const triggers = createWorkflowTriggers(deps, { definitions, runs });
   // Matches bus events to waiting wait_event steps while the engine runs (stops with the bus).

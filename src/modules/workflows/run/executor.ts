@@ -4,7 +4,7 @@ import { actingAs } from '../../../actor.js';
 import type { WorkflowDeps } from '../deps.js';
 import { StepFailedError } from '../errors.js';
 import { resolveTemplates } from '../expressions.js';
-import { insertRun, prepareRun } from '../service/runs/prepare.js';
+import { insertRun, prepareRun, type ResolveWorkflow } from '../service/runs/prepare.js';
 import { workflowRunSteps, workflowRuns } from '../table.js';
 import { createBlockRunner, scopeValues } from './blocks.js';
 import { isStopping, isStepFailure, stepErrorOf } from './failures.js';
@@ -28,7 +28,7 @@ import type { StepScope } from './step-kind.js';
  * a run that runs beside others (a wave member, a parallel branch, a foreach item), with the id
  * `<run id>:<path>`. Without the engine (one-shot commands) nothing is registered.
  */
-export function createRunExecutor(deps: WorkflowDeps) {
+export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWorkflow) {
   if (!deps.engine) return undefined;
   const metrics = createRunMetrics(deps.metrics);
   const records = createRunRecords(deps, metrics);
@@ -42,7 +42,7 @@ export function createRunExecutor(deps: WorkflowDeps) {
       const childId = `${context.run.id}:${context.path}`;
       await DBOS.runStep(
         () =>
-          prepareRun(deps, context.actor, {
+          prepareRun(deps, resolveWorkflow, context.actor, {
             workflow: step.workflow,
             input,
             trigger: { kind: 'workflow', parent_run_id: context.run.id, step_path: context.path },

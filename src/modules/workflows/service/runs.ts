@@ -16,7 +16,8 @@ import {
 import { type RunTrigger, type WorkflowRunRow, workflowRunSteps, workflowRuns } from '../table.js';
 import { cancelRun, resumeRun } from './runs/control.js';
 import { listRuns } from './runs/list.js';
-import { prepareRun } from './runs/prepare.js';
+import type { WorkflowDefinitions } from './definitions.js';
+import { prepareRun, type ResolveWorkflow } from './runs/prepare.js';
 import { waitForRunEnd } from './runs/wait.js';
 
 export interface StartRunRequest {
@@ -39,8 +40,13 @@ export interface StartRunRequest {
  * copies the failed run's succeeded steps), re-run; the DBOS workflows that execute them are in run/.
  * Reading works without the engine; what acts answers ENGINE_UNAVAILABLE there.
  */
-export function createWorkflowRuns(deps: WorkflowDeps) {
-  const executor = createRunExecutor(deps);
+export function createWorkflowRuns(
+  deps: WorkflowDeps,
+  { definitions }: { definitions: WorkflowDefinitions },
+) {
+  const resolveWorkflow: ResolveWorkflow = (actor, idOrName, version) =>
+    definitions.resolve(actor, idOrName, version);
+  const executor = createRunExecutor(deps, resolveWorkflow);
   const engine = (): RunExecutor => {
     if (!executor) throw new EngineUnavailableError();
     return executor;
@@ -81,7 +87,7 @@ export function createWorkflowRuns(deps: WorkflowDeps) {
     async start(actor: Actor, request: StartRunRequest): Promise<WorkflowRunView> {
       const user = requireUser(actor);
       const running = engine();
-      const row = await prepareRun(deps, user, request);
+      const row = await prepareRun(deps, resolveWorkflow, user, request);
       await running.start(row.id);
       return toWorkflowRunView(row);
     },

@@ -1,20 +1,9 @@
-import { and, desc, eq, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { UserActor } from '../../../../actor.js';
 import type { WorkflowDefinition } from '../../definition.js';
 import type { WorkflowDeps } from '../../deps.js';
-import {
-  WorkflowNotFoundError,
-  WorkflowRunNotFoundError,
-  WorkflowVersionNotFoundError,
-} from '../../errors.js';
-import {
-  type RunTrigger,
-  type WorkflowRow,
-  type WorkflowRunRow,
-  workflowRuns,
-  workflowVersions,
-  workflows,
-} from '../../table.js';
+import { WorkflowRunNotFoundError } from '../../errors.js';
+import { type RunTrigger, type WorkflowRow, type WorkflowRunRow, workflowRuns } from '../../table.js';
 import { checkRunInput } from './input-check.js';
 
 /** What a run is started from (service.runs.start, triggers, a parent's `workflow` step). */
@@ -27,33 +16,12 @@ export interface RunRequest {
   parentRunId?: string | undefined;
 }
 
-/**
- * A workflow by id or name: the actor's own first, or one shared with everyone (run as the
- * actor). Read from the tables until the definitions part offers `resolve`.
- */
-export async function resolveWorkflow(
-  deps: WorkflowDeps,
+/** Finds a workflow (the actor's own, or a shared one) by id or name, and the version asked for: service.definitions.resolve. */
+export type ResolveWorkflow = (
   actor: UserActor,
   idOrName: string,
   version?: number,
-): Promise<{ row: WorkflowRow; definition: WorkflowDefinition; version: number }> {
-  const visible = or(eq(workflows.ownerId, actor.userId), eq(workflows.visibility, 'shared'));
-  const [row] = await deps.db
-    .select()
-    .from(workflows)
-    .where(and(or(eq(workflows.id, idOrName), eq(workflows.name, idOrName)), visible))
-    .orderBy(desc(eq(workflows.ownerId, actor.userId)), desc(eq(workflows.id, idOrName)))
-    .limit(1);
-  if (!row) throw new WorkflowNotFoundError(idOrName);
-  if (version === undefined || version === row.version)
-    return { row, definition: row.definition, version: row.version };
-  const [saved] = await deps.db
-    .select()
-    .from(workflowVersions)
-    .where(and(eq(workflowVersions.workflowId, row.id), eq(workflowVersions.version, version)));
-  if (!saved) throw new WorkflowVersionNotFoundError(version);
-  return { row, definition: saved.definition, version };
-}
+) => Promise<{ row: WorkflowRow; definition: WorkflowDefinition; version: number }>;
 
 /**
  * Checks the input and inserts the run's row (queued). A run id given twice (a trigger firing on two
@@ -62,6 +30,7 @@ export async function resolveWorkflow(
  */
 export async function prepareRun(
   deps: WorkflowDeps,
+  resolveWorkflow: ResolveWorkflow,
   actor: UserActor,
   request: RunRequest,
 ): Promise<WorkflowRunRow> {
@@ -69,7 +38,7 @@ export async function prepareRun(
     const existing = await findRun(deps, request.runId);
     if (existing) return ownRun(existing, actor, request.runId);
   }
-  const { row, definition, version } = await resolveWorkflow(deps, actor, request.workflow, request.version);
+  const { row, definition, version } = await resolveWorkflow(actor, request.workflow, request.version);
   const input = request.input ?? {};
   checkRunInput(definition.input_schema, input);
   return insertRun(deps, actor, {
