@@ -377,4 +377,19 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     expect(heard.at(-1)?.slice(0, 2)).toEqual([3, 3]);
     expect(heard.map(([done]) => done)).toEqual([...heard.map(([done]) => done)].sort());
   });
+
+  it('gives expressions the run: its id, workflow name and start time', async () => {
+    const detail = await run({
+      name: 'knows-its-run',
+      steps: [
+        {
+          id: 'say',
+          kind: 'tool',
+          tool: 'echo',
+          input: { message: '{{ run.workflow_name }} {{ run.id }} {{ run.started_at }}' },
+        },
+      ],
+    });
+    expect(detail.output).toEqual({ message: `knows-its-run ${detail.id} ${detail.started_at}` });
+  });
 });

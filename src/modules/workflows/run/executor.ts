@@ -76,7 +76,11 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
         copies: begun.copies,
       };
       const context: BlockContext = { run, actor: runActor(run.ownerId) };
-      const scope: StepScope = { input: begun.input, steps: {} };
+      const scope: StepScope = {
+        input: begun.input,
+        steps: {},
+        run: { id: runId, workflow_name: begun.workflowName, started_at: begun.startedAt },
+      };
       try {
         const last = await blocks.runBlock(begun.steps, '', scope, context);
         let output = last;
@@ -145,6 +149,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
       ...(ended ? { ended } : {}),
       ownerId: row.ownerId,
       workflowName: row.workflowName,
+      startedAt: (row.startedAt ?? new Date()).toISOString(),
       steps: row.definition.steps,
       output: row.definition.output,
       input: row.input,

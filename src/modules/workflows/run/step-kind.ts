@@ -11,6 +11,8 @@ export interface StepScope {
   index?: number;
   /** loop: the pass, from 0. */
   iteration?: number;
+  /** The run: its id, its workflow's name, and when it started (ISO; the same on every replay). */
+  run?: { id: string; workflow_name: string; started_at: string };
   /** A compensation step: the failure it answers. */
   error?: { code: string; message: string };
 }
