@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { registerApprovalRoutes } from './routes/approvals.js';
-import { registerWorkflowRunRoutes } from './routes/runs.js';
 import { registerWorkflowTemplateRoutes } from './routes/templates.js';
 import { registerWorkflowDefinitionRoutes } from './routes/workflows.js';
 import { registerWorkflowRunRoutes } from './routes/runs.js';
