@@ -110,7 +110,7 @@ function compactNgrams(source: string, position: number): NgramsData['ngrams'] {
   });
 }
 
-function grown(bytes: Uint8Array): Uint8Array {
+function grown(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   const larger = new Uint8Array(bytes.length * 2);
   larger.set(bytes);
   return larger;
