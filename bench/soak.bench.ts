@@ -14,7 +14,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startBuiltServer } from './soak/built-server.js';
 import { chatUser } from './soak/chat-user.js';
 import { mcpUser } from './soak/mcp-user.js';
-import { heapMb, type MemorySample, residentMb, slopeMbPerMinute } from './soak/memory-samples.js';
+import {
+  childrenPssMb,
+  heapMb,
+  type MemorySample,
+  residentMb,
+  slopeMbPerMinute,
+} from './soak/memory-samples.js';
 import { restUser } from './soak/rest-user.js';
 import { newTally } from './soak/tally.js';
 
@@ -48,6 +54,7 @@ export async function run() {
     samples.push({
       seconds,
       residentMb: residentMb(server.pid),
+      childrenMb: childrenPssMb(server.pid),
       ...(await heapMb(server.url)),
       requests: requests(),
     });
@@ -93,6 +100,7 @@ function table(
     'heap used MB': sample ? sample.heapUsedMb.toFixed(0) : '',
     'heap held MB': sample ? sample.heapTotalMb.toFixed(0) : '',
     'external MB': sample ? sample.externalMb.toFixed(0) : '',
+    'Postgres MB': sample && Number.isFinite(sample.childrenMb) ? sample.childrenMb.toFixed(0) : '',
     requests: sample ? sample.requests : '',
   });
   const minutes = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
@@ -125,6 +133,7 @@ function table(
     'heap used MB': '',
     'heap held MB': '',
     'external MB': '',
+    'Postgres MB': '',
     requests: `${errors} errors`,
   });
   return rows;
