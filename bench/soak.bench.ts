@@ -31,6 +31,8 @@ export const onlyWhenNamed = true;
 const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
 const coolDownSeconds = Number(process.env.SOAK_COOLDOWN_SECONDS ?? 30);
 const sampleEveryMs = 5_000;
+/** Node options for the server alone (V8 heap settings to compare, say): SOAK_NODE_OPTIONS. */
+const serverNodeOptions = (process.env.SOAK_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS
   ? fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-soak-snapshots-'))
   : undefined;
@@ -38,11 +40,16 @@ const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS
 /** A memory reading, with how many requests had been sent by then. */
 type Sample = MemorySample & { requests: number };
 
-export const subtitle = `(${soakSeconds} s of load by 3 clients at once, then ${coolDownSeconds} s idle; Node ${process.version})`;
+export const subtitle = `(${soakSeconds} s of load by 3 clients at once, then ${coolDownSeconds} s idle; Node ${process.version}${
+  serverNodeOptions.length > 0 ? `; server: ${serverNodeOptions.join(' ')}` : ''
+}${process.env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''})`;
 
 export async function run() {
   const server = await startBuiltServer({
-    nodeOptions: snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [],
+    nodeOptions: [
+      ...serverNodeOptions,
+      ...(snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
+    ],
   });
   const key = server.key;
   const tallies = { chat: newTally(), mcp: newTally(), rest: newTally() };
