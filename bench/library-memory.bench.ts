@@ -4,7 +4,8 @@
  * after the server's code is loaded, a full collection, the probe (an import and one call), and
  * another full collection. "Live heap" is what stays reachable; "external" is Buffers and
  * ArrayBuffers; "resident" is the process's RSS, which also holds code, V8's spare pages and
- * malloc's. Run it by name: `npm run bench library-memory`.
+ * malloc's. Run it by name: `npm run bench library-memory`; LIBRARY_PROBES=grammar,assistant runs
+ * only the probes whose names contain one of those words.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -69,7 +70,11 @@ export function run() {
       mostly: `bare node: ${mb(server.before.rss)} MB resident`,
     },
   ];
-  for (const probe of libraryProbes) {
+  const wanted = (process.env.LIBRARY_PROBES ?? '').split(',').filter(Boolean);
+  const probes = libraryProbes.filter(
+    (probe) => wanted.length === 0 || wanted.some((word) => probe.name.includes(word)),
+  );
+  for (const probe of probes) {
     const { before, after } = measure(probe.code);
     rows.push({
       'first use of': probe.name,

@@ -58,16 +58,15 @@ export const libraryProbes: LibraryProbe[] = [
   },
   {
     name: 'the assistant (its warm-up)',
-    mostly: 'compromise, chrono-node, stopword, gpt-tokenizer',
+    mostly: 'compromise, chrono-node, stopword',
     code: `const { loadLibraries } = await import(dist + '/modules/assistant/libraries.js');
-const { nlp, chrono, countTokens } = await loadLibraries();
+const { nlp, chrono } = await loadLibraries();
 nlp('Add a task to buy milk tomorrow at 5').terms().json();
-chrono.parse('next Friday at 5pm', new Date());
-countTokens('warm up');`,
+chrono.parse('next Friday at 5pm', new Date());`,
   },
   {
     name: 'gpt-tokenizer',
-    mostly: 'the o200k BPE table',
+    mostly: 'the o200k BPE table (for real models only)',
     code: `const { countTokens } = await import('gpt-tokenizer'); countTokens('warm up');`,
   },
   {
@@ -91,10 +90,9 @@ countTokens('warm up');`,
       tool('detect_sensitive_info', `{ text: ${text} }`),
       tool('analyze_readability', `{ text: ${text} }`),
       `const { loadLibraries } = await import(dist + '/modules/assistant/libraries.js');
-const { nlp, chrono, countTokens } = await loadLibraries();
+const { nlp, chrono } = await loadLibraries();
 nlp('Add a task to buy milk tomorrow at 5').terms().json();
-chrono.parse('next Friday at 5pm', new Date());
-countTokens('warm up');`,
+chrono.parse('next Friday at 5pm', new Date());`,
     ].join('\n'),
   },
 ];
