@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { faker } from '@faker-js/faker/locale/en';
 import type { Finding } from './finding.js';
 
-
 /** A 32-bit seed from a string, so that one value always gets the same fake. */
 export function seedOf(value: string): number {
   return createHash('sha256').update(value).digest().readUInt32BE(0);
