@@ -14,7 +14,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startBuiltServer } from './soak/built-server.js';
 import { chatUser } from './soak/chat-user.js';
 import { mcpUser } from './soak/mcp-user.js';
-import { heapMb, type MemorySample, residentMb, slopeMbPerMinute } from './soak/memory-samples.js';
+import {
+  childrenPssMb,
+  heapMb,
+  type MemorySample,
+  residentMb,
+  slopeMbPerMinute,
+} from './soak/memory-samples.js';
 import { restUser } from './soak/rest-user.js';
 import { newTally } from './soak/tally.js';
 
@@ -25,6 +31,8 @@ export const onlyWhenNamed = true;
 const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
 const coolDownSeconds = Number(process.env.SOAK_COOLDOWN_SECONDS ?? 30);
 const sampleEveryMs = 5_000;
+/** Node options for the server alone (V8 heap settings to compare, say): SOAK_NODE_OPTIONS. */
+const serverNodeOptions = (process.env.SOAK_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS
   ? fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-soak-snapshots-'))
   : undefined;
@@ -32,11 +40,16 @@ const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS
 /** A memory reading, with how many requests had been sent by then. */
 type Sample = MemorySample & { requests: number };
 
-export const subtitle = `(${soakSeconds} s of load by 3 clients at once, then ${coolDownSeconds} s idle; Node ${process.version})`;
+export const subtitle = `(${soakSeconds} s of load by 3 clients at once, then ${coolDownSeconds} s idle; Node ${process.version}${
+  serverNodeOptions.length > 0 ? `; server: ${serverNodeOptions.join(' ')}` : ''
+}${process.env.MALLOC_ARENA_MAX ? `; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''})`;
 
 export async function run() {
   const server = await startBuiltServer({
-    nodeOptions: snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [],
+    nodeOptions: [
+      ...serverNodeOptions,
+      ...(snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
+    ],
   });
   const key = server.key;
   const tallies = { chat: newTally(), mcp: newTally(), rest: newTally() };
@@ -48,6 +61,7 @@ export async function run() {
     samples.push({
       seconds,
       residentMb: residentMb(server.pid),
+      childrenMb: childrenPssMb(server.pid),
       ...(await heapMb(server.url)),
       requests: requests(),
     });
@@ -93,6 +107,7 @@ function table(
     'heap used MB': sample ? sample.heapUsedMb.toFixed(0) : '',
     'heap held MB': sample ? sample.heapTotalMb.toFixed(0) : '',
     'external MB': sample ? sample.externalMb.toFixed(0) : '',
+    'Postgres MB': sample && Number.isFinite(sample.childrenMb) ? sample.childrenMb.toFixed(0) : '',
     requests: sample ? sample.requests : '',
   });
   const minutes = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
@@ -125,6 +140,7 @@ function table(
     'heap used MB': '',
     'heap held MB': '',
     'external MB': '',
+    'Postgres MB': '',
     requests: `${errors} errors`,
   });
   return rows;

@@ -319,11 +319,10 @@ function assistantLibrariesWarmUp(models: ModelRegistry): WarmUp {
     name: 'assistant libraries',
     wanted: async () => (await models.allowed()).models.some((model) => model.provider === 'offline'),
     run: async () => {
-      const { nlp, chrono, countTokens } = await loadLibraries();
+      const { nlp, chrono } = await loadLibraries();
       // Each builds its tables on its first call (compromise its lexicon, chrono its parsers): once here.
       nlp('Add a task to buy milk tomorrow at 5').terms().json();
       chrono.parse('next Friday at 5pm', new Date());
-      countTokens('warm up');
     },
   };
 }

@@ -9,6 +9,8 @@ export interface MemorySample {
   /** The heap V8 holds from the OS: what is in use, and the garbage not yet collected. */
   heapTotalMb: number;
   externalMb: number;
+  /** The server's child processes together (the embedded Postgres and its backends), by PSS; NaN when not Linux. */
+  childrenMb: number;
 }
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
@@ -32,10 +34,57 @@ export function residentMb(pid: number): number {
 }
 
 /**
+ * The memory of a process's descendants (the embedded Postgres: its postmaster and a backend per
+ * connection) in MB, as the sum of their proportional set sizes (`Pss` in /proc/<pid>/smaps_rollup):
+ * their shared buffers are mapped by each of them, so adding their RSS would count those many
+ * times. NaN where there is no /proc.
+ */
+export function childrenPssMb(pid: number): number {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return Number.NaN;
+  }
+  const parentOf = new Map<number, number>();
+  for (const entry of entries) {
+    try {
+      // The fields after the command (which is in parentheses and may hold spaces): state, then ppid.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // It ended meanwhile.
+    }
+  }
+  const isDescendant = (candidate: number): boolean => {
+    for (
+      let parent = parentOf.get(candidate);
+      parent !== undefined && parent > 1;
+      parent = parentOf.get(parent)
+    )
+      if (parent === pid) return true;
+    return false;
+  };
+  let kilobytes = 0;
+  for (const candidate of parentOf.keys()) {
+    if (!isDescendant(candidate)) continue;
+    try {
+      const rollup = fs.readFileSync(`/proc/${candidate}/smaps_rollup`, 'utf8');
+      kilobytes += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // It ended meanwhile, or is not ours to read.
+    }
+  }
+  return kilobytes / 1024;
+}
+
+/**
  * The server's JS heap (in use, and held) and its external (Buffer, ArrayBuffer) memory, from its /metrics;
  * NaN when it does not answer (busy writing a heap snapshot, say): the resident figure still counts.
  */
-export async function heapMb(url: string): Promise<Omit<MemorySample, 'seconds' | 'residentMb'>> {
+export async function heapMb(
+  url: string,
+): Promise<Omit<MemorySample, 'seconds' | 'residentMb' | 'childrenMb'>> {
   const text = await fetch(`${url}/metrics`).then(
     (response) => response.text(),
     () => '',

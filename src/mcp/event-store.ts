@@ -1,22 +1,27 @@
 import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
-/** How much a session keeps for clients that reconnect with Last-Event-ID: messages, and their size. */
-const kept = { messages: 1_000, bytes: 4 * 1024 * 1024 };
+/**
+ * How much a session keeps for clients that reconnect with Last-Event-ID: messages, and their size
+ * as JSON. A user may hold 20 sessions (open-session.ts), so this is at most 10 MB a user (and a
+ * newest message over the limit, kept alone); 4 MB a session was 80 MB a user, for replays that
+ * need only what an interrupted stream missed.
+ */
+const kept = { messages: 200, bytes: 512 * 1024 };
 
 interface StoredEvent {
   id: string;
   streamId: string;
   sequence: number;
-  bytes: number;
-  message: JSONRPCMessage;
+  /** The message as JSON: a flat string holds a tool result in a fraction of its objects' memory. */
+  json: string;
 }
 
 /**
  * One session's recent SSE messages, so a client whose stream dropped can resume with
- * Last-Event-ID. Event ids are `<stream>.<sequence>`. The oldest are dropped first, past 1,000
- * messages or 4 MB (a few large tool results must not hold a session's memory forever); a client
- * that resumes from a dropped id still gets everything kept after it, in order.
+ * Last-Event-ID. Event ids are `<stream>.<sequence>`. The oldest are dropped first, past 200
+ * messages or 512 KB (large tool results must not hold a session's memory for as long as it is
+ * open); a client that resumes from a dropped id still gets everything kept after it, in order.
  */
 export function createSessionEventStore(): EventStore {
   const events: StoredEvent[] = [];
@@ -37,13 +42,12 @@ export function createSessionEventStore(): EventStore {
         id: `${streamId}.${++sequence}`,
         streamId,
         sequence,
-        bytes: JSON.stringify(message).length,
-        message,
+        json: JSON.stringify(message),
       };
       events.push(event);
-      bytes += event.bytes;
+      bytes += event.json.length;
       while (events.length > kept.messages || (bytes > kept.bytes && events.length > 1)) {
-        bytes -= events.shift()?.bytes ?? 0;
+        bytes -= events.shift()?.json.length ?? 0;
       }
       return event.id;
     },
@@ -55,7 +59,7 @@ export function createSessionEventStore(): EventStore {
       if (!position) return '';
       for (const event of events) {
         if (event.streamId === position.streamId && event.sequence > position.sequence)
-          await send(event.id, event.message);
+          await send(event.id, JSON.parse(event.json) as JSONRPCMessage);
       }
       return position.streamId;
     },

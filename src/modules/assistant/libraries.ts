@@ -1,14 +1,12 @@
 import type * as Chrono from 'chrono-node';
 import type Compromise from 'compromise';
 
-/** The libraries the offline assistant reads messages and counts tokens with. */
+/** The libraries the offline assistant reads messages with. */
 export interface Libraries {
   readonly chrono: typeof Chrono;
   readonly nlp: typeof Compromise;
   /** stopword's English list. */
   readonly stopWords: readonly string[];
-  /** gpt-tokenizer's count (o200k_base, the GPT-4o family's encoding). */
-  readonly countTokens: (text: string) => number;
 }
 
 let loaded: Libraries | undefined;
@@ -19,15 +17,12 @@ let loading: Promise<Libraries> | undefined;
  * to import, which every server start and CLI command would otherwise pay.
  */
 export function loadLibraries(): Promise<Libraries> {
-  loading ??= Promise.all([
-    import('chrono-node'),
-    import('compromise'),
-    import('stopword'),
-    import('gpt-tokenizer'),
-  ]).then(([chrono, compromise, stopword, tokenizer]) => {
-    loaded = { chrono, nlp: compromise.default, stopWords: stopword.eng, countTokens: tokenizer.countTokens };
-    return loaded;
-  });
+  loading ??= Promise.all([import('chrono-node'), import('compromise'), import('stopword')]).then(
+    ([chrono, compromise, stopword]) => {
+      loaded = { chrono, nlp: compromise.default, stopWords: stopword.eng };
+      return loaded;
+    },
+  );
   return loading;
 }
 

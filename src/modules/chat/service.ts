@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
 import type { ModelRegistry } from '../../models/registry.js';
+import { estimateTokens } from '../../models/token-estimate.js';
 import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
@@ -13,7 +14,7 @@ import type { ChatRun, ReplyStream } from './service/chat-run.js';
 import type { ChatRelay } from './service/chat-relay.js';
 import { describeChatError } from './chat-errors.js';
 import type { ExternalToolSource } from './external-tools.js';
-import { fitContext, systemPrompt } from './service/context-window.js';
+import { fitContext, loadTokenCounter, systemPrompt } from './service/context-window.js';
 import { ChatBusyError } from './errors.js';
 import { prepareTurn, type Turn } from './service/prepare-turn.js';
 import { runReply } from './service/run-reply.js';
@@ -126,11 +127,12 @@ export function createChatService(deps: ChatServiceDeps) {
           ]);
           const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
           const toolSet = assistantTools({ runner: tools, actor, external, needsApproval, requestId });
-          const { messages, inputTokens } = await fitContext({
+          const { messages, inputTokens } = fitContext({
             system,
             groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
             tools: toolSet,
             contextTokens: turn.model.contextTokens,
+            countTokens: turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter(),
           });
           const job = {
             actor,

@@ -1,6 +1,8 @@
 import { dynamicTool, jsonSchema, type ModelMessage } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { fitContext } from './context-window.js';
+import { fitContext, loadTokenCounter } from './context-window.js';
+
+const countTokens = await loadTokenCounter();
 
 const turn = (index: number): ModelMessage[] => [
   { role: 'user', content: `question ${index} ${'word '.repeat(200)}` },
@@ -17,13 +19,19 @@ const bigTool = dynamicTool({
 
 describe('fitting the history into the context window', () => {
   it('keeps everything that fits', async () => {
-    const fitted = await fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 100_000 });
+    const fitted = fitContext({
+      system: 'hi',
+      groups: history,
+      tools: {},
+      contextTokens: 100_000,
+      countTokens,
+    });
     expect(fitted.dropped).toBe(0);
     expect(fitted.messages).toHaveLength(20);
   });
 
   it('drops the oldest messages first, and starts with a user message', async () => {
-    const fitted = await fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 2000 });
+    const fitted = fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 2000, countTokens });
     expect(fitted.dropped).toBeGreaterThan(0);
     expect(fitted.messages[0]?.role).toBe('user');
     expect(fitted.messages.at(-1)).toEqual(history.at(-1)?.[0]);
@@ -33,17 +41,30 @@ describe('fitting the history into the context window', () => {
   it('keeps the latest question and the reply going on after it, even over budget', async () => {
     const continuing: ModelMessage[] = [{ role: 'assistant', content: 'calling a tool' }];
     const groups = [...history, turn(10), continuing];
-    const fitted = await fitContext({ system: 'hi', groups, tools: { big: bigTool }, contextTokens: 1000 });
+    const fitted = fitContext({
+      system: 'hi',
+      groups,
+      tools: { big: bigTool },
+      contextTokens: 1000,
+      countTokens,
+    });
     expect(fitted.messages).toEqual([...turn(10), ...continuing]);
   });
 
   it('counts the tool definitions against the window', async () => {
-    const without = await fitContext({ system: 'hi', groups: history, tools: {}, contextTokens: 4000 });
-    const withTools = await fitContext({
+    const without = fitContext({
+      system: 'hi',
+      groups: history,
+      tools: {},
+      contextTokens: 4000,
+      countTokens,
+    });
+    const withTools = fitContext({
       system: 'hi',
       groups: history,
       tools: { big: bigTool },
       contextTokens: 4000,
+      countTokens,
     });
     expect(withTools.messages.length).toBeLessThan(without.messages.length);
     expect(withTools.inputTokens).toBeLessThanOrEqual(3000);

