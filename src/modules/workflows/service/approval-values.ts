@@ -1,12 +1,5 @@
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation';
 import { InvalidInputError } from '../../../errors.js';
-
-/**
- * The MCP SDK's ajv (v8, with formats, every error reported): the JSON Schema validator already
- * in the dependencies, so form values are checked by the same rules as MCP tool arguments.
- */
-const validator = new AjvJsonSchemaValidator();
+import { validatorFor } from './json-schema-validator.js';
 
 /**
  * Checks an answer's form values against the approval's `fields` (a JSON Schema of the values
@@ -18,9 +11,9 @@ export function checkApprovalValues(
 ): Record<string, unknown> | null {
   if (!fields) return values ?? null;
   const given = values ?? {};
-  let result: ReturnType<ReturnType<typeof validator.getValidator>>;
+  let result: ReturnType<ReturnType<typeof validatorFor>>;
   try {
-    result = validator.getValidator(fields as JsonSchemaType)(given);
+    result = validatorFor(fields)(given);
   } catch {
     throw new InvalidInputError("This approval's form (fields) is not a valid JSON Schema", {
       field: 'values',
