@@ -3,7 +3,6 @@ import type { WorkflowDefinitions } from '../service/definitions.js';
 import type { WorkflowRuns } from '../service/runs.js';
 import { createEventTriggers } from './event-triggers.js';
 import { ownerActors } from './owner-actor.js';
-import { runStarter } from './run-starter.js';
 import { createSchedules } from './schedules.js';
 import { createWebhooks } from './webhooks.js';
 import { createWorkflowToolSource } from './workflow-tools.js';
@@ -22,7 +21,7 @@ export function createWorkflowTriggers(
   deps: WorkflowDeps,
   parts: { definitions: WorkflowDefinitions; runs: WorkflowRuns },
 ) {
-  const runs = runStarter(parts.runs);
+  const { runs } = parts;
   const owners = ownerActors(deps.users);
   const webhooks = createWebhooks(deps, { runs, owners });
   const tools = createWorkflowToolSource(deps, { runs });
