@@ -7,7 +7,8 @@ import { seedUser } from '../helpers/identity.js';
 import { testConfig } from '../helpers/test-app.js';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
 import { query } from '../engine/engine-peers.js';
-import { definitionWith, deleteWorkflow, replaceDefinition, seedWorkflow } from './seed-workflow.js';
+import { insertWorkflow } from '../helpers/workflows.js';
+import { definitionWith, deleteWorkflow, replaceDefinition } from './seed-workflow.js';
 
 /** The DBOS schedules of one workflow, as DBOS keeps them. */
 const schedulesOf = async (workflowId: string) =>
@@ -45,7 +46,7 @@ describe.runIf(postgresAvailable)('schedule triggers on DBOS', () => {
 
   it('makes one DBOS schedule per schedule trigger, follows edits, and drops them with the workflow', async () => {
     const owner = actingAs({ userId: ownerId, role: 'user', via: 'http' });
-    const id = await seedWorkflow(
+    const id = await insertWorkflow(
       app,
       ownerId,
       definitionWith('digest', [
@@ -96,7 +97,7 @@ describe.runIf(postgresAvailable)('schedule triggers on DBOS', () => {
 
   it('brings every schedule in step at launch, edits made while no instance ran included', async () => {
     const owner = actingAs({ userId: ownerId, role: 'user', via: 'http' });
-    const gone = await seedWorkflow(
+    const gone = await insertWorkflow(
       app,
       ownerId,
       definitionWith('gone', [{ kind: 'schedule', cron: '0 9 * * *' }]),
@@ -108,7 +109,7 @@ describe.runIf(postgresAvailable)('schedule triggers on DBOS', () => {
     // While nothing runs: one workflow deleted, another saved with a schedule (no event heard).
     await query(database.settings.databaseUrl ?? '', 'delete from workflows where id = $1', [gone]);
     app = await open();
-    const added = await seedWorkflow(
+    const added = await insertWorkflow(
       app,
       ownerId,
       definitionWith('added', [{ kind: 'schedule', cron: '0 10 * * *' }]),

@@ -1,63 +1,49 @@
 import { eq } from 'drizzle-orm';
 import type { App } from '../../src/app.js';
-import { newId } from '../../src/ids.js';
+import { actingAs } from '../../src/actor.js';
 import {
   type WorkflowDefinitionInput,
   workflowDefinitionSchema,
 } from '../../src/modules/workflows/definition.js';
-import { workflows, workflowVersions } from '../../src/modules/workflows/table.js';
+import { workflows } from '../../src/modules/workflows/table.js';
+import { insertWorkflow } from '../helpers/workflows.js';
 
-/** A small definition: one tool step, and the triggers given. */
+/** A small definition: one echo step (MCP_FIXTURES), and the triggers given. */
 export function definitionWith(
   name: string,
   triggers: WorkflowDefinitionInput['triggers'],
   extra: Partial<WorkflowDefinitionInput> = {},
-) {
+): WorkflowDefinitionInput {
   return {
     name,
     description: `The ${name} workflow`,
     input_schema: { type: 'object', properties: { topic: { type: 'string' } } },
-    steps: [{ id: 'note', kind: 'tool', tool: 'add_task', input: { title: 'From {{ input.topic }}' } }],
+    steps: [{ id: 'say', kind: 'tool', tool: 'echo', input: { message: 'About {{ input.topic }}' } }],
     triggers,
     ...extra,
   } as WorkflowDefinitionInput;
 }
 
 /**
- * Stores a workflow row as the definitions part does (version 1), straight into the module's
- * tables: the triggers read those, and the definitions service is built beside them.
+ * Saves a workflow straight into its tables and announces it (workflow.created), as the definitions
+ * service does; the triggers follow those events. Gives its id.
  */
-export async function seedWorkflow(
+export async function saveWorkflow(
   app: App,
   ownerId: string,
   input: WorkflowDefinitionInput,
-  {
-    visibility = 'private',
-    published = true,
-  }: { visibility?: 'private' | 'shared'; published?: boolean } = {},
+  options: { visibility?: 'private' | 'shared' } = {},
 ): Promise<string> {
-  const definition = workflowDefinitionSchema.parse(input);
-  const id = newId();
-  const now = new Date();
-  await app.database.db.insert(workflows).values({
-    id,
-    ownerId,
-    name: definition.name,
-    description: definition.description,
-    definition,
-    version: 1,
-    visibility,
-    published,
-    createdAt: now,
-    updatedAt: now,
+  const id = await insertWorkflow(app, ownerId, input, options);
+  await app.bus.publish(actingAs({ userId: ownerId, role: 'user', via: 'http' }), 'workflow.created', {
+    workflow_id: id,
+    owner_id: ownerId,
+    name: input.name,
   });
-  await app.database.db
-    .insert(workflowVersions)
-    .values({ workflowId: id, version: 1, definition, createdBy: ownerId, createdAt: now });
   return id;
 }
 
-/** Replaces a workflow's current definition (a new version), as an update does. */
+/** Replaces a workflow's current definition in place (the triggers read only the current one). */
 export async function replaceDefinition(app: App, id: string, input: WorkflowDefinitionInput): Promise<void> {
   const definition = workflowDefinitionSchema.parse(input);
   await app.database.db
