@@ -9,6 +9,9 @@ import { postgresAvailable } from '../helpers/test-database.js';
 import { restActor } from '../helpers/workflows.js';
 import { definitionWith, saveWorkflow } from './seed-workflow.js';
 
+/** Runs start on DBOS's queue, polled about every second: a busy machine may take several. */
+const patience = { timeout: 20_000 };
+
 /** Runs started by triggers, on the real engine: bus events, webhooks, schedules, and workflows as MCP tools. */
 describe.runIf(postgresAvailable)('workflow triggers', { timeout: 60_000 }, () => {
   let testApp: TestApp;
@@ -58,7 +61,7 @@ describe.runIf(postgresAvailable)('workflow triggers', { timeout: 60_000 }, () =
         ),
       );
       const tagged = (await addTask(alice, { title: 'Contract draft', tags: ['review'] })).json();
-      await expect.poll(async () => (await runsOf(alice.id, id)).length).toBe(1);
+      await expect.poll(async () => (await runsOf(alice.id, id)).length, patience).toBe(1);
       const [run] = await runsOf(alice.id, id);
       expect(run?.id).toMatch(new RegExp(`^event:${id}:`));
       expect(run?.trigger).toMatchObject({ kind: 'event', event_type: 'task.created' });
@@ -72,7 +75,7 @@ describe.runIf(postgresAvailable)('workflow triggers', { timeout: 60_000 }, () =
       await addTask(bob, { title: 'Bob’s review', tags: ['review'] });
       // A later tagged task of Alice's: once its run is there, the two tasks before it were heard too.
       await addTask(alice, { title: 'Second draft', tags: ['review'] });
-      await expect.poll(async () => (await runsOf(alice.id, id)).length).toBe(2);
+      await expect.poll(async () => (await runsOf(alice.id, id)).length, patience).toBe(2);
       const inputs = (await runsOf(alice.id, id)).map((one) => one.input.topic).sort();
       expect(inputs).toEqual(['Contract draft', 'Second draft']);
       expect((await testApp.app.workflows.runs.list(restActor(bob.id), { limit: 100 })).items).toEqual([]);
@@ -86,13 +89,13 @@ describe.runIf(postgresAvailable)('workflow triggers', { timeout: 60_000 }, () =
         triggers: [{ kind: 'event', event: 'task.created', input: { title: '{{ event.data.title }}' } }],
       });
       await addTask(bob, { title: 'First' });
-      await expect.poll(async () => (await runsOf(bob.id, id)).length).toBe(1);
+      await expect.poll(async () => (await runsOf(bob.id, id)).length, patience).toBe(1);
       const [first] = await runsOf(bob.id, id);
       expect(await ended(bob.id, first?.id ?? '')).toMatchObject({ status: 'succeeded' });
       // The run added "Echo of First" (task.created by the run): had it started a run, the next
       // task's run would be the third, not the second.
       await addTask(bob, { title: 'Second' });
-      await expect.poll(async () => (await runsOf(bob.id, id)).length).toBe(2);
+      await expect.poll(async () => (await runsOf(bob.id, id)).length, patience).toBe(2);
       const second = (await runsOf(bob.id, id)).find((one) => one.id !== first?.id);
       expect(await ended(bob.id, second?.id ?? '')).toMatchObject({ status: 'succeeded' });
       expect((await runsOf(bob.id, id)).map((one) => one.input.title).sort()).toEqual(['First', 'Second']);
@@ -172,6 +175,37 @@ describe.runIf(postgresAvailable)('workflow triggers', { timeout: 60_000 }, () =
       expect(response.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'body' });
     });
 
+    it('maps the body and headers through the trigger’s input, and refuses a body it cannot read', async () => {
+      const mapped = await saveWorkflow(
+        testApp.app,
+        alice.id,
+        definitionWith('hook-mapped', [
+          { kind: 'webhook', input: { topic: '{{ body.order.id + " from " + headers["x-shop"] }}' } },
+        ]),
+      );
+      const made = await as(
+        testApp.app,
+        alice,
+      )({ method: 'POST', url: `/api/v1/workflows/${mapped}/webhook-secret` });
+      const key = made.json().secret as string;
+      const body = JSON.stringify({ order: { id: 'A-7' } });
+      const accepted = await post(mapped, body, {
+        'x-switchboard-signature': signBody(key, body),
+        'x-shop': 'north',
+      });
+      expect(accepted.statusCode).toBe(202);
+      expect(await ended(alice.id, accepted.json().run_id)).toMatchObject({
+        status: 'succeeded',
+        input: { topic: 'A-7 from north' },
+      });
+      const unreadable = JSON.stringify({ nothing: true });
+      const refused = await post(mapped, unreadable, {
+        'x-switchboard-signature': signBody(key, unreadable),
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error).toMatchObject({ code: 'INVALID_INPUT', field: 'body' });
+    });
+
     it('lets only the owner make the secret: another user is told it does not exist', async () => {
       const response = await as(
         testApp.app,
@@ -192,7 +226,7 @@ describe.runIf(postgresAvailable)('workflow triggers', { timeout: 60_000 }, () =
         ]),
       );
       const name = `wf:${id}:0`;
-      await expect.poll(() => DBOS.getSchedule(name)).toMatchObject({ scheduleName: name });
+      await expect.poll(() => DBOS.getSchedule(name), patience).toMatchObject({ scheduleName: name });
       const window = [new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:11:00Z')] as const;
       // Each instance's scheduler enqueues a tick as DBOS's backfill does (same DBOS ids, same time).
       await DBOS.backfillSchedule(name, ...window);
@@ -218,12 +252,18 @@ describe.runIf(postgresAvailable)('workflow triggers', { timeout: 60_000 }, () =
       clients.push(client);
       return client;
     };
-    const workflowTools = async (client: Client) =>
-      Object.fromEntries(
-        (await client.listTools()).tools
-          .filter((tool) => tool.name.startsWith('workflow__'))
-          .map((tool) => [tool.name, tool.description]),
-      );
+    /** The workflow tools on every page of tools/list, with their descriptions. */
+    const workflowTools = async (client: Client) => {
+      const found: Record<string, string | undefined> = {};
+      let cursor: string | undefined;
+      do {
+        const page = await client.listTools(cursor ? { cursor } : {});
+        for (const tool of page.tools)
+          if (tool.name.startsWith('workflow__')) found[tool.name] = tool.description;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return found;
+    };
 
     beforeAll(async () => {
       const twoSteps = (name: string, word: string) =>

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../../errors.js';
 import { findUnstorableText, unstorableTextError } from '../../../storable-text.js';
 import type { WorkflowDeps } from '../deps.js';
 import { WebhookSignatureInvalidError, WorkflowNotFoundError } from '../errors.js';
-import { resolveTemplates } from '../expressions.js';
+import { ExpressionError, resolveTemplates } from '../expressions.js';
 import { workflows } from '../table.js';
 import type { OwnerActors } from './owner-actor.js';
 import type { RunStarter } from './run-starter.js';
@@ -24,7 +24,7 @@ export interface WebhookDelivery {
 /** Binds a sealed secret to its row and field: a value copied to another workflow does not open. */
 const secretContext = (workflowId: string) => `workflows:${workflowId}:webhook_secret`;
 /** Signs with something when there is no secret, so an unknown workflow takes as long to refuse. */
-const stand_in = newWebhookSecret();
+const standIn = newWebhookSecret();
 
 /**
  * Webhook triggers: `POST /api/v1/hooks/{workflow id}` with a body signed by the workflow's secret
@@ -72,7 +72,7 @@ export function createWebhooks(
         row?.sealed && trigger
           ? deps.secrets.open(row.sealed, secretContext(delivery.workflowId))
           : undefined;
-      const signed = signatureHolds(secret ?? stand_in, delivery.body, delivery.signature);
+      const signed = signatureHolds(secret ?? standIn, delivery.body, delivery.signature);
       if (!row || !trigger || !secret || !signed) throw new WebhookSignatureInvalidError();
       const owner = await owners(row.ownerId);
       if (!owner) throw new WebhookSignatureInvalidError();
@@ -80,7 +80,7 @@ export function createWebhooks(
       const input =
         trigger.input === undefined
           ? body
-          : resolveTemplates(trigger.input, { body, headers: readableHeaders(delivery.headers) });
+          : resolveInput(trigger.input, { body, headers: readableHeaders(delivery.headers) });
       if (!isObject(input))
         throw new InvalidInputError('The body must be a JSON object (or give the webhook trigger an input)', {
           field: 'body',
@@ -98,6 +98,21 @@ export function createWebhooks(
 }
 
 export type Webhooks = ReturnType<typeof createWebhooks>;
+
+/** The trigger's input over the call; an expression that fails on this body is refused as the body's fault. */
+function resolveInput(input: Record<string, unknown>, scope: Record<string, unknown>): unknown {
+  try {
+    return resolveTemplates(input, scope);
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    throw new InvalidInputError(
+      `The webhook trigger's input could not be read from this body: ${error.message}`,
+      {
+        field: 'body',
+      },
+    );
+  }
+}
 
 function parseBody(raw: Buffer): unknown {
   if (raw.length === 0) return {};
