@@ -8,7 +8,6 @@ import { actingAs, type Scope } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
 import { createApiKey, signIn } from '../helpers/identity.js';
 import { multipart } from '../helpers/multipart.js';
-import { insertWorkflow } from '../helpers/workflows.js';
 import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
 import { workflowRunRows } from './workflow-run-rows.js';
@@ -124,22 +123,6 @@ const withOwnerConversation =
 const withOwnerMcpServer = (build: (serverId: string) => Request) => async (context: RowContext) => {
   const payload = { name: `matrix-${Math.random().toString(36).slice(2, 8)}`, url: await pageUrl() };
   return build((await asOwner(context, 'POST', '/api/v1/mcp-servers', payload)).id);
-};
-
-/** A request about a fresh workflow of the owner's with a webhook trigger (its row written directly). */
-const withOwnerWorkflow = (build: (workflowId: string) => Request) => async (context: RowContext) => {
-  const me = await context.app.http.inject({
-    method: 'GET',
-    url: '/api/v1/me',
-    headers: { cookie: context.ownerCookie },
-  });
-  const name = `hooked-${Math.random().toString(36).slice(2, 8)}`;
-  const definition = {
-    name,
-    steps: [{ id: 'note', kind: 'tool' as const, tool: 'add_task', input: { title: 'Hooked' } }],
-    triggers: [{ kind: 'webhook' as const }],
-  };
-  return build(await insertWorkflow(context.app, me.json().id, definition));
 };
 
 /** A request about a fresh pending workflow approval of the owner's (its run row written directly). */
