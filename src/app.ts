@@ -56,6 +56,7 @@ import {
   registerModelListRoute,
 } from './modules/chat/index.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
+import { combineToolSources } from './tools/actor-tools.js';
 import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
 import type { WarmUp } from './warm-up.js';
@@ -181,6 +182,7 @@ export async function createApp({
       models,
       engine,
       secrets: createSecretBox(authSecret, 'workflow-webhook'),
+      users: identity.users,
       config,
       logger,
       metrics,
@@ -218,7 +220,8 @@ export async function createApp({
       models,
       tools,
       users: identity.users,
-      externalTools: mcpClients,
+      // The user's MCP servers' tools and their published workflows (workflow__<name>).
+      externalTools: combineToolSources(workflows.triggers.tools, mcpClients),
       config,
       clock,
       logger,
@@ -237,6 +240,7 @@ export async function createApp({
       tools,
       prompts,
       resources: [resourceCatalog(resources), taskResources(tasks)],
+      actorTools: workflows.triggers.tools,
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 

@@ -18,7 +18,7 @@ export interface RouteGroupOptions {
 
 /**
  * One route, all that is its own: who may call it, what it says in the OpenAPI description and
- * the schemas of its input and answer. `status` 201 sends the handler's result as created; 204
+ * the schemas of its input and answer. `status` 201 sends the handler's result as created (202 as accepted); 204
  * awaits the handler and answers with no body (no `response` then).
  */
 export interface RouteDefinition<Params, Query, Body, Response, Status extends SuccessStatus> {
@@ -33,7 +33,7 @@ export interface RouteDefinition<Params, Query, Body, Response, Status extends S
   response?: Response;
 }
 
-type SuccessStatus = 200 | 201 | 204;
+type SuccessStatus = 200 | 201 | 202 | 204;
 
 /** The request as the zod type provider types it from the route's schemas. */
 export type RouteRequest<Params, Query, Body> = FastifyRequest<

@@ -6,10 +6,12 @@ import {
   type LoggingLevel,
   McpError,
   SetLevelRequestSchema,
+  type Tool as McpTool,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { UserActor } from '../actor.js';
 import { describeTool } from '../tools/describe-tool.js';
 import type { ToolRunner } from '../tools/tool-runner.js';
+import type { ActorTool, ActorToolSource } from '../tools/actor-tools.js';
 import type { Logger } from '../logger.js';
 import { hidden, requestIdOf } from './hidden-error.js';
 import { callToolFailure, toCallToolResult } from './tool-result.js';
@@ -30,6 +32,11 @@ export interface McpServices {
   tools: ToolRunner;
   prompts: PromptService;
   resources: ResourceCatalog[];
+  /**
+   * Tools that exist for some users only (their published workflows, `workflow__<name>`), listed
+   * after the runner's and called when no runner tool has the name.
+   */
+  actorTools?: ActorToolSource;
   /** The conformance suite's tools and prompts (MCP_FIXTURES=true only), answered before these. */
   fixtures?: McpFixtures;
 }
@@ -66,6 +73,7 @@ export function buildMcpServer({
   prompts,
   resources,
   fixtures,
+  actorTools,
   actor,
   logger,
 }: McpServices & { actor: UserActor; logger: Logger }): McpSession {
@@ -101,35 +109,48 @@ export function buildMcpServer({
     }
   });
 
+  const ownTools = async () => (actorTools ? await actorTools.toolsFor(actor) : []);
+
   let minimumLevel: LoggingLevel = 'info';
   server.setRequestHandler(SetLevelRequestSchema, async (request) => {
     minimumLevel = request.params.level;
     return {};
   });
 
-  server.setRequestHandler(ListToolsRequestSchema, async (request) => {
+  server.setRequestHandler(ListToolsRequestSchema, async (request, extra) => {
     // MCP has no field for a tool's group, so it travels in _meta (REST lists it as `toolset`).
-    const listed = tools.list().map((tool) => {
+    const listed: McpTool[] = tools.list().map((tool) => {
       const { toolset, ...description } = describeTool(tool);
       return { ...description, _meta: { 'switchboard/toolset': toolset } };
     });
+    try {
+      for (const tool of await ownTools()) listed.push(describeActorTool(tool));
+    } catch (error) {
+      throw hidden(error, logger, extra);
+    }
     const { items, nextCursor } = paginate(listed, request.params?.cursor);
     return { tools: items, ...(nextCursor ? { nextCursor } : {}) };
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const progressToken = request.params._meta?.progressToken;
+    async function progress(done: number, total?: number, message?: string) {
+      if (progressToken === undefined) return;
+      await extra.sendNotification({
+        method: 'notifications/progress',
+        params: { progressToken, progress: done, total, message },
+      });
+    }
     try {
+      const own = tools.has(request.params.name)
+        ? undefined
+        : (await ownTools()).find((tool) => tool.name === request.params.name);
+      if (own)
+        return toCallToolResult(await own.call(request.params.arguments ?? {}, extra.signal, { progress }));
       const result = await tools.call(actor, request.params.name, request.params.arguments, {
         signal: extra.signal,
         requestId: requestIdOf(extra),
-        async progress(done, total, message) {
-          if (progressToken === undefined) return;
-          await extra.sendNotification({
-            method: 'notifications/progress',
-            params: { progressToken, progress: done, total, message },
-          });
-        },
+        progress,
         async log(level, message) {
           if (severity.indexOf(level) < severity.indexOf(minimumLevel)) return;
           // On the request's own stream, so the messages travel with the call they belong to.
@@ -159,6 +180,7 @@ export function buildMcpServer({
         const { owner_id: ownerId, shared } = event.data;
         if (shared || ownerId === actor.userId) void server.sendPromptListChanged().catch(() => {});
       }
+      if (actorTools?.changesToolsOf?.(event, actor)) void server.sendToolListChanged().catch(() => {});
       notifyResourceChanges(event);
     },
   };
@@ -175,4 +197,17 @@ async function completeResourceVariable(
     candidate.templates.some((template) => template.uriTemplate === uriTemplate),
   );
   return (await catalog?.complete?.(actor, uriTemplate, variable, value)) ?? [];
+}
+
+/** A per-user tool as tools/list shows it (its schema is JSON Schema already). */
+function describeActorTool(tool: ActorTool) {
+  const title = tool.title ?? tool.name;
+  return {
+    name: tool.name,
+    title,
+    description: tool.description,
+    inputSchema: { type: 'object' as const, ...tool.inputSchema },
+    annotations: { title, readOnlyHint: false, destructiveHint: tool.destructive, openWorldHint: false },
+    _meta: { 'switchboard/toolset': 'Your tools' },
+  };
 }

@@ -54,6 +54,8 @@ export function createToolRunner({
   return {
     list: (): Tool[] => [...byName.values()],
 
+    has: (name: string): boolean => byName.has(name),
+
     get(name: string): Tool {
       const tool = byName.get(name);
       if (!tool) throw new ToolNotFoundError(name);

@@ -5,7 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../../src/actor.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { workflowToolPrefix } from '../../src/modules/workflows/index.js';
+import { insertWorkflow } from '../helpers/workflows.js';
 import { mcpResourceRows, type McpRowContext, mcpToolRows, toolsWithoutUserData } from './mcp-rows.js';
+
+/** Every tool name on every page of tools/list. */
+async function allToolNames(client: Client): Promise<string[]> {
+  const names: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.listTools(cursor ? { cursor } : {});
+    names.push(...page.tools.map((tool) => tool.name));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return names;
+}
 
 describe('the isolation matrix over MCP', () => {
   let testApp: TestApp;
@@ -47,7 +61,25 @@ describe('the isolation matrix over MCP', () => {
   it('has a row for every tool', async () => {
     const listed = new Set([...mcpToolRows.map((row) => row.tool), ...toolsWithoutUserData]);
     const { tools } = await owner.listTools();
-    expect(tools.map((tool) => tool.name).filter((name) => !listed.has(name))).toEqual([]);
+    // A user's published workflows (workflow__<name>) are theirs alone: checked by the test below.
+    const fixed = tools.map((tool) => tool.name).filter((name) => !name.startsWith(workflowToolPrefix));
+    expect(fixed.filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  it('a published workflow: listed and callable by its owner, unlisted and unknown to another user', async () => {
+    await insertWorkflow(testApp.app, context.owner.userId, {
+      name: 'owner-only-flow',
+      description: 'owner-only words',
+      steps: [{ id: 'note', kind: 'tool', tool: 'add_task', input: { title: 'From the flow' } }],
+    });
+    const name = `${workflowToolPrefix}owner-only-flow`;
+    expect(await allToolNames(other)).not.toContain(name);
+    const asOther = await other.callTool({ name, arguments: {} }).catch((error: Error) => error);
+    expect(asOther).toBeInstanceOf(Error);
+    expect(JSON.stringify(asOther)).not.toContain('owner-only');
+    expect(await allToolNames(owner)).toContain(name);
+    const asOwner = (await owner.callTool({ name, arguments: {} })) as CallToolResult;
+    expect(asOwner.isError, JSON.stringify(asOwner)).toBeFalsy();
   });
 
   it.each(mcpToolRows)('$tool: hidden from another user, served to the owner', async (row) => {

@@ -645,6 +645,14 @@ export const ownedRows: OwnedRow[] = [
   },
 
   {
+    method: 'POST',
+    route: '/api/v1/workflows/:id/webhook-secret',
+    scope: 'api:write',
+    request: withOwnerWorkflow((id) => ({ url: `/api/v1/workflows/${id}/webhook-secret` })),
+    otherUser: 'not_found',
+  },
+
+  {
     method: 'GET',
     route: '/api/v1/tools',
     scope: 'api:read',
@@ -839,4 +847,7 @@ export const publicRoutes = [
   'GET /api/v1/auth/.well-known/openid-configuration',
   'GET /api/v1/setup',
   'POST /api/v1/setup',
+  // A workflow's webhook: its credential is the body's signature by the workflow's secret
+  // (test/workflows/triggers.test.ts: every refusal is the same 401, so no workflow is confirmed).
+  'POST /api/v1/hooks/:id',
 ];

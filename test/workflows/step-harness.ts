@@ -107,6 +107,7 @@ export function registerStepHarness() {
         models: app.models,
         engine: app.engine,
         secrets: createSecretBox('harness secret of at least thirty-two characters', 'workflow-webhook'),
+        users: app.identity.users,
         config: app.config,
         logger: app.logger,
         metrics: app.metrics,

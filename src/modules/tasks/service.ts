@@ -86,7 +86,12 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
         .returning(columns);
       if (!row) throw new Error('The task was not stored');
       const task = toTask(row);
-      await bus.publish(actor, 'task.created', { task_id: task.id, owner_id: userId });
+      await bus.publish(actor, 'task.created', {
+        task_id: task.id,
+        owner_id: userId,
+        title: task.title,
+        tags: task.tags,
+      });
       return task;
     },
 
@@ -192,6 +197,8 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
         task_id: taskId,
         owner_id: current.ownerId,
         changes: changed,
+        title: task.title,
+        tags: task.tags,
       });
       if (becomesCompleted)
         await bus.publish(actor, 'task.completed', { task_id: taskId, owner_id: current.ownerId });

@@ -7,6 +7,7 @@ import type { ModelRegistry } from '../../models/registry.js';
 import type { SecretBox } from '../../secrets/secret-box.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import type { ToolRunner } from '../../tools/tool-runner.js';
+import type { UsersService } from '../identity/index.js';
 import type { PromptService } from '../prompts/index.js';
 
 /** What the workflows module is built from. */
@@ -21,6 +22,8 @@ export interface WorkflowDeps extends ServiceDeps {
   engine: Engine | undefined;
   /** Seals webhook secrets at rest. */
   secrets: SecretBox;
+  /** The owners' accounts: a trigger's run acts as the owner, with their role, unless deactivated. */
+  users: Pick<UsersService, 'me'>;
   config: Config;
   logger: Logger;
   metrics: Metrics;

@@ -120,3 +120,17 @@ export class WorkflowTemplateNotFoundError extends DomainError {
     super(`There is no workflow template "${templateId}" (GET /api/v1/workflow-templates lists them)`);
   }
 }
+
+/**
+ * A webhook call that does not start a run: an unknown workflow, one without a webhook trigger or
+ * secret, or a signature that does not hold — one answer for all, so a caller learns nothing.
+ */
+export class WebhookSignatureInvalidError extends DomainError {
+  readonly code = 'WEBHOOK_SIGNATURE_INVALID';
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super(
+      'The X-Switchboard-Signature header is missing or does not sign this body with the workflow’s webhook secret',
+    );
+  }
+}

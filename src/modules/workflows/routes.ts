@@ -3,6 +3,7 @@ import { registerApprovalRoutes } from './routes/approvals.js';
 import { registerWorkflowTemplateRoutes } from './routes/templates.js';
 import { registerWorkflowDefinitionRoutes } from './routes/workflows.js';
 import { registerWorkflowRunRoutes } from './routes/runs.js';
+import { registerHookRoutes } from './routes/hooks.js';
 import type { WorkflowService } from './service.js';
 
 /**
@@ -14,4 +15,5 @@ export function registerWorkflowRoutes(app: FastifyInstance, service: WorkflowSe
   registerWorkflowDefinitionRoutes(app, service.definitions);
   registerWorkflowTemplateRoutes(app, service.definitions);
   registerWorkflowRunRoutes(app, service);
+  registerHookRoutes(app, service.triggers);
 }
