@@ -1,0 +1,69 @@
+/**
+ * The workflows module's wire shapes, imported type-only from the server's zod schemas. One place
+ * for the workflow pages to take them from, so that when the module's `schema.ts` re-exports an
+ * area (runs, approvals, definitions), only these lines change.
+ */
+import type { StepKind, WorkflowDefinition, WorkflowStepShape } from '@server/modules/workflows/schema';
+import type {
+  WorkflowRunDetail as ServerRunDetail,
+  WorkflowRunPage,
+  WorkflowRunStepView,
+  WorkflowRunView,
+} from '@server/modules/workflows/schema/runs';
+
+export type { StepKind, WorkflowDefinition, WorkflowRunPage, WorkflowRunStepView, WorkflowRunView };
+export type WorkflowStep = WorkflowStepShape;
+export type RunStatus = WorkflowRunView['status'];
+export type StepStatus = WorkflowRunStepView['status'];
+
+/**
+ * GET /api/v1/workflow-runs/{id}: the run with its steps and the definition that ran (the run row
+ * keeps a copy). `definition` is optional here until the runs part puts it on the detail schema;
+ * without it the page reads the version from the workflow.
+ */
+export type WorkflowRunDetail = ServerRunDetail & { definition?: WorkflowDefinition };
+
+/**
+ * A workflow as GET /api/v1/workflows lists it: the fields the pages read. Written here only until
+ * the definitions part's `schema/workflows.ts` lands on main; then this becomes its type.
+ */
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description: string;
+  version: number;
+  definition: WorkflowDefinition;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkflowPage {
+  items: WorkflowSummary[];
+  next_cursor: string | null;
+}
+
+/**
+ * An approval as GET /api/v1/approvals lists it. Written here only until the approvals part's
+ * `schema/approvals.ts` lands on main; then this becomes its `ApprovalView`.
+ */
+export interface ApprovalView {
+  id: string;
+  run_id: string;
+  workflow_name: string;
+  step_path: string;
+  message: string;
+  fields: Record<string, unknown> | null;
+  status: 'pending' | 'approved' | 'refused' | 'expired' | 'cancelled';
+  comment: string | null;
+  values: Record<string, unknown> | null;
+  answered_by: string | null;
+  answered_via: string | null;
+  expires_at: string | null;
+  created_at: string;
+  answered_at: string | null;
+}
+
+export interface ApprovalPage {
+  items: ApprovalView[];
+  next_cursor: string | null;
+}
