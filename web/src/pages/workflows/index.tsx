@@ -1,10 +1,11 @@
-import { PageHeader } from '../../components/feedback';
+import { useParams } from 'react-router';
+import { NewWorkflowPage, WorkflowPage } from './editor/workflow-page';
+import { WorkflowList } from './list/workflow-list';
 
-/** Workflows: the list at /workflows, one workflow at /workflows/:workflowId. */
+/** Workflows: the list at /workflows, a new one at /workflows/new, one workflow at /workflows/:workflowId. */
 export function Component() {
-  return (
-    <div className="mx-auto max-w-5xl p-4 sm:p-6">
-      <PageHeader title="Workflows" />
-    </div>
-  );
+  const { workflowId } = useParams();
+  if (!workflowId) return <WorkflowList />;
+  if (workflowId === 'new') return <NewWorkflowPage />;
+  return <WorkflowPage key={workflowId} workflowId={workflowId} />;
 }

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { ApiError } from '../../../api/client';
+import { Button } from '../../../components/button';
+import { ErrorNotice } from '../../../components/feedback';
+import { TextArea } from '../../../components/field';
+import { stepAtField } from '../field-step';
+import { WorkflowGraph } from '../graph/workflow-graph';
+import { draftGraph, readDraft } from './definition-draft';
+
+/** Where a save or a check stands: the server's error (WORKFLOW_INVALID names a field) or a success note. */
+type Outcome = { error: unknown } | { note: string } | null;
+
+/**
+ * The definition as JSON in a text area, drawn as a graph as it is typed. Check asks the server;
+ * Save saves a new version. The server's first problem shows by its field, and on its step's node.
+ */
+export function DefinitionEditor({
+  initialText,
+  onSave,
+  onCheck,
+  saving,
+}: {
+  initialText: string;
+  onSave: (document: Record<string, unknown>) => Promise<unknown>;
+  onCheck: (document: Record<string, unknown>) => Promise<unknown>;
+  saving: boolean;
+}) {
+  const [text, setText] = useState(initialText);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const draft = readDraft(text);
+  const document = 'document' in draft ? draft.document : undefined;
+  const graph = draftGraph(document);
+  const error = outcome && 'error' in outcome ? outcome.error : undefined;
+  const field = error instanceof ApiError ? error.field : undefined;
+  const badStep = document ? stepAtField(document, field) : undefined;
+
+  const act = async (action: (document: Record<string, unknown>) => Promise<unknown>, note: string) => {
+    if (!document) return;
+    try {
+      await action(document);
+      setOutcome({ note });
+    } catch (failure) {
+      setOutcome({ error: failure });
+    }
+  };
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <div className="flex flex-col gap-2">
+        <TextArea
+          label="Definition (JSON)"
+          rows={24}
+          spellCheck={false}
+          className="font-mono text-xs"
+          value={text}
+          error={'problem' in draft ? draft.problem : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            setOutcome(null);
+          }}
+        />
+        {error !== undefined && (
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
+            {field && (
+              <p>
+                At <code className="font-semibold">{field}</code>
+                {badStep && ` (step ${badStep}, marked on the graph)`}:
+              </p>
+            )}
+            <ErrorNotice error={error} className="border-0 bg-transparent p-0" />
+          </div>
+        )}
+        {outcome && 'note' in outcome && (
+          <p role="status" className="text-sm text-green-800 dark:text-green-300">
+            {outcome.note}
+          </p>
+        )}
+        <div className="flex gap-2">
+          <Button
+            disabled={!document || saving}
+            onClick={() => void act(onCheck, 'The definition is valid.')}
+          >
+            Check
+          </Button>
+          <Button variant="primary" disabled={!document || saving} onClick={() => void act(onSave, 'Saved.')}>
+            {saving ? 'Saving…' : 'Save'}
+          </Button>
+        </div>
+      </div>
+      <div>
+        {graph ? (
+          <WorkflowGraph graph={graph} selected={badStep} label="The steps of this definition" />
+        ) : (
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            The graph shows once the steps are valid JSON.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
