@@ -3,7 +3,14 @@
  * for the workflow pages to take them from, so that when the module's `schema.ts` re-exports an
  * area (runs, approvals, definitions), only these lines change.
  */
-import type { StepKind, WorkflowDefinition, WorkflowStepShape } from '@server/modules/workflows/schema';
+import type {
+  AnswerApprovalBody,
+  ApprovalPage,
+  ApprovalView,
+  StepKind,
+  WorkflowDefinition,
+  WorkflowStepShape,
+} from '@server/modules/workflows/schema';
 import type {
   WorkflowRunDetail as ServerRunDetail,
   WorkflowRunPage,
@@ -11,7 +18,16 @@ import type {
   WorkflowRunView,
 } from '@server/modules/workflows/schema/runs';
 
-export type { StepKind, WorkflowDefinition, WorkflowRunPage, WorkflowRunStepView, WorkflowRunView };
+export type {
+  AnswerApprovalBody,
+  ApprovalPage,
+  ApprovalView,
+  StepKind,
+  WorkflowDefinition,
+  WorkflowRunPage,
+  WorkflowRunStepView,
+  WorkflowRunView,
+};
 export type WorkflowStep = WorkflowStepShape;
 export type RunStatus = WorkflowRunView['status'];
 export type StepStatus = WorkflowRunStepView['status'];
@@ -39,31 +55,5 @@ export interface WorkflowSummary {
 
 export interface WorkflowPage {
   items: WorkflowSummary[];
-  next_cursor: string | null;
-}
-
-/**
- * An approval as GET /api/v1/approvals lists it. Written here only until the approvals part's
- * `schema/approvals.ts` lands on main; then this becomes its `ApprovalView`.
- */
-export interface ApprovalView {
-  id: string;
-  run_id: string;
-  workflow_name: string;
-  step_path: string;
-  message: string;
-  fields: Record<string, unknown> | null;
-  status: 'pending' | 'approved' | 'refused' | 'expired' | 'cancelled';
-  comment: string | null;
-  values: Record<string, unknown> | null;
-  answered_by: string | null;
-  answered_via: string | null;
-  expires_at: string | null;
-  created_at: string;
-  answered_at: string | null;
-}
-
-export interface ApprovalPage {
-  items: ApprovalView[];
   next_cursor: string | null;
 }

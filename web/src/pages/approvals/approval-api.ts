@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { ApprovalPage, ApprovalView } from '../../api/workflow-types';
+import type { AnswerApprovalBody, ApprovalPage, ApprovalView } from '../../api/workflow-types';
 
 /** The pending approvals, newest first, a page at a time (live: workflow.* events refresh ['approvals']). */
 export function usePendingApprovals() {
@@ -17,11 +17,7 @@ export function usePendingApprovals() {
 }
 
 /** The body of POST /api/v1/approvals/{id}/answer. */
-export interface ApprovalAnswer {
-  approved: boolean;
-  comment?: string;
-  values?: Record<string, unknown>;
-}
+export type ApprovalAnswer = AnswerApprovalBody;
 
 /** Approves or refuses; the inbox and the runs refresh. */
 export function useAnswerApproval(id: string) {
