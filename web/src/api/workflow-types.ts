@@ -40,15 +40,18 @@ export type StepStatus = WorkflowRunStepView['status'];
 export type WorkflowRunDetail = ServerRunDetail & { definition?: WorkflowDefinition };
 
 /**
- * A workflow as GET /api/v1/workflows lists it: the fields the pages read. Written here only until
- * the definitions part's `schema/workflows.ts` lands on main; then this becomes its type.
+ * A workflow as /api/v1/workflows answers it: the fields the pages read. Written here only until
+ * the definitions part's `schema/workflows.ts` (on branch defs) lands on main; then these become
+ * its `Workflow`, `WorkflowPage`, `WorkflowVersion`, `WorkflowTemplateView` and `ImportedWorkflow`.
  */
 export interface WorkflowSummary {
   id: string;
   name: string;
   description: string;
-  version: number;
   definition: WorkflowDefinition;
+  version: number;
+  is_owner: boolean;
+  last_run: { id: string; status: RunStatus; at: string } | null;
   created_at: string;
   updated_at: string;
 }
@@ -56,4 +59,22 @@ export interface WorkflowSummary {
 export interface WorkflowPage {
   items: WorkflowSummary[];
   next_cursor: string | null;
+}
+
+export interface WorkflowVersion {
+  version: number;
+  definition: WorkflowDefinition;
+  created_at: string;
+}
+
+export interface WorkflowTemplate {
+  id: string;
+  title: string;
+  description: string;
+  definition: WorkflowDefinition;
+}
+
+export interface ImportedWorkflow {
+  workflow: WorkflowSummary;
+  created: boolean;
 }

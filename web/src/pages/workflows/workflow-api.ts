@@ -1,11 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type {
-  WorkflowDefinition,
+  ImportedWorkflow,
   WorkflowPage,
-  WorkflowRunPage,
   WorkflowRunView,
   WorkflowSummary,
+  WorkflowTemplate,
+  WorkflowVersion,
 } from '../../api/workflow-types';
 
 /** Query keys of workflows; workflow.* live events mark them stale. */
@@ -27,27 +28,11 @@ export function useWorkflowList(q: string) {
   });
 }
 
-/** The newest run of a workflow, for its row in the list. */
-export function useLastRun(workflowId: string) {
-  return useQuery({
-    queryKey: ['workflow-runs', 'last', workflowId],
-    queryFn: ({ signal }) =>
-      api<WorkflowRunPage>('/api/v1/workflow-runs', { query: { workflow_id: workflowId, limit: 1 }, signal }),
-    select: (page) => page.items[0] ?? null,
-  });
-}
-
 export function useWorkflow(id: string) {
   return useQuery({
     queryKey: workflowKeys.one(id),
     queryFn: ({ signal }) => api<WorkflowSummary>(`/api/v1/workflows/${id}`, { signal }),
   });
-}
-
-/** A saved version of a workflow. */
-export interface WorkflowVersion {
-  version: number;
-  created_at: string;
 }
 
 export function useVersions(id: string) {
@@ -58,15 +43,6 @@ export function useVersions(id: string) {
         (page) => page.items,
       ),
   });
-}
-
-/** A built-in template, copied into your workflows to change and run. */
-export interface WorkflowTemplate {
-  id: string;
-  name: string;
-  title?: string;
-  description: string;
-  definition: WorkflowDefinition;
 }
 
 export function useTemplates() {
@@ -112,9 +88,17 @@ export function useWorkflowMutations() {
       onSettled: refresh,
     }),
     importDocument: useMutation({
-      mutationFn: ({ text, format }: { text: string; format: 'json' | 'yaml' }) =>
-        api<WorkflowSummary>('/api/v1/workflows/import', { method: 'POST', body: { text, format } }),
+      mutationFn: (document: string) =>
+        api<ImportedWorkflow>('/api/v1/workflows/import', { method: 'POST', body: { document } }).then(
+          (imported) => imported.workflow,
+        ),
       onSettled: refresh,
+    }),
+    exportDocument: useMutation({
+      mutationFn: ({ id, format }: { id: string; format: 'json' | 'yaml' }) =>
+        api<{ name: string; format: string; document: string }>(`/api/v1/workflows/${id}/export`, {
+          query: { format },
+        }),
     }),
     run: useMutation({
       mutationFn: ({ id, input }: { id: string; input: Record<string, unknown> }) =>

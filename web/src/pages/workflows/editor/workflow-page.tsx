@@ -1,5 +1,4 @@
 import { Link, useNavigate } from 'react-router';
-import type { WorkflowSummary } from '../../../api/workflow-types';
 import { Button } from '../../../components/button';
 import { ErrorNotice, PageHeader, Spinner } from '../../../components/feedback';
 import { useWorkflow, useWorkflowMutations } from '../workflow-api';
@@ -8,12 +7,11 @@ import { draftText, starterDefinition } from './definition-draft';
 import { RunForm } from './run-form';
 import { VersionList } from './version-list';
 
-/** Downloads the definition as a JSON file (the server reads it back through Import). */
-function exportDefinition(workflow: WorkflowSummary) {
-  const blob = new Blob([draftText(workflow.definition)], { type: 'application/json' });
+/** Saves text as a file in the browser's downloads. */
+function download(name: string, text: string, type: string) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `${workflow.name}.workflow.json`;
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
   link.click();
   URL.revokeObjectURL(link.href);
 }
@@ -55,7 +53,7 @@ export function NewWorkflowPage() {
 /** One workflow: run it, its definition (graph and JSON editor), versions, export and delete. */
 export function WorkflowPage({ workflowId }: { workflowId: string }) {
   const workflow = useWorkflow(workflowId);
-  const { save, validate, remove } = useWorkflowMutations();
+  const { save, validate, remove, exportDocument } = useWorkflowMutations();
   const navigate = useNavigate();
   if (workflow.isPending) return <Spinner label="Loading the workflow" />;
   if (workflow.isError)
@@ -79,22 +77,45 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
         }
         actions={
           <>
-            <Button onClick={() => exportDefinition(data)}>Export</Button>
-            <Button
-              variant="danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate(data.id, { onSuccess: () => navigate('/workflows') })}
-            >
-              Delete
-            </Button>
+            {(['json', 'yaml'] as const).map((format) => (
+              <Button
+                key={format}
+                disabled={exportDocument.isPending}
+                onClick={() =>
+                  exportDocument.mutate(
+                    { id: data.id, format },
+                    {
+                      onSuccess: (exported) =>
+                        download(`${data.name}.${format}`, exported.document, `application/${format}`),
+                    },
+                  )
+                }
+              >
+                Export {format.toUpperCase()}
+              </Button>
+            ))}
+            {data.is_owner && (
+              <Button
+                variant="danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(data.id, { onSuccess: () => navigate('/workflows') })}
+              >
+                Delete
+              </Button>
+            )}
           </>
         }
       />
-      <ErrorNotice error={remove.error} className="mb-4" />
+      <ErrorNotice error={remove.error ?? exportDocument.error} className="mb-4" />
       <Section title="Run">
         <RunForm key={data.version} workflow={data} />
       </Section>
       <Section title="Definition">
+        {!data.is_owner && (
+          <p className="mb-2 text-sm text-neutral-600 dark:text-neutral-400">
+            Shared with you: read it and run it; only its owner saves changes.
+          </p>
+        )}
         <DefinitionEditor
           key={data.version}
           initialText={draftText(data.definition)}

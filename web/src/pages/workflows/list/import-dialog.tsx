@@ -11,7 +11,6 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [text, setText] = useState('');
   const { importDocument } = useWorkflowMutations();
   const navigate = useNavigate();
-  const format = text.trimStart().startsWith('{') ? 'json' : 'yaml';
   return (
     <Dialog
       open={open}
@@ -24,10 +23,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
             variant="primary"
             disabled={!text.trim() || importDocument.isPending}
             onClick={() =>
-              importDocument.mutate(
-                { text, format },
-                { onSuccess: (workflow) => navigate(`/workflows/${workflow.id}`) },
-              )
+              importDocument.mutate(text, { onSuccess: (workflow) => navigate(`/workflows/${workflow.id}`) })
             }
           >
             Import
@@ -37,7 +33,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     >
       <TextArea
         label="Definition"
-        hint={`JSON or YAML (read as ${format.toUpperCase()}).`}
+        hint="JSON or YAML, as Export gives it."
         rows={14}
         className="font-mono"
         value={text}

@@ -22,13 +22,13 @@ export function TemplateGallery() {
             key={template.id}
             className="flex flex-col gap-2 rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900"
           >
-            <h3 className="font-medium">{template.title ?? template.name}</h3>
+            <h3 className="font-medium">{template.title}</h3>
             <p className="flex-1 text-sm text-neutral-600 dark:text-neutral-400">{template.description}</p>
             <div>
               <Button
                 size="sm"
                 disabled={copyTemplate.isPending}
-                aria-label={`Copy ${template.title ?? template.name} into your workflows`}
+                aria-label={`Copy ${template.title} into your workflows`}
                 onClick={() =>
                   copyTemplate.mutate(template.id, { onSuccess: (copy) => navigate(`/workflows/${copy.id}`) })
                 }
