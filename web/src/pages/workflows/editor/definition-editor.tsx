@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { Button } from '../../../components/button';
 import { ErrorNotice } from '../../../components/feedback';
-import { TextArea } from '../../../components/field';
+import { SelectField, TextArea } from '../../../components/field';
 import { stepAtField } from '../field-step';
 import { WorkflowGraph } from '../graph/workflow-graph';
-import { draftGraph, readDraft } from './definition-draft';
+import { draftGraph, draftText, readDraft } from './definition-draft';
+import { addStep, connectSteps, type PaletteKind, paletteSteps, stepIdOfNode } from './designer';
 
 /** Where a save or a check stands: the server's error (WORKFLOW_INVALID names a field) or a success note. */
 type Outcome = { error: unknown } | { note: string } | null;
@@ -27,12 +28,26 @@ export function DefinitionEditor({
 }) {
   const [text, setText] = useState(initialText);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [kind, setKind] = useState<PaletteKind>('tool');
+  const [designNote, setDesignNote] = useState<string | null>(null);
   const draft = readDraft(text);
   const document = 'document' in draft ? draft.document : undefined;
   const graph = draftGraph(document);
   const error = outcome && 'error' in outcome ? outcome.error : undefined;
   const field = error instanceof ApiError ? error.field : undefined;
   const badStep = document ? stepAtField(document, field) : undefined;
+
+  const edit = (next: Record<string, unknown>) => {
+    setText(draftText(next));
+    setOutcome(null);
+    setDesignNote(null);
+  };
+  const connect = (source: string, target: string) => {
+    if (!document) return;
+    const joined = connectSteps(document, stepIdOfNode(source), stepIdOfNode(target));
+    if ('problem' in joined && typeof joined.problem === 'string') setDesignNote(joined.problem);
+    else edit(joined);
+  };
 
   const act = async (action: (document: Record<string, unknown>) => Promise<unknown>, note: string) => {
     if (!document) return;
@@ -90,9 +105,43 @@ export function DefinitionEditor({
           </Button>
         </div>
       </div>
-      <div>
+      <div className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-end gap-2">
+          <SelectField
+            label="Step kind"
+            value={kind}
+            className="h-10 w-44"
+            onChange={(event) => setKind(event.target.value as PaletteKind)}
+          >
+            {Object.keys(paletteSteps).map((name) => (
+              <option key={name} value={name}>
+                {name.replace('_', ' ')}
+              </option>
+            ))}
+          </SelectField>
+          <Button
+            className="h-10"
+            disabled={!document}
+            onClick={() => document && edit(addStep(document, kind))}
+          >
+            Add step
+          </Button>
+          <p className="text-xs text-neutral-600 dark:text-neutral-400">
+            Drag from a step&apos;s bottom to another&apos;s top to make it wait for the first.
+          </p>
+        </div>
+        {designNote && (
+          <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+            {designNote}
+          </p>
+        )}
         {graph ? (
-          <WorkflowGraph graph={graph} selected={badStep} label="The steps of this definition" />
+          <WorkflowGraph
+            graph={graph}
+            selected={badStep}
+            onConnect={connect}
+            label="The steps of this definition"
+          />
         ) : (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
             The graph shows once the steps are valid JSON.

@@ -20,7 +20,7 @@ export function nodeCaption(node: GraphNode): string {
 }
 
 /** A single step: its name, kind and status in words (colour is never the only sign). */
-export function StepNode({ data }: NodeProps<StepFlowNode>) {
+export function StepNode({ data, isConnectable }: NodeProps<StepFlowNode>) {
   const tone = statusTone(data.status);
   return (
     <div
@@ -29,17 +29,17 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
       }`}
       title={data.detail}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle type="target" position={Position.Top} isConnectable={isConnectable} />
       <p className="truncate text-sm font-semibold">{data.label}</p>
       <p className="truncate">{nodeCaption(data)}</p>
       {data.status !== 'not_run' && <p className="font-medium">{tone.label}</p>}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} isConnectable={isConnectable} />
     </div>
   );
 }
 
 /** A compound step or one of its blocks, drawn as a frame around its steps; a branch not taken is faded. */
-export function BlockNode({ data }: NodeProps<StepFlowNode>) {
+export function BlockNode({ data, isConnectable }: NodeProps<StepFlowNode>) {
   const tone = statusTone(data.role === 'block' && data.status !== 'not_run' ? 'not_run' : data.status);
   const caption =
     data.role === 'block'
@@ -51,11 +51,11 @@ export function BlockNode({ data }: NodeProps<StepFlowNode>) {
         data.notTaken ? 'opacity-50' : ''
       } ${data.selected ? 'ring-2 ring-blue-500' : ''}`}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle type="target" position={Position.Top} isConnectable={isConnectable} />
       <p className="truncate px-2 pt-1 text-xs font-semibold" title={data.detail}>
         {caption}
       </p>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} isConnectable={isConnectable} />
     </div>
   );
 }

@@ -16,7 +16,12 @@ function shapeKey(graph: Graph): string {
   ]);
 }
 
-function flowNodes(graph: Graph, placement: Placement, selected?: string): StepFlowNode[] {
+function flowNodes(
+  graph: Graph,
+  placement: Placement,
+  selected: string | undefined,
+  connectable: boolean,
+): StepFlowNode[] {
   return graph.nodes.map((node) => {
     const place = placement[node.id] ?? { x: 0, y: 0, width: 200, height: 64 };
     return {
@@ -29,7 +34,7 @@ function flowNodes(graph: Graph, placement: Placement, selected?: string): StepF
       data: { ...node, selected: node.id === selected },
       ...(node.parent ? { parentId: node.parent, extent: 'parent' as const } : {}),
       draggable: false,
-      connectable: false,
+      connectable: connectable && !node.group,
       zIndex: node.group ? 0 : 1,
       ariaLabel: `${node.label}${node.kind ? `, ${node.kind}` : ''}, ${node.status.replace('_', ' ')}`,
     };
@@ -44,11 +49,14 @@ export function WorkflowGraph({
   graph,
   selected,
   onSelect,
+  onConnect,
   label,
 }: {
   graph: Graph;
   selected?: string;
   onSelect?: (nodeId: string) => void;
+  /** Given, steps may be joined by dragging from one's bottom handle to another's top (the designer). */
+  onConnect?: (source: string, target: string) => void;
   label: string;
 }) {
   const dark = useIsDark();
@@ -59,8 +67,8 @@ export function WorkflowGraph({
     staleTime: Number.POSITIVE_INFINITY,
   });
   const nodes = useMemo(
-    () => (layout.data ? flowNodes(graph, layout.data, selected) : []),
-    [graph, layout.data, selected],
+    () => (layout.data ? flowNodes(graph, layout.data, selected, !!onConnect) : []),
+    [graph, layout.data, selected, onConnect],
   );
   const edges = useMemo<Edge[]>(
     () =>
@@ -86,7 +94,8 @@ export function WorkflowGraph({
         colorMode={dark ? 'dark' : 'light'}
         fitView
         nodesDraggable={false}
-        nodesConnectable={false}
+        nodesConnectable={!!onConnect}
+        onConnect={(connection) => onConnect?.(connection.source, connection.target)}
         onNodeClick={(_event, node) => onSelect?.(node.id)}
         proOptions={{ hideAttribution: true }}
         minZoom={0.2}
