@@ -45,7 +45,9 @@ export function useRun(id: string) {
 export function useRanDefinition(run: WorkflowRunDetail | undefined) {
   const fromRun = run?.definition;
   return useQuery({
-    queryKey: ['workflows', 'version', run?.workflow_id, run?.version],
+    // A saved version never changes: its key is outside ['workflows'], which live events refresh.
+    queryKey: ['workflow-version', run?.workflow_id, run?.version],
+    staleTime: Number.POSITIVE_INFINITY,
     enabled: !!run && !fromRun && !!run.workflow_id,
     queryFn: ({ signal }) =>
       api<{ definition: WorkflowDefinition }>(
