@@ -102,7 +102,7 @@ function PendingBadge() {
   const count = usePendingCount();
   if (!count) return null;
   return (
-    <span className="ml-auto rounded-full bg-amber-600 px-2 text-xs font-semibold text-white dark:bg-amber-400 dark:text-neutral-950">
+    <span className="ml-auto rounded-full bg-amber-800 px-2 text-xs font-semibold text-white dark:bg-amber-400 dark:text-neutral-950">
       {count}
       <span className="sr-only"> waiting</span>
     </span>

@@ -93,6 +93,7 @@ export function WorkflowGraph({
         nodeTypes={nodeTypes}
         colorMode={dark ? 'dark' : 'light'}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         nodesDraggable={false}
         nodesConnectable={!!onConnect}
         onConnect={(connection) => onConnect?.(connection.source, connection.target)}
