@@ -72,7 +72,8 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
         title={data.name}
         description={
           <>
-            {data.description && `${data.description} · `}Version {data.version} · <Link to={`/runs?workflow=${data.id}`}>its runs</Link>
+            {data.description && `${data.description} · `}Version {data.version} ·{' '}
+            <Link to={`/runs?workflow=${data.id}`}>its runs</Link>
           </>
         }
         actions={
