@@ -73,6 +73,30 @@ describe('the workflow pages', () => {
     await page.getByLabel('Status').selectOption('failed');
     await eventually(() => new URL(page.url()).search).toBe('?status=failed');
     await eventually(() => page.getByText('No run matches these filters').count()).toBe(1);
+
+    // The editor: the server's validation error is shown by its field and on its step's node.
+    await page.goto('/workflows');
+    await page.getByRole('link', { name: 'reviewed-task' }).click();
+    const editor = page.getByLabel('Definition (JSON)');
+    await editor.fill((await editor.inputValue()).replace('"add_task"', '"no_such_tool"'));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toContain('steps[1].tool');
+    expect(await page.getByRole('alert').textContent()).toContain('marked on the graph');
+    await editor.fill((await editor.inputValue()).replace('"no_such_tool"', '"add_task"'));
+
+    // The designer: a step from the palette, a tool step's input in its form; the JSON follows; saved.
+    await page.getByLabel('Step kind').selectOption('sleep');
+    await page.getByRole('button', { name: 'Add step' }).click();
+    await eventually(() => node(page, 'sleep').count()).toBe(1);
+    expect(JSON.parse(await editor.inputValue()).steps[2]).toMatchObject({ id: 'sleep', needs: ['add'] });
+    await node(page, 'add').click();
+    await page.getByLabel('Title (required)').fill('{{ input.title }} today');
+    await page.getByRole('button', { name: 'Apply to the JSON' }).click();
+    await eventually(async () => JSON.parse(await editor.inputValue()).steps[1].input.title).toBe(
+      '{{ input.title }} today',
+    );
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByText(/Version 2/).count()).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { ApiError } from '../../../api/client';
+import { ApiError, errorMessage } from '../../../api/client';
 import { Button } from '../../../components/button';
-import { ErrorNotice } from '../../../components/feedback';
 import { SelectField, TextArea } from '../../../components/field';
 import { stepAtField } from '../field-step';
 import { WorkflowGraph } from '../graph/workflow-graph';
 import { draftGraph, draftText, readDraft } from './definition-draft';
 import { addStep, connectSteps, type PaletteKind, paletteSteps, stepIdOfNode } from './designer';
+import { stepById, withStepInput } from './step-input';
+import { StepPanel } from './step-panel';
 
 /** Where a save or a check stands: the server's error (WORKFLOW_INVALID names a field) or a success note. */
 type Outcome = { error: unknown } | { note: string } | null;
@@ -30,12 +31,14 @@ export function DefinitionEditor({
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [kind, setKind] = useState<PaletteKind>('tool');
   const [designNote, setDesignNote] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
   const draft = readDraft(text);
   const document = 'document' in draft ? draft.document : undefined;
   const graph = draftGraph(document);
   const error = outcome && 'error' in outcome ? outcome.error : undefined;
   const field = error instanceof ApiError ? error.field : undefined;
   const badStep = document ? stepAtField(document, field) : undefined;
+  const pickedStep = document && picked ? stepById(document, picked) : undefined;
 
   const edit = (next: Record<string, unknown>) => {
     setText(draftText(next));
@@ -85,7 +88,7 @@ export function DefinitionEditor({
                 {badStep && ` (step ${badStep}, marked on the graph)`}:
               </p>
             )}
-            <ErrorNotice error={error} className="border-0 bg-transparent p-0" />
+            <p>{errorMessage(error)}</p>
           </div>
         )}
         {outcome && 'note' in outcome && (
@@ -140,12 +143,21 @@ export function DefinitionEditor({
             graph={graph}
             selected={badStep}
             onConnect={connect}
+            onSelect={(nodeId) => setPicked(stepIdOfNode(nodeId))}
             label="The steps of this definition"
           />
         ) : (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
             The graph shows once the steps are valid JSON.
           </p>
+        )}
+        {document && pickedStep && picked && (
+          <StepPanel
+            key={`${picked}:${JSON.stringify(pickedStep.input ?? null)}`}
+            step={pickedStep}
+            onClose={() => setPicked(null)}
+            onApply={(input) => edit(withStepInput(document, picked, input))}
+          />
         )}
       </div>
     </div>
