@@ -61,7 +61,13 @@ export function StepPanel({
           aria-label={`Input of ${String(step.id)}`}
           onSubmit={(event) => {
             event.preventDefault();
-            const built = buildBody(fields, shown);
+            // Nothing is refused here as missing: a field with a default is "required" in the tool's
+            // JSON Schema, and an empty list has no way to say "leave it to the default". Saving asks
+            // the server, which checks the step's input against the tool's schema by field.
+            const built = buildBody(
+              fields.map((field) => ({ ...field, required: false })),
+              shown,
+            );
             if (!built.ok) return setErrors(built.errors);
             setErrors({});
             onApply(built.body);
