@@ -90,13 +90,14 @@ describe('the workflow pages', () => {
     await eventually(() => node(page, 'sleep').count()).toBe(1);
     expect(JSON.parse(await editor.inputValue()).steps[2]).toMatchObject({ id: 'sleep', needs: ['add'] });
     await node(page, 'add').click();
-    await page.getByLabel('Title (required)').fill('{{ input.title }} today');
+    await page.getByLabel('Title (required)', { exact: true }).fill('{{ input.title }} today');
     await page.getByRole('button', { name: 'Apply to the JSON' }).click();
     await eventually(async () => JSON.parse(await editor.inputValue()).steps[1].input.title).toBe(
       '{{ input.title }} today',
     );
     await page.getByRole('button', { name: 'Save' }).click();
     await eventually(() => page.getByText(/Version 2/).count()).toBeGreaterThan(0);
-    expect(consoleErrors).toEqual([]);
+    // The one failed load is the invalid save's 400, made on purpose above.
+    expect(consoleErrors.filter((text) => !/status of 400/.test(text))).toEqual([]);
   });
 });
