@@ -15,6 +15,9 @@ const staleQueries: [prefix: string, key: string][] = [
   ['resource.', 'documents'],
   ['prompt.', 'prompts'],
   ['mcp_server.', 'mcp-servers'],
+  ['workflow.', 'workflows'],
+  ['workflow.', 'workflow-runs'],
+  ['workflow.', 'approvals'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {

@@ -6,6 +6,7 @@ import { signOut, useCurrentUser } from '../session';
 import { setTheme, useIsDark } from '../theme';
 import { Icon } from './icons';
 import { navItems } from './nav-items';
+import { usePendingCount } from './pending-approvals';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium no-underline hover:no-underline ${
@@ -69,6 +70,7 @@ export function AppShell() {
             <NavLink key={item.to} to={item.to} className={linkClass}>
               <Icon name={item.icon} />
               {item.label}
+              {item.badge === 'pendingApprovals' && <PendingBadge />}
             </NavLink>
           ))}
           <div className="mt-auto flex flex-col gap-1 border-t border-neutral-200 pt-3 dark:border-neutral-800">
@@ -92,6 +94,18 @@ export function AppShell() {
         </main>
       </div>
     </LiveEventsProvider>
+  );
+}
+
+/** How many approvals wait for the user (live: workflow events refresh it), beside "Approvals". */
+function PendingBadge() {
+  const count = usePendingCount();
+  if (!count) return null;
+  return (
+    <span className="ml-auto rounded-full bg-amber-800 px-2 text-xs font-semibold text-white dark:bg-amber-400 dark:text-neutral-950">
+      {count}
+      <span className="sr-only"> waiting</span>
+    </span>
   );
 }
 

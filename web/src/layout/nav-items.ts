@@ -5,6 +5,8 @@ export interface NavItem {
   label: string;
   icon: IconName;
   adminOnly?: boolean;
+  /** A count beside the label: the approvals waiting for the user. */
+  badge?: 'pendingApprovals';
 }
 
 /** The app's main pages, in the order the navigation shows them. */
@@ -14,6 +16,9 @@ export const navItems: NavItem[] = [
   { to: '/documents', label: 'Documents', icon: 'documents' },
   { to: '/prompts', label: 'Prompts', icon: 'prompts' },
   { to: '/tools', label: 'Tools', icon: 'tools' },
+  { to: '/workflows', label: 'Workflows', icon: 'workflows' },
+  { to: '/runs', label: 'Runs', icon: 'runs' },
+  { to: '/approvals', label: 'Approvals', icon: 'approvals', badge: 'pendingApprovals' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/admin', label: 'Admin', icon: 'admin', adminOnly: true },
 ];

@@ -1,0 +1,93 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type {
+  WorkflowDefinition,
+  WorkflowRunDetail,
+  WorkflowRunPage,
+  WorkflowRunView,
+} from '../../api/workflow-types';
+import { listQuery, type RunFilters } from './run-filters';
+
+const pageSize = 25;
+
+/** Query keys of runs; workflow.* live events mark them stale (web/src/api/live-events.tsx). */
+export const runKeys = {
+  list: (filters: RunFilters) => ['workflow-runs', 'list', filters] as const,
+  one: (id: string) => ['workflow-runs', 'one', id] as const,
+};
+
+/** The runs matching the filters, newest first, a page at a time. */
+export function useRunList(filters: RunFilters) {
+  return useInfiniteQuery({
+    queryKey: runKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api<WorkflowRunPage>('/api/v1/workflow-runs', {
+        query: { ...listQuery(filters), limit: pageSize, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+const openStatuses: WorkflowRunView['status'][] = ['queued', 'running', 'waiting'];
+
+/** One run with its steps (live: every step's event refreshes it). */
+export function useRun(id: string) {
+  return useQuery({
+    queryKey: runKeys.one(id),
+    queryFn: ({ signal }) => api<WorkflowRunDetail>(`/api/v1/workflow-runs/${id}`, { signal }),
+    // Events refresh it as steps end; while it runs, a slow poll also catches a change written
+    // after the event that announced it (a step row that turns waiting just after run.waiting).
+    refetchInterval: (query) =>
+      query.state.data && openStatuses.includes(query.state.data.status) ? 3_000 : false,
+  });
+}
+
+/**
+ * The definition that ran: the copy on the run, or else the version the run names (gone once the
+ * workflow is deleted: then the page shows the steps without the graph).
+ */
+export function useRanDefinition(run: WorkflowRunDetail | undefined) {
+  const fromRun = run?.definition;
+  return useQuery({
+    // A saved version never changes: its key is outside ['workflows'], which live events refresh.
+    queryKey: ['workflow-version', run?.workflow_id, run?.version],
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled: !!run && !fromRun && !!run.workflow_id,
+    queryFn: ({ signal }) =>
+      api<{ definition: WorkflowDefinition }>(
+        `/api/v1/workflows/${run?.workflow_id}/versions/${run?.version}`,
+        { signal },
+      ).then((version) => version.definition),
+    ...(fromRun ? { initialData: fromRun } : {}),
+  });
+}
+
+export type RunAction = 'cancel' | 'resume' | 'retry' | 'rerun';
+
+/** Cancel, resume, retry (a new run from the failed step), re-run (a new run): each answers a run. */
+export function useRunAction(runId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: RunAction) =>
+      api<WorkflowRunView>(`/api/v1/workflow-runs/${runId}/${action}`, { method: 'POST' }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['workflow-runs'] }),
+  });
+}
+
+/** Which actions a run in this status offers. */
+export function actionsFor(status: WorkflowRunView['status']): RunAction[] {
+  switch (status) {
+    case 'queued':
+    case 'running':
+    case 'waiting':
+      return ['cancel'];
+    case 'failed':
+      return ['retry', 'rerun', 'resume'];
+    case 'cancelled':
+      return ['resume', 'rerun'];
+    case 'succeeded':
+      return ['rerun'];
+  }
+}

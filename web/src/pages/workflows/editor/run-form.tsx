@@ -1,0 +1,37 @@
+import { useNavigate } from 'react-router';
+import type { WorkflowSummary } from '../../../api/workflow-types';
+import { Button } from '../../../components/button';
+import { ErrorNotice } from '../../../components/feedback';
+import { useSchemaForm } from '../use-schema-form';
+import { useWorkflowMutations } from '../workflow-api';
+
+/** Runs the workflow with an input form made from its input_schema, then opens the run. */
+export function RunForm({ workflow }: { workflow: WorkflowSummary }) {
+  const { run } = useWorkflowMutations();
+  const navigate = useNavigate();
+  const form = useSchemaForm(workflow.definition.input_schema, run.error);
+  return (
+    <form
+      aria-label={`Run ${workflow.name}`}
+      noValidate
+      className="flex flex-col gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = form.build();
+        if (input)
+          run.mutate({ id: workflow.id, input }, { onSuccess: (started) => navigate(`/runs/${started.id}`) });
+      }}
+    >
+      {form.empty && (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">This workflow takes no input.</p>
+      )}
+      {form.inputs}
+      {!form.placed && <ErrorNotice error={run.error} />}
+      <div>
+        <Button type="submit" variant="primary" disabled={run.isPending}>
+          {run.isPending ? 'Starting…' : 'Run'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Button } from '../../../components/button';
+import { ErrorNotice, Spinner } from '../../../components/feedback';
+import { buildBody } from '../../tools/schema-form/form-body';
+import { SchemaFieldInput } from '../../tools/schema-form/schema-field-input';
+import { describeFields, type FieldValue } from '../../tools/schema-form/schema-fields';
+import { listTools, toolsKey } from '../../tools/tool-api';
+import { stepFields, stepFieldValues } from './step-input';
+
+/**
+ * The selected tool step's input in a form made from the tool's input schema (the Tools page's
+ * generator); values may hold `{{ expressions }}`. Apply writes it into the definition's JSON.
+ */
+export function StepPanel({
+  step,
+  onApply,
+  onClose,
+}: {
+  step: Record<string, unknown>;
+  onApply: (input: Record<string, unknown>) => void;
+  onClose: () => void;
+}) {
+  const tools = useQuery({ queryKey: toolsKey, queryFn: ({ signal }) => listTools(signal) });
+  const input = useMemo(() => (step.input ?? {}) as Record<string, unknown>, [step.input]);
+  const tool = tools.data?.items.find((candidate) => candidate.name === step.tool);
+  const fields = useMemo(
+    () => (tool ? stepFields(describeFields(tool.input_schema), input) : []),
+    [tool, input],
+  );
+  const [values, setValues] = useState<Record<string, FieldValue> | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const shown = values ?? stepFieldValues(fields, input);
+
+  return (
+    <section
+      aria-label={`Step ${String(step.id)}`}
+      className="rounded-lg border border-neutral-200 p-3 dark:border-neutral-800"
+    >
+      <div className="mb-2 flex items-center justify-between">
+        <h3 className="font-semibold">
+          Step {String(step.id)}{' '}
+          <span className="text-sm font-normal">· {String(step.tool ?? step.kind)}</span>
+        </h3>
+        <Button size="sm" variant="ghost" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+      {step.kind !== 'tool' ? (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">Edit this step in the JSON.</p>
+      ) : tools.isPending ? (
+        <Spinner label="Loading the tool" />
+      ) : tools.isError ? (
+        <ErrorNotice error={tools.error} />
+      ) : !tool ? (
+        <p className="text-sm text-red-800 dark:text-red-300">There is no tool named {String(step.tool)}.</p>
+      ) : (
+        <form
+          noValidate
+          className="flex flex-col gap-3"
+          aria-label={`Input of ${String(step.id)}`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            // Nothing is refused here as missing: a field with a default is "required" in the tool's
+            // JSON Schema, and an empty list has no way to say "leave it to the default". Saving asks
+            // the server, which checks the step's input against the tool's schema by field.
+            const built = buildBody(
+              fields.map((field) => ({ ...field, required: false })),
+              shown,
+            );
+            if (!built.ok) return setErrors(built.errors);
+            setErrors({});
+            onApply(built.body);
+          }}
+        >
+          <p className="text-xs text-neutral-600 dark:text-neutral-400">
+            Values may use {'{{ input.name }}'} or {'{{ steps.id.output }}'}.
+          </p>
+          {fields.map((field) => (
+            <SchemaFieldInput
+              key={field.name}
+              field={field}
+              value={shown[field.name] ?? field.initial}
+              error={errors[field.name]}
+              onChange={(value) => setValues({ ...shown, [field.name]: value })}
+            />
+          ))}
+          <div>
+            <Button type="submit" variant="primary" size="sm">
+              Apply to the JSON
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { Link, useNavigate } from 'react-router';
+import { Button } from '../../../components/button';
+import { ErrorNotice, PageHeader, Spinner } from '../../../components/feedback';
+import { useWorkflow, useWorkflowMutations } from '../workflow-api';
+import { DefinitionEditor } from './definition-editor';
+import { draftText, starterDefinition } from './definition-draft';
+import { RunForm } from './run-form';
+import { VersionList } from './version-list';
+
+/** Saves text as a file in the browser's downloads. */
+function download(name: string, text: string, type: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="mt-6">
+      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A new workflow: the editor with a starter definition; Save creates it and opens it. */
+export function NewWorkflowPage() {
+  const { create, validate } = useWorkflowMutations();
+  const navigate = useNavigate();
+  return (
+    <div className="mx-auto max-w-7xl p-4 sm:p-6">
+      <p className="mb-2 text-sm">
+        <Link to="/workflows">Workflows</Link> /
+      </p>
+      <PageHeader
+        title="New workflow"
+        description="Write the steps as JSON; the graph follows as you type."
+      />
+      <DefinitionEditor
+        initialText={draftText(starterDefinition)}
+        saving={create.isPending}
+        onCheck={(document) => validate.mutateAsync(document)}
+        onSave={(document) =>
+          create.mutateAsync(document).then((workflow) => navigate(`/workflows/${workflow.id}`))
+        }
+      />
+    </div>
+  );
+}
+
+/** One workflow: run it, its definition (graph and JSON editor), versions, export and delete. */
+export function WorkflowPage({ workflowId }: { workflowId: string }) {
+  const workflow = useWorkflow(workflowId);
+  const { save, validate, remove, exportDocument } = useWorkflowMutations();
+  const navigate = useNavigate();
+  if (workflow.isPending) return <Spinner label="Loading the workflow" />;
+  if (workflow.isError)
+    return (
+      <div className="mx-auto max-w-5xl p-4 sm:p-6">
+        <ErrorNotice error={workflow.error} />
+      </div>
+    );
+  const data = workflow.data;
+  return (
+    <div className="mx-auto max-w-7xl p-4 sm:p-6">
+      <p className="mb-2 text-sm">
+        <Link to="/workflows">Workflows</Link> /
+      </p>
+      <PageHeader
+        title={data.name}
+        description={
+          <>
+            {data.description && `${data.description} · `}Version {data.version} ·{' '}
+            <Link to={`/runs?workflow=${data.id}`}>its runs</Link>
+          </>
+        }
+        actions={
+          <>
+            {(['json', 'yaml'] as const).map((format) => (
+              <Button
+                key={format}
+                disabled={exportDocument.isPending}
+                onClick={() =>
+                  exportDocument.mutate(
+                    { id: data.id, format },
+                    {
+                      onSuccess: (exported) =>
+                        download(`${data.name}.${format}`, exported.document, `application/${format}`),
+                    },
+                  )
+                }
+              >
+                Export {format.toUpperCase()}
+              </Button>
+            ))}
+            {data.is_owner && (
+              <Button
+                variant="danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(data.id, { onSuccess: () => navigate('/workflows') })}
+              >
+                Delete
+              </Button>
+            )}
+          </>
+        }
+      />
+      <ErrorNotice error={remove.error ?? exportDocument.error} className="mb-4" />
+      <Section title="Run">
+        <RunForm key={data.version} workflow={data} />
+      </Section>
+      <Section title="Definition">
+        {!data.is_owner && (
+          <p className="mb-2 text-sm text-neutral-600 dark:text-neutral-400">
+            Shared with you: read it and run it; only its owner saves changes.
+          </p>
+        )}
+        <DefinitionEditor
+          key={data.version}
+          initialText={draftText(data.definition)}
+          saving={save.isPending}
+          onCheck={(document) => validate.mutateAsync(document)}
+          onSave={(document) => save.mutateAsync({ id: data.id, definition: document })}
+        />
+      </Section>
+      <Section title="Versions">
+        <VersionList workflowId={data.id} current={data.version} />
+      </Section>
+    </div>
+  );
+}
