@@ -17,11 +17,19 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Starts a bench server (a TypeScript file in bench/servers) in its own process; resolves with its URL. */
 export async function startBenchServer(file: string, env: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/servers', file)], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_CPU_PROF=<dir>: each bench server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(root, 'bench/servers', file)],
+    {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before listening`)));
@@ -73,3 +81,22 @@ export function printTable(rows: Record<string, string | number>[]) {
   process.stdout.write(line(widths.map((width) => '-'.repeat(width))));
   for (const row of rows) process.stdout.write(line(columns.map((column) => String(row[column]))));
 }
+
+/**
+ * The CPU time (user + system, in ms) a process has used so far, from /proc on Linux; undefined
+ * elsewhere. On a shared machine a server's CPU per request moves much less with the other
+ * processes' load than its requests per second.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return Number.isFinite(ticks) ? (ticks * 1000) / clockTicksPerSecond : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kernel's USER_HZ: 100 on every Linux Node runs on. */
+const clockTicksPerSecond = 100;
