@@ -10,6 +10,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The server's CPU time per request in microseconds, when its process id was given (Linux). */
+  cpuUsPerRequest?: number;
 }
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -38,6 +40,7 @@ export async function startBenchServer(file: string, env: Record<string, string>
   return {
     url: announced.url,
     keys: announced.keys ?? [],
+    pid: child.pid ?? 0,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -52,18 +55,26 @@ export async function measure({
   url,
   connections = 10,
   seconds,
+  pid,
 }: {
   url: string;
   connections?: number;
   seconds: number;
+  /** The server's process, to report its CPU time per request. */
+  pid?: number;
 }): Promise<LoadResult> {
   await autocannon({ url, connections, duration: 1 });
+  const cpuBefore = pid ? processCpuMs(pid) : undefined;
   const result = await autocannon({ url, connections, duration: seconds });
+  const cpuAfter = pid ? processCpuMs(pid) : undefined;
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.non2xx,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined
+      ? { cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total) }
+      : {}),
   };
 }
 
