@@ -10,6 +10,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The server's CPU time per request in microseconds, when its process id was given (Linux). */
+  cpuUsPerRequest?: number;
 }
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -17,11 +19,19 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Starts a bench server (a TypeScript file in bench/servers) in its own process; resolves with its URL. */
 export async function startBenchServer(file: string, env: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/servers', file)], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_CPU_PROF=<dir>: each bench server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(root, 'bench/servers', file)],
+    {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before listening`)));
@@ -30,6 +40,7 @@ export async function startBenchServer(file: string, env: Record<string, string>
   return {
     url: announced.url,
     keys: announced.keys ?? [],
+    pid: child.pid ?? 0,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -44,18 +55,26 @@ export async function measure({
   url,
   connections = 10,
   seconds,
+  pid,
 }: {
   url: string;
   connections?: number;
   seconds: number;
+  /** The server's process, to report its CPU time per request. */
+  pid?: number;
 }): Promise<LoadResult> {
   await autocannon({ url, connections, duration: 1 });
+  const cpuBefore = pid ? processCpuMs(pid) : undefined;
   const result = await autocannon({ url, connections, duration: seconds });
+  const cpuAfter = pid ? processCpuMs(pid) : undefined;
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.non2xx,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined
+      ? { cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total) }
+      : {}),
   };
 }
 
@@ -73,3 +92,22 @@ export function printTable(rows: Record<string, string | number>[]) {
   process.stdout.write(line(widths.map((width) => '-'.repeat(width))));
   for (const row of rows) process.stdout.write(line(columns.map((column) => String(row[column]))));
 }
+
+/**
+ * The CPU time (user + system, in ms) a process has used so far, from /proc on Linux; undefined
+ * elsewhere. On a shared machine a server's CPU per request moves much less with the other
+ * processes' load than its requests per second.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return Number.isFinite(ticks) ? (ticks * 1000) / clockTicksPerSecond : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kernel's USER_HZ: 100 on every Linux Node runs on. */
+const clockTicksPerSecond = 100;

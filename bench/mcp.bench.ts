@@ -5,7 +5,7 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startBenchServer } from './harness.js';
+import { processCpuMs, startBenchServer } from './harness.js';
 import { fetchWithOwnSignal } from './own-signal-fetch.js';
 
 export const title = 'MCP tools/call over Streamable HTTP: Switchboard vs the bare SDK server';
@@ -14,6 +14,8 @@ interface Figures {
   callsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The server's CPU time per call in microseconds (Linux): steadier than calls/s on a shared machine. */
+  cpuUsPerCall: number | undefined;
 }
 
 export async function run({ seconds }: { seconds: number }) {
@@ -24,6 +26,7 @@ export async function run({ seconds }: { seconds: number }) {
     for (const clients of [1, 32]) {
       const baseline = await measure({
         url: bare.url,
+        pid: bare.pid,
         clients,
         seconds,
         tool: 'echo',
@@ -31,6 +34,7 @@ export async function run({ seconds }: { seconds: number }) {
       });
       const ours = await measure({
         url: switchboard.url,
+        pid: switchboard.pid,
         keys: switchboard.keys,
         clients,
         seconds,
@@ -43,6 +47,7 @@ export async function run({ seconds }: { seconds: number }) {
     for (const clients of [1, 32]) {
       const listing = await measure({
         url: switchboard.url,
+        pid: switchboard.pid,
         keys: switchboard.keys,
         clients,
         seconds,
@@ -59,6 +64,7 @@ export async function run({ seconds }: { seconds: number }) {
 
 async function measure({
   url,
+  pid,
   keys = [],
   clients,
   seconds,
@@ -66,6 +72,7 @@ async function measure({
   args,
 }: {
   url: string;
+  pid: number;
   /** API keys the clients take in turn (none for the bare server). */
   keys?: string[];
   clients: number;
@@ -95,6 +102,7 @@ async function measure({
   ); // warm-up
 
   const latencies: number[] = [];
+  const cpuBefore = processCpuMs(pid);
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
@@ -108,11 +116,16 @@ async function measure({
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = processCpuMs(pid);
   await Promise.all(connected.map((client) => client.close()));
   latencies.sort((a, b) => a - b);
   const at = (fraction: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))] ?? 0;
-  return { callsPerSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99) };
+  const cpuUsPerCall =
+    cpuBefore === undefined || cpuAfter === undefined
+      ? undefined
+      : ((cpuAfter - cpuBefore) * 1000) / Math.max(1, latencies.length);
+  return { callsPerSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), cpuUsPerCall };
 }
 
 function row(tool: string, server: string, clients: number, figures: Figures, baseline: Figures | undefined) {
@@ -124,5 +137,10 @@ function row(tool: string, server: string, clients: number, figures: Figures, ba
     'p50 ms': figures.p50Ms.toFixed(2),
     'p99 ms': figures.p99Ms.toFixed(2),
     'calls/s vs bare': baseline ? (figures.callsPerSecond / baseline.callsPerSecond).toFixed(2) : '',
+    'server CPU µs/call': figures.cpuUsPerCall?.toFixed(0) ?? '',
+    'CPU vs bare':
+      baseline?.cpuUsPerCall && figures.cpuUsPerCall
+        ? (figures.cpuUsPerCall / baseline.cpuUsPerCall).toFixed(2)
+        : '',
   };
 }

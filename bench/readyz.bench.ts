@@ -30,7 +30,7 @@ export async function run({ seconds }: { seconds: number }) {
 async function load(file: string, env: Record<string, string>, seconds: number): Promise<LoadResult> {
   const server = await startBenchServer(file, env);
   try {
-    return await measure({ url: `${server.url}/readyz`, seconds });
+    return await measure({ url: `${server.url}/readyz`, seconds, pid: server.pid });
   } finally {
     await server.stop();
   }
@@ -45,5 +45,13 @@ function row(database: string, server: string, result: LoadResult, baseline: Loa
     'p99 ms': result.p99Ms,
     errors: result.errors,
     'req/s vs bare': (result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2),
+    'server CPU µs/req': result.cpuUsPerRequest?.toFixed(0) ?? '',
+    'CPU vs bare': cpuRatio(result, baseline),
   };
+}
+
+/** How many times the baseline's CPU per request a server spends (lower is better). */
+function cpuRatio(result: LoadResult, baseline: LoadResult): string {
+  if (!result.cpuUsPerRequest || !baseline.cpuUsPerRequest) return '';
+  return (result.cpuUsPerRequest / baseline.cpuUsPerRequest).toFixed(2);
 }

@@ -299,7 +299,7 @@ export async function createApp({
       events,
       mcpServices,
       loadPromptFiles,
-      warmUps: [assistantLibrariesWarmUp(models)],
+      warmUps: [defaultModelWarmUp(models), assistantLibrariesWarmUp(models)],
     });
   } catch (error) {
     // The chat's sweep ticks and its relay listens until closed.
@@ -312,6 +312,19 @@ export async function createApp({
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
+
+/**
+ * A hosted model's provider package is imported when the model is first built (see
+ * languageModelFor): the default one is built once the server listens, so the first chat does
+ * not wait for it. A model that cannot be built (no API key) says why on first use, not here.
+ */
+function defaultModelWarmUp(models: ModelRegistry): WarmUp {
+  return {
+    name: 'default model',
+    wanted: async () => true,
+    run: () => models.resolve().catch(() => undefined),
+  };
+}
 
 /**
  * The built-in assistant's libraries load on its first use (about half a second, which every CLI

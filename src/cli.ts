@@ -1,12 +1,7 @@
-import { apikeyCommand } from './cli/apikey.js';
 import { parseArguments } from './cli/arguments.js';
 import { type CommandContext, UsageError } from './cli/command.js';
 import { exitCodes } from './cli/exit-codes.js';
 import { helpText } from './cli/help.js';
-import { mcpCommand } from './cli/mcp.js';
-import { migrateCommand } from './cli/migrate.js';
-import { serveCommand } from './cli/serve.js';
-import { userCommand } from './cli/user.js';
 import { readConfig } from './config.js';
 import { DomainError } from './errors.js';
 import { createLogger } from './logger.js';
@@ -51,12 +46,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
 }
 
+/** Each command's module is imported when it runs: `serve` does not load the stdio bridge, nor `mcp` the server. */
 const runners: Record<string, (context: CommandContext) => Promise<number>> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  user: userCommand,
-  apikey: apikeyCommand,
-  mcp: mcpCommand,
+  serve: async (context) => (await import('./cli/serve.js')).serveCommand(context),
+  migrate: async (context) => (await import('./cli/migrate.js')).migrateCommand(context),
+  user: async (context) => (await import('./cli/user.js')).userCommand(context),
+  apikey: async (context) => (await import('./cli/apikey.js')).apikeyCommand(context),
+  mcp: async (context) => (await import('./cli/mcp.js')).mcpCommand(context),
 };
 
 function describe(error: unknown): string {

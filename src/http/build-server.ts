@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
@@ -9,6 +8,7 @@ import { errorBody } from './error-body.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { type RouteScope, registerRouteScopes } from './route-scope.js';
 import { validatorCompiler } from './validator-compiler.js';
 
@@ -18,6 +18,11 @@ declare module 'fastify' {
     routeList: { method: string; url: string; scope: RouteScope | undefined }[];
   }
 }
+
+/** Fastify's default compilers' place: never called, since the zod compilers are set on the root. */
+const zodOnly = () => () => {
+  throw new Error('Routes validate and serialize with zod: the zod compilers are set on the root');
+};
 
 /** Routes polled by machines: logged at debug level so they do not drown the rest. */
 const quietRoutes = new Set(['/healthz', '/readyz', '/metrics']);
@@ -45,6 +50,10 @@ export async function buildHttpServer({
     trustProxy: config.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Every route validates and serializes with the zod compilers set below. Without factories of its
+    // own, Fastify loads Ajv and fast-json-stringify on construction and never uses them: about a
+    // tenth of the CPU of a start.
+    schemaController: { compilersFactory: { buildValidator: zodOnly, buildSerializer: zodOnly } },
   });
   const routeList: FastifyInstance['routeList'] = [];
   app.decorate('routeList', routeList);
@@ -96,7 +105,7 @@ export async function buildHttpServer({
     );
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         'script-src': ["'self'"],

@@ -1,8 +1,4 @@
-import { createAnthropic } from '@ai-sdk/anthropic';
-import { createOpenAI } from '@ai-sdk/openai';
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { createOllama } from 'ollama-ai-provider-v2';
 import type { Config } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
 import type { ModelId } from './model-id.js';
@@ -15,31 +11,43 @@ export type ProviderConfig = Pick<
 /** Builds the built-in assistant's model (src/modules/assistant), handed in by the composition root. */
 export type OfflineModelFactory = () => LanguageModelV3;
 
-/** The AI SDK model for an id: a hosted or local provider, or the offline assistant. */
-export function languageModelFor(
+/**
+ * The AI SDK model for an id: a hosted or local provider, or the offline assistant. Each provider's
+ * package is imported on its first use (together about a megabyte of JavaScript a start would
+ * otherwise compile before it listens; the registry warms the default one up after listen).
+ */
+export async function languageModelFor(
   id: ModelId,
   { config, offlineModel }: { config: ProviderConfig; offlineModel: OfflineModelFactory },
-): LanguageModelV3 {
+): Promise<LanguageModelV3> {
   switch (id.provider) {
     case 'offline':
       return offlineModel();
-    case 'openai':
+    case 'openai': {
+      const { createOpenAI } = await import('@ai-sdk/openai');
       return createOpenAI({
         apiKey: requireKey(config.openaiApiKey ?? config.modelApiKey, 'OPENAI_API_KEY'),
       }).languageModel(id.model);
-    case 'anthropic':
+    }
+    case 'anthropic': {
+      const { createAnthropic } = await import('@ai-sdk/anthropic');
       return createAnthropic({
         apiKey: requireKey(config.anthropicApiKey ?? config.modelApiKey, 'ANTHROPIC_API_KEY'),
       }).languageModel(id.model);
-    case 'ollama':
+    }
+    case 'ollama': {
+      const { createOllama } = await import('ollama-ai-provider-v2');
       return createOllama({ baseURL: `${trimSlash(config.ollamaBaseUrl)}/api` }).languageModel(id.model);
-    case 'openai-compatible':
+    }
+    case 'openai-compatible': {
+      const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
       return createOpenAICompatible({
         name: 'openai-compatible',
         baseURL: trimSlash(config.modelBaseUrl ?? ''),
         includeUsage: true,
         ...(config.modelApiKey ? { apiKey: config.modelApiKey } : {}),
       }).languageModel(id.model);
+    }
   }
 }
 

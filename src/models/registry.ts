@@ -101,7 +101,7 @@ export function createModelRegistry({
       if (!parsed || !allowed_models.includes(id)) throw new ModelNotAllowedError(id);
       let model = built.get(id);
       if (!model) {
-        model = languageModelFor(parsed, { config, offlineModel });
+        model = await languageModelFor(parsed, { config, offlineModel });
         built.set(id, model);
       }
       return {

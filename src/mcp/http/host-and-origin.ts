@@ -16,12 +16,22 @@ export function createHostAndOriginCheck(config: Config): (request: FastifyReque
     ...loopbackHosts,
     ...[...allowedOrigins].map((origin) => new URL(origin).hostname),
   ]);
+  // Parsing the Host header is most of this check's cost, and a server hears few distinct ones: the
+  // verdict is remembered per header value (a bounded number, so made-up names cannot fill memory).
+  const verdicts = new Map<string, boolean>();
+  const hostAllowed = (host: string | undefined) => {
+    const known = host === undefined ? undefined : verdicts.get(host);
+    if (known !== undefined) return known;
+    const allowed = allowedHosts.has(hostnameOf(host));
+    if (host !== undefined && verdicts.size < 64) verdicts.set(host, allowed);
+    return allowed;
+  };
   return (request) => {
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
       throw new ForbiddenError('ORIGIN_REJECTED', 'Requests to /mcp from this origin are refused');
     }
-    if (!allowedHosts.has(hostnameOf(request.headers.host))) {
+    if (!hostAllowed(request.headers.host)) {
       throw new ForbiddenError(
         'HOST_REJECTED',
         'This server answers /mcp only for its own host names (set PUBLIC_URL)',

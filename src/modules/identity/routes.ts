@@ -23,7 +23,11 @@ export function registerIdentity(app: FastifyInstance, services: IdentityService
     if (!authenticatedPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
     if (oauthProtocolPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
     const { actor, setCookies } = await services.resolveActor({
-      headers: webHeaders(request),
+      // A bearer credential is all the resolver reads when there is one; copying every header into
+      // a web Headers object is for the cookie session (Better Auth reads them).
+      headers: request.headers.authorization
+        ? new Headers({ authorization: request.headers.authorization })
+        : webHeaders(request),
       surface: request.url.startsWith('/mcp') ? 'mcp' : 'http',
       ip: request.ip,
       userAgent: request.headers['user-agent'],

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import { withoutNulCharacters } from '../../../storable-text.js';
 import { htmlToPlainText } from '../../text/index.js';
 import { FileTypeMismatchError, UnsupportedFileTypeError } from '../errors.js';
@@ -82,6 +81,8 @@ export async function inspectContent(
   },
 ): Promise<InspectedContent> {
   const extension = path.extname(filename).toLowerCase();
+  // Imported on first use: file-type and its readers are not worth compiling before the server listens.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) {
     const promised = binaryExtensions[extension] ?? textTypesByExtension[extension];
