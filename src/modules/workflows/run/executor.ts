@@ -138,7 +138,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
           ? { status: 'failed', error: row.error ?? { code: 'STEP_FAILED', message: 'The run failed' } }
           : undefined;
     if (started)
-      await deps.bus.publish(actor, 'workflow.run.started', {
+      deps.bus.publishSoon(actor, 'workflow.run.started', {
         run_id: runId,
         workflow_id: row.workflowId,
         owner_id: row.ownerId,

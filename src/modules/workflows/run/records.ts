@@ -20,20 +20,37 @@ export interface StepEnd {
 
 /**
  * The rows users see of a run and its steps, with the events and metrics of each change. Every
- * function here is called inside a DBOS step (or by the service), so a replay does not write twice.
+ * function here is called inside a DBOS step, so a replay does not write twice.
+ *
+ * Their writes commit without waiting for the disk (`synchronous_commit = off`): the DBOS step they
+ * run in ends with DBOS's own checkpoint, a synchronous commit on the same Postgres server (DBOS's
+ * tables are in the app's database), and Postgres flushes its log in order, so once the checkpoint
+ * is durable so are our rows. A crash before it loses both, and DBOS runs the step again, which
+ * writes them again (every write here is an upsert or a conditional update). Waiting for the disk at
+ * each of our commits as well cost milliseconds per step (docs/workflows-runs.md, "Speed").
  */
 export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
-  const { db, clock, bus } = deps;
+  const { clock, bus } = deps;
+  type Transaction = Parameters<Parameters<WorkflowDeps['db']['transaction']>[0]>[0];
+  /** One transaction of a DBOS step's writes, committed without waiting for the disk (see above). */
+  const write = <T>(work: (db: Transaction) => Promise<T>): Promise<T> =>
+    deps.db.transaction(async (tx) => {
+      await tx.execute(sql`set local synchronous_commit = off`);
+      return work(tx);
+    });
 
   return {
     /** Marks a queued run running; gives its row whatever its status (a cancelled one is not started). */
     async beginRun(runId: string) {
-      const started = await db
-        .update(workflowRuns)
-        .set({ status: 'running', startedAt: clock.now() })
-        .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.status, 'queued')))
-        .returning({ id: workflowRuns.id });
-      const [row] = await db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+      const { started, row } = await write(async (db) => {
+        const marked = await db
+          .update(workflowRuns)
+          .set({ status: 'running', startedAt: clock.now() })
+          .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.status, 'queued')))
+          .returning({ id: workflowRuns.id });
+        const [found] = await db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+        return { started: marked, row: found };
+      });
       if (!row) throw new Error(`Workflow run ${runId} has no row`);
       return { row, started: started.length > 0 };
     },
@@ -49,16 +66,18 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       },
     ): Promise<void> {
       const now = clock.now();
-      const [row] = await db
-        .update(workflowRuns)
-        .set({
-          status: end.status,
-          output: end.output === undefined ? null : cappedOutput(end.output).output,
-          error: end.error ?? null,
-          endedAt: now,
-        })
-        .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, openRunStatuses)))
-        .returning({ ownerId: workflowRuns.ownerId, startedAt: workflowRuns.startedAt });
+      const [row] = await write((db) =>
+        db
+          .update(workflowRuns)
+          .set({
+            status: end.status,
+            output: end.output === undefined ? null : cappedOutput(end.output).output,
+            error: end.error ?? null,
+            endedAt: now,
+          })
+          .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, openRunStatuses)))
+          .returning({ ownerId: workflowRuns.ownerId, startedAt: workflowRuns.startedAt }),
+      );
       if (!row) return;
       metrics.runs.inc({ status: end.status });
       if (end.status === 'succeeded')
@@ -84,14 +103,16 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       waitingFor: 'approval' | 'event' | 'sleep',
       approvalId?: string,
     ): Promise<void> {
-      await db
-        .update(workflowRunSteps)
-        .set({ status: 'waiting' })
-        .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, path)));
-      await db
-        .update(workflowRuns)
-        .set({ status: 'waiting' })
-        .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, ['running', 'waiting'])));
+      await write(async (db) => {
+        await db
+          .update(workflowRunSteps)
+          .set({ status: 'waiting' })
+          .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, path)));
+        await db
+          .update(workflowRuns)
+          .set({ status: 'waiting' })
+          .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, ['running', 'waiting'])));
+      });
       await bus.publish(actor, 'workflow.run.waiting', {
         run_id: runId,
         owner_id: actor.userId,
@@ -103,30 +124,34 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
 
     /** The wait is over: the step and the run run again (unless the run ended meanwhile). */
     async markRunning(runId: string, path: string): Promise<void> {
-      await db
-        .update(workflowRunSteps)
-        .set({ status: 'running' })
-        .where(
-          and(
-            eq(workflowRunSteps.runId, runId),
-            eq(workflowRunSteps.path, path),
-            eq(workflowRunSteps.status, 'waiting'),
-          ),
-        );
-      // Another branch may still wait: the run stays waiting while any of its steps does.
-      await db.execute(sql`update ${workflowRuns} set status = 'running'
-        where ${workflowRuns.id} = ${runId} and ${workflowRuns.status} = 'waiting'
-        and not exists (select 1 from ${workflowRunSteps} where ${workflowRunSteps.runId} = ${runId}
-          and ${workflowRunSteps.status} = 'waiting')`);
+      await write(async (db) => {
+        await db
+          .update(workflowRunSteps)
+          .set({ status: 'running' })
+          .where(
+            and(
+              eq(workflowRunSteps.runId, runId),
+              eq(workflowRunSteps.path, path),
+              eq(workflowRunSteps.status, 'waiting'),
+            ),
+          );
+        // Another branch may still wait: the run stays waiting while any of its steps does.
+        await db.execute(sql`update ${workflowRuns} set status = 'running'
+          where ${workflowRuns.id} = ${runId} and ${workflowRuns.status} = 'waiting'
+          and not exists (select 1 from ${workflowRunSteps} where ${workflowRunSteps.runId} = ${runId}
+            and ${workflowRunSteps.status} = 'waiting')`);
+      });
     },
 
     /** More steps became known (a branch taken, a list to go over, a loop pass): the progress shown. */
     async addSteps(runId: string, count: number): Promise<void> {
       if (count <= 0) return;
-      await db
-        .update(workflowRuns)
-        .set({ stepsTotal: sql`${workflowRuns.stepsTotal} + ${count}` })
-        .where(eq(workflowRuns.id, runId));
+      await write((db) =>
+        db
+          .update(workflowRuns)
+          .set({ stepsTotal: sql`${workflowRuns.stepsTotal} + ${count}` })
+          .where(eq(workflowRuns.id, runId)),
+      );
     },
 
     /** A step starts (or tries again): its row running, with its resolved input and attempt. */
@@ -137,22 +162,24 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       attempt: number,
     ): Promise<void> {
       const now = clock.now();
-      await db
-        .insert(workflowRunSteps)
-        .values({
-          runId,
-          path: step.path,
-          stepId: step.id,
-          kind: step.kind,
-          status: 'running',
-          input: input === undefined ? null : cappedOutput(input).output,
-          attempts: attempt,
-          startedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [workflowRunSteps.runId, workflowRunSteps.path],
-          set: { status: 'running', attempts: attempt, error: null },
-        });
+      await write((db) =>
+        db
+          .insert(workflowRunSteps)
+          .values({
+            runId,
+            path: step.path,
+            stepId: step.id,
+            kind: step.kind,
+            status: 'running',
+            input: input === undefined ? null : cappedOutput(input).output,
+            attempts: attempt,
+            startedAt: now,
+          })
+          .onConflictDoUpdate({
+            target: [workflowRunSteps.runId, workflowRunSteps.path],
+            set: { status: 'running', attempts: attempt, error: null },
+          }),
+      );
     },
 
     /** A step ends: its row, the run's progress, the event and the duration metric. */
@@ -164,27 +191,15 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     ): Promise<void> {
       const now = clock.now();
       const { output, truncated } = cappedOutput(end.output);
-      const [row] = await db
-        .insert(workflowRunSteps)
-        .values({
-          runId,
-          path: step.path,
-          stepId: step.id,
-          kind: step.kind,
-          status: end.status,
-          output,
-          outputTruncated: truncated,
-          error: end.error ?? null,
-          branch: end.branch ?? null,
-          model: end.model ?? null,
-          inputTokens: end.inputTokens ?? null,
-          outputTokens: end.outputTokens ?? null,
-          startedAt: now,
-          endedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [workflowRunSteps.runId, workflowRunSteps.path],
-          set: {
+      // The row and the run's progress in one commit.
+      const row = await write(async (db) => {
+        const [written] = await db
+          .insert(workflowRunSteps)
+          .values({
+            runId,
+            path: step.path,
+            stepId: step.id,
+            kind: step.kind,
             status: end.status,
             output,
             outputTruncated: truncated,
@@ -193,25 +208,44 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
             model: end.model ?? null,
             inputTokens: end.inputTokens ?? null,
             outputTokens: end.outputTokens ?? null,
+            startedAt: now,
             endedAt: now,
-          },
-        })
-        .returning({ startedAt: workflowRunSteps.startedAt });
-      await db
-        .update(workflowRuns)
-        .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
-        .where(eq(workflowRuns.id, runId));
+          })
+          .onConflictDoUpdate({
+            target: [workflowRunSteps.runId, workflowRunSteps.path],
+            set: {
+              status: end.status,
+              output,
+              outputTruncated: truncated,
+              error: end.error ?? null,
+              branch: end.branch ?? null,
+              model: end.model ?? null,
+              inputTokens: end.inputTokens ?? null,
+              outputTokens: end.outputTokens ?? null,
+              endedAt: now,
+            },
+          })
+          .returning({ startedAt: workflowRunSteps.startedAt });
+        await db
+          .update(workflowRuns)
+          .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
+          .where(eq(workflowRuns.id, runId));
+        return written;
+      });
       const durationMs = now.getTime() - (row?.startedAt ?? now).getTime();
       metrics.steps.observe({ kind: step.kind, status: end.status }, durationMs / 1000);
+      // Batched with the other events of the moment (one write for many steps and runs, within
+      // milliseconds): a step's event can reach a WebSocket just after its run's end event, which
+      // is published at once; their `at` keeps the true order. The rows are the truth.
       if (end.status === 'failed')
-        await bus.publish(actor, 'workflow.step.failed', {
+        bus.publishSoon(actor, 'workflow.step.failed', {
           run_id: runId,
           owner_id: actor.userId,
           step_path: step.path,
           error_code: end.error?.code ?? 'STEP_FAILED',
         });
       else
-        await bus.publish(actor, 'workflow.step.completed', {
+        bus.publishSoon(actor, 'workflow.step.completed', {
           run_id: runId,
           owner_id: actor.userId,
           step_path: step.path,
