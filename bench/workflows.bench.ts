@@ -1,10 +1,13 @@
 /**
  * Workflows: what a step costs in our engine over calling the same tool directly, and runs/s of a
- * 3-step workflow with 20 at once, beside Mastra running the same 3-step workflow in this process
- * with its default storage. Each step is the echo fixture tool through our tool runner, so the
- * tool's own cost is the same everywhere and the difference is the engine's. Our runs are durable
- * (every step checkpointed in Postgres by DBOS); Mastra's default in-memory store keeps nothing.
- * Goal (issue 18): our per-step overhead <= 0.5x Mastra's.
+ * 3-step workflow with 20 at once, beside Mastra running the same 3-step workflow in this process,
+ * with its default storage and with `@mastra/pg` on the same Postgres. Each step is the echo fixture
+ * tool through our tool runner, so the tool's own cost is the same everywhere and the difference is
+ * the engine's. Our runs are durable (every step checkpointed in Postgres by DBOS); Mastra's default
+ * in-memory store keeps nothing. Goal (issue 18): our per-step overhead <= 0.5x Mastra's default's.
+ *
+ * The machine is shared: the engines are measured in turn, in BENCH_ROUNDS rounds (3 unless set),
+ * and each figure is the median of the rounds.
  */
 import { createScratchPostgres } from '../test/helpers/postgres.js';
 import { mastraThreeSteps } from './workflows/mastra.js';
@@ -12,13 +15,12 @@ import { startSwitchboard } from './workflows/switchboard.js';
 
 export const title =
   'Workflows: per-step overhead and runs/s of a 3-step workflow, Switchboard (DBOS) vs Mastra';
-export const subtitle = `(each measurement up to BENCH_SECONDS, 20 at once for runs/s, Node ${process.version})`;
+export const subtitle = `(each measurement up to BENCH_SECONDS, 20 at once for runs/s, median of BENCH_ROUNDS rounds, Node ${process.version})`;
 
 const concurrency = 20;
 const warmUps = 20;
 const maxSequential = 500;
-const directName = 'tool called directly (3 calls)';
-const mastraName = 'Mastra 1.71 (default storage)';
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Timing {
   runs: number;
@@ -67,61 +69,108 @@ async function throughput(seconds: number, once: (index: number) => Promise<void
   return { perSecond: finished / ((performance.now() - started) / 1000), failed };
 }
 
+interface Engine {
+  name: string;
+  durable: string;
+  once: (index: number) => Promise<void>;
+  /** Measured under load too (not the direct calls). */
+  load: boolean;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((one, other) => one - other);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
 export async function run({ seconds }: { seconds: number }) {
   const scratch = await createScratchPostgres();
   const switchboard = await startSwitchboard(scratch.url);
+  // Mastra's tables in a database of their own on the same server, as ours are.
+  const mastraScratch = await createScratchPostgres();
+  const echo = (message: string) => switchboard.echo(message);
+  const mastraInMemory = await mastraThreeSteps(echo);
+  const mastraOnPostgres = await mastraThreeSteps(echo, mastraScratch.url);
   try {
-    const echo = (message: string) => switchboard.echo(message);
     const threeCalls = async (index: number) => {
       let message = `message ${index}`;
       for (let step = 0; step < 3; step++) message = await echo(message);
     };
-    const mastra = mastraThreeSteps(echo);
     const ours = await switchboard.threeStepRunner();
-
-    const direct = await sequential(seconds, threeCalls);
-    const mastraTiming = await sequential(seconds, (index) => mastra.runOnce(`message ${index}`));
-    const mastraLoad = await throughput(seconds, (index) => mastra.runOnce(`message ${index}`));
-    const oursTiming = await sequential(seconds, (index) => ours(`message ${index}`));
-    const oursLoad = await throughput(seconds, (index) => ours(`message ${index}`));
-
+    const engines: Engine[] = [
+      { name: 'tool called directly (3 calls)', durable: '', once: threeCalls, load: false },
+      {
+        name: 'Mastra 1.71, default storage',
+        durable: 'no (in memory)',
+        once: (index) => mastraInMemory.runOnce(`message ${index}`),
+        load: true,
+      },
+      {
+        name: 'Mastra 1.71, @mastra/pg (PostgresStore)',
+        durable: 'snapshots in Postgres',
+        once: (index) => mastraOnPostgres.runOnce(`message ${index}`),
+        load: true,
+      },
+      {
+        name: 'Switchboard (DBOS on Postgres)',
+        durable: 'yes, each step',
+        once: (index) => ours(`message ${index}`),
+        load: true,
+      },
+    ];
+    const timings = engines.map(() => [] as Timing[]);
+    const loads = engines.map(() => [] as { perSecond: number; failed: number }[]);
+    for (let round = 0; round < rounds; round++) {
+      for (const [index, engine] of engines.entries()) {
+        timings[index]?.push(await sequential(seconds, engine.once));
+        if (engine.load) loads[index]?.push(await throughput(seconds, engine.once));
+      }
+    }
+    const of = (index: number) => {
+      const all = timings[index] ?? [];
+      const load = loads[index] ?? [];
+      return {
+        runs: all.reduce((sum, timing) => sum + timing.runs, 0),
+        p50Ms: median(all.map((timing) => timing.p50Ms)),
+        meanMs: median(all.map((timing) => timing.meanMs)),
+        p99Ms: median(all.map((timing) => timing.p99Ms)),
+        perSecond: load.length ? median(load.map((one) => one.perSecond)) : undefined,
+        failed: load.reduce((sum, one) => sum + one.failed, 0),
+      };
+    };
+    const direct = of(0);
     // Per step: (a run − the 3 direct calls) / 3, by the median and by the mean (which counts the stalls).
-    const perStep = (timing: Timing) => ({
+    const perStep = (timing: ReturnType<typeof of>) => ({
       p50: (timing.p50Ms - direct.p50Ms) / 3,
       mean: (timing.meanMs - direct.meanMs) / 3,
     });
-    const mastraPerStep = perStep(mastraTiming);
-    const row = (
-      name: string,
-      durability: string,
-      timing: Timing | undefined,
-      load?: { perSecond: number; failed: number },
-    ) => {
-      const engine = timing && name !== directName ? perStep(timing) : undefined;
-      const isOurs = engine && name !== mastraName;
+    const inMemory = perStep(of(1));
+    const onPostgres = perStep(of(2));
+    const ratio = (engine: { p50: number; mean: number }, base: { p50: number; mean: number }) =>
+      `${(engine.p50 / base.p50).toFixed(2)}x / ${(engine.mean / base.mean).toFixed(2)}x`;
+    return engines.map((engine, index) => {
+      const timing = of(index);
+      const step = index > 0 ? perStep(timing) : undefined;
       return {
-        engine: name,
-        durable: durability,
-        'runs timed': timing?.runs ?? '—',
-        'run p50 ms': timing ? timing.p50Ms.toFixed(2) : '—',
-        'run mean ms': timing ? timing.meanMs.toFixed(2) : '—',
-        'run p99 ms': timing ? timing.p99Ms.toFixed(2) : '—',
-        'per step ms (p50 / mean)': engine ? `${engine.p50.toFixed(3)} / ${engine.mean.toFixed(3)}` : '',
-        'vs Mastra per step (p50 / mean)': isOurs
-          ? `${(engine.p50 / mastraPerStep.p50).toFixed(2)}x / ${(engine.mean / mastraPerStep.mean).toFixed(2)}x`
-          : '',
-        [`runs/s, ${concurrency} at once`]: load
-          ? `${load.perSecond.toFixed(1)}${load.failed ? ` (${load.failed} failed)` : ''}`
-          : '',
+        engine: engine.name,
+        durable: engine.durable,
+        'runs timed': timing.runs,
+        'run p50 ms': timing.p50Ms.toFixed(2),
+        'run mean ms': timing.meanMs.toFixed(2),
+        'run p99 ms': timing.p99Ms.toFixed(2),
+        'per step ms (p50 / mean)': step ? `${step.p50.toFixed(3)} / ${step.mean.toFixed(3)}` : '',
+        'vs Mastra in memory (p50 / mean)': step && index !== 1 ? ratio(step, inMemory) : '',
+        'vs Mastra on Postgres (p50 / mean)': step && index !== 2 ? ratio(step, onPostgres) : '',
+        [`runs/s, ${concurrency} at once`]:
+          timing.perSecond === undefined
+            ? ''
+            : `${timing.perSecond.toFixed(1)}${timing.failed ? ` (${timing.failed} failed)` : ''}`,
       };
-    };
-    return [
-      row(directName, '', direct),
-      row(mastraName, 'no (in memory)', mastraTiming, mastraLoad),
-      row('Switchboard (DBOS on Postgres)', 'yes', oursTiming, oursLoad),
-    ];
+    });
   } finally {
+    await mastraOnPostgres.close();
     await switchboard.close();
+    await mastraScratch.drop();
     await scratch.drop();
   }
 }

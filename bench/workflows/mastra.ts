@@ -1,15 +1,17 @@
 import { Mastra } from '@mastra/core/mastra';
 import { createStep, createWorkflow } from '@mastra/core/workflows';
+import { PostgresStore } from '@mastra/pg';
 import { z } from 'zod';
 
 /** What each step does: the same tool call our workflow's steps make (the echo fixture through our tool runner). */
 export type EchoCall = (message: string) => Promise<string>;
 
 /**
- * The 3-step workflow in Mastra (`@mastra/core`), with its default storage (an in-memory store:
- * nothing survives the process), each step calling the same tool as ours.
+ * The 3-step workflow in Mastra (`@mastra/core`), each step calling the same tool as ours. With no
+ * `postgresUrl`, Mastra's default storage (an in-memory store: nothing survives the process); with
+ * one, `@mastra/pg`'s PostgresStore on that database, in its own schema (it snapshots the run there).
  */
-export function mastraThreeSteps(echo: EchoCall) {
+export async function mastraThreeSteps(echo: EchoCall, postgresUrl?: string) {
   const message = z.object({ message: z.string() });
   const step = (id: string) =>
     createStep({
@@ -23,7 +25,15 @@ export function mastraThreeSteps(echo: EchoCall) {
     .then(step('two'))
     .then(step('three'))
     .commit();
-  const mastra = new Mastra({ workflows: { threeSteps: workflow }, logger: false });
+  const storage = postgresUrl
+    ? new PostgresStore({ id: 'bench-mastra', connectionString: postgresUrl, schemaName: 'mastra' })
+    : undefined;
+  if (storage) await storage.init();
+  const mastra = new Mastra({
+    workflows: { threeSteps: workflow },
+    logger: false,
+    ...(storage ? { storage } : {}),
+  });
   const registered = mastra.getWorkflow('threeSteps');
 
   return {
@@ -33,6 +43,8 @@ export function mastraThreeSteps(echo: EchoCall) {
       const result = await run.start({ inputData: { message: input } });
       if (result.status !== 'success') throw new Error(`Mastra run ended ${result.status}`);
     },
-    storage: 'in-memory (Mastra’s default)',
+    close: async () => {
+      await storage?.close();
+    },
   };
 }
