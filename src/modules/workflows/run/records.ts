@@ -182,12 +182,16 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       );
     },
 
-    /** A step ends: its row, the run's progress, the event and the duration metric. */
+    /**
+     * A step ends: its row, the run's progress, the event and the duration metric. `begun` is for a
+     * step whose running row was never written (it ended at once): its one row is written here.
+     */
     async endStep(
       actor: UserActor,
       runId: string,
       step: { path: string; id: string; kind: string },
       end: StepEnd,
+      begun?: { input: unknown; attempt: number; startedAt: Date },
     ): Promise<void> {
       const now = clock.now();
       const { output, truncated } = cappedOutput(end.output);
@@ -208,7 +212,13 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
             model: end.model ?? null,
             inputTokens: end.inputTokens ?? null,
             outputTokens: end.outputTokens ?? null,
-            startedAt: now,
+            ...(begun
+              ? {
+                  input: begun.input === undefined ? null : cappedOutput(begun.input).output,
+                  attempts: begun.attempt,
+                }
+              : {}),
+            startedAt: begun?.startedAt ?? now,
             endedAt: now,
           })
           .onConflictDoUpdate({

@@ -15,6 +15,9 @@ import type { StepEnvironment } from './step-environment.js';
 
 type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
 
+/** How long an act runs before its running row is written; the faster ones get one row, at their end. */
+const runningRowAfterMs = 50;
+
 /** The kinds that act once with no durable wait: each attempt is one DBOS step. */
 const actRunners: { [K in Single['kind']]?: ActRunner<K> } = {
   tool: runToolStep,
@@ -66,20 +69,45 @@ export async function attemptSingleStep(
     if (act) {
       outcome = await DBOS.runStep(
         async () => {
-          await records.beginStep(context.run.id, meta, input, attempt);
+          // Most acts end within milliseconds: their one row is written at the end. The running
+          // row is written only for an act still going after `runningRowAfterMs` (users see it).
+          const begun = { input, attempt, startedAt: deps.clock.now() };
+          let running: Promise<void> | undefined;
+          const timer = setTimeout(() => {
+            running = records.beginStep(context.run.id, meta, input, attempt);
+            running.catch(() => {}); // awaited below
+          }, runningRowAfterMs);
+          const settled = async () => {
+            clearTimeout(timer);
+            await running;
+            return running ? undefined : begun;
+          };
           try {
             const result = await withTimeout(step.timeout_ms, (signal) =>
               act(step, input, runContext, signal),
             );
-            await records.endStep(context.actor, context.run.id, meta, { status: 'succeeded', ...result });
+            const unwritten = await settled();
+            await records.endStep(
+              context.actor,
+              context.run.id,
+              meta,
+              { status: 'succeeded', ...result },
+              unwritten,
+            );
             return { ok: true as const, result };
           } catch (error) {
             const failure = stepErrorOf(error, deps.logger, path);
+            const unwritten = await settled();
             if (final)
-              await records.endStep(context.actor, context.run.id, meta, {
-                status: 'failed',
-                error: failure,
-              });
+              await records.endStep(
+                context.actor,
+                context.run.id,
+                meta,
+                { status: 'failed', error: failure },
+                unwritten,
+              );
+            // Tried again after a delay: the row shows the step running, on this attempt.
+            else if (unwritten) await records.beginStep(context.run.id, meta, input, attempt);
             return { ok: false as const, error: failure };
           }
         },
