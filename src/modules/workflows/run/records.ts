@@ -232,6 +232,8 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
               model: end.model ?? null,
               inputTokens: end.inputTokens ?? null,
               outputTokens: end.outputTokens ?? null,
+              // A retry's row was written before its delay, with the attempt before this one.
+              ...(begun ? { attempts: begun.attempt } : {}),
               endedAt: now,
             },
           })
