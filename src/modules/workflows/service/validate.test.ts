@@ -409,4 +409,50 @@ describe('validating a workflow definition', () => {
       message: expect.stringContaining('Step "ask"'),
     });
   });
+  it('refuses expressions and patterns that could hold the server: nested list macros, catastrophic regular expressions', async () => {
+    expect(
+      await refusal(
+        base([addTask('a')], {
+          triggers: [
+            {
+              kind: 'event',
+              event: 'task.created',
+              filter: 'event.xs.map(a, event.xs.map(b, a + b)).size() > 0',
+            },
+          ],
+        }),
+      ),
+    ).toMatchObject({
+      field: 'triggers[0].filter',
+      message: expect.stringContaining('map() inside the body of map()'),
+    });
+    expect(await refusal(base([addTask('a', undefined, { if: 'input.s.matches("(a+)+$")' })]))).toMatchObject(
+      { field: 'steps[0].if', message: expect.stringContaining('exponential time') },
+    );
+    expect(
+      await refusal(
+        base([addTask('a')], {
+          input_schema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a|aa)+$' } } },
+        }),
+      ),
+    ).toMatchObject({
+      field: 'input_schema.properties.s.pattern',
+      message: expect.stringContaining('exponential time'),
+    });
+    expect(
+      await refusal(
+        base([
+          {
+            id: 'ok',
+            kind: 'approval',
+            message: 'Sure?',
+            fields: { type: 'object', properties: { code: { type: 'string', pattern: '(x+x+)+y' } } },
+          },
+        ]),
+      ),
+    ).toMatchObject({
+      field: 'steps[0].fields.properties.code.pattern',
+      message: expect.stringContaining('Step "ok"'),
+    });
+  });
 });
