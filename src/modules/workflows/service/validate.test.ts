@@ -139,6 +139,21 @@ describe('validating a workflow definition', () => {
     });
   });
 
+  it('refuses a tool step calling the workflow tools (run, approvals, workflow__<name>), pointing at the step kinds', async () => {
+    expect(
+      await refusal(base([addTask('a'), { id: 'go', kind: 'tool', tool: 'run_workflow', input: {} }])),
+    ).toEqual({ field: 'steps[1].tool', message: expect.stringContaining('use a `workflow` step') });
+    for (const tool of ['list_approvals', 'answer_approval'])
+      expect(await refusal(base([{ id: 'yes', kind: 'tool', tool, input: {} }]))).toEqual({
+        field: 'steps[0].tool',
+        message: expect.stringContaining('use an `approval` step'),
+      });
+    expect(await refusal(base([{ id: 'pub', kind: 'tool', tool: 'workflow__digest', input: {} }]))).toEqual({
+      field: 'steps[0].tool',
+      message: expect.stringContaining('Step "pub"'),
+    });
+  });
+
   it('refuses a static input the tool refuses: a wrong type, a missing required input, an input it does not take', async () => {
     const nested = (input: Record<string, unknown>) =>
       base([{ id: 'when', kind: 'condition', condition: 'true', then: [addTask('inner', input)] }]);
