@@ -389,6 +389,15 @@ describe('validating a workflow definition', () => {
       field: 'triggers[0].time_zone',
     });
     expect(await refusal(schedule({ input: { n: 'one' } }))).toMatchObject({ field: 'triggers[0].input.n' });
+    // Checked as runs check inputs (Ajv): a keyword zod cannot read is still applied.
+    expect(
+      await refusal(
+        base([addTask('a')], {
+          input_schema: { type: 'object', dependencies: { a: ['b'] } },
+          triggers: [{ kind: 'schedule', cron: '0 8 * * *', input: { a: 1 } }],
+        }),
+      ),
+    ).toMatchObject({ field: 'triggers[0].input', message: expect.stringContaining('property b') });
   });
 
   it('refuses an input_schema (or a step’s JSON Schema) that is not a valid JSON Schema', async () => {
