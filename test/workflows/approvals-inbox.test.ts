@@ -42,16 +42,23 @@ describe('the approvals inbox', () => {
     });
   });
 
-  it('hides another user’s approval, and refuses an answer without the engine, writing nothing', async () => {
+  it('hides another user’s approval, and records an answer without the engine (the run reads its row)', async () => {
     const id = await seedApproval(testApp.app, alice.userId);
     const { approvals } = testApp.app.workflows;
     await expect(approvals.get(bob, id)).rejects.toMatchObject({ code: 'APPROVAL_NOT_FOUND' });
     await expect(approvals.answer(bob, id, { approved: true })).rejects.toMatchObject({
       code: 'APPROVAL_NOT_FOUND',
     });
-    await expect(approvals.answer(alice, id, { approved: true })).rejects.toMatchObject({
-      code: 'ENGINE_UNAVAILABLE',
+    expect(await approvals.answer(alice, id, { approved: true, comment: 'fine' })).toMatchObject({
+      status: 'approved',
+      comment: 'fine',
     });
-    expect(await approvals.get(alice, id)).toMatchObject({ status: 'pending', answered_at: null });
+    expect(await approvals.get(alice, id)).toMatchObject({
+      status: 'approved',
+      answered_at: expect.any(String),
+    });
+    await expect(approvals.answer(alice, id, { approved: false })).rejects.toMatchObject({
+      code: 'APPROVAL_ALREADY_ANSWERED',
+    });
   });
 });

@@ -2,7 +2,8 @@ import { DBOS } from '@dbos-inc/dbos-sdk';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
-import { workflowEventWaits } from '../../src/modules/workflows/table.js';
+import { closeWaitsOf } from '../../src/modules/workflows/service/event-waits.js';
+import { workflowEventWaits, workflowRuns } from '../../src/modules/workflows/table.js';
 import '../helpers/test-events.js';
 import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
@@ -105,5 +106,23 @@ describe('wait_event steps', () => {
     const event = await testApp.app.bus.publish(alice, 'test.deep.nested', { n: 7 });
     expect(await first.handle.getResult()).toMatchObject({ id: event.id });
     expect(await second.handle.getResult()).toMatchObject({ id: event.id });
+  });
+  it('is not matched once its run is cancelled or its waits are closed, while a live run still is', async () => {
+    const cancelled = await startWaiting(alice, { kind: 'wait_event', event: 'test.pong' });
+    const closed = await startWaiting(alice, { kind: 'wait_event', event: 'test.pong' });
+    const live = await startWaiting(alice, { kind: 'wait_event', event: 'test.pong' });
+    const { db } = testApp.app.database;
+    // The cancel path's row change, as the runs part writes it; the wait itself is left open.
+    await db.update(workflowRuns).set({ status: 'cancelled' }).where(eq(workflowRuns.id, cancelled.run.id));
+    expect(await closeWaitsOf(db, closed.run.id)).toBe(1);
+    expect(await closeWaitsOf(db, closed.run.id)).toBe(0);
+
+    // One event fitting all three: the matcher reads the waits oldest first, so by the time the
+    // live one is claimed the other two have been passed over.
+    const event = await testApp.app.bus.publish(alice, 'test.pong', { n: 1 });
+    expect(await live.handle.getResult()).toMatchObject({ id: event.id });
+    expect((await waitRow(cancelled.run.id))?.matchedEvent).toBeNull();
+    expect((await waitRow(closed.run.id))?.matchedEvent).toBeNull();
+    await Promise.all([cancelled, closed].map(({ handle }) => DBOS.cancelWorkflow(handle.workflowID)));
   });
 });

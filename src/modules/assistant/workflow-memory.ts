@@ -1,30 +1,20 @@
 import { workflowToolNames } from '../workflows/index.js';
+import type {
+  ApprovalView as ServerApprovalView,
+  WorkflowRunStepView,
+  WorkflowRunView,
+} from '../workflows/schema.js';
 import type { ToolOutcome, Turn } from './conversation.js';
 import { field, list } from './task-view.js';
 
-/** An approval as list_approvals shows it (the fields the assistant uses). */
-export interface ApprovalView {
-  readonly id: string;
-  readonly message?: string;
-  readonly workflow_name?: string;
-  readonly run_id?: string;
-}
+/** An approval as list_approvals shows it: the server's type, the fields the assistant uses. */
+export type ApprovalView = Pick<ServerApprovalView, 'id' | 'message' | 'workflow_name' | 'run_id'>;
 
-/** A run as the run tools return it (the fields the assistant uses). */
-export interface RunView {
-  readonly id: string;
-  readonly workflow_name?: string;
-  readonly status?: string;
-  readonly output?: unknown;
-  readonly error?: { code?: string; message?: string; step_path?: string } | null;
-  readonly steps_done?: number;
-  readonly steps_total?: number;
-  readonly steps?: readonly {
-    path?: string;
-    status?: string;
-    error?: { code?: string; message?: string } | null;
-  }[];
-}
+/** A run as the run tools return it: the server's types, the fields the assistant uses (steps only in get_workflow_run). */
+export type RunView = Pick<
+  WorkflowRunView,
+  'id' | 'workflow_name' | 'status' | 'output' | 'error' | 'steps_done' | 'steps_total'
+> & { readonly steps?: readonly Pick<WorkflowRunStepView, 'path' | 'status' | 'error'>[] };
 
 const succeeded = (outcome: ToolOutcome) => outcome.result?.kind === 'output';
 const valueOf = (outcome: ToolOutcome) =>

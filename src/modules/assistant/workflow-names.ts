@@ -1,9 +1,7 @@
-/** A workflow as list_workflows shows it (the fields the assistant uses). */
-export interface WorkflowView {
-  readonly id: string;
-  readonly name: string;
-  readonly description?: string;
-}
+import type { Workflow } from '../workflows/schema.js';
+
+/** A workflow as list_workflows and get_workflow show it: the server's type, the fields the assistant uses. */
+export type WorkflowView = Pick<Workflow, 'id' | 'name' | 'description'>;
 
 /** Words that say "a workflow" rather than which one ("the daily digest workflow"). */
 const ignored = new Set([

@@ -152,16 +152,18 @@ describe('the offline assistant and workflows', () => {
     expect(next(shown, ['reject 1', []])).toMatchObject({ input: { approval_id: 'ap-1', approved: false } });
   });
 
-  it('with none shown, lists the pending ones first and answers the only one', () => {
+  it('with none shown, lists the pending ones first and asks, even with one: it answers only what it showed', () => {
     expect(next(['approve it', []])).toEqual({
       type: 'call',
       toolName: workflowToolNames.listApprovals,
       input: {},
     });
-    expect(next(['approve it', [listCall(approval('ap-7', 'Publish?'))]])).toMatchObject({
-      toolName: workflowToolNames.answerApproval,
-      input: { approval_id: 'ap-7', approved: true },
-    });
+    const asked = next(['approve it', [listCall(approval('ap-7', 'Publish?'))]]);
+    expect(asked.type === 'reply' && asked.text).toMatch(
+      /^1 approval is waiting\. Is it this one\?[\s\S]*Publish\?/,
+    );
+    const two = next(['approve 2', [listCall(approval('ap-7', 'Publish?'), approval('ap-8', 'Send?'))]]);
+    expect(two.type === 'reply' && two.text).toMatch(/^2 approvals are waiting\. Which one\?/);
     const none = next(['approve it', [listCall()]]);
     expect(none.type === 'reply' && none.text).toBe('Nothing is waiting for your approval.');
   });

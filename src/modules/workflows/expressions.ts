@@ -1,4 +1,5 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { costProblem, stepReferencesIn } from './expression-ast.js';
 
 /**
  * Expressions in workflow definitions are CEL (Common Expression Language): no side effects, no
@@ -44,6 +45,8 @@ function compile(source: string): Compiled {
   } catch (error) {
     throw new ExpressionError(firstLine(error), source);
   }
+  const tooCostly = costProblem(program.ast);
+  if (tooCostly) throw new ExpressionError(tooCostly, source);
   if (compiled.size >= cacheLimit) compiled.delete(compiled.keys().next().value as string);
   compiled.set(source, program);
   return program;
@@ -59,12 +62,25 @@ export function expressionProblem(source: string): string | undefined {
   }
 }
 
+/**
+ * The step ids an expression reads (`steps.fetch.output`, `steps["fetch"]`, `steps.?fetch`), in
+ * the order written; none when it does not parse (that is reported on its own).
+ */
+export function stepReferences(source: string): string[] {
+  try {
+    return stepReferencesIn(compile(source).ast);
+  } catch {
+    return [];
+  }
+}
+
 /** Evaluates one expression over `scope` (JSON values); the result is JSON again. */
 export function evaluate(source: string, scope: Record<string, unknown>): unknown {
   const program = compile(source);
   try {
-    return fromCel(program(toCel(scope) as Record<string, unknown>));
+    return fromCel(program(toCel(scope, source) as Record<string, unknown>));
   } catch (error) {
+    if (error instanceof ExpressionError) throw error;
     throw new ExpressionError(firstLine(error), source);
   }
 }
@@ -110,11 +126,24 @@ export function resolveTemplates(value: unknown, scope: Record<string, unknown>)
   return value;
 }
 
-function toCel(value: unknown): unknown {
+/**
+ * Most items a list may have to enter an expression: with nested comprehensions refused, the work
+ * of one evaluation grows with the lists it walks, and this bounds them.
+ */
+export const maxListItems = 10_000;
+
+function toCel(value: unknown, source: string): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
-  if (Array.isArray(value)) return value.map(toCel);
+  if (Array.isArray(value)) {
+    if (value.length > maxListItems)
+      throw new ExpressionError(
+        `a list of ${value.length} items is over the ${maxListItems}-item limit for expressions`,
+        source,
+      );
+    return value.map((item) => toCel(item, source));
+  }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCel(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCel(item, source)]));
   return value;
 }
 

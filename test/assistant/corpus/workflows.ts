@@ -73,6 +73,29 @@ export const workflows: Dialogue[] = [
     ],
   },
   {
+    name: 'workflows: “approve it” with one waiting but none shown lists it and asks, then approves it',
+    workflows: [askFirst],
+    runs: ['ask-first'],
+    turns: [
+      turn(
+        'approve it',
+        'list_approvals',
+        undefined,
+        /1 approval is waiting\. Is it this one\?[\s\S]*Save the weekly note\?/,
+      ),
+      turn('approve it', 'answer_approval', undefined, /^Approved “Save the weekly note\?”/),
+    ],
+  },
+  {
+    name: 'workflows: “refuse 1” with two waiting but none shown lists them and asks which',
+    workflows: [askFirst],
+    runs: ['ask-first', 'ask-first'],
+    turns: [
+      turn('refuse 1', 'list_approvals', undefined, /2 approvals are waiting\. Which one\?/),
+      turn('refuse 1', 'answer_approval', undefined, /^Refused/),
+    ],
+  },
+  {
     name: 'workflows: “approve it” with nothing shown looks first',
     turns: [
       turn('what is waiting for me?', 'list_approvals', undefined, 'Nothing is waiting for your approval.'),

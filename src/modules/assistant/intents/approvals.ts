@@ -16,18 +16,15 @@ import {
 } from './intent.js';
 
 /**
- * Answers an approval: the one the conversation just showed (or the one at `position` of the list
- * it showed); when it showed none, the pending ones are listed first, and with one pending that
- * one is answered. With several and no position, it asks which.
+ * Answers an approval the conversation has shown: the one it just showed (or the one at `position`
+ * of the list it showed). When it showed none, the pending ones are listed and it asks which — even
+ * with one pending: it never answers an approval the user has not seen.
  */
 function answer(approved: boolean, position: number | undefined, context: PlanContext): Step {
   const done = outcomeOf(context, workflowToolNames.answerApproval);
   if (done) return callThenReply(context, workflowToolNames.answerApproval, done.input);
-  const listedNow = outputOf(context, workflowToolNames.listApprovals);
-  const shown =
-    listedNow === undefined ? approvalsInFocus(context.earlier) : list<ApprovalView>(listedNow, 'items');
-  if (shown.length === 0 && listedNow === undefined) return call(workflowToolNames.listApprovals, {});
-  if (shown.length === 0) return reply('Nothing is waiting for your approval.');
+  const shown = approvalsInFocus(context.earlier);
+  if (shown.length === 0) return listAndAsk(approved, context);
   const chosen =
     position === undefined
       ? shown.length === 1
@@ -35,13 +32,29 @@ function answer(approved: boolean, position: number | undefined, context: PlanCo
         : undefined
       : shown.at(position === -1 ? -1 : position - 1);
   if (position !== undefined && !chosen) return reply(`There is no number ${position} in that list.`);
-  if (!chosen) {
-    const verb = approved ? 'approve' : 'refuse';
-    return reply(
-      `${shown.length} approvals are waiting. Which one?\n\n${numbered(shown.map(approvalLine))}\n\nSay “${verb} 1” or “${verb} the second one”.`,
-    );
-  }
+  if (!chosen) return askWhich(approved, shown);
   return call(workflowToolNames.answerApproval, { approval_id: chosen.id, approved });
+}
+
+/** Nothing shown yet: list what waits, then ask which (the next "approve it" finds the list shown). */
+function listAndAsk(approved: boolean, context: PlanContext): Step {
+  const listedNow = outputOf(context, workflowToolNames.listApprovals);
+  if (listedNow === undefined) return call(workflowToolNames.listApprovals, {});
+  const waiting = list<ApprovalView>(listedNow, 'items');
+  if (waiting.length === 0) return reply('Nothing is waiting for your approval.');
+  return askWhich(approved, waiting);
+}
+
+function askWhich(approved: boolean, shown: readonly ApprovalView[]): Step {
+  const verb = approved ? 'approve' : 'refuse';
+  const [only] = shown;
+  if (shown.length === 1 && only)
+    return reply(
+      `1 approval is waiting. Is it this one?\n\n${approvalLine(only)}\n\nSay “${verb} it” to ${verb} it.`,
+    );
+  return reply(
+    `${shown.length} approvals are waiting. Which one?\n\n${numbered(shown.map(approvalLine))}\n\nSay “${verb} 1” or “${verb} the second one”.`,
+  );
 }
 
 const approveWords = 'approve|accept|allow|go ahead with';

@@ -1,6 +1,7 @@
 import { type WorkflowToolName, workflowToolNames } from '../../workflows/index.js';
 import { type ApprovalView, type RunView, runIn } from '../workflow-memory.js';
 import type { WorkflowView } from '../workflow-names.js';
+import type { Workflow } from '../../workflows/schema.js';
 import { count, field, list, numbered, quoted, type ReplyFormatter } from './format.js';
 
 /** One approval on a line: its workflow and what it asks. */
@@ -29,9 +30,9 @@ export function runStatus(run: RunView): string {
     case 'succeeded':
       return `${name} finished (run ${run.id})${progress}.${outputLines(run.output)}`;
     case 'failed': {
-      const error = run.error ?? {};
-      const where = error.step_path ? ` at step ${error.step_path}` : '';
-      return `${name} failed${where} (run ${run.id}): ${error.message ?? 'no reason given'}${error.code ? ` (${error.code})` : ''}.`;
+      const { error } = run;
+      const where = error?.step_path ? ` at step ${error.step_path}` : '';
+      return `${name} failed${where} (run ${run.id}): ${error?.message ?? 'no reason given'}${error?.code ? ` (${error.code})` : ''}.`;
     }
     case 'waiting':
       return `${name} is waiting (run ${run.id})${progress}. If it waits for your approval, say “what is waiting for me?”.`;
@@ -63,7 +64,8 @@ export const workflowReplies: Record<WorkflowToolName, ReplyFormatter> = {
     return `${count(items.length, 'workflow')}:\n\n${numbered(lines)}\n\nSay “run <name>” to start one.`;
   },
   [workflowToolNames.get]: ({ output }) => {
-    const workflow = (output as { workflow?: WorkflowView & { version?: number } } | undefined)?.workflow;
+    const workflow = (output as { workflow?: WorkflowView & Partial<Pick<Workflow, 'version'>> } | undefined)
+      ?.workflow;
     if (!workflow) return 'I could not read that workflow.';
     return `**${workflow.name}**${workflow.description ? ` — ${workflow.description}` : ''}${workflow.version ? ` (version ${workflow.version})` : ''}. Say “run ${workflow.name}” to start it.`;
   },

@@ -4,7 +4,7 @@ import type { Actor, Surface } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import { cursorPosition, pageFrom } from '../../../db/cursor.js';
 import type { WorkflowDeps } from '../deps.js';
-import { ApprovalAnsweredError, ApprovalNotFoundError, EngineUnavailableError } from '../errors.js';
+import { ApprovalAnsweredError, ApprovalNotFoundError } from '../errors.js';
 import {
   type AnswerApprovalBody,
   type ApprovalPage,
@@ -98,6 +98,7 @@ export function createWorkflowApprovals({ db, clock, bus, engine, logger }: Work
     /**
      * Answers a pending approval: approve or refuse, with a comment and the form values (checked
      * against its fields). A second answer, or one after it expired, is APPROVAL_ALREADY_ANSWERED.
+     * Without the engine the answer is recorded and the run takes it up within a minute.
      */
     async answer(
       actor: Actor,
@@ -110,8 +111,6 @@ export function createWorkflowApprovals({ db, clock, bus, engine, logger }: Work
       const current = await loadOwned(actor, approvalId);
       if (current.status !== 'pending') throw new ApprovalAnsweredError(current.status);
       const checkedValues = checkApprovalValues(current.fields, values);
-      // Without the engine nothing could wake the run: refuse before anything is written.
-      if (!engine) throw new EngineUnavailableError();
       const [answered] = await db
         .update(workflowApprovals)
         .set({
@@ -140,7 +139,9 @@ export function createWorkflowApprovals({ db, clock, bus, engine, logger }: Work
         owner_id: answered.ownerId,
         approved,
       });
-      await wake(answered);
+      // The row is the truth: the waiting step re-reads it at least every minute, so without the
+      // engine here (`switchboard mcp`, one-shot commands) the answer still reaches the run.
+      if (engine) await wake(answered);
       return toApprovalView({ ...answered, workflowName: current.workflowName });
     },
   };

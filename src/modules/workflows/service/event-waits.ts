@@ -1,10 +1,10 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyBusEvent } from '../../../bus/events.js';
 import { compilePattern } from '../../../bus/pattern.js';
 import type { WorkflowDeps } from '../deps.js';
 import { holds } from '../expressions.js';
-import { workflowEventWaits } from '../table.js';
+import { workflowEventWaits, workflowRuns } from '../table.js';
 
 /** The DBOS topic a matched event wakes its wait_event step on. */
 export const eventTopic = (waitId: string) => `event:${waitId}`;
@@ -38,7 +38,9 @@ function ownerOf(event: AnyBusEvent): string | null {
  * conditional update (`matched_event is null`): of several instances receiving the same event,
  * one wins. The winner sends the event to the waiting DBOS workflow; if the send fails, the step
  * still finds the claim when it reads its row again (within a minute). An event delivered before
- * the wait's row exists is not matched. Events about the waiting run itself are skipped.
+ * the wait's row exists is not matched. Events about the waiting run itself are skipped, and so
+ * are the waits of a run no longer running or waiting (cancelled, ended: `closeWaitsOf` closes
+ * those too, but a wait left open by a crash must not match either).
  */
 export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
   if (!engine) return { stop: () => {} };
@@ -74,7 +76,14 @@ export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
         dbosWorkflowId: workflowEventWaits.dbosWorkflowId,
       })
       .from(workflowEventWaits)
-      .where(and(eq(workflowEventWaits.ownerId, ownerId), stillOpen))
+      .innerJoin(workflowRuns, eq(workflowRuns.id, workflowEventWaits.runId))
+      .where(
+        and(
+          eq(workflowEventWaits.ownerId, ownerId),
+          stillOpen,
+          inArray(workflowRuns.status, ['running', 'waiting']),
+        ),
+      )
       .orderBy(asc(workflowEventWaits.createdAt));
     if (open.length === 0) return;
     const event = toWaitedEvent(busEvent);
@@ -100,3 +109,30 @@ export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
   return { stop: unsubscribe };
 }
 export type EventWaits = ReturnType<typeof createEventWaits>;
+
+/**
+ * Closes the open waits of a run and of its child runs (`workflow` steps), by ending them now: no
+ * event matches them after this. Called when a run is cancelled or ends, so a wait cannot take an
+ * event for a run that will never read it. Returns how many it closed.
+ */
+export async function closeWaitsOf(db: WorkflowDeps['db'], runId: string): Promise<number> {
+  const runAndChildren = sql`(
+    with recursive runs(id) as (
+      select ${runId}::text
+      union
+      select child.id from ${workflowRuns} child join runs on child.parent_run_id = runs.id
+    )
+    select id from runs)`;
+  const closed = await db
+    .update(workflowEventWaits)
+    .set({ expiresAt: sql`now()` })
+    .where(
+      and(
+        sql`${workflowEventWaits.runId} in ${runAndChildren}`,
+        isNull(workflowEventWaits.matchedEvent),
+        sql`(${workflowEventWaits.expiresAt} is null or ${workflowEventWaits.expiresAt} > now())`,
+      ),
+    )
+    .returning({ id: workflowEventWaits.id });
+  return closed.length;
+}

@@ -1,5 +1,6 @@
 import type { JsonSchemaType, JsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { unsafeSchemaPattern } from '../safe-pattern.js';
 
 /**
  * A checker for a user's JSON Schema (a run's input_schema, an approval's fields), compiled by Ajv 8
@@ -10,11 +11,16 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 const compiled = new Map<string, JsonSchemaValidator<unknown>>();
 const cacheLimit = 500;
 
-/** Throws Ajv's error when the schema does not compile. */
+/**
+ * Throws Ajv's error when the schema does not compile, and refuses a `pattern` that could backtrack
+ * without bound (a definition saved before that check still cannot hold the event loop).
+ */
 export function validatorFor(schema: Record<string, unknown>): JsonSchemaValidator<unknown> {
   const key = JSON.stringify(schema);
   const hit = compiled.get(key);
   if (hit) return hit;
+  const unsafe = unsafeSchemaPattern(schema);
+  if (unsafe) throw new Error(`${unsafe.path.join('.')}: ${unsafe.message}`);
   const check = new AjvJsonSchemaValidator().getValidator<unknown>(schema as JsonSchemaType);
   if (compiled.size >= cacheLimit) compiled.delete(compiled.keys().next().value as string);
   compiled.set(key, check);

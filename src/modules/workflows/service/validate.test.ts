@@ -139,6 +139,21 @@ describe('validating a workflow definition', () => {
     });
   });
 
+  it('refuses a tool step calling the workflow tools (run, approvals, workflow__<name>), pointing at the step kinds', async () => {
+    expect(
+      await refusal(base([addTask('a'), { id: 'go', kind: 'tool', tool: 'run_workflow', input: {} }])),
+    ).toEqual({ field: 'steps[1].tool', message: expect.stringContaining('use a `workflow` step') });
+    for (const tool of ['list_approvals', 'answer_approval'])
+      expect(await refusal(base([{ id: 'yes', kind: 'tool', tool, input: {} }]))).toEqual({
+        field: 'steps[0].tool',
+        message: expect.stringContaining('use an `approval` step'),
+      });
+    expect(await refusal(base([{ id: 'pub', kind: 'tool', tool: 'workflow__digest', input: {} }]))).toEqual({
+      field: 'steps[0].tool',
+      message: expect.stringContaining('Step "pub"'),
+    });
+  });
+
   it('refuses a static input the tool refuses: a wrong type, a missing required input, an input it does not take', async () => {
     const nested = (input: Record<string, unknown>) =>
       base([{ id: 'when', kind: 'condition', condition: 'true', then: [addTask('inner', input)] }]);
@@ -374,6 +389,15 @@ describe('validating a workflow definition', () => {
       field: 'triggers[0].time_zone',
     });
     expect(await refusal(schedule({ input: { n: 'one' } }))).toMatchObject({ field: 'triggers[0].input.n' });
+    // Checked as runs check inputs (Ajv): a keyword zod cannot read is still applied.
+    expect(
+      await refusal(
+        base([addTask('a')], {
+          input_schema: { type: 'object', dependencies: { a: ['b'] } },
+          triggers: [{ kind: 'schedule', cron: '0 8 * * *', input: { a: 1 } }],
+        }),
+      ),
+    ).toMatchObject({ field: 'triggers[0].input', message: expect.stringContaining('property b') });
   });
 
   it('refuses an input_schema (or a step’s JSON Schema) that is not a valid JSON Schema', async () => {
@@ -407,6 +431,52 @@ describe('validating a workflow definition', () => {
     ).toMatchObject({
       field: 'steps[0].output_schema.properties.n.minLength',
       message: expect.stringContaining('Step "ask"'),
+    });
+  });
+  it('refuses expressions and patterns that could hold the server: nested list macros, catastrophic regular expressions', async () => {
+    expect(
+      await refusal(
+        base([addTask('a')], {
+          triggers: [
+            {
+              kind: 'event',
+              event: 'task.created',
+              filter: 'event.xs.map(a, event.xs.map(b, a + b)).size() > 0',
+            },
+          ],
+        }),
+      ),
+    ).toMatchObject({
+      field: 'triggers[0].filter',
+      message: expect.stringContaining('map() inside the body of map()'),
+    });
+    expect(await refusal(base([addTask('a', undefined, { if: 'input.s.matches("(a+)+$")' })]))).toMatchObject(
+      { field: 'steps[0].if', message: expect.stringContaining('exponential time') },
+    );
+    expect(
+      await refusal(
+        base([addTask('a')], {
+          input_schema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a|aa)+$' } } },
+        }),
+      ),
+    ).toMatchObject({
+      field: 'input_schema.properties.s.pattern',
+      message: expect.stringContaining('exponential time'),
+    });
+    expect(
+      await refusal(
+        base([
+          {
+            id: 'ok',
+            kind: 'approval',
+            message: 'Sure?',
+            fields: { type: 'object', properties: { code: { type: 'string', pattern: '(x+x+)+y' } } },
+          },
+        ]),
+      ),
+    ).toMatchObject({
+      field: 'steps[0].fields.properties.code.pattern',
+      message: expect.stringContaining('Step "ok"'),
     });
   });
 });

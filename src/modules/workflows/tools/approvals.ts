@@ -36,14 +36,14 @@ export function approvalTools(approvals: WorkflowApprovals): Tool[] {
       title: 'Answer an approval',
       toolset: 'Workflows',
       description:
-        'Approves (approved: true) or refuses (approved: false) a workflow approval of the user, with an optional comment and the form values its fields ask for; the waiting run then goes on. An approval is answered once: a second answer fails with APPROVAL_ALREADY_ANSWERED.',
+        'Approves (approved: true) or refuses (approved: false) a workflow approval of the user, with an optional comment and the form values its fields ask for; the waiting run takes the answer up at once, or within a minute when this server runs without the workflow engine (switchboard mcp). An approval is answered once: a second answer fails with APPROVAL_ALREADY_ANSWERED.',
       input: answerApprovalInputSchema,
       output: z.object({ approval: approvalSchema }),
       run: async (actor, { approval_id, ...answer }) => ({
         approval: await approvals.answer(actor, approval_id, answer, actor.via),
       }),
       summarize: ({ approval }) =>
-        `${approval.status === 'approved' ? 'Approved' : 'Refused'} ${describeApproval(approval)}.`,
+        `${approval.status === 'approved' ? 'Approved' : 'Refused'} ${describeApproval(approval)}; the waiting run goes on within a minute.`,
     }),
   ];
 }

@@ -1,9 +1,8 @@
 import type { WorkflowDefinition, WorkflowStepShape } from '../../definition.js';
 import { WorkflowInvalidError } from '../../errors.js';
-import { expressionProblem, templateExpressions } from '../../expressions.js';
+import { expressionProblem, stepReferences as referencesIn, templateExpressions } from '../../expressions.js';
 import { stepProblem } from './field-path.js';
 import { upstreamOf } from './step-graph.js';
-import { stepReferences as referencesIn } from './step-references.js';
 import { type PlacedStep, stepsWithin } from './step-tree.js';
 
 /** One expression in the document: where it is, and whether it is bare or a `{{ }}` in text. */

@@ -7,6 +7,7 @@ import { fieldUnder, stepProblem } from './field-path.js';
 import { jsonSchemaAsZod } from './json-schema.js';
 import type { PlacedStep } from './step-tree.js';
 import { staticInputProblem } from './static-input.js';
+import { toolStepRefusal } from '../../tool-step-policy.js';
 
 /** A workflow a child step may name, as the validator needs it. */
 export interface ChildWorkflow {
@@ -69,6 +70,8 @@ async function checkTool(
   sources: ReferenceSources,
   externalTools: () => Promise<ExternalTool[]>,
 ): Promise<void> {
+  const refusal = toolStepRefusal(step.tool);
+  if (refusal) throw stepProblem(step, `${field}.tool`, refusal);
   const registered = sources
     .tools()
     .list()

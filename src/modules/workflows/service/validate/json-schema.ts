@@ -1,6 +1,7 @@
 import type { JsonSchemaType } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { z } from 'zod';
+import { unsafeSchemaPattern } from '../../safe-pattern.js';
 
 /**
  * The keywords whose shape the compiler takes on trust (it does not check schemas against the
@@ -33,6 +34,8 @@ export function jsonSchemaProblem(
     const [issue] = shape.error.issues;
     return { path: issue?.path ?? [], message: issue?.message ?? 'is not valid' };
   }
+  const unsafe = unsafeSchemaPattern(schema);
+  if (unsafe) return unsafe;
   try {
     // The compiler run inputs are checked with (Ajv, through the MCP SDK): valid here, usable there.
     // A fresh one each time: Ajv keeps every schema it compiled, and one `$id` per instance.
