@@ -1,4 +1,5 @@
 import { StepFailedError } from '../../errors.js';
+import { assertToolStepAllowed } from '../../tool-step-policy.js';
 import type { ActRunner } from './act.js';
 
 /** The separator of an external MCP tool's name: `<server>__<tool>`. */
@@ -10,6 +11,8 @@ const externalSeparator = '__';
  * otherwise the step's output is the tool's structured result.
  */
 export const runToolStep: ActRunner<'tool'> = async (step, input, context, signal) => {
+  // Validation refuses these too; a definition saved before that rule still may not call them.
+  assertToolStepAllowed(step.tool);
   const runner = context.deps.tools();
   const isRegistered = runner.list().some((tool) => tool.name === step.tool);
   let result: Awaited<ReturnType<typeof runner.call>>;
