@@ -320,8 +320,49 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     });
     expect(detail.status).toBe('succeeded');
     expect(detail.output).toEqual({ message: 'one hello kid' });
-    const child = await testApp.app.workflows.runs.get(restActor(ownerId), `${detail.id}:both[1].kid`);
+    const child = await testApp.app.workflows.runs.get(restActor(ownerId), `${detail.id}:both[1].kid@run`);
     expect(child).toMatchObject({ status: 'succeeded', parent_run_id: detail.id, workflow_name: 'child' });
+  });
+
+  it('runs a child workflow beside another step in a wave, its run apart from the wave part', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'wave-child',
+      steps: [{ id: 'greet', kind: 'tool', tool: 'echo', input: { message: 'from the child' } }],
+    });
+    const detail = await run({
+      name: 'wave-parent',
+      steps: [
+        { id: 'side', kind: 'tool', tool: 'echo', input: { message: 'side' } },
+        { id: 'kid', kind: 'workflow', workflow: 'wave-child', input: {} },
+      ],
+    });
+    expect(detail.status, JSON.stringify(detail.error)).toBe('succeeded');
+    expect(statusOf(detail, 'kid')).toBe('succeeded');
+    const child = await testApp.app.workflows.runs.get(restActor(ownerId), `${detail.id}:kid@run`);
+    expect(child).toMatchObject({ status: 'succeeded', parent_run_id: detail.id });
+  });
+
+  it('starts a new child run for each attempt of a retried workflow step', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'flaky-child',
+      steps: [{ id: 'flaky', kind: 'tool', tool: 'fail_times', input: { key: 'flaky-child', times: 1 } }],
+    });
+    const detail = await run({
+      name: 'retrying-parent',
+      steps: [
+        {
+          id: 'kid',
+          kind: 'workflow',
+          workflow: 'flaky-child',
+          input: {},
+          retry: { attempts: 2, backoff: 'fixed', delay_ms: 10 },
+        },
+      ],
+    });
+    expect(detail.status, JSON.stringify(detail.error)).toBe('succeeded');
+    const actor = restActor(ownerId);
+    expect((await testApp.app.workflows.runs.get(actor, `${detail.id}:kid@run`)).status).toBe('failed');
+    expect((await testApp.app.workflows.runs.get(actor, `${detail.id}:kid@run#2`)).status).toBe('succeeded');
   });
 
   it('refuses an input that does not match the input schema, naming the field, and stores nothing', async () => {

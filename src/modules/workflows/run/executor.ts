@@ -18,7 +18,7 @@ import {
   type RunInfo,
   type RunResult,
 } from './run-state.js';
-import type { StepEnvironment } from './step-environment.js';
+import { childRunId, type StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
 
 /**
@@ -38,8 +38,8 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     deps,
     records,
     startPart: (spec) => DBOS.startWorkflow(part, { workflowID: `${spec.run.id}:${spec.path}` })(spec),
-    async runChildWorkflow(step, input, context) {
-      const childId = `${context.run.id}:${context.path}`;
+    async runChildWorkflow(step, input, context, attempt) {
+      const childId = childRunId(context.run.id, context.path, attempt);
       await DBOS.runStep(
         () =>
           prepareRun(deps, resolveWorkflow, context.actor, {

@@ -90,7 +90,7 @@ export async function attemptSingleStep(
         name: `${path}#${attempt}.begin`,
       });
       try {
-        outcome = { ok: true, result: await runDurableKind(env, step, input, runContext) };
+        outcome = { ok: true, result: await runDurableKind(env, step, input, runContext, attempt) };
       } catch (error) {
         if (!isStepFailure(error)) throw error;
         outcome = { ok: false, error: stepErrorOf(error, deps.logger, path) };
@@ -117,6 +117,7 @@ async function runDurableKind(
   step: Single,
   input: Record<string, unknown>,
   context: StepRunContext,
+  attempt: number,
 ): Promise<StepResult> {
   switch (step.kind) {
     case 'sleep':
@@ -126,7 +127,7 @@ async function runDurableKind(
     case 'wait_event':
       return runWaitEventStep(step, input, context);
     case 'workflow':
-      return env.runChildWorkflow(step, input, context);
+      return env.runChildWorkflow(step, input, context, attempt);
     case 'agent':
       throw new StepFailedError(
         'AGENT_STEPS_UNAVAILABLE',
