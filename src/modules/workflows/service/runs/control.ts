@@ -62,24 +62,19 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
 }
 
 /**
- * Resumes a cancelled run, or one whose engine failed (DBOS keeps it in ERROR): DBOS replays it from
- * its last completed step, with its cancelled children. A run that failed on a step of its own is
- * finished: retry it instead.
+ * Resumes a cancelled run: DBOS replays it from its last completed step, with its cancelled
+ * children. Only a run whose DBOS workflow is CANCELLED can go on (DBOS does nothing for one that
+ * ended in SUCCESS or ERROR, and the row would stay running for ever); a run that failed, or one
+ * whose cancel came after its end, is retried instead.
  */
 export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promise<void> {
   const status = (await DBOS.getWorkflowStatus(row.id))?.status;
-  const resumable =
-    row.status === 'cancelled' || (row.status === 'failed' && (status === 'ERROR' || status === 'CANCELLED'));
-  if (!resumable || !status)
-    throw new RunStateConflictError(
-      row.status === 'failed'
-        ? 'This run failed on one of its steps: retry it (a new run that keeps the steps that succeeded)'
-        : `Only a cancelled run can be resumed; this one is ${row.status}`,
-    );
+  if (row.status !== 'cancelled' || status !== 'CANCELLED')
+    throw new RunStateConflictError(resumeRefusal(row.status));
   await deps.db
     .update(workflowRuns)
     .set({ status: 'running', endedAt: null, error: null })
-    .where(and(underRun(row.id), inArray(workflowRuns.status, ['cancelled', 'failed'])));
+    .where(and(underRun(row.id), eq(workflowRuns.status, 'cancelled')));
   await deps.db.execute(sql`update ${workflowRunSteps} set status = 'running', ended_at = null
     where ${workflowRunSteps.status} = 'cancelled' and ${workflowRunSteps.runId} in
     (select ${workflowRuns.id} from ${workflowRuns} where ${underRun(row.id)})`);
@@ -91,4 +86,13 @@ export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promis
   const stopped = below.filter((workflow) => workflow.status === 'CANCELLED' || workflow.status === 'ERROR');
   if (stopped.length > 0) await DBOS.resumeWorkflows(stopped.map((workflow) => workflow.workflowID));
   await DBOS.resumeWorkflow(row.id);
+}
+
+/** Why a run cannot be resumed, and what to do instead. */
+function resumeRefusal(status: WorkflowRunRow['status']): string {
+  if (status === 'failed')
+    return 'This run failed and cannot go on: retry it (a new run that keeps the steps that succeeded)';
+  if (status === 'cancelled')
+    return 'This run had ended when its cancel came and cannot go on: re-run it (a new run with the same input)';
+  return `Only a cancelled run can be resumed; this one is ${status}`;
 }
