@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { insertWorkflow, restActor } from '../helpers/workflows.js';
@@ -363,6 +364,35 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     const actor = restActor(ownerId);
     expect((await testApp.app.workflows.runs.get(actor, `${detail.id}:kid@run`)).status).toBe('failed');
     expect((await testApp.app.workflows.runs.get(actor, `${detail.id}:kid@run#2`)).status).toBe('succeeded');
+  });
+
+  it('refuses to cancel a child run alone, and fails the parent step when DBOS cancels the child', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'sleepy-child',
+      steps: [{ id: 'nap', kind: 'sleep', duration_ms: 30_000 }],
+    });
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'waiting-parent',
+      steps: [{ id: 'kid', kind: 'workflow', workflow: 'sleepy-child', input: {} }],
+    });
+    const { runs } = testApp.app.workflows;
+    const actor = restActor(ownerId);
+    const parent = await runs.start(actor, {
+      workflow: 'waiting-parent',
+      trigger: { kind: 'manual', surface: 'test' },
+    });
+    const childId = `${parent.id}:kid@run`;
+    await vi.waitFor(async () => expect((await runs.get(actor, childId)).status).toBe('waiting'), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    await expect(runs.cancel(actor, childId)).rejects.toMatchObject({ code: 'RUN_STATE_CONFLICT' });
+    await DBOS.cancelWorkflow(childId);
+    const ended = await runs.waitForEnd(actor, parent.id, { timeoutMs: 10_000 });
+    expect(ended).toMatchObject({
+      status: 'failed',
+      error: { code: 'CHILD_RUN_CANCELLED', step_path: 'kid' },
+    });
   });
 
   it('refuses an input that does not match the input schema, naming the field, and stores nothing', async () => {

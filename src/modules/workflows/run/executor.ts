@@ -1,4 +1,4 @@
-import { DBOS } from '@dbos-inc/dbos-sdk';
+import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
 import { and, eq } from 'drizzle-orm';
 import { actingAs } from '../../../actor.js';
 import type { WorkflowDeps } from '../deps.js';
@@ -51,8 +51,8 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
           }),
         { name: `${context.path}.child` },
       );
-      const handle = await DBOS.startWorkflow(root, { workflowID: childId })(childId);
-      const result = await handle.getResult();
+      await DBOS.startWorkflow(root, { workflowID: childId })(childId);
+      const result = await awaitChild(childId);
       if (result.status === 'succeeded') return { output: result.output };
       if (result.status === 'cancelled')
         throw new StepFailedError('CHILD_RUN_CANCELLED', `The child run ${childId} was cancelled`);
@@ -189,6 +189,21 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
       return row;
     },
   };
+}
+
+/**
+ * A child run's result, read from DBOS's record rather than awaited in this process: a child
+ * cancelled on its own (by DBOS, not through its parent, whose cancel reaches the parent first) is
+ * seen at once, where the child's own execution only notices at its next operation. Its cancel is
+ * a failure of the `workflow` step, never a stopping error up the parent, which would hang `running`.
+ */
+async function awaitChild(childId: string): Promise<RunResult> {
+  try {
+    return await DBOS.retrieveWorkflow<RunResult>(childId).getResult();
+  } catch (error) {
+    if (error instanceof DBOSErrors.DBOSAwaitedWorkflowCancelledError) return { status: 'cancelled' };
+    throw error;
+  }
 }
 
 export type RunExecutor = NonNullable<ReturnType<typeof createRunExecutor>>;

@@ -15,9 +15,14 @@ const underRun = (runId: string) =>
  * Cancels a run: the rows (the run and its child runs cancelled, their unfinished steps cancelled,
  * their pending approvals cancelled), then DBOS cancels its root and every child workflow (parts
  * and child runs).
- * A run that has ended is a conflict.
+ * A run that has ended is a conflict, and so is a child run: its parent awaits it, so the parent is
+ * what gets cancelled.
  */
 export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: WorkflowRunRow): Promise<boolean> {
+  if (row.parentRunId)
+    throw new RunStateConflictError(
+      `This run is a step of the run ${row.parentRunId}: cancel that run (its child runs stop with it)`,
+    );
   if (!openRunStatuses.includes(row.status))
     throw new RunStateConflictError(
       `This run has already ${row.status === 'cancelled' ? 'been cancelled' : row.status}`,
