@@ -395,6 +395,15 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     });
   });
 
+  it('hands a tool step an idempotency key naming its DBOS step, the same for a replay of it', async () => {
+    const detail = await run({
+      name: 'keyed',
+      steps: [{ id: 'act', kind: 'tool', tool: 'idempotency_key', input: {} }],
+    });
+    expect(detail.status).toBe('succeeded');
+    expect(detail.output).toEqual({ key: expect.stringMatching(new RegExp(`^${detail.id}:\\d+$`)) });
+  });
+
   it('refuses an input that does not match the input schema, naming the field, and stores nothing', async () => {
     await insertWorkflow(testApp.app, ownerId, {
       name: 'strict',

@@ -67,12 +67,9 @@ export async function attemptSingleStep(
       outcome = await DBOS.runStep(
         async () => {
           await records.beginStep(context.run.id, meta, input, attempt);
+          let result: StepResult;
           try {
-            const result = await withTimeout(step.timeout_ms, (signal) =>
-              act(step, input, runContext, signal),
-            );
-            await records.endStep(context.actor, context.run.id, meta, { status: 'succeeded', ...result });
-            return { ok: true as const, result };
+            result = await withTimeout(step.timeout_ms, (signal) => act(step, input, runContext, signal));
           } catch (error) {
             const failure = stepErrorOf(error, deps.logger, path);
             if (final)
@@ -82,6 +79,10 @@ export async function attemptSingleStep(
               });
             return { ok: false as const, error: failure };
           }
+          // Outside the try: the act is done, so a failing row write is the engine's fault, never
+          // the step's failure, which a retry would answer by acting again.
+          await records.endStep(context.actor, context.run.id, meta, { status: 'succeeded', ...result });
+          return { ok: true as const, result };
         },
         { name: `${path}#${attempt}` },
       );
