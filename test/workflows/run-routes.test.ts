@@ -95,6 +95,10 @@ describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout
         attempts: 1,
       }),
     ]);
+    expect(detail.definition).toMatchObject({
+      name: 'greet',
+      steps: [expect.objectContaining({ id: 'hello' })],
+    });
   });
 
   it('answers a bad input with 400 RUN_INPUT_INVALID and the field', async () => {

@@ -99,7 +99,11 @@ export function createWorkflowRuns(
         .from(workflowRunSteps)
         .where(eq(workflowRunSteps.runId, runId))
         .orderBy(sql`${workflowRunSteps.startedAt} asc nulls last`, asc(workflowRunSteps.path));
-      return { ...toWorkflowRunView(row), steps: steps.map(toWorkflowRunStepView) };
+      return {
+        ...toWorkflowRunView(row),
+        definition: row.definition,
+        steps: steps.map(toWorkflowRunStepView),
+      };
     },
 
     list: async (actor: Actor, query: ListWorkflowRunsInput): Promise<WorkflowRunPage> =>
