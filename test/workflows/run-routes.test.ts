@@ -101,6 +101,15 @@ describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout
     });
   });
 
+  it('reads a run by an id longer than an item id (a nested child run), up to 300 characters', async () => {
+    const long = `${'x'.repeat(150)}:kid@run`;
+    const missing = await owner({ method: 'GET', url: `/api/v1/workflow-runs/${long}` });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('WORKFLOW_RUN_NOT_FOUND');
+    const tooLong = await owner({ method: 'GET', url: `/api/v1/workflow-runs/${'x'.repeat(301)}` });
+    expect(tooLong.statusCode).toBe(414);
+  });
+
   it('answers a bad input with 400 RUN_INPUT_INVALID and the field', async () => {
     const response = await start(owner, 'greet', { who: 7 });
     expect(response.statusCode).toBe(400);
