@@ -152,6 +152,8 @@ describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json().status, JSON.stringify(cancelled.json())).toBe('cancelled');
     expect((await readRun(runId)).steps[0]).toMatchObject({ path: 'nap', status: 'cancelled' });
+    const scraped = await testApp.app.http.inject({ method: 'GET', url: '/metrics' });
+    expect(scraped.body).toMatch(/^switchboard_workflow_runs_total\{status="cancelled"\} 1$/m);
     const again = await owner({ method: 'POST', url: `/api/v1/workflow-runs/${runId}/cancel` });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('RUN_STATE_CONFLICT');

@@ -4,11 +4,10 @@ import { evaluate, holds, resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from './failures.js';
 import type { StepEnd } from './records.js';
 import { type BlockContext, type PartResult, RunFailure, type StepOutcome, pathOf } from './run-state.js';
-import { attemptSingleStep, templatedInput } from './single-step.js';
+import { attemptSingleStep, type Single, templatedInput } from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
 
-type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
 type Compound = Exclude<WorkflowStepShape, Single>;
 
 /**

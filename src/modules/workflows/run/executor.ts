@@ -149,7 +149,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
       ...(ended ? { ended } : {}),
       ownerId: row.ownerId,
       workflowName: row.workflowName,
-      startedAt: (row.startedAt ?? new Date()).toISOString(),
+      startedAt: (row.startedAt ?? deps.clock.now()).toISOString(),
       steps: row.definition.steps,
       output: row.definition.output,
       input: row.input,

@@ -22,10 +22,18 @@ export interface StepEnd {
  * The rows users see of a run and its steps, with the events and metrics of each change. Every
  * function here is called inside a DBOS step (or by the service), so a replay does not write twice.
  */
+/** The statuses of a step that has ended. */
+const endedStepStatuses: string[] = ['succeeded', 'failed', 'skipped'];
+
 export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
   const { db, clock, bus } = deps;
 
   return {
+    /** Counts runs a cancel ended (the cancel ends them outside the executor). */
+    countCancelled(count: number): void {
+      if (count > 0) metrics.runs.inc({ status: 'cancelled' }, count);
+    },
+
     /** Marks a queued run running; gives its row whatever its status (a cancelled one is not started). */
     async beginRun(runId: string) {
       const started = await db
@@ -164,6 +172,12 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     ): Promise<void> {
       const now = clock.now();
       const { output, truncated } = cappedOutput(end.output);
+      // A step that had ended already (ended again by a replay of its end) is not counted twice.
+      const [before] = await db
+        .select({ status: workflowRunSteps.status })
+        .from(workflowRunSteps)
+        .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, step.path)));
+      const endedBefore = before !== undefined && endedStepStatuses.includes(before.status);
       const [row] = await db
         .insert(workflowRunSteps)
         .values({
@@ -197,10 +211,11 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
           },
         })
         .returning({ startedAt: workflowRunSteps.startedAt });
-      await db
-        .update(workflowRuns)
-        .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
-        .where(eq(workflowRuns.id, runId));
+      if (!endedBefore)
+        await db
+          .update(workflowRuns)
+          .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
+          .where(eq(workflowRuns.id, runId));
       const durationMs = now.getTime() - (row?.startedAt ?? now).getTime();
       metrics.steps.observe({ kind: step.kind, status: end.status }, durationMs / 1000);
       if (end.status === 'failed')

@@ -13,7 +13,8 @@ import type { BlockContext } from './run-state.js';
 import type { StepResult, StepRunContext, StepScope } from './step-kind.js';
 import type { StepEnvironment } from './step-environment.js';
 
-type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
+/** A single-action step: one act (or wait), with its own retry, timeout and on_error. */
+export type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
 
 /** The kinds that act once with no durable wait: each attempt is one DBOS step. */
 const actRunners: { [K in Single['kind']]?: ActRunner<K> } = {

@@ -111,8 +111,8 @@ export function createWorkflowRuns(
 
     async cancel(actor: Actor, runId: string): Promise<WorkflowRunView> {
       const row = await loadOwn(actor, runId);
-      engine();
-      await cancelRun(deps, requireUser(actor), row);
+      const running = engine();
+      running.records.countCancelled((await cancelRun(deps, requireUser(actor), row)).length);
       return toWorkflowRunView(await loadOwn(actor, runId));
     },
 

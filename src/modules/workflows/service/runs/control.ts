@@ -12,13 +12,17 @@ const underRun = (runId: string) =>
   or(eq(workflowRuns.id, runId), like(workflowRuns.id, `${escapeLike(runId)}:%`));
 
 /**
- * Cancels a run: the rows (the run and its child runs cancelled, their unfinished steps cancelled,
+ * Cancels a run (gives the ids of the runs it ended: the run and its child runs): the rows (the run and its child runs cancelled, their unfinished steps cancelled,
  * their pending approvals cancelled), then DBOS cancels its root and every child workflow (parts
  * and child runs).
  * A run that has ended is a conflict, and so is a child run: its parent awaits it, so the parent is
  * what gets cancelled.
  */
-export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: WorkflowRunRow): Promise<boolean> {
+export async function cancelRun(
+  deps: WorkflowDeps,
+  actor: UserActor,
+  row: WorkflowRunRow,
+): Promise<string[]> {
   if (row.parentRunId)
     throw new RunStateConflictError(
       `This run is a step of the run ${row.parentRunId}: cancel that run (its child runs stop with it)`,
@@ -35,7 +39,7 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
       .where(and(underRun(row.id), inArray(workflowRuns.status, openRunStatuses)))
       .returning({ id: workflowRuns.id });
     const ids = runs.map((run) => run.id);
-    if (ids.length === 0) return false;
+    if (ids.length === 0) return ids;
     await tx
       .update(workflowRunSteps)
       .set({ status: 'cancelled', endedAt: now })
@@ -49,7 +53,7 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
       .update(workflowApprovals)
       .set({ status: 'cancelled', answeredAt: now })
       .where(and(inArray(workflowApprovals.runId, ids), eq(workflowApprovals.status, 'pending')));
-    return ids.includes(row.id);
+    return ids;
   });
   // The rows first: a workflow stopped by DBOS may still be between two steps, and its rows move
   // forward only, so nothing it writes after this can undo the cancel.
@@ -61,7 +65,7 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
   });
   const open = below.filter((workflow) => ['PENDING', 'ENQUEUED', 'DELAYED'].includes(workflow.status));
   if (open.length > 0) await DBOS.cancelWorkflows(open.map((workflow) => workflow.workflowID));
-  if (cancelled)
+  if (cancelled.includes(row.id))
     await deps.bus.publish(actor, 'workflow.run.cancelled', { run_id: row.id, owner_id: row.ownerId });
   return cancelled;
 }
