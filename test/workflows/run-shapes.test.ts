@@ -4,7 +4,13 @@ import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { insertWorkflow, restActor } from '../helpers/workflows.js';
 import { postgresAvailable } from '../helpers/test-database.js';
-import type { WorkflowDefinitionInput } from '../../src/modules/workflows/definition.js';
+import {
+  type WorkflowDefinitionInput,
+  workflowDefinitionSchema,
+} from '../../src/modules/workflows/definition.js';
+import { workflowRuns } from '../../src/modules/workflows/table.js';
+import { newId } from '../../src/ids.js';
+import { eq } from 'drizzle-orm';
 
 /** The shapes a run takes on the real engine: waves, branches, items, passes, retries and failures. */
 describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeout: 60_000 }, () => {
@@ -402,6 +408,38 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     });
     expect(detail.status).toBe('succeeded');
     expect(detail.output).toEqual({ key: expect.stringMatching(new RegExp(`^${detail.id}:\\d+$`)) });
+  });
+
+  it('starts a run a crash left queued with no DBOS workflow, once it is a minute old', async () => {
+    const { runs } = testApp.app.workflows;
+    const definition = workflowDefinitionSchema.parse({
+      name: 'stranded',
+      steps: [{ id: 'say', kind: 'tool', tool: 'echo', input: { message: 'at last' } }],
+    });
+    const row = (id: string, createdAt: Date) => ({
+      id,
+      ownerId,
+      workflowName: 'stranded',
+      version: 1,
+      definition,
+      status: 'queued' as const,
+      input: {},
+      trigger: { kind: 'manual' as const, surface: 'test' },
+      createdAt,
+    });
+    const [old, fresh] = [newId(), newId()];
+    await testApp.app.database.db
+      .insert(workflowRuns)
+      .values([row(old, new Date(Date.now() - 120_000)), row(fresh, new Date())]);
+    expect(await runs.startStranded()).toBe(1);
+    const actor = restActor(ownerId);
+    expect(await runs.waitForEnd(actor, old, { timeoutMs: 10_000 })).toMatchObject({
+      status: 'succeeded',
+      output: { message: 'at last' },
+    });
+    expect((await runs.get(actor, fresh)).status).toBe('queued');
+    expect(await runs.startStranded()).toBe(0);
+    await testApp.app.database.db.delete(workflowRuns).where(eq(workflowRuns.id, fresh));
   });
 
   it('refuses an input that does not match the input schema, naming the field, and stores nothing', async () => {

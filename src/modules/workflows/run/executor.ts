@@ -1,5 +1,5 @@
 import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { actingAs } from '../../../actor.js';
 import type { WorkflowDeps } from '../deps.js';
 import { StepFailedError } from '../errors.js';
@@ -28,6 +28,9 @@ import type { StepScope } from './step-kind.js';
  * a run that runs beside others (a wave member, a parallel branch, a foreach item), with the id
  * `<run id>:<path>`. Without the engine (one-shot commands) nothing is registered.
  */
+/** How long a run may stay queued with no DBOS workflow before a sweep starts it. */
+export const strandedAfterMs = 60_000;
+
 export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWorkflow) {
   if (!deps.engine) return undefined;
   const metrics = createRunMetrics(deps.metrics);
@@ -63,6 +66,12 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     },
   };
   const blocks = createBlockRunner(env);
+  // A crash between a run's row and its DBOS start leaves it queued: start those once launched.
+  deps.engine.onLaunch(async () => {
+    await startStranded(new Date(deps.clock.now().getTime() - strandedAfterMs)).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not start the runs left queued'),
+    );
+  });
 
   const root = DBOS.registerWorkflow(
     async (runId: string): Promise<RunResult> => {
@@ -174,12 +183,40 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     );
   }
 
+  /**
+   * Starts the root runs left `queued` since before `before` with no DBOS workflow: a crash came
+   * between their row and their start. Their DBOS id is the run id, so a start that raced another
+   * instance's is a no-op. (A child run is started by its parent's recovery.) Gives how many.
+   */
+  async function startStranded(before: Date): Promise<number> {
+    const queued = await deps.db
+      .select({ id: workflowRuns.id })
+      .from(workflowRuns)
+      .where(
+        and(
+          eq(workflowRuns.status, 'queued'),
+          isNull(workflowRuns.parentRunId),
+          lt(workflowRuns.createdAt, before),
+        ),
+      );
+    let started = 0;
+    for (const { id } of queued) {
+      if (await DBOS.getWorkflowStatus(id)) continue;
+      await DBOS.startWorkflow(root, { workflowID: id })(id);
+      started++;
+    }
+    if (started > 0) logger.info({ runs: started }, 'started runs left queued by a crash');
+    return started;
+  }
+
   return {
     records,
     /** Starts (or finds) the DBOS workflow of a run whose row is in place. */
     async start(runId: string): Promise<void> {
       await DBOS.startWorkflow(root, { workflowID: runId })(runId);
     },
+    /** Starts the root runs left queued since before `before` with no DBOS workflow; gives how many. */
+    startStranded,
     /** Inserts a run's row for a retry or re-run and starts it. */
     insertRun: (actor: Parameters<typeof insertRun>[1], run: Parameters<typeof insertRun>[2]) =>
       insertRun(deps, actor, run),

@@ -3,7 +3,7 @@ import type { Actor, UserActor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import type { WorkflowDeps } from '../deps.js';
 import { EngineUnavailableError, RunStateConflictError, WorkflowRunNotFoundError } from '../errors.js';
-import { createRunExecutor, type RunExecutor } from '../run/executor.js';
+import { createRunExecutor, type RunExecutor, strandedAfterMs } from '../run/executor.js';
 import { openRunStatuses } from '../run/records.js';
 import {
   type ListWorkflowRunsInput,
@@ -105,6 +105,15 @@ export function createWorkflowRuns(
         steps: steps.map(toWorkflowRunStepView),
       };
     },
+
+    /**
+     * Starts the runs a crash left queued (a row, no DBOS workflow) for over a minute; gives how
+     * many. System use (no actor): at engine launch and in the app's hourly sweep.
+     */
+    startStranded: (): Promise<number> =>
+      executor
+        ? executor.startStranded(new Date(deps.clock.now().getTime() - strandedAfterMs))
+        : Promise.resolve(0),
 
     list: async (actor: Actor, query: ListWorkflowRunsInput): Promise<WorkflowRunPage> =>
       listRuns(deps, requireUser(actor), query),
