@@ -159,6 +159,9 @@ describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout
     expect(again.json().error.code).toBe('RUN_STATE_CONFLICT');
     const resumed = await owner({ method: 'POST', url: `/api/v1/workflow-runs/${runId}/resume` });
     expect(resumed.statusCode, resumed.body).toBe(200);
+    // The sleep goes on: the run and its step wait again rather than show running.
+    expect(resumed.json().status).toBe('waiting');
+    expect((await readRun(runId)).steps[0]).toMatchObject({ path: 'nap', status: 'waiting' });
     await until(runId, 'succeeded');
   });
 

@@ -128,7 +128,7 @@ export function createWorkflowRuns(
     async resume(actor: Actor, runId: string): Promise<WorkflowRunView> {
       const row = await loadOwn(actor, runId);
       engine();
-      await resumeRun(deps, row);
+      await resumeRun(deps, requireUser(actor), row);
       return toWorkflowRunView(await loadOwn(actor, runId));
     },
 

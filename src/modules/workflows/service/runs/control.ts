@@ -76,7 +76,7 @@ export async function cancelRun(
  * ended in SUCCESS or ERROR, and the row would stay running for ever); a run that failed, or one
  * whose cancel came after its end, is retried instead.
  */
-export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promise<void> {
+export async function resumeRun(deps: WorkflowDeps, actor: UserActor, row: WorkflowRunRow): Promise<void> {
   const status = (await DBOS.getWorkflowStatus(row.id))?.status;
   if (row.status !== 'cancelled' || status !== 'CANCELLED')
     throw new RunStateConflictError(resumeRefusal(row.status));
@@ -84,6 +84,31 @@ export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promis
     .update(workflowRuns)
     .set({ status: 'running', endedAt: null, error: null })
     .where(and(underRun(row.id), eq(workflowRuns.status, 'cancelled')));
+  // A step cut off while it waited waits again (DBOS replays its wait without marking it anew).
+  const waiting = await deps.db
+    .update(workflowRunSteps)
+    .set({ status: 'waiting', endedAt: null })
+    .where(
+      and(
+        eq(workflowRunSteps.status, 'cancelled'),
+        inArray(workflowRunSteps.kind, Object.keys(waitOf)),
+        inArray(
+          workflowRunSteps.runId,
+          deps.db.select({ id: workflowRuns.id }).from(workflowRuns).where(underRun(row.id)),
+        ),
+      ),
+    )
+    .returning({ runId: workflowRunSteps.runId, path: workflowRunSteps.path, kind: workflowRunSteps.kind });
+  if (waiting.length > 0)
+    await deps.db
+      .update(workflowRuns)
+      .set({ status: 'waiting' })
+      .where(
+        and(
+          inArray(workflowRuns.id, [...new Set(waiting.map((step) => step.runId))]),
+          eq(workflowRuns.status, 'running'),
+        ),
+      );
   await deps.db.execute(sql`update ${workflowRunSteps} set status = 'running', ended_at = null
     where ${workflowRunSteps.status} = 'cancelled' and ${workflowRunSteps.runId} in
     (select ${workflowRuns.id} from ${workflowRuns} where ${underRun(row.id)})`);
@@ -95,7 +120,17 @@ export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promis
   const stopped = below.filter((workflow) => workflow.status === 'CANCELLED' || workflow.status === 'ERROR');
   if (stopped.length > 0) await DBOS.resumeWorkflows(stopped.map((workflow) => workflow.workflowID));
   await DBOS.resumeWorkflow(row.id);
+  for (const step of waiting)
+    await deps.bus.publish(actor, 'workflow.run.waiting', {
+      run_id: step.runId,
+      owner_id: row.ownerId,
+      step_path: step.path,
+      waiting_for: waitOf[step.kind as keyof typeof waitOf],
+    });
 }
+
+/** The step kinds that wait, and what each waits for. */
+const waitOf = { approval: 'approval', wait_event: 'event', sleep: 'sleep' } as const;
 
 /** Why a run cannot be resumed, and what to do instead. */
 function resumeRefusal(status: WorkflowRunRow['status']): string {
