@@ -442,6 +442,26 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     await testApp.app.database.db.delete(workflowRuns).where(eq(workflowRuns.id, fresh));
   });
 
+  it('fails a foreach whose list is longer than the cap, naming the cap', async () => {
+    const detail = await run(
+      {
+        name: 'too-many-items',
+        steps: [
+          {
+            id: 'each',
+            kind: 'foreach',
+            items: 'input.list',
+            steps: [{ id: 'say', kind: 'tool', tool: 'echo', input: { message: 'x' } }],
+          },
+        ],
+      },
+      { list: Array.from({ length: 10_001 }, (_, index) => index) },
+    );
+    expect(detail.status).toBe('failed');
+    expect(detail.error).toMatchObject({ code: 'EXPRESSION_FAILED', step_path: 'each' });
+    expect(detail.error?.message).toContain('10000');
+  });
+
   it('refuses an input that does not match the input schema, naming the field, and stores nothing', async () => {
     await insertWorkflow(testApp.app, ownerId, {
       name: 'strict',

@@ -10,6 +10,9 @@ import type { StepScope } from './step-kind.js';
 
 type Compound = Exclude<WorkflowStepShape, Single>;
 
+/** The most items one foreach goes over: each is a step row (and with concurrency a DBOS workflow). */
+export const maxForeachItems = 10_000;
+
 /**
  * Runs blocks of steps in waves, as the design says: the steps whose `needs` are all settled, in
  * definition order; a wave of one inline in the current DBOS workflow, a wave of several as child
@@ -251,6 +254,12 @@ export function createBlockRunner(env: StepEnvironment) {
           throw new RunFailure(
             'EXPRESSION_FAILED',
             `${step.items}: must give a list, but gave ${JSON.stringify(items)}`,
+            path,
+          );
+        if (items.length > maxForeachItems)
+          throw new RunFailure(
+            'EXPRESSION_FAILED',
+            `${step.items}: gave ${items.length} items, more than the ${maxForeachItems} a foreach goes over`,
             path,
           );
         await begin(items.length * step.steps.length, { items: items.length });
