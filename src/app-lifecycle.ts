@@ -79,6 +79,7 @@ export function assemble(parts: AppParts) {
     engine,
     identity,
     conversations,
+    workflows,
     mcpClients,
     loadPromptFiles,
     warmUps,
@@ -99,13 +100,18 @@ export function assemble(parts: AppParts) {
       bus.prune(),
       identity.audit.prune(),
       conversations.interruptStale({ before: interruptBefore }),
+      workflows.runs.startStranded().catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not start the workflow runs left queued');
+        return 0;
+      }),
       engine
         ? pruneEffects({ db: database.db, before: new Date(clock.now().getTime() - effectRetentionMs) })
         : 0,
     ])
-      .then(([events, auditEntries, interrupted, effects]) => {
+      .then(([events, auditEntries, interrupted, strandedRuns, effects]) => {
         if (events + auditEntries + interrupted + effects > 0)
           logger.info({ events, auditEntries, interrupted, effects }, 'pruned old entries');
+        if (strandedRuns > 0) logger.info({ runs: strandedRuns }, 'started workflow runs left queued');
       })
       .catch((error) => logger.warn({ err: error }, 'could not prune old entries'));
   };

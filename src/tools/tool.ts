@@ -10,6 +10,11 @@ export interface ToolContext {
   log(level: 'debug' | 'info' | 'warning' | 'error', message: string): Promise<void>;
   /** The request the call came with, if any: an internal failure is reported under its id. */
   readonly requestId?: string;
+  /**
+   * The same on every execution of one act (a workflow step run again after a crash), different for
+   * every other act: hand it to whatever takes an idempotency key, so a repeat does not act twice.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /**

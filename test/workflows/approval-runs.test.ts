@@ -117,7 +117,7 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
         },
       ],
     });
-    const childRunId = `${started.id}:kid`;
+    const childRunId = `${started.id}:kid@run`;
     const approval = await pendingAt(childRunId, 'sign');
     expect(approval).toMatchObject({ workflow_name: 'sign-off', message: 'Sign the contract?' });
 

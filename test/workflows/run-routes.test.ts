@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { callToolOverRest } from '../helpers/rest-tool-call.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { postgresAvailable } from '../helpers/test-database.js';
 import { insertWorkflow } from '../helpers/workflows.js';
+import { workflowRuns } from '../../src/modules/workflows/table.js';
 
 /** Runs over REST and MCP tools: start, wait, read, list, cancel, resume, retry, re-run; and nobody else's. */
 describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout: 60_000 }, () => {
@@ -93,6 +95,19 @@ describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout
         attempts: 1,
       }),
     ]);
+    expect(detail.definition).toMatchObject({
+      name: 'greet',
+      steps: [expect.objectContaining({ id: 'hello' })],
+    });
+  });
+
+  it('reads a run by an id longer than an item id (a nested child run), up to 300 characters', async () => {
+    const long = `${'x'.repeat(150)}:kid@run`;
+    const missing = await owner({ method: 'GET', url: `/api/v1/workflow-runs/${long}` });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('WORKFLOW_RUN_NOT_FOUND');
+    const tooLong = await owner({ method: 'GET', url: `/api/v1/workflow-runs/${'x'.repeat(301)}` });
+    expect(tooLong.statusCode).toBe(414);
   });
 
   it('answers a bad input with 400 RUN_INPUT_INVALID and the field', async () => {
@@ -137,12 +152,42 @@ describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json().status, JSON.stringify(cancelled.json())).toBe('cancelled');
     expect((await readRun(runId)).steps[0]).toMatchObject({ path: 'nap', status: 'cancelled' });
+    const scraped = await testApp.app.http.inject({ method: 'GET', url: '/metrics' });
+    expect(scraped.body).toMatch(/^switchboard_workflow_runs_total\{status="cancelled"\} 1$/m);
     const again = await owner({ method: 'POST', url: `/api/v1/workflow-runs/${runId}/cancel` });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('RUN_STATE_CONFLICT');
     const resumed = await owner({ method: 'POST', url: `/api/v1/workflow-runs/${runId}/resume` });
     expect(resumed.statusCode, resumed.body).toBe(200);
+    // The sleep goes on: the run and its step wait again rather than show running.
+    expect(resumed.json().status).toBe('waiting');
+    expect((await readRun(runId)).steps[0]).toMatchObject({ path: 'nap', status: 'waiting' });
     await until(runId, 'succeeded');
+  });
+
+  it('resumes only a run DBOS holds cancelled: an ended one is 409 (retry or re-run it) and stays as it was', async () => {
+    const done = (await start(owner, 'greet', { who: 'x' }, true)).json();
+    expect(done.status).toBe('succeeded');
+    // A cancel that lost the race with the end: the row says cancelled, DBOS says SUCCESS.
+    await testApp.app.database.db
+      .update(workflowRuns)
+      .set({ status: 'cancelled' })
+      .where(eq(workflowRuns.id, done.id));
+    const resumed = await owner({ method: 'POST', url: `/api/v1/workflow-runs/${done.id}/resume` });
+    expect(resumed.statusCode, resumed.body).toBe(409);
+    expect(resumed.json().error.code).toBe('RUN_STATE_CONFLICT');
+    expect(resumed.json().error.message).toMatch(/re-run it/);
+    expect((await readRun(done.id)).status).toBe('cancelled');
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'broken',
+      steps: [{ id: 'fail', kind: 'tool', tool: 'fail_times', input: { key: 'broken', times: 99 } }],
+    });
+    const failed = (await start(owner, 'broken', {}, true)).json();
+    expect(failed.status).toBe('failed');
+    const notResumed = await owner({ method: 'POST', url: `/api/v1/workflow-runs/${failed.id}/resume` });
+    expect(notResumed.statusCode).toBe(409);
+    expect(notResumed.json().error.message).toMatch(/retry it/);
+    expect((await readRun(failed.id)).status).toBe('failed');
   });
 
   it('retries a failed run as a new run that copies the steps that succeeded, and re-runs one from scratch', async () => {

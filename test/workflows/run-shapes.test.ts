@@ -1,9 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { insertWorkflow, restActor } from '../helpers/workflows.js';
 import { postgresAvailable } from '../helpers/test-database.js';
-import type { WorkflowDefinitionInput } from '../../src/modules/workflows/definition.js';
+import {
+  type WorkflowDefinitionInput,
+  workflowDefinitionSchema,
+} from '../../src/modules/workflows/definition.js';
+import { workflowRuns } from '../../src/modules/workflows/table.js';
+import { newId } from '../../src/ids.js';
+import { eq } from 'drizzle-orm';
 
 /** The shapes a run takes on the real engine: waves, branches, items, passes, retries and failures. */
 describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeout: 60_000 }, () => {
@@ -320,8 +327,139 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     });
     expect(detail.status).toBe('succeeded');
     expect(detail.output).toEqual({ message: 'one hello kid' });
-    const child = await testApp.app.workflows.runs.get(restActor(ownerId), `${detail.id}:both[1].kid`);
+    const child = await testApp.app.workflows.runs.get(restActor(ownerId), `${detail.id}:both[1].kid@run`);
     expect(child).toMatchObject({ status: 'succeeded', parent_run_id: detail.id, workflow_name: 'child' });
+  });
+
+  it('runs a child workflow beside another step in a wave, its run apart from the wave part', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'wave-child',
+      steps: [{ id: 'greet', kind: 'tool', tool: 'echo', input: { message: 'from the child' } }],
+    });
+    const detail = await run({
+      name: 'wave-parent',
+      steps: [
+        { id: 'side', kind: 'tool', tool: 'echo', input: { message: 'side' } },
+        { id: 'kid', kind: 'workflow', workflow: 'wave-child', input: {} },
+      ],
+    });
+    expect(detail.status, JSON.stringify(detail.error)).toBe('succeeded');
+    expect(statusOf(detail, 'kid')).toBe('succeeded');
+    const child = await testApp.app.workflows.runs.get(restActor(ownerId), `${detail.id}:kid@run`);
+    expect(child).toMatchObject({ status: 'succeeded', parent_run_id: detail.id });
+  });
+
+  it('starts a new child run for each attempt of a retried workflow step', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'flaky-child',
+      steps: [{ id: 'flaky', kind: 'tool', tool: 'fail_times', input: { key: 'flaky-child', times: 1 } }],
+    });
+    const detail = await run({
+      name: 'retrying-parent',
+      steps: [
+        {
+          id: 'kid',
+          kind: 'workflow',
+          workflow: 'flaky-child',
+          input: {},
+          retry: { attempts: 2, backoff: 'fixed', delay_ms: 10 },
+        },
+      ],
+    });
+    expect(detail.status, JSON.stringify(detail.error)).toBe('succeeded');
+    const actor = restActor(ownerId);
+    expect((await testApp.app.workflows.runs.get(actor, `${detail.id}:kid@run`)).status).toBe('failed');
+    expect((await testApp.app.workflows.runs.get(actor, `${detail.id}:kid@run#2`)).status).toBe('succeeded');
+  });
+
+  it('refuses to cancel a child run alone, and fails the parent step when DBOS cancels the child', async () => {
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'sleepy-child',
+      steps: [{ id: 'nap', kind: 'sleep', duration_ms: 30_000 }],
+    });
+    await insertWorkflow(testApp.app, ownerId, {
+      name: 'waiting-parent',
+      steps: [{ id: 'kid', kind: 'workflow', workflow: 'sleepy-child', input: {} }],
+    });
+    const { runs } = testApp.app.workflows;
+    const actor = restActor(ownerId);
+    const parent = await runs.start(actor, {
+      workflow: 'waiting-parent',
+      trigger: { kind: 'manual', surface: 'test' },
+    });
+    const childId = `${parent.id}:kid@run`;
+    await vi.waitFor(async () => expect((await runs.get(actor, childId)).status).toBe('waiting'), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    await expect(runs.cancel(actor, childId)).rejects.toMatchObject({ code: 'RUN_STATE_CONFLICT' });
+    await DBOS.cancelWorkflow(childId);
+    const ended = await runs.waitForEnd(actor, parent.id, { timeoutMs: 10_000 });
+    expect(ended).toMatchObject({
+      status: 'failed',
+      error: { code: 'CHILD_RUN_CANCELLED', step_path: 'kid' },
+    });
+  });
+
+  it('hands a tool step an idempotency key naming its DBOS step, the same for a replay of it', async () => {
+    const detail = await run({
+      name: 'keyed',
+      steps: [{ id: 'act', kind: 'tool', tool: 'idempotency_key', input: {} }],
+    });
+    expect(detail.status).toBe('succeeded');
+    expect(detail.output).toEqual({ key: expect.stringMatching(new RegExp(`^${detail.id}:\\d+$`)) });
+  });
+
+  it('starts a run a crash left queued with no DBOS workflow, once it is a minute old', async () => {
+    const { runs } = testApp.app.workflows;
+    const definition = workflowDefinitionSchema.parse({
+      name: 'stranded',
+      steps: [{ id: 'say', kind: 'tool', tool: 'echo', input: { message: 'at last' } }],
+    });
+    const row = (id: string, createdAt: Date) => ({
+      id,
+      ownerId,
+      workflowName: 'stranded',
+      version: 1,
+      definition,
+      status: 'queued' as const,
+      input: {},
+      trigger: { kind: 'manual' as const, surface: 'test' },
+      createdAt,
+    });
+    const [old, fresh] = [newId(), newId()];
+    await testApp.app.database.db
+      .insert(workflowRuns)
+      .values([row(old, new Date(Date.now() - 120_000)), row(fresh, new Date())]);
+    expect(await runs.startStranded()).toBe(1);
+    const actor = restActor(ownerId);
+    expect(await runs.waitForEnd(actor, old, { timeoutMs: 10_000 })).toMatchObject({
+      status: 'succeeded',
+      output: { message: 'at last' },
+    });
+    expect((await runs.get(actor, fresh)).status).toBe('queued');
+    expect(await runs.startStranded()).toBe(0);
+    await testApp.app.database.db.delete(workflowRuns).where(eq(workflowRuns.id, fresh));
+  });
+
+  it('fails a foreach whose list is longer than the cap, naming the cap', async () => {
+    const detail = await run(
+      {
+        name: 'too-many-items',
+        steps: [
+          {
+            id: 'each',
+            kind: 'foreach',
+            items: 'input.list',
+            steps: [{ id: 'say', kind: 'tool', tool: 'echo', input: { message: 'x' } }],
+          },
+        ],
+      },
+      { list: Array.from({ length: 10_001 }, (_, index) => index) },
+    );
+    expect(detail.status).toBe('failed');
+    expect(detail.error).toMatchObject({ code: 'EXPRESSION_FAILED', step_path: 'each' });
+    expect(detail.error?.message).toContain('10000');
   });
 
   it('refuses an input that does not match the input schema, naming the field, and stores nothing', async () => {

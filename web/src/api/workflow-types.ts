@@ -11,7 +11,7 @@ import type {
   Workflow,
   WorkflowDefinition,
   WorkflowPage,
-  WorkflowRunDetail as ServerRunDetail,
+  WorkflowRunDetail,
   WorkflowRunPage,
   WorkflowRunStepView,
   WorkflowRunView,
@@ -28,6 +28,7 @@ export type {
   StepKind,
   WorkflowDefinition,
   WorkflowPage,
+  WorkflowRunDetail,
   WorkflowRunPage,
   WorkflowRunStepView,
   WorkflowRunView,
@@ -40,9 +41,3 @@ export type StepStatus = WorkflowRunStepView['status'];
 export type WorkflowSummary = Workflow;
 /** A built-in template, copied into your workflows to change and run. */
 export type WorkflowTemplate = WorkflowTemplateView;
-
-/**
- * GET /api/v1/workflow-runs/{id}: the run with its steps. `definition` (the copy the run row keeps)
- * is not on the wire yet; until it is, the page reads the version the run names from the workflow.
- */
-export type WorkflowRunDetail = ServerRunDetail & { definition?: WorkflowDefinition };

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { UserActor } from '../../../actor.js';
 import { errorAnswers } from '../../../http/error-body.js';
-import { idParams } from '../../../http/route-params.js';
+import { idParams, runIdParams } from '../../../http/route-params.js';
 import { routeGroup } from '../../../http/route-group.js';
 import {
   listWorkflowRunsInputSchema,
@@ -46,7 +46,7 @@ export function registerWorkflowRunRoutes(app: FastifyInstance, { runs }: Workfl
       url: '/api/v1/workflow-runs/:id',
       scope: 'api:read',
       summary: 'One of your runs with its steps (status, input, output, error, attempts, times, tokens)',
-      params: idParams,
+      params: runIdParams,
       response: workflowRunDetailSchema,
     },
     (request) => runs.get(request.user, request.params.id),
@@ -68,7 +68,7 @@ export function registerWorkflowRunRoutes(app: FastifyInstance, { runs }: Workfl
         url: `/api/v1/workflow-runs/:id/${action}`,
         scope: 'api:write',
         summary,
-        params: idParams,
+        params: runIdParams,
         response: workflowRunSchema,
       },
       (request) => runs[action](request.user, request.params.id),

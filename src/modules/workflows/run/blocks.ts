@@ -4,12 +4,14 @@ import { evaluate, holds, resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from './failures.js';
 import type { StepEnd } from './records.js';
 import { type BlockContext, type PartResult, RunFailure, type StepOutcome, pathOf } from './run-state.js';
-import { attemptSingleStep, templatedInput } from './single-step.js';
+import { attemptSingleStep, type Single, templatedInput } from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
 
-type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
 type Compound = Exclude<WorkflowStepShape, Single>;
+
+/** The most items one foreach goes over: each is a step row (and with concurrency a DBOS workflow). */
+export const maxForeachItems = 10_000;
 
 /**
  * Runs blocks of steps in waves, as the design says: the steps whose `needs` are all settled, in
@@ -252,6 +254,12 @@ export function createBlockRunner(env: StepEnvironment) {
           throw new RunFailure(
             'EXPRESSION_FAILED',
             `${step.items}: must give a list, but gave ${JSON.stringify(items)}`,
+            path,
+          );
+        if (items.length > maxForeachItems)
+          throw new RunFailure(
+            'EXPRESSION_FAILED',
+            `${step.items}: gave ${items.length} items, more than the ${maxForeachItems} a foreach goes over`,
             path,
           );
         await begin(items.length * step.steps.length, { items: items.length });

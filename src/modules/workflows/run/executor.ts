@@ -1,5 +1,5 @@
-import { DBOS } from '@dbos-inc/dbos-sdk';
-import { and, eq } from 'drizzle-orm';
+import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { actingAs } from '../../../actor.js';
 import type { WorkflowDeps } from '../deps.js';
 import { StepFailedError } from '../errors.js';
@@ -18,7 +18,7 @@ import {
   type RunInfo,
   type RunResult,
 } from './run-state.js';
-import type { StepEnvironment } from './step-environment.js';
+import { childRunId, type StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
 
 /**
@@ -28,6 +28,9 @@ import type { StepScope } from './step-kind.js';
  * a run that runs beside others (a wave member, a parallel branch, a foreach item), with the id
  * `<run id>:<path>`. Without the engine (one-shot commands) nothing is registered.
  */
+/** How long a run may stay queued with no DBOS workflow before a sweep starts it. */
+export const strandedAfterMs = 60_000;
+
 export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWorkflow) {
   if (!deps.engine) return undefined;
   const metrics = createRunMetrics(deps.metrics);
@@ -38,8 +41,8 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     deps,
     records,
     startPart: (spec) => DBOS.startWorkflow(part, { workflowID: `${spec.run.id}:${spec.path}` })(spec),
-    async runChildWorkflow(step, input, context) {
-      const childId = `${context.run.id}:${context.path}`;
+    async runChildWorkflow(step, input, context, attempt) {
+      const childId = childRunId(context.run.id, context.path, attempt);
       await DBOS.runStep(
         () =>
           prepareRun(deps, resolveWorkflow, context.actor, {
@@ -51,8 +54,8 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
           }),
         { name: `${context.path}.child` },
       );
-      const handle = await DBOS.startWorkflow(root, { workflowID: childId })(childId);
-      const result = await handle.getResult();
+      await DBOS.startWorkflow(root, { workflowID: childId })(childId);
+      const result = await awaitChild(childId);
       if (result.status === 'succeeded') return { output: result.output };
       if (result.status === 'cancelled')
         throw new StepFailedError('CHILD_RUN_CANCELLED', `The child run ${childId} was cancelled`);
@@ -63,6 +66,12 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     },
   };
   const blocks = createBlockRunner(env);
+  // A crash between a run's row and its DBOS start leaves it queued: start those once launched.
+  deps.engine.onLaunch(async () => {
+    await startStranded(new Date(deps.clock.now().getTime() - strandedAfterMs)).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not start the runs left queued'),
+    );
+  });
 
   const root = DBOS.registerWorkflow(
     async (runId: string): Promise<RunResult> => {
@@ -149,7 +158,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
       ...(ended ? { ended } : {}),
       ownerId: row.ownerId,
       workflowName: row.workflowName,
-      startedAt: (row.startedAt ?? new Date()).toISOString(),
+      startedAt: (row.startedAt ?? deps.clock.now()).toISOString(),
       steps: row.definition.steps,
       output: row.definition.output,
       input: row.input,
@@ -174,12 +183,40 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     );
   }
 
+  /**
+   * Starts the root runs left `queued` since before `before` with no DBOS workflow: a crash came
+   * between their row and their start. Their DBOS id is the run id, so a start that raced another
+   * instance's is a no-op. (A child run is started by its parent's recovery.) Gives how many.
+   */
+  async function startStranded(before: Date): Promise<number> {
+    const queued = await deps.db
+      .select({ id: workflowRuns.id })
+      .from(workflowRuns)
+      .where(
+        and(
+          eq(workflowRuns.status, 'queued'),
+          isNull(workflowRuns.parentRunId),
+          lt(workflowRuns.createdAt, before),
+        ),
+      );
+    let started = 0;
+    for (const { id } of queued) {
+      if (await DBOS.getWorkflowStatus(id)) continue;
+      await DBOS.startWorkflow(root, { workflowID: id })(id);
+      started++;
+    }
+    if (started > 0) logger.info({ runs: started }, 'started runs left queued by a crash');
+    return started;
+  }
+
   return {
     records,
     /** Starts (or finds) the DBOS workflow of a run whose row is in place. */
     async start(runId: string): Promise<void> {
       await DBOS.startWorkflow(root, { workflowID: runId })(runId);
     },
+    /** Starts the root runs left queued since before `before` with no DBOS workflow; gives how many. */
+    startStranded,
     /** Inserts a run's row for a retry or re-run and starts it. */
     insertRun: (actor: Parameters<typeof insertRun>[1], run: Parameters<typeof insertRun>[2]) =>
       insertRun(deps, actor, run),
@@ -189,6 +226,21 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
       return row;
     },
   };
+}
+
+/**
+ * A child run's result, read from DBOS's record rather than awaited in this process: a child
+ * cancelled on its own (by DBOS, not through its parent, whose cancel reaches the parent first) is
+ * seen at once, where the child's own execution only notices at its next operation. Its cancel is
+ * a failure of the `workflow` step, never a stopping error up the parent, which would hang `running`.
+ */
+async function awaitChild(childId: string): Promise<RunResult> {
+  try {
+    return await DBOS.retrieveWorkflow<RunResult>(childId).getResult();
+  } catch (error) {
+    if (error instanceof DBOSErrors.DBOSAwaitedWorkflowCancelledError) return { status: 'cancelled' };
+    throw error;
+  }
 }
 
 export type RunExecutor = NonNullable<ReturnType<typeof createRunExecutor>>;

@@ -29,6 +29,9 @@ export interface StepEnd {
  * writes them again (every write here is an upsert or a conditional update). Waiting for the disk at
  * each of our commits as well cost milliseconds per step (docs/workflows-runs.md, "Speed").
  */
+/** The statuses of a step that has ended. */
+const endedStepStatuses: string[] = ['succeeded', 'failed', 'skipped'];
+
 export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
   const { clock, bus } = deps;
   type Transaction = Parameters<Parameters<WorkflowDeps['db']['transaction']>[0]>[0];
@@ -40,6 +43,11 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     });
 
   return {
+    /** Counts runs a cancel ended (the cancel ends them outside the executor). */
+    countCancelled(count: number): void {
+      if (count > 0) metrics.runs.inc({ status: 'cancelled' }, count);
+    },
+
     /** Marks a queued run running; gives its row whatever its status (a cancelled one is not started). */
     async beginRun(runId: string) {
       const { started, row } = await write(async (db) => {
@@ -195,8 +203,14 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     ): Promise<void> {
       const now = clock.now();
       const { output, truncated } = cappedOutput(end.output);
-      // The row and the run's progress in one commit.
+      // The row and the run's progress in one commit. A step that had ended already (ended again
+      // by a replay of its end) is not counted twice.
       const row = await write(async (db) => {
+        const [before] = await db
+          .select({ status: workflowRunSteps.status })
+          .from(workflowRunSteps)
+          .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, step.path)));
+        const endedBefore = before !== undefined && endedStepStatuses.includes(before.status);
         const [written] = await db
           .insert(workflowRunSteps)
           .values({
@@ -238,10 +252,11 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
             },
           })
           .returning({ startedAt: workflowRunSteps.startedAt });
-        await db
-          .update(workflowRuns)
-          .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
-          .where(eq(workflowRuns.id, runId));
+        if (!endedBefore)
+          await db
+            .update(workflowRuns)
+            .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
+            .where(eq(workflowRuns.id, runId));
         return written;
       });
       const durationMs = now.getTime() - (row?.startedAt ?? now).getTime();

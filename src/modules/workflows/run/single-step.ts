@@ -13,7 +13,8 @@ import type { BlockContext } from './run-state.js';
 import type { StepResult, StepRunContext, StepScope } from './step-kind.js';
 import type { StepEnvironment } from './step-environment.js';
 
-type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
+/** A single-action step: one act (or wait), with its own retry, timeout and on_error. */
+export type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
 
 /** How long an act runs before its running row is written; the faster ones get one row, at their end. */
 const runningRowAfterMs = 50;
@@ -82,19 +83,9 @@ export async function attemptSingleStep(
             await running;
             return running ? undefined : begun;
           };
+          let result: StepResult;
           try {
-            const result = await withTimeout(step.timeout_ms, (signal) =>
-              act(step, input, runContext, signal),
-            );
-            const unwritten = await settled();
-            await records.endStep(
-              context.actor,
-              context.run.id,
-              meta,
-              { status: 'succeeded', ...result },
-              unwritten,
-            );
-            return { ok: true as const, result };
+            result = await withTimeout(step.timeout_ms, (signal) => act(step, input, runContext, signal));
           } catch (error) {
             const failure = stepErrorOf(error, deps.logger, path);
             const unwritten = await settled();
@@ -110,6 +101,17 @@ export async function attemptSingleStep(
             else if (unwritten) await records.beginStep(context.run.id, meta, input, attempt);
             return { ok: false as const, error: failure };
           }
+          // Outside the try: the act is done, so a failing row write is the engine's fault, never
+          // the step's failure, which a retry would answer by acting again.
+          const unwritten = await settled();
+          await records.endStep(
+            context.actor,
+            context.run.id,
+            meta,
+            { status: 'succeeded', ...result },
+            unwritten,
+          );
+          return { ok: true as const, result };
         },
         { name: `${path}#${attempt}` },
       );
@@ -118,7 +120,7 @@ export async function attemptSingleStep(
         name: `${path}#${attempt}.begin`,
       });
       try {
-        outcome = { ok: true, result: await runDurableKind(env, step, input, runContext) };
+        outcome = { ok: true, result: await runDurableKind(env, step, input, runContext, attempt) };
       } catch (error) {
         if (!isStepFailure(error)) throw error;
         outcome = { ok: false, error: stepErrorOf(error, deps.logger, path) };
@@ -145,6 +147,7 @@ async function runDurableKind(
   step: Single,
   input: Record<string, unknown>,
   context: StepRunContext,
+  attempt: number,
 ): Promise<StepResult> {
   switch (step.kind) {
     case 'sleep':
@@ -154,7 +157,7 @@ async function runDurableKind(
     case 'wait_event':
       return runWaitEventStep(step, input, context);
     case 'workflow':
-      return env.runChildWorkflow(step, input, context);
+      return env.runChildWorkflow(step, input, context, attempt);
     case 'agent':
       throw new StepFailedError(
         'AGENT_STEPS_UNAVAILABLE',

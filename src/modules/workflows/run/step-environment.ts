@@ -10,10 +10,20 @@ export interface StepEnvironment {
   records: RunRecords;
   /** Starts a part of the run as a child DBOS workflow `<run id>:<path>`; await the result in start order. */
   startPart(spec: PartSpec): Promise<{ getResult(): Promise<PartResult> }>;
-  /** A `workflow` step: a child run with its own row, awaited. */
+  /** A `workflow` step: a child run with its own row (id {@link childRunId}), awaited. */
   runChildWorkflow(
     step: Extract<WorkflowStepShape, { kind: 'workflow' }>,
     input: Record<string, unknown>,
     context: StepRunContext,
+    attempt: number,
   ): Promise<StepResult>;
+}
+
+/**
+ * The id of the child run a `workflow` step starts: `<run id>:<path>@run`, and `@run#<n>` for a
+ * retry's later attempts. Never `<run id>:<path>` alone, which is the id of the step's part when it
+ * runs beside others in a wave; still under `<run id>:`, so cancelling the run reaches it.
+ */
+export function childRunId(runId: string, path: string, attempt: number): string {
+  return `${runId}:${path}@run${attempt > 1 ? `#${attempt}` : ''}`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageSize } from '../../../db/page-size.js';
+import { workflowDefinitionSchema } from '../definition.js';
 import type { WorkflowRunRow, WorkflowRunStepRow } from '../table.js';
 
 const runStatus = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
@@ -57,7 +58,10 @@ export const workflowRunStepSchema = z
 export type WorkflowRunStepView = z.infer<typeof workflowRunStepSchema>;
 
 export const workflowRunDetailSchema = workflowRunSchema
-  .extend({ steps: z.array(workflowRunStepSchema).describe('In the order they started') })
+  .extend({
+    definition: workflowDefinitionSchema.describe('The definition that ran (the copy the run keeps)'),
+    steps: z.array(workflowRunStepSchema).describe('In the order they started'),
+  })
   .meta({ id: 'WorkflowRunDetail' });
 export type WorkflowRunDetail = z.infer<typeof workflowRunDetailSchema>;
 

@@ -3,7 +3,7 @@ import type { Actor, UserActor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import type { WorkflowDeps } from '../deps.js';
 import { EngineUnavailableError, RunStateConflictError, WorkflowRunNotFoundError } from '../errors.js';
-import { createRunExecutor, type RunExecutor } from '../run/executor.js';
+import { createRunExecutor, type RunExecutor, strandedAfterMs } from '../run/executor.js';
 import { openRunStatuses } from '../run/records.js';
 import {
   type ListWorkflowRunsInput,
@@ -99,23 +99,36 @@ export function createWorkflowRuns(
         .from(workflowRunSteps)
         .where(eq(workflowRunSteps.runId, runId))
         .orderBy(sql`${workflowRunSteps.startedAt} asc nulls last`, asc(workflowRunSteps.path));
-      return { ...toWorkflowRunView(row), steps: steps.map(toWorkflowRunStepView) };
+      return {
+        ...toWorkflowRunView(row),
+        definition: row.definition,
+        steps: steps.map(toWorkflowRunStepView),
+      };
     },
+
+    /**
+     * Starts the runs a crash left queued (a row, no DBOS workflow) for over a minute; gives how
+     * many. System use (no actor): at engine launch and in the app's hourly sweep.
+     */
+    startStranded: (): Promise<number> =>
+      executor
+        ? executor.startStranded(new Date(deps.clock.now().getTime() - strandedAfterMs))
+        : Promise.resolve(0),
 
     list: async (actor: Actor, query: ListWorkflowRunsInput): Promise<WorkflowRunPage> =>
       listRuns(deps, requireUser(actor), query),
 
     async cancel(actor: Actor, runId: string): Promise<WorkflowRunView> {
       const row = await loadOwn(actor, runId);
-      engine();
-      await cancelRun(deps, requireUser(actor), row);
+      const running = engine();
+      running.records.countCancelled((await cancelRun(deps, requireUser(actor), row)).length);
       return toWorkflowRunView(await loadOwn(actor, runId));
     },
 
     async resume(actor: Actor, runId: string): Promise<WorkflowRunView> {
       const row = await loadOwn(actor, runId);
       engine();
-      await resumeRun(deps, row);
+      await resumeRun(deps, requireUser(actor), row);
       return toWorkflowRunView(await loadOwn(actor, runId));
     },
 

@@ -1,11 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type {
-  WorkflowDefinition,
-  WorkflowRunDetail,
-  WorkflowRunPage,
-  WorkflowRunView,
-} from '../../api/workflow-types';
+import type { WorkflowRunDetail, WorkflowRunPage, WorkflowRunView } from '../../api/workflow-types';
 import { listQuery, type RunFilters } from './run-filters';
 
 const pageSize = 25;
@@ -44,26 +39,6 @@ export function useRun(id: string) {
   });
 }
 
-/**
- * The definition that ran: the copy on the run, or else the version the run names (gone once the
- * workflow is deleted: then the page shows the steps without the graph).
- */
-export function useRanDefinition(run: WorkflowRunDetail | undefined) {
-  const fromRun = run?.definition;
-  return useQuery({
-    // A saved version never changes: its key is outside ['workflows'], which live events refresh.
-    queryKey: ['workflow-version', run?.workflow_id, run?.version],
-    staleTime: Number.POSITIVE_INFINITY,
-    enabled: !!run && !fromRun && !!run.workflow_id,
-    queryFn: ({ signal }) =>
-      api<{ definition: WorkflowDefinition }>(
-        `/api/v1/workflows/${run?.workflow_id}/versions/${run?.version}`,
-        { signal },
-      ).then((version) => version.definition),
-    ...(fromRun ? { initialData: fromRun } : {}),
-  });
-}
-
 export type RunAction = 'cancel' | 'resume' | 'retry' | 'rerun';
 
 /** Cancel, resume, retry (a new run from the failed step), re-run (a new run): each answers a run. */
@@ -84,7 +59,7 @@ export function actionsFor(status: WorkflowRunView['status']): RunAction[] {
     case 'waiting':
       return ['cancel'];
     case 'failed':
-      return ['retry', 'rerun', 'resume'];
+      return ['retry', 'rerun'];
     case 'cancelled':
       return ['resume', 'rerun'];
     case 'succeeded':

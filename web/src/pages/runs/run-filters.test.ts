@@ -39,7 +39,7 @@ describe('a run', () => {
   it('offers the actions its status allows', () => {
     expect(actionsFor('running')).toEqual(['cancel']);
     expect(actionsFor('waiting')).toEqual(['cancel']);
-    expect(actionsFor('failed')).toEqual(['retry', 'rerun', 'resume']);
+    expect(actionsFor('failed')).toEqual(['retry', 'rerun']);
     expect(actionsFor('succeeded')).toEqual(['rerun']);
   });
 

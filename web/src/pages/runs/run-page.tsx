@@ -7,7 +7,7 @@ import { Time } from '../../components/time';
 import { definitionGraph } from '../workflows/graph/definition-graph';
 import { WorkflowGraph } from '../workflows/graph/workflow-graph';
 import { RunActions } from './run-actions';
-import { useRanDefinition, useRun } from './run-api';
+import { useRun } from './run-api';
 import { StatusBadge } from './status-badge';
 import { StepRecord } from './step-record';
 
@@ -31,11 +31,10 @@ function Progress({ run }: { run: WorkflowRunDetail }) {
 /** One run: its graph of the definition that ran, coloured by step status, and the step records beside it. */
 export function RunPage({ runId }: { runId: string }) {
   const run = useRun(runId);
-  const definition = useRanDefinition(run.data);
   const [selected, setSelected] = useState<string | undefined>();
   const graph = useMemo(
-    () => (definition.data && run.data ? definitionGraph(definition.data, run.data.steps) : undefined),
-    [definition.data, run.data],
+    () => (run.data ? definitionGraph(run.data.definition, run.data.steps) : undefined),
+    [run.data],
   );
   const selectedPaths = new Set(graph?.nodes.find((node) => node.id === selected)?.paths ?? []);
 
@@ -87,17 +86,13 @@ export function RunPage({ runId }: { runId: string }) {
       )}
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div>
-          {graph ? (
+          {graph && (
             <WorkflowGraph
               graph={graph}
               selected={selected}
               onSelect={(id) => setSelected(id === selected ? undefined : id)}
               label={`The steps of ${data.workflow_name}, by status`}
             />
-          ) : definition.isPending && definition.fetchStatus !== 'idle' ? (
-            <Spinner label="Loading the definition" />
-          ) : (
-            <EmptyState title="The definition of this run is no longer available" />
           )}
           {data.status === 'succeeded' && data.output !== null && (
             <section className="mt-4" aria-label="Output">

@@ -1,3 +1,4 @@
+import { effectKey } from '../../../../engine/index.js';
 import { StepFailedError } from '../../errors.js';
 import { assertToolStepAllowed } from '../../tool-step-policy.js';
 import type { ActRunner } from './act.js';
@@ -17,7 +18,7 @@ export const runToolStep: ActRunner<'tool'> = async (step, input, context, signa
   const isRegistered = runner.list().some((tool) => tool.name === step.tool);
   let result: Awaited<ReturnType<typeof runner.call>>;
   if (isRegistered || !step.tool.includes(externalSeparator)) {
-    result = await runner.call(context.actor, step.tool, input, { signal });
+    result = await runner.call(context.actor, step.tool, input, { signal, idempotencyKey: effectKey() });
   } else {
     const external = (await context.deps.externalTools.toolsFor(context.actor)).find(
       (tool) => tool.name === step.tool,

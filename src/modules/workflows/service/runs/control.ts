@@ -12,12 +12,21 @@ const underRun = (runId: string) =>
   or(eq(workflowRuns.id, runId), like(workflowRuns.id, `${escapeLike(runId)}:%`));
 
 /**
- * Cancels a run: the rows (the run and its child runs cancelled, their unfinished steps cancelled,
+ * Cancels a run (gives the ids of the runs it ended: the run and its child runs): the rows (the run and its child runs cancelled, their unfinished steps cancelled,
  * their pending approvals cancelled), then DBOS cancels its root and every child workflow (parts
  * and child runs).
- * A run that has ended is a conflict.
+ * A run that has ended is a conflict, and so is a child run: its parent awaits it, so the parent is
+ * what gets cancelled.
  */
-export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: WorkflowRunRow): Promise<boolean> {
+export async function cancelRun(
+  deps: WorkflowDeps,
+  actor: UserActor,
+  row: WorkflowRunRow,
+): Promise<string[]> {
+  if (row.parentRunId)
+    throw new RunStateConflictError(
+      `This run is a step of the run ${row.parentRunId}: cancel that run (its child runs stop with it)`,
+    );
   if (!openRunStatuses.includes(row.status))
     throw new RunStateConflictError(
       `This run has already ${row.status === 'cancelled' ? 'been cancelled' : row.status}`,
@@ -30,7 +39,7 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
       .where(and(underRun(row.id), inArray(workflowRuns.status, openRunStatuses)))
       .returning({ id: workflowRuns.id });
     const ids = runs.map((run) => run.id);
-    if (ids.length === 0) return false;
+    if (ids.length === 0) return ids;
     await tx
       .update(workflowRunSteps)
       .set({ status: 'cancelled', endedAt: now })
@@ -44,7 +53,7 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
       .update(workflowApprovals)
       .set({ status: 'cancelled', answeredAt: now })
       .where(and(inArray(workflowApprovals.runId, ids), eq(workflowApprovals.status, 'pending')));
-    return ids.includes(row.id);
+    return ids;
   });
   // The rows first: a workflow stopped by DBOS may still be between two steps, and its rows move
   // forward only, so nothing it writes after this can undo the cancel.
@@ -56,30 +65,50 @@ export async function cancelRun(deps: WorkflowDeps, actor: UserActor, row: Workf
   });
   const open = below.filter((workflow) => ['PENDING', 'ENQUEUED', 'DELAYED'].includes(workflow.status));
   if (open.length > 0) await DBOS.cancelWorkflows(open.map((workflow) => workflow.workflowID));
-  if (cancelled)
+  if (cancelled.includes(row.id))
     await deps.bus.publish(actor, 'workflow.run.cancelled', { run_id: row.id, owner_id: row.ownerId });
   return cancelled;
 }
 
 /**
- * Resumes a cancelled run, or one whose engine failed (DBOS keeps it in ERROR): DBOS replays it from
- * its last completed step, with its cancelled children. A run that failed on a step of its own is
- * finished: retry it instead.
+ * Resumes a cancelled run: DBOS replays it from its last completed step, with its cancelled
+ * children. Only a run whose DBOS workflow is CANCELLED can go on (DBOS does nothing for one that
+ * ended in SUCCESS or ERROR, and the row would stay running for ever); a run that failed, or one
+ * whose cancel came after its end, is retried instead.
  */
-export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promise<void> {
+export async function resumeRun(deps: WorkflowDeps, actor: UserActor, row: WorkflowRunRow): Promise<void> {
   const status = (await DBOS.getWorkflowStatus(row.id))?.status;
-  const resumable =
-    row.status === 'cancelled' || (row.status === 'failed' && (status === 'ERROR' || status === 'CANCELLED'));
-  if (!resumable || !status)
-    throw new RunStateConflictError(
-      row.status === 'failed'
-        ? 'This run failed on one of its steps: retry it (a new run that keeps the steps that succeeded)'
-        : `Only a cancelled run can be resumed; this one is ${row.status}`,
-    );
+  if (row.status !== 'cancelled' || status !== 'CANCELLED')
+    throw new RunStateConflictError(resumeRefusal(row.status));
   await deps.db
     .update(workflowRuns)
     .set({ status: 'running', endedAt: null, error: null })
-    .where(and(underRun(row.id), inArray(workflowRuns.status, ['cancelled', 'failed'])));
+    .where(and(underRun(row.id), eq(workflowRuns.status, 'cancelled')));
+  // A step cut off while it waited waits again (DBOS replays its wait without marking it anew).
+  const waiting = await deps.db
+    .update(workflowRunSteps)
+    .set({ status: 'waiting', endedAt: null })
+    .where(
+      and(
+        eq(workflowRunSteps.status, 'cancelled'),
+        inArray(workflowRunSteps.kind, Object.keys(waitOf)),
+        inArray(
+          workflowRunSteps.runId,
+          deps.db.select({ id: workflowRuns.id }).from(workflowRuns).where(underRun(row.id)),
+        ),
+      ),
+    )
+    .returning({ runId: workflowRunSteps.runId, path: workflowRunSteps.path, kind: workflowRunSteps.kind });
+  if (waiting.length > 0)
+    await deps.db
+      .update(workflowRuns)
+      .set({ status: 'waiting' })
+      .where(
+        and(
+          inArray(workflowRuns.id, [...new Set(waiting.map((step) => step.runId))]),
+          eq(workflowRuns.status, 'running'),
+        ),
+      );
   await deps.db.execute(sql`update ${workflowRunSteps} set status = 'running', ended_at = null
     where ${workflowRunSteps.status} = 'cancelled' and ${workflowRunSteps.runId} in
     (select ${workflowRuns.id} from ${workflowRuns} where ${underRun(row.id)})`);
@@ -91,4 +120,23 @@ export async function resumeRun(deps: WorkflowDeps, row: WorkflowRunRow): Promis
   const stopped = below.filter((workflow) => workflow.status === 'CANCELLED' || workflow.status === 'ERROR');
   if (stopped.length > 0) await DBOS.resumeWorkflows(stopped.map((workflow) => workflow.workflowID));
   await DBOS.resumeWorkflow(row.id);
+  for (const step of waiting)
+    await deps.bus.publish(actor, 'workflow.run.waiting', {
+      run_id: step.runId,
+      owner_id: row.ownerId,
+      step_path: step.path,
+      waiting_for: waitOf[step.kind as keyof typeof waitOf],
+    });
+}
+
+/** The step kinds that wait, and what each waits for. */
+const waitOf = { approval: 'approval', wait_event: 'event', sleep: 'sleep' } as const;
+
+/** Why a run cannot be resumed, and what to do instead. */
+function resumeRefusal(status: WorkflowRunRow['status']): string {
+  if (status === 'failed')
+    return 'This run failed and cannot go on: retry it (a new run that keeps the steps that succeeded)';
+  if (status === 'cancelled')
+    return 'This run had ended when its cancel came and cannot go on: re-run it (a new run with the same input)';
+  return `Only a cancelled run can be resumed; this one is ${status}`;
 }
