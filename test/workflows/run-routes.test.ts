@@ -106,8 +106,9 @@ describe.runIf(postgresAvailable)('workflow runs over REST and tools', { timeout
     const missing = await owner({ method: 'GET', url: `/api/v1/workflow-runs/${long}` });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('WORKFLOW_RUN_NOT_FOUND');
+    // Past the router's parameter limit, Fastify answers as for any unknown path.
     const tooLong = await owner({ method: 'GET', url: `/api/v1/workflow-runs/${'x'.repeat(301)}` });
-    expect(tooLong.statusCode).toBe(414);
+    expect(tooLong.statusCode).toBe(404);
   });
 
   it('answers a bad input with 400 RUN_INPUT_INVALID and the field', async () => {

@@ -84,6 +84,20 @@ export async function resumeRun(deps: WorkflowDeps, actor: UserActor, row: Workf
     .update(workflowRuns)
     .set({ status: 'running', endedAt: null, error: null })
     .where(and(underRun(row.id), eq(workflowRuns.status, 'cancelled')));
+  // Its approvals are asked again now: the waiting step, replayed, would see it only when its
+  // current wait for an answer (up to a minute) runs out, and an answer wakes it at once.
+  await deps.db
+    .update(workflowApprovals)
+    .set({ status: 'pending', answeredAt: null })
+    .where(
+      and(
+        eq(workflowApprovals.status, 'cancelled'),
+        inArray(
+          workflowApprovals.runId,
+          deps.db.select({ id: workflowRuns.id }).from(workflowRuns).where(underRun(row.id)),
+        ),
+      ),
+    );
   // A step cut off while it waited waits again (DBOS replays its wait without marking it anew).
   const waiting = await deps.db
     .update(workflowRunSteps)
