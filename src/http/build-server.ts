@@ -49,9 +49,9 @@ export async function buildHttpServer({
     // Behind a reverse proxy, the client is the address the proxy appended to X-Forwarded-For (one hop).
     trustProxy: config.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     return503OnClosing: true,
-    // The router refuses longer path parameters with 414 before any route sees them; each route's
-    // schema caps its own (100 for an item id; 300 for a run id, which nests its parents').
-    maxParamLength: 300,
+    // A longer path parameter matches no route (404) before any route sees it; each route's schema
+    // caps its own (100 for an item id; 300 for a run id, which nests its parents').
+    routerOptions: { maxParamLength: 300 },
     forceCloseConnections: 'idle',
     // Every route validates and serializes with the zod compilers set below. Without factories of its
     // own, Fastify loads Ajv and fast-json-stringify on construction and never uses them: about a

@@ -58,7 +58,8 @@ describe('fuzzing the real app', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    testApp = await buildTestApp('embedded');
+    // With the durable engine, as `serve` runs: workflow runs start, cancel and answer for real.
+    testApp = await buildTestApp('embedded', { engine: true });
     url = await testApp.app.listen();
     await seedUser(testApp.app, { email: 'admin@example.com', role: 'admin' });
     const cookie = await signIn(testApp.app, 'admin@example.com');
