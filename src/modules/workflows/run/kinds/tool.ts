@@ -15,7 +15,7 @@ export const runToolStep: ActRunner<'tool'> = async (step, input, context, signa
   // Validation refuses these too; a definition saved before that rule still may not call them.
   assertToolStepAllowed(step.tool);
   const runner = context.deps.tools();
-  const isRegistered = runner.list().some((tool) => tool.name === step.tool);
+  const isRegistered = runner.has(step.tool);
   let result: Awaited<ReturnType<typeof runner.call>>;
   if (isRegistered || !step.tool.includes(externalSeparator)) {
     result = await runner.call(context.actor, step.tool, input, { signal, idempotencyKey: effectKey() });
