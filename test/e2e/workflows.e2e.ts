@@ -97,6 +97,11 @@ describe('the workflow pages', () => {
     );
     await page.getByRole('button', { name: 'Save' }).click();
     await eventually(() => page.getByText(/Version 2/).count()).toBeGreaterThan(0);
+    // The versions: what changed since version 1 is the added step and the new title.
+    await page.getByRole('button', { name: 'Diff' }).click();
+    const changes = page.getByLabel('Changes from version 1 to the current one');
+    await eventually(() => changes.textContent()).toMatch(/\+\s+"title": "\{\{ input\.title \}\} today"/);
+    expect(await changes.textContent()).toMatch(/\+\s+"kind": "sleep"/);
     // The one failed load is the invalid save's 400, made on purpose above.
     expect(consoleErrors.filter((text) => !/status of 400/.test(text))).toEqual([]);
   });
