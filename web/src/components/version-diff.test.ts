@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines } from '../../../components/diff-view';
+import { diffLines } from './diff-view';
 import { versionDiff } from './version-diff';
 
 describe('versionDiff', () => {
