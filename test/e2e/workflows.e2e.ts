@@ -90,6 +90,11 @@ describe('the workflow pages', () => {
     await eventually(() => node(page, 'sleep').count()).toBe(1);
     expect(JSON.parse(await editor.inputValue()).steps[2]).toMatchObject({ id: 'sleep', needs: ['add'] });
     await node(page, 'add').click();
+    // Autocompletion offers the run's input fields and the steps 'add' may wait for.
+    const offered = page.locator('datalist option');
+    await eventually(() =>
+      offered.evaluateAll((options) => options.map((option) => option.getAttribute('value'))),
+    ).toContain('{{ input.title }}');
     await page.getByLabel('Title (required)', { exact: true }).fill('{{ input.title }} today');
     await page.getByRole('button', { name: 'Apply to the JSON' }).click();
     await eventually(async () => JSON.parse(await editor.inputValue()).steps[1].input.title).toBe(
