@@ -49,7 +49,7 @@ export const listSpacesInputSchema = z.object({
   limit,
   cursor: z.string().max(200).optional().describe('The next_cursor of the previous page'),
 });
-export type ListSpacesInput = z.infer<typeof listSpacesInputSchema>;
+export type ListSpacesInput = z.input<typeof listSpacesInputSchema>;
 
 export const addMemberInputSchema = z
   .object({
@@ -81,12 +81,12 @@ export const listEntriesInputSchema = z.object({
   limit,
   cursor: z.string().max(keyMaxLength).optional().describe('The next_cursor of the previous page'),
 });
-export type ListEntriesInput = z.infer<typeof listEntriesInputSchema>;
+export type ListEntriesInput = z.input<typeof listEntriesInputSchema>;
 export const historyInputSchema = z.object({
   limit,
   before_version: version.optional().describe('Versions older than this one (the next page)'),
 });
-export type HistoryInput = z.infer<typeof historyInputSchema>;
+export type HistoryInput = z.input<typeof historyInputSchema>;
 
 export const spaceSchema = z
   .object({
