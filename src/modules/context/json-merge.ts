@@ -13,7 +13,14 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   const result: JsonObject = isObject(target) ? { ...target } : {};
   for (const [name, value] of Object.entries(patch)) {
     if (value === null) delete result[name];
-    else result[name] = applyMergePatch(result[name], value);
+    // Defined, not assigned: a field named __proto__ stays a field.
+    else
+      Object.defineProperty(result, name, {
+        value: applyMergePatch(Object.hasOwn(result, name) ? result[name] : undefined, value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return result;
 }

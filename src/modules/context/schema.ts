@@ -25,15 +25,31 @@ const ifVersion = version
 const limit = z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default);
 const flag = z.union([z.boolean(), z.stringbool()]);
 
+/** How deeply arrays and objects may nest in a value (merging and diffing walk it). */
+export const maxValueDepth = 64;
+
+/** True when `value` nests arrays and objects no deeper than `limit`. */
+function nestsWithin(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (limit === 0) return false;
+  return Object.values(value).every((inner) => nestsWithin(inner, limit - 1));
+}
+
 /** Any JSON value but null (a deleted entry is a tombstone, not a null value). */
 export const contextValueSchema = z
   .unknown()
-  .refine((value) => value !== null && value !== undefined, 'must be a JSON value other than null')
+  .refine(
+    (value) =>
+      value !== null && value !== undefined && !(typeof value === 'number' && !Number.isFinite(value)),
+    'must be a JSON value other than null',
+  )
+  .refine((value) => nestsWithin(value, maxValueDepth), `may nest at most ${maxValueDepth} levels deep`)
   .describe('Any JSON value but null');
 
 /** A JSON Merge Patch (RFC 7386): the fields to set, null for the fields to remove. */
 export const mergePatchSchema = z
   .record(z.string(), z.unknown())
+  .refine((patch) => nestsWithin(patch, maxValueDepth), `may nest at most ${maxValueDepth} levels deep`)
   .describe('A JSON Merge Patch (RFC 7386): fields to set, null removes a field');
 
 export const memberRoleSchema = z.enum(['read', 'write', 'admin']);
