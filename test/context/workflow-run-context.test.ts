@@ -88,6 +88,28 @@ describe('a workflow run’s context', { timeout: 120_000 }, () => {
     });
   });
 
+  it('writes once for a step repeated after a crash (the same idempotency key)', async () => {
+    const { app } = testApp;
+    const actor = restActor(ownerId);
+    const runContext = { kind: 'workflow_run', id: 'repeated-run' } as const;
+    const call = () =>
+      app.tools.call(
+        actor,
+        'context_set',
+        { key: 'once', value: { n: 1 }, if_version: 0 },
+        {
+          idempotencyKey: 'repeated-run:3',
+          runContext,
+        },
+      );
+    const [first, repeat] = [await call(), await call()];
+    expect(first.isError).toBe(false);
+    expect(repeat).toEqual(first);
+    const space = await app.context.createRunSpace(actor, runContext);
+    const history = await app.context.entries.history(actor, space.id, 'once', {});
+    expect(history.items).toHaveLength(1);
+  });
+
   it('asks for a space outside a run', async () => {
     const result = await testApp.app.tools.call(restActor(ownerId), 'context_get', { key: 'plan' });
     expect(result.isError).toBe(true);

@@ -66,7 +66,9 @@ export function contextTools(service: ContextService): Tool[] {
       input: keyed.extend(setEntryInputSchema.shape),
       output: entryOutput,
       run: async (actor, { space, key, ...input }, context) => ({
-        entry: await entries.set(actor, await spaceOf(service, actor, space, context), key, input),
+        entry: await entries.set(actor, await spaceOf(service, actor, space, context), key, input, {
+          idempotencyKey: context.idempotencyKey,
+        }),
       }),
       summarize: ({ entry }) => `Wrote ${describeEntry(entry)}.`,
     }),
@@ -79,7 +81,9 @@ export function contextTools(service: ContextService): Tool[] {
       input: keyed.extend(patchEntryInputSchema.shape),
       output: entryOutput,
       run: async (actor, { space, key, ...input }, context) => ({
-        entry: await entries.patch(actor, await spaceOf(service, actor, space, context), key, input),
+        entry: await entries.patch(actor, await spaceOf(service, actor, space, context), key, input, {
+          idempotencyKey: context.idempotencyKey,
+        }),
       }),
       summarize: ({ entry }) => `Merged into ${describeEntry(entry)}.`,
     }),
@@ -93,7 +97,9 @@ export function contextTools(service: ContextService): Tool[] {
       output: entryOutput,
       destructive: true,
       run: async (actor, { space, key, ...input }, context) => ({
-        entry: await entries.delete(actor, await spaceOf(service, actor, space, context), key, input),
+        entry: await entries.delete(actor, await spaceOf(service, actor, space, context), key, input, {
+          idempotencyKey: context.idempotencyKey,
+        }),
       }),
       summarize: ({ entry }) => `Deleted ${describeEntry(entry)}.`,
     }),
@@ -141,7 +147,9 @@ export function contextTools(service: ContextService): Tool[] {
       input: keyed.extend(restoreEntryInputSchema.shape),
       output: entryOutput,
       run: async (actor, { space, key, ...input }, context) => ({
-        entry: await entries.restore(actor, await spaceOf(service, actor, space, context), key, input),
+        entry: await entries.restore(actor, await spaceOf(service, actor, space, context), key, input, {
+          idempotencyKey: context.idempotencyKey,
+        }),
       }),
       summarize: ({ entry }) => `Restored ${describeEntry(entry)}.`,
     }),

@@ -24,6 +24,11 @@ import {
 import { contextEntries, contextEntryVersions, type StoredJson } from '../table.js';
 import { audienceOf, loadSpace } from './access.js';
 import { toEntryView, toVersionView } from './views.js';
+
+/** How a write is made: with the idempotency key of the act (a workflow step's), a repeat writes nothing. */
+export interface WriteOptions {
+  idempotencyKey?: string | undefined;
+}
 import { assertAtVersion, type DecideChange, writeEntry } from './write-entry.js';
 
 /** The entries of a space: read, written compare-and-set, merged, deleted, restored; every version kept. */
@@ -33,25 +38,27 @@ export function createEntryOperations({ db, clock, bus }: ServiceDeps) {
     spaceId: string,
     key: string,
     decide: DecideChange,
+    options: WriteOptions,
   ): Promise<ContextEntry> {
     const { space, userId } = await loadSpace(db, actor, spaceId, 'write');
-    const { row, change } = await writeEntry(db, {
+    const { entry, change } = await writeEntry(db, {
       spaceId,
       key,
       authorId: userId,
       now: clock.now(),
       decide,
+      ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
     });
     await bus.publish(actor, 'context.entry.changed', {
       space_id: space.id,
       owner_id: space.ownerId,
-      key: row.key,
-      version: row.version,
+      key: entry.key,
+      version: entry.version,
       change,
-      deleted: row.value === null,
+      deleted: entry.deleted,
       audience: await audienceOf(db, space),
     });
-    return toEntryView(row);
+    return entry;
   }
 
   async function versionValue(spaceId: string, key: string, version: number): Promise<StoredJson | null> {
@@ -103,12 +110,24 @@ export function createEntryOperations({ db, clock, bus }: ServiceDeps) {
     },
 
     /** Sets the value; with `if_version`, only if nobody wrote since (409 CONTEXT_CONFLICT with the current entry). */
-    set(actor: Actor, spaceId: string, key: string, input: SetEntryInput): Promise<ContextEntry> {
+    set(
+      actor: Actor,
+      spaceId: string,
+      key: string,
+      input: SetEntryInput,
+      options: WriteOptions = {},
+    ): Promise<ContextEntry> {
       const { value, if_version } = setEntryInputSchema.parse(input);
-      return write(actor, spaceId, key, async (current) => {
-        assertAtVersion(current, if_version);
-        return { value: value as StoredJson, change: 'set' };
-      });
+      return write(
+        actor,
+        spaceId,
+        key,
+        async (current) => {
+          assertAtVersion(current, if_version);
+          return { value: value as StoredJson, change: 'set' };
+        },
+        options,
+      );
     },
 
     /**
@@ -116,32 +135,59 @@ export function createEntryOperations({ db, clock, bus }: ServiceDeps) {
      * three-way: it still applies when the other writers changed other fields; the fields both
      * changed differently are reported one by one (409 CONTEXT_CONFLICT with `conflicts`).
      */
-    patch(actor: Actor, spaceId: string, key: string, input: PatchEntryInput): Promise<ContextEntry> {
+    patch(
+      actor: Actor,
+      spaceId: string,
+      key: string,
+      input: PatchEntryInput,
+      options: WriteOptions = {},
+    ): Promise<ContextEntry> {
       const { patch, if_version } = patchEntryInputSchema.parse(input);
-      return write(actor, spaceId, key, async (current) => {
-        const theirs = current?.value ?? undefined;
-        const behind =
-          if_version !== undefined && if_version > 0 && current !== undefined && if_version < current.version;
-        if (!behind) assertAtVersion(current, if_version);
-        else {
-          const base = await versionValue(spaceId, key, if_version).catch(() => {
-            throw new ContextConflictError(toEntryView(current));
-          });
-          const conflicts = mergeConflicts({ base: base ?? undefined, theirs, patch });
-          if (conflicts.length > 0) throw new ContextConflictError(toEntryView(current), conflicts);
-        }
-        return { value: applyMergePatch(theirs, patch) as StoredJson, change: 'patch' };
-      });
+      return write(
+        actor,
+        spaceId,
+        key,
+        async (current) => {
+          const theirs = current?.value ?? undefined;
+          const behind =
+            if_version !== undefined &&
+            if_version > 0 &&
+            current !== undefined &&
+            if_version < current.version;
+          if (!behind) assertAtVersion(current, if_version);
+          else {
+            const base = await versionValue(spaceId, key, if_version).catch(() => {
+              throw new ContextConflictError(toEntryView(current));
+            });
+            const conflicts = mergeConflicts({ base: base ?? undefined, theirs, patch });
+            if (conflicts.length > 0) throw new ContextConflictError(toEntryView(current), conflicts);
+          }
+          return { value: applyMergePatch(theirs, patch) as StoredJson, change: 'patch' };
+        },
+        options,
+      );
     },
 
     /** Deletes the entry: a tombstone version, kept until the retention setting purges it. */
-    delete(actor: Actor, spaceId: string, key: string, input: DeleteEntryInput = {}): Promise<ContextEntry> {
+    delete(
+      actor: Actor,
+      spaceId: string,
+      key: string,
+      input: DeleteEntryInput = {},
+      options: WriteOptions = {},
+    ): Promise<ContextEntry> {
       const { if_version } = deleteEntryInputSchema.parse(input);
-      return write(actor, spaceId, key, async (current) => {
-        if (!current || current.value === null) throw new ContextEntryNotFoundError(key);
-        assertAtVersion(current, if_version);
-        return { value: null, change: 'delete' };
-      });
+      return write(
+        actor,
+        spaceId,
+        key,
+        async (current) => {
+          if (!current || current.value === null) throw new ContextEntryNotFoundError(key);
+          assertAtVersion(current, if_version);
+          return { value: null, change: 'delete' };
+        },
+        options,
+      );
     },
 
     /** Makes an old version's value the current one again, as a new version. */
@@ -150,14 +196,21 @@ export function createEntryOperations({ db, clock, bus }: ServiceDeps) {
       spaceId: string,
       key: string,
       input: RestoreEntryInput,
+      options: WriteOptions = {},
     ): Promise<ContextEntry> {
       const { version, if_version } = restoreEntryInputSchema.parse(input);
       await loadSpace(db, actor, spaceId, 'write');
       const value = await versionValue(spaceId, key, version);
-      return write(actor, spaceId, key, async (current) => {
-        assertAtVersion(current, if_version);
-        return { value, change: 'restore' };
-      });
+      return write(
+        actor,
+        spaceId,
+        key,
+        async (current) => {
+          assertAtVersion(current, if_version);
+          return { value, change: 'restore' };
+        },
+        options,
+      );
     },
 
     /** The entry's versions, newest first: who wrote each, when, its value and the diff from the one before. */

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
+import { runEffectOnce } from '../../../engine/index.js';
+import type { ContextEntry } from '../schema.js';
 import { ContextConflictError, ContextValueTooLargeError } from '../errors.js';
 import { diffJson } from '../json-merge.js';
 import { type ContextEntryRow, contextEntries, contextEntryVersions, type StoredJson } from '../table.js';
@@ -25,13 +27,36 @@ export type DecideChange = (
   transaction: Transaction,
 ) => Promise<EntryChange>;
 
+/** What a write stored: the entry as it now is, and how it changed. */
+export interface WrittenEntry {
+  entry: ContextEntry;
+  change: EntryChange['change'];
+}
+
 /**
  * Writes one new version of an entry, serialized with every other write to it: the row is locked
  * (or, for a first write, inserted, where of two racing inserts one waits for the other and then
- * sees its row). The version row and the entry commit together.
+ * sees its row). The version row and the entry commit together. With an idempotency key (a
+ * workflow step's), a repeat of the same act returns the first write instead of writing again.
  */
 export async function writeEntry(
   db: Database,
+  options: {
+    spaceId: string;
+    key: string;
+    authorId: string;
+    now: Date;
+    decide: DecideChange;
+    idempotencyKey?: string;
+  },
+): Promise<WrittenEntry> {
+  const effect = (transaction: Transaction) => writeEntryIn(transaction, options);
+  if (options.idempotencyKey === undefined) return db.transaction(effect);
+  return runEffectOnce({ db, key: `context:${options.idempotencyKey}`, effect });
+}
+
+async function writeEntryIn(
+  transaction: Transaction,
   {
     spaceId,
     key,
@@ -39,58 +64,52 @@ export async function writeEntry(
     now,
     decide,
   }: { spaceId: string; key: string; authorId: string; now: Date; decide: DecideChange },
-): Promise<{ row: ContextEntryRow; change: EntryChange['change'] }> {
-  return db.transaction(async (transaction) => {
-    const lockCurrent = async () => {
-      const [row] = await transaction
-        .select()
-        .from(contextEntries)
-        .where(and(eq(contextEntries.spaceId, spaceId), eq(contextEntries.key, key)))
-        .for('update');
-      return row;
-    };
-    let current = await lockCurrent();
-    if (!current) {
-      const first = await decide(undefined, transaction);
-      const [inserted] = await transaction
-        .insert(contextEntries)
-        .values({
-          spaceId,
-          key,
-          version: 1,
-          value: checkedSize(first.value),
-          updatedBy: authorId,
-          updatedAt: now,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted) {
-        await recordVersion(transaction, { row: inserted, before: undefined, change: first.change });
-        return { row: inserted, change: first.change };
-      }
-      // Another writer made it first: decide again from what they wrote.
-      current = await lockCurrent();
-      if (!current) throw new ContextConflictError(null);
-    }
-    const next = await decide(current, transaction);
-    const [updated] = await transaction
-      .update(contextEntries)
-      .set({
-        version: current.version + 1,
-        value: checkedSize(next.value),
+): Promise<WrittenEntry> {
+  const lockCurrent = async () => {
+    const [row] = await transaction
+      .select()
+      .from(contextEntries)
+      .where(and(eq(contextEntries.spaceId, spaceId), eq(contextEntries.key, key)))
+      .for('update');
+    return row;
+  };
+  let current = await lockCurrent();
+  if (!current) {
+    const first = await decide(undefined, transaction);
+    const [inserted] = await transaction
+      .insert(contextEntries)
+      .values({
+        spaceId,
+        key,
+        version: 1,
+        value: checkedSize(first.value),
         updatedBy: authorId,
         updatedAt: now,
       })
-      .where(and(eq(contextEntries.spaceId, spaceId), eq(contextEntries.key, key)))
+      .onConflictDoNothing()
       .returning();
-    if (!updated) throw new Error('The locked context entry was not updated');
-    await recordVersion(transaction, {
-      row: updated,
-      before: current.value ?? undefined,
-      change: next.change,
-    });
-    return { row: updated, change: next.change };
-  });
+    if (inserted) {
+      await recordVersion(transaction, { row: inserted, before: undefined, change: first.change });
+      return { entry: toEntryView(inserted), change: first.change };
+    }
+    // Another writer made it first: decide again from what they wrote.
+    current = await lockCurrent();
+    if (!current) throw new ContextConflictError(null);
+  }
+  const next = await decide(current, transaction);
+  const [updated] = await transaction
+    .update(contextEntries)
+    .set({
+      version: current.version + 1,
+      value: checkedSize(next.value),
+      updatedBy: authorId,
+      updatedAt: now,
+    })
+    .where(and(eq(contextEntries.spaceId, spaceId), eq(contextEntries.key, key)))
+    .returning();
+  if (!updated) throw new Error('The locked context entry was not updated');
+  await recordVersion(transaction, { row: updated, before: current.value ?? undefined, change: next.change });
+  return { entry: toEntryView(updated), change: next.change };
 }
 
 /**
