@@ -20,6 +20,7 @@ import { watchPromptFiles } from './modules/prompts/index.js';
 import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
 import type { WorkflowService } from './modules/workflows/index.js';
+import type { ContextService } from './modules/context/index.js';
 import type { ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
 import { runWarmUps, type WarmUp } from './warm-up.js';
@@ -46,6 +47,8 @@ export interface AppParts {
   tasks: TaskService;
   /** Workflow definitions, runs (on the engine), approvals and triggers. */
   workflows: WorkflowService;
+  /** Shared context spaces; the sweep purges their old tombstones. */
+  context: ContextService;
   prompts: PromptService;
   resources: ResourceService;
   conversations: ConversationService;
@@ -80,6 +83,7 @@ export function assemble(parts: AppParts) {
     identity,
     conversations,
     workflows,
+    context,
     mcpClients,
     loadPromptFiles,
     warmUps,
@@ -104,13 +108,19 @@ export function assemble(parts: AppParts) {
         logger.warn({ err: error }, 'could not start the workflow runs left queued');
         return 0;
       }),
+      context.spaces.purgeTombstones({
+        before: new Date(clock.now().getTime() - config.contextRetentionDays * 24 * 60 * 60 * 1000),
+      }),
       engine
         ? pruneEffects({ db: database.db, before: new Date(clock.now().getTime() - effectRetentionMs) })
         : 0,
     ])
-      .then(([events, auditEntries, interrupted, strandedRuns, effects]) => {
-        if (events + auditEntries + interrupted + effects > 0)
-          logger.info({ events, auditEntries, interrupted, effects }, 'pruned old entries');
+      .then(([events, auditEntries, interrupted, strandedRuns, contextTombstones, effects]) => {
+        if (events + auditEntries + interrupted + contextTombstones + effects > 0)
+          logger.info(
+            { events, auditEntries, interrupted, contextTombstones, effects },
+            'pruned old entries',
+          );
         if (strandedRuns > 0) logger.info({ runs: strandedRuns }, 'started workflow runs left queued');
       })
       .catch((error) => logger.warn({ err: error }, 'could not prune old entries'));

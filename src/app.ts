@@ -59,6 +59,13 @@ import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { combineToolSources } from './tools/actor-tools.js';
 import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
+import {
+  contextResources,
+  contextTools,
+  createContextService,
+  registerContextRoutes,
+} from './modules/context/index.js';
+import { systemActor } from './actor.js';
 import type { WarmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -169,6 +176,20 @@ export async function createApp({
       clock,
       offlineModel: () => createOfflineModel({ clock }),
     });
+    const context = createContextService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      directory: {
+        userIdByEmail: async (email) => (await identity.users.findByEmail(systemActor, email)).id,
+        userExists: (userId) =>
+          identity.users.get(systemActor, userId).then(
+            () => true,
+            () => false,
+          ),
+      },
+    });
     // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
     const late: { tools?: ToolRunner } = {};
     const workflows = createWorkflowService({
@@ -192,6 +213,7 @@ export async function createApp({
         ...taskTools(tasks),
         ...workflowTools(workflows),
         ...resourceTools(resources),
+        ...contextTools(context),
         ...textTools({
           textLimit: config.textLimit,
           fetchPolicy: fetchPolicyFrom(config),
@@ -239,7 +261,7 @@ export async function createApp({
     const mcpServices: McpServices = {
       tools,
       prompts,
-      resources: [resourceCatalog(resources), taskResources(tasks)],
+      resources: [resourceCatalog(resources), taskResources(tasks), contextResources(context)],
       actorTools: workflows.triggers.tools,
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
@@ -259,6 +281,7 @@ export async function createApp({
     registerModelListRoute(http, { models, startedAt: clock.now() });
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
+    registerContextRoutes(http, context);
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {
@@ -288,6 +311,7 @@ export async function createApp({
       identity,
       tasks,
       workflows,
+      context,
       prompts,
       resources,
       conversations,

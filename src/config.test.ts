@@ -29,6 +29,7 @@ describe('config', () => {
         signInMaxPerIp: 100,
         signInWindowSeconds: 900,
         auditRetentionDays: 365,
+        contextRetentionDays: 30,
         trustedOrigins: [],
         trustProxy: false,
         mcpCallTimeoutMs: 60_000,

@@ -131,6 +131,13 @@ export const settings = {
     default: '365',
     about: 'How long audit log entries are kept',
   },
+  contextRetentionDays: {
+    env: 'CONTEXT_RETENTION_DAYS',
+    flag: 'context-retention-days',
+    allowed: 'an integer from 1 to 3650',
+    default: '30',
+    about: 'How long a deleted shared-context entry (and its history) is kept before it is purged',
+  },
   trustedOrigins: {
     env: 'TRUSTED_ORIGINS',
     flag: 'trusted-origins',
@@ -403,6 +410,7 @@ export const configSchema = z.object({
   signInMaxPerIp: integer(1, 100_000).default(100),
   signInWindowSeconds: integer(1, 86_400).default(900),
   auditRetentionDays: integer(1, 3650).default(365),
+  contextRetentionDays: integer(1, 3650).default(30),
   trustedOrigins: commaSeparated(z.url({ protocol: /^https?$/ })),
   trustProxy: z.stringbool().default(false),
   mcpCallTimeoutMs: integer(1000, 3_600_000).default(60_000),

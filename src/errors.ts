@@ -16,6 +16,8 @@ export abstract class DomainError extends Error {
     | 'unavailable';
   /** The input field at fault, when there is one. */
   readonly field?: string;
+  /** More the caller may see, added to the error body (a conflict's current value). Snake_case keys. */
+  readonly details?: Record<string, unknown>;
 
   constructor(message: string, options?: { field?: string; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

@@ -55,7 +55,7 @@ export function createErrorHandler({ bodyLimit }: { bodyLimit: number }) {
     if (error instanceof DomainError) {
       return reply
         .status(statusByKind[error.kind])
-        .send(errorBody(error.code, error.message, request.id, error.field));
+        .send(errorBody(error.code, error.message, request.id, error.field, error.details));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

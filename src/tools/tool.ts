@@ -15,6 +15,11 @@ export interface ToolContext {
    * every other act: hand it to whatever takes an idempotency key, so a repeat does not act twice.
    */
   readonly idempotencyKey?: string;
+  /**
+   * The run the call is made for (a workflow run's tool step, an agent team run): the context
+   * tools write to its own space when the call names none.
+   */
+  readonly runContext?: { readonly kind: 'workflow_run' | 'team_run'; readonly id: string };
 }
 
 /**

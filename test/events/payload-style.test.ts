@@ -44,6 +44,10 @@ const exercised: EventType[] = [
   'mcp_server.updated',
   'mcp_server.deleted',
   'tool.called',
+  'context.space.created',
+  'context.member.changed',
+  'context.entry.changed',
+  'context.space.deleted',
 ];
 
 describe.each(databaseKinds)('event payloads on %s', (kind) => {
@@ -104,6 +108,12 @@ describe.each(databaseKinds)('event payloads on %s', (kind) => {
     const server = await app.mcpServers.create(alice, { name: 'styled', url: 'http://127.0.0.1:9/mcp' });
     await app.mcpServers.update(alice, server.id, { enabled: false });
     await app.mcpServers.delete(alice, server.id);
+
+    const space = await app.context.spaces.create(alice, { name: 'styled' });
+    const member = await seedUser(app, { email: 'style-member@example.com' });
+    await app.context.members.add(alice, space.id, { user_id: member.id, role: 'read' });
+    await app.context.entries.set(alice, space.id, 'plan', { value: { step: 1 } });
+    await app.context.spaces.delete(alice, space.id);
 
     await expect
       .poll(() => exercised.filter((type) => !published.some((event) => event.type === type)))

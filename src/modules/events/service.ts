@@ -30,7 +30,8 @@ function revokes(event: AnyBusEvent, user: UserActor): boolean {
 
 /**
  * Users' own events: the stored history, and each new one as it happens. A user sees the events
- * they caused and nobody else's; an admin may read everyone's history.
+ * they caused and, live, those naming them in `audience` (a shared context space's changes);
+ * an admin may read everyone's history.
  */
 export function createEventFeed({ bus }: { bus: EventBus }) {
   return {
@@ -64,8 +65,12 @@ export function createEventFeed({ bus }: { bus: EventBus }) {
       return bus.subscribe('*', (event) => {
         // The server's own events about a user's things (a reply the stale sweep interrupted) name their owner.
         const owner = (event.data as { owner_id?: unknown }).owner_id;
+        // An event about something several users share (a context space) names them all in `audience`.
+        const audience = (event.data as { audience?: unknown }).audience;
         const mine =
-          event.actor.userId === user.userId || (event.actor.userId === null && owner === user.userId);
+          event.actor.userId === user.userId ||
+          (event.actor.userId === null && owner === user.userId) ||
+          (Array.isArray(audience) && audience.includes(user.userId));
         if (mine && (matchers.length === 0 || matchers.some((matches) => matches(event.type))))
           onEvent(toWireEvent(event));
         if (revokes(event, user)) onRevoked();

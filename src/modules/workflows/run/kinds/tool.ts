@@ -18,7 +18,12 @@ export const runToolStep: ActRunner<'tool'> = async (step, input, context, signa
   const isRegistered = runner.has(step.tool);
   let result: Awaited<ReturnType<typeof runner.call>>;
   if (isRegistered || !step.tool.includes(externalSeparator)) {
-    result = await runner.call(context.actor, step.tool, input, { signal, idempotencyKey: effectKey() });
+    result = await runner.call(context.actor, step.tool, input, {
+      signal,
+      idempotencyKey: effectKey(),
+      // The context tools default to the run's own space.
+      runContext: { kind: 'workflow_run', id: context.run.id },
+    });
   } else {
     const external = (await context.deps.externalTools.toolsFor(context.actor)).find(
       (tool) => tool.name === step.tool,
