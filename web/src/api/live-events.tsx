@@ -20,6 +20,7 @@ const staleQueries: [prefix: string, key: string][] = [
   ['workflow.', 'approvals'],
   ['agent.', 'agents'],
   ['agent.run.', 'agent-runs'],
+  ['context.', 'context'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {

@@ -19,6 +19,7 @@ export const navItems: NavItem[] = [
   { to: '/workflows', label: 'Workflows', icon: 'workflows' },
   { to: '/runs', label: 'Runs', icon: 'runs' },
   { to: '/agents', label: 'Agents', icon: 'agents' },
+  { to: '/context', label: 'Context', icon: 'context' },
   { to: '/approvals', label: 'Approvals', icon: 'approvals', badge: 'pendingApprovals' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/admin', label: 'Admin', icon: 'admin', adminOnly: true },
