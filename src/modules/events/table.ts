@@ -8,6 +8,15 @@ export interface PayloadCondition {
   value?: unknown;
 }
 
+/** An event as deliveries carry it: the wire form of GET /api/v1/events. */
+export interface DeliveredEvent {
+  id: string;
+  type: string;
+  at: string;
+  actor: { user_id: string | null; via: string };
+  data: unknown;
+}
+
 /** Where a subscription sends the events it matches. */
 export type SubscriptionTarget =
   | { kind: 'workflow'; workflow_id: string }
@@ -52,6 +61,8 @@ export const eventDeliveries = pgTable(
     ownerId: text('owner_id').notNull(),
     eventId: text('event_id').notNull(),
     eventType: text('event_type').notNull(),
+    /** The event as sent (its wire form), kept for replays after the history has pruned it. */
+    event: jsonb('event').$type<DeliveredEvent>().notNull(),
     status: text('status', { enum: ['pending', 'delivered', 'dead'] }).notNull(),
     attempts: integer('attempts').notNull(),
     lastError: text('last_error'),
