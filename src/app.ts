@@ -33,7 +33,12 @@ import {
 import { createPdfExtractor, textTools } from './modules/text/index.js';
 import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
 import { createOfflineModel, loadLibraries } from './modules/assistant/index.js';
-import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
+import {
+  createEventsService,
+  eventTools,
+  registerEventRoutes,
+  registerEventServiceRoutes,
+} from './modules/events/index.js';
 import {
   createMcpServerService,
   mcpServerSecretPurpose,
@@ -187,9 +192,22 @@ export async function createApp({
       logger,
       metrics,
     });
+    const events = createEventsService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      engine,
+      secrets: createSecretBox(authSecret, 'event-webhook'),
+      users: identity.users,
+      workflows,
+      config,
+      logger,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
+        ...eventTools(events),
         ...workflowTools(workflows),
         ...resourceTools(resources),
         ...textTools({
@@ -259,8 +277,8 @@ export async function createApp({
     registerModelListRoute(http, { models, startedAt: clock.now() });
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
-    const events = createEventFeed({ bus });
-    registerEventRoutes(http, events, config);
+    registerEventRoutes(http, events.feed, config);
+    registerEventServiceRoutes(http, events);
     registerMcpEndpoint(http, {
       services: mcpServices,
       bus,
