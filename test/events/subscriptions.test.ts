@@ -232,7 +232,7 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     });
     const run = await testApp.app.workflows.runs.start(restActor(alice.id), {
       workflow: workflowId,
-      trigger: { kind: 'manual' },
+      trigger: { kind: 'manual', surface: 'http' },
     });
     expect(
       await testApp.app.workflows.runs.waitForEnd(restActor(alice.id), run.id, { timeoutMs: 30_000 }),

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { actingAs, type UserActor } from '../../actor.js';
 import { DomainError } from '../../errors.js';
 import type { EventsDeps } from './deps.js';
+import { outsideEngine } from './outside-engine.js';
 import { secretContext } from './subscriptions.js';
 import {
   type DeliveredEvent,
@@ -68,12 +69,15 @@ export function createDeliveryAttempt(deps: EventsDeps) {
         return { ...outcome, permanent: false, gone: false };
       }
       if (target.kind === 'workflow') {
-        await deps.workflows.runs.start(owner, {
-          workflow: target.workflow_id,
-          input: { event },
-          trigger: { kind: 'event', event_id: event.id, event_type: event.type },
-          runId: `subscription:${subscription.id}:${event.id}`,
-        });
+        // A top-level run (not this step's child), once only by its id.
+        await outsideEngine(() =>
+          deps.workflows.runs.start(owner, {
+            workflow: target.workflow_id,
+            input: { event },
+            trigger: { kind: 'event', event_id: event.id, event_type: event.type },
+            runId: `subscription:${subscription.id}:${event.id}`,
+          }),
+        );
         return { ok: true, statusCode: null, error: null, permanent: false, gone: false };
       }
       if (!deps.deliverToAgent)

@@ -3,6 +3,7 @@ import type { AnyBusEvent } from '../../bus/events.js';
 import type { EventsDeps } from './deps.js';
 import type { DeliveryRunner } from './delivery-runner.js';
 import { compileFilter, eventOwner, eventView } from './event-filter.js';
+import { outsideEngine } from './outside-engine.js';
 import { eventSubscriptions } from './table.js';
 
 /** How many owners' subscription lists are kept (the least recently used go first). */
@@ -70,6 +71,6 @@ export function createDispatcher(deps: EventsDeps, runner: DeliveryRunner) {
 
   return {
     /** Starts listening; returns the stop. */
-    listen: (): (() => void) => deps.bus.subscribe('*', onEvent),
+    listen: (): (() => void) => deps.bus.subscribe('*', (event) => outsideEngine(() => onEvent(event))),
   };
 }
