@@ -11,6 +11,7 @@ import { multipart } from '../helpers/multipart.js';
 import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
 import { workflowRunRows } from './workflow-run-rows.js';
+import { eventAdminRows, eventRows } from './event-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -783,6 +784,7 @@ export const ownedRows: OwnedRow[] = [
     otherUser: 'own_items_only',
   },
   ...workflowRunRows,
+  ...eventRows,
 ];
 
 export const adminRows: AdminRow[] = [
@@ -835,6 +837,7 @@ export const adminRows: AdminRow[] = [
     route: '/api/v1/admin/invites',
     request: fixed('/api/v1/admin/invites', { role: 'user' }),
   },
+  ...eventAdminRows,
 ];
 
 /** Routes anyone may call: they create or prove identity, or serve the OAuth protocol (with its own checks). */
