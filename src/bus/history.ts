@@ -16,7 +16,12 @@ export const eventHistoryQuerySchema = z.object({
   actorId: z.string().min(1).optional().describe('Only events caused by this user'),
   since: z.coerce.date().optional().describe('Only events at or after this time (ISO 8601)'),
   until: z.coerce.date().optional().describe('Only events at or before this time (ISO 8601)'),
-  text: z.string().min(1).max(200).optional().describe('Only events whose payload contains this text (any case)'),
+  text: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Only events whose payload contains this text (any case)'),
   limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
   cursor: z.string().optional().describe('The nextCursor of the previous page'),
 });

@@ -61,8 +61,11 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     (
       await who.request({ method: 'GET', url: `/api/v1/event-deliveries?subscription_id=${subscriptionId}` })
     ).json().items as { id: string; status: string; attempts: number; event_id: string }[];
-  const bodyOf = (one: { body: string }) =>
-    JSON.parse(one.body) as { delivery_id: string; event: { id: string; type: string; data: Record<string, unknown> } };
+  const bodyOf = (one: { body: string } | undefined) =>
+    JSON.parse(one?.body ?? 'null') as {
+      delivery_id: string;
+      event: { id: string; type: string; data: Record<string, unknown> };
+    };
 
   it('publishes custom events only: a custom.* type and a JSON object payload up to 64 KiB', async () => {
     const made = await publish(alice, 'custom.note.taken', { words: 3 });
@@ -112,15 +115,15 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     const [first, second] = receiver.received('/orders');
     expect(first && signatureHolds(secret ?? '', first)).toBe(true);
     expect(first && signatureHolds('whsec_wrong', first)).toBe(false);
-    const body = bodyOf(first!);
+    const body = bodyOf(first);
     expect(body.event).toMatchObject({ id: wanted.id, type: 'custom.order.paid', data: { total: 150 } });
     expect(first?.headers['idempotency-key']).toBe(body.delivery_id);
     expect(first?.headers['x-switchboard-delivery']).toBe(body.delivery_id);
-    expect(bodyOf(second!).event.type).toBe('custom.order.shipped');
+    expect(bodyOf(second).event.type).toBe('custom.order.shipped');
     const deliveries = await deliveriesOf(alice, id);
     expect(deliveries.map((one) => one.status)).toEqual(['delivered', 'delivered']);
     expect(deliveries.map((one) => one.id).sort()).toEqual(
-      [body.delivery_id, bodyOf(second!).delivery_id].sort(),
+      [body.delivery_id, bodyOf(second).delivery_id].sort(),
     );
   });
 
@@ -136,7 +139,7 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     await publish(alice, 'custom.ticket.opened', { tags: ['urgent'] }); // the expression fails: not sent
     await publish(alice, 'custom.ticket.opened', { customer: { tier: 'vip' }, tags: ['urgent'], n: 1 });
     await expect.poll(() => receiver.received('/vip').length, patience).toBe(1);
-    expect(bodyOf(receiver.received('/vip')[0]!).event.data).toMatchObject({ n: 1 });
+    expect(bodyOf(receiver.received('/vip')[0]).event.data).toMatchObject({ n: 1 });
   });
 
   it('retries a failing receiver with backoff: one that fails twice gets the delivery on the third try, logged', async () => {
@@ -155,7 +158,9 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
       await alice.request({ method: 'GET', url: `/api/v1/event-deliveries/${delivery?.id}` })
     ).json();
     expect(detail).toMatchObject({ status: 'delivered', attempts: 3 });
-    expect(detail.log.map((attempt: { status_code: number; ok: boolean }) => [attempt.status_code, attempt.ok])).toEqual([
+    expect(
+      detail.log.map((attempt: { status_code: number; ok: boolean }) => [attempt.status_code, attempt.ok]),
+    ).toEqual([
       [500, false],
       [500, false],
       [200, true],
@@ -179,13 +184,19 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     const early = await alice.request({ method: 'POST', url: '/api/v1/event-deliveries/nope/replay' });
     expect(early.statusCode).toBe(404);
     downIsUp = true;
-    const replayed = await alice.request({ method: 'POST', url: `/api/v1/event-deliveries/${letter.id}/replay` });
+    const replayed = await alice.request({
+      method: 'POST',
+      url: `/api/v1/event-deliveries/${letter.id}/replay`,
+    });
     expect(replayed.statusCode, replayed.body).toBe(202);
     await expect.poll(async () => (await deliveriesOf(alice, id))[0]?.status, patience).toBe('delivered');
     const calls = receiver.received('/down');
     expect(calls).toHaveLength(5);
     expect(calls.at(-1)?.headers['idempotency-key']).toBe(letter.id);
-    const again = await alice.request({ method: 'POST', url: `/api/v1/event-deliveries/${letter.id}/replay` });
+    const again = await alice.request({
+      method: 'POST',
+      url: `/api/v1/event-deliveries/${letter.id}/replay`,
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -193,7 +204,9 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     const workflowId = await saveWorkflow(testApp.app, alice.id, {
       name: 'restock',
       input_schema: { type: 'object', properties: { event: { type: 'object' } } },
-      steps: [{ id: 'say', kind: 'tool', tool: 'echo', input: { message: 'Restock {{ input.event.data.sku }}' } }],
+      steps: [
+        { id: 'say', kind: 'tool', tool: 'echo', input: { message: 'Restock {{ input.event.data.sku }}' } },
+      ],
       output: { said: '{{ steps.say.output.message }}' },
     });
     await subscribe(alice, {
@@ -204,7 +217,8 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     });
     const event = (await publish(alice, 'custom.stock.low', { sku: 'A-1' })).json();
     const runs = async () =>
-      (await testApp.app.workflows.runs.list(restActor(alice.id), { workflow_id: workflowId, limit: 10 })).items;
+      (await testApp.app.workflows.runs.list(restActor(alice.id), { workflow_id: workflowId, limit: 10 }))
+        .items;
     await expect.poll(async () => (await runs()).length, patience).toBe(1);
     const [run] = await runs();
     expect(run?.trigger).toMatchObject({ kind: 'event', event_id: event.id, event_type: 'custom.stock.low' });
@@ -238,7 +252,7 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
       await testApp.app.workflows.runs.waitForEnd(restActor(alice.id), run.id, { timeoutMs: 30_000 }),
     ).toMatchObject({ status: 'succeeded' });
     await expect.poll(() => receiver.received('/from-workflow').length, patience).toBe(1);
-    expect(bodyOf(receiver.received('/from-workflow')[0]!).event).toMatchObject({
+    expect(bodyOf(receiver.received('/from-workflow')[0]).event).toMatchObject({
       actor: { user_id: alice.id, via: 'workflow' },
       data: { said: 'hello' },
     });
@@ -255,7 +269,11 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     const plain = await alice.request({
       method: 'POST',
       url: '/api/v1/event-subscriptions',
-      payload: { name: 'plain', pattern: 'custom.*', target: { kind: 'webhook', url: 'http://example.com/hook' } },
+      payload: {
+        name: 'plain',
+        pattern: 'custom.*',
+        target: { kind: 'webhook', url: 'http://example.com/hook' },
+      },
     });
     expect(plain.statusCode).toBe(422);
     expect(plain.json().error).toMatchObject({ code: 'WEBHOOK_URL_REFUSED', field: 'target.url' });
@@ -293,7 +311,11 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
         ['GET', `/api/v1/event-deliveries/${delivery?.id}`],
         ['POST', `/api/v1/event-deliveries/${delivery?.id}/replay`],
       ] as const) {
-        const response = await bob.request({ method, url, ...(method === 'PATCH' ? { payload: { enabled: false } } : {}) });
+        const response = await bob.request({
+          method,
+          url,
+          ...(method === 'PATCH' ? { payload: { enabled: false } } : {}),
+        });
         expect(response.statusCode, `${method} ${url}`).toBe(404);
       }
       const bobs = (await bob.request({ method: 'GET', url: '/api/v1/event-subscriptions' })).json().items;
@@ -353,7 +375,9 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
       expect(body.deliveries.attempt_success_rate).toBeLessThan(1);
       expect(body.deliveries.avg_response_ms).toBeGreaterThanOrEqual(0);
       const bobStats = (await bob.request({ method: 'GET', url: '/api/v1/events/stats?bucket=day' })).json();
-      expect(bobStats.counts.find((row: { type: string }) => row.type === 'custom.secret.plan')).toBeUndefined();
+      expect(
+        bobStats.counts.find((row: { type: string }) => row.type === 'custom.secret.plan'),
+      ).toBeUndefined();
       expect(bobStats.deliveries.delivered).toBe(2);
     });
 
@@ -363,11 +387,15 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
       const volumes = await admin({ method: 'GET', url: '/api/v1/admin/event-volumes?bucket=day' });
       expect(volumes.statusCode, volumes.body).toBe(200);
       const items = volumes.json().items as { user_id: string; type: string; count: number }[];
-      expect(items.find((row) => row.user_id === alice.id && row.type === 'custom.order.paid')?.count).toBe(3);
+      expect(items.find((row) => row.user_id === alice.id && row.type === 'custom.order.paid')?.count).toBe(
+        3,
+      );
       expect(items.some((row) => row.user_id === bob.id)).toBe(true);
       expect(JSON.stringify(items)).not.toContain('alice secret');
       expect(Object.keys(items[0] ?? {}).sort()).toEqual(['bucket', 'count', 'type', 'user_id']);
-      expect((await alice.request({ method: 'GET', url: '/api/v1/admin/event-volumes' })).statusCode).toBe(403);
+      expect((await alice.request({ method: 'GET', url: '/api/v1/admin/event-volumes' })).statusCode).toBe(
+        403,
+      );
     });
   });
 });

@@ -41,14 +41,24 @@ describe.runIf(postgresAvailable)('the event type catalog', { timeout: 60_000 },
     expect(response.statusCode, response.body).toBe(200);
     listed = response.json().items;
     // Real flows across modules, their events heard on the bus.
-    const task = (await request({ method: 'POST', url: '/api/v1/tasks', payload: { title: 'typed' } })).json();
+    const task = (
+      await request({ method: 'POST', url: '/api/v1/tasks', payload: { title: 'typed' } })
+    ).json();
     await request({ method: 'PATCH', url: `/api/v1/tasks/${task.id}`, payload: { title: 'retyped' } });
     await request({ method: 'DELETE', url: `/api/v1/tasks/${task.id}` });
-    await request({ method: 'POST', url: '/api/v1/events', payload: { type: 'custom.typed', data: { a: 1 } } });
+    await request({
+      method: 'POST',
+      url: '/api/v1/events',
+      payload: { type: 'custom.typed', data: { a: 1 } },
+    });
     const subscription = await request({
       method: 'POST',
       url: '/api/v1/event-subscriptions',
-      payload: { name: 's', pattern: 'custom.*', target: { kind: 'webhook', url: 'https://example.com/hook' } },
+      payload: {
+        name: 's',
+        pattern: 'custom.*',
+        target: { kind: 'webhook', url: 'https://example.com/hook' },
+      },
     });
     await request({ method: 'DELETE', url: `/api/v1/event-subscriptions/${subscription.json().id}` });
   });
@@ -67,7 +77,9 @@ describe.runIf(postgresAvailable)('the event type catalog', { timeout: 60_000 },
 
   it('lists nothing the code never publishes (but the custom namespace)', () => {
     const published = publishedInCode();
-    const phantoms = listed.map((item) => item.type).filter((type) => type !== 'custom.*' && !published.has(type));
+    const phantoms = listed
+      .map((item) => item.type)
+      .filter((type) => type !== 'custom.*' && !published.has(type));
     expect(phantoms).toEqual([]);
   });
 

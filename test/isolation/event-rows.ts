@@ -115,7 +115,10 @@ export const eventRows: OwnedRow[] = [
     method: 'PATCH',
     route: '/api/v1/event-subscriptions/:id',
     scope: 'api:write',
-    request: withSubscription((id) => ({ url: `/api/v1/event-subscriptions/${id}`, payload: { enabled: false } })),
+    request: withSubscription((id) => ({
+      url: `/api/v1/event-subscriptions/${id}`,
+      payload: { enabled: false },
+    })),
     otherUser: 'not_found',
   },
   {

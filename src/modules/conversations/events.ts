@@ -35,7 +35,6 @@ declare module '../../bus/events.js' {
   }
 }
 
-
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const conversationEventSchemas = {
   'conversation.created': z.object({ conversation_id: id, owner_id: id }),

@@ -51,7 +51,12 @@ export function createEventAnalytics({ db, clock }: Pick<EventsDeps, 'db' | 'clo
           where ${eventDeliveries.ownerId} = ${user.userId}
             and ${eventDeliveries.createdAt} >= ${since} and ${eventDeliveries.createdAt} <= ${until}`),
       );
-      const [latency] = rowsOf<{ attempts: number; succeeded: number; avg_ms: number | null; p95_ms: number | null }>(
+      const [latency] = rowsOf<{
+        attempts: number;
+        succeeded: number;
+        avg_ms: number | null;
+        p95_ms: number | null;
+      }>(
         await db.execute(sql`
           select count(*)::int as attempts, count(*) filter (where a.ok)::int as succeeded,
             round(avg(a.response_ms))::int as avg_ms,

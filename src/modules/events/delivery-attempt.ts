@@ -80,8 +80,7 @@ export function createDeliveryAttempt(deps: EventsDeps) {
         );
         return { ok: true, statusCode: null, error: null, permanent: false, gone: false };
       }
-      if (!deps.deliverToAgent)
-        return { ...fail('No agents module is running'), permanent: true };
+      if (!deps.deliverToAgent) return { ...fail('No agents module is running'), permanent: true };
       await deps.deliverToAgent(owner, {
         agentId: target.agent_id,
         event,
@@ -101,13 +100,25 @@ export function createDeliveryAttempt(deps: EventsDeps) {
       .innerJoin(eventSubscriptions, eq(eventSubscriptions.id, eventDeliveries.subscriptionId))
       .where(eq(eventDeliveries.id, deliveryId));
     if (!found)
-      return { ok: false, statusCode: null, error: 'The subscription was deleted', permanent: true, gone: true };
+      return {
+        ok: false,
+        statusCode: null,
+        error: 'The subscription was deleted',
+        permanent: true,
+        gone: true,
+      };
     const { delivery, subscription } = found;
     const owner = await ownerActor(delivery.ownerId);
     const started = performance.now();
     const result: AttemptResult = owner
       ? await send(subscription, owner, delivery.id, delivery.event)
-      : { ok: false, statusCode: null, error: 'The owner’s account is deactivated', permanent: true, gone: false };
+      : {
+          ok: false,
+          statusCode: null,
+          error: 'The owner’s account is deactivated',
+          permanent: true,
+          gone: false,
+        };
     const responseMs = Math.round(performance.now() - started);
     const now = clock.now();
     await db.transaction(async (tx) => {

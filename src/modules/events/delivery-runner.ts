@@ -8,8 +8,7 @@ import { type DeliveredEvent, eventDeliveries, eventSubscriptions } from './tabl
 const maxDelayMs = 60 * 60 * 1000;
 
 type DeliveryJob =
-  | { kind: 'new'; subscriptionId: string; event: DeliveredEvent }
-  | { kind: 'replay'; deliveryId: string };
+  { kind: 'new'; subscriptionId: string; event: DeliveredEvent } | { kind: 'replay'; deliveryId: string };
 
 type DeliveryEnd = 'delivered' | 'dead' | 'dropped';
 

@@ -26,7 +26,10 @@ export interface EventsDeps extends ServiceDeps {
   /** The owners' accounts: deliveries act as the owner, with their role, unless deactivated. */
   users: Pick<UsersService, 'me'>;
   /** Workflow targets: checked at creation, started on delivery. */
-  workflows: { definitions: Pick<WorkflowService['definitions'], 'get'>; runs: Pick<WorkflowService['runs'], 'start'> };
+  workflows: {
+    definitions: Pick<WorkflowService['definitions'], 'get'>;
+    runs: Pick<WorkflowService['runs'], 'start'>;
+  };
   /** Agent targets; absent until an agents module is wired (creating one then answers AGENT_TARGET_UNAVAILABLE). */
   deliverToAgent?: DeliverToAgent | undefined;
   config: Pick<

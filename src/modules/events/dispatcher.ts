@@ -64,7 +64,10 @@ export function createDispatcher(deps: EventsDeps, runner: DeliveryRunner) {
         await runner.start(subscription.id, eventView(event));
       } catch (error) {
         // A CEL expression that fails on this event: the owner's mistake, logged, the others go on.
-        log.warn({ err: error, subscription: subscription.id, event: event.id }, 'an event was not delivered');
+        log.warn(
+          { err: error, subscription: subscription.id, event: event.id },
+          'an event was not delivered',
+        );
       }
     }
   }

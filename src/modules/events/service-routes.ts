@@ -33,7 +33,8 @@ export function registerEventServiceRoutes(app: FastifyInstance, service: Events
       method: 'POST',
       url: '/api/v1/events',
       scope: 'api:write',
-      summary: 'Publish an event of your own, in the custom.* namespace (a JSON object payload, at most 64 KiB)',
+      summary:
+        'Publish an event of your own, in the custom.* namespace (a JSON object payload, at most 64 KiB)',
       body: publishEventInputSchema,
       status: 201,
       response: wireEventSchema,
@@ -79,7 +80,8 @@ export function registerEventServiceRoutes(app: FastifyInstance, service: Events
       method: 'POST',
       url: '/api/v1/event-subscriptions',
       scope: 'api:write',
-      summary: 'Subscribe a workflow, an agent or a webhook to your events (a webhook’s secret is shown once)',
+      summary:
+        'Subscribe a workflow, an agent or a webhook to your events (a webhook’s secret is shown once)',
       body: createSubscriptionInputSchema,
       status: 201,
       response: createdSubscriptionSchema,

@@ -35,7 +35,8 @@ export function toSubscriptionView(row: EventSubscriptionRow): SubscriptionView 
 function checkExpression(expression: string | null | undefined) {
   if (expression === null || expression === undefined) return;
   const problem = expressionProblem(expression);
-  if (problem) throw new InvalidInputError(`The expression is not valid: ${problem}`, { field: 'expression' });
+  if (problem)
+    throw new InvalidInputError(`The expression is not valid: ${problem}`, { field: 'expression' });
 }
 
 /**

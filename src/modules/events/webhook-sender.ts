@@ -36,9 +36,7 @@ export function checkWebhookUrl(url: string, { localHttp }: { localHttp: boolean
   if (parsed.protocol === 'http:' && localHttp && loopbackHosts.has(parsed.hostname)) return;
   throw new TargetRefusedError(
     'WEBHOOK_URL_REFUSED',
-    localHttp
-      ? 'A webhook URL must be https (http only on localhost)'
-      : 'A webhook URL must be https',
+    localHttp ? 'A webhook URL must be https (http only on localhost)' : 'A webhook URL must be https',
     'target.url',
   );
 }

@@ -13,7 +13,6 @@ declare module '../../bus/events.js' {
   }
 }
 
-
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const identityEventSchemas = {
   'user.created': z.object({ user_id: id, role: z.enum(['user', 'admin']) }),

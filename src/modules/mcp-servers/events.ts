@@ -11,7 +11,6 @@ declare module '../../bus/events.js' {
   }
 }
 
-
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const mcpServerEventSchemas = {
   'mcp_server.created': z.object({ server_id: id, owner_id: id, name: z.string() }),

@@ -13,7 +13,6 @@ declare module '../../bus/events.js' {
   }
 }
 
-
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const promptEventSchemas = {
   'prompt.created': z.object({ prompt_id: id, owner_id: id.nullable(), shared: z.boolean() }),

@@ -18,7 +18,6 @@ declare module '../../bus/events.js' {
   }
 }
 
-
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const resourceEventSchemas = {
   'resource.created': z.object({ resource_id: id, owner_id: id, shared: z.boolean() }),

@@ -13,7 +13,6 @@ declare module '../../bus/events.js' {
   }
 }
 
-
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const taskEventSchemas = {
   'task.created': z.object({ task_id: id, owner_id: id, title: z.string(), tags: z.array(z.string()) }),

@@ -37,7 +37,6 @@ declare module '../../bus/events.js' {
   }
 }
 
-
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const workflowEventSchemas = {
   'workflow.created': z.object({ workflow_id: id, owner_id: id, name: z.string() }),
@@ -56,7 +55,12 @@ export const workflowEventSchemas = {
     status: z.enum(['succeeded', 'skipped']),
     duration_ms: z.number(),
   }),
-  'workflow.step.failed': z.object({ run_id: id, owner_id: id, step_path: z.string(), error_code: z.string() }),
+  'workflow.step.failed': z.object({
+    run_id: id,
+    owner_id: id,
+    step_path: z.string(),
+    error_code: z.string(),
+  }),
   'workflow.run.waiting': z.object({
     run_id: id,
     owner_id: id,
