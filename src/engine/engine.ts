@@ -39,6 +39,20 @@ export interface EngineOptions {
 let holder: string | undefined;
 
 /**
+ * The system database URL with DBOS's idle-in-transaction timeout (60 s, its default) in the connection's startup
+ * options. Set there, DBOS does not send it as a query of its own beside the borrower's first one, which pg
+ * deprecates (a warning at every start).
+ */
+export function withIdleTransactionTimeout(url: string): string {
+  const setting = '-c idle_in_transaction_session_timeout=60000';
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get('options');
+  if (options?.includes('idle_in_transaction_session_timeout')) return url;
+  parsed.searchParams.set('options', options ? `${options} ${setting}` : setting);
+  return parsed.toString();
+}
+
+/**
  * The durable engine: DBOS Transact on the app's Postgres. Created before the modules, so they can
  * register their workflows and steps with DBOS's own API (`DBOS.registerWorkflow`,
  * `DBOS.registerStep`) while the app is built; `launch` runs once they all have (DBOS refuses a
@@ -55,7 +69,7 @@ export function createEngine(options: EngineOptions) {
   holder = executorId;
   DBOS.setConfig({
     name: applicationName,
-    systemDatabaseUrl: url,
+    systemDatabaseUrl: withIdleTransactionTimeout(url),
     systemDatabaseSchemaName: dbosSchema,
     systemDatabasePoolSize: systemPoolSize,
     executorID: executorId,

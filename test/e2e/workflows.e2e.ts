@@ -90,6 +90,11 @@ describe('the workflow pages', () => {
     await eventually(() => node(page, 'sleep').count()).toBe(1);
     expect(JSON.parse(await editor.inputValue()).steps[2]).toMatchObject({ id: 'sleep', needs: ['add'] });
     await node(page, 'add').click();
+    // Autocompletion offers the run's input fields and the steps 'add' may wait for.
+    const offered = page.locator('datalist option');
+    await eventually(() =>
+      offered.evaluateAll((options) => options.map((option) => option.getAttribute('value'))),
+    ).toContain('{{ input.title }}');
     await page.getByLabel('Title (required)', { exact: true }).fill('{{ input.title }} today');
     await page.getByRole('button', { name: 'Apply to the JSON' }).click();
     await eventually(async () => JSON.parse(await editor.inputValue()).steps[1].input.title).toBe(
@@ -97,6 +102,11 @@ describe('the workflow pages', () => {
     );
     await page.getByRole('button', { name: 'Save' }).click();
     await eventually(() => page.getByText(/Version 2/).count()).toBeGreaterThan(0);
+    // The versions: what changed since version 1 is the added step and the new title.
+    await page.getByRole('button', { name: 'Diff' }).click();
+    const changes = page.getByLabel('Changes from version 1 to the current one');
+    await eventually(() => changes.textContent()).toMatch(/\+\s+"title": "\{\{ input\.title \}\} today"/);
+    expect(await changes.textContent()).toMatch(/\+\s+"kind": "sleep"/);
     // The one failed load is the invalid save's 400, made on purpose above.
     expect(consoleErrors.filter((text) => !/status of 400/.test(text))).toEqual([]);
   });

@@ -18,6 +18,8 @@ const staleQueries: [prefix: string, key: string][] = [
   ['workflow.', 'workflows'],
   ['workflow.', 'workflow-runs'],
   ['workflow.', 'approvals'],
+  ['agent.', 'agents'],
+  ['agent.run.', 'agent-runs'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {

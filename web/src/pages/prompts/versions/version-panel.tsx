@@ -5,7 +5,7 @@ import { ErrorNotice, Spinner } from '../../../components/feedback';
 import { SelectField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { diffVersions, listVersions, type Prompt, promptKeys, restoreVersion } from '../prompt-api';
-import { DiffView } from './diff-view';
+import { DiffView } from '../../../components/diff-view';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -107,7 +107,7 @@ export function VersionPanel({ prompt }: { prompt: Prompt }) {
             {from === to && (
               <p className="text-sm text-neutral-600 dark:text-neutral-400">Choose two different versions.</p>
             )}
-            {diff.data && <DiffView diff={diff.data.diff} />}
+            {diff.data && <DiffView diff={diff.data.diff} sameText="The templates are the same." />}
           </div>
         )}
       </div>

@@ -9,10 +9,12 @@ interface InputProps {
   value: FieldValue;
   error?: string;
   onChange: (value: FieldValue) => void;
+  /** A datalist's id: values a text field offers as you type (the workflow step form's expressions). */
+  suggestions?: string | undefined;
 }
 
 /** One generated input: the control its kind calls for, labelled, with its hint and error. */
-export function SchemaFieldInput({ field, value, error, onChange }: InputProps) {
+export function SchemaFieldInput({ field, value, error, onChange, suggestions }: InputProps) {
   const label = field.required ? `${field.label} (required)` : field.label;
   const common = { label, hint: field.hint, error };
   const text = typeof value === 'string' ? value : '';
@@ -76,6 +78,7 @@ export function SchemaFieldInput({ field, value, error, onChange }: InputProps) 
         <TextField
           {...common}
           hint={[field.hint, field.booleanText ? 'true, false or text.' : ''].filter(Boolean).join(' ')}
+          list={suggestions}
           value={text}
           onChange={(event) => onChange(event.target.value)}
         />

@@ -7,6 +7,7 @@ import { WorkflowGraph } from '../graph/workflow-graph';
 import { draftGraph, draftText, readDraft } from './definition-draft';
 import { addStep, connectSteps, type PaletteKind, paletteSteps, stepIdOfNode } from './designer';
 import { stepById, withStepInput } from './step-input';
+import { expressionSuggestions } from './expression-suggestions';
 import { StepPanel } from './step-panel';
 
 /** Where a save or a check stands: the server's error (WORKFLOW_INVALID names a field) or a success note. */
@@ -155,6 +156,7 @@ export function DefinitionEditor({
           <StepPanel
             key={`${picked}:${JSON.stringify(pickedStep.input ?? null)}`}
             step={pickedStep}
+            suggestions={expressionSuggestions(document, picked)}
             onClose={() => setPicked(null)}
             onApply={(input) => edit(withStepInput(document, picked, input))}
           />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorNotice, Spinner } from '../../../components/feedback';
 import { buildBody } from '../../tools/schema-form/form-body';
@@ -10,17 +10,22 @@ import { stepFields, stepFieldValues } from './step-input';
 
 /**
  * The selected tool step's input in a form made from the tool's input schema (the Tools page's
- * generator); values may hold `{{ expressions }}`. Apply writes it into the definition's JSON.
+ * generator); values may hold `{{ expressions }}`, which text fields offer as you type. Apply writes
+ * it into the definition's JSON.
  */
 export function StepPanel({
   step,
+  suggestions,
   onApply,
   onClose,
 }: {
   step: Record<string, unknown>;
+  /** The expressions this step may use (the run's input, earlier steps' outputs). */
+  suggestions: string[];
   onApply: (input: Record<string, unknown>) => void;
   onClose: () => void;
 }) {
+  const listId = useId();
   const tools = useQuery({ queryKey: toolsKey, queryFn: ({ signal }) => listTools(signal) });
   const input = useMemo(() => (step.input ?? {}) as Record<string, unknown>, [step.input]);
   const tool = tools.data?.items.find((candidate) => candidate.name === step.tool);
@@ -74,14 +79,22 @@ export function StepPanel({
           }}
         >
           <p className="text-xs text-neutral-600 dark:text-neutral-400">
-            Values may use {'{{ input.name }}'} or {'{{ steps.id.output }}'}.
+            {suggestions.length > 0
+              ? `Values may use ${suggestions.join(', ')}.`
+              : 'Values may use {{ input.name }} or {{ steps.id.output }}.'}
           </p>
+          <datalist id={listId}>
+            {suggestions.map((suggestion) => (
+              <option key={suggestion} value={suggestion} />
+            ))}
+          </datalist>
           {fields.map((field) => (
             <SchemaFieldInput
               key={field.name}
               field={field}
               value={shown[field.name] ?? field.initial}
               error={errors[field.name]}
+              suggestions={listId}
               onChange={(value) => setValues({ ...shown, [field.name]: value })}
             />
           ))}

@@ -27,10 +27,10 @@ export function diffLines(diff: string): { kind: keyof typeof looks; text: strin
 }
 
 /** A unified diff with added and removed lines coloured; the +/- markers stay, so colour is not the only sign. */
-export function DiffView({ diff }: { diff: string }) {
+export function DiffView({ diff, sameText }: { diff: string; sameText: string }) {
   const lines = diffLines(diff);
   if (!lines.some((line) => line.kind === 'added' || line.kind === 'removed'))
-    return <p className="text-sm text-neutral-600 dark:text-neutral-400">The templates are the same.</p>;
+    return <p className="text-sm text-neutral-600 dark:text-neutral-400">{sameText}</p>;
   return (
     <pre
       aria-label="Differences"

@@ -1,0 +1,36 @@
+import './events.js';
+
+export { createAgentsService, type AgentsService } from './service.js';
+export { createAgentRunsService, type AgentRunsService, type AskOptions } from './service.js';
+export type { AgentDeps } from './deps.js';
+export {
+  type AgentCapability,
+  type AgentDefinition,
+  type AgentDefinitionInput,
+  type AgentVisibility,
+  agentDefinitionSchema,
+  agentNameSchema,
+} from './definition.js';
+export type {
+  Agent,
+  AgentAnswer,
+  AgentPage,
+  AgentRunPage,
+  AgentRunView,
+  AgentVersion,
+  ListAgentRunsQuery,
+  ListAgentsQuery,
+  StartRunOptions,
+  UpdateAgentInput,
+} from './schema.js';
+export { agentSchema, agentRunSchema, agentVersionSchema } from './schema.js';
+export {
+  AgentCycleError,
+  AgentDepthError,
+  AgentInvalidError,
+  AgentNameTakenError,
+  AgentNotFoundError,
+  AgentRunNotFoundError,
+  AgentRunStateError,
+} from './errors.js';
+export type { AgentRow, AgentRunRow, AgentRunStatus } from './table.js';
