@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventMap, EventType } from '../../bus/events.js';
+import { agentEventSchemas } from '../agents/events.js';
 import { conversationEventSchemas } from '../conversations/events.js';
 import { identityEventSchemas } from '../identity/events.js';
 import { mcpServerEventSchemas } from '../mcp-servers/events.js';
@@ -48,6 +49,7 @@ export const eventSchemas = {
   ...conversationEventSchemas,
   ...mcpServerEventSchemas,
   ...workflowEventSchemas,
+  ...agentEventSchemas,
   ...subscriptionEventSchemas,
 } satisfies { [T in DeclaredEventType]: z.ZodType<EventMap[T]> };
 
