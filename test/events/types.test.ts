@@ -75,6 +75,12 @@ describe.runIf(postgresAvailable)('the event type catalog', { timeout: 60_000 },
     });
   });
 
+  it('is listed in docs/events.md, type by type', () => {
+    const docs = readFileSync(new URL('../../docs/events.md', import.meta.url), 'utf8');
+    const missing = listed.map((item) => item.type).filter((type) => !docs.includes(`| \`${type}\``));
+    expect(missing, 'regenerate the list in docs/events.md').toEqual([]);
+  });
+
   it('describes the payloads the flows actually published', () => {
     expect(seen.length).toBeGreaterThan(5);
     for (const event of seen) {
