@@ -24,10 +24,13 @@ export function eventView(event: AnyBusEvent) {
   };
 }
 
+/** The value at a dot-separated path in the payload (`items.0.sku` reads into arrays by index). */
 function valueAt(data: unknown, path: string): unknown {
   let value = data;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    // Only what JSON holds: an array's items by index, not its length.
+    if (Array.isArray(value) && !/^\d+$/.test(key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
