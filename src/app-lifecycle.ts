@@ -12,7 +12,7 @@ import type { createMetrics } from './metrics.js';
 import type { ModelRegistry } from './models/registry.js';
 import type { ChatService } from './modules/chat/index.js';
 import type { ConversationService } from './modules/conversations/index.js';
-import type { EventFeed } from './modules/events/index.js';
+import type { EventsService } from './modules/events/index.js';
 import type { IdentityServices } from './modules/identity/index.js';
 import type { McpServerService } from './modules/mcp-servers/index.js';
 import type { PromptService } from './modules/prompts/index.js';
@@ -59,8 +59,8 @@ export interface AppParts {
   mcpServers: McpServerService;
   /** Connections to those servers, and each user's external tools for the assistant. */
   mcpClients: McpClientHub;
-  /** Users' event history and live events (GET /api/v1/events, over HTTP and WebSocket). */
-  events: EventFeed;
+  /** Users' events: history and live feed, custom events, subscriptions and deliveries, analytics. */
+  events: EventsService;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */

@@ -33,7 +33,12 @@ import {
 import { createPdfExtractor, textTools } from './modules/text/index.js';
 import { createConversationService, registerConversationRoutes } from './modules/conversations/index.js';
 import { createOfflineModel, loadLibraries } from './modules/assistant/index.js';
-import { createEventFeed, registerEventRoutes } from './modules/events/index.js';
+import {
+  createEventsService,
+  eventTools,
+  registerEventRoutes,
+  registerEventServiceRoutes,
+} from './modules/events/index.js';
 import {
   createMcpServerService,
   mcpServerSecretPurpose,
@@ -208,9 +213,22 @@ export async function createApp({
       logger,
       metrics,
     });
+    const events = createEventsService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      engine,
+      secrets: createSecretBox(authSecret, 'event-webhook'),
+      users: identity.users,
+      workflows,
+      config,
+      logger,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
+        ...eventTools(events),
         ...workflowTools(workflows),
         ...resourceTools(resources),
         ...contextTools(context),
@@ -282,8 +300,8 @@ export async function createApp({
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
     registerContextRoutes(http, context);
-    const events = createEventFeed({ bus });
-    registerEventRoutes(http, events, config);
+    registerEventRoutes(http, events.feed, config);
+    registerEventServiceRoutes(http, events);
     registerMcpEndpoint(http, {
       services: mcpServices,
       bus,

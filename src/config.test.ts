@@ -50,6 +50,9 @@ describe('config', () => {
         engineHeartbeatMs: 10_000,
         engineDeadAfterMs: 30_000,
         chatReplyLeaseMs: 30_000,
+        eventHookLocalHttp: false,
+        eventDeliveryBackoffMs: 30_000,
+        eventDeliveryRetryMs: 86_400_000,
       },
     });
   });

@@ -360,6 +360,28 @@ export const settings = {
     about:
       'How long a reply being written stays claimed without its instance renewing the claim (a third of it apart); a reply whose instance died is interrupted by another within about 4/3 of it',
   },
+  eventHookLocalHttp: {
+    env: 'EVENT_HOOK_LOCAL_HTTP',
+    flag: 'event-hook-local-http',
+    allowed: 'true or false',
+    default: 'false',
+    about:
+      'Let event subscriptions post to plain http:// webhooks on loopback (localhost, 127.0.0.1, ::1); https only otherwise. The address must still pass FETCH_ALLOWED_HOSTS',
+  },
+  eventDeliveryBackoffMs: {
+    env: 'EVENT_DELIVERY_BACKOFF_MS',
+    flag: 'event-delivery-backoff-ms',
+    allowed: 'an integer from 10 to 3600000',
+    default: '30000',
+    about: 'The wait before an event delivery’s first retry; it doubles at each retry, up to an hour',
+  },
+  eventDeliveryRetryMs: {
+    env: 'EVENT_DELIVERY_RETRY_MS',
+    flag: 'event-delivery-retry-ms',
+    allowed: 'an integer from 100 to 604800000',
+    default: '86400000',
+    about: 'How long a failing event delivery is retried before it becomes a dead letter (24 hours)',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -444,6 +466,9 @@ export const configSchema = z.object({
   engineHeartbeatMs: integer(100, 600_000).default(10_000),
   engineDeadAfterMs: integer(300, 3_600_000).default(30_000),
   chatReplyLeaseMs: integer(300, 600_000).default(30_000),
+  eventHookLocalHttp: z.stringbool().default(false),
+  eventDeliveryBackoffMs: integer(10, 3_600_000).default(30_000),
+  eventDeliveryRetryMs: integer(100, 604_800_000).default(86_400_000),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -16,6 +16,12 @@ export const eventHistoryQuerySchema = z.object({
   actorId: z.string().min(1).optional().describe('Only events caused by this user'),
   since: z.coerce.date().optional().describe('Only events at or after this time (ISO 8601)'),
   until: z.coerce.date().optional().describe('Only events at or before this time (ISO 8601)'),
+  text: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Only events whose payload contains this text (any case)'),
   limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
   cursor: z.string().optional().describe('The nextCursor of the previous page'),
 });
@@ -24,12 +30,13 @@ export type EventHistoryQuery = z.input<typeof eventHistoryQuerySchema>;
 
 /** Stored events matching the query, newest first, a page at a time. */
 export async function queryEventHistory(db: Database, query: EventHistoryQuery): Promise<Page<AnyBusEvent>> {
-  const { type, actorId, since, until, limit, cursor } = eventHistoryQuerySchema.parse(query);
+  const { type, actorId, since, until, text, limit, cursor } = eventHistoryQuerySchema.parse(query);
   const conditions: SQL[] = [];
   if (type) conditions.push(sql`${events.type} ~ ${patternToRegex(type)}`);
   if (actorId) conditions.push(eq(events.actorId, actorId));
   if (since) conditions.push(gte(events.at, since));
   if (until) conditions.push(lte(events.at, until));
+  if (text) conditions.push(sql`${events.data}::text ilike ${`%${text.replace(/[\\%_]/g, '\\$&')}%`}`);
   if (cursor) conditions.push(lt(events.id, cursorPosition(cursor)));
 
   const rows = await db

@@ -234,7 +234,7 @@ describe('shared context entries', { timeout: 60_000 }, () => {
       credential: { kind: 'cli' },
     } as const;
     const unsubscribe = testApp.app.bus.subscribe('context.*', (event) => void seen.push(event));
-    const stopFeed = testApp.app.events.follow(
+    const stopFeed = testApp.app.events.feed.follow(
       bobActor,
       { types: 'context.entry.changed' },
       {

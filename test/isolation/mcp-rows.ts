@@ -11,6 +11,7 @@ import { onePixelPng } from '../helpers/sample-files.js';
 import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowRunMcpRows } from './workflow-run-rows.js';
 import { contextMcpRows, contextResourceRows } from './context-rows.js';
+import { eventMcpRows } from './event-rows.js';
 
 export interface McpRowContext {
   app: App;
@@ -117,6 +118,7 @@ export const mcpToolRows: McpToolRow[] = [
   },
   ...workflowRunMcpRows,
   ...contextMcpRows,
+  ...eventMcpRows,
 ];
 
 /** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */

@@ -12,6 +12,7 @@ import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
 import { workflowRunRows } from './workflow-run-rows.js';
 import { contextRows } from './context-rows.js';
+import { eventAdminRows, eventRows } from './event-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -785,6 +786,7 @@ export const ownedRows: OwnedRow[] = [
   },
   ...workflowRunRows,
   ...contextRows,
+  ...eventRows,
 ];
 
 export const adminRows: AdminRow[] = [
@@ -837,6 +839,7 @@ export const adminRows: AdminRow[] = [
     route: '/api/v1/admin/invites',
     request: fixed('/api/v1/admin/invites', { role: 'user' }),
   },
+  ...eventAdminRows,
 ];
 
 /** Routes anyone may call: they create or prove identity, or serve the OAuth protocol (with its own checks). */

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes (merged into the bus's `EventMap`); all reach the owner's WebSocket. */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -29,4 +33,49 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const agentEventSchemas = {
+  'agent.created': z.object({ agent_id: id, owner_id: id, name: z.string() }),
+  'agent.updated': z.object({ agent_id: id, owner_id: id, version: z.number().int() }),
+  'agent.deleted': z.object({ agent_id: id, owner_id: id }),
+  'agent.run.started': z.object({
+    run_id: id,
+    agent_id: id,
+    owner_id: id,
+    parent_run_id: id.nullable(),
+    depth: z.number().int(),
+  }),
+  'agent.run.step': z.object({
+    run_id: id,
+    owner_id: id,
+    step: z.number().int(),
+    tool_calls: z.array(z.string()),
+  }),
+  'agent.run.succeeded': z.object({
+    run_id: id,
+    owner_id: id,
+    duration_ms: z.number(),
+    steps: z.number().int(),
+  }),
+  'agent.run.failed': z.object({ run_id: id, owner_id: id, error_code: z.string() }),
+  'agent.run.cancelled': z.object({ run_id: id, owner_id: id }),
+  'agent.message.sent': z.object({
+    message_id: id,
+    owner_id: id,
+    channel: z.string(),
+    correlation_id: z.string().optional(),
+  }),
+  'agent.message.acked': z.object({ message_id: id, owner_id: id, channel: z.string() }),
+  'agent.message.redelivered': z.object({
+    message_id: id,
+    owner_id: id,
+    channel: z.string(),
+    attempt: z.number().int(),
+  }),
+  'agent.message.dead_lettered': z.object({
+    message_id: id,
+    owner_id: id,
+    channel: z.string(),
+    attempts: z.number().int(),
+  }),
+};

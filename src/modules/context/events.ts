@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The events this module publishes (merged into the bus's `EventMap`). Each names the space's
  * owner (`owner_id`) and every user who may read it (`audience`), so the live feed reaches members.
@@ -27,4 +29,28 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+const id = z.string();
+const audience = z.array(z.string());
+
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const contextEventSchemas = {
+  'context.space.created': z.object({ space_id: id, owner_id: id, name: z.string(), audience }),
+  'context.space.deleted': z.object({ space_id: id, owner_id: id, audience }),
+  'context.member.changed': z.object({
+    space_id: id,
+    owner_id: id,
+    member_kind: z.enum(['user', 'agent', 'team']),
+    member_id: id,
+    role: z.enum(['read', 'write', 'admin']).nullable(),
+    audience,
+  }),
+  'context.entry.changed': z.object({
+    space_id: id,
+    owner_id: id,
+    key: z.string(),
+    version: z.number().int(),
+    change: z.enum(['set', 'patch', 'delete', 'restore']),
+    deleted: z.boolean(),
+    audience,
+  }),
+};

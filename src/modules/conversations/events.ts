@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes. `owner_id` lets a subscriber route system-caused events to the user. */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -31,4 +35,28 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const conversationEventSchemas = {
+  'conversation.created': z.object({ conversation_id: id, owner_id: id }),
+  'conversation.updated': z.object({ conversation_id: id, owner_id: id, changes: z.array(z.string()) }),
+  'conversation.deleted': z.object({ conversation_id: id, owner_id: id }),
+  'conversations.imported': z.object({ owner_id: id, conversation_ids: z.array(id) }),
+  'message.created': z.object({
+    conversation_id: id,
+    message_id: id,
+    role: z.enum(['user', 'assistant', 'system']),
+    owner_id: id,
+  }),
+  'message.completed': z.object({
+    conversation_id: id,
+    message_id: id,
+    status: z.enum(['complete', 'interrupted', 'error']),
+    owner_id: id,
+  }),
+  'message.approval_requested': z.object({
+    conversation_id: id,
+    message_id: id,
+    owner_id: id,
+    tool_calls: z.array(z.object({ tool_call_id: id, approval_id: id, tool: z.string() })),
+  }),
+};

@@ -19,10 +19,18 @@ export function patternList(types: string | undefined): string[] {
     .filter(Boolean);
 }
 
-/** The query of GET /api/v1/events: `type`, `since`, `all`, `limit`, `cursor` for history; `types` for the live socket. */
+/** The query of GET /api/v1/events: `type`, `since`, `until`, `actor_id`, `q`, `all`, `limit`, `cursor` for history; `types` for the live socket. */
 export const eventQuerySchema = z.object({
   type: z.string().min(1).max(200).optional().describe('History: an event type or pattern, e.g. task.*'),
   since: z.iso.datetime({ offset: true }).optional().describe('History: only events at or after this time'),
+  until: z.iso.datetime({ offset: true }).optional().describe('History: only events at or before this time'),
+  actor_id: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('History: only events this user caused (another user’s only for admins, with `all`)'),
+  q: z.string().min(1).max(200).optional().describe('History: only events whose payload contains this text'),
   all: z
     .union([z.boolean(), z.enum(['true', 'false'])])
     .default(false)

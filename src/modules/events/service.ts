@@ -38,14 +38,18 @@ export function createEventFeed({ bus }: { bus: EventBus }) {
     /** Stored events, newest first, a page at a time: the actor's own, or (admins, `all`) everyone's. */
     async history(actor: Actor, query: EventQuery): Promise<EventPage> {
       const user = requireUser(actor);
-      const { type, since, all, limit, cursor } = eventQuerySchema.parse(query);
+      const { type, since, until, actor_id, q, all, limit, cursor } = eventQuerySchema.parse(query);
       if (all) requireAdmin(user);
+      if (!all && actor_id !== undefined && actor_id !== user.userId) return { items: [], next_cursor: null };
+      const actorId = all ? actor_id : user.userId;
       const page = await bus.history({
         type,
         since: since === undefined ? undefined : new Date(since),
+        until: until === undefined ? undefined : new Date(until),
+        text: q,
         limit,
         cursor,
-        ...(all ? {} : { actorId: user.userId }),
+        ...(actorId === undefined ? {} : { actorId }),
       });
       return { items: page.items.map(toWireEvent), next_cursor: page.nextCursor };
     },

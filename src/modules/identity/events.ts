@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes (merged into the bus's `EventMap`). */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -9,4 +13,11 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const identityEventSchemas = {
+  'user.created': z.object({ user_id: id, role: z.enum(['user', 'admin']) }),
+  'user.updated': z.object({ user_id: id, changes: z.array(z.string()) }),
+  'session.revoked': z.object({ session_id: id, user_id: id }),
+  'api_key.created': z.object({ api_key_id: id, user_id: id }),
+  'api_key.revoked': z.object({ api_key_id: id, user_id: id }),
+};

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes (merged into the bus's `EventMap`). */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -7,4 +11,9 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const mcpServerEventSchemas = {
+  'mcp_server.created': z.object({ server_id: id, owner_id: id, name: z.string() }),
+  'mcp_server.updated': z.object({ server_id: id, owner_id: id, changes: z.array(z.string()) }),
+  'mcp_server.deleted': z.object({ server_id: id, owner_id: id }),
+};

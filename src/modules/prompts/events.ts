@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes (merged into the bus's `EventMap`). */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -9,4 +13,14 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const promptEventSchemas = {
+  'prompt.created': z.object({ prompt_id: id, owner_id: id.nullable(), shared: z.boolean() }),
+  'prompt.updated': z.object({
+    prompt_id: id,
+    owner_id: id.nullable(),
+    version: z.number().int(),
+    shared: z.boolean(),
+  }),
+  'prompt.deleted': z.object({ prompt_id: id, owner_id: id.nullable(), shared: z.boolean() }),
+};

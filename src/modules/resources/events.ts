@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes (merged into the bus's `EventMap`). */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -14,4 +18,15 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const resourceEventSchemas = {
+  'resource.created': z.object({ resource_id: id, owner_id: id, shared: z.boolean() }),
+  'resource.updated': z.object({
+    resource_id: id,
+    owner_id: id,
+    shared: z.boolean(),
+    was_shared: z.boolean(),
+    changes: z.array(z.string()),
+  }),
+  'resource.deleted': z.object({ resource_id: id, owner_id: id, shared: z.boolean() }),
+};

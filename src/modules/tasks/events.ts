@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes (merged into the bus's `EventMap`). */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -9,4 +13,16 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const taskEventSchemas = {
+  'task.created': z.object({ task_id: id, owner_id: id, title: z.string(), tags: z.array(z.string()) }),
+  'task.updated': z.object({
+    task_id: id,
+    owner_id: id,
+    changes: z.array(z.string()),
+    title: z.string(),
+    tags: z.array(z.string()),
+  }),
+  'task.completed': z.object({ task_id: id, owner_id: id }),
+  'task.deleted': z.object({ task_id: id, owner_id: id }),
+};

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+
+const id = z.string();
+
 /** The events this module publishes (merged into the bus's `EventMap`); all reach the owner's WebSocket. */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -33,4 +37,49 @@ declare module '../../bus/events.js' {
   }
 }
 
-export {};
+/** The payload schemas of this module's events, for GET /api/v1/events/types. */
+export const workflowEventSchemas = {
+  'workflow.created': z.object({ workflow_id: id, owner_id: id, name: z.string() }),
+  'workflow.updated': z.object({ workflow_id: id, owner_id: id, version: z.number().int() }),
+  'workflow.deleted': z.object({ workflow_id: id, owner_id: id }),
+  'workflow.run.started': z.object({
+    run_id: id,
+    workflow_id: id.nullable(),
+    owner_id: id,
+    trigger: z.string(),
+  }),
+  'workflow.step.completed': z.object({
+    run_id: id,
+    owner_id: id,
+    step_path: z.string(),
+    status: z.enum(['succeeded', 'skipped']),
+    duration_ms: z.number(),
+  }),
+  'workflow.step.failed': z.object({
+    run_id: id,
+    owner_id: id,
+    step_path: z.string(),
+    error_code: z.string(),
+  }),
+  'workflow.run.waiting': z.object({
+    run_id: id,
+    owner_id: id,
+    step_path: z.string(),
+    waiting_for: z.enum(['approval', 'event', 'sleep']),
+    approval_id: id.optional(),
+  }),
+  'workflow.run.completed': z.object({ run_id: id, owner_id: id, duration_ms: z.number() }),
+  'workflow.run.failed': z.object({
+    run_id: id,
+    owner_id: id,
+    error_code: z.string(),
+    step_path: z.string().optional(),
+  }),
+  'workflow.run.cancelled': z.object({ run_id: id, owner_id: id }),
+  'workflow.approval.answered': z.object({
+    approval_id: id,
+    run_id: id,
+    owner_id: id,
+    approved: z.boolean(),
+  }),
+};

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AnyBusEvent } from '../../../bus/events.js';
+import { outsideEngine } from '../../../engine/index.js';
 import type { WorkflowDeps } from '../deps.js';
 import { workflowRuns, workflows } from '../table.js';
 import {
@@ -88,7 +89,8 @@ export function createEventTriggers(
       try {
         const run = eventRun(entry, event);
         if (!run) continue;
-        await runs.start(owner, { workflow: entry.workflowId, ...run });
+        // Outside the publisher's context: an event a workflow step published would make this run its child.
+        await outsideEngine(() => runs.start(owner, { workflow: entry.workflowId, ...run }));
       } catch (error) {
         // A filter that fails on this event, an input the workflow refuses: the owner's mistake, logged.
         log.warn(

@@ -1,0 +1,35 @@
+import type { EventsDeps } from './deps.js';
+import { createEventAnalytics } from './analytics.js';
+import { createDeliveries } from './deliveries.js';
+import { createDeliveryRunner } from './delivery-runner.js';
+import { createDispatcher } from './dispatcher.js';
+import { eventTypeList } from './event-catalog.js';
+import { createPublisher } from './publish.js';
+import { createEventFeed } from './service.js';
+import { createSubscriptions } from './subscriptions.js';
+
+/**
+ * The events module: the user's feed (history and live), publishing custom events, subscriptions
+ * and their durable deliveries, analytics, and the catalog of event types. Deliveries need the
+ * engine: with it, routing starts once it has launched.
+ */
+export function createEventsService(deps: EventsDeps) {
+  const runner = deps.engine ? createDeliveryRunner(deps) : undefined;
+  if (deps.engine && runner) {
+    const dispatcher = createDispatcher(deps, runner);
+    deps.engine.onLaunch(async () => {
+      dispatcher.listen();
+    });
+  }
+  return {
+    feed: createEventFeed({ bus: deps.bus }),
+    publish: createPublisher({ bus: deps.bus }),
+    subscriptions: createSubscriptions(deps),
+    deliveries: createDeliveries(deps, runner),
+    analytics: createEventAnalytics(deps),
+    /** Every event type the code declares, with its payload schema. */
+    types: eventTypeList,
+  };
+}
+
+export type EventsService = ReturnType<typeof createEventsService>;
