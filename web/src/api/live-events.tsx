@@ -18,6 +18,7 @@ const staleQueries: [prefix: string, key: string][] = [
   ['workflow.', 'workflows'],
   ['workflow.', 'workflow-runs'],
   ['workflow.', 'approvals'],
+  ['', 'event-history'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {
