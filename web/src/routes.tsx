@@ -33,6 +33,7 @@ export const routes: RouteObject[] = [
           { path: 'runs/:runId?', lazy: () => import('./pages/runs') },
           { path: 'agents/:agentId?', lazy: () => import('./pages/agents') },
           { path: 'context/:spaceId?', lazy: () => import('./pages/context') },
+          { path: 'events/:section?', lazy: () => import('./pages/events') },
           { path: 'approvals', lazy: () => import('./pages/approvals') },
           { path: 'settings/:section?', lazy: () => import('./pages/settings') },
           { path: 'admin/:section?', lazy: () => import('./pages/admin') },

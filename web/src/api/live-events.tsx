@@ -21,6 +21,7 @@ const staleQueries: [prefix: string, key: string][] = [
   ['agent.', 'agents'],
   ['agent.run.', 'agent-runs'],
   ['context.', 'context'],
+  ['', 'event-history'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {

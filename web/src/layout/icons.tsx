@@ -15,6 +15,7 @@ const paths = {
   agents:
     'M9 3h6M12 3v3m-6 0h12a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2Zm3 6h.01M15 11h.01M9 15h6',
   context: 'M4 6h7v5H4V6Zm9 0h7v5h-7V6ZM4 15h7v4H4v-4Zm9 0h7v4h-7v-4Z',
+  events: 'M13 3 5 14h6l-1 7 8-11h-6l1-7Z',
   approvals: 'M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4v-6Z',
   admin: 'M12 3 4 6v6c0 4.4 3.4 8.3 8 9 4.6-.7 8-4.6 8-9V6l-8-3Zm-3 9 2 2 4-4',
   menu: 'M4 6h16M4 12h16M4 18h16',

@@ -20,6 +20,7 @@ export const navItems: NavItem[] = [
   { to: '/runs', label: 'Runs', icon: 'runs' },
   { to: '/agents', label: 'Agents', icon: 'agents' },
   { to: '/context', label: 'Context', icon: 'context' },
+  { to: '/events', label: 'Events', icon: 'events' },
   { to: '/approvals', label: 'Approvals', icon: 'approvals', badge: 'pendingApprovals' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/admin', label: 'Admin', icon: 'admin', adminOnly: true },
