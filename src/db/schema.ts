@@ -9,3 +9,4 @@ export * from '../modules/resources/table.js';
 export * from '../modules/conversations/table.js';
 export * from '../modules/mcp-servers/table.js';
 export * from '../modules/chat/table.js';
+export * from '../modules/memory/table.js';
