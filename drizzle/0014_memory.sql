@@ -1,3 +1,4 @@
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE TABLE "memories" (
 	"id" text PRIMARY KEY NOT NULL,
 	"owner_id" text NOT NULL,
