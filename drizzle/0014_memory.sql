@@ -15,7 +15,7 @@ CREATE TABLE "memories" (
 	"last_used_at" timestamp with time zone,
 	"used_count" integer DEFAULT 0 NOT NULL,
 	"archived_at" timestamp with time zone,
-	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', coalesce(text, '') || ' ' || array_to_string(tags, ' '))) STORED
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, coalesce(text, ''))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "memory_embeddings" (

@@ -60,6 +60,13 @@ import { combineToolSources } from './tools/actor-tools.js';
 import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
 import type { WarmUp } from './warm-up.js';
+import { createEmbedder } from './models/embedding-model.js';
+import {
+  createMemoryService,
+  memoryResources,
+  memoryTools,
+  registerMemoryRoutes,
+} from './modules/memory/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -169,6 +176,16 @@ export async function createApp({
       clock,
       offlineModel: () => createOfflineModel({ clock }),
     });
+    const memories = createMemoryService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      logger,
+      conversations,
+      writer: createTextWriter(models),
+      embedder: createEmbedder(config),
+    });
     // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
     const late: { tools?: ToolRunner } = {};
     const workflows = createWorkflowService({
@@ -192,6 +209,7 @@ export async function createApp({
         ...taskTools(tasks),
         ...workflowTools(workflows),
         ...resourceTools(resources),
+        ...memoryTools(memories),
         ...textTools({
           textLimit: config.textLimit,
           fetchPolicy: fetchPolicyFrom(config),
@@ -225,6 +243,10 @@ export async function createApp({
       config,
       clock,
       logger,
+      recallMemories: async (actor, message) =>
+        config.memoryRecallTokens > 0
+          ? (await memories.recall(actor, { query: message, tokenBudget: config.memoryRecallTokens })).prompt
+          : undefined,
     });
     const complete = createCompletions({
       models,
@@ -239,7 +261,7 @@ export async function createApp({
     const mcpServices: McpServices = {
       tools,
       prompts,
-      resources: [resourceCatalog(resources), taskResources(tasks)],
+      resources: [resourceCatalog(resources), taskResources(tasks), memoryResources(memories)],
       actorTools: workflows.triggers.tools,
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
@@ -259,6 +281,7 @@ export async function createApp({
     registerModelListRoute(http, { models, startedAt: clock.now() });
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
+    registerMemoryRoutes(http, memories);
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {
@@ -288,6 +311,7 @@ export async function createApp({
       identity,
       tasks,
       workflows,
+      memories,
       prompts,
       resources,
       conversations,

@@ -460,7 +460,10 @@ export const configSchema = z.object({
   chatReplyLeaseMs: integer(300, 600_000).default(30_000),
   embeddingModel: z
     .string()
-    .regex(/^(openai|ollama|openai-compatible):\S+$/, 'expected openai:, ollama: or openai-compatible: and a model')
+    .regex(
+      /^(openai|ollama|openai-compatible):\S+$/,
+      'expected openai:, ollama: or openai-compatible: and a model',
+    )
     .optional(),
   memoryRecallTokens: integer(0, 100_000).default(500),
   memoryArchiveDays: integer(0, 36_500).default(180),

@@ -4,7 +4,11 @@ import { pageSize } from '../../db/page-size.js';
 /** The longest memory: a fact, not a document. */
 export const memoryTextLimit = 2000;
 
-const memoryId = z.string().min(1).max(100).describe('The memory id, as remember or list_memories returned it');
+const memoryId = z
+  .string()
+  .min(1)
+  .max(100)
+  .describe('The memory id, as remember or list_memories returned it');
 const text = z
   .string()
   .trim()
@@ -17,7 +21,11 @@ export const memoryScopes = ['user', 'agent', 'team'] as const;
 const scope = z
   .enum(memoryScopes)
   .describe('Whose memory: the user’s own (default), or one of their agents’ or teams’ (give scope_id)');
-const scopeId = z.string().min(1).max(100).describe('The agent’s or team’s id; for user, your own id (the default)');
+const scopeId = z
+  .string()
+  .min(1)
+  .max(100)
+  .describe('The agent’s or team’s id; for user, your own id (the default)');
 const source = z
   .object({
     kind: z.enum(['message', 'document', 'run', 'manual']),
@@ -53,7 +61,10 @@ export const searchMemoriesInputSchema = z.object({
   ...scopeFilter,
   query: z.string().trim().min(1).max(1000).describe('What to recall, in words ("who is my manager?")'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
-  include_archived: z.union([z.boolean(), z.stringbool()]).default(false).describe('Search archived memories too'),
+  include_archived: z
+    .union([z.boolean(), z.stringbool()])
+    .default(false)
+    .describe('Search archived memories too'),
 });
 export type SearchMemoriesInput = z.input<typeof searchMemoriesInputSchema>;
 
@@ -101,7 +112,10 @@ export const memorySchema = z
   .meta({ id: 'Memory' });
 export type Memory = z.infer<typeof memorySchema>;
 
-export const memoryPageSchema = z.object({ items: z.array(memorySchema), next_cursor: z.string().nullable() });
+export const memoryPageSchema = z.object({
+  items: z.array(memorySchema),
+  next_cursor: z.string().nullable(),
+});
 export type MemoryPage = z.infer<typeof memoryPageSchema>;
 
 export const scoredMemorySchema = memorySchema.extend({

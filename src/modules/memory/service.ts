@@ -97,7 +97,9 @@ export function createMemoryService(deps: MemoryServiceDeps) {
       const [same] = await db
         .select(memoryColumns)
         .from(memories)
-        .where(and(inScope(user.userId, key), eq(memories.normalized, normalized), isNull(memories.archivedAt)));
+        .where(
+          and(inScope(user.userId, key), eq(memories.normalized, normalized), isNull(memories.archivedAt)),
+        );
       if (same) {
         const [row] = await db
           .update(memories)
@@ -213,7 +215,9 @@ export function createMemoryService(deps: MemoryServiceDeps) {
     /** Deletes a memory for good (the user's own action). Answers it as it was. */
     async forget(actor: Actor, memoryId: string): Promise<Memory> {
       const current = await loadOwned(actor, memoryId);
-      await db.delete(memories).where(and(eq(memories.id, current.id), eq(memories.ownerId, current.ownerId)));
+      await db
+        .delete(memories)
+        .where(and(eq(memories.id, current.id), eq(memories.ownerId, current.ownerId)));
       await bus.publish(actor, 'memory.deleted', { memory_id: current.id, owner_id: current.ownerId });
       return toMemory(current);
     },

@@ -30,9 +30,7 @@ export const memories = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     usedCount: integer('used_count').notNull().default(0),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
-    search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(text, '') || ' ' || array_to_string(tags, ' '))`,
-    ),
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, coalesce(text, ''))`),
   },
   (table) => [
     index('memories_owner_scope_idx').on(table.ownerId, table.scope, table.scopeId, table.id),

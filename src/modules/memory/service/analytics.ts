@@ -26,8 +26,14 @@ export async function memoryAnalytics(
   const since = new Date(clock.now().getTime() - days * dayMs);
   const day = sql<string>`to_char(${memories.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
   const [[active], [archived], growth, mostUsed, [recalls]] = await Promise.all([
-    db.select({ count }).from(memories).where(and(owned, isNull(memories.archivedAt))),
-    db.select({ count }).from(memories).where(and(owned, isNotNull(memories.archivedAt))),
+    db
+      .select({ count })
+      .from(memories)
+      .where(and(owned, isNull(memories.archivedAt))),
+    db
+      .select({ count })
+      .from(memories)
+      .where(and(owned, isNotNull(memories.archivedAt))),
     db
       .select({ day, created: count })
       .from(memories)
@@ -41,7 +47,10 @@ export async function memoryAnalytics(
       .orderBy(desc(memories.usedCount), desc(memories.id))
       .limit(10),
     db
-      .select({ total: count, hits: sql<number>`count(*) filter (where ${memoryRecalls.hits} > 0)`.mapWith(Number) })
+      .select({
+        total: count,
+        hits: sql<number>`count(*) filter (where ${memoryRecalls.hits} > 0)`.mapWith(Number),
+      })
       .from(memoryRecalls)
       .where(
         and(

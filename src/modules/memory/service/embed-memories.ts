@@ -40,7 +40,10 @@ export async function memoriesWithoutEmbedding(
   return db
     .select({ id: memories.id, text: memories.text })
     .from(memories)
-    .leftJoin(memoryEmbeddings, and(eq(memoryEmbeddings.memoryId, memories.id), eq(memoryEmbeddings.model, model)))
+    .leftJoin(
+      memoryEmbeddings,
+      and(eq(memoryEmbeddings.memoryId, memories.id), eq(memoryEmbeddings.model, model)),
+    )
     .where(and(isNull(memoryEmbeddings.memoryId), isNull(memories.archivedAt)))
     .orderBy(sql`${memories.id}`)
     .limit(limit);

@@ -70,7 +70,10 @@ export interface ScopeKey {
 }
 
 /** The scope a request names; a user scope is always the actor's own, whatever scope_id says. */
-export function scopeKeyOf(actor: UserActor, input: { scope?: ScopeName; scope_id?: string | undefined }): ScopeKey {
+export function scopeKeyOf(
+  actor: UserActor,
+  input: { scope?: ScopeName; scope_id?: string | undefined },
+): ScopeKey {
   const scope = input.scope ?? 'user';
   if (scope === 'user') return { scope, scopeId: actor.userId };
   if (!input.scope_id) throw new MemoryScopeIdRequiredError(scope);

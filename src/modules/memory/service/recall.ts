@@ -87,7 +87,12 @@ export function createRecall({
       await db
         .update(memories)
         .set({ usedCount: sql`${memories.usedCount} + 1`, lastUsedAt: now })
-        .where(inArray(memories.id, chosen.map((row) => row.id)));
+        .where(
+          inArray(
+            memories.id,
+            chosen.map((row) => row.id),
+          ),
+        );
     await db.insert(memoryRecalls).values({
       id: ids(),
       ownerId: user.userId,

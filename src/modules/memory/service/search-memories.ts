@@ -51,12 +51,13 @@ export async function searchMemories(
   const cosine = embedding
     ? sql<number>`(select sum(a * b) from unnest(${memoryEmbeddings.vector}, ${toRealArray(embedding.vector)}) as pair(a, b))`
     : sql<number>`null`;
-  const score = sql<number>`(${weights.fullText} * ${fullText} + ${weights.trigram} * ${trigram}
-    + ${weights.vector} * coalesce(${cosine}, 0) + ${weights.importance} * ${memories.importance})`;
+  const weight = (name: keyof typeof weights) => sql.raw(String(weights[name]));
+  const score = sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
+    + ${weight('vector')} * coalesce(${cosine}, 0) + ${weight('importance')} * ${memories.importance})`;
   const matches: SQL[] = [sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`];
   if (embedding) matches.push(sql`${memoryEmbeddings.memoryId} is not null`);
   const base = db
-    .select({ ...memoryColumns, score: sql<number>`${score}`.mapWith(Number) })
+    .select({ ...memoryColumns, score: sql<number>`${score}`.mapWith(Number).as('score') })
     .from(memories);
   const joined = embedding
     ? base.leftJoin(
@@ -65,8 +66,10 @@ export async function searchMemories(
       )
     : base;
   return joined
-    .where(and(inScope(ownerId, key), includeArchived ? undefined : isNull(memories.archivedAt), or(...matches)))
-    .orderBy(desc(score), desc(memories.id))
+    .where(
+      and(inScope(ownerId, key), includeArchived ? undefined : isNull(memories.archivedAt), or(...matches)),
+    )
+    .orderBy(sql`score desc`, desc(memories.id))
     .limit(limit);
 }
 

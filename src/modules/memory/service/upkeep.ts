@@ -96,7 +96,12 @@ export function createMemoryUpkeep({
         const group = [first, ...others];
         const lastUsed = group.flatMap((row) => (row.lastUsedAt ? [row.lastUsedAt.getTime()] : []));
         const row = await db.transaction(async (transaction) => {
-          await transaction.delete(memories).where(inArray(memories.id, others.map((other) => other.id)));
+          await transaction.delete(memories).where(
+            inArray(
+              memories.id,
+              others.map((other) => other.id),
+            ),
+          );
           const [updated] = await transaction
             .update(memories)
             .set({
