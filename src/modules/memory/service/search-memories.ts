@@ -6,8 +6,14 @@ import { inScope, memoryColumns, type MemoryRecord, type ScopeKey } from './memo
 /** A memory found for a query, with its combined score (higher is more relevant). */
 export type ScoredRecord = MemoryRecord & { score: number };
 
-/** How much each signal weighs: full text (0–1), trigram similarity (0–1), cosine (−1–1), importance (1–5). */
-const weights = { fullText: 1, trigram: 0.5, vector: 0.6, importance: 0.01 } as const;
+/**
+ * How much each signal weighs: full text (ts_rank normalized to 0–1, about 0.05–0.2 for a short
+ * fact sharing a word or two), trigram similarity (0–1), cosine (0–1, only from `minCosine`) and
+ * importance (1–5, a tie-breaker).
+ */
+const weights = { fullText: 2, trigram: 0.5, vector: 0.5, importance: 0.01 } as const;
+/** Below this, embeddings call two texts unrelated (unrelated sentences score about 0.1–0.25). */
+const minCosine = 0.35;
 
 /**
  * The query's words as an OR full-text query ("who is my manager?" → `who | is | my | manager`):
@@ -22,8 +28,8 @@ export function anyWordQuery(query: string): string | undefined {
 /**
  * Hybrid recall in one statement: memories of the scope that share a word with the query (full
  * text, ranked by ts_rank), or whose text is trigram-similar to it (pg_trgm, for misspellings),
- * or — when the query has an embedding — any with an embedding of the same model (an exact cosine
- * scan over `real[]`: the vectors are unit length, so cosine is their dot product).
+ * or — when the query has an embedding — whose embedding of the same model is close to it (an
+ * exact cosine scan over `real[]`: the vectors are unit length, so cosine is their dot product).
  */
 export async function searchMemories(
   db: Database,
@@ -51,11 +57,12 @@ export async function searchMemories(
   const cosine = embedding
     ? sql<number>`(select sum(a * b) from unnest(${memoryEmbeddings.vector}, ${toRealArray(embedding.vector)}) as pair(a, b))`
     : sql<number>`null`;
+  const close = sql`(case when ${cosine} >= ${sql.raw(String(minCosine))} then ${cosine} else 0 end)`;
   const weight = (name: keyof typeof weights) => sql.raw(String(weights[name]));
   const score = sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
-    + ${weight('vector')} * coalesce(${cosine}, 0) + ${weight('importance')} * ${memories.importance})`;
+    + ${weight('vector')} * coalesce(${close}, 0) + ${weight('importance')} * ${memories.importance})`;
   const matches: SQL[] = [sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`];
-  if (embedding) matches.push(sql`${memoryEmbeddings.memoryId} is not null`);
+  if (embedding) matches.push(sql`${cosine} >= ${sql.raw(String(minCosine))}`);
   const base = db
     .select({ ...memoryColumns, score: sql<number>`${score}`.mapWith(Number).as('score') })
     .from(memories);
