@@ -10,6 +10,7 @@ import { pageUrl } from './rows.js';
 import { onePixelPng } from '../helpers/sample-files.js';
 import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowRunMcpRows } from './workflow-run-rows.js';
+import { memoryMcpRows, memoryResourceRows } from './memory-rows.js';
 
 export interface McpRowContext {
   app: App;
@@ -115,6 +116,7 @@ export const mcpToolRows: McpToolRow[] = [
     otherUser: 'not_found',
   },
   ...workflowRunMcpRows,
+  ...memoryMcpRows,
 ];
 
 /** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */
@@ -148,4 +150,5 @@ export const mcpResourceRows: McpResourceRow[] = [
       (await app.resources.create(owner, { kind: 'url', url: await pageUrl() })).uri,
   },
   { kind: 'task', uri: async (context) => `switchboard://tasks/${await ownerTask(context)}` },
+  ...memoryResourceRows,
 ];
