@@ -117,17 +117,15 @@ export async function run(): Promise<Record<string, string | number>[]> {
           };
         });
         await db.insert(memories).values(values);
-        await db
-          .insert(memoryEmbeddings)
-          .values(
-            values.map((value) => ({
-              memoryId: value.id,
-              model: 'bench',
-              dims,
-              vector: randomVector(),
-              createdAt: now,
-            })),
-          );
+        await db.insert(memoryEmbeddings).values(
+          values.map((value) => ({
+            memoryId: value.id,
+            model: 'bench',
+            dims,
+            vector: randomVector(),
+            createdAt: now,
+          })),
+        );
       }
       await db.execute('analyze memories; analyze memory_embeddings');
       const time = async (embedding: boolean) => {
