@@ -21,6 +21,7 @@ import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
 import type { WorkflowService } from './modules/workflows/index.js';
 import type { ContextService } from './modules/context/index.js';
+import type { MemoryService } from './modules/memory/index.js';
 import type { ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
 import { runWarmUps, type WarmUp } from './warm-up.js';
@@ -49,6 +50,8 @@ export interface AppParts {
   workflows: WorkflowService;
   /** Shared context spaces; the sweep purges their old tombstones. */
   context: ContextService;
+  /** Long-term memories; the sweep archives unused ones and embeds those without an embedding. */
+  memories: MemoryService;
   prompts: PromptService;
   resources: ResourceService;
   conversations: ConversationService;
@@ -84,6 +87,7 @@ export function assemble(parts: AppParts) {
     conversations,
     workflows,
     context,
+    memories,
     mcpClients,
     loadPromptFiles,
     warmUps,
@@ -93,6 +97,20 @@ export function assemble(parts: AppParts) {
   let pruning: Promise<void> = Promise.resolve();
   let closing: Promise<void> | undefined;
   let warming: Promise<void> = Promise.resolve();
+
+  /** Archives memories unused for MEMORY_ARCHIVE_DAYS (0: never) and embeds those still without an embedding. */
+  const memoryUpkeep = async () => {
+    const days = config.memoryArchiveDays;
+    const before = new Date(clock.now().getTime() - days * 24 * 60 * 60 * 1000);
+    const [archived, embedded] = await Promise.all([
+      days > 0 ? memories.archiveUnused({ before }) : 0,
+      memories.embedMissing(),
+    ]).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not archive or embed memories');
+      return [0, 0];
+    });
+    return { archived, embedded };
+  };
 
   /**
    * Deletes what has outlived its retention period (event history, audit entries) and marks replies
@@ -114,8 +132,10 @@ export function assemble(parts: AppParts) {
       engine
         ? pruneEffects({ db: database.db, before: new Date(clock.now().getTime() - effectRetentionMs) })
         : 0,
+      memoryUpkeep(),
     ])
-      .then(([events, auditEntries, interrupted, strandedRuns, contextTombstones, effects]) => {
+      .then(([events, auditEntries, interrupted, strandedRuns, contextTombstones, effects, memoryWork]) => {
+        if (memoryWork.archived + memoryWork.embedded > 0) logger.info(memoryWork, 'memory upkeep');
         if (events + auditEntries + interrupted + contextTombstones + effects > 0)
           logger.info(
             { events, auditEntries, interrupted, contextTombstones, effects },

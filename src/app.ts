@@ -72,6 +72,13 @@ import {
 } from './modules/context/index.js';
 import { systemActor } from './actor.js';
 import type { WarmUp } from './warm-up.js';
+import { createEmbedder } from './models/embedding-model.js';
+import {
+  createMemoryService,
+  memoryResources,
+  memoryTools,
+  registerMemoryRoutes,
+} from './modules/memory/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -195,6 +202,16 @@ export async function createApp({
           ),
       },
     });
+    const memories = createMemoryService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      logger,
+      conversations,
+      writer: createTextWriter(models),
+      embedder: createEmbedder(config),
+    });
     // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
     const late: { tools?: ToolRunner } = {};
     const workflows = createWorkflowService({
@@ -232,6 +249,7 @@ export async function createApp({
         ...workflowTools(workflows),
         ...resourceTools(resources),
         ...contextTools(context),
+        ...memoryTools(memories),
         ...textTools({
           textLimit: config.textLimit,
           fetchPolicy: fetchPolicyFrom(config),
@@ -265,6 +283,10 @@ export async function createApp({
       config,
       clock,
       logger,
+      recallMemories: async (actor, message) =>
+        config.memoryRecallTokens > 0
+          ? (await memories.recall(actor, { query: message, tokenBudget: config.memoryRecallTokens })).prompt
+          : undefined,
     });
     const complete = createCompletions({
       models,
@@ -279,7 +301,12 @@ export async function createApp({
     const mcpServices: McpServices = {
       tools,
       prompts,
-      resources: [resourceCatalog(resources), taskResources(tasks), contextResources(context)],
+      resources: [
+        resourceCatalog(resources),
+        taskResources(tasks),
+        contextResources(context),
+        memoryResources(memories),
+      ],
       actorTools: workflows.triggers.tools,
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
@@ -300,6 +327,7 @@ export async function createApp({
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
     registerContextRoutes(http, context);
+    registerMemoryRoutes(http, memories);
     registerEventRoutes(http, events.feed, config);
     registerEventServiceRoutes(http, events);
     registerMcpEndpoint(http, {
@@ -330,6 +358,7 @@ export async function createApp({
       tasks,
       workflows,
       context,
+      memories,
       prompts,
       resources,
       conversations,

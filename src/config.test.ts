@@ -53,6 +53,8 @@ describe('config', () => {
         eventHookLocalHttp: false,
         eventDeliveryBackoffMs: 30_000,
         eventDeliveryRetryMs: 86_400_000,
+        memoryRecallTokens: 500,
+        memoryArchiveDays: 180,
       },
     });
   });

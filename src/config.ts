@@ -389,6 +389,28 @@ export const settings = {
     default: '10000',
     about: 'How long shutdown waits for in-flight requests',
   },
+  embeddingModel: {
+    env: 'EMBEDDING_MODEL',
+    flag: 'embedding-model',
+    allowed: 'openai:…, ollama:… or openai-compatible:… and a model name',
+    default: '(none)',
+    about:
+      'The embedding model for semantic memory recall, e.g. openai:text-embedding-3-small; unset, recall is full text and trigram only',
+  },
+  memoryRecallTokens: {
+    env: 'MEMORY_RECALL_TOKENS',
+    flag: 'memory-recall-tokens',
+    allowed: 'an integer from 0 to 100000',
+    default: '500',
+    about: "The most tokens of the user's memories put into the chat's system prompt; 0 turns recall off",
+  },
+  memoryArchiveDays: {
+    env: 'MEMORY_ARCHIVE_DAYS',
+    flag: 'memory-archive-days',
+    allowed: 'an integer from 0 to 36500',
+    default: '180',
+    about: 'Memories neither recalled nor written for this many days are archived (never deleted); 0 never',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settings;
@@ -469,6 +491,15 @@ export const configSchema = z.object({
   eventHookLocalHttp: z.stringbool().default(false),
   eventDeliveryBackoffMs: integer(10, 3_600_000).default(30_000),
   eventDeliveryRetryMs: integer(100, 604_800_000).default(86_400_000),
+  embeddingModel: z
+    .string()
+    .regex(
+      /^(openai|ollama|openai-compatible):\S+$/,
+      'expected openai:, ollama: or openai-compatible: and a model',
+    )
+    .optional(),
+  memoryRecallTokens: integer(0, 100_000).default(500),
+  memoryArchiveDays: integer(0, 36_500).default(180),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -10,3 +10,4 @@ export * from '../modules/conversations/table.js';
 export * from '../modules/mcp-servers/table.js';
 export * from '../modules/chat/table.js';
 export * from '../modules/context/table.js';
+export * from '../modules/memory/table.js';

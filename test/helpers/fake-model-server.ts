@@ -16,13 +16,15 @@ export interface RecordedRequest {
 }
 
 /**
- * A local OpenAI-compatible server (POST /v1/chat/completions, GET /v1/models) that answers from a
- * script, streamed as the real API streams (text a word at a time, tool calls, usage), and records
+ * A local OpenAI-compatible server (POST /v1/chat/completions, POST /v1/embeddings, GET /v1/models)
+ * that answers from a script, streamed as the real API streams (text a word at a time, tool calls, usage), and records
  * every request — so tests see exactly what history and tools reached the model.
  */
 export async function startFakeModelServer() {
   const script: FakeTurn[] = [];
   const requests: RecordedRequest[] = [];
+  /** The inputs of each POST /v1/embeddings, in order. */
+  const embeddingRequests: string[][] = [];
   /** When the script runs out: echo the last user message. */
   const fallback = (request: RecordedRequest): FakeTurn => ({
     text: `You said: ${String(request.messages.findLast((message) => message.role === 'user')?.content ?? '')}`,
@@ -34,6 +36,16 @@ export async function startFakeModelServer() {
   async function handle(request: IncomingMessage, response: ServerResponse) {
     if (request.method === 'GET' && request.url === '/v1/models') {
       return json(response, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
+    }
+    if (request.method === 'POST' && request.url === '/v1/embeddings') {
+      const { input } = JSON.parse(await readBody(request)) as { input: string | string[] };
+      const inputs = Array.isArray(input) ? input : [input];
+      embeddingRequests.push(inputs);
+      return json(response, 200, {
+        object: 'list',
+        data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) })),
+        usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
+      });
     }
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') return json(response, 404, {});
     const body = JSON.parse(await readBody(request)) as {
@@ -68,6 +80,7 @@ export async function startFakeModelServer() {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddingRequests,
     /** Queues answers, used in order; when none is left the model echoes the user. */
     script: (...turns: FakeTurn[]) => script.push(...turns),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -75,6 +88,17 @@ export async function startFakeModelServer() {
 }
 
 export type FakeModelServer = Awaited<ReturnType<typeof startFakeModelServer>>;
+
+/** A deterministic 256-dimension embedding: each word adds to the dimension its letters hash to. */
+function fakeEmbedding(text: string): number[] {
+  const vector = Array.from({ length: 256 }, () => 0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    let hash = 0;
+    for (const char of word) hash = (hash * 31 + char.charCodeAt(0)) % 256;
+    vector[hash] = (vector[hash] ?? 0) + 1;
+  }
+  return vector;
+}
 
 function words(text: string): string[] {
   return text.match(/\S+\s*/g) ?? [];

@@ -12,6 +12,7 @@ import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowRunMcpRows } from './workflow-run-rows.js';
 import { contextMcpRows, contextResourceRows } from './context-rows.js';
 import { eventMcpRows } from './event-rows.js';
+import { memoryMcpRows, memoryResourceRows } from './memory-rows.js';
 
 export interface McpRowContext {
   app: App;
@@ -119,6 +120,7 @@ export const mcpToolRows: McpToolRow[] = [
   ...workflowRunMcpRows,
   ...contextMcpRows,
   ...eventMcpRows,
+  ...memoryMcpRows,
 ];
 
 /** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */
@@ -153,4 +155,5 @@ export const mcpResourceRows: McpResourceRow[] = [
   },
   { kind: 'task', uri: async (context) => `switchboard://tasks/${await ownerTask(context)}` },
   ...contextResourceRows,
+  ...memoryResourceRows,
 ];

@@ -13,6 +13,7 @@ import { workflowTemplates } from '../../src/modules/workflows/templates/index.j
 import { workflowRunRows } from './workflow-run-rows.js';
 import { contextRows } from './context-rows.js';
 import { eventAdminRows, eventRows } from './event-rows.js';
+import { memoryRows } from './memory-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -787,6 +788,7 @@ export const ownedRows: OwnedRow[] = [
   ...workflowRunRows,
   ...contextRows,
   ...eventRows,
+  ...memoryRows,
 ];
 
 export const adminRows: AdminRow[] = [

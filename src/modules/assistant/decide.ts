@@ -7,6 +7,7 @@ import { taskIntents } from './intents/tasks.js';
 import { undoIntents } from './intents/undo.js';
 import { approvalIntents } from './intents/approvals.js';
 import { workflowIntents } from './intents/workflows.js';
+import { memoryIntents, memoryQuestionIntents } from './intents/memories.js';
 import { readMemory } from './memory.js';
 import { type Intent, type PlanContext, reply, type Step, type WeekStart } from './plan-context.js';
 import { textAnalysisIntents } from './intents/text-analysis.js';
@@ -15,16 +16,17 @@ import { textRewriteIntents } from './intents/text-rewrite.js';
 import { positionIn } from './words.js';
 
 /**
- * Every intent, in the order they are tried: help first, then workflows and approvals (whose
- * commands start with their own verbs: run, approve, refuse), then the text tools (whose commands
+ * Every intent, in the order they are tried: help first, then memories, workflows and approvals
+ * (whose commands start with their own verbs: remember, run, approve, refuse), then the text tools (whose commands
  * carry a text that may say anything), then documents, then tasks (whose phrasings are the
- * broadest: "I need to …").
+ * broadest: "I need to …"); last, questions answered from the memories in the system prompt.
  */
 export const intents: readonly Intent[] = [
   ...helpIntents,
   ...smallTalkIntents,
   ...undoIntents,
   ...approvalIntents,
+  ...memoryIntents,
   ...workflowIntents,
   ...textContextIntents,
   ...textAnalysisIntents,
@@ -32,6 +34,7 @@ export const intents: readonly Intent[] = [
   ...documentIntents,
   ...taskQuestionIntents,
   ...taskIntents,
+  ...memoryQuestionIntents,
 ];
 
 /** Politeness around a request ("could you …", "… please"), which no intent needs. */
@@ -121,7 +124,15 @@ export function decide({
   const last = turn.outcomes.at(-1);
   const failed = last && afterFailure(last);
   if (failed) return failed;
-  const context: PlanContext = { turn, earlier, memory: readMemory(earlier), now, timeZone, weekStart };
+  const context: PlanContext = {
+    turn,
+    earlier,
+    system: conversation.system,
+    memory: readMemory(earlier),
+    now,
+    timeZone,
+    weekStart,
+  };
   // "thanks!" is all courtesy: then the words themselves are the request.
   const message = requestOf(turn.text) || turn.text.trim();
   const step =

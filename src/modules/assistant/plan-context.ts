@@ -28,6 +28,8 @@ export interface PlanContext {
   readonly turn: Turn;
   /** The turns before it, oldest first. */
   readonly earlier: readonly Turn[];
+  /** The system prompt (with the memories recalled for this turn, when any were). */
+  readonly system?: string | undefined;
   /** What the conversation so far showed and changed (tasks), read from its tool calls. */
   readonly memory: Memory;
   readonly now: Date;

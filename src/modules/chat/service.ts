@@ -41,6 +41,11 @@ export interface ChatServiceDeps {
   >;
   clock: Clock;
   logger: Logger;
+  /**
+   * The user's memories relevant to their message, as lines for the system prompt (long-term
+   * memory); undefined when none is found or recall is off.
+   */
+  recallMemories?: (actor: UserActor, message: string) => Promise<string | undefined>;
 }
 
 /**
@@ -52,7 +57,19 @@ export interface ChatServiceDeps {
  * that asked.
  */
 export function createChatService(deps: ChatServiceDeps) {
-  const { conversations, models, tools, users, externalTools, config, clock, logger } = deps;
+  const { conversations, models, tools, users, externalTools, config, clock, logger, recallMemories } = deps;
+
+  /** The system prompt, with the memories recalled for the turn's message (a failed recall leaves them out). */
+  async function systemFor(actor: UserActor, me: { name: string; email: string }, history: Message[]) {
+    const base = systemPrompt({ userName: me.name || me.email, now: clock.now() });
+    const message = lastUserText(history);
+    if (!recallMemories || !message) return base;
+    const recalled = await recallMemories(actor, message).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not recall memories for a chat turn');
+      return undefined;
+    });
+    return recalled ? `${base}\n\n${recalled}` : base;
+  }
   const runs = createRunRegistry({
     ...deps,
     leaseMs: config.chatReplyLeaseMs,
@@ -125,7 +142,7 @@ export function createChatService(deps: ChatServiceDeps) {
             turn.history ?? historyFor(actor, turn),
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
-          const system = systemPrompt({ userName: me.name || me.email, now: clock.now() });
+          const system = await systemFor(actor, me, history);
           const toolSet = assistantTools({ runner: tools, actor, external, needsApproval, requestId });
           const { messages, inputTokens } = fitContext({
             system,
@@ -194,6 +211,15 @@ export function createChatService(deps: ChatServiceDeps) {
 }
 
 export type ChatService = ReturnType<typeof createChatService>;
+
+/** The text of the newest user message of the history. */
+function lastUserText(history: readonly Message[]): string {
+  const message = history.findLast((candidate) => candidate.role === 'user');
+  return (message?.parts ?? [])
+    .flatMap((part) => (part.type === 'text' ? [part.text] : []))
+    .join('\n')
+    .trim();
+}
 
 function chatResult(reply: Message): ChatResult {
   return {

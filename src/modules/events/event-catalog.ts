@@ -5,6 +5,7 @@ import { contextEventSchemas } from '../context/events.js';
 import { conversationEventSchemas } from '../conversations/events.js';
 import { identityEventSchemas } from '../identity/events.js';
 import { mcpServerEventSchemas } from '../mcp-servers/events.js';
+import { memoryEventSchemas } from '../memory/events.js';
 import { promptEventSchemas } from '../prompts/events.js';
 import { resourceEventSchemas } from '../resources/events.js';
 import { taskEventSchemas } from '../tasks/events.js';
@@ -52,6 +53,7 @@ export const eventSchemas = {
   ...workflowEventSchemas,
   ...agentEventSchemas,
   ...contextEventSchemas,
+  ...memoryEventSchemas,
   ...subscriptionEventSchemas,
 } satisfies { [T in DeclaredEventType]: z.ZodType<EventMap[T]> };
 

@@ -32,3 +32,4 @@ export function textTools(deps: TextToolDeps): Tool[] {
     ...ocrTools(deps),
   ];
 }
+export { summarizeText } from './summarizer/summarize-text.js';

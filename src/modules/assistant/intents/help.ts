@@ -10,6 +10,7 @@ export const capabilities = [
   '- **Cleaning**: “clean this text: …”, “remove accents from: …”, “strip the HTML from: …”, “transliterate: …”',
   '- **Privacy**: “find personal info in: …”, “anonymize: …”, “pseudonymize: …”',
   '- **Workflows**: “show my workflows”, “run the daily digest”, “what is waiting for me?”, “approve it”, “refuse it”, “what happened to the last run?”',
+  '- **Memory**: “remember that my manager is Dana”, “what do you know about me?”, “forget that”',
   '- **Files**: “extract the text of document <id>” (a PDF), or attach an image and say “read the text in this image”',
 ].join('\n');
 

@@ -4,6 +4,7 @@ import { taskReplies } from './tasks.js';
 import { textAnalysisReplies } from './text-analysis.js';
 import { textRewriteReplies } from './text-rewrite.js';
 import { workflowReplies } from './workflows.js';
+import { memoryReplies } from './memories.js';
 
 const formatters: Record<string, ReplyFormatter> = {
   ...taskReplies,
@@ -11,6 +12,7 @@ const formatters: Record<string, ReplyFormatter> = {
   ...textAnalysisReplies,
   ...textRewriteReplies,
   ...workflowReplies,
+  ...memoryReplies,
 };
 
 /** A tool's result in words; a tool without its own formatter gets its JSON shown. */

@@ -1,0 +1,114 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../../actor.js';
+import { requireUser } from '../../../actor-policy.js';
+import type { Logger } from '../../../logger.js';
+import type { Embedder } from '../../../models/embedding-model.js';
+import { estimateTokens } from '../../../models/token-estimate.js';
+import type { ServiceDeps } from '../../../service-deps.js';
+import type { Memory } from '../schema.js';
+import { memories, memoryRecalls } from '../table.js';
+import { scopeKeyOf, type ScopeName, toMemory } from './memory-record.js';
+import { searchMemories } from './search-memories.js';
+
+/** The first line of the memories in a system prompt; the offline assistant reads the lines after it. */
+export const recallHeading =
+  'What you remember about the user (from earlier conversations; cite a memory by its [id] when you use it):';
+
+/** The most memories recall considers before fitting them into the token budget. */
+const candidates = 20;
+
+/** One memory as a line of the system prompt: `[mem_…] My manager is Dana`. */
+export const recallLine = (memory: Pick<Memory, 'id' | 'text'>) =>
+  `[${memory.id}] ${memory.text.replace(/\s+/g, ' ')}`;
+
+export interface Recalled {
+  /** The memories put into the prompt, most relevant first. */
+  readonly memories: Memory[];
+  /** The heading and one line per memory; undefined when none was found. */
+  readonly prompt: string | undefined;
+  /** The prompt's estimated tokens (0 without one). */
+  readonly tokens: number;
+}
+
+/**
+ * Recall for a chat turn: the scope's memories most relevant to the user's message, as many as fit
+ * in `tokenBudget` (estimated tokens), each marked with its id. Those used are counted (used_count,
+ * last_used_at) and the recall is recorded, found or not, for the hit rate.
+ */
+export function createRecall({
+  db,
+  clock,
+  ids,
+  embedder,
+  logger,
+}: ServiceDeps & { embedder: Embedder | undefined; logger: Logger }) {
+  async function queryEmbedding(query: string) {
+    if (!embedder) return undefined;
+    try {
+      const [vector] = await embedder.embed([query]);
+      return vector ? { model: embedder.model, vector } : undefined;
+    } catch (error) {
+      logger.warn({ err: error, model: embedder.model }, 'could not embed a recall query; full text only');
+      return undefined;
+    }
+  }
+
+  async function recall(
+    actor: Actor,
+    {
+      query,
+      tokenBudget,
+      scope,
+      scope_id,
+    }: { query: string; tokenBudget: number; scope?: ScopeName; scope_id?: string },
+  ): Promise<Recalled> {
+    const user = requireUser(actor);
+    const key = scopeKeyOf(user, { ...(scope ? { scope } : {}), ...(scope_id ? { scope_id } : {}) });
+    const found = await searchMemories(db, {
+      ownerId: user.userId,
+      key,
+      query,
+      limit: candidates,
+      embedding: await queryEmbedding(query),
+    });
+    const lines = [recallHeading];
+    let tokens = estimateTokens(recallHeading);
+    const chosen: typeof found = [];
+    for (const row of found) {
+      const line = recallLine(row);
+      const cost = estimateTokens(line);
+      if (tokens + cost > tokenBudget) continue;
+      tokens += cost;
+      lines.push(line);
+      chosen.push(row);
+    }
+    const now = clock.now();
+    if (chosen.length > 0)
+      await db
+        .update(memories)
+        .set({ usedCount: sql`${memories.usedCount} + 1`, lastUsedAt: now })
+        .where(
+          inArray(
+            memories.id,
+            chosen.map((row) => row.id),
+          ),
+        );
+    await db.insert(memoryRecalls).values({
+      id: ids(),
+      ownerId: user.userId,
+      scope: key.scope,
+      scopeId: key.scopeId,
+      hits: chosen.length,
+      at: now,
+    });
+    return chosen.length === 0
+      ? { memories: [], prompt: undefined, tokens: 0 }
+      : {
+          memories: chosen.map((row) => toMemory({ ...row, usedCount: row.usedCount + 1, lastUsedAt: now })),
+          prompt: lines.join('\n'),
+          tokens,
+        };
+  }
+
+  return { recall, queryEmbedding };
+}
