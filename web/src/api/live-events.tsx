@@ -18,6 +18,7 @@ const staleQueries: [prefix: string, key: string][] = [
   ['workflow.', 'workflows'],
   ['workflow.', 'workflow-runs'],
   ['workflow.', 'approvals'],
+  ['memory.', 'memories'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {
