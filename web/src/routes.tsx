@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'agents/:agentId?', lazy: () => import('./pages/agents') },
           { path: 'context/:spaceId?', lazy: () => import('./pages/context') },
           { path: 'events/:section?', lazy: () => import('./pages/events') },
+          { path: 'memories', lazy: () => import('./pages/memories') },
           { path: 'approvals', lazy: () => import('./pages/approvals') },
           { path: 'settings/:section?', lazy: () => import('./pages/settings') },
           { path: 'admin/:section?', lazy: () => import('./pages/admin') },

@@ -22,6 +22,7 @@ const staleQueries: [prefix: string, key: string][] = [
   ['agent.run.', 'agent-runs'],
   ['context.', 'context'],
   ['', 'event-history'],
+  ['memory.', 'memories'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {

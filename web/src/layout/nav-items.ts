@@ -21,6 +21,7 @@ export const navItems: NavItem[] = [
   { to: '/agents', label: 'Agents', icon: 'agents' },
   { to: '/context', label: 'Context', icon: 'context' },
   { to: '/events', label: 'Events', icon: 'events' },
+  { to: '/memories', label: 'Memory', icon: 'memory' },
   { to: '/approvals', label: 'Approvals', icon: 'approvals', badge: 'pendingApprovals' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/admin', label: 'Admin', icon: 'admin', adminOnly: true },
