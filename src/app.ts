@@ -186,6 +186,7 @@ export async function createApp({
       config,
       logger,
       metrics,
+      documents: resources,
     });
     const tools = createToolRunner({
       tools: [

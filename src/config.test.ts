@@ -49,6 +49,7 @@ describe('config', () => {
         engineHeartbeatMs: 10_000,
         engineDeadAfterMs: 30_000,
         chatReplyLeaseMs: 30_000,
+        workflowCacheTtlHours: 168,
       },
     });
   });

@@ -353,6 +353,13 @@ export const settings = {
     about:
       'How long a reply being written stays claimed without its instance renewing the claim (a third of it apart); a reply whose instance died is interrupted by another within about 4/3 of it',
   },
+  workflowCacheTtlHours: {
+    env: 'WORKFLOW_CACHE_TTL_HOURS',
+    flag: 'workflow-cache-ttl-hours',
+    allowed: 'an integer from 1 to 87600',
+    default: '168',
+    about: 'How long a workflow step with cache: true keeps its output for the same input (per user)',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -436,6 +443,7 @@ export const configSchema = z.object({
   engineHeartbeatMs: integer(100, 600_000).default(10_000),
   engineDeadAfterMs: integer(300, 3_600_000).default(30_000),
   chatReplyLeaseMs: integer(300, 600_000).default(30_000),
+  workflowCacheTtlHours: integer(1, 87_600).default(168),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

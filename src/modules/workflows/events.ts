@@ -24,6 +24,16 @@ declare module '../../bus/events.js' {
     'workflow.run.completed': { run_id: string; owner_id: string; duration_ms: number };
     'workflow.run.failed': { run_id: string; owner_id: string; error_code: string; step_path?: string };
     'workflow.run.cancelled': { run_id: string; owner_id: string };
+    /** A pipeline item ended: which, how, and the run's counts after it. */
+    'workflow.pipeline.progress': {
+      run_id: string;
+      owner_id: string;
+      item_index: number;
+      item_status: 'succeeded' | 'failed';
+      total: number;
+      done: number;
+      failed: number;
+    };
     'workflow.approval.answered': {
       approval_id: string;
       run_id: string;

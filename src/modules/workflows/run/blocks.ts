@@ -3,7 +3,7 @@ import type { WorkflowStepShape } from '../definition.js';
 import { evaluate, holds, resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from './failures.js';
 import type { StepEnd } from './records.js';
-import { type BlockContext, type PartResult, RunFailure, type StepOutcome, pathOf } from './run-state.js';
+import { type BlockContext, type PartResult, type PartSpec, RunFailure, type StepOutcome, pathOf } from './run-state.js';
 import { attemptSingleStep, type Single, templatedInput } from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
@@ -337,9 +337,22 @@ export function createBlockRunner(env: StepEnvironment) {
 
   /** Runs a part (a child DBOS workflow's body): never throws a step failure, gives it back as a value. */
   async function runPart(
-    spec: { mode: 'one' | 'block'; steps: WorkflowStepShape[]; prefix: string; scope: StepScope },
+    spec: Pick<PartSpec, 'mode' | 'steps' | 'prefix' | 'scope' | 'item'>,
     context: BlockContext,
   ): Promise<PartResult> {
+    if (spec.item && env.loadItem) {
+      const { ref, index } = spec.item;
+      const loadItem = env.loadItem;
+      try {
+        spec.scope.item = await DBOS.runStep(() => loadItem(context.actor, ref, index), {
+          name: `${spec.prefix}.load`,
+        });
+      } catch (error) {
+        if (!isStepFailure(error)) throw error;
+        const { code, message } = stepErrorOf(error, deps.logger, spec.prefix);
+        return { ok: false, failure: { code, message, step_path: spec.prefix } };
+      }
+    }
     try {
       if (spec.mode === 'one') {
         const [step] = spec.steps as [WorkflowStepShape];

@@ -43,6 +43,8 @@ export interface PartSpec {
   /** Its own path: the child workflow id is `<run id>:<path>`. */
   path: string;
   scope: StepScope;
+  /** A pipeline item: loaded (a DBOS step) into `scope.item` before the steps run. */
+  item?: { ref: import('../pipeline/items.js').ItemRef; index: number };
 }
 
 /** What a part gives back: the steps it settled (merged into the parent's scope) and its last output. */
