@@ -224,6 +224,16 @@ export const pipelineSettingsSchema = z.object({
         .describe(
           'Each item\'s row: values that may hold {{ expressions }} over item and steps; the last step\'s output when not given',
         ),
+      row: z
+        .string()
+        .max(4_000)
+        .optional()
+        .describe('Instead of columns: a {{ expression }} giving the row, an object or the JSON text of one'),
+      required: z
+        .union([z.array(z.string().min(1).max(100)).max(100), z.string().max(4_000)])
+        .optional()
+        .describe('Fields a row must have, not empty (a list, or a {{ expression }} giving one): an item without them fails'),
+      dedupe: z.boolean().default(false).describe('csv/json: a row equal to an earlier one is left out'),
     })
     .optional()
     .describe('When given, a note with a row per item is saved at the end of the run'),

@@ -48,6 +48,8 @@ export interface PipelineItem {
   name?: string;
   tags?: string[];
   row?: Record<string, unknown>;
+  /** A row (or a text as `{ "text": … }`) as JSON text: tools clean every field of it in one call. */
+  json?: string;
 }
 
 /** What pipelines read documents through (the resources service, acting as the run's user). */
@@ -111,9 +113,9 @@ export async function loadItem(
       return { index, id: document.id, name: document.name, tags: document.tags, text: document.text ?? '' };
     }
     case 'text':
-      return { index, text: ref.text };
+      return { index, text: ref.text, json: JSON.stringify({ text: ref.text }) };
     case 'row':
-      return { index, row: ref.row, text: rowText(ref.row) };
+      return { index, row: ref.row, text: rowText(ref.row), json: JSON.stringify(ref.row) };
   }
 }
 

@@ -78,17 +78,19 @@ export function createPipelineRunner(
       const { index, handle } = running.shift() as (typeof running)[number];
       const result = await handle.getResult();
       const ref = refs[index] as ItemRef;
-      if (result.ok) succeeded++;
+      const row = result.ok
+        ? reportRow(settings, result, index, ref, scope)
+        : ({ ok: false, error: result.failure } as const);
+      if (row.ok) succeeded++;
       else failed++;
-      const row = result.ok ? reportRow(settings, result, index, ref) : undefined;
       ({ paused } = await DBOS.runStep(
         () =>
           pipelineRecords.settleItem(context.actor, context.run.id, {
             index,
             label: itemLabel(ref),
             ref: ref as unknown as Record<string, unknown>,
-            status: result.ok ? 'succeeded' : 'failed',
-            ...(result.ok ? { output: row } : { error: result.failure }),
+            status: row.ok ? 'succeeded' : 'failed',
+            ...(row.ok ? { output: row.value } : { error: row.error }),
           }),
         { name: `items[${index}].settled` },
       ));
@@ -127,7 +129,7 @@ export function createPipelineRunner(
         async () => {
           const rows = await pipelineRecords.items(context.run.id);
           const title = String(resolveTemplates(report.title, scope as unknown as Record<string, unknown>));
-          const { content, mimeType } = reportContent(report.format, title, rows);
+          const { content, mimeType } = reportContent(report.format, title, rows, report.dedupe);
           const created = await documents.create(context.actor, {
             kind: 'text',
             name: title.slice(0, 255),
@@ -144,20 +146,51 @@ export function createPipelineRunner(
   };
 }
 
-/** An item's row for the report: its `columns` resolved over the item and its steps, or its last output. */
+type RowResult =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: string; message: string; step_path?: string } };
+
+/**
+ * An item's row for the report: its `row` or `columns` resolved over the item and its steps (or its
+ * last output), checked for the `required` fields. A row that cannot be made, or misses a required
+ * field, fails the item.
+ */
 function reportRow(
   settings: PipelineSettings,
   result: Extract<PartResult, { ok: true }>,
   index: number,
   ref: ItemRef,
-): unknown {
-  const columns = settings.report?.columns;
-  if (!columns) return result.last;
+  scope: StepScope,
+): RowResult {
+  const report = settings.report;
+  if (!report || (!report.columns && !report.row)) return { ok: true, value: result.last };
   const item = ref.kind === 'row' ? { index, row: ref.row } : { index, ...ref };
+  const values = { input: scope.input, run: scope.run, item, steps: result.steps, index };
+  const at = `items[${index}]`;
   try {
-    return resolveTemplates(columns, { item, steps: result.steps, index });
+    let value: unknown = report.row ? resolveTemplates(report.row, values) : resolveTemplates(report.columns, values);
+    if (typeof value === 'string') {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return { ok: false, error: { code: 'ROW_INVALID', message: 'The row is not valid JSON', step_path: at } };
+      }
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return { ok: false, error: { code: 'ROW_INVALID', message: 'The row is not an object', step_path: at } };
+    const required = report.required === undefined ? [] : resolveTemplates(report.required, values);
+    const missing = (Array.isArray(required) ? required : []).filter((field) => {
+      const cell = (value as Record<string, unknown>)[String(field)];
+      return cell === undefined || cell === null || String(cell).trim() === '';
+    });
+    if (missing.length > 0)
+      return {
+        ok: false,
+        error: { code: 'FIELD_MISSING', message: `The row has no ${missing.join(', ')}`, step_path: at },
+      };
+    return { ok: true, value };
   } catch (error) {
-    return { error: (error as Error).message };
+    return { ok: false, error: { code: 'EXPRESSION_FAILED', message: (error as Error).message, step_path: at } };
   }
 }
 
@@ -168,9 +201,20 @@ export function reportContent(
   format: 'markdown' | 'csv' | 'json',
   title: string,
   rows: ItemRow[],
+  dedupe = false,
 ): { content: string; mimeType: 'text/markdown' | 'text/plain' } {
   const ok = rows.filter((row) => row.status === 'succeeded');
-  const flat = ok.map((row) =>
+  const seen = new Set<string>();
+  const kept =
+    dedupe && format !== 'markdown'
+      ? ok.filter((row) => {
+          const key = JSON.stringify(row.output);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+      : ok;
+  const flat = kept.map((row) =>
     row.output && typeof row.output === 'object' && !Array.isArray(row.output)
       ? (row.output as Record<string, unknown>)
       : { value: row.output },
