@@ -129,7 +129,10 @@ export function createPipelineRunner(
         async () => {
           const rows = await pipelineRecords.items(context.run.id);
           const title = String(resolveTemplates(report.title, scope as unknown as Record<string, unknown>));
-          const { content, mimeType } = reportContent(report.format, title, rows, report.dedupe);
+          // Rows keep the columns of the file they came from in its order (stored rows do not).
+          const first = refs.find((ref) => ref.kind === 'row');
+          const order = first?.kind === 'row' ? Object.keys(first.row) : [];
+          const { content, mimeType } = reportContent(report.format, title, rows, report.dedupe, order);
           const created = await documents.create(context.actor, {
             kind: 'text',
             name: title.slice(0, 255),
@@ -202,6 +205,7 @@ export function reportContent(
   title: string,
   rows: ItemRow[],
   dedupe = false,
+  order: string[] = [],
 ): { content: string; mimeType: 'text/markdown' | 'text/plain' } {
   const ok = rows.filter((row) => row.status === 'succeeded');
   const seen = new Set<string>();
@@ -214,9 +218,15 @@ export function reportContent(
           return true;
         })
       : ok;
+  const ordered = (values: Record<string, unknown>) =>
+    Object.fromEntries(
+      [...order.filter((key) => key in values), ...Object.keys(values).filter((key) => !order.includes(key))].map(
+        (key) => [key, values[key]],
+      ),
+    );
   const flat = kept.map((row) =>
     row.output && typeof row.output === 'object' && !Array.isArray(row.output)
-      ? (row.output as Record<string, unknown>)
+      ? ordered(row.output as Record<string, unknown>)
       : { value: row.output },
   );
   if (format === 'json') return { content: `${JSON.stringify(flat, null, 2)}\n`, mimeType: 'text/plain' };

@@ -64,9 +64,9 @@ export const processDocuments: WorkflowTemplate = {
       {
         id: 'terms',
         kind: 'tool',
-        tool: tool('extract_key_points'),
+        tool: tool('word_frequency_analysis'),
         cache: true,
-        input: { text: '{{ steps.clean.output.text }}' },
+        input: { text: '{{ steps.clean.output.text }}', top_n: 3 },
       },
       {
         id: 'save',
@@ -76,7 +76,7 @@ export const processDocuments: WorkflowTemplate = {
           name: '{{ (has(item.name) ? item.name : "Text " + string(item.index + 1)) + " (processed)" }}',
           content:
             '{{ "## Summary\\n\\n" + steps.summary.output.summary + "\\n\\n## Entities\\n\\n" + steps.entities.output.findings.map(f, "- " + f.type + ": " + f.value).join("\\n") + "\\n\\n## Text\\n\\n" + steps.clean.output.text }}',
-          tags: '{{ ["processed"] + (steps.language.output.language != null ? [steps.language.output.language.iso639_1] : []) + (size(steps.terms.output.key_terms) > 3 ? steps.terms.output.key_terms.slice(0, 3) : steps.terms.output.key_terms) }}',
+          tags: '{{ ["processed"] + (steps.language.output.language != null ? [steps.language.output.language.iso639_1] : []) + steps.terms.output.items.map(w, w.word) }}',
         },
       },
     ],
