@@ -7,6 +7,7 @@ import { taskIntents } from './intents/tasks.js';
 import { undoIntents } from './intents/undo.js';
 import { approvalIntents } from './intents/approvals.js';
 import { workflowIntents } from './intents/workflows.js';
+import { pipelineIntents } from './intents/pipelines.js';
 import { readMemory } from './memory.js';
 import { type Intent, type PlanContext, reply, type Step, type WeekStart } from './plan-context.js';
 import { textAnalysisIntents } from './intents/text-analysis.js';
@@ -25,6 +26,7 @@ export const intents: readonly Intent[] = [
   ...smallTalkIntents,
   ...undoIntents,
   ...approvalIntents,
+  ...pipelineIntents,
   ...workflowIntents,
   ...textContextIntents,
   ...textAnalysisIntents,
