@@ -107,6 +107,11 @@ export function assemble(parts: AppParts) {
       engine
         ? pruneEffects({ db: database.db, before: new Date(clock.now().getTime() - effectRetentionMs) })
         : 0,
+      // Expired step-cache entries (WORKFLOW_CACHE_TTL_HOURS): a lookup ignores them already.
+      workflows.runs.sweepCache().catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not sweep the expired workflow step cache');
+        return 0;
+      }),
     ])
       .then(([events, auditEntries, interrupted, strandedRuns, effects]) => {
         if (events + auditEntries + interrupted + effects > 0)

@@ -51,9 +51,10 @@ export function createBlockRunner(env: StepEnvironment) {
           await skip(step, pathOf(prefix, step.id), scope, context);
         } else toRun.push(step);
       }
-      if (toRun.length === 1) {
-        const [step] = toRun as [WorkflowStepShape];
-        await runOne(step, pathOf(prefix, step.id), scope, context);
+      if (toRun.length === 1 || context.sequential) {
+        // A pipeline item runs its waves in line: the items already run side by side, and a child
+        // DBOS workflow per step would cost more than most text tools.
+        for (const step of toRun) await runOne(step, pathOf(prefix, step.id), scope, context);
       } else if (toRun.length > 1) {
         const handles = [];
         for (const step of toRun) {

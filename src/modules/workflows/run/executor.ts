@@ -145,7 +145,11 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
 
   const part = DBOS.registerWorkflow(
     async (spec: PartSpec): Promise<PartResult> =>
-      blocks.runPart(spec, { run: spec.run, actor: runActor(spec.run.ownerId) }),
+      blocks.runPart(spec, {
+        run: spec.run,
+        actor: runActor(spec.run.ownerId),
+        ...(spec.item ? { sequential: true } : {}),
+      }),
     { name: 'workflows.part' },
   );
 

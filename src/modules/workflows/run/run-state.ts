@@ -62,6 +62,8 @@ export type RunResult =
 export interface BlockContext {
   run: RunInfo;
   actor: UserActor;
+  /** A pipeline item: a wave of several steps runs one step after another, in this DBOS workflow. */
+  sequential?: boolean;
 }
 
 /** The path of a step in a block under `prefix`. */
