@@ -93,7 +93,12 @@ export async function run(): Promise<Record<string, string | number>[]> {
     const perSecond = (ms: number) => items / (ms / 1000);
     const loop = perSecond(loopMs);
     return [
-      { what: 'plain loop (read + 5 tools)', 'items/s': loop.toFixed(1), 'x plain loop': '1.00', durable: 'no' },
+      {
+        what: 'plain loop (read + 5 tools)',
+        'items/s': loop.toFixed(1),
+        'x plain loop': '1.00',
+        durable: 'no',
+      },
       {
         what: 'pipeline, cold (cache cleared)',
         'items/s': perSecond(coldMs).toFixed(1),

@@ -32,7 +32,14 @@ async function ownerPipelineRun(app: App, owner: UserActor, open: boolean) {
     pipeline: { concurrency: 1 },
     steps: open
       ? [{ id: 'nap', kind: 'sleep', duration_ms: 120_000 }]
-      : [{ id: 'form', kind: 'tool', tool: 'normalize_unicode', input: { text: 'x', form: '{{ item.text }}' } }],
+      : [
+          {
+            id: 'form',
+            kind: 'tool',
+            tool: 'normalize_unicode',
+            input: { text: 'x', form: '{{ item.text }}' },
+          },
+        ],
   });
   const run = await app.workflows.runs.start(owner, {
     workflow: name,
@@ -159,7 +166,10 @@ export const workflowRunRows: OwnedRow[] = [
     request: async (context) => {
       const owner = await ownerOf(context);
       const name = await ownerWorkflow(context.app, owner.userId, definitions.quick);
-      await context.app.workflows.runs.start(owner, { workflow: name, trigger: { kind: 'manual', surface: 'test' } });
+      await context.app.workflows.runs.start(owner, {
+        workflow: name,
+        trigger: { kind: 'manual', surface: 'test' },
+      });
       return { url: `/api/v1/workflows/${name}/performance` };
     },
     otherUser: 'not_found',
@@ -192,7 +202,9 @@ export const workflowRunMcpRows: McpToolRow[] = [
       await insertWorkflow(app, owner.userId, {
         name,
         kind: 'pipeline',
-        steps: [{ id: 'basic', kind: 'tool', tool: 'analyze_text_basic', input: { text: '{{ item.text }}' } }],
+        steps: [
+          { id: 'basic', kind: 'tool', tool: 'analyze_text_basic', input: { text: '{{ item.text }}' } },
+        ],
       });
       return { pipeline: name, texts: ['one'] };
     },

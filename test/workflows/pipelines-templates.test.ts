@@ -33,7 +33,11 @@ describe.runIf(postgresAvailable)('the pipeline templates, offline', { timeout: 
   const owner = () => actingAs({ userId: ownerId, role: 'user', via: 'http' });
 
   async function copyAndRun(template: string, input: Record<string, unknown>): Promise<Run> {
-    const copied = await request({ method: 'POST', url: `/api/v1/workflow-templates/${template}/copy`, payload: {} });
+    const copied = await request({
+      method: 'POST',
+      url: `/api/v1/workflow-templates/${template}/copy`,
+      payload: {},
+    });
     expect(copied.statusCode, copied.body).toBe(201);
     const { id } = copied.json() as { id: string };
     const started = await request({
@@ -50,7 +54,10 @@ describe.runIf(postgresAvailable)('the pipeline templates, offline', { timeout: 
     }
     expect(run.error, JSON.stringify(run.error)).toBeNull();
     expect(run.status).toBe('succeeded');
-    const failed = await request({ method: 'GET', url: `/api/v1/workflow-runs/${run.id}/items?status=failed` });
+    const failed = await request({
+      method: 'GET',
+      url: `/api/v1/workflow-runs/${run.id}/items?status=failed`,
+    });
     failures = (failed.json() as { items: { error: { code: string; message: string } }[] }).items.map(
       (item) => `${item.error.code}: ${item.error.message}`,
     );
@@ -135,7 +142,10 @@ describe.runIf(postgresAvailable)('the pipeline templates, offline', { timeout: 
     });
     const run = await copyAndRun('clean-data', { file: csv.id, required_fields: ['name'] });
     expect(run.output).toMatchObject({ total: 4, succeeded: 3, failed: 1 });
-    const failed = await request({ method: 'GET', url: `/api/v1/workflow-runs/${run.id}/items?status=failed` });
+    const failed = await request({
+      method: 'GET',
+      url: `/api/v1/workflow-runs/${run.id}/items?status=failed`,
+    });
     expect(failed.json().items[0].error.code).toBe('FIELD_MISSING');
     const cleaned = (await report(run)).text ?? '';
     expect(cleaned.trim().split('\n')).toEqual([

@@ -62,7 +62,8 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     for (;;) {
       const run = await get(runId);
       if (done(run)) return run;
-      if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status}: ${JSON.stringify(run.pipeline)}`);
+      if (Date.now() > deadline)
+        throw new Error(`run ${runId} still ${run.status}: ${JSON.stringify(run.pipeline)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -101,7 +102,13 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     kind: 'pipeline',
     pipeline: { concurrency: 4 },
     steps: [
-      { id: 'sentiment', kind: 'tool', tool: 'analyze_sentiment', cache: true, input: { text: '{{ item.text }}' } },
+      {
+        id: 'sentiment',
+        kind: 'tool',
+        tool: 'analyze_sentiment',
+        cache: true,
+        input: { text: '{{ item.text }}' },
+      },
       { id: 'hold', kind: 'tool', tool: 'hold', input: { key: '{{ run.id }}', ms: 250 } },
       {
         id: 'unicode',
@@ -140,15 +147,23 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     // At most four at once, and more than one: the hold fixture reports the most that waited together
     // (four is usual; a loaded machine may start the next item only after a slow oldest one).
     const detail = await get(run.id);
-    const holds = (detail as unknown as { steps: { step_id: string; output: { most_at_once?: number } }[] }).steps
+    const holds = (
+      detail as unknown as { steps: { step_id: string; output: { most_at_once?: number } }[] }
+    ).steps
       .filter((step) => step.step_id === 'hold')
       .map((step) => Object.values(step.output ?? {}).find((value) => typeof value === 'number') as number);
     expect(Math.max(...holds)).toBeLessThanOrEqual(4);
     expect(Math.max(...holds)).toBeGreaterThanOrEqual(2);
 
-    const failed = await request({ method: 'GET', url: `/api/v1/workflow-runs/${run.id}/items?status=failed` });
+    const failed = await request({
+      method: 'GET',
+      url: `/api/v1/workflow-runs/${run.id}/items?status=failed`,
+    });
     expect(failed.statusCode).toBe(200);
-    const failedItems = failed.json().items as { index: number; error: { code: string; step_path: string } }[];
+    const failedItems = failed.json().items as {
+      index: number;
+      error: { code: string; step_path: string };
+    }[];
     expect(failedItems.map((item) => item.index)).toEqual([7, 31]);
     expect(failedItems[0]?.error.step_path).toBe('items[7].unicode');
 
@@ -184,7 +199,9 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     expect(two.status).toBe('succeeded');
     // One document changed: one call; the eleven unchanged ones answered from the cache.
     expect(await toolCalls(second, 'analyze_sentiment')).toBe(1);
-    const hits = (await get(two.id)).steps.filter((step) => step.path.endsWith('.sentiment') && step.cache_hit);
+    const hits = (await get(two.id)).steps.filter(
+      (step) => step.path.endsWith('.sentiment') && step.cache_hit,
+    );
     expect(hits).toHaveLength(11);
 
     const performance = await request({ method: 'GET', url: `/api/v1/workflows/${workflow.id}/performance` });
@@ -192,7 +209,13 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     const figures = performance.json() as {
       runs: number;
       dominating_step: string;
-      steps: { step_id: string; cache_hit_rate: number; failure_rate: number; p50_ms: number; p95_ms: number }[];
+      steps: {
+        step_id: string;
+        cache_hit_rate: number;
+        failure_rate: number;
+        p50_ms: number;
+        p95_ms: number;
+      }[];
     };
     expect(figures.runs).toBe(2);
     const sentiment = figures.steps.find((step) => step.step_id === 'sentiment');
@@ -200,7 +223,10 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     expect(sentiment?.failure_rate).toBe(0);
     expect(figures.dominating_step).toBe('hold');
 
-    const cleared = await request({ method: 'DELETE', url: '/api/v1/workflow-cache?subject=analyze_sentiment' });
+    const cleared = await request({
+      method: 'DELETE',
+      url: '/api/v1/workflow-cache?subject=analyze_sentiment',
+    });
     expect(cleared.statusCode).toBe(200);
     expect(cleared.json().removed).toBeGreaterThanOrEqual(12);
     const third = events.length;
@@ -256,7 +282,8 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
           kind: 'tool',
           tool: 'echo',
           input: {
-            message: '{{ string(steps.left.output.most_at_once) + " " + string(steps.right.output.most_at_once) }}',
+            message:
+              '{{ string(steps.left.output.most_at_once) + " " + string(steps.right.output.most_at_once) }}',
           },
         },
       ],
@@ -283,8 +310,18 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
       kind: 'pipeline',
       steps: [{ id: 'basic', kind: 'tool', tool: 'analyze_text_basic', input: { text: '{{ item.text }}' } }],
     });
-    await testApp.app.resources.create(owner(), { kind: 'text', name: 'r1', content: 'One two.', tags: ['research'] });
-    await testApp.app.resources.create(owner(), { kind: 'text', name: 'r2', content: 'Three.', tags: ['research'] });
+    await testApp.app.resources.create(owner(), {
+      kind: 'text',
+      name: 'r1',
+      content: 'One two.',
+      tags: ['research'],
+    });
+    await testApp.app.resources.create(owner(), {
+      kind: 'text',
+      name: 'r2',
+      content: 'Three.',
+      tags: ['research'],
+    });
     const byTag = await until((await start(workflow.id, { tag: 'research' })).id, ended);
     expect(byTag.pipeline).toMatchObject({ total: 2, done: 2 });
 
@@ -296,9 +333,8 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     });
     const byRows = await until((await start(workflow.id, { file: csv.id })).id, ended);
     expect(byRows.pipeline).toMatchObject({ total: 2, done: 2 });
-    const items = (
-      await request({ method: 'GET', url: `/api/v1/workflow-runs/${byRows.id}/items` })
-    ).json().items as { item: { row: Record<string, string> } }[];
+    const items = (await request({ method: 'GET', url: `/api/v1/workflow-runs/${byRows.id}/items` })).json()
+      .items as { item: { row: Record<string, string> } }[];
     expect(items[0]?.item.row).toEqual({ name: 'Ada', comment: 'Likes maths, a lot' });
 
     const byTexts = await until((await start(workflow.id, { texts: ['a b c', 'd e'] })).id, ended);

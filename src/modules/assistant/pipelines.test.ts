@@ -92,7 +92,10 @@ describe('pipelines in the chat', () => {
 
   it('asks which documents when none were found, and says to copy the template when there is no pipeline', () => {
     expect((next(['clean these documents', []]) as { text: string }).text).toContain('Which documents?');
-    const none = next(['analyze my documents tagged x', [['list_workflows', {}, { items: [], next_cursor: null }]]]);
+    const none = next([
+      'analyze my documents tagged x',
+      [['list_workflows', {}, { items: [], next_cursor: null }]],
+    ]);
     expect((none as { text: string }).text).toContain('Analyze content (pipeline)');
   });
 });

@@ -212,17 +212,19 @@ export const pipelineSettingsSchema = z.object({
   concurrency: z.number().int().min(1).max(50).default(4).describe('Items processed at once'),
   report: z
     .object({
-      title: z.string().trim().min(1).max(200).describe('The report note\'s name; may hold {{ run.id }}'),
+      title: z.string().trim().min(1).max(200).describe("The report note's name; may hold {{ run.id }}"),
       tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
       format: z
         .enum(['markdown', 'csv', 'json'])
         .default('markdown')
-        .describe('markdown: a table with each item and its status; csv/json: the rows of the succeeded items'),
+        .describe(
+          'markdown: a table with each item and its status; csv/json: the rows of the succeeded items',
+        ),
       columns: z
         .record(z.string().min(1).max(100), z.unknown())
         .optional()
         .describe(
-          'Each item\'s row: values that may hold {{ expressions }} over item and steps; the last step\'s output when not given',
+          "Each item's row: values that may hold {{ expressions }} over item and steps; the last step's output when not given",
         ),
       row: z
         .string()
@@ -232,7 +234,9 @@ export const pipelineSettingsSchema = z.object({
       required: z
         .union([z.array(z.string().min(1).max(100)).max(100), z.string().max(4_000)])
         .optional()
-        .describe('Fields a row must have, not empty (a list, or a {{ expression }} giving one): an item without them fails'),
+        .describe(
+          'Fields a row must have, not empty (a list, or a {{ expression }} giving one): an item without them fails',
+        ),
       dedupe: z.boolean().default(false).describe('csv/json: a row equal to an earlier one is left out'),
     })
     .optional()
@@ -245,8 +249,8 @@ export const workflowDefinitionSchema = z.object({
   kind: z
     .enum(['workflow', 'pipeline'])
     .optional()
-    .describe('pipeline: the steps run once per item of the run\'s item set (docs/pipelines.md)'),
-  pipeline: pipelineSettingsSchema.optional().describe('A pipeline\'s settings (defaults when not given)'),
+    .describe("pipeline: the steps run once per item of the run's item set (docs/pipelines.md)"),
+  pipeline: pipelineSettingsSchema.optional().describe("A pipeline's settings (defaults when not given)"),
   name: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _ (up to 64)')

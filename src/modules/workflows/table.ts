@@ -256,6 +256,7 @@ export const workflowStepCache = pgTable(
     model: text('model'),
     inputTokens: integer('input_tokens'),
     outputTokens: integer('output_tokens'),
+    /** Not counted yet (a write per hit); the run's step rows say which steps were hits. */
     hits: integer('hits').notNull().default(0),
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at').notNull(),

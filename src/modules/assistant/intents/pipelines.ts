@@ -78,7 +78,10 @@ export const pipelineIntents: Intent[] = [
   {
     name: 'clean or analyze these documents',
     patterns: [
-      new RegExp(`^(?<verb>clean(?: up)?|process|analy[sz]e) (?:these|those|them|the found|all these) ?(?:${documentsWord})?[.!?]*$`, 'i'),
+      new RegExp(
+        `^(?<verb>clean(?: up)?|process|analy[sz]e) (?:these|those|them|the found|all these) ?(?:${documentsWord})?[.!?]*$`,
+        'i',
+      ),
     ],
     plan: ({ verb }, context) => {
       const ids = documentsInFocus(context.earlier);

@@ -38,10 +38,14 @@ export function parseCsv(text: string): string[][] {
 export function writeCsv(rows: Record<string, unknown>[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+    const text =
+      value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [columns.map(cell).join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))]
+  return [
+    columns.map(cell).join(','),
+    ...rows.map((row) => columns.map((column) => cell(row[column])).join(',')),
+  ]
     .join('\n')
     .concat('\n');
 }

@@ -64,7 +64,13 @@ export interface PipelineDocuments {
   ): Promise<{ id: string; name: string; text: string | null; tags: string[]; mime_type: string }>;
   create(
     actor: UserActor,
-    input: { kind: 'text'; name: string; content: string; mime_type: 'text/markdown' | 'text/plain'; tags: string[] },
+    input: {
+      kind: 'text';
+      name: string;
+      content: string;
+      mime_type: 'text/markdown' | 'text/plain';
+      tags: string[];
+    },
   ): Promise<{ id: string }>;
 }
 

@@ -150,8 +150,7 @@ export function createPipelineRunner(
 }
 
 type RowResult =
-  | { ok: true; value: unknown }
-  | { ok: false; error: { code: string; message: string; step_path?: string } };
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; step_path?: string } };
 
 /**
  * An item's row for the report: its `row` or `columns` resolved over the item and its steps (or its
@@ -171,16 +170,24 @@ function reportRow(
   const values = { input: scope.input, run: scope.run, item, steps: result.steps, index };
   const at = `items[${index}]`;
   try {
-    let value: unknown = report.row ? resolveTemplates(report.row, values) : resolveTemplates(report.columns, values);
+    let value: unknown = report.row
+      ? resolveTemplates(report.row, values)
+      : resolveTemplates(report.columns, values);
     if (typeof value === 'string') {
       try {
         value = JSON.parse(value);
       } catch {
-        return { ok: false, error: { code: 'ROW_INVALID', message: 'The row is not valid JSON', step_path: at } };
+        return {
+          ok: false,
+          error: { code: 'ROW_INVALID', message: 'The row is not valid JSON', step_path: at },
+        };
       }
     }
     if (!value || typeof value !== 'object' || Array.isArray(value))
-      return { ok: false, error: { code: 'ROW_INVALID', message: 'The row is not an object', step_path: at } };
+      return {
+        ok: false,
+        error: { code: 'ROW_INVALID', message: 'The row is not an object', step_path: at },
+      };
     const required = report.required === undefined ? [] : resolveTemplates(report.required, values);
     const missing = (Array.isArray(required) ? required : []).filter((field) => {
       const cell = (value as Record<string, unknown>)[String(field)];
@@ -193,7 +200,10 @@ function reportRow(
       };
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: { code: 'EXPRESSION_FAILED', message: (error as Error).message, step_path: at } };
+    return {
+      ok: false,
+      error: { code: 'EXPRESSION_FAILED', message: (error as Error).message, step_path: at },
+    };
   }
 }
 
@@ -220,9 +230,10 @@ export function reportContent(
       : ok;
   const ordered = (values: Record<string, unknown>) =>
     Object.fromEntries(
-      [...order.filter((key) => key in values), ...Object.keys(values).filter((key) => !order.includes(key))].map(
-        (key) => [key, values[key]],
-      ),
+      [
+        ...order.filter((key) => key in values),
+        ...Object.keys(values).filter((key) => !order.includes(key)),
+      ].map((key) => [key, values[key]]),
     );
   const flat = kept.map((row) =>
     row.output && typeof row.output === 'object' && !Array.isArray(row.output)

@@ -47,19 +47,21 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
         .digest('base64url');
     },
 
-    /** The output kept for the user under this key, if it has not expired (counting the hit). */
+    /**
+     * The output kept for the user under this key, if it has not expired. A read only: counting
+     * hits here would add a synchronous commit to every hit (the run's step rows count them).
+     */
     async lookup(ownerId: string, key: string): Promise<StepResult | undefined> {
       const [row] = await deps.db
-        .update(workflowStepCache)
-        .set({ hits: sql`${workflowStepCache.hits} + 1` })
+        .select()
+        .from(workflowStepCache)
         .where(
           and(
             eq(workflowStepCache.ownerId, ownerId),
             eq(workflowStepCache.key, key),
             gt(workflowStepCache.expiresAt, deps.clock.now()),
           ),
-        )
-        .returning();
+        );
       if (!row) return undefined;
       return {
         output: row.output,
@@ -81,10 +83,14 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
         createdAt: now,
         expiresAt,
       };
-      await deps.db
-        .insert(workflowStepCache)
-        .values({ ownerId, key, subject, hits: 0, ...values })
-        .onConflictDoUpdate({ target: [workflowStepCache.ownerId, workflowStepCache.key], set: values });
+      // Without waiting for the disk: a cache entry lost in a crash is only computed again.
+      await deps.db.transaction(async (tx) => {
+        await tx.execute(sql`set local synchronous_commit = off`);
+        await tx
+          .insert(workflowStepCache)
+          .values({ ownerId, key, subject, hits: 0, ...values })
+          .onConflictDoUpdate({ target: [workflowStepCache.ownerId, workflowStepCache.key], set: values });
+      });
     },
 
     /** Removes the user's entries (of one tool or model when `subject` is given); gives how many. */

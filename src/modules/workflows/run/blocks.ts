@@ -3,7 +3,14 @@ import type { WorkflowStepShape } from '../definition.js';
 import { evaluate, holds, resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from './failures.js';
 import type { StepEnd } from './records.js';
-import { type BlockContext, type PartResult, type PartSpec, RunFailure, type StepOutcome, pathOf } from './run-state.js';
+import {
+  type BlockContext,
+  type PartResult,
+  type PartSpec,
+  RunFailure,
+  type StepOutcome,
+  pathOf,
+} from './run-state.js';
 import { attemptSingleStep, type Single, templatedInput } from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';

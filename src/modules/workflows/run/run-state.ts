@@ -1,5 +1,6 @@
 import type { UserActor } from '../../../actor.js';
 import type { WorkflowStepShape } from '../definition.js';
+import type { ItemRef } from '../pipeline/items.js';
 import type { StepScope } from './step-kind.js';
 
 /** What every DBOS workflow of a run knows of it (the root's and its children's alike). */
@@ -44,7 +45,7 @@ export interface PartSpec {
   path: string;
   scope: StepScope;
   /** A pipeline item: loaded (a DBOS step) into `scope.item` before the steps run. */
-  item?: { ref: import('../pipeline/items.js').ItemRef; index: number };
+  item?: { ref: ItemRef; index: number };
 }
 
 /** What a part gives back: the steps it settled (merged into the parent's scope) and its last output. */

@@ -91,7 +91,8 @@ export async function attemptSingleStep(
             const reused = await reuse();
             cacheHit = reused !== undefined;
             result =
-              reused ?? (await withTimeout(step.timeout_ms, (signal) => act(step, input, runContext, signal)));
+              reused ??
+              (await withTimeout(step.timeout_ms, (signal) => act(step, input, runContext, signal)));
           } catch (error) {
             const failure = stepErrorOf(error, deps.logger, path);
             const unwritten = await settled();
@@ -161,7 +162,14 @@ const pureTools = new Set<string>(
  */
 function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unknown>, context: BlockContext) {
   const { cache } = env;
-  const subject = step.kind === 'tool' ? step.tool : step.kind === 'model' ? (step.model ?? 'default') : step.kind === 'prompt' ? step.prompt : '';
+  const subject =
+    step.kind === 'tool'
+      ? step.tool
+      : step.kind === 'model'
+        ? (step.model ?? 'default')
+        : step.kind === 'prompt'
+          ? step.prompt
+          : '';
   const pure = step.kind === 'tool' && pureTools.has(step.tool) && input.url === undefined;
   const key = cache && (pure || step.cache) ? cache.keyOf({ kind: step.kind, subject }, input) : undefined;
   return {

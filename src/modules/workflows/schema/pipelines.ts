@@ -18,7 +18,9 @@ export const pipelineItemSchema = z
   .object({
     index: z.number().int(),
     label: z.string().describe("The document's name, or the start of the text or row"),
-    item: z.record(z.string(), z.unknown()).describe('{kind: document, id} | {kind: text, text} | {kind: row, row}'),
+    item: z
+      .record(z.string(), z.unknown())
+      .describe('{kind: document, id} | {kind: text, text} | {kind: row, row}'),
     status: z.enum(['succeeded', 'failed']),
     output: z.unknown().describe("The report row, or the item's last step output"),
     error: failure.nullable(),
@@ -36,7 +38,10 @@ export type PipelineItemPage = z.infer<typeof pipelineItemPageSchema>;
 export const pipelineItemsQuerySchema = z.object({
   status: z.enum(['succeeded', 'failed']).optional(),
   limit: z.coerce.number().int().min(pageSize.min).max(pageSize.max).default(pageSize.default),
-  cursor: z.string().regex(/^\d{1,6}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional(),
 });
 export type PipelineItemsQuery = z.input<typeof pipelineItemsQuerySchema>;
 

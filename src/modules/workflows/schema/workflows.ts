@@ -31,7 +31,9 @@ export const workflowSchema = z
     next_run_at: timestamp.nullable().describe('When a schedule runs it next'),
     plan: z
       .array(z.array(z.string()))
-      .describe('The waves its top-level steps run in: the steps of a wave run at once (needs derived from the expressions where not given)'),
+      .describe(
+        'The waves its top-level steps run in: the steps of a wave run at once (needs derived from the expressions where not given)',
+      ),
     created_at: timestamp,
     updated_at: timestamp,
   })

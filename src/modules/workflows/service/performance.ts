@@ -16,10 +16,10 @@ const stepFigures = z.object({
   p50_ms: z.number().nullable(),
   p95_ms: z.number().nullable(),
   total_ms: z.number(),
-  share_of_time: z.number().describe('This step\'s part of all the steps\' time, 0–1'),
+  share_of_time: z.number().describe("This step's part of all the steps' time, 0–1"),
   input_tokens: z.number().int(),
   output_tokens: z.number().int(),
-  cache_hit_rate: z.number().describe('Executions answered from the cache or the run\'s memo, 0–1'),
+  cache_hit_rate: z.number().describe("Executions answered from the cache or the run's memo, 0–1"),
   failure_rate: z.number().describe('Executions that failed, 0–1'),
 });
 
@@ -129,7 +129,8 @@ export async function workflowPerformance(
     runs: runs.length,
     run_p50_ms: quantile(runDurations, 0.5),
     run_p95_ms: quantile(runDurations, 0.95),
-    run_failure_rate: ended.length === 0 ? 0 : ended.filter((run) => run.status === 'failed').length / ended.length,
+    run_failure_rate:
+      ended.length === 0 ? 0 : ended.filter((run) => run.status === 'failed').length / ended.length,
     steps: figures,
     dominating_step: dominating?.step_id ?? null,
   };

@@ -57,7 +57,9 @@ export function createPipelineControl(deps: Pick<WorkflowDeps, 'db' | 'clock'>) 
         .where(and(eq(workflowRunItems.runId, row.id), eq(workflowRunItems.status, 'failed')))
         .orderBy(asc(workflowRunItems.index));
       if (failed.length === 0) throw new RunStateConflictError('This run has no failed items to retry');
-      const own = Object.fromEntries(Object.entries(row.input).filter(([key]) => !sourceFields.includes(key)));
+      const own = Object.fromEntries(
+        Object.entries(row.input).filter(([key]) => !sourceFields.includes(key)),
+      );
       return { input: { ...own, retry_items: failed.map((one) => one.item) }, count: failed.length };
     },
 

@@ -23,7 +23,8 @@ export const analyzeContent: WorkflowTemplate = {
         title: 'Content analysis {{ run.started_at }}',
         tags: ['report', 'analysis'],
         columns: {
-          language: '{{ steps.language.output.language != null ? steps.language.output.language.iso639_1 : "" }}',
+          language:
+            '{{ steps.language.output.language != null ? steps.language.output.language.iso639_1 : "" }}',
           sentiment: '{{ steps.sentiment.output.label }}',
           score: '{{ steps.sentiment.output.score }}',
           reading_ease: '{{ steps.readability.output.scores.flesch_reading_ease }}',

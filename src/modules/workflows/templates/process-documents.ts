@@ -26,7 +26,8 @@ export const processDocuments: WorkflowTemplate = {
         tags: ['report', 'processed'],
         columns: {
           document: '{{ steps.save.output.document.name }}',
-          language: '{{ steps.language.output.language != null ? steps.language.output.language.iso639_1 : "" }}',
+          language:
+            '{{ steps.language.output.language != null ? steps.language.output.language.iso639_1 : "" }}',
           entities: '{{ size(steps.entities.output.findings) }}',
           summary: '{{ steps.summary.output.summary }}',
         },
@@ -59,7 +60,10 @@ export const processDocuments: WorkflowTemplate = {
         kind: 'tool',
         tool: tool('detect_sensitive_info'),
         cache: true,
-        input: { text: '{{ steps.clean.output.text }}', detection_types: ['person', 'place', 'organization'] },
+        input: {
+          text: '{{ steps.clean.output.text }}',
+          detection_types: ['person', 'place', 'organization'],
+        },
       },
       {
         id: 'terms',

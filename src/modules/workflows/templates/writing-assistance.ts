@@ -58,7 +58,13 @@ export const writingAssistance: WorkflowTemplate = {
         cache: true,
         input: { text: '{{ item.text }}' },
       },
-      { id: 'tone', kind: 'tool', tool: tool('analyze_sentiment'), cache: true, input: { text: '{{ item.text }}' } },
+      {
+        id: 'tone',
+        kind: 'tool',
+        tool: tool('analyze_sentiment'),
+        cache: true,
+        input: { text: '{{ item.text }}' },
+      },
       {
         id: 'rewrite',
         kind: 'tool',

@@ -22,9 +22,23 @@ export function pipelineTools({ runs }: WorkflowService): Tool[] {
         query: z.string().trim().min(1).max(500).optional().describe('Your documents matching these words'),
         tag: z.string().trim().min(1).max(50).optional().describe('Your documents with this tag'),
         texts: z.array(z.string().max(1_000_000)).min(1).max(10_000).optional(),
-        file: z.string().min(1).max(100).optional().describe('A CSV or JSON document id: each row is an item'),
-        limit: z.number().int().min(1).max(10_000).optional().describe('At most this many items (default 1000)'),
-        input: z.record(z.string(), z.unknown()).default({}).describe("The pipeline's own input, if it has one"),
+        file: z
+          .string()
+          .min(1)
+          .max(100)
+          .optional()
+          .describe('A CSV or JSON document id: each row is an item'),
+        limit: z
+          .number()
+          .int()
+          .min(1)
+          .max(10_000)
+          .optional()
+          .describe('At most this many items (default 1000)'),
+        input: z
+          .record(z.string(), z.unknown())
+          .default({})
+          .describe("The pipeline's own input, if it has one"),
         wait: z.boolean().default(false).describe('Wait for the end (up to 2 minutes)'),
       }),
       output: z.object({ run: workflowRunSchema }),
@@ -43,7 +57,9 @@ export function pipelineTools({ runs }: WorkflowService): Tool[] {
       },
       summarize: ({ run }) =>
         `Run ${run.id} of "${run.workflow_name}": ${run.status}${
-          run.pipeline ? `, ${run.pipeline.done} done, ${run.pipeline.failed} failed of ${run.pipeline.total} items` : ''
+          run.pipeline
+            ? `, ${run.pipeline.done} done, ${run.pipeline.failed} failed of ${run.pipeline.total} items`
+            : ''
         }${run.error ? ` (${run.error.code}: ${run.error.message})` : ''}`,
     }),
   ];

@@ -46,7 +46,10 @@ export async function prepareRun(
     if (!source.success) {
       const [issue] = source.error.issues;
       const field = issue?.path.join('.') ?? '';
-      throw new RunInputInvalidError(`input${field ? `.${field}` : ''}: ${issue?.message ?? 'is not valid'}`, field);
+      throw new RunInputInvalidError(
+        `input${field ? `.${field}` : ''}: ${issue?.message ?? 'is not valid'}`,
+        field,
+      );
     }
     const own = Object.fromEntries(Object.entries(input).filter(([key]) => !sourceFields.includes(key)));
     checkRunInput(definition.input_schema, own);

@@ -62,7 +62,9 @@ export function executionPlan(definition: Pick<WorkflowDefinition, 'steps'>): st
   let pending = [...definition.steps];
   const waves: string[][] = [];
   while (pending.length > 0) {
-    const wave = pending.filter((step) => (step.needs ?? []).every((need) => placed.has(need) || !ids.has(need)));
+    const wave = pending.filter((step) =>
+      (step.needs ?? []).every((need) => placed.has(need) || !ids.has(need)),
+    );
     if (wave.length === 0) break;
     for (const step of wave) placed.add(step.id);
     pending = pending.filter((step) => !wave.includes(step));
