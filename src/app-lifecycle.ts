@@ -133,6 +133,11 @@ export function assemble(parts: AppParts) {
         ? pruneEffects({ db: database.db, before: new Date(clock.now().getTime() - effectRetentionMs) })
         : 0,
       memoryUpkeep(),
+      // Expired step-cache entries (WORKFLOW_CACHE_TTL_HOURS): a lookup ignores them already.
+      workflows.runs.sweepCache().catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not sweep the expired workflow step cache');
+        return 0;
+      }),
     ])
       .then(([events, auditEntries, interrupted, strandedRuns, contextTombstones, effects, memoryWork]) => {
         if (memoryWork.archived + memoryWork.embedded > 0) logger.info(memoryWork, 'memory upkeep');

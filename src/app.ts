@@ -229,6 +229,7 @@ export async function createApp({
       config,
       logger,
       metrics,
+      documents: resources,
     });
     const events = createEventsService({
       db: database.db,

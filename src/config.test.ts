@@ -55,6 +55,7 @@ describe('config', () => {
         eventDeliveryRetryMs: 86_400_000,
         memoryRecallTokens: 500,
         memoryArchiveDays: 180,
+        workflowCacheTtlHours: 168,
       },
     });
   });

@@ -382,6 +382,13 @@ export const settings = {
     default: '86400000',
     about: 'How long a failing event delivery is retried before it becomes a dead letter (24 hours)',
   },
+  workflowCacheTtlHours: {
+    env: 'WORKFLOW_CACHE_TTL_HOURS',
+    flag: 'workflow-cache-ttl-hours',
+    allowed: 'an integer from 1 to 87600',
+    default: '168',
+    about: 'How long a workflow step with cache: true keeps its output for the same input (per user)',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -500,6 +507,7 @@ export const configSchema = z.object({
     .optional(),
   memoryRecallTokens: integer(0, 100_000).default(500),
   memoryArchiveDays: integer(0, 36_500).default(180),
+  workflowCacheTtlHours: integer(1, 87_600).default(168),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

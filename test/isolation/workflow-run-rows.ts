@@ -20,6 +20,42 @@ const definitions = {
   failing: [{ id: 'finish', kind: 'tool', tool: 'complete_task', input: { task_id: 'no-such-task' } }],
 } satisfies Record<string, WorkflowDefinitionInput['steps']>;
 
+/**
+ * A pipeline run of the owner's over three texts: `open` sleeps long (for pause), else it ends at
+ * once with one item failed ("bad" is no Unicode form), for its items and retry-failed.
+ */
+async function ownerPipelineRun(app: App, owner: UserActor, open: boolean) {
+  const name = `matrix-${Math.random().toString(36).slice(2, 10)}`;
+  await insertWorkflow(app, owner.userId, {
+    name,
+    kind: 'pipeline',
+    pipeline: { concurrency: 1 },
+    steps: open
+      ? [{ id: 'nap', kind: 'sleep', duration_ms: 120_000 }]
+      : [
+          {
+            id: 'form',
+            kind: 'tool',
+            tool: 'normalize_unicode',
+            input: { text: 'x', form: '{{ item.text }}' },
+          },
+        ],
+  });
+  const run = await app.workflows.runs.start(owner, {
+    workflow: name,
+    input: { texts: ['NFC', 'bad', 'NFKC'] },
+    trigger: { kind: 'manual', surface: 'test' },
+  });
+  if (!open) await app.workflows.runs.waitForEnd(owner, run.id, { timeoutMs: 20_000 });
+  return run.id;
+}
+
+const withOwnerPipelineRun =
+  (open: boolean, build: (runId: string) => string) => async (context: RowContext) => {
+    const runId = await ownerPipelineRun(context.app, await ownerOf(context), open);
+    return { url: build(runId) };
+  };
+
 /** A fresh private workflow of the owner's; gives its name. */
 async function ownerWorkflow(app: App, ownerId: string, steps: WorkflowDefinitionInput['steps']) {
   const name = `matrix-${Math.random().toString(36).slice(2, 10)}`;
@@ -104,6 +140,50 @@ export const workflowRunRows: OwnedRow[] = [
   },
   {
     method: 'POST',
+    route: '/api/v1/workflow-runs/:id/pause',
+    scope: 'api:write',
+    request: withOwnerPipelineRun(true, (id) => `/api/v1/workflow-runs/${id}/pause`),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/workflow-runs/:id/retry-failed',
+    scope: 'api:write',
+    request: withOwnerPipelineRun(false, (id) => `/api/v1/workflow-runs/${id}/retry-failed`),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflow-runs/:id/items',
+    scope: 'api:read',
+    request: withOwnerPipelineRun(false, (id) => `/api/v1/workflow-runs/${id}/items`),
+    otherUser: 'not_found',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/workflows/:id/performance',
+    scope: 'api:read',
+    request: async (context) => {
+      const owner = await ownerOf(context);
+      const name = await ownerWorkflow(context.app, owner.userId, definitions.quick);
+      await context.app.workflows.runs.start(owner, {
+        workflow: name,
+        trigger: { kind: 'manual', surface: 'test' },
+      });
+      return { url: `/api/v1/workflows/${name}/performance` };
+    },
+    otherUser: 'not_found',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/workflow-cache',
+    scope: 'api:write',
+    // Another user clears only their own entries: the answer names nobody else's.
+    request: async () => ({ url: '/api/v1/workflow-cache' }),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'POST',
     route: '/api/v1/workflows/:id/runs',
     scope: 'api:write',
     request: async (context) => {
@@ -115,6 +195,21 @@ export const workflowRunRows: OwnedRow[] = [
 ];
 
 export const workflowRunMcpRows: McpToolRow[] = [
+  {
+    tool: 'run_pipeline',
+    arguments: async ({ app, owner }) => {
+      const name = `matrix-${Math.random().toString(36).slice(2, 10)}`;
+      await insertWorkflow(app, owner.userId, {
+        name,
+        kind: 'pipeline',
+        steps: [
+          { id: 'basic', kind: 'tool', tool: 'analyze_text_basic', input: { text: '{{ item.text }}' } },
+        ],
+      });
+      return { pipeline: name, texts: ['one'] };
+    },
+    otherUser: 'not_found',
+  },
   {
     tool: 'run_workflow',
     arguments: async ({ app, owner }) => ({

@@ -111,6 +111,7 @@ export function registerStepHarness() {
         config: app.config,
         logger: app.logger,
         metrics: app.metrics,
+        documents: app.resources,
       };
     },
   };

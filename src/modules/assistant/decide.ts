@@ -8,6 +8,7 @@ import { undoIntents } from './intents/undo.js';
 import { approvalIntents } from './intents/approvals.js';
 import { workflowIntents } from './intents/workflows.js';
 import { memoryIntents, memoryQuestionIntents } from './intents/memories.js';
+import { pipelineIntents } from './intents/pipelines.js';
 import { readMemory } from './memory.js';
 import { type Intent, type PlanContext, reply, type Step, type WeekStart } from './plan-context.js';
 import { textAnalysisIntents } from './intents/text-analysis.js';
@@ -27,6 +28,7 @@ export const intents: readonly Intent[] = [
   ...undoIntents,
   ...approvalIntents,
   ...memoryIntents,
+  ...pipelineIntents,
   ...workflowIntents,
   ...textContextIntents,
   ...textAnalysisIntents,

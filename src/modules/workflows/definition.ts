@@ -203,8 +203,54 @@ export const triggerSchema = z.discriminatedUnion('kind', [
 ]);
 export type WorkflowTrigger = z.infer<typeof triggerSchema>;
 
+/**
+ * A pipeline's settings (`kind: 'pipeline'`): its steps run once per item of the run's item set
+ * (documents, a search, a tag, pasted texts, or a CSV/JSON document's rows; see docs/pipelines.md),
+ * at most `concurrency` items at once; a failing item never stops the others.
+ */
+export const pipelineSettingsSchema = z.object({
+  concurrency: z.number().int().min(1).max(50).default(4).describe('Items processed at once'),
+  report: z
+    .object({
+      title: z.string().trim().min(1).max(200).describe("The report note's name; may hold {{ run.id }}"),
+      tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+      format: z
+        .enum(['markdown', 'csv', 'json'])
+        .default('markdown')
+        .describe(
+          'markdown: a table with each item and its status; csv/json: the rows of the succeeded items',
+        ),
+      columns: z
+        .record(z.string().min(1).max(100), z.unknown())
+        .optional()
+        .describe(
+          "Each item's row: values that may hold {{ expressions }} over item and steps; the last step's output when not given",
+        ),
+      row: z
+        .string()
+        .max(4_000)
+        .optional()
+        .describe('Instead of columns: a {{ expression }} giving the row, an object or the JSON text of one'),
+      required: z
+        .union([z.array(z.string().min(1).max(100)).max(100), z.string().max(4_000)])
+        .optional()
+        .describe(
+          'Fields a row must have, not empty (a list, or a {{ expression }} giving one): an item without them fails',
+        ),
+      dedupe: z.boolean().default(false).describe('csv/json: a row equal to an earlier one is left out'),
+    })
+    .optional()
+    .describe('When given, a note with a row per item is saved at the end of the run'),
+});
+export type PipelineSettings = z.infer<typeof pipelineSettingsSchema>;
+
 /** The whole document. */
 export const workflowDefinitionSchema = z.object({
+  kind: z
+    .enum(['workflow', 'pipeline'])
+    .optional()
+    .describe("pipeline: the steps run once per item of the run's item set (docs/pipelines.md)"),
+  pipeline: pipelineSettingsSchema.optional().describe("A pipeline's settings (defaults when not given)"),
   name: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, - and _ (up to 64)')

@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../../service-deps.js';
 import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { UsersService } from '../identity/index.js';
 import type { PromptService } from '../prompts/index.js';
+import type { PipelineDocuments } from './pipeline/items.js';
 
 /** What the workflows module is built from. */
 export interface WorkflowDeps extends ServiceDeps {
@@ -25,6 +26,8 @@ export interface WorkflowDeps extends ServiceDeps {
   /** The owners' accounts: a trigger's run acts as the owner, with their role, unless deactivated. */
   users: Pick<UsersService, 'me'>;
   config: Config;
+  /** The documents pipelines go over and write their reports to (the resources service). */
+  documents: PipelineDocuments;
   logger: Logger;
   metrics: Metrics;
 }

@@ -28,6 +28,16 @@ declare module '../../bus/events.js' {
     'workflow.run.completed': { run_id: string; owner_id: string; duration_ms: number };
     'workflow.run.failed': { run_id: string; owner_id: string; error_code: string; step_path?: string };
     'workflow.run.cancelled': { run_id: string; owner_id: string };
+    /** A pipeline item ended: which, how, and the run's counts after it. */
+    'workflow.pipeline.progress': {
+      run_id: string;
+      owner_id: string;
+      item_index: number;
+      item_status: 'succeeded' | 'failed';
+      total: number;
+      done: number;
+      failed: number;
+    };
     'workflow.approval.answered': {
       approval_id: string;
       run_id: string;
@@ -42,6 +52,15 @@ export const workflowEventSchemas = {
   'workflow.created': z.object({ workflow_id: id, owner_id: id, name: z.string() }),
   'workflow.updated': z.object({ workflow_id: id, owner_id: id, version: z.number().int() }),
   'workflow.deleted': z.object({ workflow_id: id, owner_id: id }),
+  'workflow.pipeline.progress': z.object({
+    run_id: id,
+    owner_id: id,
+    item_index: z.number().int(),
+    item_status: z.enum(['succeeded', 'failed']),
+    total: z.number().int(),
+    done: z.number().int(),
+    failed: z.number().int(),
+  }),
   'workflow.run.started': z.object({
     run_id: id,
     workflow_id: id.nullable(),

@@ -4,6 +4,7 @@ import { registerWorkflowTemplateRoutes } from './routes/templates.js';
 import { registerWorkflowDefinitionRoutes } from './routes/workflows.js';
 import { registerWorkflowRunRoutes } from './routes/runs.js';
 import { registerHookRoutes } from './routes/hooks.js';
+import { registerPipelineRoutes } from './routes/pipelines.js';
 import type { WorkflowService } from './service.js';
 
 /**
@@ -16,4 +17,5 @@ export function registerWorkflowRoutes(app: FastifyInstance, service: WorkflowSe
   registerWorkflowTemplateRoutes(app, service.definitions);
   registerWorkflowRunRoutes(app, service);
   registerHookRoutes(app, service.triggers);
+  registerPipelineRoutes(app, service);
 }

@@ -67,7 +67,8 @@ export type RunTrigger =
   | { kind: 'webhook'; delivery: string }
   | { kind: 'workflow'; parent_run_id: string; step_path: string }
   | { kind: 'retry'; of_run_id: string }
-  | { kind: 'rerun'; of_run_id: string };
+  | { kind: 'rerun'; of_run_id: string }
+  | { kind: 'retry_failed'; of_run_id: string; items: number };
 
 /**
  * Runs. The id is also the DBOS workflow id of the run's root. The row is what users see; DBOS's
@@ -96,6 +97,12 @@ export const workflowRuns = pgTable(
     /** Steps done / all steps known so far (foreach items count one each): the progress shown. */
     stepsDone: integer('steps_done').notNull().default(0),
     stepsTotal: integer('steps_total').notNull().default(0),
+    /** A pipeline's items: all, done (succeeded), failed. Zero for a plain workflow. */
+    itemsTotal: integer('items_total').notNull().default(0),
+    itemsDone: integer('items_done').notNull().default(0),
+    itemsFailed: integer('items_failed').notNull().default(0),
+    /** A paused pipeline starts no new item until resumed (the items under way finish). */
+    pausedAt: at('paused_at'),
     createdAt: at('created_at').notNull(),
     startedAt: at('started_at'),
     endedAt: at('ended_at'),
@@ -206,7 +213,62 @@ export const workflowEventWaits = pgTable(
   ],
 );
 
+/**
+ * One item of a pipeline run: what it was (a document reference, a text, a row), how it ended, and
+ * its last step's output. Written once per item as it settles, with the run's counts.
+ */
+export const workflowRunItems = pgTable(
+  'workflow_run_items',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => workflowRuns.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    /** A document's name, or the start of a text: what users see in the list. */
+    label: text('label').notNull(),
+    /** The item as resolved: `{ kind: 'document', id }`, `{ kind: 'text', text }`, `{ kind: 'row', row }`. */
+    item: jsonb('item').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['succeeded', 'failed'] }).notNull(),
+    output: jsonb('output'),
+    error: jsonb('error').$type<{ code: string; message: string; step_path?: string }>(),
+    endedAt: at('ended_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.runId, table.index] }),
+    index('workflow_run_items_status_idx').on(table.runId, table.status),
+  ],
+);
+
+/**
+ * Step outputs kept for `cache: true` steps, per user: the key is a hash of the step's kind, its
+ * tool or model (with the version of the code that ran it) and its resolved input.
+ */
+export const workflowStepCache = pgTable(
+  'workflow_step_cache',
+  {
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** The tool or model id, for clearing one and for the listing. */
+    subject: text('subject').notNull(),
+    output: jsonb('output'),
+    model: text('model'),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    /** Not counted yet (a write per hit); the run's step rows say which steps were hits. */
+    hits: integer('hits').notNull().default(0),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.ownerId, table.key] }),
+    index('workflow_step_cache_expires_idx').on(table.expiresAt),
+  ],
+);
+
 export type WorkflowRow = typeof workflows.$inferSelect;
 export type WorkflowRunRow = typeof workflowRuns.$inferSelect;
 export type WorkflowRunStepRow = typeof workflowRunSteps.$inferSelect;
 export type WorkflowApprovalRow = typeof workflowApprovals.$inferSelect;
+export type WorkflowRunItemRow = typeof workflowRunItems.$inferSelect;

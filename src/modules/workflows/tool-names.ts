@@ -7,6 +7,7 @@ export const workflowToolNames = {
   listRuns: 'list_workflow_runs',
   listApprovals: 'list_approvals',
   answerApproval: 'answer_approval',
+  runPipeline: 'run_pipeline',
 } as const;
 
 /** The prefix of a published workflow's own MCP tool: `workflow__<name>`. */

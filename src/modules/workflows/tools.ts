@@ -3,6 +3,7 @@ import type { WorkflowService } from './service.js';
 import { approvalTools } from './tools/approvals.js';
 import { workflowDefinitionTools } from './tools/definitions.js';
 import { workflowRunTools } from './tools/runs.js';
+import { pipelineTools } from './tools/pipelines.js';
 
 /** The workflow tools (one file per area in tools/): MCP, REST /api/v1/tools and the chat. */
 export function workflowTools(service: WorkflowService): Tool[] {
@@ -10,5 +11,6 @@ export function workflowTools(service: WorkflowService): Tool[] {
     ...workflowDefinitionTools(service.definitions),
     ...workflowRunTools(service),
     ...approvalTools(service.approvals),
+    ...pipelineTools(service),
   ];
 }

@@ -73,6 +73,18 @@ export const workflowReplies: Record<WorkflowToolName, ReplyFormatter> = {
     const run = runIn(output);
     return run ? runStatus(run) : 'Started the workflow.';
   },
+  [workflowToolNames.runPipeline]: ({ output }) => {
+    const run = runIn(output);
+    if (!run) return 'Started the pipeline.';
+    const items = (field(run, 'pipeline') ?? undefined) as
+      { total: number; done: number; failed: number } | undefined;
+    const counts = items ? `\n\nItems: ${items.done} done, ${items.failed} failed, of ${items.total}.` : '';
+    const failed =
+      items && items.failed > 0
+        ? ` Retry the failed ones alone with POST /api/v1/workflow-runs/${run.id}/retry-failed.`
+        : '';
+    return `${runStatus(run)}${counts}${failed}`;
+  },
   [workflowToolNames.getRun]: ({ output }) => {
     const run = runIn(output);
     return run

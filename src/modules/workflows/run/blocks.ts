@@ -3,7 +3,14 @@ import type { WorkflowStepShape } from '../definition.js';
 import { evaluate, holds, resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from './failures.js';
 import type { StepEnd } from './records.js';
-import { type BlockContext, type PartResult, RunFailure, type StepOutcome, pathOf } from './run-state.js';
+import {
+  type BlockContext,
+  type PartResult,
+  type PartSpec,
+  RunFailure,
+  type StepOutcome,
+  pathOf,
+} from './run-state.js';
 import { attemptSingleStep, type Single, templatedInput } from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
@@ -51,9 +58,10 @@ export function createBlockRunner(env: StepEnvironment) {
           await skip(step, pathOf(prefix, step.id), scope, context);
         } else toRun.push(step);
       }
-      if (toRun.length === 1) {
-        const [step] = toRun as [WorkflowStepShape];
-        await runOne(step, pathOf(prefix, step.id), scope, context);
+      if (toRun.length === 1 || context.sequential) {
+        // A pipeline item runs its waves in line: the items already run side by side, and a child
+        // DBOS workflow per step would cost more than most text tools.
+        for (const step of toRun) await runOne(step, pathOf(prefix, step.id), scope, context);
       } else if (toRun.length > 1) {
         const handles = [];
         for (const step of toRun) {
@@ -337,9 +345,22 @@ export function createBlockRunner(env: StepEnvironment) {
 
   /** Runs a part (a child DBOS workflow's body): never throws a step failure, gives it back as a value. */
   async function runPart(
-    spec: { mode: 'one' | 'block'; steps: WorkflowStepShape[]; prefix: string; scope: StepScope },
+    spec: Pick<PartSpec, 'mode' | 'steps' | 'prefix' | 'scope' | 'item'>,
     context: BlockContext,
   ): Promise<PartResult> {
+    if (spec.item && env.loadItem) {
+      const { ref, index } = spec.item;
+      const loadItem = env.loadItem;
+      try {
+        spec.scope.item = await DBOS.runStep(() => loadItem(context.actor, ref, index), {
+          name: `${spec.prefix}.load`,
+        });
+      } catch (error) {
+        if (!isStepFailure(error)) throw error;
+        const { code, message } = stepErrorOf(error, deps.logger, spec.prefix);
+        return { ok: false, failure: { code, message, step_path: spec.prefix } };
+      }
+    }
     try {
       if (spec.mode === 'one') {
         const [step] = spec.steps as [WorkflowStepShape];

@@ -6,6 +6,10 @@ import { StepFailedError } from '../errors.js';
 import { resolveTemplates } from '../expressions.js';
 import { insertRun, prepareRun, type ResolveWorkflow } from '../service/runs/prepare.js';
 import { workflowRunSteps, workflowRuns } from '../table.js';
+import { loadItem } from '../pipeline/items.js';
+import { createPipelineRecords } from '../pipeline/records.js';
+import { createPipelineRunner } from '../pipeline/runner.js';
+import type { StepCache } from '../pipeline/step-cache.js';
 import { createBlockRunner, scopeValues } from './blocks.js';
 import { isStopping, isStepFailure, stepErrorOf } from './failures.js';
 import { createRunRecords } from './records.js';
@@ -31,15 +35,18 @@ import type { StepScope } from './step-kind.js';
 /** How long a run may stay queued with no DBOS workflow before a sweep starts it. */
 export const strandedAfterMs = 60_000;
 
-export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWorkflow) {
+export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWorkflow, cache: StepCache) {
   if (!deps.engine) return undefined;
   const metrics = createRunMetrics(deps.metrics);
   const records = createRunRecords(deps, metrics);
   const logger = deps.logger.child({ component: 'workflow-runs' });
 
+  const pipelineRecords = createPipelineRecords(deps);
   const env: StepEnvironment = {
     deps,
     records,
+    cache,
+    loadItem: (actor, ref, index) => loadItem(deps.documents, actor, ref, index),
     startPart: (spec) => DBOS.startWorkflow(part, { workflowID: `${spec.run.id}:${spec.path}` })(spec),
     async runChildWorkflow(step, input, context, attempt) {
       const childId = childRunId(context.run.id, context.path, attempt);
@@ -66,6 +73,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     },
   };
   const blocks = createBlockRunner(env);
+  const runPipeline = createPipelineRunner(env, pipelineRecords, deps.documents);
   // A crash between a run's row and its DBOS start leaves it queued: start those once launched.
   deps.engine.onLaunch(async () => {
     await startStranded(new Date(deps.clock.now().getTime() - strandedAfterMs)).catch((error: unknown) =>
@@ -91,7 +99,10 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
         run: { id: runId, workflow_name: begun.workflowName, started_at: begun.startedAt },
       };
       try {
-        const last = await blocks.runBlock(begun.steps, '', scope, context);
+        const last =
+          begun.definition.kind === 'pipeline'
+            ? await runPipeline(begun.definition, scope, context)
+            : await blocks.runBlock(begun.steps, '', scope, context);
         let output = last;
         try {
           if (begun.output !== undefined) output = resolveTemplates(begun.output, scopeValues(scope));
@@ -125,6 +136,8 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
           })
           .catch((failure) => logger.warn({ err: failure, run_id: runId }, 'could not record a run failure'));
         throw error;
+      } finally {
+        cache.forgetRun(runId);
       }
     },
     { name: 'workflows.run' },
@@ -132,7 +145,11 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
 
   const part = DBOS.registerWorkflow(
     async (spec: PartSpec): Promise<PartResult> =>
-      blocks.runPart(spec, { run: spec.run, actor: runActor(spec.run.ownerId) }),
+      blocks.runPart(spec, {
+        run: spec.run,
+        actor: runActor(spec.run.ownerId),
+        ...(spec.item ? { sequential: true } : {}),
+      }),
     { name: 'workflows.part' },
   );
 
@@ -160,6 +177,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
       workflowName: row.workflowName,
       startedAt: (row.startedAt ?? deps.clock.now()).toISOString(),
       steps: row.definition.steps,
+      definition: row.definition,
       output: row.definition.output,
       input: row.input,
       copies: row.trigger.kind === 'retry' ? await succeededSteps(row.trigger.of_run_id) : {},

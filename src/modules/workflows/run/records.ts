@@ -16,6 +16,8 @@ export interface StepEnd {
   model?: string;
   inputTokens?: number;
   outputTokens?: number;
+  /** The output came from the step cache or the run's memo, without acting. */
+  cacheHit?: boolean;
 }
 
 /**
@@ -226,6 +228,7 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
             model: end.model ?? null,
             inputTokens: end.inputTokens ?? null,
             outputTokens: end.outputTokens ?? null,
+            cacheHit: end.cacheHit ?? false,
             ...(begun
               ? {
                   input: begun.input === undefined ? null : cappedOutput(begun.input).output,
@@ -246,6 +249,7 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
               model: end.model ?? null,
               inputTokens: end.inputTokens ?? null,
               outputTokens: end.outputTokens ?? null,
+              cacheHit: end.cacheHit ?? false,
               // A retry's row was written before its delay, with the attempt before this one.
               ...(begun ? { attempts: begun.attempt } : {}),
               endedAt: now,

@@ -1,5 +1,6 @@
 import type { UserActor } from '../../../actor.js';
 import type { WorkflowStepShape } from '../definition.js';
+import type { ItemRef } from '../pipeline/items.js';
 import type { StepScope } from './step-kind.js';
 
 /** What every DBOS workflow of a run knows of it (the root's and its children's alike). */
@@ -43,6 +44,8 @@ export interface PartSpec {
   /** Its own path: the child workflow id is `<run id>:<path>`. */
   path: string;
   scope: StepScope;
+  /** A pipeline item: loaded (a DBOS step) into `scope.item` before the steps run. */
+  item?: { ref: ItemRef; index: number };
 }
 
 /** What a part gives back: the steps it settled (merged into the parent's scope) and its last output. */
@@ -60,6 +63,8 @@ export type RunResult =
 export interface BlockContext {
   run: RunInfo;
   actor: UserActor;
+  /** A pipeline item: a wave of several steps runs one step after another, in this DBOS workflow. */
+  sequential?: boolean;
 }
 
 /** The path of a step in a block under `prefix`. */

@@ -12,6 +12,7 @@ import { type StepError, isStepFailure, stepErrorOf } from './failures.js';
 import type { BlockContext } from './run-state.js';
 import type { StepResult, StepRunContext, StepScope } from './step-kind.js';
 import type { StepEnvironment } from './step-environment.js';
+import { textToolNames } from '../../text/tool-names.js';
 
 /** A single-action step: one act (or wait), with its own retry, timeout and on_error. */
 export type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
@@ -63,6 +64,7 @@ export async function attemptSingleStep(
   const meta = { path, id: step.id, kind: step.kind };
   const attempts = step.retry?.attempts ?? 1;
   const runContext = stepRunContext(env, path, scope, context);
+  const { reuse, keep } = reuseFor(env, step, input, context);
   for (let attempt = 1; ; attempt++) {
     const final = attempt >= attempts;
     const act = actRunners[step.kind] as ActRunner<Single['kind']> | undefined;
@@ -84,8 +86,13 @@ export async function attemptSingleStep(
             return running ? undefined : begun;
           };
           let result: StepResult;
+          let cacheHit = false;
           try {
-            result = await withTimeout(step.timeout_ms, (signal) => act(step, input, runContext, signal));
+            const reused = await reuse();
+            cacheHit = reused !== undefined;
+            result =
+              reused ??
+              (await withTimeout(step.timeout_ms, (signal) => act(step, input, runContext, signal)));
           } catch (error) {
             const failure = stepErrorOf(error, deps.logger, path);
             const unwritten = await settled();
@@ -104,11 +111,12 @@ export async function attemptSingleStep(
           // Outside the try: the act is done, so a failing row write is the engine's fault, never
           // the step's failure, which a retry would answer by acting again.
           const unwritten = await settled();
+          if (!cacheHit) await keep(result);
           await records.endStep(
             context.actor,
             context.run.id,
             meta,
-            { status: 'succeeded', ...result },
+            { status: 'succeeded', ...result, cacheHit },
             unwritten,
           );
           return { ok: true as const, result };
@@ -139,6 +147,44 @@ export async function attemptSingleStep(
     const delay = (retry?.delay_ms ?? 1_000) * (retry?.backoff === 'fixed' ? 1 : 2 ** (attempt - 1));
     await DBOS.sleep(delay);
   }
+}
+
+/** The text tools that are pure functions of their input (no document, URL or model read). */
+const pureTools = new Set<string>(
+  textToolNames.filter(
+    (name) => !['extract_pdf_text', 'extract_image_text', 'transform_sentiment'].includes(name),
+  ),
+);
+
+/**
+ * The reuse of an act's result: a pure step (a pure text tool) repeated with the same input in one
+ * run is computed once (in memory); a `cache: true` step reads and fills the user's step cache.
+ */
+function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unknown>, context: BlockContext) {
+  const { cache } = env;
+  const subject =
+    step.kind === 'tool'
+      ? step.tool
+      : step.kind === 'model'
+        ? (step.model ?? 'default')
+        : step.kind === 'prompt'
+          ? step.prompt
+          : '';
+  const pure = step.kind === 'tool' && pureTools.has(step.tool) && input.url === undefined;
+  const key = cache && (pure || step.cache) ? cache.keyOf({ kind: step.kind, subject }, input) : undefined;
+  return {
+    async reuse(): Promise<StepResult | undefined> {
+      if (!cache || key === undefined) return undefined;
+      const remembered = pure ? cache.remembered(context.run.id, key) : undefined;
+      if (remembered) return remembered;
+      return step.cache ? cache.lookup(context.run.ownerId, key) : undefined;
+    },
+    async keep(result: StepResult): Promise<void> {
+      if (!cache || key === undefined) return;
+      if (pure) cache.remember(context.run.id, key, result);
+      if (step.cache) await cache.store(context.run.ownerId, key, subject, result);
+    },
+  };
 }
 
 /** The kinds whose act is itself durable DBOS operations (sleep, waits, child runs): run in the workflow. */

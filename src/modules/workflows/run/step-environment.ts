@@ -1,5 +1,8 @@
 import type { WorkflowStepShape } from '../definition.js';
 import type { WorkflowDeps } from '../deps.js';
+import type { PipelineItem, ItemRef } from '../pipeline/items.js';
+import type { StepCache } from '../pipeline/step-cache.js';
+import type { UserActor } from '../../../actor.js';
 import type { RunRecords } from './records.js';
 import type { PartResult, PartSpec } from './run-state.js';
 import type { StepResult, StepRunContext } from './step-kind.js';
@@ -8,6 +11,10 @@ import type { StepResult, StepRunContext } from './step-kind.js';
 export interface StepEnvironment {
   deps: WorkflowDeps;
   records: RunRecords;
+  /** Step outputs reused across runs (`cache: true`) and within a run (pure steps). */
+  cache?: StepCache;
+  /** A pipeline item made ready for its steps (a document read as the run's user). */
+  loadItem?(actor: UserActor, ref: ItemRef, index: number): Promise<PipelineItem>;
   /** Starts a part of the run as a child DBOS workflow `<run id>:<path>`; await the result in start order. */
   startPart(spec: PartSpec): Promise<{ getResult(): Promise<PartResult> }>;
   /** A `workflow` step: a child run with its own row (id {@link childRunId}), awaited. */

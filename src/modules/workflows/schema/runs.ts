@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageSize } from '../../../db/page-size.js';
 import { workflowDefinitionSchema } from '../definition.js';
 import type { WorkflowRunRow, WorkflowRunStepRow } from '../table.js';
+import { pipelineProgressSchema } from './pipelines.js';
 
 const runStatus = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
 const stepStatus = z.enum(['pending', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled']);
@@ -21,13 +22,14 @@ export const workflowRunSchema = z
     error: failure.nullable(),
     trigger: z
       .record(z.string(), json)
-      .describe('How it started: manual, schedule, event, webhook, workflow, retry, rerun'),
+      .describe('How it started: manual, schedule, event, webhook, workflow, retry, rerun, retry_failed'),
     parent_run_id: z.string().nullable(),
     steps_done: z.number().int(),
     steps_total: z
       .number()
       .int()
       .describe('Steps known so far: branches, items and passes add theirs as they start'),
+    pipeline: pipelineProgressSchema.nullable().describe('A pipeline run: its items done/failed/total'),
     created_at: z.string(),
     started_at: z.string().nullable(),
     ended_at: z.string().nullable(),
@@ -103,6 +105,15 @@ export function toWorkflowRunView(row: WorkflowRunRow): WorkflowRunView {
     parent_run_id: row.parentRunId,
     steps_done: row.stepsDone,
     steps_total: row.stepsTotal,
+    pipeline:
+      row.definition.kind === 'pipeline'
+        ? {
+            total: row.itemsTotal,
+            done: row.itemsDone,
+            failed: row.itemsFailed,
+            paused: row.pausedAt !== null,
+          }
+        : null,
     created_at: row.createdAt.toISOString(),
     started_at: row.startedAt?.toISOString() ?? null,
     ended_at: row.endedAt?.toISOString() ?? null,

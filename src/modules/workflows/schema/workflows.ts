@@ -29,6 +29,11 @@ export const workflowSchema = z
     template: z.string().nullable().describe('The template it was copied from'),
     last_run: lastRunSchema.nullable().describe('Your last run of it'),
     next_run_at: timestamp.nullable().describe('When a schedule runs it next'),
+    plan: z
+      .array(z.array(z.string()))
+      .describe(
+        'The waves its top-level steps run in: the steps of a wave run at once (needs derived from the expressions where not given)',
+      ),
     created_at: timestamp,
     updated_at: timestamp,
   })

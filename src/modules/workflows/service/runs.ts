@@ -19,6 +19,10 @@ import { listRuns } from './runs/list.js';
 import type { WorkflowDefinitions } from './definitions.js';
 import { prepareRun, type ResolveWorkflow } from './runs/prepare.js';
 import { waitForRunEnd } from './runs/wait.js';
+import { createStepCache } from '../pipeline/step-cache.js';
+import { createPipelineControl } from './pipelines.js';
+import { type PerformanceQuery, type WorkflowPerformance, workflowPerformance } from './performance.js';
+import type { PipelineItemPage, PipelineItemsQuery } from '../schema/pipelines.js';
 
 export interface StartRunRequest {
   /** A workflow id or name: the actor's own, or a shared one (it runs as the actor). */
@@ -46,7 +50,9 @@ export function createWorkflowRuns(
 ) {
   const resolveWorkflow: ResolveWorkflow = (actor, idOrName, version) =>
     definitions.resolve(actor, idOrName, version);
-  const executor = createRunExecutor(deps, resolveWorkflow);
+  const cache = createStepCache(deps);
+  const executor = createRunExecutor(deps, resolveWorkflow, cache);
+  const pipelines = createPipelineControl(deps);
   const engine = (): RunExecutor => {
     if (!executor) throw new EngineUnavailableError();
     return executor;
@@ -67,6 +73,7 @@ export function createWorkflowRuns(
     actor: UserActor,
     source: WorkflowRunRow,
     trigger: RunTrigger,
+    input: Record<string, unknown> = source.input,
   ): Promise<WorkflowRunView> {
     const running = engine();
     const row = await running.insertRun(actor, {
@@ -75,7 +82,7 @@ export function createWorkflowRuns(
       workflowName: source.workflowName,
       version: source.version,
       definition: source.definition,
-      input: source.input,
+      input,
       trigger,
       parentRunId: null,
     });
@@ -122,15 +129,54 @@ export function createWorkflowRuns(
       const row = await loadOwn(actor, runId);
       const running = engine();
       running.records.countCancelled((await cancelRun(deps, requireUser(actor), row)).length);
+      // A paused pipeline that is cancelled goes on at once if it is resumed later.
+      if (row.pausedAt) await pipelines.unpauseRow(row.id);
       return toWorkflowRunView(await loadOwn(actor, runId));
     },
 
+    /** Resumes a paused pipeline (new items start again), or a cancelled run from its last completed step. */
     async resume(actor: Actor, runId: string): Promise<WorkflowRunView> {
       const row = await loadOwn(actor, runId);
       engine();
-      await resumeRun(deps, requireUser(actor), row);
+      if (row.pausedAt && openRunStatuses.includes(row.status)) await pipelines.unpause(row);
+      else await resumeRun(deps, requireUser(actor), row);
       return toWorkflowRunView(await loadOwn(actor, runId));
     },
+
+    /** Pauses a pipeline run: no new item starts until it is resumed; the items under way finish. */
+    async pause(actor: Actor, runId: string): Promise<WorkflowRunView> {
+      const row = await loadOwn(actor, runId);
+      engine();
+      await pipelines.pause(row);
+      return toWorkflowRunView(await loadOwn(actor, runId));
+    },
+
+    /** A pipeline run's failed items again, alone, as a new run (their documents read anew). */
+    async retryFailed(actor: Actor, runId: string): Promise<WorkflowRunView> {
+      const row = await loadOwn(actor, runId);
+      const { input, count } = await pipelines.retryInput(row);
+      return again(requireUser(actor), row, { kind: 'retry_failed', of_run_id: row.id, items: count }, input);
+    },
+
+    /** A pipeline run's items, in order, with how each ended (all, or only succeeded or failed ones). */
+    async items(actor: Actor, runId: string, query: PipelineItemsQuery): Promise<PipelineItemPage> {
+      const row = await loadOwn(actor, runId);
+      return pipelines.items(row, query);
+    },
+
+    /** Removes the actor's cached step outputs (of one tool or model when given); gives how many. */
+    async clearCache(actor: Actor, subject?: string): Promise<{ removed: number }> {
+      return { removed: await cache.clear(requireUser(actor).userId, subject) };
+    },
+
+    /** Per step over the actor's last runs of a workflow (own or shared): durations, tokens, cache hits, failures. */
+    async performance(actor: Actor, idOrName: string, query: PerformanceQuery): Promise<WorkflowPerformance> {
+      const workflow = await definitions.get(actor, idOrName);
+      return workflowPerformance(deps, requireUser(actor), workflow.id, query);
+    },
+
+    /** Removes every user's expired cached step outputs (the app's hourly sweep). */
+    sweepCache: (): Promise<number> => cache.sweep(),
 
     /** A failed run again, as a new run of the same version and input that copies the steps that succeeded. */
     async retry(actor: Actor, runId: string): Promise<WorkflowRunView> {

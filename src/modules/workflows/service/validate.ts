@@ -9,6 +9,7 @@ import { checkSchedules } from './validate/check-schedules.js';
 import { documentProblem, fieldUnder, stepProblem } from './validate/field-path.js';
 import { jsonSchemaProblem } from './validate/json-schema.js';
 import { checkNeeds, checkUniqueIds } from './validate/step-graph.js';
+import { deriveNeeds } from './validate/derive-needs.js';
 import { type PlacedStep, stepTree } from './validate/step-tree.js';
 
 export type { ReferenceSources, SelfReference } from './validate/check-references.js';
@@ -36,6 +37,7 @@ export function createDefinitionValidator(sources: ReferenceSources) {
     self: SelfReference = { names: [] },
   ): Promise<WorkflowDefinition> {
     const definition = parseDefinition(document);
+    deriveNeeds(definition.steps);
     const { blocks, steps } = stepTree(definition);
     checkUniqueIds(steps);
     checkNeeds(blocks, steps);

@@ -5,6 +5,10 @@ import { normalizeDocuments } from './normalize-documents.js';
 import { reviewAndPublish } from './review-and-publish.js';
 import type { WorkflowTemplate } from './template.js';
 import { weeklyOverdueReminder } from './weekly-overdue-reminder.js';
+import { analyzeContent } from './analyze-content.js';
+import { cleanData } from './clean-data.js';
+import { processDocuments } from './process-documents.js';
+import { writingAssistance } from './writing-assistance.js';
 
 export type { WorkflowTemplate } from './template.js';
 
@@ -16,4 +20,8 @@ export const workflowTemplates: WorkflowTemplate[] = [
   reviewAndPublish,
   normalizeDocuments,
   weeklyOverdueReminder,
+  processDocuments,
+  analyzeContent,
+  writingAssistance,
+  cleanData,
 ];

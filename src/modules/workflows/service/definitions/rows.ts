@@ -1,3 +1,4 @@
+import { executionPlan } from '../validate/derive-needs.js';
 import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/database.js';
 import { escapeLike } from '../../../../db/like.js';
@@ -74,6 +75,7 @@ export function toWorkflowView(row: WorkflowRow, viewerId: string, lastRun: Last
     last_run: lastRun ?? null,
     // Schedules are the triggers part's: it fills this in once it computes the next firing.
     next_run_at: null,
+    plan: executionPlan(row.definition),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

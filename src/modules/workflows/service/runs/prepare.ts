@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { UserActor } from '../../../../actor.js';
 import type { WorkflowDefinition } from '../../definition.js';
 import type { WorkflowDeps } from '../../deps.js';
-import { WorkflowRunNotFoundError } from '../../errors.js';
+import { RunInputInvalidError, WorkflowRunNotFoundError } from '../../errors.js';
+import { pipelineSourceSchema, sourceFields } from '../../pipeline/items.js';
 import { type RunTrigger, type WorkflowRow, type WorkflowRunRow, workflowRuns } from '../../table.js';
 import { checkRunInput } from './input-check.js';
 
@@ -40,7 +41,19 @@ export async function prepareRun(
   }
   const { row, definition, version } = await resolveWorkflow(actor, request.workflow, request.version);
   const input = request.input ?? {};
-  checkRunInput(definition.input_schema, input);
+  if (definition.kind === 'pipeline') {
+    const source = pipelineSourceSchema.safeParse(input);
+    if (!source.success) {
+      const [issue] = source.error.issues;
+      const field = issue?.path.join('.') ?? '';
+      throw new RunInputInvalidError(
+        `input${field ? `.${field}` : ''}: ${issue?.message ?? 'is not valid'}`,
+        field,
+      );
+    }
+    const own = Object.fromEntries(Object.entries(input).filter(([key]) => !sourceFields.includes(key)));
+    checkRunInput(definition.input_schema, own);
+  } else checkRunInput(definition.input_schema, input);
   return insertRun(deps, actor, {
     id: request.runId ?? deps.ids(),
     workflowId: row.id,

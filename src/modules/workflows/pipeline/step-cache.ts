@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { version } from '../../../version.js';
+import type { WorkflowDeps } from '../deps.js';
+import type { StepResult } from '../run/step-kind.js';
+import { workflowStepCache } from '../table.js';
+
+/** The kinds whose act a cache key can name: a tool, a model, a library prompt. */
+const cacheableKinds = new Set(['tool', 'model', 'prompt']);
+
+/** The most results one run keeps in memory for its repeated pure steps. */
+const memoLimit = 5_000;
+
+/** JSON with object keys sorted, so equal inputs hash equal whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What a cache key is made of: the step's act (kind and tool or model) and its resolved input. */
+export interface CacheSubject {
+  kind: string;
+  /** The tool name, the model id (or `default`), the prompt name. */
+  subject: string;
+}
+
+/**
+ * Step outputs reused: across runs for `cache: true` steps (the workflow_step_cache table, per
+ * user, expiring), and within one run for pure steps repeated with the same input (in memory, kept
+ * until the run ends). A key is the hash of the kind, the tool or model, the version of the code
+ * that acts (the package version: an upgrade starts a fresh cache) and the input.
+ */
+export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'config'>) {
+  const memos = new Map<string, Map<string, StepResult>>();
+
+  return {
+    /** The key of a step's act with this input, or undefined for a kind that cannot be cached. */
+    keyOf({ kind, subject }: CacheSubject, input: unknown): string | undefined {
+      if (!cacheableKinds.has(kind)) return undefined;
+      return createHash('sha256')
+        .update(canonical([kind, subject, version, input]))
+        .digest('base64url');
+    },
+
+    /**
+     * The output kept for the user under this key, if it has not expired. A read only: counting
+     * hits here would add a synchronous commit to every hit (the run's step rows count them).
+     */
+    async lookup(ownerId: string, key: string): Promise<StepResult | undefined> {
+      const [row] = await deps.db
+        .select()
+        .from(workflowStepCache)
+        .where(
+          and(
+            eq(workflowStepCache.ownerId, ownerId),
+            eq(workflowStepCache.key, key),
+            gt(workflowStepCache.expiresAt, deps.clock.now()),
+          ),
+        );
+      if (!row) return undefined;
+      return {
+        output: row.output,
+        ...(row.model ? { model: row.model } : {}),
+        ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
+        ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
+      };
+    },
+
+    /** Keeps a step's output for the user until WORKFLOW_CACHE_TTL_HOURS from now. */
+    async store(ownerId: string, key: string, subject: string, result: StepResult): Promise<void> {
+      const now = deps.clock.now();
+      const expiresAt = new Date(now.getTime() + deps.config.workflowCacheTtlHours * 3_600_000);
+      const values = {
+        output: result.output ?? null,
+        model: result.model ?? null,
+        inputTokens: result.inputTokens ?? null,
+        outputTokens: result.outputTokens ?? null,
+        createdAt: now,
+        expiresAt,
+      };
+      // Without waiting for the disk: a cache entry lost in a crash is only computed again.
+      await deps.db.transaction(async (tx) => {
+        await tx.execute(sql`set local synchronous_commit = off`);
+        await tx
+          .insert(workflowStepCache)
+          .values({ ownerId, key, subject, hits: 0, ...values })
+          .onConflictDoUpdate({ target: [workflowStepCache.ownerId, workflowStepCache.key], set: values });
+      });
+    },
+
+    /** Removes the user's entries (of one tool or model when `subject` is given); gives how many. */
+    async clear(ownerId: string, subject?: string): Promise<number> {
+      const removed = await deps.db
+        .delete(workflowStepCache)
+        .where(
+          and(
+            eq(workflowStepCache.ownerId, ownerId),
+            subject === undefined ? undefined : eq(workflowStepCache.subject, subject),
+          ),
+        )
+        .returning({ key: workflowStepCache.key });
+      return removed.length;
+    },
+
+    /** Removes every user's expired entries (the hourly sweep); gives how many. */
+    async sweep(): Promise<number> {
+      const removed = await deps.db
+        .delete(workflowStepCache)
+        .where(lt(workflowStepCache.expiresAt, deps.clock.now()))
+        .returning({ key: workflowStepCache.key });
+      return removed.length;
+    },
+
+    /** The result a pure step already gave in this run for this key. */
+    remembered: (runId: string, key: string): StepResult | undefined => memos.get(runId)?.get(key),
+
+    remember(runId: string, key: string, result: StepResult): void {
+      let memo = memos.get(runId);
+      if (!memo) memos.set(runId, (memo = new Map()));
+      if (memo.size < memoLimit) memo.set(key, result);
+    },
+
+    /** The run ended: its memo goes. */
+    forgetRun: (runId: string): void => void memos.delete(runId),
+  };
+}
+
+export type StepCache = ReturnType<typeof createStepCache>;
