@@ -360,6 +360,14 @@ export const settings = {
     default: '10000',
     about: 'How long shutdown waits for in-flight requests',
   },
+  backupBeforeMigrate: {
+    env: 'BACKUP_BEFORE_MIGRATE',
+    flag: 'backup-before-migrate',
+    allowed: 'true or false',
+    default: 'true',
+    about:
+      'Before migrations change an existing database (an upgrade), write a backup to DATA_DIR/backups (what switchboard backup writes)',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settings;
@@ -436,6 +444,7 @@ export const configSchema = z.object({
   engineHeartbeatMs: integer(100, 600_000).default(10_000),
   engineDeadAfterMs: integer(300, 3_600_000).default(30_000),
   chatReplyLeaseMs: integer(300, 600_000).default(30_000),
+  backupBeforeMigrate: z.stringbool().default(true),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;
