@@ -28,10 +28,18 @@ export function backupBeforeUpgrade({
       const level = await databaseMigrationLevel(connection);
       const pending = pendingMigrationCount(level);
       if (level.count === 0 || pending === 0) return;
-      const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+      const stamp = new Date()
+        .toISOString()
+        .replaceAll(':', '-')
+        .replace(/\.\d+Z$/, 'Z');
       const outFile = path.join(config.dataDir, backupsDirName, `before-${version}-${stamp}.jsonl.gz`);
       const began = Date.now();
-      const manifest = await writeBackup({ client: connection, dataDir: config.dataDir, outFile, databaseKind: kind });
+      const manifest = await writeBackup({
+        client: connection,
+        dataDir: config.dataDir,
+        outFile,
+        databaseKind: kind,
+      });
       logger.info(
         {
           file: outFile,

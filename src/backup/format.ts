@@ -69,13 +69,7 @@ export interface ManifestRecord {
 }
 
 export type BackupRecord =
-  | HeaderRecord
-  | TableRecord
-  | RowRecord
-  | SequenceRecord
-  | FileRecord
-  | ChunkRecord
-  | ManifestRecord;
+  HeaderRecord | TableRecord | RowRecord | SequenceRecord | FileRecord | ChunkRecord | ManifestRecord;
 
 export const fileChunkBytes = 1024 * 1024;
 

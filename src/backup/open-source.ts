@@ -20,7 +20,13 @@ export interface BackupSource {
  * backup when nothing runs on it, or, when `switchboard serve` holds it, the running server itself
  * (read through its port and password: a read-only snapshot beside the live server is safe).
  */
-export async function openBackupSource({ config, logger }: { config: Config; logger: Logger }): Promise<BackupSource> {
+export async function openBackupSource({
+  config,
+  logger,
+}: {
+  config: Config;
+  logger: Logger;
+}): Promise<BackupSource> {
   if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl, close: async () => {} };
   try {
     const database = await openEmbeddedDatabase({

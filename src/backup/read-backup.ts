@@ -11,7 +11,6 @@ import {
   type ManifestRecord,
 } from './format.js';
 
-
 /** The records of a backup file, in order. */
 export async function* readRecords(file: string): AsyncGenerator<BackupRecord> {
   const lines = createInterface({
@@ -35,7 +34,9 @@ export async function* readRecords(file: string): AsyncGenerator<BackupRecord> {
  * count, every file's size and sha256, and the manifest at the end (a file cut short has none).
  * Restore calls this before touching the target.
  */
-export async function verifyBackup(file: string): Promise<{ header: HeaderRecord; manifest: ManifestRecord }> {
+export async function verifyBackup(
+  file: string,
+): Promise<{ header: HeaderRecord; manifest: ManifestRecord }> {
   let header: HeaderRecord | undefined;
   let manifest: ManifestRecord | undefined;
   const counted: ManifestRecord['tables'] = [];
@@ -93,7 +94,9 @@ export async function verifyBackup(file: string): Promise<{ header: HeaderRecord
     throw new InvalidBackupError(`${file} does not hold the rows its manifest lists.`);
   }
   if (JSON.stringify(files) !== JSON.stringify(manifest.files)) {
-    throw new InvalidBackupError(`${file} does not hold the files its manifest lists (size or sha256 differ).`);
+    throw new InvalidBackupError(
+      `${file} does not hold the files its manifest lists (size or sha256 differ).`,
+    );
   }
   return { header, manifest };
 }

@@ -103,7 +103,8 @@ async function refuseUnsafeTarget({
 
 /** Brings DBOS's schema to the backup's version with DBOS's own migrations, so its tables match the rows. */
 async function migrateDbosTo(pool: pg.Pool, version: number) {
-  const { runSysMigrationsPg } = await import('@dbos-inc/dbos-sdk/internal/sysdb_migrations/migration_runner');
+  const { runSysMigrationsPg } =
+    await import('@dbos-inc/dbos-sdk/internal/sysdb_migrations/migration_runner');
   const { allMigrations } = await import('@dbos-inc/dbos-sdk/internal/sysdb_migrations/internal/migrations');
   const client = await pool.connect();
   try {
@@ -114,7 +115,15 @@ async function migrateDbosTo(pool: pg.Pool, version: number) {
 }
 
 /** Empties every table and loads the backup's rows and sequences, all in one transaction; files go to `staged`. */
-async function loadDatabase({ pool, file, staged }: { pool: pg.Pool; file: string; staged: string }): Promise<void> {
+async function loadDatabase({
+  pool,
+  file,
+  staged,
+}: {
+  pool: pg.Pool;
+  file: string;
+  staged: string;
+}): Promise<void> {
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
@@ -149,7 +158,9 @@ async function loadDatabase({ pool, file, staged }: { pool: pg.Pool; file: strin
         await finishTable();
         const target = byName.get(`${record.schema}.${record.table}`);
         if (!target) {
-          throw new Error(`The target has no table ${record.schema}.${record.table}, which the backup holds.`);
+          throw new Error(
+            `The target has no table ${record.schema}.${record.table}, which the backup holds.`,
+          );
         }
         table = { record, target };
       } else if (record.type === 'row') {
@@ -223,7 +234,15 @@ async function copyStagedRows(client: pg.ClientBase, record: TableRecord, target
 }
 
 /** Moves the staged files into DATA_DIR, each checked against the manifest's size. */
-function placeFiles({ staged, dataDir, manifest }: { staged: string; dataDir: string; manifest: ManifestRecord }) {
+function placeFiles({
+  staged,
+  dataDir,
+  manifest,
+}: {
+  staged: string;
+  dataDir: string;
+  manifest: ManifestRecord;
+}) {
   for (const entry of manifest.files) {
     const destination = dataFilePath(dataDir, entry.path);
     fs.mkdirSync(path.dirname(destination), { recursive: true });

@@ -88,7 +88,8 @@ async function* records(
     let rows = 0;
     for (;;) {
       const batch = await client.query<{ row: string }>(`fetch ${rowsPerFetch} from backup_rows`);
-      for (const { row } of batch.rows) yield { type: 'row', row: JSON.parse(row) as Record<string, unknown> };
+      for (const { row } of batch.rows)
+        yield { type: 'row', row: JSON.parse(row) as Record<string, unknown> };
       rows += batch.rows.length;
       if (batch.rows.length < rowsPerFetch) break;
     }
@@ -100,7 +101,13 @@ async function* records(
     const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
       `select last_value::text, is_called from ${qualified(schema, sequence)}`,
     );
-    yield { type: 'sequence', schema, sequence, last_value: rows[0]!.last_value, is_called: rows[0]!.is_called };
+    yield {
+      type: 'sequence',
+      schema,
+      sequence,
+      last_value: rows[0]!.last_value,
+      is_called: rows[0]!.is_called,
+    };
   }
   const files: ManifestRecord['files'] = [];
   for (const relative of listDataFiles(dataDir)) {

@@ -10,7 +10,12 @@ export async function backupCommand({ config, logger, args }: CommandContext): P
   try {
     const client = await connectClient(source.url);
     try {
-      const manifest = await writeBackup({ client, dataDir: config.dataDir, outFile, databaseKind: source.kind });
+      const manifest = await writeBackup({
+        client,
+        dataDir: config.dataDir,
+        outFile,
+        databaseKind: source.kind,
+      });
       const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
       process.stdout.write(
         `Wrote ${outFile}: ${manifest.tables.length} tables, ${rows} rows, ${manifest.files.length} files.\n`,

@@ -10,7 +10,8 @@ import { exitCodes } from './exit-codes.js';
  */
 export async function restoreCommand({ config, logger, args }: CommandContext): Promise<number> {
   const [file, ...extra] = args.rest;
-  if (!file || extra.length > 0) throw new UsageError('restore takes one backup file: switchboard restore FILE.');
+  if (!file || extra.length > 0)
+    throw new UsageError('restore takes one backup file: switchboard restore FILE.');
   if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`);
   const database = await openDatabase({ config, logger, command: 'switchboard restore' });
   try {
