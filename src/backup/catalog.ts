@@ -62,14 +62,17 @@ function parentsFirst<T extends { schema: string; table: string }>(
   }
   const ordered: T[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string) => {
+  const visit = (name: string, table: T) => {
     if (state.get(name)) return;
     state.set(name, 'visiting');
-    for (const parent of parents.get(name) ?? []) visit(parent);
+    for (const parent of parents.get(name) ?? []) {
+      const parentTable = byName.get(parent);
+      if (parentTable) visit(parent, parentTable);
+    }
     state.set(name, 'done');
-    ordered.push(byName.get(name)!);
+    ordered.push(table);
   };
-  for (const name of byName.keys()) visit(name);
+  for (const [name, table] of byName) visit(name, table);
   return ordered;
 }
 

@@ -66,18 +66,22 @@ export async function verifyBackup(
       case 'table':
         counted.push({ schema: record.schema, table: record.table, rows: 0 });
         break;
-      case 'row':
-        counted.at(-1)!.rows += 1;
+      case 'row': {
+        const table = counted.at(-1);
+        if (!table) throw new InvalidBackupError(`${file} has a row before any table.`);
+        table.rows += 1;
         break;
+      }
       case 'file':
         closeFile();
         current = { path: record.path, size: 0 };
         hash = createHash('sha256');
         break;
       case 'chunk': {
+        if (!current || !hash) throw new InvalidBackupError(`${file} has file content before any file.`);
         const bytes = Buffer.from(record.data, 'base64');
-        hash!.update(bytes);
-        current!.size += bytes.length;
+        hash.update(bytes);
+        current.size += bytes.length;
         break;
       }
       case 'manifest':

@@ -182,8 +182,8 @@ async function loadDatabase({
         const target = path.join(staged, record.path);
         fs.mkdirSync(path.dirname(target), { recursive: true });
         output = fs.openSync(target, 'w', 0o600);
-      } else if (record.type === 'chunk') {
-        fs.writeSync(output!, Buffer.from(record.data, 'base64'));
+      } else if (record.type === 'chunk' && output !== undefined) {
+        fs.writeSync(output, Buffer.from(record.data, 'base64'));
       }
     }
     await finishTable();

@@ -58,8 +58,9 @@ export async function writeBackup({
     fs.rmSync(partial, { force: true });
     throw error;
   }
+  if (!manifest) throw new Error('The backup ended without its manifest.');
   fs.renameSync(partial, outFile);
-  return manifest!;
+  return manifest;
 }
 
 async function* records(
@@ -101,13 +102,8 @@ async function* records(
     const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
       `select last_value::text, is_called from ${qualified(schema, sequence)}`,
     );
-    yield {
-      type: 'sequence',
-      schema,
-      sequence,
-      last_value: rows[0]!.last_value,
-      is_called: rows[0]!.is_called,
-    };
+    for (const { last_value, is_called } of rows)
+      yield { type: 'sequence', schema, sequence, last_value, is_called };
   }
   const files: ManifestRecord['files'] = [];
   for (const relative of listDataFiles(dataDir)) {

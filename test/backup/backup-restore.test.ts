@@ -27,15 +27,17 @@ async function whatAliceSees(
   const resources = (await read('/api/v1/resources?limit=100')) as {
     items: { id: string; filename?: string }[];
   };
-  const pixel = resources.items.find((item) => item.filename === 'pixel.png')!;
+  const pixel = resources.items.find((item) => item.filename === 'pixel.png');
+  expect(pixel).toBeDefined();
   const conversations = (await read('/api/v1/conversations')) as { items: { id: string }[] };
+  expect(conversations.items).toHaveLength(1);
   const workflows = (await read('/api/v1/workflows')) as { items: { id: string }[] };
   return {
     tasks: await read('/api/v1/tasks'),
     resources,
-    pixel: (await get(`/api/v1/resources/${pixel.id}/content`)).bytes.toString('base64'),
+    pixel: (await get(`/api/v1/resources/${pixel?.id}/content`)).bytes.toString('base64'),
     conversations,
-    messages: await read(`/api/v1/conversations/${conversations.items[0]!.id}/messages`),
+    messages: await read(`/api/v1/conversations/${conversations.items[0]?.id}/messages`),
     prompts: await read('/api/v1/prompts'),
     workflows,
     runs: await read(`/api/v1/workflow-runs`),
