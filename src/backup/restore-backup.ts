@@ -31,11 +31,14 @@ export async function restoreBackup({
   dataDir,
   file,
   force,
+  migrateToCurrent = true,
 }: {
   url: string;
   dataDir: string;
   file: string;
   force: boolean;
+  /** False leaves the schema at the backup's level (what the version that made it would have). */
+  migrateToCurrent?: boolean;
 }): Promise<RestoreResult> {
   const { header, manifest } = await verifyBackup(file);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
@@ -61,7 +64,7 @@ export async function restoreBackup({
     } finally {
       fs.rmSync(staged, { recursive: true, force: true });
     }
-    await migratePostgres(pool);
+    if (migrateToCurrent) await migratePostgres(pool);
     return { header, manifest };
   } finally {
     await pool.end();
