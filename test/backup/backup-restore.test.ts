@@ -166,4 +166,17 @@ describe('switchboard backup and restore', { timeout: 300_000 }, () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/not a readable backup|cut short/);
   });
+  it('backs up an embedded database while its server runs (a scheduled backup needs no downtime)', async () => {
+    const server = await startServer({ DATA_DIR: freshDataDir });
+    try {
+      const liveFile = path.join(scratch, 'live.jsonl.gz');
+      const backup = await runCli(['backup', '--out', liveFile], { DATA_DIR: freshDataDir });
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(backup.stdout).toMatch(/ 1 files\.$/m);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.closed;
+    }
+  });
 });
