@@ -1,3 +1,4 @@
+import { backupBeforeUpgrade } from './backup/before-upgrade.js';
 import { createEventBus, type EventBus } from './bus/event-bus.js';
 import { type Engine, openEngine } from './engine/index.js';
 import { type Clock, systemClock } from './clock.js';
@@ -116,7 +117,7 @@ export async function createApp({
   let engine: Engine | undefined;
   let chatStarted: ChatService | undefined;
   try {
-    await database.migrate();
+    await database.migrate(backupBeforeUpgrade({ config, kind: database.kind, logger }));
     observeConnections(metrics, database.stats);
     const bus = await createEventBus({
       database,

@@ -53,6 +53,8 @@ const runners: Record<string, (context: CommandContext) => Promise<number>> = {
   user: async (context) => (await import('./cli/user.js')).userCommand(context),
   apikey: async (context) => (await import('./cli/apikey.js')).apikeyCommand(context),
   mcp: async (context) => (await import('./cli/mcp.js')).mcpCommand(context),
+  backup: async (context) => (await import('./cli/backup.js')).backupCommand(context),
+  restore: async (context) => (await import('./cli/restore.js')).restoreCommand(context),
 };
 
 function describe(error: unknown): string {

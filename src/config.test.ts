@@ -16,6 +16,7 @@ describe('config', () => {
         publicUrl: 'http://127.0.0.1:3000',
         bodyLimit: 1_048_576,
         eventRetentionDays: 30,
+        backupBeforeMigrate: true,
         extractMaxUnpackedBytes: 256 * 1024 * 1024,
         extractMaxPages: 5000,
         extractTimeoutMs: 30_000,

@@ -418,6 +418,14 @@ export const settings = {
     default: '180',
     about: 'Memories neither recalled nor written for this many days are archived (never deleted); 0 never',
   },
+  backupBeforeMigrate: {
+    env: 'BACKUP_BEFORE_MIGRATE',
+    flag: 'backup-before-migrate',
+    allowed: 'true or false',
+    default: 'true',
+    about:
+      'Before migrations change an existing database (an upgrade), write a backup to DATA_DIR/backups (what switchboard backup writes)',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settings;
@@ -508,6 +516,7 @@ export const configSchema = z.object({
   memoryRecallTokens: integer(0, 100_000).default(500),
   memoryArchiveDays: integer(0, 36_500).default(180),
   workflowCacheTtlHours: integer(1, 87_600).default(168),
+  backupBeforeMigrate: z.stringbool().default(true),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -11,6 +11,8 @@ export interface ParsedArguments {
   settingFlags: Partial<Record<SettingKey, string>>;
   /** The flags of commands such as `user add` (--email, --role, …), by flag name. */
   commandFlags: Partial<Record<CommandFlag, string>>;
+  /** `--force` (restore over a database that holds data). */
+  force: boolean;
 }
 
 /** Flags that commands (not settings) take. */
@@ -25,6 +27,7 @@ export const commandFlags = [
   'expires-in-days',
   'api-key',
   'url',
+  'out',
 ] as const;
 export type CommandFlag = (typeof commandFlags)[number];
 
@@ -40,7 +43,12 @@ export function parseArguments(argv: string[]): ParsedArguments {
   );
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...options, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+    options: {
+      ...options,
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      force: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -60,6 +68,7 @@ export function parseArguments(argv: string[]): ParsedArguments {
     rest,
     help: values.help === true,
     version: values.version === true,
+    force: values.force === true,
     settingFlags,
     commandFlags: commandValues,
   };

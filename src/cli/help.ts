@@ -11,6 +11,10 @@ export const commands = {
   'apikey create':
     'Create an API key and print it: --user EMAIL --name N [--scopes mcp,api:read,api:write,admin] (default mcp,api:read) [--expires-in-days D]',
   'apikey revoke': 'Revoke an API key: --id ID',
+  backup:
+    'Write a backup of the database and the user files in DATA_DIR: --out FILE (works while the server runs)',
+  restore:
+    'Restore a backup into an empty DATA_DIR or DATABASE_URL: restore FILE [--force] (--force replaces what is there)',
   mcp: 'MCP over stdio as the user of SWITCHBOARD_API_KEY (or --api-key); relays to SWITCHBOARD_URL (or --url) when a server answers there',
 } as const;
 

@@ -1,3 +1,4 @@
+import { backupBeforeUpgrade } from '../backup/before-upgrade.js';
 import type { Config } from '../config.js';
 import { DataDirectoryLockedError } from '../db/data-dir-lock.js';
 import { openDatabase } from '../db/open-database.js';
@@ -21,7 +22,7 @@ export async function migrateCommand({
     },
   );
   try {
-    await database.migrate();
+    await database.migrate(backupBeforeUpgrade({ config, kind: database.kind, logger }));
   } finally {
     await database.close();
   }

@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { MigrateOptions } from './migrate.js';
 import type * as schema from './schema.js';
 
 /** The Drizzle database (node-postgres driver), on the embedded server and on a shared Postgres alike. */
@@ -24,8 +25,8 @@ export interface DatabaseHandle {
    * same server (the durable engine). Never print or log it: `location` is the printable form.
    */
   readonly url: string;
-  /** Brings the schema up to the committed migrations. */
-  migrate(): Promise<void>;
+  /** Brings the schema up to the committed migrations (`options`: another journal, a hook before applying). */
+  migrate(options?: MigrateOptions): Promise<void>;
   /** One round trip; throws when the database does not answer. */
   ping(): Promise<void>;
   stats(): ConnectionStats;

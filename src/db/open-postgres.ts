@@ -42,7 +42,7 @@ export async function openPostgresDatabase({
     db: drizzle(pool, { schema }),
     location: redactUrl(url),
     url,
-    migrate: () => migratePostgres(pool),
+    migrate: (options) => migratePostgres(pool, options),
     ping: async () => void (await pool.query('select 1')),
     stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     listen: (channel, onPayload) => listener.listen(channel, onPayload),

@@ -12,4 +12,5 @@ export const processSuites = [
   'test/engine/**/*.test.ts',
   'test/chat/multi-instance.test.ts',
   'test/workflows/run-processes.test.ts',
+  'test/backup/backup-restore.test.ts',
 ];
