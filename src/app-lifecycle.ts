@@ -19,6 +19,7 @@ import type { PromptService } from './modules/prompts/index.js';
 import { watchPromptFiles } from './modules/prompts/index.js';
 import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
+import type { AgentRunsService, AgentsService } from './modules/agents/index.js';
 import type { WorkflowService } from './modules/workflows/index.js';
 import type { ToolRunner } from './tools/tool-runner.js';
 import { version } from './version.js';
@@ -46,6 +47,10 @@ export interface AppParts {
   tasks: TaskService;
   /** Workflow definitions, runs (on the engine), approvals and triggers. */
   workflows: WorkflowService;
+  /** Agent definitions (the built-in specialists among them). */
+  agents: AgentsService;
+  /** Agent runs, on the engine. */
+  agentRuns: AgentRunsService;
   prompts: PromptService;
   resources: ResourceService;
   conversations: ConversationService;

@@ -59,6 +59,13 @@ import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { combineToolSources } from './tools/actor-tools.js';
 import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
+import {
+  agentTools,
+  createAgentRunsService,
+  createAgentsService,
+  createAgentToolSource,
+  registerAgentRoutes,
+} from './modules/agents/index.js';
 import type { WarmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -187,10 +194,30 @@ export async function createApp({
       logger,
       metrics,
     });
+    // Agents run the chat loop with the user's tools; their own agent__<name> tools come from them.
+    const agents = createAgentsService({ db: database.db, clock, ids, bus });
+    const agentRuns = createAgentRunsService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      definitions: agents,
+      tools: () => late.tools as ToolRunner,
+      externalTools: combineToolSources(workflows.triggers.tools, mcpClients),
+      prompts,
+      models,
+      engine,
+      users: identity.users,
+      config,
+      logger,
+      metrics,
+    });
+    const agentToolSource = createAgentToolSource({ db: database.db, runs: agentRuns, logger });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
         ...workflowTools(workflows),
+        ...agentTools({ agents, runs: agentRuns }),
         ...resourceTools(resources),
         ...textTools({
           textLimit: config.textLimit,
@@ -221,7 +248,7 @@ export async function createApp({
       tools,
       users: identity.users,
       // The user's MCP servers' tools and their published workflows (workflow__<name>).
-      externalTools: combineToolSources(workflows.triggers.tools, mcpClients),
+      externalTools: combineToolSources(workflows.triggers.tools, agentToolSource, mcpClients),
       config,
       clock,
       logger,
@@ -240,7 +267,7 @@ export async function createApp({
       tools,
       prompts,
       resources: [resourceCatalog(resources), taskResources(tasks)],
-      actorTools: workflows.triggers.tools,
+      actorTools: combineToolSources(workflows.triggers.tools, agentToolSource),
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 
@@ -259,6 +286,7 @@ export async function createApp({
     registerModelListRoute(http, { models, startedAt: clock.now() });
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
+    registerAgentRoutes(http, { agents, runs: agentRuns });
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {
@@ -288,6 +316,8 @@ export async function createApp({
       identity,
       tasks,
       workflows,
+      agents,
+      agentRuns,
       prompts,
       resources,
       conversations,

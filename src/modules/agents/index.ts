@@ -1,7 +1,12 @@
 import './events.js';
 
 export { createAgentsService, type AgentsService } from './service.js';
-export { createAgentRunsService, type AgentRunsService, type AskOptions } from './service.js';
+export { createAgentRunsService, type AgentRunsService, type AskOptions, maxAgentDepth } from './service.js';
+export { registerAgentRoutes } from './routes.js';
+export { agentTools } from './tools.js';
+export { agentToolNames, type AgentToolName } from './tool-names.js';
+export { createAgentToolSource } from './agent-tool-source.js';
+export { agentToolPrefix } from './run/run-tools.js';
 export type { AgentDeps } from './deps.js';
 export {
   type AgentCapability,
