@@ -1,6 +1,9 @@
 import type { ToolSet } from 'ai';
 import type { UserActor } from '../../../actor.js';
+import { DomainError } from '../../../errors.js';
+import { fromDomainError } from '../../../public-error.js';
 import type { ActorTool } from '../../../tools/actor-tools.js';
+import { errorResult } from '../../../tools/tool-runner.js';
 import { assistantTools } from '../../chat/index.js';
 import type { AgentDefinition } from '../definition.js';
 import type { AgentDeps } from '../deps.js';
@@ -54,6 +57,14 @@ function childAgentTool(name: string, askChild: AskChild): ActorTool {
     description: `Asks the agent ${agent} and answers with its reply.`,
     inputSchema: agentToolInputSchema,
     destructive: true,
-    call: async (args, signal) => answerResult(await askChild(agent, agentToolInput(args), signal)),
+    call: async (args, signal) => {
+      try {
+        return answerResult(await askChild(agent, agentToolInput(args), signal));
+      } catch (error) {
+        // A refusal (cycle, depth, not found) is the tool's answer, with its code, for the model to read.
+        if (error instanceof DomainError) return errorResult(fromDomainError(error));
+        throw error;
+      }
+    },
   };
 }
