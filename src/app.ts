@@ -57,9 +57,15 @@ import {
 } from './modules/chat/index.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { combineToolSources } from './tools/actor-tools.js';
-import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
+import {
+  type AgentStepRunner,
+  createWorkflowService,
+  registerWorkflowRoutes,
+  workflowTools,
+} from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
 import {
+  agentStepRunner,
   agentTools,
   createAgentRunsService,
   createAgentsService,
@@ -177,7 +183,7 @@ export async function createApp({
       offlineModel: () => createOfflineModel({ clock }),
     });
     // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
-    const late: { tools?: ToolRunner } = {};
+    const late: { tools?: ToolRunner; agents?: AgentStepRunner } = {};
     const workflows = createWorkflowService({
       db: database.db,
       clock,
@@ -189,6 +195,7 @@ export async function createApp({
       models,
       engine,
       secrets: createSecretBox(authSecret, 'workflow-webhook'),
+      agents: () => late.agents as AgentStepRunner,
       users: identity.users,
       config,
       logger,
@@ -212,6 +219,7 @@ export async function createApp({
       logger,
       metrics,
     });
+    late.agents = agentStepRunner(agents, agentRuns);
     const agentToolSource = createAgentToolSource({ db: database.db, runs: agentRuns, logger });
     const tools = createToolRunner({
       tools: [

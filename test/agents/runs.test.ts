@@ -130,6 +130,29 @@ describe('agent runs with a hosted model', () => {
     expect(ended).toMatchObject({ status: 'succeeded', output: 'Done now.' });
   });
 
+  it('answers a workflow’s agent step, the step’s output its reply', async () => {
+    const { agents, agentRuns, workflows } = testApp.app;
+    await agents.create(alice, { name: 'summer', description: 'Sums up' });
+    await workflows.definitions.create(alice, {
+      name: 'with-agent',
+      input_schema: { type: 'object', properties: { topic: { type: 'string' } } },
+      steps: [{ id: 'ask', kind: 'agent', agent: 'summer', input: 'Sum up {{ input.topic }}' }],
+    });
+    model.script({ text: 'A short summary.' });
+    const started = await workflows.runs.start(alice, {
+      workflow: 'with-agent',
+      input: { topic: 'agents' },
+      trigger: { kind: 'manual', surface: 'test' },
+    });
+    await workflows.runs.waitForEnd(alice, started.id, { timeoutMs: 60_000 });
+    const detail = await workflows.runs.get(alice, started.id);
+    expect(detail.status).toBe('succeeded');
+    const step = detail.steps.find((candidate) => candidate.path === 'ask');
+    expect(step?.output).toMatchObject({ text: 'A short summary.' });
+    const agentRun = await agentRuns.get(alice, (step?.output as { run_id: string }).run_id);
+    expect(agentRun).toMatchObject({ agent_name: 'summer', input: 'Sum up agents', status: 'succeeded' });
+  });
+
   it('keeps runs to their user: another user’s run is not found, over REST too', async () => {
     const { app } = testApp;
     const { agents, agentRuns } = app;

@@ -39,3 +39,4 @@ export {
   AgentRunStateError,
 } from './errors.js';
 export type { AgentRow, AgentRunRow, AgentRunStatus } from './table.js';
+export { agentStepRunner } from './workflow-step.js';
