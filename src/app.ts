@@ -71,6 +71,7 @@ import {
   createAgentsService,
   createAgentToolSource,
   registerAgentRoutes,
+  syncSpecialists,
 } from './modules/agents/index.js';
 import type { WarmUp } from './warm-up.js';
 
@@ -203,6 +204,7 @@ export async function createApp({
     });
     // Agents run the chat loop with the user's tools; their own agent__<name> tools come from them.
     const agents = createAgentsService({ db: database.db, clock, ids, bus });
+    await syncSpecialists({ db: database.db, clock });
     const agentRuns = createAgentRunsService({
       db: database.db,
       clock,

@@ -40,3 +40,5 @@ export {
 } from './errors.js';
 export type { AgentRow, AgentRunRow, AgentRunStatus } from './table.js';
 export { agentStepRunner } from './workflow-step.js';
+export { syncSpecialists } from './service/specialists.js';
+export { builtinAgentId, specialists } from './specialists/index.js';
