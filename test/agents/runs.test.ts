@@ -153,6 +153,30 @@ describe('agent runs with a hosted model', () => {
     expect(agentRun).toMatchObject({ agent_name: 'summer', input: 'Sum up agents', status: 'succeeded' });
   });
 
+  it('reports an agent’s health: model, tools, the user’s runs, on /metrics too', async () => {
+    const { agents, agentRuns, metrics } = testApp.app;
+    const health = await agentRuns.health(alice, 'organizer');
+    expect(health).toMatchObject({
+      healthy: true,
+      model: { reachable: true },
+      tools: { available: true, missing: [] },
+      runs: 1,
+      success_rate: 1,
+      last_error: null,
+    });
+    expect(health.p50_ms).toBeGreaterThanOrEqual(0);
+    expect((await agentRuns.health(alice, 'fragile')).last_error?.code).toMatch(/MODEL/);
+    expect((await agentRuns.health(bob, 'summarizer')).runs).toBe(0);
+    await agents.create(alice, { name: 'broken-tools', description: 'x', tools: ['no_such_tool'] });
+    expect(await agentRuns.health(alice, 'broken-tools')).toMatchObject({
+      healthy: false,
+      tools: { missing: ['no_such_tool'] },
+    });
+    expect(await metrics.registry.metrics()).toMatch(
+      /switchboard_agent_runs_total\{agent="custom",status="succeeded"\}/,
+    );
+  });
+
   it('keeps runs to their user: another user’s run is not found, over REST too', async () => {
     const { app } = testApp;
     const { agents, agentRuns } = app;
@@ -171,6 +195,8 @@ describe('agent runs with a hosted model', () => {
       ['POST', `/api/v1/agent-runs/${answer.run_id}/resume`],
       ['GET', `/api/v1/agent-runs/${answer.run_id}/stream`],
       ['GET', '/api/v1/agents/private-one'],
+      ['GET', '/api/v1/agents/private-one/health'],
+      ['GET', '/api/v1/agents/private-one/versions'],
     ] as const) {
       const response = await app.http.inject({ method, url, headers });
       expect(response.statusCode, `${method} ${url}`).toBe(404);

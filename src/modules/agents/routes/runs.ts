@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorAnswers, errorBodySchema } from '../../../http/error-body.js';
 import { routeGroup } from '../../../http/route-group.js';
-import { runIdParams } from '../../../http/route-params.js';
+import { idParams, runIdParams } from '../../../http/route-params.js';
 import { openSse } from '../../../http/sse.js';
 import {
+  agentHealthSchema,
   agentRunPageSchema,
   agentRunSchema,
   listAgentRunsQuerySchema,
@@ -93,6 +94,19 @@ export function registerAgentRunRoutes(app: FastifyInstance, runs: AgentRunsServ
       response: agentRunSchema,
     },
     (request) => runs.resume(request.user, request.params.id),
+  );
+
+  route(
+    {
+      method: 'GET',
+      url: '/api/v1/agents/:id/health',
+      scope: 'api:read',
+      summary:
+        'How an agent is doing: its model and tools, and your runs (success rate, p50/p95, tokens, last error)',
+      params: idParams,
+      response: agentHealthSchema,
+    },
+    (request) => runs.health(request.user, request.params.id),
   );
 
   app.withTypeProvider<ZodTypeProvider>().get(

@@ -12,6 +12,7 @@ import type { LiveStreams } from './live-streams.js';
 import { runModelStep, type StepOutcome } from './model-step.js';
 import { endStatuses, type RunRecords } from './records.js';
 import { runActor } from './run-actor.js';
+import { createAgentRunMetrics } from './run-metrics.js';
 import { runToolSet } from './run-tools.js';
 
 /** How a run ended, as its DBOS workflow answers. */
@@ -66,6 +67,7 @@ export function createAgentExecutor(
   const log = logger.child({ component: 'agents' });
   /** The steps executing in this process, by run: a cancel stops the model at once. */
   const executing = new Map<string, AbortController>();
+  const figures = createAgentRunMetrics(deps.metrics);
 
   async function begin(runId: string): Promise<Begun> {
     const { row, started } = await records.begin(runId, clock.now());
@@ -177,10 +179,16 @@ export function createAgentExecutor(
     const ended = await records.end(runId, result, now);
     live.end(runId);
     if (!ended) return;
+    const row = await records.row(runId);
+    // Built-ins and shared agents by name; a user's private agent is counted without its name.
+    const agent = row?.agentId.startsWith('agt_builtin_') ? row.agentName : 'custom';
+    figures.runs.inc({ agent, status: result.status });
+    figures.duration.observe({ agent, status: result.status }, (now.getTime() - startedMs) / 1000);
+    figures.tokens.inc({ agent, direction: 'in' }, row?.tokensIn ?? 0);
+    figures.tokens.inc({ agent, direction: 'out' }, row?.tokensOut ?? 0);
     const actor = await runActor(users, ownerId).catch(() => undefined);
     if (!actor) return;
     if (result.status === 'succeeded') {
-      const row = await records.row(runId);
       bus.publishSoon(actor, 'agent.run.succeeded', {
         run_id: runId,
         owner_id: ownerId,

@@ -25,6 +25,7 @@ import {
 } from '../schema.js';
 import { type AgentRunRow, agentRuns } from '../table.js';
 import type { AgentDefinitions } from './definitions.js';
+import { createAgentHealth } from './health.js';
 import '../events.js';
 
 /** Agents calling agents nest at most this deep (a run started by a person is depth 0). */
@@ -218,6 +219,9 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
         options.signal?.removeEventListener('abort', onAbort);
       }
     },
+
+    /** How an agent is doing for you: model, tools, your runs' success rate, p50/p95, tokens, last error. */
+    health: createAgentHealth(deps).health,
 
     /** Follows a run executing in this process as UI message chunks; undefined when it is not here. */
     follow: (runId: string, listener: Parameters<typeof live.follow>[1]) => live.follow(runId, listener),
