@@ -133,4 +133,11 @@ export const agentRows: OwnedRow[] = [
     request: withOwnerRun((id) => ({ url: `/api/v1/agent-runs/${id}/wait?timeout_ms=5000` })),
     otherUser: 'not_found',
   },
+  {
+    method: 'GET',
+    route: '/api/v1/agent-runs/:id/stream',
+    scope: 'api:read',
+    request: withOwnerRun((id) => ({ url: `/api/v1/agent-runs/${id}/stream` })),
+    otherUser: 'not_found',
+  },
 ];
