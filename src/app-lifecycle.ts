@@ -19,6 +19,7 @@ import type { PromptService } from './modules/prompts/index.js';
 import { watchPromptFiles } from './modules/prompts/index.js';
 import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
+import type { AgentRunsService, AgentsService } from './modules/agents/index.js';
 import type { WorkflowService } from './modules/workflows/index.js';
 import type { ContextService } from './modules/context/index.js';
 import type { MemoryService } from './modules/memory/index.js';
@@ -52,6 +53,10 @@ export interface AppParts {
   context: ContextService;
   /** Long-term memories; the sweep archives unused ones and embeds those without an embedding. */
   memories: MemoryService;
+  /** Agent definitions (the built-in specialists among them). */
+  agents: AgentsService;
+  /** Agent runs, on the engine. */
+  agentRuns: AgentRunsService;
   prompts: PromptService;
   resources: ResourceService;
   conversations: ConversationService;

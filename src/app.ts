@@ -63,7 +63,12 @@ import {
 } from './modules/chat/index.js';
 import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { combineToolSources } from './tools/actor-tools.js';
-import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
+import {
+  type AgentStepRunner,
+  createWorkflowService,
+  registerWorkflowRoutes,
+  workflowTools,
+} from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
 import {
   contextResources,
@@ -72,6 +77,15 @@ import {
   registerContextRoutes,
 } from './modules/context/index.js';
 import { systemActor } from './actor.js';
+import {
+  agentStepRunner,
+  agentTools,
+  createAgentRunsService,
+  createAgentsService,
+  createAgentToolSource,
+  registerAgentRoutes,
+  syncSpecialists,
+} from './modules/agents/index.js';
 import type { WarmUp } from './warm-up.js';
 import { createEmbedder } from './models/embedding-model.js';
 import {
@@ -214,7 +228,7 @@ export async function createApp({
       embedder: createEmbedder(config),
     });
     // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
-    const late: { tools?: ToolRunner } = {};
+    const late: { tools?: ToolRunner; agents?: AgentStepRunner } = {};
     const workflows = createWorkflowService({
       db: database.db,
       clock,
@@ -226,12 +240,33 @@ export async function createApp({
       models,
       engine,
       secrets: createSecretBox(authSecret, 'workflow-webhook'),
+      agents: () => late.agents as AgentStepRunner,
       users: identity.users,
       config,
       logger,
       metrics,
       documents: resources,
     });
+    // Agents run the chat loop with the user's tools; their own agent__<name> tools come from them.
+    const agents = createAgentsService({ db: database.db, clock, ids, bus });
+    await syncSpecialists({ db: database.db, clock });
+    const agentRuns = createAgentRunsService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      definitions: agents,
+      tools: () => late.tools as ToolRunner,
+      externalTools: combineToolSources(workflows.triggers.tools, mcpClients),
+      prompts,
+      models,
+      engine,
+      users: identity.users,
+      config,
+      logger,
+      metrics,
+    });
+    late.agents = agentStepRunner(agents, agentRuns);
     const events = createEventsService({
       db: database.db,
       clock,
@@ -241,14 +276,23 @@ export async function createApp({
       secrets: createSecretBox(authSecret, 'event-webhook'),
       users: identity.users,
       workflows,
+      // An event for an agent is its input message: one run per delivery (its id keeps a repeat once-only).
+      deliverToAgent: async (owner, { agentId, event, deliveryId }) => {
+        await agentRuns.start(owner, agentId, {
+          input: `An event arrived (${event.type}): ${JSON.stringify(event)}`,
+          run_id: `arun_event_${deliveryId}`,
+        });
+      },
       config,
       logger,
     });
+    const agentToolSource = createAgentToolSource({ db: database.db, runs: agentRuns, logger });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
         ...eventTools(events),
         ...workflowTools(workflows),
+        ...agentTools({ agents, runs: agentRuns }),
         ...resourceTools(resources),
         ...contextTools(context),
         ...memoryTools(memories),
@@ -281,7 +325,7 @@ export async function createApp({
       tools,
       users: identity.users,
       // The user's MCP servers' tools and their published workflows (workflow__<name>).
-      externalTools: combineToolSources(workflows.triggers.tools, mcpClients),
+      externalTools: combineToolSources(workflows.triggers.tools, agentToolSource, mcpClients),
       config,
       clock,
       logger,
@@ -309,7 +353,7 @@ export async function createApp({
         contextResources(context),
         memoryResources(memories),
       ],
-      actorTools: workflows.triggers.tools,
+      actorTools: combineToolSources(workflows.triggers.tools, agentToolSource),
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 
@@ -330,6 +374,7 @@ export async function createApp({
     registerWorkflowRoutes(http, workflows);
     registerContextRoutes(http, context);
     registerMemoryRoutes(http, memories);
+    registerAgentRoutes(http, { agents, runs: agentRuns });
     registerEventRoutes(http, events.feed, config);
     registerEventServiceRoutes(http, events);
     registerMcpEndpoint(http, {
@@ -361,6 +406,8 @@ export async function createApp({
       workflows,
       context,
       memories,
+      agents,
+      agentRuns,
       prompts,
       resources,
       conversations,

@@ -14,6 +14,7 @@ import { workflowRunRows } from './workflow-run-rows.js';
 import { contextRows } from './context-rows.js';
 import { eventAdminRows, eventRows } from './event-rows.js';
 import { memoryRows } from './memory-rows.js';
+import { agentRows } from './agent-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -789,6 +790,7 @@ export const ownedRows: OwnedRow[] = [
   ...contextRows,
   ...eventRows,
   ...memoryRows,
+  ...agentRows,
 ];
 
 export const adminRows: AdminRow[] = [

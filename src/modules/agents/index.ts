@@ -1,7 +1,12 @@
 import './events.js';
 
 export { createAgentsService, type AgentsService } from './service.js';
-export { createAgentRunsService, type AgentRunsService, type AskOptions } from './service.js';
+export { createAgentRunsService, type AgentRunsService, type AskOptions, maxAgentDepth } from './service.js';
+export { registerAgentRoutes } from './routes.js';
+export { agentTools } from './tools.js';
+export { agentToolNames, type AgentToolName } from './tool-names.js';
+export { createAgentToolSource } from './agent-tool-source.js';
+export { agentToolPrefix } from './run/run-tools.js';
 export type { AgentDeps } from './deps.js';
 export {
   type AgentCapability,
@@ -34,3 +39,6 @@ export {
   AgentRunStateError,
 } from './errors.js';
 export type { AgentRow, AgentRunRow, AgentRunStatus } from './table.js';
+export { agentStepRunner } from './workflow-step.js';
+export { syncSpecialists } from './service/specialists.js';
+export { builtinAgentId, specialists } from './specialists/index.js';

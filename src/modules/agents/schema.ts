@@ -128,3 +128,21 @@ export interface AgentAnswer {
   output: string | null;
   error: AgentRunView['error'];
 }
+
+export const agentHealthSchema = z
+  .object({
+    agent_id: z.string(),
+    name: z.string(),
+    healthy: z.boolean().describe('Its model answers and all its tools exist'),
+    model: z.object({ id: z.string(), reachable: z.boolean(), message: z.string().nullable() }),
+    tools: z.object({ available: z.boolean(), missing: z.array(z.string()) }),
+    runs: z.number().int().describe('Your runs of it'),
+    success_rate: z.number().nullable().describe('Succeeded / ended (succeeded or failed); null before any'),
+    p50_ms: z.number().nullable(),
+    p95_ms: z.number().nullable(),
+    tokens_in: z.number().int(),
+    tokens_out: z.number().int(),
+    last_error: z.object({ code: z.string(), message: z.string(), at: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: 'AgentHealth' });
+export type AgentHealth = z.infer<typeof agentHealthSchema>;

@@ -12,4 +12,9 @@ export function createAgentsService(deps: ServiceDeps) {
 
 export type AgentsService = ReturnType<typeof createAgentsService>;
 
-export { createAgentRunsService, type AgentRunsService, type AskOptions } from './service/runs.js';
+export {
+  createAgentRunsService,
+  type AgentRunsService,
+  type AskOptions,
+  maxAgentDepth,
+} from './service/runs.js';

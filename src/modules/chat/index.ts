@@ -6,3 +6,6 @@ export { registerChatRoutes } from './routes.js';
 export { type ChatService, createChatService } from './service.js';
 export { createChatRelay } from './service/chat-relay.js';
 export type { ExternalTool, ExternalToolSource } from './external-tools.js';
+export { streamAssistant } from './service/stream-assistant.js';
+export { describeChatError } from './chat-errors.js';
+export { ToolCallFailedError } from './assistant-tools.js';

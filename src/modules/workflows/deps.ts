@@ -1,3 +1,4 @@
+import type { UserActor } from '../../actor.js';
 import type { Config } from '../../config.js';
 import type { Engine } from '../../engine/index.js';
 import type { Logger } from '../../logger.js';
@@ -30,4 +31,22 @@ export interface WorkflowDeps extends ServiceDeps {
   documents: PipelineDocuments;
   logger: Logger;
   metrics: Metrics;
+  /** Runs agents for the `agent` step kind (the agents module); absent: agent steps are refused. */
+  agents?: () => AgentStepRunner;
+}
+
+/** What an `agent` step needs of the agents module: whether the user may ask an agent, and asking it. */
+export interface AgentStepRunner {
+  exists(actor: UserActor, agent: string): Promise<boolean>;
+  ask(
+    actor: UserActor,
+    agent: string,
+    input: string,
+    options: { run_id: string; signal: AbortSignal },
+  ): Promise<{
+    run_id: string;
+    status: string;
+    output: string | null;
+    error: { code: string; message: string } | null;
+  }>;
 }

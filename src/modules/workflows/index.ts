@@ -4,4 +4,4 @@ export { createWorkflowService, type WorkflowService } from './service.js';
 export { registerWorkflowRoutes } from './routes.js';
 export { workflowTools } from './tools.js';
 export { type WorkflowToolName, workflowToolNames, workflowToolPrefix } from './tool-names.js';
-export type { WorkflowDeps } from './deps.js';
+export type { AgentStepRunner, WorkflowDeps } from './deps.js';

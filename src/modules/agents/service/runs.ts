@@ -1,62 +1,263 @@
+import { AsyncResource } from 'node:async_hooks';
+import { DBOS } from '@dbos-inc/dbos-sdk';
+import { and, desc, eq, lt, notInArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
+import { requireUser } from '../../../actor-policy.js';
+import { cursorPosition, pageFrom } from '../../../db/cursor.js';
 import type { AgentDeps } from '../deps.js';
-import type {
-  AgentAnswer,
-  AgentRunPage,
-  AgentRunView,
-  ListAgentRunsQuery,
-  StartRunOptions,
+import {
+  AgentCycleError,
+  AgentDepthError,
+  AgentEngineUnavailableError,
+  AgentRunNotFoundError,
+  AgentRunStateError,
+} from '../errors.js';
+import { createAgentExecutor, type AgentExecutor } from '../run/executor.js';
+import { createLiveStreams } from '../run/live-streams.js';
+import { createRunRecords, endStatuses, toRunView } from '../run/records.js';
+import {
+  type AgentAnswer,
+  type AgentRunPage,
+  type AgentRunView,
+  type ListAgentRunsQuery,
+  listAgentRunsQuerySchema,
+  type StartRunOptions,
 } from '../schema.js';
+import { type AgentRunRow, agentRuns } from '../table.js';
 import type { AgentDefinitions } from './definitions.js';
+import { createAgentHealth } from './health.js';
+import '../events.js';
+
+/** Agents calling agents nest at most this deep (a run started by a person is depth 0). */
+export const maxAgentDepth = 3;
 
 /** Options of `ask` beside the input: where the run sits in a chain of agents, and how long to wait. */
 export interface AskOptions {
   parent_run_id?: string | undefined;
   team_run_id?: string | undefined;
   depth?: number | undefined;
-  /** How long to wait for the answer; the run goes on when the wait ends. Default: the agent's timeout. */
+  /** The run's id, chosen by a caller that must find the same run when it asks again (a replayed step). */
+  run_id?: string | undefined;
+  /** How long to wait for the answer; the run goes on when the wait ends. Default: the agent's timeout and a little. */
   timeout_ms?: number | undefined;
+  /** The caller went away: the run is cancelled. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
  * Agent runs: one run is the chat loop with the agent's definition, as the calling user, on the
- * durable engine. Not yet running: every method but the type answers AGENT_RUNS_PENDING.
+ * durable engine (run/executor.ts). Another user's run is not found. A run started from another
+ * run (an agent calling an agent) is refused past `maxAgentDepth` (AGENT_DEPTH_EXCEEDED) or when
+ * the agent is already in its chain of callers (AGENT_CYCLE).
  */
-export function createAgentRunsService(_deps: AgentDeps & { definitions: AgentDefinitions }) {
-  const pending = (): never => {
-    throw new Error('Agent runs are being built');
-  };
-  return {
+export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDefinitions }) {
+  const { db, clock, ids, bus, definitions, engine } = deps;
+  const records = createRunRecords(db);
+  const live = createLiveStreams();
+  // DBOS refuses to start a workflow from inside a step; an agent asked from a run's step (or a
+  // workflow's) is started from the context this service was built in, outside any workflow.
+  const outsideWorkflows = AsyncResource.bind(<T>(act: () => Promise<T>): Promise<T> => act());
+  const late: { service?: AgentRunsService } = {};
+  const executor: AgentExecutor | undefined = engine
+    ? createAgentExecutor(deps, {
+        records,
+        live,
+        ask: () => (actor, agent, input, options) =>
+          (late.service as AgentRunsService).ask(actor, agent, input, options),
+      })
+    : undefined;
+
+  async function loadOwned(actor: Actor, runId: string): Promise<AgentRunRow> {
+    const { userId } = requireUser(actor);
+    const [row] = await db
+      .select()
+      .from(agentRuns)
+      .where(and(eq(agentRuns.id, runId), eq(agentRuns.ownerId, userId)));
+    if (!row) throw new AgentRunNotFoundError(runId);
+    return row;
+  }
+
+  /** The agents of a run's chain of callers, the run's own first, and its depth. */
+  async function chainOf(
+    actor: Actor,
+    parentRunId: string,
+  ): Promise<{ agents: string[]; names: string[]; depth: number }> {
+    const parent = await loadOwned(actor, parentRunId);
+    const agents = [parent.agentId];
+    const names = [parent.agentName];
+    let above = parent.parentRunId;
+    for (let hops = 0; above && hops <= maxAgentDepth; hops++) {
+      const [row] = await db.select().from(agentRuns).where(eq(agentRuns.id, above));
+      if (!row) break;
+      agents.push(row.agentId);
+      names.push(row.agentName);
+      above = row.parentRunId;
+    }
+    return { agents, names: names.reverse(), depth: parent.depth + 1 };
+  }
+
+  const service = {
     /** Starts a run of a visible agent as the actor (a DBOS workflow); answers at once with it queued. */
-    async start(_actor: Actor, _agent: string, _options: StartRunOptions): Promise<AgentRunView> {
-      return pending();
+    async start(
+      actor: Actor,
+      agentIdOrName: string,
+      options: StartRunOptions & { run_id?: string | undefined },
+    ): Promise<AgentRunView> {
+      const user = requireUser(actor);
+      if (!executor) throw new AgentEngineUnavailableError();
+      if (options.run_id) {
+        const [existing] = await db
+          .select()
+          .from(agentRuns)
+          .where(and(eq(agentRuns.id, options.run_id), eq(agentRuns.ownerId, user.userId)));
+        if (existing) {
+          if (existing.status === 'queued') await outsideWorkflows(() => executor.start(existing.id));
+          return toRunView(existing);
+        }
+      }
+      const agent = await definitions.loadVisible(actor, agentIdOrName);
+      let depth = options.depth ?? 0;
+      if (options.parent_run_id) {
+        const chain = await chainOf(actor, options.parent_run_id);
+        if (chain.agents.includes(agent.id)) throw new AgentCycleError([...chain.names, agent.name]);
+        depth = chain.depth;
+      }
+      if (depth > maxAgentDepth) throw new AgentDepthError(maxAgentDepth);
+      const [row] = await db
+        .insert(agentRuns)
+        .values({
+          id: options.run_id ?? `arun_${ids()}`,
+          ownerId: user.userId,
+          agentId: agent.id,
+          agentName: agent.name,
+          agentVersion: agent.version,
+          parentRunId: options.parent_run_id ?? null,
+          teamRunId: options.team_run_id ?? null,
+          depth,
+          status: 'queued',
+          input: options.input,
+          createdAt: clock.now(),
+        })
+        .returning();
+      if (!row) throw new Error('The run was not stored');
+      await outsideWorkflows(() => executor.start(row.id));
+      return toRunView(row);
     },
-    /** The run once it ends, or as it is when `timeout_ms` passes. */
-    async wait(_actor: Actor, _runId: string, _options: { timeout_ms: number }): Promise<AgentRunView> {
-      return pending();
+
+    /** The run once it ends, or as it is when `timeout_ms` passes (it goes on). */
+    async wait(actor: Actor, runId: string, { timeout_ms }: { timeout_ms: number }): Promise<AgentRunView> {
+      const deadline = Date.now() + timeout_ms;
+      let row = await loadOwned(actor, runId);
+      let pause = 50;
+      while (!endStatuses.includes(row.status) && Date.now() < deadline) {
+        await endOrPause(runId, Math.min(pause, deadline - Date.now()));
+        pause = Math.min(pause * 2, 1_000);
+        row = await loadOwned(actor, runId);
+      }
+      return toRunView(row);
     },
-    async get(_actor: Actor, _runId: string): Promise<AgentRunView> {
-      return pending();
+
+    async get(actor: Actor, runId: string): Promise<AgentRunView> {
+      return toRunView(await loadOwned(actor, runId));
     },
-    async list(_actor: Actor, _query: ListAgentRunsQuery = {}): Promise<AgentRunPage> {
-      return pending();
+
+    /** Your runs, newest first, filtered by agent, status or parent, a page at a time. */
+    async list(actor: Actor, query: ListAgentRunsQuery = {}): Promise<AgentRunPage> {
+      const { userId } = requireUser(actor);
+      const { agent, status, parent_run_id, limit, cursor } = listAgentRunsQuerySchema.parse(query);
+      const conditions: SQL[] = [eq(agentRuns.ownerId, userId)];
+      if (agent) conditions.push(eq(agentRuns.agentId, (await definitions.loadVisible(actor, agent)).id));
+      if (status) conditions.push(eq(agentRuns.status, status));
+      if (parent_run_id) conditions.push(eq(agentRuns.parentRunId, parent_run_id));
+      if (cursor) conditions.push(lt(agentRuns.id, cursorPosition(cursor)));
+      const rows = await db
+        .select()
+        .from(agentRuns)
+        .where(and(...conditions))
+        .orderBy(desc(agentRuns.id))
+        .limit(limit + 1);
+      const { items, nextCursor } = pageFrom(rows, limit, toRunView);
+      return { items, next_cursor: nextCursor };
     },
-    async cancel(_actor: Actor, _runId: string): Promise<AgentRunView> {
-      return pending();
+
+    /** Cancels a run that has not ended, and the runs it started; it stops at once here, at its next step elsewhere. */
+    async cancel(actor: Actor, runId: string): Promise<AgentRunView> {
+      const row = await loadOwned(actor, runId);
+      if (endStatuses.includes(row.status)) throw new AgentRunStateError(`The run already ${row.status}`);
+      if (!executor) throw new AgentEngineUnavailableError();
+      await cancelTree(actor, row.id);
+      return toRunView(await loadOwned(actor, runId));
     },
-    async resume(_actor: Actor, _runId: string): Promise<AgentRunView> {
-      return pending();
+
+    /** Resumes a cancelled run from its last finished step. */
+    async resume(actor: Actor, runId: string): Promise<AgentRunView> {
+      const row = await loadOwned(actor, runId);
+      if (!executor) throw new AgentEngineUnavailableError();
+      if (row.status !== 'cancelled' || !(await records.reopen(row.id)))
+        throw new AgentRunStateError(`Only a cancelled run resumes; this one is ${row.status}`);
+      await outsideWorkflows(() => DBOS.resumeWorkflow(row.id));
+      return toRunView(await loadOwned(actor, runId));
     },
-    /** Starts a run and waits for its answer. */
+
+    /** Starts a run and waits for its answer (the run goes on past the wait, answered as it stands). */
     async ask(
-      _actor: Actor,
-      _agent: string,
-      _input: string,
-      _options: AskOptions = {},
+      actor: Actor,
+      agentIdOrName: string,
+      input: string,
+      options: AskOptions = {},
     ): Promise<AgentAnswer> {
-      return pending();
+      const run = await service.start(actor, agentIdOrName, { ...options, input });
+      const onAbort = () => void service.cancel(actor, run.id).catch(() => {});
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const timeout =
+          options.timeout_ms ??
+          (await definitions.loadVisible(actor, run.agent_id)).definition.limits.timeout_ms + 10_000;
+        const ended = await service.wait(actor, run.id, { timeout_ms: timeout });
+        return { run_id: ended.id, status: ended.status, output: ended.output, error: ended.error };
+      } finally {
+        options.signal?.removeEventListener('abort', onAbort);
+      }
     },
+
+    /** How an agent is doing for you: model, tools, your runs' success rate, p50/p95, tokens, last error. */
+    health: createAgentHealth(deps).health,
+
+    /** Follows a run executing in this process as UI message chunks; undefined when it is not here. */
+    follow: (runId: string, listener: Parameters<typeof live.follow>[1]) => live.follow(runId, listener),
   };
+  late.service = service;
+
+  async function cancelTree(actor: Actor, runId: string): Promise<void> {
+    await outsideWorkflows(() => DBOS.cancelWorkflow(runId));
+    executor?.stopHere(runId);
+    if (await records.end(runId, { status: 'cancelled' }, clock.now())) {
+      bus.publishSoon(actor, 'agent.run.cancelled', { run_id: runId, owner_id: requireUser(actor).userId });
+    }
+    live.end(runId);
+    const children = await db
+      .select({ id: agentRuns.id })
+      .from(agentRuns)
+      .where(and(eq(agentRuns.parentRunId, runId), notInArray(agentRuns.status, endStatuses)));
+    for (const child of children) await cancelTree(actor, child.id);
+  }
+
+  /** Waits until the run's end is announced here, or `ms` pass. */
+  function endOrPause(runId: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(ms, 0));
+      const stop = bus.subscribe('agent.run.*', (event) => {
+        if ((event.data as { run_id?: string }).run_id === runId && event.type !== 'agent.run.step') done();
+      });
+    });
+  }
+
+  return service;
 }
 
 export type AgentRunsService = ReturnType<typeof createAgentRunsService>;

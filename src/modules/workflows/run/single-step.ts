@@ -4,6 +4,7 @@ import { StepFailedError } from '../errors.js';
 import { evaluate } from '../expressions.js';
 import { runApprovalStep } from './kinds/approval.js';
 import type { ActRunner } from './kinds/act.js';
+import { runAgentStep } from './kinds/agent.js';
 import { runModelStep } from './kinds/model.js';
 import { runPromptStep } from './kinds/prompt.js';
 import { runToolStep } from './kinds/tool.js';
@@ -25,6 +26,7 @@ const actRunners: { [K in Single['kind']]?: ActRunner<K> } = {
   tool: runToolStep,
   prompt: runPromptStep,
   model: runModelStep,
+  agent: runAgentStep,
 };
 
 /** The fields of each kind that may hold `{{ expressions }}`: the step's input, resolved before it runs. */
@@ -39,6 +41,8 @@ export function templatedInput(step: Single): Record<string, unknown> {
       return { prompt: step.prompt, ...(step.system === undefined ? {} : { system: step.system }) };
     case 'approval':
       return { message: step.message };
+    case 'agent':
+      return { input: step.input };
     case 'sleep':
       return step.duration_ms === undefined ? {} : { duration_ms: step.duration_ms };
     default:
@@ -204,11 +208,6 @@ async function runDurableKind(
       return runWaitEventStep(step, input, context);
     case 'workflow':
       return env.runChildWorkflow(step, input, context, attempt);
-    case 'agent':
-      throw new StepFailedError(
-        'AGENT_STEPS_UNAVAILABLE',
-        'Agent steps arrive with agents: this step cannot run yet',
-      );
     default:
       throw new Error(`${step.kind} steps act in a DBOS step`);
   }

@@ -39,7 +39,8 @@ import '../events.js';
 export type DefinitionDeps = Pick<
   WorkflowDeps,
   'db' | 'clock' | 'ids' | 'bus' | 'tools' | 'externalTools' | 'prompts'
->;
+> &
+  Partial<Pick<WorkflowDeps, 'agents'>>;
 
 /**
  * Workflow documents: each user's own and everyone's shared ones. Every save is validated and
@@ -56,11 +57,13 @@ export function createWorkflowDefinitions({
   tools,
   externalTools,
   prompts,
+  agents,
 }: DefinitionDeps) {
   const validateDefinition = createDefinitionValidator({
     tools,
     externalTools,
     prompts,
+    agents,
     findWorkflow: async (actor, idOrName) => findWorkflow(db, actor.userId, idOrName, 'visible'),
   });
 

@@ -369,12 +369,12 @@ describe('validating a workflow definition', () => {
     ).resolves.toBeDefined();
   });
 
-  it('refuses agent steps until agents exist', async () => {
+  it('refuses an agent step naming an agent the user may not ask', async () => {
     expect(
-      await refusal(base([{ id: 'helper', kind: 'agent', agent: 'writer', input: 'Write' }])),
+      await refusal(base([{ id: 'helper', kind: 'agent', agent: 'no-such-agent', input: 'Write' }])),
     ).toMatchObject({
-      field: 'steps[0].kind',
-      message: expect.stringContaining('agent steps arrive with agents'),
+      field: 'steps[0].agent',
+      message: expect.stringContaining('there is no agent named "no-such-agent"'),
     });
   });
 

@@ -23,6 +23,8 @@ export interface ReferenceSources {
   prompts: Pick<PromptService, 'findByName'>;
   /** A workflow the actor may run (own or shared) by id or name, or undefined. */
   findWorkflow(actor: UserActor, idOrName: string): Promise<ChildWorkflow | undefined>;
+  /** The agents module, where it runs: an agent step names an agent the actor may ask. */
+  agents?: (() => { exists(actor: UserActor, agent: string): Promise<boolean> }) | undefined;
 }
 
 /** The workflow being saved: a child step naming it (or one that leads back to it) would recurse. */
@@ -52,16 +54,24 @@ export async function checkReferences(
   };
   for (const placed of steps) {
     const { step, field } = placed;
-    if (step.kind === 'agent')
-      throw stepProblem(
-        step,
-        `${field}.kind`,
-        'agent steps arrive with agents (the agents module); use a model or tool step for now',
-      );
+    if (step.kind === 'agent') await checkAgent(actor, step, field, sources);
     if (step.kind === 'tool') await checkTool(step, field, sources, externalTools);
     if (step.kind === 'prompt') await checkPrompt(actor, step, field, sources);
     if (step.kind === 'workflow') await checkChild(actor, step, field, sources, self);
   }
+}
+
+async function checkAgent(
+  actor: UserActor,
+  step: Extract<WorkflowStepShape, { kind: 'agent' }>,
+  field: string,
+  sources: ReferenceSources,
+): Promise<void> {
+  const agents = sources.agents?.();
+  if (!agents)
+    throw stepProblem(step, `${field}.kind`, 'agent steps need the agents module, which is not running here');
+  if (!(await agents.exists(actor, step.agent)))
+    throw stepProblem(step, `${field}.agent`, `there is no agent named "${step.agent}" you may ask`);
 }
 
 async function checkTool(
