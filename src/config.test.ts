@@ -49,6 +49,8 @@ describe('config', () => {
         engineHeartbeatMs: 10_000,
         engineDeadAfterMs: 30_000,
         chatReplyLeaseMs: 30_000,
+        agentMessageMaxAttempts: 5,
+        agentMessageAckTimeoutMs: 30_000,
       },
     });
   });

@@ -353,6 +353,22 @@ export const settings = {
     about:
       'How long a reply being written stays claimed without its instance renewing the claim (a third of it apart); a reply whose instance died is interrupted by another within about 4/3 of it',
   },
+  agentMessageMaxAttempts: {
+    env: 'AGENT_MESSAGE_MAX_ATTEMPTS',
+    flag: 'agent-message-max-attempts',
+    allowed: 'an integer from 1 to 50',
+    default: '5',
+    about:
+      'How many times a message between agents is delivered without an acknowledgement before it goes to the dead letters',
+  },
+  agentMessageAckTimeoutMs: {
+    env: 'AGENT_MESSAGE_ACK_TIMEOUT_MS',
+    flag: 'agent-message-ack-timeout-ms',
+    allowed: 'an integer from 100 to 3600000',
+    default: '30000',
+    about:
+      'How long a received message between agents waits for its acknowledgement; the n-th redelivery then waits this times 2^(n-1), at most 15 minutes',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -436,6 +452,8 @@ export const configSchema = z.object({
   engineHeartbeatMs: integer(100, 600_000).default(10_000),
   engineDeadAfterMs: integer(300, 3_600_000).default(30_000),
   chatReplyLeaseMs: integer(300, 600_000).default(30_000),
+  agentMessageMaxAttempts: integer(1, 50).default(5),
+  agentMessageAckTimeoutMs: integer(100, 3_600_000).default(30_000),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

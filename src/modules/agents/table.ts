@@ -105,3 +105,50 @@ export const agentRuns = pgTable(
 );
 
 export type AgentRunRow = typeof agentRuns.$inferSelect;
+// mailbox
+
+/**
+ * Messages between agents. A message belongs to the user whose agents exchange it (`owner_id`):
+ * it is addressed to an agent (any run of it may take it) or to one agent run (`to_run_id`). The
+ * row is the truth; the DBOS workflow `agents.mailbox.watch` (one per message) only times its
+ * redelivery. `pending` waits for a receiver from `visible_at`; `delivered` is leased to one until
+ * `lease_until`; `acked` is done; `dead` is in the dead letters after `max_attempts` deliveries.
+ */
+export const agentMessages = pgTable(
+  'agent_messages',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    toAgentId: text('to_agent_id').notNull(),
+    toRunId: text('to_run_id'),
+    fromAgentId: text('from_agent_id'),
+    fromRunId: text('from_run_id'),
+    correlationId: text('correlation_id'),
+    replyTo: text('reply_to'),
+    /** The receiver's capability the payload is for (checked against its input_schema when it has one). */
+    capability: text('capability'),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'acked', 'dead'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    /** How many times a person replayed it from the dead letters (each replay is a new watch). */
+    replays: integer('replays').notNull().default(0),
+    visibleAt: at('visible_at').notNull(),
+    leaseUntil: at('lease_until'),
+    deliveredAt: at('delivered_at'),
+    ackedAt: at('acked_at'),
+    deadAt: at('dead_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [
+    index('agent_messages_inbox_idx')
+      .on(table.ownerId, table.toAgentId, table.visibleAt)
+      .where(sql`${table.status} = 'pending'`),
+    index('agent_messages_owner_status_idx').on(table.ownerId, table.status, table.id),
+    index('agent_messages_run_idx').on(table.toRunId),
+    index('agent_messages_correlation_idx').on(table.ownerId, table.correlationId),
+  ],
+);
+export type AgentMessageRow = typeof agentMessages.$inferSelect;
