@@ -1,3 +1,13 @@
+/** A message between agents in its events (`to_run_id` set: a run's mailbox, else the agent's). */
+interface AgentMessageEvent {
+  message_id: string;
+  owner_id: string;
+  to_agent_id: string;
+  to_run_id: string | null;
+  correlation_id: string | null;
+  attempts: number;
+}
+
 /** The events this module publishes (merged into the bus's `EventMap`); all reach the owner's WebSocket. */
 declare module '../../bus/events.js' {
   interface EventMap {
@@ -16,16 +26,13 @@ declare module '../../bus/events.js' {
     'agent.run.succeeded': { run_id: string; owner_id: string; duration_ms: number; steps: number };
     'agent.run.failed': { run_id: string; owner_id: string; error_code: string };
     'agent.run.cancelled': { run_id: string; owner_id: string };
-    /** Emitted by the mailbox (agents-coop). */
-    'agent.message.sent': { message_id: string; owner_id: string; channel: string; correlation_id?: string };
-    'agent.message.acked': { message_id: string; owner_id: string; channel: string };
-    'agent.message.redelivered': { message_id: string; owner_id: string; channel: string; attempt: number };
-    'agent.message.dead_lettered': {
-      message_id: string;
-      owner_id: string;
-      channel: string;
-      attempts: number;
-    };
+    /** Emitted by the mailbox (agents-coop): a message's identity and how often it was delivered. */
+    'agent.message.sent': AgentMessageEvent;
+    'agent.message.acked': AgentMessageEvent;
+    /** Back in its mailbox from `visible_at`: after a lease ran out, or replayed from the dead letters. */
+    'agent.message.redelivered': AgentMessageEvent & { visible_at: string; replayed: boolean };
+    /** Delivered `max_attempts` times without an acknowledgement: in the dead letters now. */
+    'agent.message.dead_lettered': AgentMessageEvent;
   }
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -11,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/table.js';
 import type { AgentDefinition } from './definition.js';
+import type { TeamMember, TeamOptions, TeamSnapshot, TeamTurn } from './teams/schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -152,3 +154,60 @@ export const agentMessages = pgTable(
   ],
 );
 export type AgentMessageRow = typeof agentMessages.$inferSelect;
+
+// teams
+
+/**
+ * Teams: agents plus a pattern (supervisor, pipeline, review, vote) and its options. Members name
+ * agents by id or name, read as the team's owner when it runs (an agent no longer visible fails
+ * that member's turn).
+ */
+export const agentTeams = pgTable(
+  'agent_teams',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    pattern: text('pattern', { enum: ['supervisor', 'pipeline', 'review', 'vote'] }).notNull(),
+    members: jsonb('members').$type<TeamMember[]>().notNull(),
+    options: jsonb('options').$type<TeamOptions>().notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('agent_teams_owner_name_idx').on(table.ownerId, table.name)],
+);
+export type AgentTeamRow = typeof agentTeams.$inferSelect;
+
+/**
+ * One run of a team: a DBOS workflow (its id is the row's). The team as it was at the start is
+ * kept here (`team`), so a replay after a crash runs the same members; each member's turn is an
+ * agent run (agent_runs.team_run_id) listed in `turns`.
+ */
+export const agentTeamRuns = pgTable(
+  'agent_team_runs',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => agentTeams.id, { onDelete: 'cascade' }),
+    team: jsonb('team').$type<TeamSnapshot>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }).notNull(),
+    input: text('input').notNull(),
+    output: text('output'),
+    error: jsonb('error').$type<{ code: string; message: string }>(),
+    turns: jsonb('turns').$type<TeamTurn[]>().notNull().default([]),
+    /** The shared context space of the run (issue 20 fills it in). */
+    contextSpaceId: text('context_space_id'),
+    createdAt: at('created_at').notNull(),
+    startedAt: at('started_at'),
+    finishedAt: at('finished_at'),
+  },
+  (table) => [index('agent_team_runs_owner_idx').on(table.ownerId, table.teamId, table.id)],
+);
+export type AgentTeamRunRow = typeof agentTeamRuns.$inferSelect;
