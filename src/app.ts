@@ -65,6 +65,10 @@ import {
   createAgentsService,
   createAgentToolSource,
   registerAgentRoutes,
+  agentCoopTools,
+  createAgentCoop,
+  registerAgentCoopRoutes,
+  runActor,
 } from './modules/agents/index.js';
 import type { WarmUp } from './warm-up.js';
 
@@ -212,12 +216,27 @@ export async function createApp({
       logger,
       metrics,
     });
+    // Agents working together: messages between agents, teams, matching, the coordinator.
+    const agentCoop = createAgentCoop({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      engine,
+      agents,
+      runs: agentRuns,
+      tools: () => late.tools as ToolRunner,
+      actorOf: (ownerId) => runActor(identity.users, ownerId),
+      config,
+      logger,
+    });
     const agentToolSource = createAgentToolSource({ db: database.db, runs: agentRuns, logger });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
         ...workflowTools(workflows),
         ...agentTools({ agents, runs: agentRuns }),
+        ...agentCoopTools(agentCoop),
         ...resourceTools(resources),
         ...textTools({
           textLimit: config.textLimit,
@@ -287,6 +306,7 @@ export async function createApp({
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
     registerAgentRoutes(http, { agents, runs: agentRuns });
+    registerAgentCoopRoutes(http, agentCoop);
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {
@@ -318,6 +338,7 @@ export async function createApp({
       workflows,
       agents,
       agentRuns,
+      agentCoop,
       prompts,
       resources,
       conversations,

@@ -39,3 +39,7 @@ export {
   AgentRunStateError,
 } from './errors.js';
 export type { AgentRow, AgentRunRow, AgentRunStatus } from './table.js';
+export { createAgentCoop, type AgentCoop } from './coop.js';
+export { agentCoopTools } from './coop-tools.js';
+export { registerAgentCoopRoutes } from './routes/coop.js';
+export { runActor } from './run/run-actor.js';
