@@ -52,31 +52,6 @@ describe('teams of agents', () => {
     expect(secondRun).toMatchObject({ input: 'draft one', team_run_id: result.id });
   }, 90_000);
 
-  it('pipeline: a failing member rolls back the members before it through their compensation tools', async () => {
-    const { teams } = testApp.app.agentCoop;
-    await teams.create(alice, {
-      name: 'undoable',
-      pattern: 'pipeline',
-      members: [
-        { agent: 'first', compensation_tool: 'add_task', compensation_input: { title: 'Undo: {{output}}' } },
-        { agent: 'second' },
-      ],
-    });
-    const down = { status: 500, error: 'the model is down' };
-    // The model client retries a 500: every try fails.
-    model.script({ text: 'made a thing' }, down, down, down, down, down);
-    const result = await run('undoable', 'make a thing');
-    expect(result.status).toBe('failed');
-    expect(result.error?.code).toBe('PIPELINE_MEMBER_FAILED');
-    expect(result.turns.map((turn) => [turn.kind, turn.key, turn.status])).toEqual([
-      ['turn', 'stage-0', 'succeeded'],
-      ['turn', 'stage-1', 'failed'],
-      ['compensation', 'undo-0', 'succeeded'],
-    ]);
-    const tasks = await testApp.app.tasks.list(alice, {});
-    expect(tasks.items.map((task) => task.title)).toContain('Undo: made a thing');
-  }, 90_000);
-
   it('review: the writer revises until the critic approves', async () => {
     const { teams } = testApp.app.agentCoop;
     await teams.create(alice, {
@@ -122,6 +97,31 @@ describe('teams of agents', () => {
     expect(result.turns.map((turn) => turn.key)).toEqual(['plan', 'work-1', 'combine']);
     const worker = await testApp.app.agentRuns.get(alice, result.turns[1]?.run_id ?? '');
     expect(worker.input).toContain('first: list the facts');
+  }, 90_000);
+
+  it('pipeline: a failing member rolls back the members before it through their compensation tools', async () => {
+    const { teams } = testApp.app.agentCoop;
+    await teams.create(alice, {
+      name: 'undoable',
+      pattern: 'pipeline',
+      members: [
+        { agent: 'first', compensation_tool: 'add_task', compensation_input: { title: 'Undo: {{output}}' } },
+        { agent: 'second' },
+      ],
+    });
+    const down = { status: 500, error: 'the model is down' };
+    // The model client retries a 500: every try fails (last test on the model: extra failures are not used).
+    model.script({ text: 'made a thing' }, down, down, down, down, down);
+    const result = await run('undoable', 'make a thing');
+    expect(result.status).toBe('failed');
+    expect(result.error?.code).toBe('PIPELINE_MEMBER_FAILED');
+    expect(result.turns.map((turn) => [turn.kind, turn.key, turn.status])).toEqual([
+      ['turn', 'stage-0', 'succeeded'],
+      ['turn', 'stage-1', 'failed'],
+      ['compensation', 'undo-0', 'succeeded'],
+    ]);
+    const tasks = await testApp.app.tasks.list(alice, {});
+    expect(tasks.items.map((task) => task.title)).toContain('Undo: made a thing');
   }, 90_000);
 
   it('answers 404 to another user for the team and its runs', async () => {
