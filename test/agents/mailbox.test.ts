@@ -44,10 +44,20 @@ describe('the agents mailbox', () => {
       { agent: 'inbox' },
       { payload: { text: 'hello' }, capability: 'note', correlation_id: 'c-1', reply_to: 'inbox' },
     );
-    expect(sent).toMatchObject({ status: 'pending', attempts: 0, correlation_id: 'c-1', to_agent_id: agentId });
+    expect(sent).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      correlation_id: 'c-1',
+      to_agent_id: agentId,
+    });
     const { items } = await mailbox.receive(alice, { agent: 'inbox' }, { timeout_ms: 2_000 });
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: sent.id, status: 'delivered', attempts: 1, payload: { text: 'hello' } });
+    expect(items[0]).toMatchObject({
+      id: sent.id,
+      status: 'delivered',
+      attempts: 1,
+      payload: { text: 'hello' },
+    });
     expect(await mailbox.ack(alice, sent.id)).toMatchObject({ status: 'acked' });
     await sleep(1_000);
     expect((await mailbox.receive(alice, { agent: 'inbox' })).items).toEqual([]);
@@ -56,7 +66,11 @@ describe('the agents mailbox', () => {
 
   it('refuses a payload that does not fit the capability’s input_schema', async () => {
     await expect(
-      testApp.app.agentCoop.mailbox.send(alice, { agent: 'inbox' }, { payload: { words: 1 }, capability: 'note' }),
+      testApp.app.agentCoop.mailbox.send(
+        alice,
+        { agent: 'inbox' },
+        { payload: { words: 1 }, capability: 'note' },
+      ),
     ).rejects.toMatchObject({ code: 'AGENT_MESSAGE_PAYLOAD_INVALID' });
   });
 
@@ -92,14 +106,21 @@ describe('the agents mailbox', () => {
     const taken = await mailbox.receive(alice, { run_id: run.id });
     expect(taken.items.map((item) => item.id)).toEqual([sent.id]);
     await mailbox.ack(alice, sent.id);
-    expect((await mailbox.list(alice, { run_id: run.id })).items.map((item) => item.status)).toEqual(['acked']);
+    expect((await mailbox.list(alice, { run_id: run.id })).items.map((item) => item.status)).toEqual([
+      'acked',
+    ]);
   });
 
   it('answers 404 to another user for the agent’s mailbox, its messages and its dead letters', async () => {
     const { mailbox } = testApp.app.agentCoop;
     const sent = await mailbox.send(alice, { agent: 'inbox' }, { payload: { text: 'private' } });
     const asBob = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      testApp.app.http.inject({ method, url, headers: { authorization: `Bearer ${bobKey}` }, ...(payload ? { payload } : {}) });
+      testApp.app.http.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${bobKey}` },
+        ...(payload ? { payload } : {}),
+      });
     for (const [method, url, payload] of [
       ['GET', `/api/v1/agents/${agentId}/messages`],
       ['POST', `/api/v1/agents/${agentId}/messages`, { payload: 1 }],

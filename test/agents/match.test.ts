@@ -19,7 +19,9 @@ describe('capability matching and the coordinator', () => {
     await agents.create(alice, {
       name: 'shortener',
       description: 'Makes long texts short',
-      capabilities: [{ name: 'summarize', description: 'Summarizes an article or a report into a few sentences' }],
+      capabilities: [
+        { name: 'summarize', description: 'Summarizes an article or a report into a few sentences' },
+      ],
     });
     await agents.create(alice, {
       name: 'polyglot',
