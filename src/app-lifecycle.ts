@@ -19,7 +19,7 @@ import type { PromptService } from './modules/prompts/index.js';
 import { watchPromptFiles } from './modules/prompts/index.js';
 import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
-import type { AgentRunsService, AgentsService } from './modules/agents/index.js';
+import type { AgentCoop, AgentRunsService, AgentsService } from './modules/agents/index.js';
 import type { WorkflowService } from './modules/workflows/index.js';
 import type { ContextService } from './modules/context/index.js';
 import type { MemoryService } from './modules/memory/index.js';
@@ -57,6 +57,8 @@ export interface AppParts {
   agents: AgentsService;
   /** Agent runs, on the engine. */
   agentRuns: AgentRunsService;
+  /** Agents working together: mailbox, teams, match, coordinator. */
+  agentCoop: AgentCoop;
   prompts: PromptService;
   resources: ResourceService;
   conversations: ConversationService;

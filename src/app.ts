@@ -85,6 +85,10 @@ import {
   createAgentToolSource,
   registerAgentRoutes,
   syncSpecialists,
+  agentCoopTools,
+  createAgentCoop,
+  registerAgentCoopRoutes,
+  runActor,
 } from './modules/agents/index.js';
 import type { WarmUp } from './warm-up.js';
 import { createEmbedder } from './models/embedding-model.js';
@@ -267,6 +271,20 @@ export async function createApp({
       metrics,
     });
     late.agents = agentStepRunner(agents, agentRuns);
+    // Agents working together: messages between agents, teams, matching, the coordinator.
+    const agentCoop = createAgentCoop({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      engine,
+      agents,
+      runs: agentRuns,
+      tools: () => late.tools as ToolRunner,
+      actorOf: (ownerId) => runActor(identity.users, ownerId),
+      config,
+      logger,
+    });
     const events = createEventsService({
       db: database.db,
       clock,
@@ -293,6 +311,7 @@ export async function createApp({
         ...eventTools(events),
         ...workflowTools(workflows),
         ...agentTools({ agents, runs: agentRuns }),
+        ...agentCoopTools(agentCoop),
         ...resourceTools(resources),
         ...contextTools(context),
         ...memoryTools(memories),
@@ -375,6 +394,7 @@ export async function createApp({
     registerContextRoutes(http, context);
     registerMemoryRoutes(http, memories);
     registerAgentRoutes(http, { agents, runs: agentRuns });
+    registerAgentCoopRoutes(http, agentCoop);
     registerEventRoutes(http, events.feed, config);
     registerEventServiceRoutes(http, events);
     registerMcpEndpoint(http, {
@@ -408,6 +428,7 @@ export async function createApp({
       memories,
       agents,
       agentRuns,
+      agentCoop,
       prompts,
       resources,
       conversations,

@@ -57,6 +57,8 @@ describe('config', () => {
         memoryRecallTokens: 500,
         memoryArchiveDays: 180,
         workflowCacheTtlHours: 168,
+        agentMessageMaxAttempts: 5,
+        agentMessageAckTimeoutMs: 30_000,
       },
     });
   });

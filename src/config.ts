@@ -389,6 +389,22 @@ export const settings = {
     default: '168',
     about: 'How long a workflow step with cache: true keeps its output for the same input (per user)',
   },
+  agentMessageMaxAttempts: {
+    env: 'AGENT_MESSAGE_MAX_ATTEMPTS',
+    flag: 'agent-message-max-attempts',
+    allowed: 'an integer from 1 to 50',
+    default: '5',
+    about:
+      'How many times a message between agents is delivered without an acknowledgement before it goes to the dead letters',
+  },
+  agentMessageAckTimeoutMs: {
+    env: 'AGENT_MESSAGE_ACK_TIMEOUT_MS',
+    flag: 'agent-message-ack-timeout-ms',
+    allowed: 'an integer from 100 to 3600000',
+    default: '30000',
+    about:
+      'How long a received message between agents waits for its acknowledgement; the n-th redelivery then waits this times 2^(n-1), at most 15 minutes',
+  },
   shutdownTimeoutMs: {
     env: 'SHUTDOWN_TIMEOUT_MS',
     flag: 'shutdown-timeout-ms',
@@ -517,6 +533,8 @@ export const configSchema = z.object({
   memoryArchiveDays: integer(0, 36_500).default(180),
   workflowCacheTtlHours: integer(1, 87_600).default(168),
   backupBeforeMigrate: z.stringbool().default(true),
+  agentMessageMaxAttempts: integer(1, 50).default(5),
+  agentMessageAckTimeoutMs: integer(100, 3_600_000).default(30_000),
 } satisfies Record<SettingKey, z.ZodType>);
 
 export type ConfigInput = z.input<typeof configSchema>;

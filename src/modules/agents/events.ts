@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { teamEventSchemas } from './teams/events.js';
 
 const id = z.string();
+
+/** A message between agents in its events (`to_run_id` set: a run's mailbox, else the agent's). */
+interface AgentMessageEvent {
+  message_id: string;
+  owner_id: string;
+  to_agent_id: string;
+  to_run_id: string | null;
+  correlation_id: string | null;
+  attempts: number;
+}
 
 /** The events this module publishes (merged into the bus's `EventMap`); all reach the owner's WebSocket. */
 declare module '../../bus/events.js' {
@@ -20,18 +31,24 @@ declare module '../../bus/events.js' {
     'agent.run.succeeded': { run_id: string; owner_id: string; duration_ms: number; steps: number };
     'agent.run.failed': { run_id: string; owner_id: string; error_code: string };
     'agent.run.cancelled': { run_id: string; owner_id: string };
-    /** Emitted by the mailbox (agents-coop). */
-    'agent.message.sent': { message_id: string; owner_id: string; channel: string; correlation_id?: string };
-    'agent.message.acked': { message_id: string; owner_id: string; channel: string };
-    'agent.message.redelivered': { message_id: string; owner_id: string; channel: string; attempt: number };
-    'agent.message.dead_lettered': {
-      message_id: string;
-      owner_id: string;
-      channel: string;
-      attempts: number;
-    };
+    /** Emitted by the mailbox (agents-coop): a message's identity and how often it was delivered. */
+    'agent.message.sent': AgentMessageEvent;
+    'agent.message.acked': AgentMessageEvent;
+    /** Back in its mailbox from `visible_at`: after a lease ran out, or replayed from the dead letters. */
+    'agent.message.redelivered': AgentMessageEvent & { visible_at: string; replayed: boolean };
+    /** Delivered `max_attempts` times without an acknowledgement: in the dead letters now. */
+    'agent.message.dead_lettered': AgentMessageEvent;
   }
 }
+
+const agentMessageEventSchema = z.object({
+  message_id: id,
+  owner_id: id,
+  to_agent_id: id,
+  to_run_id: id.nullable(),
+  correlation_id: z.string().nullable(),
+  attempts: z.number().int(),
+});
 
 /** The payload schemas of this module's events, for GET /api/v1/events/types. */
 export const agentEventSchemas = {
@@ -59,23 +76,12 @@ export const agentEventSchemas = {
   }),
   'agent.run.failed': z.object({ run_id: id, owner_id: id, error_code: z.string() }),
   'agent.run.cancelled': z.object({ run_id: id, owner_id: id }),
-  'agent.message.sent': z.object({
-    message_id: id,
-    owner_id: id,
-    channel: z.string(),
-    correlation_id: z.string().optional(),
+  'agent.message.sent': agentMessageEventSchema,
+  'agent.message.acked': agentMessageEventSchema,
+  'agent.message.redelivered': agentMessageEventSchema.extend({
+    visible_at: z.string(),
+    replayed: z.boolean(),
   }),
-  'agent.message.acked': z.object({ message_id: id, owner_id: id, channel: z.string() }),
-  'agent.message.redelivered': z.object({
-    message_id: id,
-    owner_id: id,
-    channel: z.string(),
-    attempt: z.number().int(),
-  }),
-  'agent.message.dead_lettered': z.object({
-    message_id: id,
-    owner_id: id,
-    channel: z.string(),
-    attempts: z.number().int(),
-  }),
+  'agent.message.dead_lettered': agentMessageEventSchema,
+  ...teamEventSchemas,
 };

@@ -42,3 +42,7 @@ export type { AgentRow, AgentRunRow, AgentRunStatus } from './table.js';
 export { agentStepRunner } from './workflow-step.js';
 export { syncSpecialists } from './service/specialists.js';
 export { builtinAgentId, specialists } from './specialists/index.js';
+export { createAgentCoop, type AgentCoop } from './coop.js';
+export { agentCoopTools } from './coop-tools.js';
+export { registerAgentCoopRoutes } from './routes/coop.js';
+export { runActor } from './run/run-actor.js';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -11,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/table.js';
 import type { AgentDefinition } from './definition.js';
+import type { TeamMember, TeamOptions, TeamSnapshot, TeamTurn } from './teams/schema.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -105,3 +107,107 @@ export const agentRuns = pgTable(
 );
 
 export type AgentRunRow = typeof agentRuns.$inferSelect;
+// mailbox
+
+/**
+ * Messages between agents. A message belongs to the user whose agents exchange it (`owner_id`):
+ * it is addressed to an agent (any run of it may take it) or to one agent run (`to_run_id`). The
+ * row is the truth; the DBOS workflow `agents.mailbox.watch` (one per message) only times its
+ * redelivery. `pending` waits for a receiver from `visible_at`; `delivered` is leased to one until
+ * `lease_until`; `acked` is done; `dead` is in the dead letters after `max_attempts` deliveries.
+ */
+export const agentMessages = pgTable(
+  'agent_messages',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    toAgentId: text('to_agent_id').notNull(),
+    toRunId: text('to_run_id'),
+    fromAgentId: text('from_agent_id'),
+    fromRunId: text('from_run_id'),
+    correlationId: text('correlation_id'),
+    replyTo: text('reply_to'),
+    /** The receiver's capability the payload is for (checked against its input_schema when it has one). */
+    capability: text('capability'),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'acked', 'dead'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    /** How many times a person replayed it from the dead letters (each replay is a new watch). */
+    replays: integer('replays').notNull().default(0),
+    visibleAt: at('visible_at').notNull(),
+    leaseUntil: at('lease_until'),
+    deliveredAt: at('delivered_at'),
+    ackedAt: at('acked_at'),
+    deadAt: at('dead_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [
+    index('agent_messages_inbox_idx')
+      .on(table.ownerId, table.toAgentId, table.visibleAt)
+      .where(sql`${table.status} = 'pending'`),
+    index('agent_messages_owner_status_idx').on(table.ownerId, table.status, table.id),
+    index('agent_messages_run_idx').on(table.toRunId),
+    index('agent_messages_correlation_idx').on(table.ownerId, table.correlationId),
+  ],
+);
+export type AgentMessageRow = typeof agentMessages.$inferSelect;
+
+// teams
+
+/**
+ * Teams: agents plus a pattern (supervisor, pipeline, review, vote) and its options. Members name
+ * agents by id or name, read as the team's owner when it runs (an agent no longer visible fails
+ * that member's turn).
+ */
+export const agentTeams = pgTable(
+  'agent_teams',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    pattern: text('pattern', { enum: ['supervisor', 'pipeline', 'review', 'vote'] }).notNull(),
+    members: jsonb('members').$type<TeamMember[]>().notNull(),
+    options: jsonb('options').$type<TeamOptions>().notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('agent_teams_owner_name_idx').on(table.ownerId, table.name)],
+);
+export type AgentTeamRow = typeof agentTeams.$inferSelect;
+
+/**
+ * One run of a team: a DBOS workflow (its id is the row's). The team as it was at the start is
+ * kept here (`team`), so a replay after a crash runs the same members; each member's turn is an
+ * agent run (agent_runs.team_run_id) listed in `turns`.
+ */
+export const agentTeamRuns = pgTable(
+  'agent_team_runs',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => agentTeams.id, { onDelete: 'cascade' }),
+    team: jsonb('team').$type<TeamSnapshot>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }).notNull(),
+    input: text('input').notNull(),
+    output: text('output'),
+    error: jsonb('error').$type<{ code: string; message: string }>(),
+    turns: jsonb('turns').$type<TeamTurn[]>().notNull().default([]),
+    /** The shared context space of the run (issue 20 fills it in). */
+    contextSpaceId: text('context_space_id'),
+    createdAt: at('created_at').notNull(),
+    startedAt: at('started_at'),
+    finishedAt: at('finished_at'),
+  },
+  (table) => [index('agent_team_runs_owner_idx').on(table.ownerId, table.teamId, table.id)],
+);
+export type AgentTeamRunRow = typeof agentTeamRuns.$inferSelect;

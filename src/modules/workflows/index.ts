@@ -5,3 +5,4 @@ export { registerWorkflowRoutes } from './routes.js';
 export { workflowTools } from './tools.js';
 export { type WorkflowToolName, workflowToolNames, workflowToolPrefix } from './tool-names.js';
 export type { AgentStepRunner, WorkflowDeps } from './deps.js';
+export { validatorFor } from './service/json-schema-validator.js';
