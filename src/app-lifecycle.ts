@@ -1,3 +1,4 @@
+import type { AgentRunsService, AgentsMarket, AgentsService } from './modules/agents/index.js';
 import { systemActor } from './actor.js';
 import type { EventBus } from './bus/event-bus.js';
 import type { Clock } from './clock.js';
@@ -60,6 +61,11 @@ export interface AppParts {
   events: EventFeed;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
+  /** Agent definitions and their runs (agents-core). */
+  agents: AgentsService;
+  agentRuns: AgentRunsService;
+  /** The marketplace, agents as files, A2A (agents-market). */
+  agentsMarket: AgentsMarket;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
   loadPromptFiles: () => Promise<void>;
   /** Slow first-use work done in the background once the server listens (the assistant's libraries). */

@@ -59,6 +59,13 @@ import { createToolRunner, type ToolRunner } from './tools/tool-runner.js';
 import { combineToolSources } from './tools/actor-tools.js';
 import { createWorkflowService, registerWorkflowRoutes, workflowTools } from './modules/workflows/index.js';
 import { assemble } from './app-lifecycle.js';
+import {
+  createAgentRunsService,
+  createAgentsMarket,
+  createAgentsService,
+  createRemoteAgents,
+  registerAgentsMarketRoutes,
+} from './modules/agents/index.js';
 import type { WarmUp } from './warm-up.js';
 
 export interface AppOptions {
@@ -187,6 +194,43 @@ export async function createApp({
       logger,
       metrics,
     });
+    // Users' external A2A agents: their tools (a2a__<name>) go to the chat, MCP and agent runs.
+    const remoteAgents = createRemoteAgents({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      fetchPolicy: fetchPolicyFrom(config),
+      secrets: createSecretBox(authSecret, 'a2a-agent-token'),
+    });
+    const agents = createAgentsService({ db: database.db, clock, ids, bus });
+    const agentRuns = createAgentRunsService({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      tools: () => late.tools as ToolRunner,
+      externalTools: combineToolSources(workflows.triggers.tools, mcpClients, remoteAgents.toolSource),
+      prompts,
+      models,
+      engine,
+      users: identity.users,
+      config,
+      logger,
+      metrics,
+      definitions: agents,
+    });
+    const agentsMarket = createAgentsMarket({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      agents,
+      runs: agentRuns,
+      workflows,
+      remoteAgents,
+      logger,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
@@ -221,7 +265,7 @@ export async function createApp({
       tools,
       users: identity.users,
       // The user's MCP servers' tools and their published workflows (workflow__<name>).
-      externalTools: combineToolSources(workflows.triggers.tools, mcpClients),
+      externalTools: combineToolSources(workflows.triggers.tools, mcpClients, remoteAgents.toolSource),
       config,
       clock,
       logger,
@@ -240,7 +284,7 @@ export async function createApp({
       tools,
       prompts,
       resources: [resourceCatalog(resources), taskResources(tasks)],
-      actorTools: workflows.triggers.tools,
+      actorTools: combineToolSources(workflows.triggers.tools, remoteAgents.toolSource),
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 
@@ -259,6 +303,7 @@ export async function createApp({
     registerModelListRoute(http, { models, startedAt: clock.now() });
     registerMcpServerRoutes(http, mcpServers);
     registerWorkflowRoutes(http, workflows);
+    registerAgentsMarketRoutes(http, agentsMarket, logger);
     const events = createEventFeed({ bus });
     registerEventRoutes(http, events, config);
     registerMcpEndpoint(http, {
@@ -288,6 +333,9 @@ export async function createApp({
       identity,
       tasks,
       workflows,
+      agents,
+      agentRuns,
+      agentsMarket,
       prompts,
       resources,
       conversations,

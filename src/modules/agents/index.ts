@@ -34,3 +34,8 @@ export {
   AgentRunStateError,
 } from './errors.js';
 export type { AgentRow, AgentRunRow, AgentRunStatus } from './table.js';
+
+// agents-market: the marketplace, agents as files, A2A (ours and external agents)
+export { createAgentsMarket, registerAgentsMarketRoutes, type AgentsMarket } from './market.js';
+export { createRemoteAgents, type RemoteAgents, a2aToolPrefix } from './a2a/remote-agents.js';
+export type { ListingSource, PublishedItem } from './marketplace/sources.js';

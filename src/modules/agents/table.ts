@@ -105,3 +105,7 @@ export const agentRuns = pgTable(
 );
 
 export type AgentRunRow = typeof agentRuns.$inferSelect;
+
+// marketplace (agents-market): listings, reviews, installs; A2A tasks and external A2A agents
+export * from './marketplace/tables.js';
+export * from './a2a/tables.js';

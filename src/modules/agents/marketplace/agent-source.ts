@@ -1,30 +1,16 @@
-import type { Actor } from '../../../actor.js';
+import type { AgentsService } from '../service.js';
+import type { Agent } from '../schema.js';
 import { ListingNotFoundError } from './errors.js';
 import type { ListingSource } from './sources.js';
 
-/** The agents service as the marketplace, export/import and A2A use it (agents-core's contract). */
-export interface AgentsCatalog {
-  get(actor: Actor, idOrName: string): Promise<AgentLike>;
-  create(actor: Actor, definition: Record<string, unknown>): Promise<AgentLike>;
-  update(actor: Actor, idOrName: string, fields: Record<string, unknown>): Promise<AgentLike>;
-}
+/** The agents service as the marketplace, export/import and A2A use it. */
+export type AgentsCatalog = Pick<AgentsService, 'get' | 'create' | 'update' | 'replace'>;
 
-/** What those callers read of an agent. */
-export interface AgentLike {
-  id: string;
-  name: string;
-  description: string;
-  version: number;
-  visibility: 'private' | 'shared' | 'published';
-  builtin: boolean;
-  is_owner: boolean;
-  definition: Record<string, unknown> & {
-    capabilities: { name: string; description: string; input_schema?: Record<string, unknown> }[];
-  };
-}
+/** An agent as those callers read it. */
+export type AgentLike = Agent;
 
 /** A definition as it travels (marketplace, export): everything but whom it is shown to. */
-export function portableDefinition(definition: AgentLike['definition']): Record<string, unknown> {
+export function portableDefinition(definition: Agent['definition']): Record<string, unknown> {
   const { visibility: _visibility, ...rest } = definition;
   return rest;
 }
@@ -57,7 +43,7 @@ export function agentListingSource(agents: AgentsCatalog): ListingSource {
     async update(actor, targetId, document) {
       const current = await agents.get(actor, targetId);
       if (!current.is_owner) throw new ListingNotFoundError(targetId);
-      await agents.update(actor, targetId, { ...document, name: current.name, visibility: current.visibility });
+      await agents.replace(actor, targetId, { ...document, name: current.name, visibility: current.visibility });
     },
   };
 }
