@@ -14,7 +14,12 @@ export function agentCardOf(agent: AgentLike, baseUrl: string): AgentCard {
     name: agent.name,
     description: agent.description,
     supportedInterfaces: [
-      { url: `${baseUrl}${a2aAgentPath(agent.id)}`, protocolBinding: 'JSONRPC', tenant: '', protocolVersion: '1.0' },
+      {
+        url: `${baseUrl}${a2aAgentPath(agent.id)}`,
+        protocolBinding: 'JSONRPC',
+        tenant: '',
+        protocolVersion: '1.0',
+      },
     ],
     provider: { organization: 'Switchboard', url: baseUrl },
     version: String(agent.version),

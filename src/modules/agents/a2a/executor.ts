@@ -43,7 +43,9 @@ export function createA2aExecutor({
         }),
       );
     }
-    bus.publish(AgentEvent.statusUpdate({ ...ids, status: statusOfRun(run, ids, clock.now()), metadata: undefined }));
+    bus.publish(
+      AgentEvent.statusUpdate({ ...ids, status: statusOfRun(run, ids, clock.now()), metadata: undefined }),
+    );
   }
 
   return {
@@ -64,7 +66,11 @@ export function createA2aExecutor({
           AgentEvent.task({
             id: ids.taskId,
             contextId: ids.contextId,
-            status: { state: TaskState.TASK_STATE_SUBMITTED, message: undefined, timestamp: clock.now().toISOString() },
+            status: {
+              state: TaskState.TASK_STATE_SUBMITTED,
+              message: undefined,
+              timestamp: clock.now().toISOString(),
+            },
             artifacts: [],
             history: [requestContext.userMessage],
             metadata: { run_id: run.id, agent_id: agentId },
@@ -77,7 +83,11 @@ export function createA2aExecutor({
         bus.publish(
           AgentEvent.statusUpdate({
             ...ids,
-            status: { state: TaskState.TASK_STATE_WORKING, message: undefined, timestamp: clock.now().toISOString() },
+            status: {
+              state: TaskState.TASK_STATE_WORKING,
+              message: undefined,
+              timestamp: clock.now().toISOString(),
+            },
             metadata: undefined,
           }),
         );
@@ -85,7 +95,8 @@ export function createA2aExecutor({
           const run = await runs.wait(actor, runId, { timeout_ms: waitSliceMs });
           // A cancel published its own final status.
           if (execution.cancelled) return;
-          if (finishedStatuses.has(run.status) || run.status === 'waiting') return publishStatus(bus, run, ids);
+          if (finishedStatuses.has(run.status) || run.status === 'waiting')
+            return publishStatus(bus, run, ids);
         }
       } finally {
         live.delete(ids.taskId);

@@ -14,7 +14,9 @@ export function publicRuns(runs: AgentRunsPort, logger: Logger): AgentRunsPort {
       return await work();
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      throw new Error(internalErrorMessage(hideInternalError(error, { logger, what: 'The agent run failed' })));
+      throw new Error(
+        internalErrorMessage(hideInternalError(error, { logger, what: 'The agent run failed' })),
+      );
     }
   };
   return {

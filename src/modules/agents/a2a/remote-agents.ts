@@ -9,7 +9,11 @@ import type { SecretBox } from '../../../secrets/secret-box.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import type { ActorTool, ActorToolSource } from '../../../tools/actor-tools.js';
 import { errorResult } from '../../../tools/tool-runner.js';
-import { RemoteAgentCardError, RemoteAgentNameTakenError, RemoteAgentNotFoundError } from './remote-errors.js';
+import {
+  RemoteAgentCardError,
+  RemoteAgentNameTakenError,
+  RemoteAgentNotFoundError,
+} from './remote-errors.js';
 import { a2aFetch, askRemoteAgent, readAgentCard } from './remote-client.js';
 import { type AddRemoteAgentInput, addRemoteAgentInputSchema, type RemoteAgent } from './remote-schema.js';
 import { type A2aRemoteAgentRow, a2aRemoteAgents } from './tables.js';
@@ -57,7 +61,8 @@ export function createRemoteAgents({
   fetchPolicy,
   secrets,
 }: ServiceDeps & { fetchPolicy: FetchPolicy; secrets: SecretBox }) {
-  const tokenOf = (row: A2aRemoteAgentRow) => (row.token === null ? undefined : secrets.open(row.token, row.id));
+  const tokenOf = (row: A2aRemoteAgentRow) =>
+    row.token === null ? undefined : secrets.open(row.token, row.id);
 
   async function loadOwned(actor: Actor, id: string): Promise<A2aRemoteAgentRow> {
     const { userId } = requireUser(actor);
@@ -79,7 +84,10 @@ export function createRemoteAgents({
         signal: AbortSignal.any([signal, AbortSignal.timeout(fetchPolicy.timeoutMs * 4)]),
       });
       if (answer.state === 'failed' || answer.state === 'rejected')
-        return errorResult({ code: 'A2A_TASK_FAILED', message: answer.text || `The agent's task ${answer.state}` });
+        return errorResult({
+          code: 'A2A_TASK_FAILED',
+          message: answer.text || `The agent's task ${answer.state}`,
+        });
       return {
         content: [{ type: 'text' as const, text: answer.text }],
         structuredContent: { state: answer.state, task_id: answer.taskId, answer: answer.text },
@@ -173,7 +181,11 @@ export function createRemoteAgents({
     async remove(actor: Actor, id: string): Promise<void> {
       const row = await loadOwned(actor, id);
       await db.delete(a2aRemoteAgents).where(eq(a2aRemoteAgents.id, row.id));
-      await bus.publish(actor, 'a2a_agent.removed', { a2a_agent_id: id, owner_id: row.ownerId, name: row.name });
+      await bus.publish(actor, 'a2a_agent.removed', {
+        a2a_agent_id: id,
+        owner_id: row.ownerId,
+        name: row.name,
+      });
     },
 
     /** Asks one of your external agents directly (what its tool does), for a team member or a test. */

@@ -56,13 +56,18 @@ export async function askRemoteAgent({
     extensions: [],
     referenceTaskIds: [],
   };
-  const result = await client.sendMessage({ tenant: '', message, configuration: undefined, metadata: undefined }, { signal });
+  const result = await client.sendMessage(
+    { tenant: '', message, configuration: undefined, metadata: undefined },
+    { signal },
+  );
   if ('messageId' in result) return { text: textOf(result), state: 'completed', taskId: null };
   return { text: answerOf(result), state: stateName(result), taskId: result.id };
 }
 
 function answerOf(task: Task): string {
-  const artifacts = task.artifacts.map((artifact) => textOf({ parts: artifact.parts } as Message)).filter(Boolean);
+  const artifacts = task.artifacts
+    .map((artifact) => textOf({ parts: artifact.parts } as Message))
+    .filter(Boolean);
   return artifacts.length > 0 ? artifacts.join('\n') : textOf(task.status?.message);
 }
 

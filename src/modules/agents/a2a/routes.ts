@@ -20,7 +20,10 @@ type JsonRpcAnswer = Awaited<ReturnType<JsonRpcTransportHandler['handle']>>;
  * /a2a/agents/{id}/.well-known/agent-card.json. The caller is resolved like any API caller (an API
  * key or OAuth token as a bearer token, or the session); an agent they may not read is a 404.
  */
-export function registerA2aRoutes(app: FastifyInstance, { server, logger }: { server: A2aServer; logger: Logger }) {
+export function registerA2aRoutes(
+  app: FastifyInstance,
+  { server, logger }: { server: A2aServer; logger: Logger },
+) {
   app.route({
     method: 'GET',
     url: '/a2a/agents/:id/.well-known/agent-card.json',
@@ -29,7 +32,9 @@ export function registerA2aRoutes(app: FastifyInstance, { server, logger }: { se
     handler: async (request, reply) => {
       const { id } = idParams.parse(request.params);
       const agent = await server.agentFor(request.user, id);
-      return reply.header('cache-control', 'no-cache').send(agentCardJson(agentCardOf(agent, baseUrlOf(request))));
+      return reply
+        .header('cache-control', 'no-cache')
+        .send(agentCardJson(agentCardOf(agent, baseUrlOf(request))));
     },
   });
 
@@ -63,7 +68,10 @@ export function registerA2aRoutes(app: FastifyInstance, { server, logger }: { se
 
 /** A JSON-RPC error answer; an error that is neither the SDK's nor ours is logged and not shown. */
 function rpcError(body: Record<string, unknown> | undefined, error: unknown, logger: Logger) {
-  const shown = error instanceof A2AError || error instanceof DomainError ? error : new Error(internalErrorMessage(hideInternalError(error, { logger })));
+  const shown =
+    error instanceof A2AError || error instanceof DomainError
+      ? error
+      : new Error(internalErrorMessage(hideInternalError(error, { logger })));
   return { jsonrpc: '2.0', id: body?.id ?? null, error: JsonRpcTransportHandler.mapToJSONRPCError(shown) };
 }
 

@@ -19,7 +19,12 @@ export const finalStates = new Set([
 ]);
 
 export function textPart(text: string): Part {
-  return { content: { $case: 'text', value: text }, mediaType: 'text/plain', filename: '', metadata: undefined };
+  return {
+    content: { $case: 'text', value: text },
+    mediaType: 'text/plain',
+    filename: '',
+    metadata: undefined,
+  };
 }
 
 /** The words of a message: its text parts, and its data parts as JSON. */
@@ -51,7 +56,8 @@ export function agentMessage(text: string, ids: { taskId: string; contextId: str
 /** What the run says, in words, at its status (the output, the error, what it waits for). */
 function wordsOf(run: RunLike): string | undefined {
   if (run.status === 'succeeded') return run.output ?? '';
-  if (run.status === 'failed') return run.error ? `${run.error.code}: ${run.error.message}` : 'The run failed';
+  if (run.status === 'failed')
+    return run.error ? `${run.error.code}: ${run.error.message}` : 'The run failed';
   if (run.status === 'waiting')
     return 'The agent waits for an approval: answer "approve" or "deny" in this task, or in Switchboard';
   if (run.status === 'cancelled') return 'The run was cancelled';

@@ -54,7 +54,14 @@ export function createA2aTaskStore({
       const values = { runId: runIdOf(task) ?? null, task: json, updatedAt: now };
       await db
         .insert(a2aTasks)
-        .values({ id: task.id, ownerId: actor.userId, agentId, contextId: task.contextId, createdAt: now, ...values })
+        .values({
+          id: task.id,
+          ownerId: actor.userId,
+          agentId,
+          contextId: task.contextId,
+          createdAt: now,
+          ...values,
+        })
         .onConflictDoUpdate({
           target: a2aTasks.id,
           set: values,
@@ -68,7 +75,9 @@ export function createA2aTaskStore({
       const [row] = await db
         .select({ task: a2aTasks.task })
         .from(a2aTasks)
-        .where(and(eq(a2aTasks.id, taskId), eq(a2aTasks.ownerId, actor.userId), eq(a2aTasks.agentId, agentId)));
+        .where(
+          and(eq(a2aTasks.id, taskId), eq(a2aTasks.ownerId, actor.userId), eq(a2aTasks.agentId, agentId)),
+        );
       if (!row) return undefined;
       return catchUp(Task.fromJSON(row.task), context);
     },

@@ -9,7 +9,9 @@ export const agentFileSchema = z
     exported_version: z.number().int().min(1).describe('The agent’s version when exported'),
     agent: z
       .record(z.string(), z.unknown())
-      .describe('The agent definition (name, description, instructions, model, tools, capabilities, limits …)'),
+      .describe(
+        'The agent definition (name, description, instructions, model, tools, capabilities, limits …)',
+      ),
   })
   .meta({ id: 'AgentFile' });
 export type AgentFile = z.infer<typeof agentFileSchema>;
@@ -18,6 +20,8 @@ export const importAgentQuerySchema = z.object({
   on_conflict: z
     .enum(['fail', 'rename'])
     .default('fail')
-    .describe('When you have an agent by that name: fail (409 AGENT_NAME_TAKEN) or import as name-2, name-3 …'),
+    .describe(
+      'When you have an agent by that name: fail (409 AGENT_NAME_TAKEN) or import as name-2, name-3 …',
+    ),
 });
 export type ImportAgentQuery = z.input<typeof importAgentQuerySchema>;

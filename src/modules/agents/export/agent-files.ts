@@ -3,7 +3,12 @@ import { requireUser } from '../../../actor-policy.js';
 import type { Clock } from '../../../clock.js';
 import { type AgentLike, type AgentsCatalog, portableDefinition } from '../marketplace/agent-source.js';
 import { isNameTaken } from '../marketplace/sources.js';
-import { type AgentFile, agentFileSchema, type ImportAgentQuery, importAgentQuerySchema } from './agent-file.js';
+import {
+  type AgentFile,
+  agentFileSchema,
+  type ImportAgentQuery,
+  importAgentQuerySchema,
+} from './agent-file.js';
 
 /**
  * Agents as JSON files: export any agent you may read (yours, shared, published, built-in), import

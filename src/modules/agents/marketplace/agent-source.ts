@@ -4,7 +4,7 @@ import { ListingNotFoundError } from './errors.js';
 import type { ListingSource } from './sources.js';
 
 /** The agents service as the marketplace, export/import and A2A use it. */
-export type AgentsCatalog = Pick<AgentsService, 'get' | 'create' | 'update' | 'replace'>;
+export type AgentsCatalog = Pick<AgentsService, 'get' | 'create' | 'replace'>;
 
 /** An agent as those callers read it. */
 export type AgentLike = Agent;
@@ -26,7 +26,9 @@ export function agentListingSource(agents: AgentsCatalog): ListingSource {
     async readForPublishing(actor, idOrName) {
       let agent = await agents.get(actor, idOrName);
       if (!agent.is_owner || agent.builtin) throw new ListingNotFoundError(idOrName);
-      if (agent.visibility !== 'published') agent = await agents.update(actor, agent.id, { visibility: 'published' });
+      // The whole definition, not a partial update: only the visibility changes.
+      if (agent.visibility !== 'published')
+        agent = await agents.replace(actor, agent.id, { ...agent.definition, visibility: 'published' });
       return {
         sourceId: agent.id,
         name: agent.name,
@@ -43,7 +45,11 @@ export function agentListingSource(agents: AgentsCatalog): ListingSource {
     async update(actor, targetId, document) {
       const current = await agents.get(actor, targetId);
       if (!current.is_owner) throw new ListingNotFoundError(targetId);
-      await agents.replace(actor, targetId, { ...document, name: current.name, visibility: current.visibility });
+      await agents.replace(actor, targetId, {
+        ...document,
+        name: current.name,
+        visibility: current.visibility,
+      });
     },
   };
 }

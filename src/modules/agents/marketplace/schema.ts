@@ -20,7 +20,10 @@ export const listingSchema = z
     version: z.number().int().describe('The version this listing offers'),
     install_count: z.number().int(),
     rating: z
-      .object({ average: z.number().nullable().describe('1–5, null before the first review'), count: z.number().int() })
+      .object({
+        average: z.number().nullable().describe('1–5, null before the first review'),
+        count: z.number().int(),
+      })
       .describe('From the reviews'),
     is_author: z.boolean().describe('True when you published it'),
     published_at: timestamp,
@@ -34,7 +37,10 @@ export const listingDetailSchema = listingSchema
   .meta({ id: 'MarketplaceListingDetail' });
 export type ListingDetail = z.infer<typeof listingDetailSchema>;
 
-export const listingPageSchema = z.object({ items: z.array(listingSchema), next_cursor: z.string().nullable() });
+export const listingPageSchema = z.object({
+  items: z.array(listingSchema),
+  next_cursor: z.string().nullable(),
+});
 export type ListingPage = z.infer<typeof listingPageSchema>;
 
 export const listListingsQuerySchema = z.object({
@@ -64,7 +70,10 @@ export const reviewSchema = z
   .meta({ id: 'MarketplaceReview' });
 export type Review = z.infer<typeof reviewSchema>;
 
-export const reviewPageSchema = z.object({ items: z.array(reviewSchema), next_cursor: z.string().nullable() });
+export const reviewPageSchema = z.object({
+  items: z.array(reviewSchema),
+  next_cursor: z.string().nullable(),
+});
 export type ReviewPage = z.infer<typeof reviewPageSchema>;
 
 export const listReviewsQuerySchema = z.object({

@@ -103,7 +103,14 @@ export function createMarketplaceService({ db, clock, ids, bus, sources }: Marke
       };
       const [stored] = await db
         .insert(marketplaceListings)
-        .values({ id: `mkt_${ids()}`, kind, sourceId: item.sourceId, authorId: user.userId, publishedAt: now, ...fields })
+        .values({
+          id: `mkt_${ids()}`,
+          kind,
+          sourceId: item.sourceId,
+          authorId: user.userId,
+          publishedAt: now,
+          ...fields,
+        })
         .onConflictDoUpdate({ target: [marketplaceListings.kind, marketplaceListings.sourceId], set: fields })
         .returning({ id: marketplaceListings.id });
       if (!stored) throw new Error('The listing was not stored');
@@ -190,7 +197,10 @@ export function createMarketplaceService({ db, clock, ids, bus, sources }: Marke
       const [row] = await db
         .insert(marketplaceReviews)
         .values({ listingId, userId, createdAt: now, ...values })
-        .onConflictDoUpdate({ target: [marketplaceReviews.listingId, marketplaceReviews.userId], set: values })
+        .onConflictDoUpdate({
+          target: [marketplaceReviews.listingId, marketplaceReviews.userId],
+          set: values,
+        })
         .returning();
       if (!row) throw new Error('The review was not stored');
       const [me] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));

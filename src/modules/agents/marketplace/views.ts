@@ -25,7 +25,9 @@ export const listingColumns = {
   publishedAt: marketplaceListings.publishedAt,
   updatedAt: marketplaceListings.updatedAt,
   authorName: users.name,
-  ratingAverage: sql<number | null>`(select avg(${marketplaceReviews.rating})::float8 from ${marketplaceReviews} where ${marketplaceReviews.listingId} = ${marketplaceListings.id})`,
+  ratingAverage: sql<
+    number | null
+  >`(select avg(${marketplaceReviews.rating})::float8 from ${marketplaceReviews} where ${marketplaceReviews.listingId} = ${marketplaceListings.id})`,
   ratingCount: sql<number>`(select count(*)::int from ${marketplaceReviews} where ${marketplaceReviews.listingId} = ${marketplaceListings.id})`,
 };
 

@@ -107,7 +107,7 @@ export function registerMarketplaceRoutes(app: FastifyInstance, marketplace: Mar
       scope: 'api:write',
       summary: 'Copy a listing into your own agents (or workflows), private and yours to change',
       params: listingIdParams,
-      body: installInputSchema.optional().transform((body) => body ?? {}),
+      body: installInputSchema,
       status: 201,
       response: installSchema,
     },
@@ -149,4 +149,3 @@ export function registerMarketplaceRoutes(app: FastifyInstance, marketplace: Mar
     (request) => marketplace.deleteReview(request.user, request.params.id),
   );
 }
-
