@@ -11,6 +11,7 @@ import { multipart } from '../helpers/multipart.js';
 import { seedApproval } from '../workflows/seed-rows.js';
 import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
 import { workflowRunRows } from './workflow-run-rows.js';
+import { agentsMarketRows } from './agents-market-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -783,6 +784,7 @@ export const ownedRows: OwnedRow[] = [
     otherUser: 'own_items_only',
   },
   ...workflowRunRows,
+  ...agentsMarketRows,
 ];
 
 export const adminRows: AdminRow[] = [
