@@ -161,7 +161,7 @@ describe('our agents over A2A, with the official A2A client', () => {
   });
 
   it('streams message/stream: the task, working, the output artifact, then completed', async () => {
-    model.script({ text: 'Streaming hello to you' });
+    model.script({ text: 'Streaming hello to you', delayMs: 100 });
     const client = await clientFor(baseUrl, sharedAgentId, alice.key);
     const events: StreamResponse[] = [];
     for await (const event of client.sendMessageStream(send('Stream me a greeting'))) events.push(event);
@@ -180,6 +180,12 @@ describe('our agents over A2A, with the official A2A client', () => {
       .map((part) => (part.content?.$case === 'text' ? part.content.value : ''))
       .join('');
     expect(artifactText).toContain('Streaming hello to you');
+    // The text came as it was written (appended parts), then whole with the end.
+    const updates = events.flatMap((event) =>
+      event.payload?.$case === 'artifactUpdate' ? [event.payload.value] : [],
+    );
+    expect(updates.filter((update) => update.append).length).toBeGreaterThan(1);
+    expect(updates.at(-1)).toMatchObject({ append: false, lastChunk: true });
   });
 
   it('cancels a task: its run is cancelled too', async () => {

@@ -3,7 +3,7 @@ import { AgentEvent, type AgentExecutor, type ExecutionEventBus } from '@a2a-js/
 import type { UserActor } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
 import { callerOf } from './caller.js';
-import { outputArtifact, statusOfRun, textOf } from './run-mapping.js';
+import { outputArtifact, statusOfRun, textOf, textPart } from './run-mapping.js';
 import { type AgentRunsPort, finishedStatuses, type RunLike } from './runs-port.js';
 import { runIdOf } from './task-store.js';
 
@@ -46,6 +46,28 @@ export function createA2aExecutor({
     bus.publish(
       AgentEvent.statusUpdate({ ...ids, status: statusOfRun(run, ids, clock.now()), metadata: undefined }),
     );
+  }
+
+  /** Streams the run's text as it is written: appended parts of the output artifact. */
+  function followOutput(
+    runId: string,
+    bus: ExecutionEventBus,
+    ids: { taskId: string; contextId: string },
+    execution: { cancelled: boolean },
+  ): (() => void) | undefined {
+    return runs.follow?.(runId, (chunk) => {
+      if (execution.cancelled || chunk?.type !== 'text-delta' || !chunk.delta) return;
+      const artifact = outputArtifact({ id: runId, status: 'running', output: null, error: null });
+      bus.publish(
+        AgentEvent.artifactUpdate({
+          ...ids,
+          artifact: { ...artifact, parts: [textPart(chunk.delta)] },
+          append: true,
+          lastChunk: false,
+          metadata: undefined,
+        }),
+      );
+    });
   }
 
   return {
@@ -91,12 +113,23 @@ export function createA2aExecutor({
             metadata: undefined,
           }),
         );
-        for (;;) {
-          const run = await runs.wait(actor, runId, { timeout_ms: waitSliceMs });
-          // A cancel published its own final status.
-          if (execution.cancelled) return;
-          if (finishedStatuses.has(run.status) || run.status === 'waiting')
-            return publishStatus(bus, run, ids);
+        let unfollow: (() => void) | undefined;
+        try {
+          for (let slice = 0; ; slice += 1) {
+            unfollow ??= followOutput(runId, bus, ids, execution);
+            // Quick looks until the run is followed here (its first chunk), then long waits.
+            const timeout = unfollow || slice > 50 ? waitSliceMs : 100;
+            const run = await runs.wait(actor, runId, { timeout_ms: timeout });
+            // A cancel published its own final status.
+            if (execution.cancelled) return;
+            if (finishedStatuses.has(run.status) || run.status === 'waiting') {
+              unfollow?.();
+              unfollow = () => {};
+              return publishStatus(bus, run, ids);
+            }
+          }
+        } finally {
+          unfollow?.();
         }
       } finally {
         live.delete(ids.taskId);

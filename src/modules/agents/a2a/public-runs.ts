@@ -24,5 +24,6 @@ export function publicRuns(runs: AgentRunsPort, logger: Logger): AgentRunsPort {
     wait: (actor, runId, options) => guard(() => runs.wait(actor, runId, options)),
     get: (actor, runId) => guard(() => runs.get(actor, runId)),
     cancel: (actor, runId) => guard(() => runs.cancel(actor, runId)),
+    ...(runs.follow ? { follow: runs.follow.bind(runs) } : {}),
   };
 }

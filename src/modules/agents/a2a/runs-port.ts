@@ -14,6 +14,14 @@ export interface AgentRunsPort {
   wait(actor: Actor, runId: string, options: { timeout_ms: number }): Promise<RunLike>;
   get(actor: Actor, runId: string): Promise<RunLike>;
   cancel(actor: Actor, runId: string): Promise<RunLike>;
+  /**
+   * Follows a run executing in this process as UI message chunks (`null` at its end); undefined when
+   * it is not (yet) here. Optional: without it a task's output arrives whole at the end.
+   */
+  follow?(runId: string, listener: (chunk: LiveChunk | null) => void): (() => void) | undefined;
 }
+
+/** What A2A reads of a run's live chunks: its text as it is written. */
+export type LiveChunk = { type: string; delta?: string };
 
 export const finishedStatuses = new Set<RunLike['status']>(['succeeded', 'failed', 'cancelled']);
