@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import { type FakeModelServer, startFakeModelServer } from '../helpers/fake-model-server.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
+import { connectMcpClient } from '../helpers/mcp-client.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** A fetch that sends the user's API key, as an A2A client configured with a bearer token does. */
@@ -71,8 +72,8 @@ describe('our agents over A2A, with the official A2A client', () => {
   let testApp: TestApp;
   let model: FakeModelServer;
   let baseUrl: string;
-  let alice: { actor: UserActor; key: string };
-  let bob: { actor: UserActor; key: string };
+  let alice: { actor: UserActor; key: string; cookie: string };
+  let bob: { actor: UserActor; key: string; cookie: string };
   let sharedAgentId: string;
   let privateAgentId: string;
 
@@ -93,6 +94,7 @@ describe('our agents over A2A, with the official A2A client', () => {
       return {
         actor: actingAs({ userId: user.id, role: 'user', via: 'http' }),
         key: (await createApiKey(testApp.app, cookie)).key,
+        cookie,
       };
     };
     alice = await seed('alice');
@@ -258,6 +260,24 @@ describe('our agents over A2A, with the official A2A client', () => {
       isError: false,
       structuredContent: { state: 'completed', answer: 'Hello from the far side' },
     });
+
+    // Over MCP too: listed and callable as Bob's tool.
+    model.script({ text: 'Hello over MCP' });
+    const mcp = await connectMcpClient(testApp, { url: baseUrl, cookie: bob.cookie, name: 'bob' });
+    try {
+      expect((await mcp.listTools()).tools.map((listed) => listed.name)).toContain('a2a__greeter');
+      const called = await mcp.callTool({ name: 'a2a__greeter', arguments: { message: 'Hi' } });
+      expect(called.isError).toBeFalsy();
+      expect(called.structuredContent).toMatchObject({ state: 'completed', answer: 'Hello over MCP' });
+    } finally {
+      await mcp.close();
+    }
+    const aliceMcp = await connectMcpClient(testApp, { url: baseUrl, cookie: alice.cookie, name: 'alice' });
+    try {
+      expect((await aliceMcp.listTools()).tools.map((listed) => listed.name)).not.toContain('a2a__greeter');
+    } finally {
+      await aliceMcp.close();
+    }
 
     // Another user neither sees it nor has its tool.
     const other = await fetch(`${baseUrl}/api/v1/a2a/agents/${remote.id}`, {
