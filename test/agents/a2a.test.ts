@@ -205,6 +205,7 @@ describe('our agents over A2A, with the official A2A client', () => {
   it('cancels a task: its run is cancelled too', async () => {
     model.script({ text: Array.from({ length: 60 }, (_, index) => `word${index}`).join(' '), delayMs: 250 });
     const client = await clientFor(baseUrl, sharedAgentId, bob.key);
+    const asked = model.requests.length;
     const started = (await client.sendMessage(send('Tell me a long story', true))) as Task;
     const runId = String(started.metadata?.run_id);
     await vi.waitFor(
@@ -214,6 +215,11 @@ describe('our agents over A2A, with the official A2A client', () => {
         interval: 100,
       },
     );
+    // The model is answering (its scripted turn taken), so the cancel stops a run mid-answer.
+    await vi.waitFor(() => expect(model.requests.length).toBeGreaterThan(asked), {
+      timeout: 30_000,
+      interval: 50,
+    });
     const cancelled = await client.cancelTask({ tenant: '', id: started.id, metadata: undefined });
     expect(cancelled.status?.state).toBe(TaskState.TASK_STATE_CANCELED);
     expect((await testApp.app.agentRuns.get(bob.actor, runId)).status).toBe('cancelled');
