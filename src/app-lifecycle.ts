@@ -19,7 +19,7 @@ import type { PromptService } from './modules/prompts/index.js';
 import { watchPromptFiles } from './modules/prompts/index.js';
 import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
-import type { AgentCoop, AgentRunsService, AgentsService } from './modules/agents/index.js';
+import type { AgentCoop, AgentRunsService, AgentsMarket, AgentsService } from './modules/agents/index.js';
 import type { WorkflowService } from './modules/workflows/index.js';
 import type { ContextService } from './modules/context/index.js';
 import type { MemoryService } from './modules/memory/index.js';
@@ -73,6 +73,8 @@ export interface AppParts {
   events: EventsService;
   /** What each MCP session is built from, whatever its transport. */
   mcpServices: McpServices;
+  /** The marketplace, agents as files, A2A. */
+  agentsMarket: AgentsMarket;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
   loadPromptFiles: () => Promise<void>;
   /** Slow first-use work done in the background once the server listens (the assistant's libraries). */

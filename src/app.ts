@@ -89,6 +89,9 @@ import {
   createAgentCoop,
   registerAgentCoopRoutes,
   runActor,
+  createAgentsMarket,
+  createRemoteAgents,
+  registerAgentsMarketRoutes,
 } from './modules/agents/index.js';
 import type { WarmUp } from './warm-up.js';
 import { createEmbedder } from './models/embedding-model.js';
@@ -251,6 +254,15 @@ export async function createApp({
       metrics,
       documents: resources,
     });
+    // Users' external A2A agents: their tools (a2a__<name>) go to the chat, MCP and agent runs.
+    const remoteAgents = createRemoteAgents({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      fetchPolicy: fetchPolicyFrom(config),
+      secrets: createSecretBox(authSecret, 'a2a-agent-token'),
+    });
     // Agents run the chat loop with the user's tools; their own agent__<name> tools come from them.
     const agents = createAgentsService({ db: database.db, clock, ids, bus });
     await syncSpecialists({ db: database.db, clock });
@@ -261,7 +273,7 @@ export async function createApp({
       bus,
       definitions: agents,
       tools: () => late.tools as ToolRunner,
-      externalTools: combineToolSources(workflows.triggers.tools, mcpClients),
+      externalTools: combineToolSources(workflows.triggers.tools, mcpClients, remoteAgents.toolSource),
       prompts,
       models,
       engine,
@@ -305,6 +317,18 @@ export async function createApp({
       logger,
     });
     const agentToolSource = createAgentToolSource({ db: database.db, runs: agentRuns, logger });
+    // The marketplace (agents and workflows people publish), agents as files, and A2A.
+    const agentsMarket = createAgentsMarket({
+      db: database.db,
+      clock,
+      ids,
+      bus,
+      agents,
+      runs: agentRuns,
+      workflows,
+      remoteAgents,
+      logger,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
@@ -344,7 +368,12 @@ export async function createApp({
       tools,
       users: identity.users,
       // The user's MCP servers' tools and their published workflows (workflow__<name>).
-      externalTools: combineToolSources(workflows.triggers.tools, agentToolSource, mcpClients),
+      externalTools: combineToolSources(
+        workflows.triggers.tools,
+        agentToolSource,
+        mcpClients,
+        remoteAgents.toolSource,
+      ),
       config,
       clock,
       logger,
@@ -372,7 +401,7 @@ export async function createApp({
         contextResources(context),
         memoryResources(memories),
       ],
-      actorTools: combineToolSources(workflows.triggers.tools, agentToolSource),
+      actorTools: combineToolSources(workflows.triggers.tools, agentToolSource, remoteAgents.toolSource),
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 
@@ -395,6 +424,7 @@ export async function createApp({
     registerMemoryRoutes(http, memories);
     registerAgentRoutes(http, { agents, runs: agentRuns });
     registerAgentCoopRoutes(http, agentCoop);
+    registerAgentsMarketRoutes(http, agentsMarket, logger);
     registerEventRoutes(http, events.feed, config);
     registerEventServiceRoutes(http, events);
     registerMcpEndpoint(http, {
@@ -429,6 +459,7 @@ export async function createApp({
       agents,
       agentRuns,
       agentCoop,
+      agentsMarket,
       prompts,
       resources,
       conversations,

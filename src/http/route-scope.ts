@@ -26,7 +26,7 @@ declare module 'fastify' {
 }
 
 /** URL prefixes whose routes take credentials; each of their routes must declare a scope. */
-export const apiPrefixes = ['/api/v1/', '/v1/', '/mcp'] as const;
+export const apiPrefixes = ['/api/v1/', '/v1/', '/mcp', '/a2a/'] as const;
 
 /** True when a route (its URL pattern) is one that must declare a scope. */
 export function needsScope(url: string): boolean {

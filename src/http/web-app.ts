@@ -15,6 +15,7 @@ const notPagePrefixes = [
   '/api/',
   '/mcp',
   '/v1/',
+  '/a2a/',
   '/.well-known/',
   '/healthz',
   '/readyz',

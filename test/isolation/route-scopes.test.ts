@@ -8,7 +8,7 @@ import { databaseKinds } from '../helpers/test-database.js';
 import { ownedRows } from './rows.js';
 
 /** Where every route takes credentials, and so must say whose. */
-const apiPrefixes = ['/api/v1/', '/v1/', '/mcp'];
+const apiPrefixes = ['/api/v1/', '/v1/', '/mcp', '/a2a/'];
 
 describe.each(databaseKinds)('route scopes on %s', (kind) => {
   let testApp: TestApp;

@@ -15,6 +15,7 @@ import { contextRows } from './context-rows.js';
 import { eventAdminRows, eventRows } from './event-rows.js';
 import { memoryRows } from './memory-rows.js';
 import { agentRows } from './agent-rows.js';
+import { agentsMarketRows } from './agents-market-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -791,6 +792,7 @@ export const ownedRows: OwnedRow[] = [
   ...eventRows,
   ...memoryRows,
   ...agentRows,
+  ...agentsMarketRows,
 ];
 
 export const adminRows: AdminRow[] = [

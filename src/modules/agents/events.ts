@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { remoteAgentEventSchemas } from './a2a/remote-events.js';
+import { marketplaceEventSchemas } from './marketplace/events.js';
 import { teamEventSchemas } from './teams/events.js';
 
 const id = z.string();
@@ -84,4 +86,6 @@ export const agentEventSchemas = {
   }),
   'agent.message.dead_lettered': agentMessageEventSchema,
   ...teamEventSchemas,
+  ...marketplaceEventSchemas,
+  ...remoteAgentEventSchemas,
 };

@@ -46,3 +46,8 @@ export { createAgentCoop, type AgentCoop } from './coop.js';
 export { agentCoopTools } from './coop-tools.js';
 export { registerAgentCoopRoutes } from './routes/coop.js';
 export { runActor } from './run/run-actor.js';
+
+// agents-market: the marketplace, agents as files, A2A (ours and external agents)
+export { createAgentsMarket, registerAgentsMarketRoutes, type AgentsMarket } from './market.js';
+export { createRemoteAgents, type RemoteAgents, a2aToolPrefix } from './a2a/remote-agents.js';
+export type { ListingSource, PublishedItem } from './marketplace/sources.js';

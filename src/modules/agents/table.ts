@@ -211,3 +211,7 @@ export const agentTeamRuns = pgTable(
   (table) => [index('agent_team_runs_owner_idx').on(table.ownerId, table.teamId, table.id)],
 );
 export type AgentTeamRunRow = typeof agentTeamRuns.$inferSelect;
+
+// marketplace (agents-market): listings, reviews, installs; A2A tasks and external A2A agents
+export * from './marketplace/tables.js';
+export * from './a2a/tables.js';

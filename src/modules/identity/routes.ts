@@ -9,7 +9,7 @@ import { registerSetupRoutes } from './routes/setup-routes.js';
 import type { IdentityServices } from './service.js';
 
 /** Paths whose requests carry credentials worth resolving. */
-const authenticatedPrefixes = ['/api/v1/', '/mcp', '/v1/'];
+const authenticatedPrefixes = ['/api/v1/', '/mcp', '/v1/', '/a2a/'];
 /** OAuth protocol endpoints authenticate clients themselves (Basic auth, client secrets, their own tokens). */
 const oauthProtocolPrefixes = [`${authBasePath}/oauth2/`, `${authBasePath}/jwks`];
 
