@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
           { path: 'tools/:toolName?', lazy: () => import('./pages/tools') },
           { path: 'workflows/:workflowId?', lazy: () => import('./pages/workflows') },
           { path: 'runs/:runId?', lazy: () => import('./pages/runs') },
+          { path: 'marketplace/:listingId?', lazy: () => import('./pages/marketplace') },
           { path: 'approvals', lazy: () => import('./pages/approvals') },
           { path: 'settings/:section?', lazy: () => import('./pages/settings') },
           { path: 'admin/:section?', lazy: () => import('./pages/admin') },

@@ -18,6 +18,7 @@ const staleQueries: [prefix: string, key: string][] = [
   ['workflow.', 'workflows'],
   ['workflow.', 'workflow-runs'],
   ['workflow.', 'approvals'],
+  ['marketplace.', 'marketplace'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {

@@ -18,6 +18,7 @@ export const navItems: NavItem[] = [
   { to: '/tools', label: 'Tools', icon: 'tools' },
   { to: '/workflows', label: 'Workflows', icon: 'workflows' },
   { to: '/runs', label: 'Runs', icon: 'runs' },
+  { to: '/marketplace', label: 'Marketplace', icon: 'marketplace' },
   { to: '/approvals', label: 'Approvals', icon: 'approvals', badge: 'pendingApprovals' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/admin', label: 'Admin', icon: 'admin', adminOnly: true },
