@@ -35,6 +35,7 @@ export const routes: RouteObject[] = [
           { path: 'context/:spaceId?', lazy: () => import('./pages/context') },
           { path: 'events/:section?', lazy: () => import('./pages/events') },
           { path: 'memories', lazy: () => import('./pages/memories') },
+          { path: 'marketplace/:listingId?', lazy: () => import('./pages/marketplace') },
           { path: 'approvals', lazy: () => import('./pages/approvals') },
           { path: 'settings/:section?', lazy: () => import('./pages/settings') },
           { path: 'admin/:section?', lazy: () => import('./pages/admin') },

@@ -23,6 +23,7 @@ const staleQueries: [prefix: string, key: string][] = [
   ['context.', 'context'],
   ['', 'event-history'],
   ['memory.', 'memories'],
+  ['marketplace.', 'marketplace'],
 ];
 
 function invalidateFor(queryClient: QueryClient, event: LiveEvent) {

@@ -22,6 +22,7 @@ export const navItems: NavItem[] = [
   { to: '/context', label: 'Context', icon: 'context' },
   { to: '/events', label: 'Events', icon: 'events' },
   { to: '/memories', label: 'Memory', icon: 'memory' },
+  { to: '/marketplace', label: 'Marketplace', icon: 'marketplace' },
   { to: '/approvals', label: 'Approvals', icon: 'approvals', badge: 'pendingApprovals' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/admin', label: 'Admin', icon: 'admin', adminOnly: true },
