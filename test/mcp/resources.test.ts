@@ -120,6 +120,8 @@ describe('documents and tasks as MCP resources', () => {
   it('reads a task by its template, and completes ids of the user’s own tasks and documents', async () => {
     const { resourceTemplates } = await alice.listResourceTemplates();
     expect(resourceTemplates.map((template) => template.uriTemplate).sort()).toEqual([
+      'switchboard://context/{space}/{key}',
+      'switchboard://memories/{id}',
       'switchboard://resources/{id}',
       'switchboard://tasks/{id}',
     ]);

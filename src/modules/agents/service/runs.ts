@@ -1,4 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
+import { outsideEngine } from '../../../engine/index.js';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { and, desc, eq, lt, notInArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
@@ -54,9 +54,6 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
   const { db, clock, ids, bus, definitions, engine } = deps;
   const records = createRunRecords(db);
   const live = createLiveStreams();
-  // DBOS refuses to start a workflow from inside a step; an agent asked from a run's step (or a
-  // workflow's) is started from the context this service was built in, outside any workflow.
-  const outsideWorkflows = AsyncResource.bind(<T>(act: () => Promise<T>): Promise<T> => act());
   const late: { service?: AgentRunsService } = {};
   const executor: AgentExecutor | undefined = engine
     ? createAgentExecutor(deps, {
@@ -111,7 +108,7 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
           .from(agentRuns)
           .where(and(eq(agentRuns.id, options.run_id), eq(agentRuns.ownerId, user.userId)));
         if (existing) {
-          if (existing.status === 'queued') await outsideWorkflows(() => executor.start(existing.id));
+          if (existing.status === 'queued') await outsideEngine(() => executor.start(existing.id));
           return toRunView(existing);
         }
       }
@@ -140,7 +137,7 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
         })
         .returning();
       if (!row) throw new Error('The run was not stored');
-      await outsideWorkflows(() => executor.start(row.id));
+      await outsideEngine(() => executor.start(row.id));
       return toRunView(row);
     },
 
@@ -195,7 +192,7 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
       if (!executor) throw new AgentEngineUnavailableError();
       if (row.status !== 'cancelled' || !(await records.reopen(row.id)))
         throw new AgentRunStateError(`Only a cancelled run resumes; this one is ${row.status}`);
-      await outsideWorkflows(() => DBOS.resumeWorkflow(row.id));
+      await outsideEngine(() => DBOS.resumeWorkflow(row.id));
       return toRunView(await loadOwned(actor, runId));
     },
 
@@ -229,7 +226,7 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
   late.service = service;
 
   async function cancelTree(actor: Actor, runId: string): Promise<void> {
-    await outsideWorkflows(() => DBOS.cancelWorkflow(runId));
+    await outsideEngine(() => DBOS.cancelWorkflow(runId));
     executor?.stopHere(runId);
     if (await records.end(runId, { status: 'cancelled' }, clock.now())) {
       bus.publishSoon(actor, 'agent.run.cancelled', { run_id: runId, owner_id: requireUser(actor).userId });

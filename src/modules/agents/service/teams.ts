@@ -1,11 +1,10 @@
 import '../teams/events.js';
-import { AsyncResource } from 'node:async_hooks';
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Actor, UserActor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import { isUniqueViolation } from '../../../db/errors.js';
-import type { Engine } from '../../../engine/index.js';
+import { type Engine, outsideEngine } from '../../../engine/index.js';
 import type { Logger } from '../../../logger.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import type { ToolRunner } from '../../../tools/tool-runner.js';
@@ -79,7 +78,6 @@ export function toTeamRunView(row: AgentTeamRunRow): TeamRunView {
  */
 export function createTeamService(deps: TeamDeps) {
   const { db, clock, ids, bus, engine, directory, tools } = deps;
-  const outsideWorkflows = AsyncResource.bind(<T>(act: () => Promise<T>): Promise<T> => act());
   const workflow = engine
     ? registerTeamWorkflow({
         ...deps,
@@ -207,7 +205,7 @@ export function createTeamService(deps: TeamDeps) {
         })
         .returning();
       if (!row) throw new Error('The team run was not stored');
-      await outsideWorkflows(() => DBOS.startWorkflow(workflow, { workflowID: row.id })(row.id));
+      await outsideEngine(() => DBOS.startWorkflow(workflow, { workflowID: row.id })(row.id));
       return toTeamRunView(row);
     },
 

@@ -101,8 +101,10 @@ describe('the built-in workflow templates', () => {
   );
 });
 
-describe('docs/workflows.md', () => {
-  const docs = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../docs/workflows.md'), 'utf8');
+describe('docs/workflows.md and docs/pipelines.md', () => {
+  const docs = ['workflows.md', 'pipelines.md']
+    .map((file) => fs.readFileSync(path.resolve(import.meta.dirname, '../../../../docs', file), 'utf8'))
+    .join('\n');
 
   it.each(workflowTemplates.map((template) => [template.id, template] as const))(
     'shows the %s template’s definition as it is',
