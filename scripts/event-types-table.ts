@@ -9,19 +9,13 @@ function fields(schema: Record<string, unknown>): string {
   return `\`{ ${properties.map((name) => (required.has(name) ? name : `${name}?`)).join(', ')} }\``;
 }
 
-const rows = eventTypeList().map((item) => [
+const rows = eventTypeList().map((item): [string, string] => [
   `\`${item.type}\``,
   item.type === 'custom.*' ? 'any JSON object (64 KiB at most)' : fields(item.payload_schema),
 ]);
-const width = [
-  Math.max(4, ...rows.map((row) => row[0]!.length)),
-  Math.max(4, ...rows.map((row) => row[1]!.length)),
-];
-const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(width[index]!)).join(' | ')} |`;
-console.log(
-  [
-    line(['type', 'data']),
-    `| ${width.map((size) => '-'.repeat(size)).join(' | ')} |`,
-    ...rows.map(line),
-  ].join('\n'),
+const typeWidth = Math.max(4, ...rows.map(([type]) => type.length));
+const dataWidth = Math.max(4, ...rows.map(([, data]) => data.length));
+const line = ([type, data]: [string, string]) => `| ${type.padEnd(typeWidth)} | ${data.padEnd(dataWidth)} |`;
+process.stdout.write(
+  `${[line(['type', 'data']), `| ${'-'.repeat(typeWidth)} | ${'-'.repeat(dataWidth)} |`, ...rows.map(line)].join('\n')}\n`,
 );
