@@ -97,7 +97,16 @@ export function createDeliveries(deps: EventsDeps, runner: DeliveryRunner | unde
         .where(and(eq(eventDeliveries.id, id), eq(eventDeliveries.status, 'dead')))
         .returning();
       if (!pending) throw new DeliveryNotDeadError(id, 'no longer dead');
-      await runner.replay(id, row.attempts);
+      try {
+        await runner.replay(id, pending.attempts);
+      } catch (error) {
+        // Not started: a dead letter again, to be replayed later, rather than pending with nothing behind it.
+        await db
+          .update(eventDeliveries)
+          .set({ status: 'dead', updatedAt: clock.now() })
+          .where(and(eq(eventDeliveries.id, id), eq(eventDeliveries.status, 'pending')));
+        throw error;
+      }
       return toDeliveryView(pending);
     },
   };

@@ -11,7 +11,7 @@ import {
   type EventSubscriptionRow,
   eventSubscriptions,
 } from './table.js';
-import { type AttemptOutcome, postWebhook } from './webhook-sender.js';
+import { type AttemptOutcome, checkWebhookUrl, postWebhook } from './webhook-sender.js';
 
 /** What one attempt came to: `permanent` failures are not retried (the target cannot take it). */
 export interface AttemptResult extends AttemptOutcome {
@@ -46,15 +46,25 @@ export function createDeliveryAttempt(deps: EventsDeps) {
     event: DeliveredEvent,
   ): Promise<AttemptResult> {
     const { target } = subscription;
-    const fail = (error: unknown): AttemptResult => ({
-      ok: false,
-      statusCode: null,
-      error: error instanceof Error ? error.message : String(error),
-      permanent: error instanceof DomainError && permanentKinds.has(error.kind),
-      gone: false,
-    });
+    const fail = (error: unknown): AttemptResult => {
+      // A domain error is the owner's to read (the workflow is gone); anything else is ours, logged only.
+      if (!(error instanceof DomainError))
+        deps.logger.warn({ err: error, deliveryId }, 'an event delivery failed on our side');
+      return {
+        ok: false,
+        statusCode: null,
+        error:
+          error instanceof DomainError
+            ? error.message
+            : 'The target could not take the event (an error on our side, logged)',
+        permanent: error instanceof DomainError && permanentKinds.has(error.kind),
+        gone: false,
+      };
+    };
     try {
       if (target.kind === 'webhook') {
+        // Checked again at each send: a plain-http hook stops when EVENT_HOOK_LOCAL_HTTP is turned off.
+        checkWebhookUrl(target.url, { localHttp: config.eventHookLocalHttp });
         const secret = secrets.open(subscription.secret ?? '', secretContext(subscription.id));
         const outcome = await postWebhook({
           url: target.url,
@@ -136,7 +146,8 @@ export function createDeliveryAttempt(deps: EventsDeps) {
         })
         .onConflictDoNothing()
         .returning({ id: eventDeliveryAttempts.id });
-      if (logged.length === 0) return;
+      // A repeated attempt (its row there already) still records a success, which the first may have missed.
+      if (logged.length === 0 && !result.ok) return;
       await tx
         .update(eventDeliveries)
         .set({

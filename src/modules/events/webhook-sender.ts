@@ -1,3 +1,4 @@
+import { DomainError } from '../../errors.js';
 import { createHmac, randomBytes } from 'node:crypto';
 import { guardedFetch } from '../../net/guarded-fetch.js';
 import { TargetRefusedError } from './errors.js';
@@ -93,6 +94,17 @@ export async function postWebhook({
     const ok = response.status >= 200 && response.status < 300;
     return { ok, statusCode: response.status, error: ok ? null : `The receiver answered ${response.status}` };
   } catch (error) {
-    return { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, statusCode: null, error: unreachable(error, timeoutMs) };
   }
+}
+
+/**
+ * Why the receiver was not reached, in fixed words: the URL guard's refusal says itself, anything
+ * else (DNS, a refused or reset connection) is not echoed, so the log cannot map an internal network.
+ */
+function unreachable(error: unknown, timeoutMs: number): string {
+  if (error instanceof DomainError) return error.message;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `The receiver did not answer within ${timeoutMs} ms`;
+  return 'Could not connect to the receiver';
 }
