@@ -258,14 +258,23 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     });
   });
 
-  it('refuses an agent target while no agents module is wired, and a plain-http webhook off loopback', async () => {
-    const agent = await alice.request({
-      method: 'POST',
-      url: '/api/v1/event-subscriptions',
-      payload: { name: 'agent', pattern: 'custom.*', target: { kind: 'agent', agent_id: 'helper' } },
+  it('hands an event to an agent as its input (one run per delivery), and refuses a plain-http webhook off loopback', async () => {
+    const { id } = await subscribe(alice, {
+      name: 'notes to the summarizer',
+      pattern: 'custom.note.*',
+      target: { kind: 'agent', agent_id: 'summarizer' },
     });
-    expect(agent.statusCode).toBe(422);
-    expect(agent.json().error).toMatchObject({ code: 'AGENT_TARGET_UNAVAILABLE', field: 'target' });
+    await publish(alice, 'custom.note.added', { text: 'The launch moves to March.' });
+    await expect
+      .poll(async () => (await deliveriesOf(alice, id)).map((one) => one.status), patience)
+      .toEqual(['delivered']);
+    const runs = (await alice.request({ method: 'GET', url: '/api/v1/agent-runs?agent=summarizer' })).json()
+      .items as { input: string }[];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.input).toContain('custom.note.added');
+    expect(runs[0]?.input).toContain('The launch moves to March.');
+    const removed = await alice.request({ method: 'DELETE', url: `/api/v1/event-subscriptions/${id}` });
+    expect(removed.statusCode).toBe(204);
     const plain = await alice.request({
       method: 'POST',
       url: '/api/v1/event-subscriptions',
