@@ -13,6 +13,7 @@ import { workflowRunMcpRows } from './workflow-run-rows.js';
 import { contextMcpRows, contextResourceRows } from './context-rows.js';
 import { eventMcpRows } from './event-rows.js';
 import { memoryMcpRows, memoryResourceRows } from './memory-rows.js';
+import { agentMcpRows } from './agent-mcp-rows.js';
 
 export interface McpRowContext {
   app: App;
@@ -121,6 +122,7 @@ export const mcpToolRows: McpToolRow[] = [
   ...contextMcpRows,
   ...eventMcpRows,
   ...memoryMcpRows,
+  ...agentMcpRows,
 ];
 
 /** Tools that hold no user data — the text toolkit, pure functions of their input: any user gets the same answer. */

@@ -483,12 +483,12 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
     expect(page.items.some((item) => item.workflow_name === 'strict')).toBe(false);
   });
 
-  it('fails an agent step with AGENT_STEPS_UNAVAILABLE', async () => {
+  it('fails an agent step naming an agent the user cannot ask, by its step', async () => {
     const detail = await run({
       name: 'agent',
       steps: [{ id: 'think', kind: 'agent', agent: 'someone', input: 'think' }],
     });
-    expect(detail.error).toMatchObject({ code: 'AGENT_STEPS_UNAVAILABLE', step_path: 'think' });
+    expect(detail.error).toMatchObject({ code: 'AGENT_NOT_FOUND', step_path: 'think' });
   });
 
   it('reports progress to a caller that waits, step by step, ending at all steps done', async () => {
