@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { databaseKinds } from '../helpers/test-database.js';
-import { adminRows, ownedRows, publicRoutes, type RowContext } from './rows.js';
+import { adminRows, ownedRows, publicRoutes, routesCheckedElsewhere, type RowContext } from './rows.js';
 
 interface Callers {
   owner: { cookie: string; id: string; email: string };
@@ -67,7 +67,9 @@ describe.each(databaseKinds)('the isolation matrix on %s', (kind) => {
 
   it('has a row for every /api/v1 and OpenAI-compatible /v1 route', () => {
     const listed = new Set(
-      [...ownedRows, ...adminRows].map((row) => `${row.method} ${row.route}`).concat(publicRoutes),
+      [...ownedRows, ...adminRows]
+        .map((row) => `${row.method} ${row.route}`)
+        .concat(publicRoutes, routesCheckedElsewhere),
     );
     const registered = testApp.app.http.routeList
       .filter(

@@ -15,6 +15,7 @@ import { contextRows } from './context-rows.js';
 import { eventAdminRows, eventRows } from './event-rows.js';
 import { memoryRows } from './memory-rows.js';
 import { agentRows } from './agent-rows.js';
+import { agentCoopRows } from './agent-coop-rows.js';
 import { agentsMarketRows } from './agents-market-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
@@ -792,6 +793,7 @@ export const ownedRows: OwnedRow[] = [
   ...eventRows,
   ...memoryRows,
   ...agentRows,
+  ...agentCoopRows,
   ...agentsMarketRows,
 ];
 
@@ -849,6 +851,16 @@ export const adminRows: AdminRow[] = [
 ];
 
 /** Routes anyone may call: they create or prove identity, or serve the OAuth protocol (with its own checks). */
+/**
+ * Routes whose owner's request needs a state a row cannot make on demand: cancel needs a run still
+ * going, resume a cancelled one (offline runs end within a second). test/agents/runs.test.ts checks
+ * that both answer 404 to another user, and route-scopes.test.ts their declared scope.
+ */
+export const routesCheckedElsewhere = [
+  'POST /api/v1/agent-runs/:id/cancel',
+  'POST /api/v1/agent-runs/:id/resume',
+];
+
 export const publicRoutes = [
   'POST /api/v1/auth/sign-up/email',
   'POST /api/v1/auth/sign-in/email',
