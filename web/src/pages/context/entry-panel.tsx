@@ -35,7 +35,7 @@ export function EntryPanel({ space, entryKey }: { space: ContextSpace; entryKey:
         Version {entry.data.version} · <Time value={entry.data.updated_at} relativeToNow />
       </p>
       <form
-        aria-label="Value"
+        aria-label="Entry value"
         className="flex flex-col gap-2"
         onSubmit={(event) => {
           event.preventDefault();

@@ -20,7 +20,7 @@ export function SpaceList() {
         description="Notes that people, agents and workflow runs read and write together, every version kept."
       />
       <form
-        aria-label="New space"
+        aria-label="Create a space"
         className="mb-6 flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();

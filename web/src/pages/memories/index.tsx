@@ -52,7 +52,7 @@ export function Component() {
       )}
       <ErrorNotice error={merge.error} className="mb-4" />
       <form
-        aria-label="Remember"
+        aria-label="Remember a fact"
         className="mb-6 flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
