@@ -1,8 +1,10 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Agent } from '../../api/agent-types';
 import { Button } from '../../components/button';
 import { EmptyState, ErrorNotice, PageHeader, Spinner } from '../../components/feedback';
-import { SelectField, TextField } from '../../components/field';
+import { SelectField } from '../../components/field';
+import { SearchForm } from '../../components/search-form';
+import { useUrlParams } from '../../components/url-params';
 import { Icon } from '../../layout/icons';
 import { useAgentList } from './agent-api';
 
@@ -20,19 +22,12 @@ export function agentBadge(agent: Agent): string {
 
 /** The agents you may run, searched and filtered from the URL (`q`, `mine`). */
 export function AgentList() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const mineParam = params.get('mine');
+  const url = useUrlParams();
+  const q = url.get('q');
+  const mineParam = url.get('mine');
   const mine: Whose = isWhose(mineParam) ? mineParam : '';
   const list = useAgentList(q, mine);
   const agents = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const setParam = (key: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
       <PageHeader
@@ -49,27 +44,13 @@ export function AgentList() {
         }
       />
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        {/* Keyed by the URL's words, so going back puts the earlier words in the box. */}
-        <form
-          key={q}
-          role="search"
-          className="min-w-64 flex-1"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const words = new FormData(event.currentTarget).get('q');
-            setParam('q', typeof words === 'string' ? words.trim() : '');
-          }}
-        >
-          <TextField
-            label="Search agents"
-            hideLabel
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="Words in the name or description, then Enter"
-          />
-        </form>
-        <SelectField label="Show" value={mine} onChange={(event) => setParam('mine', event.target.value)}>
+        <SearchForm
+          label="Search agents"
+          value={q}
+          placeholder="Words in the name or description, then Enter"
+          onSearch={(words) => url.set('q', words)}
+        />
+        <SelectField label="Show" value={mine} onChange={(event) => url.set('mine', event.target.value)}>
           {Object.entries(whose).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

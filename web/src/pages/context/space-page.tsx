@@ -1,7 +1,8 @@
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { EmptyState, ErrorNotice, PageHeader, Spinner } from '../../components/feedback';
 import { TextArea, TextField } from '../../components/field';
+import { useUrlParams } from '../../components/url-params';
 import { canWrite, useContextMutations, useEntries, useSpace } from './context-api';
 import { EntryPanel } from './entry-panel';
 import { MembersPanel } from './members-panel';
@@ -11,20 +12,13 @@ const depth = (key: string) => key.split('/').length - 1;
 
 /** One space: its entries (filtered by a key prefix, kept in the URL with the chosen entry), members, a new entry. */
 export function SpacePage({ spaceId }: { spaceId: string }) {
-  const [params, setParams] = useSearchParams();
-  const prefix = params.get('prefix') ?? '';
-  const chosen = params.get('key');
+  const url = useUrlParams();
+  const prefix = url.get('prefix');
+  const chosen = url.get('key');
   const space = useSpace(spaceId);
   const entries = useEntries(spaceId, prefix);
   const { setEntry, deleteSpace } = useContextMutations(spaceId);
   const navigate = useNavigate();
-  const setParam = (key: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
   if (space.isPending) return <Spinner label="Loading the space" />;
   if (space.isError)
     return (
@@ -62,7 +56,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
             onSubmit={(event) => {
               event.preventDefault();
               const value = new FormData(event.currentTarget).get('prefix');
-              setParam('prefix', typeof value === 'string' ? value.trim() : '');
+              url.set('prefix', typeof value === 'string' ? value.trim() : '');
             }}
           >
             <TextField
@@ -87,7 +81,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
                     type="button"
                     aria-current={entry.key === chosen ? 'true' : undefined}
                     className="w-full rounded px-2 py-1 text-left font-mono hover:bg-neutral-100 aria-[current]:bg-blue-50 dark:hover:bg-neutral-800 dark:aria-[current]:bg-blue-950"
-                    onClick={() => setParam('key', entry.key)}
+                    onClick={() => url.set('key', entry.key)}
                   >
                     {entry.key} <span className="text-neutral-500">v{entry.version}</span>
                   </button>
@@ -120,7 +114,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
                   {
                     onSuccess: () => {
                       form.reset();
-                      setParam('key', key);
+                      url.set('key', key);
                     },
                   },
                 );

@@ -1,8 +1,10 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ListingKind } from '../../api/marketplace-types';
 import { Button } from '../../components/button';
 import { EmptyState, ErrorNotice, PageHeader, Spinner } from '../../components/feedback';
-import { SelectField, TextField } from '../../components/field';
+import { SelectField } from '../../components/field';
+import { SearchForm } from '../../components/search-form';
+import { useUrlParams } from '../../components/url-params';
 import { useListings } from './marketplace-api';
 import { PublishForm } from './publish-form';
 import { Stars } from './stars';
@@ -18,19 +20,12 @@ const isKind = (value: string | null): value is '' | ListingKind => value !== nu
 
 /** What the instance's users published: searched and filtered from the URL; your installs and publishing. */
 export function ListingList() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const kindParam = params.get('kind');
+  const url = useUrlParams();
+  const q = url.get('q');
+  const kindParam = url.get('kind');
   const kind = isKind(kindParam) ? kindParam : '';
   const listings = useListings(q, kind);
   const items = listings.data?.pages.flatMap((page) => page.items) ?? [];
-  const setParam = (key: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
       <PageHeader
@@ -38,26 +33,13 @@ export function ListingList() {
         description="Agents, teams and workflows the people of this instance published. Install a copy to use and change."
       />
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        <form
-          key={q}
-          role="search"
-          className="min-w-64 flex-1"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const words = new FormData(event.currentTarget).get('q');
-            setParam('q', typeof words === 'string' ? words.trim() : '');
-          }}
-        >
-          <TextField
-            label="Search the marketplace"
-            hideLabel
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="Words, then Enter"
-          />
-        </form>
-        <SelectField label="Show" value={kind} onChange={(event) => setParam('kind', event.target.value)}>
+        <SearchForm
+          label="Search the marketplace"
+          value={q}
+          placeholder="Words, then Enter"
+          onSearch={(words) => url.set('q', words)}
+        />
+        <SelectField label="Show" value={kind} onChange={(event) => url.set('kind', event.target.value)}>
           {Object.entries(kinds).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

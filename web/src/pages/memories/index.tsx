@@ -1,7 +1,8 @@
-import { useSearchParams } from 'react-router';
 import { Button } from '../../components/button';
 import { EmptyState, ErrorNotice, PageHeader, Spinner } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/field';
+import { SearchForm } from '../../components/search-form';
+import { useUrlParams } from '../../components/url-params';
 import { MemoryAnalyticsPanel } from './memory-analytics';
 import {
   type MemoryStatus,
@@ -17,20 +18,13 @@ const isStatus = (value: string | null): value is MemoryStatus => value !== null
 
 /** What the assistant and your agents remember about you: searched, filtered, changed, archived, forgotten. */
 export function Component() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const statusParam = params.get('status');
+  const url = useUrlParams();
+  const q = url.get('q');
+  const statusParam = url.get('status');
   const status = isStatus(statusParam) ? statusParam : 'active';
   const list = useMemoryList(status, '');
   const search = useMemorySearch(q, status !== 'active');
   const { remember, merge } = useMemoryMutations();
-  const setParam = (key: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
   const listed = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
@@ -82,26 +76,13 @@ export function Component() {
       </form>
       <ErrorNotice error={remember.error} className="mb-4" />
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        <form
-          key={q}
-          role="search"
-          className="min-w-64 flex-1"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const words = new FormData(event.currentTarget).get('q');
-            setParam('q', typeof words === 'string' ? words.trim() : '');
-          }}
-        >
-          <TextField
-            label="Search memories"
-            hideLabel
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="What would the assistant recall for… (Enter)"
-          />
-        </form>
-        <SelectField label="Show" value={status} onChange={(event) => setParam('status', event.target.value)}>
+        <SearchForm
+          label="Search memories"
+          value={q}
+          placeholder="What would the assistant recall for… (Enter)"
+          onSearch={(words) => url.set('q', words)}
+        />
+        <SelectField label="Show" value={status} onChange={(event) => url.set('status', event.target.value)}>
           {Object.entries(statuses).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
