@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageSize } from '../../db/page-size.js';
-import { type AgentDefinition, agentDefinitionSchema, agentVisibilitySchema } from './definition.js';
+import { changeSchemaOf } from './change-schema.js';
+import { agentDefinitionSchema, agentVisibilitySchema } from './definition.js';
 
 /** A time on the wire: ISO 8601 in UTC. */
 const timestamp = z.iso.datetime().describe('ISO 8601');
@@ -37,25 +38,13 @@ export const listAgentsQuerySchema = z.object({
 });
 export type ListAgentsQuery = z.input<typeof listAgentsQuerySchema>;
 
-/**
- * The definition's fields, each optional and without its default: zod 4 fills a default in even under
- * `.partial()`, which would reset every field a change leaves out.
- */
-const definitionChangeShape = Object.fromEntries(
-  Object.entries(agentDefinitionSchema.shape).map(([key, field]) => [
-    key,
-    (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
-  ]),
-) as unknown as {
-  [Key in keyof typeof agentDefinitionSchema.shape]: z.ZodOptional<z.ZodType<AgentDefinition[Key]>>;
-};
-
 /** A change to an agent: the fields given replace the current ones, the others stay (a new version). */
-export const updateAgentInputSchema = z
-  .object(definitionChangeShape)
-  .refine((fields) => Object.values(fields).some((value) => value !== undefined), {
+export const updateAgentInputSchema = changeSchemaOf(agentDefinitionSchema).refine(
+  (fields) => Object.values(fields).some((value) => value !== undefined),
+  {
     message: 'Give at least one field to change',
-  });
+  },
+);
 export type UpdateAgentInput = z.input<typeof updateAgentInputSchema>;
 
 export const agentVersionSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeSchemaOf } from '../change-schema.js';
 import { agentNameSchema } from '../definition.js';
 
 export const teamPatterns = ['supervisor', 'pipeline', 'review', 'vote'] as const;
@@ -48,7 +49,8 @@ export const createTeamInputSchema = z.object({
 });
 export type CreateTeamInput = z.input<typeof createTeamInputSchema>;
 
-export const updateTeamInputSchema = createTeamInputSchema.partial();
+/** A change to a team: the fields given replace the current ones, the others stay. */
+export const updateTeamInputSchema = changeSchemaOf(createTeamInputSchema);
 export type UpdateTeamInput = z.input<typeof updateTeamInputSchema>;
 
 /** The team as a run uses it, fixed at the start. */
