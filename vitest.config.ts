@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { durableSuites } from './test/durable-suites.js';
 import { processSuites } from './test/processes/suites.js';
 
 export default defineConfig({
@@ -11,8 +12,9 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          // The multi-process suites are their own step: npm run test:processes.
-          exclude: [...configDefaults.exclude, ...processSuites],
+          // The multi-process suites and the long durable ones are their own steps:
+          // npm run test:processes, npm run test:durable.
+          exclude: [...configDefaults.exclude, ...processSuites, ...durableSuites],
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { durableSuites } from './durable-suites.js';
+
+/** `npm run test:durable`: the long suites of durable work on the engine (see durable-suites.ts). */
+export default defineConfig({
+  test: {
+    root: path.resolve(import.meta.dirname, '..'),
+    include: durableSuites,
+    globalSetup: ['test/helpers/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
