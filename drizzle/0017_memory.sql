@@ -1,4 +1,3 @@
-CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE TABLE "memories" (
 	"id" text PRIMARY KEY NOT NULL,
 	"owner_id" text NOT NULL,
@@ -42,5 +41,12 @@ ALTER TABLE "memory_recalls" ADD CONSTRAINT "memory_recalls_owner_id_users_id_fk
 CREATE INDEX "memories_owner_scope_idx" ON "memories" USING btree ("owner_id","scope","scope_id","id");--> statement-breakpoint
 CREATE INDEX "memories_owner_normalized_idx" ON "memories" USING btree ("owner_id","normalized");--> statement-breakpoint
 CREATE INDEX "memories_search_idx" ON "memories" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "memories_text_trgm_idx" ON "memories" USING gin ("text" gin_trgm_ops);--> statement-breakpoint
+-- pg_trgm where the server has it (every PostgreSQL with its contrib modules, the embedded one too);
+-- an old PGlite directory being carried over has not, and only needs the tables.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX "memories_text_trgm_idx" ON "memories" USING gin ("text" gin_trgm_ops);
+  END IF;
+END $$;--> statement-breakpoint
 CREATE INDEX "memory_recalls_owner_idx" ON "memory_recalls" USING btree ("owner_id","scope","scope_id","at");
