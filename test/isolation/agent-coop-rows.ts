@@ -4,26 +4,19 @@
  */
 import { eq } from 'drizzle-orm';
 import { agentMessages } from '../../src/modules/agents/table.js';
+import { asOwner } from './as-owner.js';
 import type { OwnedRow, Request, RowContext } from './rows.js';
-
-async function asOwner(context: RowContext, url: string, payload: object): Promise<{ id: string }> {
-  const response = await context.app.http.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: context.ownerCookie },
-    payload,
-  });
-  if (response.statusCode >= 300) throw new Error(`POST ${url} as the owner: ${response.body}`);
-  return response.json();
-}
 
 const suffix = () => Math.random().toString(36).slice(2, 10);
 const ownerAgent = (context: RowContext) =>
-  asOwner(context, '/api/v1/agents', { name: `coop-${suffix()}`, description: 'An agent of the matrix' });
+  asOwner(context, 'POST', '/api/v1/agents', {
+    name: `coop-${suffix()}`,
+    description: 'An agent of the matrix',
+  });
 const ownerRun = async (context: RowContext) =>
-  asOwner(context, '/api/v1/agent-runs', { agent: (await ownerAgent(context)).id, input: 'hello' });
+  asOwner(context, 'POST', '/api/v1/agent-runs', { agent: (await ownerAgent(context)).id, input: 'hello' });
 const ownerTeam = async (context: RowContext) =>
-  asOwner(context, '/api/v1/teams', {
+  asOwner(context, 'POST', '/api/v1/teams', {
     name: `team-${suffix()}`,
     pattern: 'vote',
     members: [{ agent: (await ownerAgent(context)).id }],
@@ -36,8 +29,8 @@ function mailboxRows(prefix: '/api/v1/agents' | '/api/v1/agent-runs'): OwnedRow[
   /** A message sent to the mailbox and taken from it: waiting for its acknowledgement. */
   const takenMessage = async (context: RowContext) => {
     const id = await mailbox(context);
-    const sent = await asOwner(context, `${prefix}/${id}/messages`, { payload: { note: 'hello' } });
-    await asOwner(context, `${prefix}/${id}/messages/receive`, {});
+    const sent = await asOwner(context, 'POST', `${prefix}/${id}/messages`, { payload: { note: 'hello' } });
+    await asOwner(context, 'POST', `${prefix}/${id}/messages/receive`, {});
     return { id, messageId: sent.id };
   };
   const withMailbox = (build: (id: string) => Request) => async (context: RowContext) =>
@@ -93,7 +86,9 @@ function mailboxRows(prefix: '/api/v1/agents' | '/api/v1/agent-runs'): OwnedRow[
 /** A dead letter of the owner's: a message sent, then (as its retries would) moved to the dead letters. */
 async function ownerDeadLetter(context: RowContext): Promise<string> {
   const agent = await ownerAgent(context);
-  const sent = await asOwner(context, `/api/v1/agents/${agent.id}/messages`, { payload: { note: 'hello' } });
+  const sent = await asOwner(context, 'POST', `/api/v1/agents/${agent.id}/messages`, {
+    payload: { note: 'hello' },
+  });
   await context.app.database.db
     .update(agentMessages)
     .set({ status: 'dead' })
@@ -185,7 +180,7 @@ export const agentCoopRows: OwnedRow[] = [
     scope: 'api:read',
     request: async (context) => {
       const team = await ownerTeam(context);
-      const run = await asOwner(context, `/api/v1/teams/${team.id}/runs`, { input: 'hello' });
+      const run = await asOwner(context, 'POST', `/api/v1/teams/${team.id}/runs`, { input: 'hello' });
       return { url: `/api/v1/team-runs/${run.id}` };
     },
     otherUser: 'not_found',

@@ -4,18 +4,8 @@
  * Not yet here: POST /api/v1/agent-runs/:id/cancel and /resume (the owner's request needs a run
  * still going, resp. cancelled); test/agents/runs.test.ts checks both answer 404 to another user.
  */
+import { asOwner } from './as-owner.js';
 import type { OwnedRow, Request, RowContext } from './rows.js';
-
-async function asOwner(context: RowContext, url: string, payload: object): Promise<{ id: string }> {
-  const response = await context.app.http.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: context.ownerCookie },
-    payload,
-  });
-  if (response.statusCode >= 300) throw new Error(`POST ${url} as the owner: ${response.body}`);
-  return response.json();
-}
 
 const agentDefinition = () => ({
   name: `matrix-${Math.random().toString(36).slice(2, 10)}`,
@@ -23,11 +13,13 @@ const agentDefinition = () => ({
 });
 
 const withOwnerAgent = (build: (agentId: string) => Request) => async (context: RowContext) =>
-  build((await asOwner(context, '/api/v1/agents', agentDefinition())).id);
+  build((await asOwner(context, 'POST', '/api/v1/agents', agentDefinition())).id);
 
 const withOwnerRun = (build: (runId: string) => Request) => async (context: RowContext) => {
-  const agent = await asOwner(context, '/api/v1/agents', agentDefinition());
-  return build((await asOwner(context, '/api/v1/agent-runs', { agent: agent.id, input: 'hello' })).id);
+  const agent = await asOwner(context, 'POST', '/api/v1/agents', agentDefinition());
+  return build(
+    (await asOwner(context, 'POST', '/api/v1/agent-runs', { agent: agent.id, input: 'hello' })).id,
+  );
 };
 
 export const agentRows: OwnedRow[] = [
@@ -58,7 +50,7 @@ export const agentRows: OwnedRow[] = [
     scope: 'api:write',
     request: async (context) => {
       const definition = agentDefinition();
-      const { id } = await asOwner(context, '/api/v1/agents', definition);
+      const { id } = await asOwner(context, 'POST', '/api/v1/agents', definition);
       return { url: `/api/v1/agents/${id}`, payload: { ...definition, description: 'Changed' } };
     },
     otherUser: 'not_found',

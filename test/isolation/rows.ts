@@ -15,6 +15,7 @@ import { contextRows } from './context-rows.js';
 import { eventAdminRows, eventRows } from './event-rows.js';
 import { memoryRows } from './memory-rows.js';
 import { agentRows } from './agent-rows.js';
+import { asOwner } from './as-owner.js';
 import { agentCoopRows } from './agent-coop-rows.js';
 import { agentsMarketRows } from './agents-market-rows.js';
 
@@ -50,18 +51,6 @@ export interface AdminRow {
 }
 
 const fixed = (url: string, payload?: unknown) => async () => ({ url, payload });
-
-/** Sends a request as the owner; fails the row at once if it does not succeed. Returns the body. */
-async function asOwner(
-  { app, ownerCookie }: RowContext,
-  method: 'POST' | 'PATCH',
-  url: string,
-  payload: object,
-): Promise<{ id: string }> {
-  const response = await app.http.inject({ method, url, headers: { cookie: ownerCookie }, payload });
-  if (response.statusCode >= 300) throw new Error(`${method} ${url} as the owner: ${response.body}`);
-  return response.json();
-}
 
 /** A request about a fresh private prompt of the owner's. */
 const withOwnerPrompt = (build: (promptId: string) => Request) => async (context: RowContext) => {
