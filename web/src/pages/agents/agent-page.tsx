@@ -9,6 +9,7 @@ import { useAgent, useAgentMutations, useAgentVersions } from './agent-api';
 import { agentBadge } from './agent-list';
 import { AgentRuns } from './agent-runs';
 import { AskPanel } from './ask-panel';
+import { PageSection } from '../../components/page-section';
 
 /** What a new agent starts from: every field a user would change, with the defaults spelled out. */
 export const starterAgent: AgentDefinitionInput = {
@@ -21,15 +22,6 @@ export const starterAgent: AgentDefinitionInput = {
   limits: { max_steps: 8, timeout_ms: 120_000 },
   visibility: 'private',
 };
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section aria-label={title} className="mt-6">
-      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 /** The definition as JSON text; Save sends it (the server checks it and names a wrong field). */
 function DefinitionForm({
@@ -159,10 +151,10 @@ export function AgentPage({ agentId }: { agentId: string }) {
         }
       />
       <ErrorNotice error={remove.error} className="mb-4" />
-      <Section title="Ask">
+      <PageSection title="Ask">
         <AskPanel agent={data} />
-      </Section>
-      <Section title="Definition">
+      </PageSection>
+      <PageSection title="Definition">
         {!data.is_owner && (
           <p className="mb-2 text-sm text-neutral-600 dark:text-neutral-400">
             {data.builtin ? 'A built-in specialist' : 'Shared with you'}: read it and ask it; only its owner
@@ -177,13 +169,13 @@ export function AgentPage({ agentId }: { agentId: string }) {
           error={save.error}
           onSave={(definition) => save.mutate({ id: data.id, definition })}
         />
-      </Section>
-      <Section title="Runs">
+      </PageSection>
+      <PageSection title="Runs">
         <AgentRuns agentId={data.id} />
-      </Section>
-      <Section title="Versions">
+      </PageSection>
+      <PageSection title="Versions">
         <Versions agent={data} />
-      </Section>
+      </PageSection>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { DefinitionEditor } from './definition-editor';
 import { draftText, starterDefinition } from './definition-draft';
 import { RunForm } from './run-form';
 import { VersionList } from './version-list';
+import { PageSection } from '../../../components/page-section';
 
 /** Saves text as a file in the browser's downloads. */
 function download(name: string, text: string, type: string) {
@@ -14,15 +15,6 @@ function download(name: string, text: string, type: string) {
   link.download = name;
   link.click();
   URL.revokeObjectURL(link.href);
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section aria-label={title} className="mt-6">
-      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
 }
 
 /** A new workflow: the editor with a starter definition; Save creates it and opens it. */
@@ -108,10 +100,10 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
         }
       />
       <ErrorNotice error={remove.error ?? exportDocument.error} className="mb-4" />
-      <Section title="Run">
+      <PageSection title="Run">
         <RunForm key={data.version} workflow={data} />
-      </Section>
-      <Section title="Definition">
+      </PageSection>
+      <PageSection title="Definition">
         {!data.is_owner && (
           <p className="mb-2 text-sm text-neutral-600 dark:text-neutral-400">
             Shared with you: read it and run it; only its owner saves changes.
@@ -124,10 +116,10 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
           onCheck={(document) => validate.mutateAsync(document)}
           onSave={(document) => save.mutateAsync({ id: data.id, definition: document })}
         />
-      </Section>
-      <Section title="Versions">
+      </PageSection>
+      <PageSection title="Versions">
         <VersionList workflowId={data.id} current={data.version} />
-      </Section>
+      </PageSection>
     </div>
   );
 }

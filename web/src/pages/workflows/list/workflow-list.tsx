@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState, ErrorNotice, PageHeader, Spinner } from '../../../components/feedback';
 import { Icon } from '../../../layout/icons';
-import { TextField } from '../../../components/field';
+import { SearchForm } from '../../../components/search-form';
 import { useWorkflowList } from '../workflow-api';
 import { ImportDialog } from './import-dialog';
 import { TemplateGallery } from './template-gallery';
@@ -37,27 +37,13 @@ export function WorkflowList() {
           </>
         }
       />
-      {/* Keyed by the URL's words, so going back puts the earlier words in the box. */}
-      <form
-        key={q}
-        role="search"
+      <SearchForm
+        label="Search workflows"
+        value={q}
+        placeholder="Words in the name or description, then Enter"
         className="mb-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const words = new FormData(event.currentTarget).get('q');
-          const text = typeof words === 'string' ? words.trim() : '';
-          setParams(text ? { q: text } : {});
-        }}
-      >
-        <TextField
-          label="Search workflows"
-          hideLabel
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder="Words in the name or description, then Enter"
-        />
-      </form>
+        onSearch={(text) => setParams(text ? { q: text } : {})}
+      />
       {list.isPending ? (
         <Spinner label="Loading workflows" />
       ) : list.isError ? (
