@@ -19,6 +19,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Vitest runs one file at a time on two cores (cores - 1). These files mostly wait on
+          // Postgres, the engine's polls and their servers, so two at once use the machine better.
+          maxWorkers: 2,
         },
       },
       {
