@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../canonical-json.js';
 import type { AnyBusEvent } from '../../bus/events.js';
 import { compilePattern } from '../../bus/pattern.js';
 import { holds } from '../workflows/expressions.js';
@@ -36,7 +37,7 @@ function valueAt(data: unknown, path: string): unknown {
   return value;
 }
 
-const same = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.stringify(right);
+const same = (left: unknown, right: unknown) => canonicalJson(left) === canonicalJson(right);
 
 /** Whether one condition holds on a payload. Comparisons across types (a string `gt` a number) do not hold. */
 export function conditionHolds(data: unknown, { path, op, value }: PayloadCondition): boolean {

@@ -57,6 +57,19 @@ describe('prompts from PROMPTS_DIR', () => {
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it('gives an unchanged file no new version when the files are read again', async () => {
+    // A prompt with several argument fields: jsonb gives them back in its own key order.
+    fs.writeFileSync(path.join(promptsDir, 'review.md'), reviewFile);
+    fs.writeFileSync(path.join(promptsDir, 'other.md'), 'Another prompt');
+    await expect
+      .poll(async () => (await testApp.app.prompts.findByName(user, 'other'))?.template, { timeout: 5_000 })
+      .toBe('Another prompt');
+    const review = await testApp.app.prompts.findByName(user, 'review');
+    expect(
+      (await testApp.app.prompts.versions(user, review?.id ?? '')).map((version) => version.version),
+    ).toEqual([1]);
+  });
+
   it('reloads when a file changes, keeping the old version, and forgets a deleted file', async () => {
     fs.writeFileSync(path.join(promptsDir, 'review.md'), reviewFile.replace('carefully', 'briefly'));
     await expect

@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { systemActor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';
 import type { Clock } from '../../../clock.js';
+import { canonicalJson } from '../../../canonical-json.js';
 import type { Database } from '../../../db/database.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 import type { IdGenerator } from '../../../ids.js';
@@ -12,7 +13,7 @@ const sameContent = (row: typeof prompts.$inferSelect, file: FilePrompt) =>
   row.template === file.template &&
   row.title === (file.title ?? null) &&
   row.description === (file.description ?? null) &&
-  JSON.stringify(row.arguments) === JSON.stringify(file.arguments) &&
+  canonicalJson(row.arguments) === canonicalJson(file.arguments) &&
   JSON.stringify(row.tags) === JSON.stringify(file.tags);
 
 /**
