@@ -60,9 +60,10 @@ describe('prompts from PROMPTS_DIR', () => {
   it('gives an unchanged file no new version when the files are read again', async () => {
     // A prompt with several argument fields: jsonb gives them back in its own key order.
     fs.writeFileSync(path.join(promptsDir, 'review.md'), reviewFile);
-    fs.writeFileSync(path.join(promptsDir, 'other.md'), 'Another prompt');
+    // Files are read in name order: once this one is loaded, review.md has been compared.
+    fs.writeFileSync(path.join(promptsDir, 'zz-last.md'), 'Another prompt');
     await expect
-      .poll(async () => (await testApp.app.prompts.findByName(user, 'other'))?.template, { timeout: 5_000 })
+      .poll(async () => (await testApp.app.prompts.findByName(user, 'zz-last'))?.template, { timeout: 5_000 })
       .toBe('Another prompt');
     const review = await testApp.app.prompts.findByName(user, 'review');
     expect(
