@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorNotice, Spinner } from '../../components/feedback';
 import { SelectField } from '../../components/field';
 import { SectionHeading } from '../../components/section-nav';
+import { CountsChart } from './counts-chart';
 import { useStats } from './events-api';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
@@ -53,32 +54,35 @@ export function StatsSection() {
           {stats.data.counts.length === 0 ? (
             <p className="text-sm text-neutral-600 dark:text-neutral-400">No events in this period.</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Events per type and {bucket}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{bucket === 'day' ? 'Day' : 'Hour'}</th>
-                  <th scope="col">Type</th>
-                  <th scope="col" className="text-right">
-                    Events
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {stats.data.counts.map((row) => (
-                  <tr
-                    key={`${row.bucket}:${row.type}`}
-                    className="border-t border-neutral-200 dark:border-neutral-800"
-                  >
-                    <td>{new Date(row.bucket).toLocaleString()}</td>
-                    <td>
-                      <code className="text-xs">{row.type}</code>
-                    </td>
-                    <td className="text-right">{row.count}</td>
+            <>
+              <CountsChart counts={stats.data.counts} bucket={bucket} />
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Events per type and {bucket}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{bucket === 'day' ? 'Day' : 'Hour'}</th>
+                    <th scope="col">Type</th>
+                    <th scope="col" className="text-right">
+                      Events
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {stats.data.counts.map((row) => (
+                    <tr
+                      key={`${row.bucket}:${row.type}`}
+                      className="border-t border-neutral-200 dark:border-neutral-800"
+                    >
+                      <td>{new Date(row.bucket).toLocaleString()}</td>
+                      <td>
+                        <code className="text-xs">{row.type}</code>
+                      </td>
+                      <td className="text-right">{row.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </>
       )}
