@@ -13,7 +13,8 @@ export interface Bar {
 export function BarChart({ title, bars, height = 80 }: { title: string; bars: Bar[]; height?: number }) {
   const width = 300;
   const largest = Math.max(1, ...bars.map((bar) => bar.value));
-  const step = bars.length > 0 ? width / bars.length : width;
+  // A few bars stay narrow (as if there were 12), starting at the left, rather than filling the width.
+  const step = width / Math.max(bars.length, 12);
   const gap = step > 4 ? 1 : 0;
   return (
     <svg

@@ -6,13 +6,13 @@ interface Node {
   y: number;
 }
 
-const boxWidth = 110;
+const boxWidth = 130;
 const boxHeight = 30;
 
 /** The nodes and arrows of a pattern, laid out on a small grid (members by index). */
 function layout(team: Pick<TeamView, 'pattern' | 'members' | 'options'>, nameOf: (agent: string) => string) {
   const names = team.members.map((member) => nameOf(member.agent) + (member.role ? ` (${member.role})` : ''));
-  const column = (index: number) => 10 + index * (boxWidth + 20);
+  const column = (index: number) => 10 + index * (boxWidth + 44);
   switch (team.pattern) {
     case 'pipeline': {
       const nodes = names.map((label, index) => ({ label, x: column(index), y: 10 }));
@@ -63,7 +63,7 @@ function layout(team: Pick<TeamView, 'pattern' | 'members' | 'options'>, nameOf:
 }
 
 /** A name cut to fit its box. */
-const fit = (label: string) => (label.length > 16 ? `${label.slice(0, 15)}…` : label);
+const fit = (label: string) => (label.length > 20 ? `${label.slice(0, 19)}…` : label);
 
 /**
  * A team's pattern drawn as boxes and arrows (plain SVG): a pipeline in a row, a supervisor above
