@@ -172,7 +172,7 @@ describe('the cooperation pages', () => {
     await poll(() => page.getByRole('cell', { name: 'custom.order.paid' }).count()).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
   });
-  it('makes a team from agents, drawn as its pattern, and changes it', async () => {
+  it('makes a team from agents, drawn as its pattern, runs it turn by turn, and changes it', async () => {
     const { page, consoleErrors } = await e2e.signedIn('ada@example.com');
     await page.goto('/agents');
     await page.getByRole('link', { name: 'Teams' }).click();
@@ -187,6 +187,17 @@ describe('the cooperation pages', () => {
     await poll(() =>
       page.getByRole('img', { name: /week-crew team as a diagram\. pipeline: helper, summarizer/ }).count(),
     ).toBe(1);
+    // Run: each member's turn shows, then the team's answer; the page opens again from its address.
+    await page.reload();
+    await page
+      .getByLabel('Task for the team')
+      .fill('summarize this: Teams run their members in turn. Each one answers.');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const teamRun = page.getByRole('region', { name: 'Team run' });
+    const turns = teamRun.getByRole('list', { name: 'Turns' }).getByRole('listitem');
+    await eventually(() => turns.count(), 120_000).toBe(2);
+    await eventually(() => teamRun.getByText('Working…').count(), 120_000).toBe(0);
+    expect(await teamRun.getByText('Succeeded', { exact: true }).count()).toBe(1);
     // A review team instead: the writer and the critic pass the work back and forth.
     await page.getByLabel('Pattern').selectOption('review');
     await page.getByLabel('Member 1 role').fill('writer');

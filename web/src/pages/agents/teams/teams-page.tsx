@@ -7,6 +7,7 @@ import { useAgentList } from '../agent-api';
 import { type CreateTeamInput, type TeamView, useTeamMutations, useTeams } from './team-api';
 import { TeamDiagram } from './team-diagram';
 import { TeamForm } from './team-form';
+import { TeamRunPanel } from './team-run-panel';
 
 const newTeam: CreateTeamInput = { name: '', description: '', pattern: 'pipeline', members: [{ agent: '' }] };
 
@@ -118,6 +119,12 @@ export function TeamPage({ teamId }: { teamId: string }) {
           Saved.
         </p>
       )}
+      <PageSection title="Run">
+        <TeamRunPanel
+          teamId={team.id}
+          nameOf={(agent) => agents.find((one) => one.id === agent || one.name === agent)?.name ?? agent}
+        />
+      </PageSection>
     </>,
   );
 }
