@@ -279,7 +279,7 @@ describe('the cooperation pages', () => {
     await poll(() => suggestions.getByText(/×2/).count()).toBe(1);
     await page.getByLabel('Tag', { exact: true }).fill('nothing-has-this');
     await page.getByLabel('Tag', { exact: true }).press('Enter');
-    await poll(() => page.getByText('Nothing remembered yet').count()).toBe(1);
+    await poll(() => page.getByText('No memory tagged “nothing-has-this”').count()).toBe(1);
     await page.goto('/memories');
     await suggestions.getByRole('button', { name: 'Merge them' }).click();
     await poll(() => page.getByText('1 duplicate merged.').count()).toBe(1);

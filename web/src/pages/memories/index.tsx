@@ -134,6 +134,8 @@ export function Component() {
         <Spinner label="Loading memories" />
       ) : list.isError ? (
         <ErrorNotice error={list.error} />
+      ) : listed.length === 0 && tag ? (
+        <EmptyState title={`No memory tagged “${tag}”`}>Clear the tag to see them all.</EmptyState>
       ) : listed.length === 0 ? (
         <EmptyState title={status === 'archived' ? 'Nothing archived' : 'Nothing remembered yet'}>
           {status === 'archived' ? '' : 'Tell the assistant “remember that …”, or write a fact above.'}
