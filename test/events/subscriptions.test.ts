@@ -127,6 +127,27 @@ describe.runIf(postgresAvailable)('event subscriptions', { timeout: 120_000 }, (
     );
   });
 
+  it('sends a test delivery (custom.test) to the subscription’s target whatever its filter; another user’s is not found', async () => {
+    const { id } = await subscribe(alice, {
+      name: 'rare',
+      pattern: 'custom.never.*',
+      target: { kind: 'webhook', url: receiver.url('/tried') },
+    });
+    const tried = await alice.request({ method: 'POST', url: `/api/v1/event-subscriptions/${id}/test` });
+    expect(tried.statusCode, tried.body).toBe(202);
+    expect(tried.json()).toMatchObject({ subscription_id: id, event_type: 'custom.test' });
+    await expect.poll(() => receiver.received('/tried').length, patience).toBe(1);
+    expect(bodyOf(receiver.received('/tried')[0]).event).toMatchObject({
+      id: tried.json().event_id,
+      type: 'custom.test',
+      data: { test: true, subscription_id: id },
+    });
+    await expect.poll(async () => (await deliveriesOf(alice, id))[0]?.status, patience).toBe('delivered');
+    const hidden = await bob.request({ method: 'POST', url: `/api/v1/event-subscriptions/${id}/test` });
+    expect(hidden.statusCode).toBe(404);
+    expect(receiver.received('/tried')).toHaveLength(1);
+  });
+
   it('filters with a CEL expression over the event as well', async () => {
     await subscribe(alice, {
       name: 'vip',

@@ -129,6 +129,13 @@ export const eventRows: OwnedRow[] = [
     otherUser: 'not_found',
   },
   {
+    method: 'POST',
+    route: '/api/v1/event-subscriptions/:id/test',
+    scope: 'api:write',
+    request: withSubscription((id) => ({ url: `/api/v1/event-subscriptions/${id}/test` })),
+    otherUser: 'not_found',
+  },
+  {
     method: 'GET',
     route: '/api/v1/event-deliveries',
     scope: 'api:read',

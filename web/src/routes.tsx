@@ -32,6 +32,7 @@ export const routes: RouteObject[] = [
           { path: 'workflows/:workflowId?', lazy: () => import('./pages/workflows') },
           { path: 'runs/:runId?', lazy: () => import('./pages/runs') },
           { path: 'agents/:agentId?', lazy: () => import('./pages/agents') },
+          { path: 'agents/teams/:teamId', lazy: () => import('./pages/agents') },
           { path: 'context/:spaceId?', lazy: () => import('./pages/context') },
           { path: 'events/:section?', lazy: () => import('./pages/events') },
           { path: 'memories', lazy: () => import('./pages/memories') },

@@ -7,6 +7,7 @@ import { eventTypeList } from './event-catalog.js';
 import { createPublisher } from './publish.js';
 import { createEventFeed } from './service.js';
 import { createSubscriptions } from './subscriptions.js';
+import { createTestDelivery } from './test-delivery.js';
 
 /**
  * The events module: the user's feed (history and live), publishing custom events, subscriptions
@@ -21,10 +22,13 @@ export function createEventsService(deps: EventsDeps) {
       dispatcher.listen();
     });
   }
+  const subscriptions = createSubscriptions(deps);
   return {
     feed: createEventFeed({ bus: deps.bus }),
     publish: createPublisher({ bus: deps.bus }),
-    subscriptions: createSubscriptions(deps),
+    subscriptions,
+    /** Sends a custom.test event to one subscription (its filter aside), to try its target. */
+    sendTestDelivery: createTestDelivery(deps, subscriptions, runner),
     deliveries: createDeliveries(deps, runner),
     analytics: createEventAnalytics(deps),
     /** Every event type the code declares, with its payload schema. */

@@ -15,6 +15,7 @@ import {
   deliveryPageSchema,
   deliverySchema,
   listDeliveriesQuerySchema,
+  testDeliverySchema,
   subscriptionSchema,
   updateSubscriptionInputSchema,
 } from './subscription-schema.js';
@@ -131,6 +132,19 @@ export function registerEventServiceRoutes(app: FastifyInstance, service: Events
       status: 204,
     },
     (request) => subscriptions.remove(request.user, request.params.id),
+  );
+  route(
+    {
+      method: 'POST',
+      url: '/api/v1/event-subscriptions/:id/test',
+      scope: 'api:write',
+      summary:
+        'Send a custom.test event to this subscription’s target, whatever its filter; the delivery shows in the log',
+      params: idParams,
+      status: 202,
+      response: testDeliverySchema,
+    },
+    (request) => service.sendTestDelivery(request.user, request.params.id),
   );
   route(
     {

@@ -120,3 +120,12 @@ export const deliveryPageSchema = z.object({
   items: z.array(deliverySchema),
   next_cursor: z.string().nullable(),
 });
+
+export const testDeliverySchema = z
+  .object({
+    subscription_id: z.string(),
+    event_id: z.string().describe('The custom.test event’s id: its delivery shows in the log under it'),
+    event_type: z.string(),
+  })
+  .meta({ id: 'EventTestDelivery' });
+export type TestDelivery = z.infer<typeof testDeliverySchema>;

@@ -8,10 +8,19 @@ import type {
   deliveryPageSchema,
   DeliveryView,
   SubscriptionView,
+  TestDelivery,
 } from '@server/modules/events/subscription-schema';
 import type { z } from 'zod';
 
-export type { CreateSubscriptionInput, DeliveryDetail, DeliveryView, EventPage, SubscriptionView, WireEvent };
+export type {
+  CreateSubscriptionInput,
+  DeliveryDetail,
+  DeliveryView,
+  EventPage,
+  SubscriptionView,
+  TestDelivery,
+  WireEvent,
+};
 export type CreatedSubscription = z.infer<typeof createdSubscriptionSchema>;
 export type DeliveryPage = z.infer<typeof deliveryPageSchema>;
 export type EventStats = z.infer<typeof eventStatsSchema>;

@@ -34,13 +34,21 @@ export function AgentList() {
         title="Agents"
         description="Specialists with their own instructions, tools and limits. Ask one, or let them work together."
         actions={
-          <Link
-            to="/agents/new"
-            className="inline-flex items-center gap-1.5 rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800 hover:no-underline dark:bg-blue-500 dark:text-neutral-950 dark:hover:bg-blue-400"
-          >
-            <Icon name="plus" className="size-4" />
-            New agent
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link
+              to="/agents/teams"
+              className="inline-flex items-center rounded-md border border-neutral-300 px-3 py-2 text-sm font-medium text-neutral-900 no-underline hover:bg-neutral-100 hover:no-underline dark:border-neutral-700 dark:text-neutral-100 dark:hover:bg-neutral-800"
+            >
+              Teams
+            </Link>
+            <Link
+              to="/agents/new"
+              className="inline-flex items-center gap-1.5 rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800 hover:no-underline dark:bg-blue-500 dark:text-neutral-950 dark:hover:bg-blue-400"
+            >
+              <Icon name="plus" className="size-4" />
+              New agent
+            </Link>
+          </div>
         }
       />
       <div className="mb-4 flex flex-wrap items-end gap-3">

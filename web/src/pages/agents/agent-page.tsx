@@ -1,14 +1,15 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Agent, AgentDefinitionInput } from '../../api/agent-types';
 import { Button } from '../../components/button';
 import { ErrorNotice, PageHeader, Spinner } from '../../components/feedback';
-import { TextArea } from '../../components/field';
 import { VersionHistory } from '../../components/version-history';
 import { useAgent, useAgentMutations, useAgentVersions } from './agent-api';
 import { agentBadge } from './agent-list';
 import { AgentRuns } from './agent-runs';
 import { AskPanel } from './ask-panel';
+import { AgentEditor } from './editor/agent-editor';
+import { HealthPanel } from './health-panel';
+import { MailboxPanel } from './mailbox-panel';
 import { PageSection } from '../../components/page-section';
 
 /** What a new agent starts from: every field a user would change, with the defaults spelled out. */
@@ -23,59 +24,6 @@ export const starterAgent: AgentDefinitionInput = {
   visibility: 'private',
 };
 
-/** The definition as JSON text; Save sends it (the server checks it and names a wrong field). */
-function DefinitionForm({
-  initial,
-  readOnly,
-  saving,
-  error,
-  onSave,
-}: {
-  initial: unknown;
-  readOnly: boolean;
-  saving: boolean;
-  error: unknown;
-  onSave: (definition: unknown) => void;
-}) {
-  const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
-  const [parseError, setParseError] = useState<string | undefined>();
-  return (
-    <form
-      aria-label="Definition"
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        try {
-          const definition: unknown = JSON.parse(text);
-          setParseError(undefined);
-          onSave(definition);
-        } catch (failure) {
-          setParseError(`This is not JSON: ${(failure as Error).message}`);
-        }
-      }}
-    >
-      <TextArea
-        label="Definition (JSON)"
-        value={text}
-        readOnly={readOnly}
-        onChange={(event) => setText(event.target.value)}
-        rows={18}
-        spellCheck={false}
-        className="font-mono text-sm"
-        error={parseError}
-      />
-      <ErrorNotice error={error} />
-      {!readOnly && (
-        <div>
-          <Button type="submit" variant="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </Button>
-        </div>
-      )}
-    </form>
-  );
-}
-
 /** A new agent: the starter definition to change; Save creates it and opens it. */
 export function NewAgentPage() {
   const { create } = useAgentMutations();
@@ -86,7 +34,7 @@ export function NewAgentPage() {
         <Link to="/agents">Agents</Link> /
       </p>
       <PageHeader title="New agent" description="Its instructions, the tools it may call, its limits." />
-      <DefinitionForm
+      <AgentEditor
         initial={starterAgent}
         readOnly={false}
         saving={create.isPending}
@@ -161,7 +109,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
             changes it.
           </p>
         )}
-        <DefinitionForm
+        <AgentEditor
           key={data.version}
           initial={data.definition}
           readOnly={!data.is_owner}
@@ -170,9 +118,17 @@ export function AgentPage({ agentId }: { agentId: string }) {
           onSave={(definition) => save.mutate({ id: data.id, definition })}
         />
       </PageSection>
+      <PageSection title="Health and performance">
+        <HealthPanel agentId={data.id} />
+      </PageSection>
       <PageSection title="Runs">
         <AgentRuns agentId={data.id} />
       </PageSection>
+      {data.is_owner && (
+        <PageSection title="Mailbox">
+          <MailboxPanel agentId={data.id} />
+        </PageSection>
+      )}
       <PageSection title="Versions">
         <Versions agent={data} />
       </PageSection>

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/feedback';
 import { TextArea } from '../../components/field';
 import { StatusBadge } from '../runs/status-badge';
 import { runEnded, useAgentMutations, useAgentRun } from './agent-api';
+import { RunToolCalls } from './run-tool-calls';
 
 /** Ask the agent something: the run's status while it works, then its answer or why it failed. */
 export function AskPanel({ agent }: { agent: Agent }) {
@@ -47,6 +48,7 @@ export function AskPanel({ agent }: { agent: Agent }) {
             {run.data.steps > 0 && <span>{run.data.steps} steps</span>}
             {working && <span>Working…</span>}
           </p>
+          <RunToolCalls runId={run.data.id} working={working} />
           {run.data.output && <p className="whitespace-pre-wrap">{run.data.output}</p>}
           {run.data.error && <p className="text-red-700 dark:text-red-400">{run.data.error.message}</p>}
         </section>

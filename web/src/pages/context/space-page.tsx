@@ -5,7 +5,9 @@ import { TextArea, TextField } from '../../components/field';
 import { useUrlParams } from '../../components/url-params';
 import { canWrite, useContextMutations, useEntries, useSpace } from './context-api';
 import { EntryPanel } from './entry-panel';
+import { LiveChangeNotice } from './live-change-notice';
 import { MembersPanel } from './members-panel';
+import { RelationsPanel } from './relations-panel';
 
 /** A key's depth in its path (`findings/market` is 1), to indent the list like a tree. */
 const depth = (key: string) => key.split('/').length - 1;
@@ -48,6 +50,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
         }
       />
       <ErrorNotice error={deleteSpace.error} className="mb-4" />
+      <LiveChangeNotice spaceId={spaceId} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="flex flex-col gap-4">
           <form
@@ -150,6 +153,10 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
           <MembersPanel space={space.data} />
         </div>
       </div>
+      <section aria-label="Who wrote what" className="mt-8">
+        <h2 className="mb-2 text-lg font-semibold">Who wrote what</h2>
+        <RelationsPanel space={space.data} />
+      </section>
     </div>
   );
 }

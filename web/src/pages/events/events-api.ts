@@ -8,6 +8,7 @@ import type {
   EventPage,
   EventStats,
   SubscriptionView,
+  TestDelivery,
   WireEvent,
 } from '../../api/event-types';
 
@@ -46,6 +47,8 @@ export function useDeliveries(status: '' | 'pending' | 'delivered' | 'dead') {
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    // Deliveries publish no events of their own: the log is asked again while it is open.
+    refetchInterval: 3_000,
   });
 }
 
@@ -99,6 +102,11 @@ export function useEventMutations() {
     }),
     replay: useMutation({
       mutationFn: (id: string) => api<unknown>(`/api/v1/event-deliveries/${id}/replay`, { method: 'POST' }),
+      onSettled: refresh('event-deliveries'),
+    }),
+    test: useMutation({
+      mutationFn: (id: string) =>
+        api<TestDelivery>(`/api/v1/event-subscriptions/${id}/test`, { method: 'POST' }),
       onSettled: refresh('event-deliveries'),
     }),
     publish: useMutation({

@@ -2,12 +2,14 @@ import { Navigate, useParams } from 'react-router';
 import { SectionedPage } from '../../components/section-nav';
 import { DeliveriesSection } from './deliveries-section';
 import { HistorySection } from './history-section';
+import { LiveSection } from './live-section';
 import { StatsSection } from './stats-section';
 import { SubscriptionsSection } from './subscriptions-section';
 
 const sections = [
   { id: 'subscriptions', label: 'Subscriptions', render: () => <SubscriptionsSection /> },
   { id: 'deliveries', label: 'Deliveries', render: () => <DeliveriesSection /> },
+  { id: 'live', label: 'Live', render: () => <LiveSection /> },
   { id: 'history', label: 'History', render: () => <HistorySection /> },
   { id: 'analytics', label: 'Analytics', render: () => <StatsSection /> },
 ];

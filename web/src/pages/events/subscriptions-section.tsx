@@ -46,7 +46,7 @@ function readForm(data: FormData): CreateSubscriptionInput | string {
 /** Your subscriptions: what they listen for and where it goes; a new one (a webhook's secret is shown once). */
 export function SubscriptionsSection() {
   const subscriptions = useSubscriptions();
-  const { subscribe, setEnabled, unsubscribe } = useEventMutations();
+  const { subscribe, setEnabled, unsubscribe, test } = useEventMutations();
   const [created, setCreated] = useState<CreatedSubscription | undefined>();
   const [formError, setFormError] = useState<string | undefined>();
   const [kind, setKind] = useState<TargetKind>('webhook');
@@ -75,6 +75,9 @@ export function SubscriptionsSection() {
                 {subscription.conditions.length > 0 &&
                   ` · ${subscription.conditions.length} conditions`} → {targetText(subscription.target)}
               </span>
+              <Button size="sm" disabled={test.isPending} onClick={() => test.mutate(subscription.id)}>
+                Test delivery
+              </Button>
               <Button
                 size="sm"
                 disabled={setEnabled.isPending}
@@ -94,7 +97,12 @@ export function SubscriptionsSection() {
           ))}
         </ul>
       )}
-      <ErrorNotice error={setEnabled.error ?? unsubscribe.error} className="mb-4" />
+      <ErrorNotice error={setEnabled.error ?? unsubscribe.error ?? test.error} className="mb-4" />
+      {test.isSuccess && (
+        <p role="status" className="mb-4 text-sm">
+          A custom.test event is on its way: see it under Deliveries.
+        </p>
+      )}
       {created?.secret && (
         <div
           role="status"

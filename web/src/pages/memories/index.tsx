@@ -7,11 +7,14 @@ import { MemoryAnalyticsPanel } from './memory-analytics';
 import {
   type MemoryStatus,
   parseTags,
+  scopeFrom,
   useMemoryList,
   useMemoryMutations,
   useMemorySearch,
 } from './memory-api';
 import { MemoryRow } from './memory-row';
+import { MergeSuggestions } from './merge-suggestions';
+import { WhoseField } from './whose-field';
 
 const statuses: Record<MemoryStatus, string> = { active: 'Active', archived: 'Archived', all: 'All' };
 const isStatus = (value: string | null): value is MemoryStatus => value !== null && value in statuses;
@@ -22,8 +25,11 @@ export function Component() {
   const q = url.get('q');
   const statusParam = url.get('status');
   const status = isStatus(statusParam) ? statusParam : 'active';
-  const list = useMemoryList(status, '');
-  const search = useMemorySearch(q, status !== 'active');
+  const whose = url.get('whose');
+  const tag = url.get('tag');
+  const scope = scopeFrom(whose);
+  const list = useMemoryList(status, tag, scope);
+  const search = useMemorySearch(q, status !== 'active', scope);
   const { remember, merge } = useMemoryMutations();
   const listed = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -32,7 +38,7 @@ export function Component() {
         title="Memory"
         description="Facts the assistant and your agents keep about you and recall when they help. Nothing is deleted unless you forget it."
         actions={
-          <Button disabled={merge.isPending} onClick={() => merge.mutate()}>
+          <Button disabled={merge.isPending} onClick={() => merge.mutate(scope)}>
             {merge.isPending ? 'Merging…' : 'Merge duplicates'}
           </Button>
         }
@@ -57,6 +63,7 @@ export function Component() {
               text: String(data.get('text') ?? '').trim(),
               tags: parseTags(String(data.get('tags') ?? '')),
               importance: 3,
+              ...scope,
             },
             { onSuccess: () => form.reset() },
           );
@@ -89,7 +96,26 @@ export function Component() {
             </option>
           ))}
         </SelectField>
+        <WhoseField value={whose} onChange={(value) => url.set('whose', value)} />
+        <form
+          key={tag}
+          role="search"
+          aria-label="Filter by tag"
+          onSubmit={(event) => {
+            event.preventDefault();
+            url.set('tag', String(new FormData(event.currentTarget).get('tag') ?? '').trim());
+          }}
+        >
+          <TextField label="Tag" name="tag" type="search" defaultValue={tag} placeholder="work, then Enter" />
+        </form>
       </div>
+      {!q && status !== 'archived' && (
+        <MergeSuggestions
+          memories={listed.filter((memory) => !memory.archived_at)}
+          merging={merge.isPending}
+          onMerge={() => merge.mutate(scope)}
+        />
+      )}
       {q ? (
         search.isPending ? (
           <Spinner label="Searching memories" />
@@ -108,6 +134,8 @@ export function Component() {
         <Spinner label="Loading memories" />
       ) : list.isError ? (
         <ErrorNotice error={list.error} />
+      ) : listed.length === 0 && tag ? (
+        <EmptyState title={`No memory tagged “${tag}”`}>Clear the tag to see them all.</EmptyState>
       ) : listed.length === 0 ? (
         <EmptyState title={status === 'archived' ? 'Nothing archived' : 'Nothing remembered yet'}>
           {status === 'archived' ? '' : 'Tell the assistant “remember that …”, or write a fact above.'}
@@ -126,7 +154,7 @@ export function Component() {
           </Button>
         </div>
       )}
-      <MemoryAnalyticsPanel />
+      <MemoryAnalyticsPanel scope={scope} />
     </div>
   );
 }

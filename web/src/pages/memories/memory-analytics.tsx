@@ -1,9 +1,10 @@
+import { BarChart } from '../../components/bar-chart';
 import { ErrorNotice, Spinner } from '../../components/feedback';
-import { useMemoryAnalytics } from './memory-api';
+import { type MemoryScope, useMemoryAnalytics } from './memory-api';
 
 /** How memory is used: counts, recall hit rate, growth over the last days, the most recalled facts. */
-export function MemoryAnalyticsPanel() {
-  const analytics = useMemoryAnalytics();
+export function MemoryAnalyticsPanel({ scope }: { scope: MemoryScope }) {
+  const analytics = useMemoryAnalytics(scope);
   return (
     <section aria-label="Memory analytics" className="mt-10">
       <h2 className="mb-3 text-lg font-semibold">Use</h2>
@@ -32,10 +33,16 @@ export function MemoryAnalyticsPanel() {
             ))}
           </dl>
           {analytics.data.growth.some((day) => day.created > 0) && (
-            <p className="mb-3 text-sm">
-              Added in the last {analytics.data.growth.length} days:{' '}
-              {analytics.data.growth.reduce((sum, day) => sum + day.created, 0)}
-            </p>
+            <figure className="mb-4">
+              <BarChart
+                title={`Memories added per day over the last ${analytics.data.growth.length} days`}
+                bars={analytics.data.growth.map((day) => ({ label: day.day, value: day.created }))}
+              />
+              <figcaption className="text-sm">
+                Added in the last {analytics.data.growth.length} days:{' '}
+                {analytics.data.growth.reduce((sum, day) => sum + day.created, 0)}
+              </figcaption>
+            </figure>
           )}
           {analytics.data.most_used.length > 0 && (
             <>

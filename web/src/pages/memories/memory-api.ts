@@ -4,19 +4,33 @@ import type { Memory, MemoryAnalytics, MemoryPage, MergeResult, ScoredMemory } f
 
 export type MemoryStatus = 'active' | 'archived' | 'all';
 
+/** Whose memories: yours (the default), or one of your agents' or teams'. */
+export interface MemoryScope {
+  scope: 'user' | 'agent' | 'team';
+  scope_id?: string | undefined;
+}
+
+/** A scope from its URL form: `agent:<id>`, `team:<id>`, anything else is yours. */
+export function scopeFrom(whose: string): MemoryScope {
+  const [kind, id] = whose.split(':', 2);
+  return (kind === 'agent' || kind === 'team') && id ? { scope: kind, scope_id: id } : { scope: 'user' };
+}
+
 /** Query keys of memories; memory.* live events mark them stale. */
 export const memoryKeys = {
-  list: (status: MemoryStatus, tag: string) => ['memories', 'list', status, tag] as const,
-  search: (query: string, archived: boolean) => ['memories', 'search', query, archived] as const,
-  analytics: ['memories', 'analytics'] as const,
+  list: (status: MemoryStatus, tag: string, scope: MemoryScope) =>
+    ['memories', 'list', status, tag, scope] as const,
+  search: (query: string, archived: boolean, scope: MemoryScope) =>
+    ['memories', 'search', query, archived, scope] as const,
+  analytics: (scope: MemoryScope) => ['memories', 'analytics', scope] as const,
 };
 
-export function useMemoryList(status: MemoryStatus, tag: string) {
+export function useMemoryList(status: MemoryStatus, tag: string, scope: MemoryScope) {
   return useInfiniteQuery({
-    queryKey: memoryKeys.list(status, tag),
+    queryKey: memoryKeys.list(status, tag, scope),
     queryFn: ({ pageParam, signal }) =>
       api<MemoryPage>('/api/v1/memories', {
-        query: { status, tag: tag || undefined, limit: 50, cursor: pageParam },
+        query: { ...scope, status, tag: tag || undefined, limit: 50, cursor: pageParam },
         signal,
       }),
     initialPageParam: undefined as string | undefined,
@@ -25,22 +39,23 @@ export function useMemoryList(status: MemoryStatus, tag: string) {
 }
 
 /** The memories most relevant to the words, best first (what the assistant would recall). */
-export function useMemorySearch(query: string, archived: boolean) {
+export function useMemorySearch(query: string, archived: boolean, scope: MemoryScope) {
   return useQuery({
-    queryKey: memoryKeys.search(query, archived),
+    queryKey: memoryKeys.search(query, archived, scope),
     queryFn: ({ signal }) =>
       api<{ items: ScoredMemory[] }>('/api/v1/memories/search', {
-        query: { query, include_archived: archived, limit: 50 },
+        query: { ...scope, query, include_archived: archived, limit: 50 },
         signal,
       }).then((page) => page.items),
     enabled: query !== '',
   });
 }
 
-export function useMemoryAnalytics() {
+export function useMemoryAnalytics(scope: MemoryScope) {
   return useQuery({
-    queryKey: memoryKeys.analytics,
-    queryFn: ({ signal }) => api<MemoryAnalytics>('/api/v1/memories/analytics', { signal }),
+    queryKey: memoryKeys.analytics(scope),
+    queryFn: ({ signal }) =>
+      api<MemoryAnalytics>('/api/v1/memories/analytics', { query: { ...scope }, signal }),
   });
 }
 
@@ -50,7 +65,7 @@ export function useMemoryMutations() {
   const refresh = () => client.invalidateQueries({ queryKey: ['memories'] });
   return {
     remember: useMutation({
-      mutationFn: (input: { text: string; tags: string[]; importance: number }) =>
+      mutationFn: (input: { text: string; tags: string[]; importance: number } & MemoryScope) =>
         api<Memory>('/api/v1/memories', { method: 'POST', body: input }),
       onSettled: refresh,
     }),
@@ -72,7 +87,8 @@ export function useMemoryMutations() {
       onSettled: refresh,
     }),
     merge: useMutation({
-      mutationFn: () => api<MergeResult>('/api/v1/memories/merge', { method: 'POST', body: {} }),
+      mutationFn: (scope: MemoryScope) =>
+        api<MergeResult>('/api/v1/memories/merge', { method: 'POST', body: scope }),
       onSettled: refresh,
     }),
   };
