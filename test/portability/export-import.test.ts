@@ -204,6 +204,17 @@ describe('a user’s export file, imported into a fresh instance', () => {
     expect(first.json().definition.steps[0].agent).toBe('researcher');
   });
 
+  it('makes only the importer’s own items, even from a file naming another user’s ids', async () => {
+    const before = await contentOf(source.app, alice);
+    const imported = await bob.send({ method: 'POST', url: '/api/v1/me/import', payload: file });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(await contentOf(source.app, alice)).toEqual(before);
+    const bobs = await contentOf(source.app, bob);
+    expect(bobs.memories.map((memory) => memory.text)).toContain('My manager is Dana');
+    expect(bobs.agent_memories).toEqual(['researcher: Sources must be cited']);
+    expect(JSON.stringify(imported.json())).not.toContain(alice.actor.userId);
+  });
+
   it('refuses a malformed file with 400 naming the field, and writes nothing', async () => {
     const fresh = await account(target.app, 'carol');
     const broken = structuredClone(file) as { context_spaces: { entries: { key: string }[] }[] };

@@ -20,7 +20,8 @@ export function registerPortabilityRoutes(
       method: 'GET',
       url: '/api/v1/me/export',
       scope: 'api:read',
-      summary: 'Your memories, context spaces, agents and workflows as one JSON file (switchboard.export)',
+      summary:
+        'Your memories, context spaces, agents and workflows as one JSON file (switchboard.export; a section over its item limit: 413 EXPORT_FILE_TOO_LARGE)',
       response: exportFileSchema,
     },
     (request) => service.exportFile(request.user),
@@ -32,7 +33,7 @@ export function registerPortabilityRoutes(
       url: '/api/v1/me/import',
       scope: 'api:write',
       summary:
-        'Import an export file as new items of yours (checked whole first; taken names get a copy with a suffix, memories you have are skipped; larger than the upload limit: 413 PAYLOAD_TOO_LARGE)',
+        'Import an export file as new items of yours (checked whole first; taken names get a copy with a suffix, memories you have are skipped; over the upload limit 413 PAYLOAD_TOO_LARGE, a section over its item limit 413 EXPORT_FILE_TOO_LARGE)',
       body: fileContent(exportFileSchema),
       response: importReportSchema,
       bodyLimit: importLimit,

@@ -3,7 +3,7 @@ import { agentFileSchema } from '../agents/index.js';
 import { contextKeySchema, contextValueSchema } from '../context/index.js';
 import { portableMemorySchema } from '../memory/index.js';
 
-/** How many items of each section one file may hold (beyond: 400 naming the section). */
+/** How many items of each section one file may hold (beyond: 413 EXPORT_FILE_TOO_LARGE naming it). */
 export const exportFileLimits = {
   memories: 100_000,
   context_spaces: 1_000,
@@ -20,7 +20,6 @@ export const portableContextSpaceSchema = z
     name: z.string().trim().min(1).max(200),
     entries: z
       .array(z.object({ key: contextKeySchema, value: contextValueSchema }))
-      .max(exportFileLimits.entries_per_space)
       .describe('The current value of each entry (deleted entries and history are not exported)'),
   })
   .meta({ id: 'PortableContextSpace' });
@@ -51,10 +50,10 @@ export const exportFileSchema = z
     format: z.literal('switchboard.export').describe('Always switchboard.export'),
     format_version: z.literal(1),
     exported_at: z.iso.datetime({ offset: true }).describe('ISO 8601'),
-    memories: z.array(portableMemorySchema).max(exportFileLimits.memories).default([]),
-    context_spaces: z.array(portableContextSpaceSchema).max(exportFileLimits.context_spaces).default([]),
-    agents: z.array(portableAgentSchema).max(exportFileLimits.agents).default([]),
-    workflows: z.array(portableWorkflowSchema).max(exportFileLimits.workflows).default([]),
+    memories: z.array(portableMemorySchema).default([]),
+    context_spaces: z.array(portableContextSpaceSchema).default([]),
+    agents: z.array(portableAgentSchema).default([]),
+    workflows: z.array(portableWorkflowSchema).default([]),
   })
   .meta({ id: 'ExportFile' });
 export type ExportFile = z.infer<typeof exportFileSchema>;

@@ -3,6 +3,7 @@ import { requireUser } from '../../actor-policy.js';
 import type { Clock } from '../../clock.js';
 import { type ExportFile, type ExportFileInput, exportFileSchema, type ImportReport } from './schema.js';
 import { exportFile } from './service/export-file.js';
+import { assertWithinLimits } from './service/file-limits.js';
 import { importContextSpaces } from './service/import-context.js';
 import { importDefinitions } from './service/import-definitions.js';
 import { createImportLog } from './service/import-log.js';
@@ -24,13 +25,16 @@ export function createPortabilityService(ports: PortabilityPorts & { clock: Cloc
     /** The actor's own data (never others' shared items, the built-ins, or runs' spaces). */
     async exportFile(actor: Actor): Promise<ExportFile> {
       requireUser(actor);
-      return exportFile(ports, actor);
+      const file = await exportFile(ports, actor);
+      assertWithinLimits(file);
+      return file;
     },
 
     /** Makes the file's items new items of the actor's; answers what was created and skipped, by section. */
     async importFile(actor: Actor, input: ExportFileInput): Promise<ImportReport> {
       requireUser(actor);
       const file = exportFileSchema.parse(input);
+      assertWithinLimits(file);
       const log = createImportLog();
       try {
         const agentIds = await importDefinitions(ports, actor, { file, renames: noRenames(), log });
