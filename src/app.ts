@@ -471,6 +471,7 @@ export async function createApp({
       agentRuns,
       agentCoop,
       agentsMarket,
+      portability,
       prompts,
       resources,
       conversations,

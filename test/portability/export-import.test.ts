@@ -244,7 +244,7 @@ describe('a user’s export file, imported into a fresh instance', () => {
     const failing = createPortabilityService({
       memories: {
         ...app.memories,
-        importMemory: async () => {
+        importMemories: async () => {
           throw new Error('the database went away');
         },
       },

@@ -1,19 +1,17 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import { type Memory, type PortableMemory, portableMemorySchema } from '../schema.js';
 import { memories } from '../table.js';
-import {
-  inScope,
-  memoryColumns,
-  memoryIdFrom,
-  normalizeFact,
-  scopeKeyOf,
-  toMemory,
-} from './memory-record.js';
+import { memoryColumns, memoryIdFrom, normalizeFact, scopeKeyOf, toMemory } from './memory-record.js';
 
-/** What the export file needs of the memory service: all of a user's memories out, one in at a time. */
+/** What became of each memory of an import, in the order given. */
+export type ImportedMemory = { memory: Memory; created: true } | { memoryId: string; created: false };
+
+const batchSize = 1000;
+
+/** What the export file needs of the memory service: all of a user's memories out, many in at once. */
 export function createPortableMemories({
   db,
   clock,
@@ -44,49 +42,81 @@ export function createPortableMemories({
     },
 
     /**
-     * Keeps an exported memory as a new one of the actor's. The same fact already kept in its scope
-     * (archived or not) is left as it is and answered with `created: false`: an import never
-     * changes a memory you have. A user scope is the actor's own.
+     * Keeps exported memories as new ones of the actor's, all or none (one transaction). A fact
+     * already kept in its scope (archived or not), or given twice, is left as it is and answered
+     * with `created: false`: an import never changes a memory you have. A user scope is the
+     * actor's own. Publishes one `memory.imported`; embeds the new ones in batches.
      */
-    async importMemory(actor: Actor, input: PortableMemory): Promise<{ memory: Memory; created: boolean }> {
+    async importMemories(actor: Actor, input: readonly PortableMemory[]): Promise<ImportedMemory[]> {
       const user = requireUser(actor);
-      const item = portableMemorySchema.parse(input);
-      const key = scopeKeyOf(user, item);
-      const normalized = normalizeFact(item.text);
-      const [same] = await db
-        .select(memoryColumns)
-        .from(memories)
-        .where(and(inScope(user.userId, key), eq(memories.normalized, normalized)))
-        .limit(1);
-      if (same) return { memory: toMemory(same), created: false };
-      const now = clock.now();
-      const [row] = await db
-        .insert(memories)
-        .values({
-          id: memoryIdFrom(ids()),
-          ownerId: user.userId,
-          scope: key.scope,
-          scopeId: key.scopeId,
-          text: item.text,
-          normalized,
-          sourceKind: item.source.kind,
-          sourceId: item.source.id,
-          tags: [...new Set(item.tags)],
-          importance: item.importance,
-          createdAt: new Date(item.created_at),
-          updatedAt: now,
-          archivedAt: item.archived ? now : null,
-        })
-        .returning(memoryColumns);
-      if (!row) throw new Error('The memory was not stored');
-      await embed([row]);
-      await bus.publish(actor, 'memory.created', {
-        memory_id: row.id,
-        owner_id: user.userId,
-        scope: row.scope,
-        scope_id: row.scopeId,
+      const items = input.map((item) => {
+        const parsed = portableMemorySchema.parse(item);
+        const key = scopeKeyOf(user, parsed);
+        const normalized = normalizeFact(parsed.text);
+        return { parsed, key, normalized, slot: `${key.scope}\u0001${key.scopeId}\u0001${normalized}` };
       });
-      return { memory: toMemory(row), created: true };
+      const now = clock.now();
+      const { results, created } = await db.transaction(async (transaction) => {
+        const known = new Map<string, string>();
+        for (let start = 0; start < items.length; start += batchSize) {
+          const normalized = items.slice(start, start + batchSize).map((item) => item.normalized);
+          const rows = await transaction
+            .select({
+              id: memories.id,
+              scope: memories.scope,
+              scopeId: memories.scopeId,
+              normalized: memories.normalized,
+            })
+            .from(memories)
+            .where(and(eq(memories.ownerId, user.userId), inArray(memories.normalized, normalized)));
+          for (const row of rows)
+            known.set(`${row.scope}\u0001${row.scopeId}\u0001${row.normalized}`, row.id);
+        }
+        const results: { memoryId: string; fresh: boolean }[] = [];
+        const values: (typeof memories.$inferInsert)[] = [];
+        for (const { parsed, key, normalized, slot } of items) {
+          const same = known.get(slot);
+          if (same !== undefined) {
+            results.push({ memoryId: same, fresh: false });
+            continue;
+          }
+          const id = memoryIdFrom(ids());
+          known.set(slot, id);
+          results.push({ memoryId: id, fresh: true });
+          values.push({
+            id,
+            ownerId: user.userId,
+            scope: key.scope,
+            scopeId: key.scopeId,
+            text: parsed.text,
+            normalized,
+            sourceKind: parsed.source.kind,
+            sourceId: parsed.source.id,
+            tags: [...new Set(parsed.tags)],
+            importance: parsed.importance,
+            createdAt: new Date(parsed.created_at),
+            updatedAt: now,
+            archivedAt: parsed.archived ? now : null,
+          });
+        }
+        const created = new Map<string, Memory>();
+        for (let start = 0; start < values.length; start += batchSize) {
+          const rows = await transaction
+            .insert(memories)
+            .values(values.slice(start, start + batchSize))
+            .returning(memoryColumns);
+          for (const row of rows) created.set(row.id, toMemory(row));
+        }
+        return { results, created };
+      });
+      for (let start = 0; start < created.size; start += 100)
+        await embed([...created.values()].slice(start, start + 100));
+      if (created.size > 0)
+        await bus.publish(actor, 'memory.imported', { owner_id: user.userId, count: created.size });
+      return results.map(({ memoryId, fresh }): ImportedMemory => {
+        const memory = fresh ? created.get(memoryId) : undefined;
+        return memory ? { memory, created: true } : { memoryId, created: false };
+      });
     },
   };
 }
