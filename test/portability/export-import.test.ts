@@ -215,6 +215,33 @@ describe('a user’s export file, imported into a fresh instance', () => {
     expect(JSON.stringify(imported.json())).not.toContain(alice.actor.userId);
   });
 
+  it('keeps a fact given twice in one file once', async () => {
+    const fresh = await account(target.app, 'frank');
+    const fact = {
+      scope: 'user',
+      scope_id: 'x',
+      text: 'The office is on floor 3',
+      created_at: new Date().toISOString(),
+    };
+    const twice = {
+      format: 'switchboard.export',
+      format_version: 1,
+      exported_at: new Date().toISOString(),
+      memories: [
+        { ...fact, id: 'first' },
+        { ...fact, id: 'second', text: 'the office is on floor 3.' },
+      ],
+    };
+    const imported = await fresh.send({ method: 'POST', url: '/api/v1/me/import', payload: twice });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().memories.created.map((item: { exported_id: string }) => item.exported_id)).toEqual(
+      ['first'],
+    );
+    expect(imported.json().memories.skipped).toEqual([
+      expect.objectContaining({ exported_id: 'second', code: 'ALREADY_THERE' }),
+    ]);
+  });
+
   it('refuses a malformed file with 400 naming the field, and writes nothing', async () => {
     const fresh = await account(target.app, 'carol');
     const broken = structuredClone(file) as { context_spaces: { entries: { key: string }[] }[] };
