@@ -2,7 +2,7 @@ import type { Actor } from '../../actor.js';
 import { requireUser } from '../../actor-policy.js';
 import type { Clock } from '../../clock.js';
 import { type ExportFile, type ExportFileInput, exportFileSchema, type ImportReport } from './schema.js';
-import { exportFile } from './service/export-file.js';
+import { buildExportFile } from './service/export-file.js';
 import { assertWithinLimits } from './service/file-limits.js';
 import { importContextSpaces } from './service/import-context.js';
 import { importDefinitions } from './service/import-definitions.js';
@@ -25,7 +25,7 @@ export function createPortabilityService(ports: PortabilityPorts & { clock: Cloc
     /** The actor's own data (never others' shared items, the built-ins, or runs' spaces). */
     async exportFile(actor: Actor): Promise<ExportFile> {
       requireUser(actor);
-      const file = await exportFile(ports, actor);
+      const file = await buildExportFile(ports, actor);
       assertWithinLimits(file);
       return file;
     },

@@ -10,7 +10,7 @@ const pageLimit = 100;
  * shared workflows and spaces they are a member of stay out; so do runs' own spaces (the record
  * of a run, which does not travel) and spaces' members (users of this instance).
  */
-export async function exportFile(
+export async function buildExportFile(
   { memories, context, agents, agentFiles, workflows, clock }: PortabilityPorts & { clock: Clock },
   actor: Actor,
 ): Promise<ExportFile> {
