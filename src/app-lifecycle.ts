@@ -20,6 +20,7 @@ import { watchPromptFiles } from './modules/prompts/index.js';
 import type { ResourceService } from './modules/resources/index.js';
 import type { TaskService } from './modules/tasks/index.js';
 import type { AgentCoop, AgentRunsService, AgentsMarket, AgentsService } from './modules/agents/index.js';
+import type { PortabilityService } from './modules/portability/index.js';
 import type { WorkflowService } from './modules/workflows/index.js';
 import type { ContextService } from './modules/context/index.js';
 import type { MemoryService } from './modules/memory/index.js';
@@ -75,6 +76,8 @@ export interface AppParts {
   mcpServices: McpServices;
   /** The marketplace, agents as files, A2A. */
   agentsMarket: AgentsMarket;
+  /** A user's own data as one export file, and its import. */
+  portability: PortabilityService;
   /** Reads PROMPTS_DIR again and brings the file prompts up to date. */
   loadPromptFiles: () => Promise<void>;
   /** Slow first-use work done in the background once the server listens (the assistant's libraries). */

@@ -101,6 +101,7 @@ import {
   memoryTools,
   registerMemoryRoutes,
 } from './modules/memory/index.js';
+import { createPortabilityService, registerPortabilityRoutes } from './modules/portability/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -329,6 +330,15 @@ export async function createApp({
       remoteAgents,
       logger,
     });
+    // A user's own memories, context spaces, agents and workflows as one file (GET /api/v1/me/export).
+    const portability = createPortabilityService({
+      memories,
+      context,
+      agents,
+      agentFiles: agentsMarket.files,
+      workflows: workflows.definitions,
+      clock,
+    });
     const tools = createToolRunner({
       tools: [
         ...taskTools(tasks),
@@ -425,6 +435,7 @@ export async function createApp({
     registerAgentRoutes(http, { agents, runs: agentRuns });
     registerAgentCoopRoutes(http, agentCoop);
     registerAgentsMarketRoutes(http, agentsMarket, logger);
+    registerPortabilityRoutes(http, portability, { importLimit: config.uploadLimit });
     registerEventRoutes(http, events.feed, config);
     registerEventServiceRoutes(http, events);
     registerMcpEndpoint(http, {
@@ -460,6 +471,7 @@ export async function createApp({
       agentRuns,
       agentCoop,
       agentsMarket,
+      portability,
       prompts,
       resources,
       conversations,

@@ -31,6 +31,8 @@ export interface RouteDefinition<Params, Query, Body, Response, Status extends S
   body?: Body;
   status?: Status;
   response?: Response;
+  /** A larger (or smaller) body limit than the server's, in bytes (413 PAYLOAD_TOO_LARGE beyond). */
+  bodyLimit?: number;
 }
 
 type SuccessStatus = 200 | 201 | 202 | 204;
@@ -81,6 +83,7 @@ export function routeGroup(app: FastifyInstance, { tags, errors }: RouteGroupOpt
       method,
       url,
       config: { scope },
+      ...(definition.bodyLimit === undefined ? {} : { bodyLimit: definition.bodyLimit }),
       schema,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const result = await handler(request as RouteRequest<Params, Query, Body>);

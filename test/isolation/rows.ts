@@ -18,6 +18,7 @@ import { agentRows } from './agent-rows.js';
 import { asOwner } from './as-owner.js';
 import { agentCoopRows } from './agent-coop-rows.js';
 import { agentsMarketRows } from './agents-market-rows.js';
+import { portabilityRows } from './portability-rows.js';
 
 /** What a row may use: the app, and the owner's email and session cookie. */
 export interface RowContext {
@@ -784,6 +785,7 @@ export const ownedRows: OwnedRow[] = [
   ...agentRows,
   ...agentCoopRows,
   ...agentsMarketRows,
+  ...portabilityRows,
 ];
 
 export const adminRows: AdminRow[] = [

@@ -51,3 +51,6 @@ export { runActor } from './run/run-actor.js';
 export { createAgentsMarket, registerAgentsMarketRoutes, type AgentsMarket } from './market.js';
 export { createRemoteAgents, type RemoteAgents, a2aToolPrefix } from './a2a/remote-agents.js';
 export type { ListingSource, PublishedItem } from './marketplace/sources.js';
+export { type AgentFile, agentFileSchema } from './export/agent-file.js';
+export type { AgentFiles } from './export/agent-files.js';
+export { isNameTaken } from './marketplace/sources.js';

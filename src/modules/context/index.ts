@@ -4,3 +4,4 @@ export { contextTools } from './tools.js';
 export { contextResources, contextEntryUri } from './mcp-resources.js';
 export { type ContextToolName, contextToolNames } from './tool-names.js';
 export type { ContextEntry, ContextMember, ContextSpace, ContextVersion } from './schema.js';
+export { contextKeySchema, contextValueSchema } from './schema.js';

@@ -8,6 +8,8 @@ declare module '../../bus/events.js' {
     'memory.archived': { memory_id: string; owner_id: string };
     'memory.unarchived': { memory_id: string; owner_id: string };
     'memory.deleted': { memory_id: string; owner_id: string };
+    /** Memories made at once from a user's export file (one event, not one memory.created each). */
+    'memory.imported': { owner_id: string; count: number };
   }
 }
 
@@ -20,4 +22,5 @@ export const memoryEventSchemas = {
   'memory.archived': z.object({ memory_id: id, owner_id: id }),
   'memory.unarchived': z.object({ memory_id: id, owner_id: id }),
   'memory.deleted': z.object({ memory_id: id, owner_id: id }),
+  'memory.imported': z.object({ owner_id: id, count: z.number().int() }),
 };

@@ -145,3 +145,25 @@ export const memoryAnalyticsSchema = z
   })
   .meta({ id: 'MemoryAnalytics' });
 export type MemoryAnalytics = z.infer<typeof memoryAnalyticsSchema>;
+
+/** A memory as it travels in a user's export file: what it says and whose it is, not its counters. */
+export const portableMemorySchema = z
+  .object({
+    id: z.string().min(1).max(100).describe('Its id where it was exported (a reference only)'),
+    scope: z.enum(memoryScopes),
+    scope_id: z.string().min(1).max(100).describe('The agent’s or team’s id there; ignored for user'),
+    text,
+    // More than a new memory may be given: merging the same fact twice unions their tags.
+    tags: z.array(z.string().trim().min(1).max(50)).max(200).default([]),
+    importance: importance.default(3),
+    source: z
+      .object({
+        kind: z.enum(['message', 'document', 'run', 'manual']),
+        id: z.string().min(1).max(200).nullable().default(null),
+      })
+      .default({ kind: 'manual', id: null }),
+    archived: z.boolean().default(false),
+    created_at: z.iso.datetime({ offset: true }).describe('ISO 8601'),
+  })
+  .meta({ id: 'PortableMemory' });
+export type PortableMemory = z.infer<typeof portableMemorySchema>;

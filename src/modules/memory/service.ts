@@ -37,6 +37,7 @@ import { searchMemories } from './service/search-memories.js';
 import { createMemoryUpkeep, type UpkeepDeps } from './service/upkeep.js';
 import { createRecall } from './service/recall.js';
 import { memoryAnalytics } from './service/analytics.js';
+import { createPortableMemories } from './service/portable-memories.js';
 
 export interface MemoryServiceDeps extends ServiceDeps, Omit<UpkeepDeps, keyof ServiceDeps> {
   logger: Logger;
@@ -242,6 +243,7 @@ export function createMemoryService(deps: MemoryServiceDeps) {
   return {
     ...service,
     ...upkeep,
+    ...createPortableMemories({ ...deps, embed }),
     /** The memories for a chat turn's system prompt (see createRecall). */
     recall: recall.recall,
     /** A scope's counts, growth, most used and recall hit rate. */

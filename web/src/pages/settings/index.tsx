@@ -3,6 +3,7 @@ import { SectionedPage } from '../../components/section-nav';
 import { ApiKeysSection } from './api-keys/api-keys-section';
 import { AppearanceSection } from './appearance-section';
 import { ConnectSection } from './connect/connect-section';
+import { ExportSection } from './export-section';
 import { McpServersSection } from './mcp-servers/mcp-servers-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
@@ -16,9 +17,10 @@ const sections = [
   { id: 'api-keys', label: 'API keys', render: () => <ApiKeysSection /> },
   { id: 'mcp-servers', label: 'MCP servers', render: () => <McpServersSection /> },
   { id: 'connect', label: 'Connect an MCP client', render: () => <ConnectSection /> },
+  { id: 'export', label: 'Export and import', render: () => <ExportSection /> },
 ];
 
-/** The Settings page: your account, how the app looks, your sessions and keys, and MCP in both directions. */
+/** The Settings page: your account, how the app looks, your sessions and keys, MCP in both directions, and your data as one file. */
 export function Component() {
   const { section } = useParams();
   const current = sections.find((candidate) => candidate.id === section);
