@@ -27,11 +27,12 @@ export function useRunList(filters: RunFilters) {
 
 const openStatuses: WorkflowRunView['status'][] = ['queued', 'running', 'waiting'];
 
-/** One run with its steps (live: every step's event refreshes it). */
-export function useRun(id: string) {
+/** One run with its steps (live: every step's event refreshes it); none asked while `id` is null. */
+export function useRun(id: string | null) {
   return useQuery({
-    queryKey: runKeys.one(id),
+    queryKey: runKeys.one(id ?? ''),
     queryFn: ({ signal }) => api<WorkflowRunDetail>(`/api/v1/workflow-runs/${id}`, { signal }),
+    enabled: id !== null,
     // Events refresh it as steps end; while it runs, a slow poll also catches a change written
     // after the event that announced it (a step row that turns waiting just after run.waiting).
     refetchInterval: (query) =>

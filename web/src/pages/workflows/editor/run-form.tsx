@@ -1,14 +1,18 @@
-import { useNavigate } from 'react-router';
-import type { WorkflowSummary } from '../../../api/workflow-types';
+import type { WorkflowRunView, WorkflowSummary } from '../../../api/workflow-types';
 import { Button } from '../../../components/button';
 import { ErrorNotice } from '../../../components/feedback';
 import { useSchemaForm } from '../use-schema-form';
 import { useWorkflowMutations } from '../workflow-api';
 
-/** Runs the workflow with an input form made from its input_schema, then opens the run. */
-export function RunForm({ workflow }: { workflow: WorkflowSummary }) {
+/** Runs the workflow with an input form made from its input_schema; `onStarted` is given the run. */
+export function RunForm({
+  workflow,
+  onStarted,
+}: {
+  workflow: WorkflowSummary;
+  onStarted: (run: WorkflowRunView) => void;
+}) {
   const { run } = useWorkflowMutations();
-  const navigate = useNavigate();
   const form = useSchemaForm(workflow.definition.input_schema, run.error);
   return (
     <form
@@ -18,8 +22,7 @@ export function RunForm({ workflow }: { workflow: WorkflowSummary }) {
       onSubmit={(event) => {
         event.preventDefault();
         const input = form.build();
-        if (input)
-          run.mutate({ id: workflow.id, input }, { onSuccess: (started) => navigate(`/runs/${started.id}`) });
+        if (input) run.mutate({ id: workflow.id, input }, { onSuccess: onStarted });
       }}
     >
       {form.empty && (
