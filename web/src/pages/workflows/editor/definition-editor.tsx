@@ -106,7 +106,8 @@ export function DefinitionEditor({
           <p className="text-xs text-neutral-600 dark:text-neutral-400">
             Drag from a step&apos;s bottom to another&apos;s top to make it wait for the first; select a step
             (click, or Tab to it and Enter) to edit it.
-            {pickedNode?.role === 'block' && ` Pressing a step adds it to ${pickedNode.id}.`}
+            {pickedNode &&
+              ` Pressing a step in the palette adds it ${pickedNode.role === 'block' ? 'to' : 'after'} ${pickedNode.id}.`}
           </p>
           <p role="status" className="min-h-5 text-sm text-amber-800 dark:text-amber-300">
             {designNote}
@@ -118,7 +119,7 @@ export function DefinitionEditor({
             onConnect={connect}
             onSelect={(nodeId) => setPicked(nodeId === picked ? null : nodeId)}
             onDrop={(template, nodeId) =>
-              add(template, targetOf(graph?.nodes.find((node) => node.id === nodeId)))
+              add(template, targetOf(graph?.nodes.find((node) => node.id === nodeId)) ?? { role: 'pane' })
             }
           />
         </div>

@@ -6,8 +6,8 @@ import { draggedTemplate, stepDragType } from './step-palette';
 
 /**
  * The designer's graph as a drop zone for the palette's steps: a step dropped on a block (a
- * condition's then/else, a parallel branch, a foreach) goes inside it, on a step beside it, on the
- * empty canvas at the end of the workflow.
+ * condition's then/else, a parallel branch, a foreach) goes inside it, on a step after it (waiting
+ * for it), on the empty canvas at the top level waiting for nothing, to be connected.
  */
 export function DesignerCanvas({
   graph,

@@ -37,7 +37,7 @@ describe('the designer', () => {
     expect(steps.at(-1)?.steps[0]?.id).toBe('each_item_2');
   });
 
-  it('drops a step into the block it lands on: a branch, a foreach, beside a step', () => {
+  it('drops a step into the block it lands on, after the step it lands on, or alone on the canvas', () => {
     const document = {
       steps: [
         { id: 'check', kind: 'condition', condition: 'true', then: [], else: [{ id: 'no', kind: 'sleep' }] },
@@ -65,10 +65,16 @@ describe('the designer', () => {
       'approval',
     ]);
     const beside = addStep(document, ask, { nodeId: 'check.else.no', role: 'step', kind: 'sleep' }).document;
-    expect((beside.steps as { else: { id: string }[] }[])[0]?.else.map((step) => step.id)).toEqual([
-      'no',
-      'approval',
+    expect((beside.steps as { else: unknown[] }[])[0]?.else).toEqual([
+      { id: 'no', kind: 'sleep' },
+      { kind: 'approval', message: 'Go on?', id: 'approval', needs: ['no'] },
     ]);
+    const alone = addStep(document, ask, { role: 'pane' }).document;
+    expect((alone.steps as unknown[]).at(-1)).toEqual({
+      kind: 'approval',
+      message: 'Go on?',
+      id: 'approval',
+    });
     expect(document.steps[0]?.then).toEqual([]);
   });
 
@@ -141,7 +147,7 @@ describe('the designer', () => {
     ]);
     expect(groups[0]?.entries.map((entry) => entry.key)).toContain('kind:wait_event');
     expect(groups[1]?.entries[0]?.template).toEqual({
-      step: { kind: 'tool', tool: 'add_task', input: { title: '' } },
+      step: { kind: 'tool', tool: 'add_task', input: {} },
       idBase: 'add_task',
     });
     expect(groups[3]?.entries[0]?.template.idBase).toBe('daily_digest');

@@ -78,41 +78,45 @@ export function idBaseOf(name: string, fallback: string): string {
 }
 
 /**
- * Where a dropped step goes, from the graph node it was dropped on: a condition's or a parallel's
- * block (`check.then`, `fan[1]`), a foreach's or a loop's steps, or beside a step (its block).
- * Nothing (the empty canvas) is the top level.
+ * Where a step goes, from the graph node it was dropped on (or the one selected when it was
+ * pressed): into a condition's or a parallel's block (`check.then`, `fan[1]`) or a foreach's or a
+ * loop's steps, after the block's last step; beside a step, waiting for it; `pane` (the empty canvas)
+ * at the top level, waiting for nothing, to be connected.
  */
-export interface DropTarget {
-  nodeId: string;
-  role: 'step' | 'block';
-  kind?: string;
-  parent?: string;
-}
+export type DropTarget =
+  { role: 'pane' } | { nodeId: string; role: 'step' | 'block'; kind?: string; parent?: string };
 
-function targetBlock(steps: Step[], target: DropTarget | undefined): Step[] | undefined {
-  if (!target) return steps;
+/** The block a new step goes into and the step it waits for (none: it waits for nothing). */
+function placeOf(
+  steps: Step[],
+  target: DropTarget | undefined,
+): { block: Step[]; after?: string } | undefined {
+  const atEnd = (block: Step[]) => ({ block, after: block.at(-1)?.id });
+  if (!target) return atEnd(steps);
+  if (target.role === 'pane') return { block: steps };
   if (target.role === 'block') {
     const branch = /\[(\d+)\]$/.exec(target.nodeId);
     if (branch) {
       const parallel = findStep(steps, stepIdOfNode(target.nodeId))?.step;
-      return (parallel?.branches as Step[][] | undefined)?.[Number(branch[1])];
+      const block = (parallel?.branches as Step[][] | undefined)?.[Number(branch[1])];
+      return block && atEnd(block);
     }
     const side = target.nodeId.split('.').at(-1) as 'then' | 'else';
     const condition = target.parent ? findStep(steps, stepIdOfNode(target.parent))?.step : undefined;
     if (!condition) return undefined;
     if (!Array.isArray(condition[side])) condition[side] = [];
-    return condition[side] as Step[];
+    return atEnd(condition[side] as Step[]);
   }
   const found = findStep(steps, stepIdOfNode(target.nodeId));
   if (!found) return undefined;
-  if (target.kind === 'foreach' || target.kind === 'loop') return found.step.steps as Step[];
-  return found.block;
+  if (target.kind === 'foreach' || target.kind === 'loop') return atEnd(found.step.steps as Step[]);
+  return { block: found.block, after: found.step.id };
 }
 
 /**
- * The document with a new step from `template` at the end of a block (the top level, or the one
- * the step was dropped on), waiting for the block's last step; it and its inner steps get free ids.
- * The id of the new step is answered too, to select it.
+ * The document with a new step from `template` where `target` says (by default at the end of the
+ * workflow, after its last step); it and its inner steps get free ids. The new step's id is
+ * answered too, to select it.
  */
 export function addStep(
   document: Document,
@@ -134,10 +138,9 @@ export function addStep(
       inner.id = freeId(copy, inner.id, taken);
       taken.add(inner.id);
     }
-  const block = targetBlock(copy.steps as Step[], target) ?? (copy.steps as Step[]);
-  const last = block.at(-1);
+  const place = placeOf(copy.steps as Step[], target) ?? placeOf(copy.steps as Step[], undefined);
   const id = freeId(copy, template.idBase, taken);
-  block.push({ ...step, id, ...(last ? { needs: [last.id] } : {}) } as Step);
+  place?.block.push({ ...step, id, ...(place.after ? { needs: [place.after] } : {}) } as Step);
   return { document: copy, id };
 }
 

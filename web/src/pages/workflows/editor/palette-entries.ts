@@ -20,12 +20,6 @@ const kindLabels: Partial<Record<PaletteKind, string>> = {
   foreach: 'For each',
 };
 
-/** A tool step's input to start from: every required property named, empty, for the form to fill. */
-function requiredInput(tool: ToolInfo): Record<string, unknown> {
-  const schema = tool.input_schema as { required?: string[] };
-  return Object.fromEntries((schema.required ?? []).map((name) => [name, '']));
-}
-
 /**
  * The palette: every step kind, every tool grouped by toolset, the agents and the other workflows
  * you may run. Entries whose label or detail holds `filter` (any case) only; empty groups left out.
@@ -57,7 +51,7 @@ export function paletteGroups({
         label: tool.name,
         detail: tool.title,
         template: {
-          step: { kind: 'tool', tool: tool.name, input: requiredInput(tool) },
+          step: { kind: 'tool', tool: tool.name, input: {} },
           idBase: idBaseOf(tool.name, 'tool'),
         },
       })),

@@ -24,8 +24,9 @@ export function draggedTemplate(data: DataTransfer): StepTemplate | undefined {
 
 /**
  * The steps to add: every kind, every tool by toolset, your agents and workflows. Drag an entry onto
- * the graph (onto a block to put it inside), or press it (Enter) to add it at the end of the
- * selected block, or of the workflow.
+ * the graph (onto a block to put it inside, onto a step to follow it, onto the background to stand
+ * alone), or press it (Enter) to add it after the selected step or into the selected block (by
+ * default after the workflow's last step).
  */
 export function StepPalette({
   onAdd,
@@ -59,7 +60,8 @@ export function StepPalette({
         Steps to add
       </h3>
       <p className="text-xs text-neutral-600 dark:text-neutral-400">
-        Drag one onto the graph, or press it to add it to the selected block.
+        Drag one onto the graph: onto a block to put it inside, onto a step to follow it. Or press it: it
+        follows the selected step, or the last one.
       </p>
       <TextField
         label="Filter the steps"
