@@ -117,7 +117,7 @@ export function DefinitionEditor({
             selected={picked ?? undefined}
             problems={badStep && error ? { [badStep]: errorMessage(error) } : undefined}
             onConnect={connect}
-            onSelect={(nodeId) => setPicked(nodeId === picked ? null : nodeId)}
+            onSelect={setPicked}
             onDrop={(template, nodeId) =>
               add(template, targetOf(graph?.nodes.find((node) => node.id === nodeId)) ?? { role: 'pane' })
             }

@@ -37,7 +37,7 @@ function flowNodes(
       data: { ...node, selected: node.id === selected, problem: problems[node.id] },
       ...(node.parent ? { parentId: node.parent, extent: 'parent' as const } : {}),
       draggable: false,
-      connectable: connectable && !node.group,
+      connectable: connectable && node.role === 'step',
       zIndex: node.group ? 0 : 1,
       ariaLabel: `${node.label}${node.kind ? `, ${node.kind}` : ''}, ${node.status.replace('_', ' ')}${
         problems[node.id] ? `, problem: ${problems[node.id]}` : ''
