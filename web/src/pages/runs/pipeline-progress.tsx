@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { WorkflowRunDetail } from '../../api/workflow-types';
 import { useLiveEvent } from '../../api/live-events';
+import { FailedItems } from './failed-items';
 import { runKeys } from './run-api';
 
 type Progress = NonNullable<WorkflowRunDetail['pipeline']>;
@@ -31,8 +32,8 @@ export function usePipelineProgress(runId: string) {
   });
 }
 
-/** A pipeline's items: done, failed and in all, as words and a bar; paused when it is. */
-export function PipelineProgress({ progress }: { progress: Progress }) {
+/** A pipeline's items: done, failed and in all, as words and a bar; paused when it is; the failed ones. */
+export function PipelineProgress({ runId, progress }: { runId: string; progress: Progress }) {
   const ended = progress.done + progress.failed;
   return (
     <section
@@ -52,6 +53,7 @@ export function PipelineProgress({ progress }: { progress: Progress }) {
         max={Math.max(progress.total, 1)}
         className="h-2 w-full overflow-hidden rounded accent-blue-700"
       />
+      {progress.failed > 0 && <FailedItems runId={runId} />}
     </section>
   );
 }

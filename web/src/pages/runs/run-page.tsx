@@ -86,7 +86,11 @@ export function RunPage({ runId }: { runId: string }) {
         </div>
         <RunActions run={data} />
       </header>
-      {data.pipeline ? <PipelineProgress progress={data.pipeline} /> : open && <Progress run={data} />}
+      {data.pipeline ? (
+        <PipelineProgress runId={data.id} progress={data.pipeline} />
+      ) : (
+        open && <Progress run={data} />
+      )}
       {data.error && (
         <p
           role="alert"
@@ -140,7 +144,7 @@ export function RunPage({ runId }: { runId: string }) {
           <h2 id="performance-title" className="mb-2 text-lg font-semibold">
             Performance per step
           </h2>
-          <StepPerformance workflowId={data.workflow_id} />
+          <StepPerformance workflowId={data.workflow_id} runStatus={data.status} />
         </section>
       )}
     </div>

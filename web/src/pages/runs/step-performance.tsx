@@ -14,11 +14,20 @@ const percent = (value: number) => `${Math.round(value * 100)} %`;
 /**
  * Per step over your last runs of the workflow (a pipeline's items pooled): executions, p50/p95,
  * cache hit rate, failure rate and share of the time; the step taking the most time is marked.
- * Read again when the run's events mark workflow runs stale.
+ * Read again when the run shown changes status (not on each of its events: a pipeline sends one per
+ * item, and this reads every step of the last runs).
  */
-export function StepPerformance({ workflowId, runs = 50 }: { workflowId: string; runs?: number }) {
+export function StepPerformance({
+  workflowId,
+  runStatus,
+  runs = 50,
+}: {
+  workflowId: string;
+  runStatus: string;
+  runs?: number;
+}) {
   const performance = useQuery({
-    queryKey: ['workflow-runs', 'performance', workflowId, runs],
+    queryKey: ['workflow-performance', workflowId, runs, runStatus],
     queryFn: ({ signal }) =>
       api<WorkflowPerformance>(`/api/v1/workflows/${workflowId}/performance`, { query: { runs }, signal }),
   });
