@@ -135,6 +135,11 @@ describe('the workflow designer', () => {
         'note',
       ]);
 
+      // The designer in the dark theme, its step form open.
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      await page.getByRole('heading', { name: 'Definition' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'designer-dark');
+
       // The one failed load is the invalid save's 400, made on purpose above.
       expect(consoleErrors.filter((text) => !/status of 400/.test(text))).toEqual([]);
     },
@@ -183,6 +188,8 @@ describe('the workflow designer', () => {
       await eventually(() => performance.getByRole('row').count()).toBe(6);
       expect(await performance.textContent()).toContain('(slowest)');
       await screenshot(page, 'pipeline-run');
+      await performance.scrollIntoViewIfNeeded();
+      await screenshot(page, 'pipeline-performance');
 
       // The monitor lists it with its counts.
       await page.goto('/runs');

@@ -39,8 +39,8 @@ export function StepPerformance({
   return (
     <div className="overflow-x-auto">
       <p className="mb-2 text-sm">
-        Over your last {data.runs} runs: p50 {millis(data.run_p50_ms)}, p95 {millis(data.run_p95_ms)},{' '}
-        {percent(data.run_failure_rate)} failed.
+        Over your last {data.runs === 1 ? 'run' : `${data.runs} runs`}: p50 {millis(data.run_p50_ms)}, p95{' '}
+        {millis(data.run_p95_ms)}, {percent(data.run_failure_rate)} failed.
         {data.dominating_step && (
           <>
             {' '}
@@ -52,7 +52,7 @@ export function StepPerformance({
         <caption className="sr-only">Performance per step, the most time first</caption>
         <thead>
           <tr className="border-b border-neutral-200 dark:border-neutral-800">
-            {['Step', 'Runs', 'p50', 'p95', 'Share of time', 'Cache hits', 'Failed'].map((title) => (
+            {['Step', 'Executions', 'p50', 'p95', 'Share of time', 'Cache hits', 'Failed'].map((title) => (
               <th key={title} scope="col" className="px-2 py-1 font-medium">
                 {title}
               </th>
