@@ -31,7 +31,7 @@ export function NewWorkflowPage() {
       </p>
       <PageHeader
         title="New workflow"
-        description="Write the steps as JSON; the graph follows as you type."
+        description="Drag steps from the palette onto the graph, or write them as JSON: each follows the other."
       />
       <DefinitionEditor
         initialText={draftText(starterDefinition)}
