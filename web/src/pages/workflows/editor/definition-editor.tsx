@@ -103,6 +103,9 @@ export function DefinitionEditor({
       <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
         <StepPalette exclude={workflowName} onAdd={(template) => add(template, targetOf(pickedNode))} />
         <div className="flex min-w-0 flex-col gap-2">
+          <p className="text-xs text-neutral-600 md:hidden dark:text-neutral-400">
+            On a screen this narrow the palette is hidden: add steps in the JSON below, or on a wider screen.
+          </p>
           <p className="text-xs text-neutral-600 dark:text-neutral-400">
             Drag from a step&apos;s bottom to another&apos;s top to make it wait for the first; select a step
             (click, or Tab to it and Enter) to edit it.

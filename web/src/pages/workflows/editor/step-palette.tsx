@@ -54,7 +54,7 @@ export function StepPalette({
   return (
     <section
       aria-labelledby="palette-title"
-      className="flex max-h-[36rem] flex-col gap-2 overflow-y-auto rounded-lg border border-neutral-200 p-2 dark:border-neutral-800"
+      className="hidden max-h-[36rem] flex-col md:flex gap-2 overflow-y-auto rounded-lg border border-neutral-200 p-2 dark:border-neutral-800"
     >
       <h3 id="palette-title" className="text-sm font-semibold">
         Steps to add
