@@ -39,9 +39,10 @@ describe('the workflow pages', () => {
     await expect.poll(() => node(page, 'add').count()).toBe(1);
     await screenshot(page, 'workflow');
 
-    // Run it with the input form made from its input_schema: the run page opens and waits.
+    // Run it with the input form made from its input_schema; its page opens from the run's status.
     await page.getByLabel('Task title (required)').fill('Water the ferns');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('link', { name: 'Open the run page' }).click();
     await page.waitForURL('**/runs/*');
     await eventually(() => node(page, 'ask').textContent()).toContain('Waiting');
     expect(await node(page, 'add').textContent()).not.toContain('Succeeded');
@@ -85,8 +86,7 @@ describe('the workflow pages', () => {
     await editor.fill((await editor.inputValue()).replace('"no_such_tool"', '"add_task"'));
 
     // The designer: a step from the palette, a tool step's input in its form; the JSON follows; saved.
-    await page.getByLabel('Step kind').selectOption('sleep');
-    await page.getByRole('button', { name: 'Add step' }).click();
+    await page.locator('[data-palette-entry="kind:sleep"]').click();
     await eventually(() => node(page, 'sleep').count()).toBe(1);
     expect(JSON.parse(await editor.inputValue()).steps[2]).toMatchObject({ id: 'sleep', needs: ['add'] });
     await node(page, 'add').click();

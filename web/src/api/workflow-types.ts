@@ -19,9 +19,13 @@ import type {
   WorkflowTemplateView,
   WorkflowVersion,
 } from '@server/modules/workflows/schema';
+import type { PipelineItemPage } from '@server/modules/workflows/schema/pipelines';
+import type { WorkflowPerformance } from '@server/modules/workflows/service/performance';
 
 export type {
   AnswerApprovalBody,
+  PipelineItemPage,
+  WorkflowPerformance,
   ApprovalPage,
   ApprovalView,
   ImportedWorkflow,

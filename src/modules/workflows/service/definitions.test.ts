@@ -64,6 +64,19 @@ describe('workflow definitions', () => {
     await expect(definitions.create(bob, digest('daily'))).resolves.toMatchObject({ name: 'daily' });
   });
 
+  it('says when a schedule runs the workflow next, in the list and alone', async () => {
+    const scheduled = await definitions.create(alice, {
+      ...digest('morning'),
+      triggers: [{ kind: 'manual' }, { kind: 'schedule', cron: '0 8 * * *', time_zone: 'UTC' }],
+    });
+    const next = new Date(scheduled.next_run_at ?? 0);
+    const now = testApp.app.clock.now();
+    expect(next > now && next.getTime() - now.getTime() <= 24 * 3_600_000).toBe(true);
+    expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([8, 0]);
+    const listed = await definitions.list(alice, { q: 'morning' });
+    expect(listed.items.map((workflow) => workflow.next_run_at)).toEqual([scheduled.next_run_at]);
+  });
+
   it('saves nothing when the definition is invalid', async () => {
     const bad = { ...digest('broken'), steps: [{ id: 'x', kind: 'tool', tool: 'nope', input: {} }] };
     await expect(definitions.create(alice, bad)).rejects.toBeInstanceOf(WorkflowInvalidError);

@@ -80,7 +80,7 @@ export function createWorkflowDefinitions({
   }
 
   async function view(row: WorkflowRow, userId: string): Promise<Workflow> {
-    return toWorkflowView(row, userId, (await lastRunsOf(db, userId, [row.id])).get(row.id));
+    return toWorkflowView(row, userId, (await lastRunsOf(db, userId, [row.id])).get(row.id), clock.now());
   }
 
   const nameTaken = (name: string) => (error: unknown) => {
@@ -128,7 +128,7 @@ export function createWorkflowDefinitions({
       owner_id: actor.userId,
       name: row.name,
     });
-    return toWorkflowView(row, actor.userId, undefined);
+    return toWorkflowView(row, actor.userId, undefined, clock.now());
   }
 
   /** Saves a definition of a workflow the actor owns as its next version (validated first). */
@@ -225,7 +225,7 @@ export function createWorkflowDefinitions({
         rows.slice(0, limit).map((row) => row.id),
       );
       const { items, nextCursor } = pageFrom(rows, limit, (row) =>
-        toWorkflowView(row, userId, lastRuns.get(row.id)),
+        toWorkflowView(row, userId, lastRuns.get(row.id), clock.now()),
       );
       return { items, next_cursor: nextCursor };
     },

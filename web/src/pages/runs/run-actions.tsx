@@ -9,13 +9,15 @@ const labels: Record<RunAction, string> = {
   resume: 'Resume',
   retry: 'Retry from the failed step',
   rerun: 'Run again',
+  pause: 'Pause',
+  'retry-failed': 'Retry the failed items',
 };
 
 /** The actions a run offers in its status; retry and re-run open the new run; the server's error shows here. */
 export function RunActions({ run }: { run: WorkflowRunView }) {
   const action = useRunAction(run.id);
   const navigate = useNavigate();
-  const actions = actionsFor(run.status);
+  const actions = actionsFor(run.status, run.pipeline);
   const act = (name: RunAction) =>
     action.mutate(name, {
       onSuccess: (answer) => {
@@ -28,7 +30,7 @@ export function RunActions({ run }: { run: WorkflowRunView }) {
         {actions.map((name) => (
           <Button
             key={name}
-            variant={name === 'cancel' ? 'danger' : name === 'retry' ? 'primary' : 'secondary'}
+            variant={name === 'cancel' ? 'danger' : name.startsWith('retry') ? 'primary' : 'secondary'}
             disabled={action.isPending}
             onClick={() => act(name)}
           >

@@ -27,11 +27,12 @@ export function useRunList(filters: RunFilters) {
 
 const openStatuses: WorkflowRunView['status'][] = ['queued', 'running', 'waiting'];
 
-/** One run with its steps (live: every step's event refreshes it). */
-export function useRun(id: string) {
+/** One run with its steps (live: every step's event refreshes it); none asked while `id` is null. */
+export function useRun(id: string | null) {
   return useQuery({
-    queryKey: runKeys.one(id),
+    queryKey: runKeys.one(id ?? ''),
     queryFn: ({ signal }) => api<WorkflowRunDetail>(`/api/v1/workflow-runs/${id}`, { signal }),
+    enabled: id !== null,
     // Events refresh it as steps end; while it runs, a slow poll also catches a change written
     // after the event that announced it (a step row that turns waiting just after run.waiting).
     refetchInterval: (query) =>
@@ -39,9 +40,12 @@ export function useRun(id: string) {
   });
 }
 
-export type RunAction = 'cancel' | 'resume' | 'retry' | 'rerun';
+export type RunAction = 'cancel' | 'resume' | 'retry' | 'rerun' | 'pause' | 'retry-failed';
 
-/** Cancel, resume, retry (a new run from the failed step), re-run (a new run): each answers a run. */
+/**
+ * Cancel, resume, retry (a new run from the failed step), re-run (a new run), and a pipeline's pause
+ * and retry of its failed items (a new run over them): each answers a run.
+ */
 export function useRunAction(runId: string) {
   const client = useQueryClient();
   return useMutation({
@@ -51,18 +55,21 @@ export function useRunAction(runId: string) {
   });
 }
 
-/** Which actions a run in this status offers. */
-export function actionsFor(status: WorkflowRunView['status']): RunAction[] {
+/** Which actions a run in this status offers (a pipeline's: pause or resume, and its failed items again). */
+export function actionsFor(
+  status: WorkflowRunView['status'],
+  pipeline: WorkflowRunView['pipeline'] = null,
+): RunAction[] {
   switch (status) {
     case 'queued':
     case 'running':
     case 'waiting':
-      return ['cancel'];
+      return pipeline ? [pipeline.paused ? 'resume' : 'pause', 'cancel'] : ['cancel'];
     case 'failed':
       return ['retry', 'rerun'];
     case 'cancelled':
       return ['resume', 'rerun'];
     case 'succeeded':
-      return ['rerun'];
+      return pipeline && pipeline.failed > 0 ? ['retry-failed', 'rerun'] : ['rerun'];
   }
 }

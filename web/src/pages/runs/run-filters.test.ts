@@ -41,6 +41,11 @@ describe('a run', () => {
     expect(actionsFor('waiting')).toEqual(['cancel']);
     expect(actionsFor('failed')).toEqual(['retry', 'rerun']);
     expect(actionsFor('succeeded')).toEqual(['rerun']);
+    const pipeline = { total: 20, done: 18, failed: 2, paused: false };
+    expect(actionsFor('running', pipeline)).toEqual(['pause', 'cancel']);
+    expect(actionsFor('running', { ...pipeline, paused: true })).toEqual(['resume', 'cancel']);
+    expect(actionsFor('succeeded', pipeline)).toEqual(['retry-failed', 'rerun']);
+    expect(actionsFor('succeeded', { ...pipeline, failed: 0 })).toEqual(['rerun']);
   });
 
   it('says how long a step took, or has run so far', () => {

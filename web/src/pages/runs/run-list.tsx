@@ -7,9 +7,11 @@ import { useRunList } from './run-api';
 import { isNarrowed, type RunFilters } from './run-filters';
 import { StatusBadge } from './status-badge';
 
-/** "2 of 5 steps", or how it ended. */
-function progressOf(run: WorkflowRunView): string {
+/** "2 of 5 steps", a pipeline's "18 done, 1 failed of 20 items", or how it ended. */
+export function progressOf(run: WorkflowRunView): string {
   if (run.error) return `${run.error.code}${run.error.step_path ? ` at ${run.error.step_path}` : ''}`;
+  if (run.pipeline)
+    return `${run.pipeline.done} done, ${run.pipeline.failed} failed of ${run.pipeline.total} items`;
   return `${run.steps_done} of ${run.steps_total} steps`;
 }
 

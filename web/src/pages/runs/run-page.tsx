@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { WorkflowRunDetail } from '../../api/workflow-types';
+import type { WorkflowRunDetail, WorkflowRunStepView } from '../../api/workflow-types';
 import { Button } from '../../components/button';
 import { EmptyState, ErrorNotice, Spinner } from '../../components/feedback';
 import { Time } from '../../components/time';
@@ -9,7 +9,12 @@ import { WorkflowGraph } from '../workflows/graph/workflow-graph';
 import { RunActions } from './run-actions';
 import { useRun } from './run-api';
 import { StatusBadge } from './status-badge';
+import { PipelineProgress, usePipelineProgress } from './pipeline-progress';
+import { StepPerformance } from './step-performance';
 import { StepRecord } from './step-record';
+
+/** A step record's path on the graph: a pipeline item's steps (`items[3].clean`) gather on the step's node. */
+const graphPath = (step: WorkflowRunStepView) => step.path.replace(/^items\[\d+\]\./, '');
 
 function Progress({ run }: { run: WorkflowRunDetail }) {
   const total = Math.max(run.steps_total, 1);
@@ -31,9 +36,16 @@ function Progress({ run }: { run: WorkflowRunDetail }) {
 /** One run: its graph of the definition that ran, coloured by step status, and the step records beside it. */
 export function RunPage({ runId }: { runId: string }) {
   const run = useRun(runId);
+  usePipelineProgress(runId);
   const [selected, setSelected] = useState<string | undefined>();
   const graph = useMemo(
-    () => (run.data ? definitionGraph(run.data.definition, run.data.steps) : undefined),
+    () =>
+      run.data
+        ? definitionGraph(
+            run.data.definition,
+            run.data.steps.map((step) => ({ ...step, path: graphPath(step) })),
+          )
+        : undefined,
     [run.data],
   );
   const selectedPaths = new Set(graph?.nodes.find((node) => node.id === selected)?.paths ?? []);
@@ -50,7 +62,7 @@ export function RunPage({ runId }: { runId: string }) {
     );
   const data = run.data;
   const open = ['queued', 'running', 'waiting'].includes(data.status);
-  const shown = selected ? data.steps.filter((step) => selectedPaths.has(step.path)) : data.steps;
+  const shown = selected ? data.steps.filter((step) => selectedPaths.has(graphPath(step))) : data.steps;
   return (
     <div className="mx-auto max-w-7xl p-4 sm:p-6">
       <p className="mb-2 text-sm">
@@ -74,7 +86,11 @@ export function RunPage({ runId }: { runId: string }) {
         </div>
         <RunActions run={data} />
       </header>
-      {open && <Progress run={data} />}
+      {data.pipeline ? (
+        <PipelineProgress runId={data.id} progress={data.pipeline} />
+      ) : (
+        open && <Progress run={data} />
+      )}
       {data.error && (
         <p
           role="alert"
@@ -117,12 +133,20 @@ export function RunPage({ runId }: { runId: string }) {
           ) : (
             <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-900">
               {shown.map((step) => (
-                <StepRecord key={step.path} step={step} highlighted={selectedPaths.has(step.path)} />
+                <StepRecord key={step.path} step={step} highlighted={selectedPaths.has(graphPath(step))} />
               ))}
             </ul>
           )}
         </section>
       </div>
+      {data.workflow_id && (
+        <section aria-labelledby="performance-title" className="mt-6">
+          <h2 id="performance-title" className="mb-2 text-lg font-semibold">
+            Performance per step
+          </h2>
+          <StepPerformance workflowId={data.workflow_id} runStatus={data.status} />
+        </section>
+      )}
     </div>
   );
 }

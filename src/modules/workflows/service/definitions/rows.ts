@@ -4,6 +4,7 @@ import type { Database } from '../../../../db/database.js';
 import { escapeLike } from '../../../../db/like.js';
 import type { Workflow } from '../../schema/workflows.js';
 import { type WorkflowRow, workflowRuns, workflows } from '../../table.js';
+import { nextScheduledRun } from '../../triggers/next-run.js';
 
 /** Rows the user may read: their own and everyone's shared ones. */
 export const visibleTo = (userId: string): SQL =>
@@ -60,8 +61,13 @@ export async function lastRunsOf(
   );
 }
 
-/** A workflow as the viewer sees it. */
-export function toWorkflowView(row: WorkflowRow, viewerId: string, lastRun: LastRun | undefined): Workflow {
+/** A workflow as the viewer sees it at `now` (its next scheduled run is the next after now). */
+export function toWorkflowView(
+  row: WorkflowRow,
+  viewerId: string,
+  lastRun: LastRun | undefined,
+  now: Date,
+): Workflow {
   return {
     id: row.id,
     name: row.name,
@@ -73,8 +79,7 @@ export function toWorkflowView(row: WorkflowRow, viewerId: string, lastRun: Last
     is_owner: row.ownerId === viewerId,
     template: row.template,
     last_run: lastRun ?? null,
-    // Schedules are the triggers part's: it fills this in once it computes the next firing.
-    next_run_at: null,
+    next_run_at: nextScheduledRun(row.definition, now)?.toISOString() ?? null,
     plan: executionPlan(row.definition),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),

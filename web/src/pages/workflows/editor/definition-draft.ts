@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '../../../api/workflow-types';
+import type { WorkflowDefinition, WorkflowRunStepView } from '../../../api/workflow-types';
 import { definitionGraph, type WorkflowGraph } from '../graph/definition-graph';
 
 /** What a new workflow starts from: one step, to change. */
@@ -40,12 +40,16 @@ export function readDraft(text: string): { document: Record<string, unknown> } |
 
 /**
  * The graph of a draft being typed, when it is shaped enough to draw (steps with ids and kinds;
- * the server's check says the rest). Anything else draws nothing rather than failing the page.
+ * the server's check says the rest), coloured by a test run's step records when given. Anything
+ * else draws nothing rather than failing the page.
  */
-export function draftGraph(document: Record<string, unknown> | undefined): WorkflowGraph | undefined {
+export function draftGraph(
+  document: Record<string, unknown> | undefined,
+  records: WorkflowRunStepView[] = [],
+): WorkflowGraph | undefined {
   if (!document || !Array.isArray(document.steps)) return undefined;
   try {
-    const graph = definitionGraph(withBlocks(document) as Pick<WorkflowDefinition, 'steps'>);
+    const graph = definitionGraph(withBlocks(document) as Pick<WorkflowDefinition, 'steps'>, records);
     return graph.nodes.length > 0 ? graph : undefined;
   } catch {
     return undefined;

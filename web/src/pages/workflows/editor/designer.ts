@@ -1,6 +1,7 @@
 /**
  * The designer's edits, made on the definition document itself so the JSON stays the one truth:
- * adding a step from the palette, and connecting two steps (an edge is a `needs`).
+ * adding a step from the palette (at the top level or into the block it was dropped on), removing
+ * one, and connecting two steps (an edge is a `needs`).
  */
 
 type Document = Record<string, unknown>;
@@ -11,6 +12,7 @@ export const paletteSteps: Record<string, Omit<Step, 'id'>> = {
   tool: { kind: 'tool', tool: 'add_task', input: { title: '{{ input.topic }}' } },
   model: { kind: 'model', prompt: 'Summarize {{ input.topic }}' },
   prompt: { kind: 'prompt', prompt: 'a-prompt-name', arguments: {} },
+  agent: { kind: 'agent', agent: 'an-agent-name', input: '{{ input.topic }}' },
   approval: { kind: 'approval', message: 'Go on?' },
   condition: { kind: 'condition', condition: 'true', then: [], else: [] },
   parallel: { kind: 'parallel', branches: [[{ id: 'left', kind: 'sleep', duration_ms: 0 }]] },
@@ -52,29 +54,123 @@ function freeId(document: Document, kind: string, taken = idsOf(document.steps))
   }
 }
 
-/** The document with a new step of `kind` at the end, after the last top-level step. */
-export function addStep(document: Document, kind: PaletteKind): Document {
-  const steps = Array.isArray(document.steps) ? (document.steps as Step[]) : [];
-  const taken = idsOf(steps);
-  const template = structuredClone(paletteSteps[kind]) as Step;
+/** What a palette entry adds: a step without its id, and the word its id is made from. */
+export interface StepTemplate {
+  step: Omit<Step, 'id'>;
+  idBase: string;
+}
+
+/** A palette kind's template. */
+export const kindTemplate = (kind: PaletteKind): StepTemplate => ({
+  step: paletteSteps[kind] ?? { kind },
+  idBase: kind,
+});
+
+/** A name made a step id's start: lowercase letters, digits and _ (`Research Bot` → `research_bot`). */
+export function idBaseOf(name: string, fallback: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .replace(/_+$/, '')
+    .slice(0, 56);
+  return base || fallback;
+}
+
+/**
+ * Where a step goes, from the graph node it was dropped on (or the one selected when it was
+ * pressed): into a condition's or a parallel's block (`check.then`, `fan[1]`) or a foreach's or a
+ * loop's steps, after the block's last step; beside a step, waiting for it; `pane` (the empty canvas)
+ * at the top level, waiting for nothing, to be connected.
+ */
+export type DropTarget =
+  { role: 'pane' } | { nodeId: string; role: 'step' | 'block'; kind?: string; parent?: string };
+
+/** The block a new step goes into and the step it waits for (none: it waits for nothing). */
+function placeOf(
+  steps: Step[],
+  target: DropTarget | undefined,
+): { block: Step[]; after?: string } | undefined {
+  const atEnd = (block: Step[]) => ({ block, after: block.at(-1)?.id });
+  if (!target) return atEnd(steps);
+  if (target.role === 'pane') return { block: steps };
+  if (target.role === 'block') {
+    const branch = /\[(\d+)\]$/.exec(target.nodeId);
+    if (branch) {
+      const parallel = findStep(steps, stepIdOfNode(target.nodeId))?.step;
+      const block = (parallel?.branches as Step[][] | undefined)?.[Number(branch[1])];
+      return block && atEnd(block);
+    }
+    const side = target.nodeId.split('.').at(-1) as 'then' | 'else';
+    const condition = target.parent ? findStep(steps, stepIdOfNode(target.parent))?.step : undefined;
+    if (!condition) return undefined;
+    if (!Array.isArray(condition[side])) condition[side] = [];
+    return atEnd(condition[side] as Step[]);
+  }
+  const found = findStep(steps, stepIdOfNode(target.nodeId));
+  if (!found) return undefined;
+  if (target.kind === 'foreach' || target.kind === 'loop') return atEnd(found.step.steps as Step[]);
+  return { block: found.block, after: found.step.id };
+}
+
+/**
+ * The document with a new step from `template` where `target` says (by default at the end of the
+ * workflow, after its last step); it and its inner steps get free ids. The new step's id is
+ * answered too, to select it.
+ */
+export function addStep(
+  document: Document,
+  template: StepTemplate,
+  target?: DropTarget,
+): { document: Document; id: string } {
+  const copy = structuredClone(document);
+  if (!Array.isArray(copy.steps)) copy.steps = [];
+  const taken = idsOf(copy.steps);
+  const step = structuredClone(template.step) as Step;
   // The template's inner steps need ids of their own too.
   for (const key of ['steps', 'then', 'else'])
-    for (const inner of (template[key] as Step[] | undefined) ?? []) {
-      inner.id = freeId(document, inner.id, taken);
+    for (const inner of (step[key] as Step[] | undefined) ?? []) {
+      inner.id = freeId(copy, inner.id, taken);
       taken.add(inner.id);
     }
-  for (const branch of (template.branches as Step[][] | undefined) ?? [])
+  for (const branch of (step.branches as Step[][] | undefined) ?? [])
     for (const inner of branch) {
-      inner.id = freeId(document, inner.id, taken);
+      inner.id = freeId(copy, inner.id, taken);
       taken.add(inner.id);
     }
-  const last = steps.at(-1);
-  const step: Step = {
-    ...template,
-    id: freeId(document, kind, taken),
-    ...(last ? { needs: [last.id] } : {}),
-  };
-  return { ...document, steps: [...steps, step] };
+  const place = placeOf(copy.steps as Step[], target) ?? placeOf(copy.steps as Step[], undefined);
+  const id = freeId(copy, template.idBase, taken);
+  place?.block.push({ ...step, id, ...(place.after ? { needs: [place.after] } : {}) } as Step);
+  return { document: copy, id };
+}
+
+/** The document without the step (anywhere), and without the needs that named it. */
+export function removeStep(document: Document, id: string): Document {
+  const copy = structuredClone(document);
+  const found = findStep(copy.steps, id);
+  if (!found) return copy;
+  found.block.splice(found.block.indexOf(found.step), 1);
+  for (const sibling of found.block)
+    if (Array.isArray(sibling.needs)) {
+      sibling.needs = (sibling.needs as string[]).filter((need) => need !== id);
+      if ((sibling.needs as string[]).length === 0) delete sibling.needs;
+    }
+  return copy;
+}
+
+/** The ids of the steps beside this one (its block), which it may wait for. */
+export function siblingsOf(document: Document, id: string): string[] {
+  return (findStep(document.steps, id)?.block ?? []).map((step) => step.id).filter((other) => other !== id);
+}
+
+/** The document with the step waiting for exactly these siblings. */
+export function withNeeds(document: Document, id: string, needs: string[]): Document {
+  const copy = structuredClone(document);
+  const found = findStep(copy.steps, id);
+  if (!found) return copy;
+  if (needs.length > 0) found.step.needs = needs;
+  else delete found.step.needs;
+  return copy;
 }
 
 /** The block (list of steps) holding the step with this id, and the step, anywhere in the tree. */

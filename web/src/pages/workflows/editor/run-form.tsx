@@ -1,15 +1,22 @@
-import { useNavigate } from 'react-router';
-import type { WorkflowSummary } from '../../../api/workflow-types';
+import type { WorkflowRunView, WorkflowSummary } from '../../../api/workflow-types';
 import { Button } from '../../../components/button';
 import { ErrorNotice } from '../../../components/feedback';
 import { useSchemaForm } from '../use-schema-form';
 import { useWorkflowMutations } from '../workflow-api';
+import { usePipelineItems } from './pipeline-items';
 
-/** Runs the workflow with an input form made from its input_schema, then opens the run. */
-export function RunForm({ workflow }: { workflow: WorkflowSummary }) {
+/** Runs the workflow with an input form made from its input_schema; `onStarted` is given the run. */
+export function RunForm({
+  workflow,
+  onStarted,
+}: {
+  workflow: WorkflowSummary;
+  onStarted: (run: WorkflowRunView) => void;
+}) {
   const { run } = useWorkflowMutations();
-  const navigate = useNavigate();
   const form = useSchemaForm(workflow.definition.input_schema, run.error);
+  const pipeline = workflow.definition.kind === 'pipeline';
+  const items = usePipelineItems();
   return (
     <form
       aria-label={`Run ${workflow.name}`}
@@ -18,11 +25,13 @@ export function RunForm({ workflow }: { workflow: WorkflowSummary }) {
       onSubmit={(event) => {
         event.preventDefault();
         const input = form.build();
-        if (input)
-          run.mutate({ id: workflow.id, input }, { onSuccess: (started) => navigate(`/runs/${started.id}`) });
+        const chosen = pipeline ? items.read() : {};
+        if (input && chosen)
+          run.mutate({ id: workflow.id, input: { ...input, ...chosen } }, { onSuccess: onStarted });
       }}
     >
-      {form.empty && (
+      {pipeline && items.fields}
+      {form.empty && !pipeline && (
         <p className="text-sm text-neutral-600 dark:text-neutral-400">This workflow takes no input.</p>
       )}
       {form.inputs}

@@ -7,22 +7,30 @@ import { SchemaFieldInput } from '../../tools/schema-form/schema-field-input';
 import { describeFields, type FieldValue } from '../../tools/schema-form/schema-fields';
 import { listTools, toolsKey } from '../../tools/tool-api';
 import { stepFields, stepFieldValues } from './step-input';
+import { StepNeeds } from './step-needs';
 
 /**
- * The selected tool step's input in a form made from the tool's input schema (the Tools page's
- * generator); values may hold `{{ expressions }}`, which text fields offer as you type. Apply writes
- * it into the definition's JSON.
+ * The selected step: the steps it waits for, Remove, and for a tool step its input in a form made
+ * from the tool's input schema (the Tools page's generator); values may hold `{{ expressions }}`,
+ * which text fields offer as you type. Apply writes it into the definition's JSON.
  */
 export function StepPanel({
   step,
   suggestions,
+  siblings,
   onApply,
+  onNeeds,
+  onRemove,
   onClose,
 }: {
   step: Record<string, unknown>;
   /** The expressions this step may use (the run's input, earlier steps' outputs). */
   suggestions: string[];
+  /** The other steps of its block. */
+  siblings: string[];
   onApply: (input: Record<string, unknown>) => void;
+  onNeeds: (needs: string[]) => void;
+  onRemove: () => void;
   onClose: () => void;
 }) {
   const listId = useId();
@@ -47,12 +55,27 @@ export function StepPanel({
           Step {String(step.id)}{' '}
           <span className="text-sm font-normal">· {String(step.tool ?? step.kind)}</span>
         </h3>
-        <Button size="sm" variant="ghost" onClick={onClose}>
-          Close
-        </Button>
+        <div className="flex gap-1">
+          <Button size="sm" variant="danger" onClick={onRemove}>
+            Remove step
+          </Button>
+          <Button size="sm" variant="ghost" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+      </div>
+      <div className="mb-3">
+        <StepNeeds
+          stepId={String(step.id)}
+          siblings={siblings}
+          needs={Array.isArray(step.needs) ? step.needs.map(String) : []}
+          onChange={onNeeds}
+        />
       </div>
       {step.kind !== 'tool' ? (
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">Edit this step in the JSON.</p>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          Edit the rest of this step in the JSON.
+        </p>
       ) : tools.isPending ? (
         <Spinner label="Loading the tool" />
       ) : tools.isError ? (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { ErrorNotice, PageHeader, Spinner } from '../../../components/feedback';
@@ -7,6 +8,8 @@ import { draftText, starterDefinition } from './definition-draft';
 import { RunForm } from './run-form';
 import { VersionList } from './version-list';
 import { PageSection } from '../../../components/page-section';
+import { useRun } from '../../runs/run-api';
+import { TestRunStatus } from './test-run-status';
 
 /** Saves text as a file in the browser's downloads. */
 function download(name: string, text: string, type: string) {
@@ -28,7 +31,7 @@ export function NewWorkflowPage() {
       </p>
       <PageHeader
         title="New workflow"
-        description="Write the steps as JSON; the graph follows as you type."
+        description="Drag steps from the palette onto the graph, or write them as JSON: each follows the other."
       />
       <DefinitionEditor
         initialText={draftText(starterDefinition)}
@@ -42,9 +45,14 @@ export function NewWorkflowPage() {
   );
 }
 
-/** One workflow: run it, its definition (graph and JSON editor), versions, export and delete. */
+/**
+ * One workflow: run it (the designer's graph lights up with the run), its definition (palette, graph
+ * and JSON), versions, export and delete.
+ */
 export function WorkflowPage({ workflowId }: { workflowId: string }) {
   const workflow = useWorkflow(workflowId);
+  const [testRunId, setTestRunId] = useState<string | null>(null);
+  const testRun = useRun(testRunId);
   const { save, validate, remove, exportDocument } = useWorkflowMutations();
   const navigate = useNavigate();
   if (workflow.isPending) return <Spinner label="Loading the workflow" />;
@@ -101,7 +109,10 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
       />
       <ErrorNotice error={remove.error ?? exportDocument.error} className="mb-4" />
       <PageSection title="Run">
-        <RunForm key={data.version} workflow={data} />
+        <div className="flex flex-col gap-3">
+          <RunForm key={data.version} workflow={data} onStarted={(run) => setTestRunId(run.id)} />
+          <TestRunStatus run={testRun.data} error={testRun.error} />
+        </div>
       </PageSection>
       <PageSection title="Definition">
         {!data.is_owner && (
@@ -112,6 +123,8 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
         <DefinitionEditor
           key={data.version}
           initialText={draftText(data.definition)}
+          runSteps={testRun.data?.steps}
+          workflowName={data.name}
           saving={save.isPending}
           onCheck={(document) => validate.mutateAsync(document)}
           onSave={(document) => save.mutateAsync({ id: data.id, definition: document })}

@@ -2,7 +2,7 @@ import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import type { GraphNode } from './definition-graph';
 import { statusTone } from './step-status';
 
-export type StepNodeData = GraphNode & { selected?: boolean };
+export type StepNodeData = GraphNode & { selected?: boolean; problem?: string };
 export type StepFlowNode = Node<StepNodeData, 'step' | 'block'>;
 
 const kindLabels: Record<string, string> = {
@@ -25,13 +25,21 @@ export function StepNode({ data, isConnectable }: NodeProps<StepFlowNode>) {
   return (
     <div
       className={`h-full w-full rounded-md border-2 px-2 py-1.5 text-left text-xs shadow-sm ${tone.className} ${
-        data.selected ? 'ring-2 ring-blue-500 ring-offset-1' : ''
+        data.problem
+          ? 'ring-2 ring-red-600 ring-offset-1'
+          : data.selected
+            ? 'ring-2 ring-blue-500 ring-offset-1'
+            : ''
       }`}
-      title={data.detail}
+      title={data.problem ?? data.detail}
     >
       <Handle type="target" position={Position.Top} isConnectable={isConnectable} />
       <p className="truncate text-sm font-semibold">{data.label}</p>
-      <p className="truncate">{nodeCaption(data)}</p>
+      {data.problem ? (
+        <p className="truncate font-medium text-red-800 dark:text-red-300">Problem: {data.problem}</p>
+      ) : (
+        <p className="truncate">{nodeCaption(data)}</p>
+      )}
       {data.status !== 'not_run' && <p className="font-medium">{tone.label}</p>}
       <Handle type="source" position={Position.Bottom} isConnectable={isConnectable} />
     </div>
@@ -49,11 +57,12 @@ export function BlockNode({ data, isConnectable }: NodeProps<StepFlowNode>) {
     <div
       className={`h-full w-full rounded-lg border-2 ${data.role === 'block' ? 'border-dashed border-neutral-400 dark:border-neutral-600' : tone.className} ${
         data.notTaken ? 'opacity-50' : ''
-      } ${data.selected ? 'ring-2 ring-blue-500' : ''}`}
+      } ${data.problem ? 'ring-2 ring-red-600' : data.selected ? 'ring-2 ring-blue-500' : ''}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={isConnectable} />
-      <p className="truncate px-2 pt-1 text-xs font-semibold" title={data.detail}>
+      <p className="truncate px-2 pt-1 text-xs font-semibold" title={data.problem ?? data.detail}>
         {caption}
+        {data.problem && <span className="text-red-800 dark:text-red-300"> · Problem: {data.problem}</span>}
       </p>
       <Handle type="source" position={Position.Bottom} isConnectable={isConnectable} />
     </div>

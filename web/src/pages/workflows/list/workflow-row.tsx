@@ -3,7 +3,10 @@ import type { WorkflowSummary } from '../../../api/workflow-types';
 import { Time } from '../../../components/time';
 import { StatusBadge } from '../../runs/status-badge';
 
-/** A workflow in the list: its name, what it does, and how your last run of it went (a link to it). */
+/**
+ * A workflow in the list: its name, what it does, when a schedule runs it next, and how your last run
+ * of it went (a link to it).
+ */
 export function WorkflowRow({ workflow }: { workflow: WorkflowSummary }) {
   const last = workflow.last_run;
   return (
@@ -16,6 +19,11 @@ export function WorkflowRow({ workflow }: { workflow: WorkflowSummary }) {
           <p className="text-sm text-neutral-600 dark:text-neutral-400">{workflow.description}</p>
         )}
       </div>
+      {workflow.next_run_at && (
+        <span className="text-sm text-neutral-600 dark:text-neutral-400">
+          Next run <Time value={workflow.next_run_at} relativeToNow />
+        </span>
+      )}
       {last ? (
         <Link to={`/runs/${last.id}`} className="flex items-center gap-2 text-sm no-underline">
           <span className="sr-only">Last run:</span>
