@@ -281,6 +281,17 @@ export async function createApp({
       config,
       logger,
       metrics,
+      recallMemories: async (actor, { query, scope, agentId }) =>
+        config.memoryRecallTokens > 0
+          ? (
+              await memories.recall(actor, {
+                query,
+                tokenBudget: config.memoryRecallTokens,
+                scope,
+                ...(scope === 'agent' ? { scope_id: agentId } : {}),
+              })
+            ).prompt
+          : undefined,
     });
     late.agents = agentStepRunner(agents, agentRuns);
     // Agents working together: messages between agents, teams, matching, the coordinator.
