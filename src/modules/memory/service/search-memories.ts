@@ -106,8 +106,9 @@ function nearestEmbeddings(
     embedding: { model: string; vector: readonly number[] };
   },
 ) {
+  // The sort carries ids only: the vectors (3 KB each at 768 dimensions) are read for the 200 kept.
   const closest = db
-    .select({ memoryId: memoryEmbeddings.memoryId, vector: memoryEmbeddings.vector })
+    .select({ memoryId: memoryEmbeddings.memoryId })
     .from(memoryEmbeddings)
     .innerJoin(memories, eq(memories.id, memoryEmbeddings.memoryId))
     .where(
@@ -122,10 +123,14 @@ function nearestEmbeddings(
     .orderBy(sql`bit_count(${memoryEmbeddings.signs} # ${signBits(embedding.vector)}::varbit)`)
     .limit(vectorCandidates)
     .as('closest');
-  const cosine = sql<number>`(select sum(a * b) from unnest(${closest.vector}, ${toRealArray(embedding.vector)}) as pair(a, b))`;
+  const cosine = sql<number>`(select sum(a * b) from unnest(${memoryEmbeddings.vector}, ${toRealArray(embedding.vector)}) as pair(a, b))`;
   const scored = db
     .select({ memoryId: closest.memoryId, cosine: cosine.as('cosine') })
     .from(closest)
+    .innerJoin(
+      memoryEmbeddings,
+      and(eq(memoryEmbeddings.memoryId, closest.memoryId), eq(memoryEmbeddings.model, embedding.model)),
+    )
     .offset(0)
     .as('scored');
   return db
