@@ -392,6 +392,7 @@ export async function createApp({
         config.memoryRecallTokens > 0
           ? (await memories.recall(actor, { query: message, tokenBudget: config.memoryRecallTokens })).prompt
           : undefined,
+      ...(config.memoryExtract ? { afterTurn: memories.extractFacts } : {}),
     });
     const complete = createCompletions({
       models,

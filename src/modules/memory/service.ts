@@ -37,6 +37,7 @@ import { searchMemories } from './service/search-memories.js';
 import { createMemoryUpkeep, type UpkeepDeps } from './service/upkeep.js';
 import { createRecall } from './service/recall.js';
 import { memoryAnalytics } from './service/analytics.js';
+import { createFactExtraction } from './service/extract-facts.js';
 
 export interface MemoryServiceDeps extends ServiceDeps, Omit<UpkeepDeps, keyof ServiceDeps> {
   logger: Logger;
@@ -244,6 +245,8 @@ export function createMemoryService(deps: MemoryServiceDeps) {
     ...upkeep,
     /** The memories for a chat turn's system prompt (see createRecall). */
     recall: recall.recall,
+    /** Facts about the user from a finished chat turn, kept as memories (MEMORY_EXTRACT; see createFactExtraction). */
+    extractFacts: createFactExtraction({ ...deps, remember: service.remember }),
     /** A scope's counts, growth, most used and recall hit rate. */
     analytics: (actor: Actor, input: AnalyticsInput = {}) => memoryAnalytics({ db, clock }, actor, input),
   };
