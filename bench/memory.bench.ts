@@ -1,9 +1,9 @@
 /**
  * Long-term memory: recall latency for one user holding 1k, 10k and 100k memories (the sizes in
  * BENCH_MEMORY_SIZES), with full text + trigram alone and with vectors (the 200 embeddings closest
- * by sign bits, then their exact cosine over `real[]`) (BENCH_MEMORY_DIMS dimensions, random unit vectors: the scan's cost does not depend on
- * what the vectors mean), and the token cost of a recall in the system prompt (MEMORY_RECALL_TOKENS
- * default 500; counted with the o200k tokenizer).
+ * by sign bits, then their exact cosine over `real[]`; BENCH_MEMORY_DIMS dimensions, random unit
+ * vectors: the cost does not depend on what the vectors mean), and the token cost of a recall in
+ * the system prompt (MEMORY_RECALL_TOKENS default 500; counted with the o200k tokenizer).
  *
  * Memories are written straight into the table in batches (the service's remember, one at a time,
  * would take minutes for 100k); recall goes through the same search the chat uses.

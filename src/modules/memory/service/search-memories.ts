@@ -1,4 +1,5 @@
-import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/database.js';
 import { memories, memoryEmbeddings } from '../table.js';
 import { inScope, memoryColumns, type MemoryRecord, type ScopeKey } from './memory-record.js';
@@ -70,19 +71,36 @@ export async function searchMemories(
   const tsQuery = sql`to_tsquery('english', ${words ?? ''})`;
   const fullText = sql<number>`ts_rank(${memories.search}, ${tsQuery}, 32)`;
   const trigram = sql<number>`similarity(${memories.text}, ${query})`;
-  const near = embedding ? nearestEmbeddings(db, { ownerId, key, active, embedding }) : undefined;
-  const cosine = near ? sql<number>`coalesce(${near.cosine}, 0)` : sql<number>`0`;
   const weight = (name: keyof typeof weights) => sql.raw(String(weights[name]));
-  const score = sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
-    + ${weight('vector')} * ${cosine} + ${weight('importance')} * ${memories.importance})`;
-  const matches: SQL[] = [sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`];
-  if (near) matches.push(isNotNull(near.memoryId));
-  const base = db
-    .select({ ...memoryColumns, score: sql<number>`${score}`.mapWith(Number).as('score') })
-    .from(memories);
-  const joined = near ? base.leftJoin(near, eq(near.memoryId, memories.id)) : base;
-  return joined
-    .where(and(inScope(ownerId, key), active, or(...matches)))
+  const scoreOf = (cosine: SQL) =>
+    sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
+    + ${weight('vector')} * ${cosine} + ${weight('importance')} * ${memories.importance})`
+      .mapWith(Number)
+      .as('score');
+  const wordMatch = or(sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`);
+  if (!embedding)
+    return db
+      .select({ ...memoryColumns, score: scoreOf(sql`0`) })
+      .from(memories)
+      .where(and(inScope(ownerId, key), active, wordMatch))
+      .orderBy(sql`score desc`, desc(memories.id))
+      .limit(limit);
+  // The candidates are the word matches (found through the GIN indexes) and the vector matches,
+  // joined by a union: an OR of the two in one WHERE would test every memory of the scope.
+  const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, active, embedding }));
+  const candidates = union(
+    db
+      .select({ id: memories.id })
+      .from(memories)
+      .where(and(inScope(ownerId, key), active, wordMatch)),
+    db.select({ id: near.memoryId }).from(near),
+  );
+  return db
+    .with(near)
+    .select({ ...memoryColumns, score: scoreOf(sql`coalesce(${near.cosine}, 0)`) })
+    .from(memories)
+    .leftJoin(near, eq(near.memoryId, memories.id))
+    .where(inArray(memories.id, candidates))
     .orderBy(sql`score desc`, desc(memories.id))
     .limit(limit);
 }
@@ -136,8 +154,7 @@ function nearestEmbeddings(
   return db
     .select({ memoryId: scored.memoryId, cosine: scored.cosine })
     .from(scored)
-    .where(sql`${scored.cosine} >= ${sql.raw(String(minCosine))}`)
-    .as('near');
+    .where(sql`${scored.cosine} >= ${sql.raw(String(minCosine))}`);
 }
 
 /** A vector as a Postgres `real[]` literal parameter. */
