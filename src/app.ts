@@ -282,6 +282,17 @@ export async function createApp({
       config,
       logger,
       metrics,
+      recallMemories: async (actor, { query, scope, agentId }) =>
+        config.memoryRecallTokens > 0
+          ? (
+              await memories.recall(actor, {
+                query,
+                tokenBudget: config.memoryRecallTokens,
+                scope,
+                ...(scope === 'agent' ? { scope_id: agentId } : {}),
+              })
+            ).prompt
+          : undefined,
     });
     late.agents = agentStepRunner(agents, agentRuns);
     // Agents working together: messages between agents, teams, matching, the coordinator.
@@ -391,6 +402,7 @@ export async function createApp({
         config.memoryRecallTokens > 0
           ? (await memories.recall(actor, { query: message, tokenBudget: config.memoryRecallTokens })).prompt
           : undefined,
+      ...(config.memoryExtract ? { afterTurn: memories.extractFacts } : {}),
     });
     const complete = createCompletions({
       models,

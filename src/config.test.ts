@@ -56,6 +56,7 @@ describe('config', () => {
         eventDeliveryRetryMs: 86_400_000,
         memoryRecallTokens: 500,
         memoryArchiveDays: 180,
+        memoryExtract: false,
         workflowCacheTtlHours: 168,
         agentMessageMaxAttempts: 5,
         agentMessageAckTimeoutMs: 30_000,

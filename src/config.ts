@@ -434,6 +434,14 @@ export const settings = {
     default: '180',
     about: 'Memories neither recalled nor written for this many days are archived (never deleted); 0 never',
   },
+  memoryExtract: {
+    env: 'MEMORY_EXTRACT',
+    flag: 'memory-extract',
+    allowed: 'true or false',
+    default: 'false',
+    about:
+      'After each finished chat turn, the default model (not the offline assistant) extracts facts about the user into memories (source message, tag extracted)',
+  },
   backupBeforeMigrate: {
     env: 'BACKUP_BEFORE_MIGRATE',
     flag: 'backup-before-migrate',
@@ -531,6 +539,7 @@ export const configSchema = z.object({
     .optional(),
   memoryRecallTokens: integer(0, 100_000).default(500),
   memoryArchiveDays: integer(0, 36_500).default(180),
+  memoryExtract: z.stringbool().default(false),
   workflowCacheTtlHours: integer(1, 87_600).default(168),
   backupBeforeMigrate: z.stringbool().default(true),
   agentMessageMaxAttempts: integer(1, 50).default(5),

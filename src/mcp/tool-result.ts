@@ -8,7 +8,8 @@ import { hidden, type McpRequestExtra } from './hidden-error.js';
 
 /**
  * A tool result as MCP carries it. A failure has no structuredContent (it would not match the
- * tool's output schema, and clients validate it): its error_code rides in the text and in _meta.
+ * tool's output schema, and clients validate it): its error_code rides in the text and in _meta,
+ * with the error's details (CONTEXT_CONFLICT's `current` value) as REST's error body has them.
  */
 export function toCallToolResult(result: ToolCallResult): CallToolResult {
   if (!result.isError) return result;
@@ -27,6 +28,7 @@ export function callToolFailure(
 ): CallToolResult | McpError {
   if (error instanceof ToolNotFoundError)
     return new McpError(ErrorCode.InvalidParams, error.message, { error_code: error.code });
-  if (error instanceof DomainError) return toCallToolResult(errorResult(publicError(error, { logger })));
+  if (error instanceof DomainError)
+    return toCallToolResult(errorResult(publicError(error, { logger }), error.details));
   return hidden(error, logger, extra);
 }

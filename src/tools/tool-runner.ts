@@ -118,16 +118,24 @@ export function createToolRunner({
           details: { tool: name },
         });
         finish(error instanceof DomainError ? 'failure' : 'error', failure.code);
-        return errorResult(failure);
+        return errorResult(failure, error instanceof DomainError ? error.details : undefined);
       }
     },
   };
 }
 
-/** A tool failure as a result: `isError`, with the code, the message and the field at fault. */
-export function errorResult({ code, message, field }: PublicError): ToolCallResult {
-  const structuredContent = { error_code: code, message, ...(field ? { field } : {}) };
-  return { content: [{ type: 'text', text: `${code}: ${message}` }], structuredContent, isError: true };
+/**
+ * A tool failure as a result: `isError`, with the code, the message, the field at fault and the
+ * error's details beside them as in REST's error body (CONTEXT_CONFLICT's `current`). The details
+ * are in the text too, as JSON on a second line: a model reads only the text.
+ */
+export function errorResult(
+  { code, message, field }: PublicError,
+  details?: Record<string, unknown>,
+): ToolCallResult {
+  const structuredContent = { ...details, error_code: code, message, ...(field ? { field } : {}) };
+  const text = `${code}: ${message}${details ? `\n${JSON.stringify(details)}` : ''}`;
+  return { content: [{ type: 'text', text }], structuredContent, isError: true };
 }
 
 export type ToolRunner = ReturnType<typeof createToolRunner>;

@@ -1,3 +1,4 @@
+import { countTokens } from 'gpt-tokenizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import { seedUser } from '../helpers/identity.js';
@@ -37,4 +38,19 @@ describe('memory recall ranking (full text and trigram, no embedding model)', ()
     expect(again.used_count).toBe(1);
     expect(again.last_used_at).not.toBeNull();
   });
+
+  it.each([120, 200, 500])(
+    'keeps a recall of many matching memories within a %i-token budget, counted with the o200k tokenizer',
+    async (budget) => {
+      const recalled = await testApp.app.memories.recall(alice, {
+        query: 'trip planned weekends',
+        tokenBudget: budget,
+      });
+      expect(recalled.memories.length).toBeGreaterThan(1);
+      expect(recalled.tokens).toBe(countTokens(recalled.prompt ?? ''));
+      expect(recalled.tokens).toBeLessThanOrEqual(budget);
+      // Nearly full: another line of about 25 tokens would not have fit.
+      expect(recalled.tokens).toBeGreaterThan(budget - 40);
+    },
+  );
 });

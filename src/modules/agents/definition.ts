@@ -24,7 +24,10 @@ export const agentCapabilitySchema = z.object({
 });
 export type AgentCapability = z.infer<typeof agentCapabilitySchema>;
 
-/** What the agent may remember (the memory issue fills this in; off by default). */
+/**
+ * What the agent may remember (off by default): with `read`, each run's system prompt gets the
+ * memories of `scope` (the agent's own, or its owner's) recalled for the run's input.
+ */
 export const agentMemorySchema = z.object({
   read: z.boolean().default(false),
   write: z.boolean().default(false),

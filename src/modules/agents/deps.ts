@@ -1,3 +1,4 @@
+import type { UserActor } from '../../actor.js';
 import type { Config } from '../../config.js';
 import type { Engine } from '../../engine/index.js';
 import type { Logger } from '../../logger.js';
@@ -24,4 +25,13 @@ export interface AgentDeps extends ServiceDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /**
+   * The memories relevant to a run's input, as lines for its system prompt (long-term memory), from
+   * the agent's own scope or its owner's as its `memory.scope` says; undefined when none is found or
+   * recall is off. Asked once per run, only for agents whose `memory.read` is on.
+   */
+  recallMemories?: (
+    actor: UserActor,
+    input: { query: string; scope: 'agent' | 'user'; agentId: string },
+  ) => Promise<string | undefined>;
 }

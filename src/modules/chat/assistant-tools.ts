@@ -61,7 +61,8 @@ export function assistantTools({
           return outputOf(await runner.call(actor, tool.name, input, context));
         } catch (error) {
           // Bad arguments and the like read as any tool failure; anything else is the reply's failure.
-          if (error instanceof DomainError) return outputOf(errorResult(fromDomainError(error)));
+          if (error instanceof DomainError)
+            return outputOf(errorResult(fromDomainError(error), error.details));
           throw error;
         }
       },

@@ -6,6 +6,7 @@ import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
 import type { ModelRegistry } from '../../models/registry.js';
 import { estimateTokens } from '../../models/token-estimate.js';
+import { loadTokenCounter } from '../../models/token-counter.js';
 import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
@@ -14,7 +15,7 @@ import type { ChatRun, ReplyStream } from './service/chat-run.js';
 import type { ChatRelay } from './service/chat-relay.js';
 import { describeChatError } from './chat-errors.js';
 import type { ExternalToolSource } from './external-tools.js';
-import { fitContext, loadTokenCounter, systemPrompt } from './service/context-window.js';
+import { fitContext, systemPrompt } from './service/context-window.js';
 import { ChatBusyError } from './errors.js';
 import { prepareTurn, type Turn } from './service/prepare-turn.js';
 import { runReply } from './service/run-reply.js';
@@ -46,6 +47,8 @@ export interface ChatServiceDeps {
    * memory); undefined when none is found or recall is off.
    */
   recallMemories?: (actor: UserActor, message: string) => Promise<string | undefined>;
+  /** Called once a reply's run has ended, whatever its status (automatic memories). Never throws. */
+  afterTurn?: (actor: UserActor, turn: { conversationId: string; replyId: string }) => Promise<unknown>;
 }
 
 /**
@@ -57,7 +60,18 @@ export interface ChatServiceDeps {
  * that asked.
  */
 export function createChatService(deps: ChatServiceDeps) {
-  const { conversations, models, tools, users, externalTools, config, clock, logger, recallMemories } = deps;
+  const {
+    conversations,
+    models,
+    tools,
+    users,
+    externalTools,
+    config,
+    clock,
+    logger,
+    recallMemories,
+    afterTurn,
+  } = deps;
 
   /** The system prompt, with the memories recalled for the turn's message (a failed recall leaves them out). */
   async function systemFor(actor: UserActor, me: { name: string; email: string }, history: Message[]) {
@@ -163,13 +177,17 @@ export function createChatService(deps: ChatServiceDeps) {
             providerOptions: { offline: assistantSettings(me, request) },
           };
           const started = run;
-          void runReply(
+          const replied = runReply(
             { ...job, tools: toolSet, maxSteps: config.chatMaxSteps },
             { conversations, clock, logger },
           ).catch((error) => {
             logger.error({ err: error }, 'a reply could not be finished');
             started.end();
           });
+          if (afterTurn)
+            void replied.then(() =>
+              afterTurn(actor, { conversationId: turn.reply.conversation_id, replyId: turn.reply.id }),
+            );
         } catch (error) {
           await failBeforeStart(actor, turn, run, { error, requestId });
           throw error;

@@ -39,6 +39,8 @@ import { createRecall } from './service/recall.js';
 import { memoryAnalytics } from './service/analytics.js';
 import { createPortableMemories } from './service/portable-memories.js';
 
+import { createFactExtraction } from './service/extract-facts.js';
+
 export interface MemoryServiceDeps extends ServiceDeps, Omit<UpkeepDeps, keyof ServiceDeps> {
   logger: Logger;
   /** The configured embedding model; undefined: recall is full text and trigram only. */
@@ -246,6 +248,8 @@ export function createMemoryService(deps: MemoryServiceDeps) {
     ...createPortableMemories({ ...deps, embed }),
     /** The memories for a chat turn's system prompt (see createRecall). */
     recall: recall.recall,
+    /** Facts about the user from a finished chat turn, kept as memories (MEMORY_EXTRACT; see createFactExtraction). */
+    extractFacts: createFactExtraction({ ...deps, remember: service.remember }),
     /** A scope's counts, growth, most used and recall hit rate. */
     analytics: (actor: Actor, input: AnalyticsInput = {}) => memoryAnalytics({ db, clock }, actor, input),
   };

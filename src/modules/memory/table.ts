@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/tsvector.js';
+import { varbit } from '../../db/varbit.js';
 import { users } from '../identity/table.js';
 
 /**
@@ -45,6 +46,9 @@ export type MemoryRow = typeof memories.$inferSelect;
 /**
  * One embedding per memory and model, computed once when the memory is written (or by the sweep
  * for memories written before the model was set). Unit length, so cosine is the dot product.
+ * `signs` holds one bit per dimension (1 where the value is positive): recall first takes the
+ * memories whose signs differ least from the query's (a Hamming distance, cheap in SQL), then
+ * computes the exact cosine of those only.
  */
 export const memoryEmbeddings = pgTable(
   'memory_embeddings',
@@ -55,6 +59,8 @@ export const memoryEmbeddings = pgTable(
     model: text('model').notNull(),
     dims: integer('dims').notNull(),
     vector: real('vector').array().notNull(),
+    /** Null only for rows written before the column existed; the sweep fills it. */
+    signs: varbit('signs'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.memoryId, table.model] })],

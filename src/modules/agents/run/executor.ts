@@ -37,6 +37,8 @@ interface Begun {
   definition: AgentDefinition;
   input: string;
   deadlineMs: number;
+  /** The memories recalled for the run (agents with `memory.read`), recorded with the step. */
+  memories?: string;
 }
 
 /** A run left queued this long with no DBOS workflow was cut off by a crash between its row and its start. */
@@ -89,8 +91,10 @@ export function createAgentExecutor(
         depth: row.depth,
       });
     const startedAt = (row.startedAt ?? clock.now()).getTime();
+    const memories = ended ? undefined : await recall(row, version.definition);
     return {
       ...(ended ? { ended } : {}),
+      ...(memories ? { memories } : {}),
       ownerId: row.ownerId,
       definition: version.definition,
       input: row.input,
@@ -98,12 +102,31 @@ export function createAgentExecutor(
     };
   }
 
-  /** The system prompt: the library prompt's text (when named), then the instructions. */
-  async function systemOf(actor: UserActor, definition: AgentDefinition): Promise<string> {
+  /**
+   * The memories for an agent with `memory.read`, recalled once when the run begins (its input is
+   * the query): every step's system prompt carries the same ones. A failed recall leaves them out.
+   */
+  async function recall(
+    row: { ownerId: string; agentId: string; input: string },
+    definition: AgentDefinition,
+  ): Promise<string | undefined> {
+    if (!deps.recallMemories || !definition.memory.read) return undefined;
+    const actor = await runActor(users, row.ownerId);
+    return deps
+      .recallMemories(actor, { query: row.input, scope: definition.memory.scope, agentId: row.agentId })
+      .catch((error: unknown) => {
+        log.warn({ err: error }, 'could not recall memories for an agent run');
+        return undefined;
+      });
+  }
+
+  /** The system prompt: the library prompt's text (when named), the instructions, then the recalled memories. */
+  async function systemOf(actor: UserActor, begun: Begun): Promise<string> {
+    const { definition } = begun;
     const library = definition.instructions_prompt
       ? await prompts.findByName(actor, definition.instructions_prompt)
       : undefined;
-    return [library?.template, definition.instructions].filter(Boolean).join('\n\n');
+    return [library?.template, definition.instructions, begun.memories].filter(Boolean).join('\n\n');
   }
 
   /** One model step (a DBOS step): tools as the run's user, stopped by a cancel or the deadline. */
@@ -123,7 +146,7 @@ export function createAgentExecutor(
     const [model, me, system] = await Promise.all([
       models.resolve(begun.definition.model),
       users.me(actor),
-      systemOf(actor, begun.definition),
+      systemOf(actor, begun),
     ]);
     const controller = new AbortController();
     executing.set(runId, controller);

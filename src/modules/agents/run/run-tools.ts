@@ -62,7 +62,7 @@ function childAgentTool(name: string, askChild: AskChild): ActorTool {
         return answerResult(await askChild(agent, agentToolInput(args), signal));
       } catch (error) {
         // A refusal (cycle, depth, not found) is the tool's answer, with its code, for the model to read.
-        if (error instanceof DomainError) return errorResult(fromDomainError(error));
+        if (error instanceof DomainError) return errorResult(fromDomainError(error), error.details);
         throw error;
       }
     },

@@ -1,6 +1,7 @@
 import { dynamicTool, jsonSchema, type ModelMessage } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { fitContext, loadTokenCounter } from './context-window.js';
+import { loadTokenCounter } from '../../../models/token-counter.js';
+import { fitContext } from './context-window.js';
 
 const countTokens = await loadTokenCounter();
 

@@ -3,20 +3,6 @@ import type { ModelMessage, ToolSet } from 'ai';
 /** The share of the context window kept free for the reply. */
 const replyShare = 0.25;
 
-let tokenizer: Promise<(text: string) => number> | undefined;
-
-/** Counts tokens with a real BPE tokenizer (o200k); loaded on first use, as it takes ~200 ms to import. */
-export function loadTokenCounter(): Promise<(text: string) => number> {
-  tokenizer ??= import('gpt-tokenizer').then(
-    (module) => module.countTokens,
-    (error: unknown) => {
-      tokenizer = undefined; // the next chat tries again
-      throw error;
-    },
-  );
-  return tokenizer;
-}
-
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The system prompt: who the user is, today's date, and how to use tools. */

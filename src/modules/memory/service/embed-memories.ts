@@ -4,6 +4,7 @@ import type { Database } from '../../../db/database.js';
 import type { Logger } from '../../../logger.js';
 import type { Embedder } from '../../../models/embedding-model.js';
 import { memories, memoryEmbeddings } from '../table.js';
+import { signBits } from './search-memories.js';
 
 /**
  * Stores each memory's embedding for the embedder's model: one call for all of them, and never
@@ -20,7 +21,16 @@ export async function embedMemories(
     const values = rows.flatMap((row, index) => {
       const vector = vectors[index];
       return vector
-        ? [{ memoryId: row.id, model: embedder.model, dims: vector.length, vector, createdAt: clock.now() }]
+        ? [
+            {
+              memoryId: row.id,
+              model: embedder.model,
+              dims: vector.length,
+              vector,
+              signs: signBits(vector),
+              createdAt: clock.now(),
+            },
+          ]
         : [];
     });
     if (values.length > 0) await db.insert(memoryEmbeddings).values(values).onConflictDoNothing();
@@ -47,4 +57,30 @@ export async function memoriesWithoutEmbedding(
     .where(and(isNull(memoryEmbeddings.memoryId), isNull(memories.archivedAt)))
     .orderBy(sql`${memories.id}`)
     .limit(limit);
+}
+
+/**
+ * Fills `signs` for up to `limit` embeddings stored before the column existed (the sweep), from
+ * their stored vector: no embedding call. Answers how many it filled.
+ */
+export async function fillMissingSigns(db: Database, limit: number): Promise<number> {
+  const missing = db
+    .select({ memoryId: memoryEmbeddings.memoryId, model: memoryEmbeddings.model })
+    .from(memoryEmbeddings)
+    .where(isNull(memoryEmbeddings.signs))
+    .limit(limit);
+  const filled = await db
+    .update(memoryEmbeddings)
+    .set({
+      signs: sql`(select string_agg(case when value > 0 then '1' else '0' end, '' order by position)
+        from unnest(${memoryEmbeddings.vector}) with ordinality as element(value, position))::varbit`,
+    })
+    .where(
+      and(
+        isNull(memoryEmbeddings.signs),
+        sql`(${memoryEmbeddings.memoryId}, ${memoryEmbeddings.model}) in ${missing}`,
+      ),
+    )
+    .returning({ memoryId: memoryEmbeddings.memoryId });
+  return filled.length;
 }

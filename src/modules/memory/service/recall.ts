@@ -3,7 +3,7 @@ import type { Actor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import type { Logger } from '../../../logger.js';
 import type { Embedder } from '../../../models/embedding-model.js';
-import { estimateTokens } from '../../../models/token-estimate.js';
+import { loadTokenCounter } from '../../../models/token-counter.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import type { Memory } from '../schema.js';
 import { memories, memoryRecalls } from '../table.js';
@@ -26,13 +26,13 @@ export interface Recalled {
   readonly memories: Memory[];
   /** The heading and one line per memory; undefined when none was found. */
   readonly prompt: string | undefined;
-  /** The prompt's estimated tokens (0 without one). */
+  /** The prompt's tokens, counted with the o200k tokenizer (0 without one). */
   readonly tokens: number;
 }
 
 /**
  * Recall for a chat turn: the scope's memories most relevant to the user's message, as many as fit
- * in `tokenBudget` (estimated tokens), each marked with its id. Those used are counted (used_count,
+ * in `tokenBudget` (o200k tokens, as the chat counts for hosted models), each marked with its id. Those used are counted (used_count,
  * last_used_at) and the recall is recorded, found or not, for the hit rate.
  */
 export function createRecall({
@@ -71,15 +71,17 @@ export function createRecall({
       limit: candidates,
       embedding: await queryEmbedding(query),
     });
+    const countTokens = await loadTokenCounter();
     const lines = [recallHeading];
-    let tokens = estimateTokens(recallHeading);
+    let tokens = countTokens(recallHeading);
     const chosen: typeof found = [];
     for (const row of found) {
-      const line = recallLine(row);
-      const cost = estimateTokens(line);
-      if (tokens + cost > tokenBudget) continue;
-      tokens += cost;
-      lines.push(line);
+      // The whole prompt is counted again with each line: a BPE count of two joined texts is not
+      // always the sum of their counts.
+      const cost = countTokens([...lines, recallLine(row)].join('\n'));
+      if (cost > tokenBudget) continue;
+      tokens = cost;
+      lines.push(recallLine(row));
       chosen.push(row);
     }
     const now = clock.now();

@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/database.js';
 import { memories, memoryEmbeddings } from '../table.js';
 import { inScope, memoryColumns, type MemoryRecord, type ScopeKey } from './memory-record.js';
@@ -14,6 +15,17 @@ export type ScoredRecord = MemoryRecord & { score: number };
 const weights = { fullText: 2, trigram: 0.5, vector: 0.5, importance: 0.01 } as const;
 /** Below this, embeddings call two texts unrelated (unrelated sentences score about 0.1–0.25). */
 const minCosine = 0.35;
+/**
+ * How many of the scope's embeddings, the closest by sign bits, get their exact cosine computed.
+ * Below this many embeddings in the scope, the scan is exact; above, a memory whose sign bits differ
+ * more than the 200th closest's is not a vector candidate (it can still match by its words).
+ */
+export const vectorCandidates = 200;
+
+/** One bit per dimension, 1 where the value is positive: the `signs` of memory_embeddings. */
+export function signBits(vector: readonly number[]): string {
+  return vector.map((value) => (value > 0 ? '1' : '0')).join('');
+}
 
 /**
  * The query's words as an OR full-text query ("who is my manager?" → `who | is | my | manager`):
@@ -28,8 +40,12 @@ export function anyWordQuery(query: string): string | undefined {
 /**
  * Hybrid recall in one statement: memories of the scope that share a word with the query (full
  * text, ranked by ts_rank), or whose text is trigram-similar to it (pg_trgm, for misspellings),
- * or — when the query has an embedding — whose embedding of the same model is close to it (an
- * exact cosine scan over `real[]`: the vectors are unit length, so cosine is their dot product).
+ * or — when the query has an embedding — whose embedding of the same model is close to it.
+ *
+ * The vector part has two steps: the `vectorCandidates` embeddings whose sign bits differ least
+ * from the query's (`bit_count(signs # query)`, a Hamming distance over 96 bytes for 768
+ * dimensions), then the exact cosine of each of those, computed once (the vectors are unit length,
+ * so cosine is their dot product, a sum over `unnest` of the two `real[]`).
  */
 export async function searchMemories(
   db: Database,
@@ -51,33 +67,94 @@ export async function searchMemories(
 ): Promise<ScoredRecord[]> {
   const words = anyWordQuery(query);
   if (!words && !embedding) return [];
+  const active = includeArchived ? undefined : isNull(memories.archivedAt);
   const tsQuery = sql`to_tsquery('english', ${words ?? ''})`;
   const fullText = sql<number>`ts_rank(${memories.search}, ${tsQuery}, 32)`;
   const trigram = sql<number>`similarity(${memories.text}, ${query})`;
-  const cosine = embedding
-    ? sql<number>`(select sum(a * b) from unnest(${memoryEmbeddings.vector}, ${toRealArray(embedding.vector)}) as pair(a, b))`
-    : sql<number>`null`;
-  const close = sql`(case when ${cosine} >= ${sql.raw(String(minCosine))} then ${cosine} else 0 end)`;
   const weight = (name: keyof typeof weights) => sql.raw(String(weights[name]));
-  const score = sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
-    + ${weight('vector')} * coalesce(${close}, 0) + ${weight('importance')} * ${memories.importance})`;
-  const matches: SQL[] = [sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`];
-  if (embedding) matches.push(sql`${cosine} >= ${sql.raw(String(minCosine))}`);
-  const base = db
-    .select({ ...memoryColumns, score: sql<number>`${score}`.mapWith(Number).as('score') })
-    .from(memories);
-  const joined = embedding
-    ? base.leftJoin(
-        memoryEmbeddings,
-        and(eq(memoryEmbeddings.memoryId, memories.id), eq(memoryEmbeddings.model, embedding.model)),
-      )
-    : base;
-  return joined
-    .where(
-      and(inScope(ownerId, key), includeArchived ? undefined : isNull(memories.archivedAt), or(...matches)),
-    )
+  const scoreOf = (cosine: SQL) =>
+    sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
+    + ${weight('vector')} * ${cosine} + ${weight('importance')} * ${memories.importance})`
+      .mapWith(Number)
+      .as('score');
+  const wordMatch = or(sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`);
+  if (!embedding)
+    return db
+      .select({ ...memoryColumns, score: scoreOf(sql`0`) })
+      .from(memories)
+      .where(and(inScope(ownerId, key), active, wordMatch))
+      .orderBy(sql`score desc`, desc(memories.id))
+      .limit(limit);
+  // The candidates are the word matches (found through the GIN indexes) and the vector matches,
+  // joined by a union: an OR of the two in one WHERE would test every memory of the scope.
+  const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, active, embedding }));
+  const candidates = union(
+    db
+      .select({ id: memories.id })
+      .from(memories)
+      .where(and(inScope(ownerId, key), active, wordMatch)),
+    db.select({ id: near.memoryId }).from(near),
+  );
+  return db
+    .with(near)
+    .select({ ...memoryColumns, score: scoreOf(sql`coalesce(${near.cosine}, 0)`) })
+    .from(memories)
+    .leftJoin(near, eq(near.memoryId, memories.id))
+    .where(inArray(memories.id, candidates))
     .orderBy(sql`score desc`, desc(memories.id))
     .limit(limit);
+}
+
+/**
+ * The scope's memories whose embedding has cosine ≥ `minCosine` with the query's, among the
+ * `vectorCandidates` closest by sign bits. `offset 0` keeps Postgres from inlining the subquery,
+ * which would compute the cosine again wherever it is used.
+ */
+function nearestEmbeddings(
+  db: Database,
+  {
+    ownerId,
+    key,
+    active,
+    embedding,
+  }: {
+    ownerId: string;
+    key: ScopeKey;
+    active: SQL | undefined;
+    embedding: { model: string; vector: readonly number[] };
+  },
+) {
+  // The sort carries ids only: the vectors (3 KB each at 768 dimensions) are read for the 200 kept.
+  const closest = db
+    .select({ memoryId: memoryEmbeddings.memoryId })
+    .from(memoryEmbeddings)
+    .innerJoin(memories, eq(memories.id, memoryEmbeddings.memoryId))
+    .where(
+      and(
+        inScope(ownerId, key),
+        active,
+        eq(memoryEmbeddings.model, embedding.model),
+        eq(memoryEmbeddings.dims, embedding.vector.length),
+        isNotNull(memoryEmbeddings.signs),
+      ),
+    )
+    .orderBy(sql`bit_count(${memoryEmbeddings.signs} # ${signBits(embedding.vector)}::varbit)`)
+    .limit(vectorCandidates)
+    .as('closest');
+  const cosine = sql<number>`(select sum(a * b) from unnest(${memoryEmbeddings.vector}, ${toRealArray(embedding.vector)}) as pair(a, b))`;
+  const scored = db
+    .select({ memoryId: closest.memoryId, cosine: cosine.as('cosine') })
+    .from(closest)
+    .innerJoin(
+      memoryEmbeddings,
+      and(eq(memoryEmbeddings.memoryId, closest.memoryId), eq(memoryEmbeddings.model, embedding.model)),
+    )
+    .offset(0)
+    .as('scored');
+  return db
+    .select({ memoryId: scored.memoryId, cosine: scored.cosine })
+    .from(scored)
+    .where(sql`${scored.cosine} >= ${sql.raw(String(minCosine))}`);
 }
 
 /** A vector as a Postgres `real[]` literal parameter. */

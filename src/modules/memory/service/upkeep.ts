@@ -17,7 +17,7 @@ import {
   type RememberInput,
 } from '../schema.js';
 import { memories } from '../table.js';
-import { memoriesWithoutEmbedding } from './embed-memories.js';
+import { fillMissingSigns, memoriesWithoutEmbedding } from './embed-memories.js';
 import { inScope, memoryColumns, scopeKeyOf, toMemory } from './memory-record.js';
 
 export interface UpkeepDeps extends ServiceDeps {
@@ -69,8 +69,12 @@ export function createMemoryUpkeep({
       return archived.length;
     },
 
-    /** The sweep: embeds up to `limit` memories that have no embedding of the configured model. */
+    /**
+     * The sweep: embeds up to `limit` memories that have no embedding of the configured model, and
+     * fills the sign bits of up to `limit` embeddings stored without them.
+     */
     async embedMissing({ limit = 100 }: { limit?: number } = {}): Promise<number> {
+      await fillMissingSigns(db, limit);
       if (!embedder) return 0;
       return embed(await memoriesWithoutEmbedding(db, embedder.model, limit));
     },

@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs, type UserActor } from '../../src/actor.js';
+import { unitLength } from '../../src/models/embedding-model.js';
+import {
+  searchMemories,
+  signBits,
+  vectorCandidates,
+} from '../../src/modules/memory/service/search-memories.js';
+import { memoryEmbeddings } from '../../src/modules/memory/table.js';
+import { seedUser } from '../helpers/identity.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+const dims = 64;
+/** A deterministic pseudo-random unit vector (a small LCG), so a failure can be replayed. */
+function vectorFrom(seed: number): number[] {
+  let state = seed;
+  return unitLength(
+    Array.from({ length: dims }, () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648 - 0.5;
+    }),
+  );
+}
+const nudged = (vector: number[], seed: number) =>
+  unitLength(vector.map((value, index) => value + 0.15 * (vectorFrom(seed)[index] ?? 0)));
+
+describe('vector recall: sign bits narrow, exact cosine ranks (no words in common)', () => {
+  let testApp: TestApp;
+  let alice: UserActor;
+  let aliceId: string;
+  const db = () => testApp.app.database.db;
+  const key = () => ({ scope: 'user' as const, scopeId: aliceId });
+
+  /** Stores a memory and its embedding of model `test` (with or without sign bits). */
+  async function store(text: string, vector: number[], { signs = true } = {}) {
+    const memory = await testApp.app.memories.remember(alice, { text });
+    await db()
+      .insert(memoryEmbeddings)
+      .values({
+        memoryId: memory.id,
+        model: 'test',
+        dims,
+        vector,
+        signs: signs ? signBits(vector) : null,
+        createdAt: new Date(),
+      });
+    return memory;
+  }
+  const search = (vector: number[]) =>
+    searchMemories(db(), {
+      ownerId: aliceId,
+      key: key(),
+      query: 'qqzx',
+      limit: 5,
+      embedding: { model: 'test', vector },
+    });
+
+  beforeAll(async () => {
+    testApp = await buildTestApp('postgres');
+    const user = await seedUser(testApp.app, { email: 'alice@example.com', name: 'Alice' });
+    alice = actingAs({ userId: user.id, role: 'user' });
+    aliceId = user.id;
+    // More unrelated embeddings than the sign-bit step keeps, so that step is what finds the target.
+    for (let index = 0; index < vectorCandidates + 100; index++)
+      await store(`Unrelated fact number ${index}`, vectorFrom(1000 + index));
+  }, 180_000);
+  afterAll(() => testApp.close());
+
+  it('finds the memory whose embedding is closest, with its exact cosine in the score', async () => {
+    const target = vectorFrom(7);
+    const memory = await store('The boat is moored at pier four', target);
+    const query = nudged(target, 99);
+    const found = await search(query);
+    expect(found[0]?.id).toBe(memory.id);
+    const cosine = target.reduce((sum, value, index) => sum + value * (query[index] ?? 0), 0);
+    expect(cosine).toBeGreaterThan(0.35);
+    // 0.5 × cosine + 0.01 × importance 3; no full-text or trigram part (no shared word).
+    expect(found[0]?.score).toBeCloseTo(0.5 * cosine + 0.03, 4);
+  });
+
+  it('finds an embedding stored without sign bits once the sweep has filled them', async () => {
+    const target = vectorFrom(8);
+    const memory = await store('The spare key hangs behind the clock', target, { signs: false });
+    expect((await search(nudged(target, 98))).map((row) => row.id)).not.toContain(memory.id);
+    await testApp.app.memories.embedMissing();
+    const [row] = await db()
+      .select({ signs: memoryEmbeddings.signs })
+      .from(memoryEmbeddings)
+      .where(eq(memoryEmbeddings.memoryId, memory.id));
+    expect(row?.signs).toBe(signBits(target));
+    expect((await search(nudged(target, 98)))[0]?.id).toBe(memory.id);
+  });
+});
