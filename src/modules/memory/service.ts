@@ -38,7 +38,6 @@ import { createMemoryUpkeep, type UpkeepDeps } from './service/upkeep.js';
 import { createRecall } from './service/recall.js';
 import { memoryAnalytics } from './service/analytics.js';
 import { createPortableMemories } from './service/portable-memories.js';
-
 import { createFactExtraction } from './service/extract-facts.js';
 
 export interface MemoryServiceDeps extends ServiceDeps, Omit<UpkeepDeps, keyof ServiceDeps> {

@@ -1,0 +1,1 @@
+ALTER TABLE "memory_embeddings" ADD COLUMN "signs" bit varying;
