@@ -36,7 +36,7 @@ export interface CacheSubject {
  * that acts (the package version: an upgrade starts a fresh cache) and the input.
  */
 export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'config'>) {
-  const memos = new Map<string, Map<string, StepResult>>();
+  const memos = new Map<string, Map<string, Promise<StepResult | undefined>>>();
 
   return {
     /** The key of a step's act with this input, or undefined for a kind that cannot be cached. */
@@ -116,13 +116,31 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
       return removed.length;
     },
 
-    /** The result a pure step already gave in this run for this key. */
-    remembered: (runId: string, key: string): StepResult | undefined => memos.get(runId)?.get(key),
+    /**
+     * The result a pure step gave (or is computing, in an item under way) in this run for this key;
+     * undefined when that computation failed.
+     */
+    remembered: (runId: string, key: string): Promise<StepResult | undefined> | undefined =>
+      memos.get(runId)?.get(key),
 
-    remember(runId: string, key: string, result: StepResult): void {
+    /**
+     * Claims the computing of a pure step's result in this run: the same step with the same input
+     * elsewhere in the run (an item under way at the same time) waits for it rather than computing it
+     * too. Give `settle` the result, or nothing when the step failed (the waiters then act themselves).
+     */
+    claim(runId: string, key: string): { settle(result?: StepResult): void } {
       let memo = memos.get(runId);
       if (!memo) memos.set(runId, (memo = new Map()));
-      if (memo.size < memoLimit) memo.set(key, result);
+      if (memo.size >= memoLimit) return { settle: () => {} };
+      let settle: (result?: StepResult) => void = () => {};
+      const computing = new Promise<StepResult | undefined>((resolve) => (settle = resolve));
+      memo.set(key, computing);
+      return {
+        settle(result?: StepResult) {
+          settle(result);
+          if (!result) memo.delete(key);
+        },
+      };
     },
 
     /** The run ended: its memo goes. */
