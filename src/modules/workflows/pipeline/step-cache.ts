@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { version } from '../../../version.js';
 import type { WorkflowDeps } from '../deps.js';
 import type { StepResult } from '../run/step-kind.js';
@@ -20,6 +20,16 @@ function canonical(value: unknown): string {
       .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
       .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
+}
+
+/** A cache row as the step result it keeps. */
+function resultOf(row: typeof workflowStepCache.$inferSelect): StepResult {
+  return {
+    output: row.output,
+    ...(row.model ? { model: row.model } : {}),
+    ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
+    ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
+  };
 }
 
 /** What a cache key is made of: the step's act (kind and tool or model) and its resolved input. */
@@ -62,13 +72,23 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
             gt(workflowStepCache.expiresAt, deps.clock.now()),
           ),
         );
-      if (!row) return undefined;
-      return {
-        output: row.output,
-        ...(row.model ? { model: row.model } : {}),
-        ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
-        ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
-      };
+      return row && resultOf(row);
+    },
+
+    /** The outputs kept for the user under these keys (one query): each key found, with its output. */
+    async lookupMany(ownerId: string, keys: string[]): Promise<Map<string, StepResult>> {
+      if (keys.length === 0) return new Map();
+      const rows = await deps.db
+        .select()
+        .from(workflowStepCache)
+        .where(
+          and(
+            eq(workflowStepCache.ownerId, ownerId),
+            inArray(workflowStepCache.key, keys),
+            gt(workflowStepCache.expiresAt, deps.clock.now()),
+          ),
+        );
+      return new Map(rows.map((row) => [row.key, resultOf(row)]));
     },
 
     /** Keeps a step's output for the user until WORKFLOW_CACHE_TTL_HOURS from now. */

@@ -12,7 +12,7 @@ import {
   endStepRow,
   pathOf,
 } from './run-state.js';
-import { attemptSingleStep, type Single, templatedInput } from './single-step.js';
+import { attemptSingleStep, cacheKeysAhead, type Single, templatedInput } from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
 
@@ -357,6 +357,13 @@ export function createBlockRunner(env: StepEnvironment) {
         const { code, message } = stepErrorOf(error, deps.logger, spec.prefix);
         return { ok: false, failure: { code, message, step_path: spec.prefix } };
       }
+      // An item run in one DBOS step: its steps' cache entries in one query rather than one each.
+      const keys = context.stepEnds && env.cache ? cacheKeysAhead(env, spec.steps, spec.scope) : [];
+      if (env.cache && keys.length > 1)
+        context.cached = {
+          keys: new Set(keys),
+          found: await env.cache.lookupMany(context.run.ownerId, keys),
+        };
     }
     try {
       if (spec.mode === 'one') {

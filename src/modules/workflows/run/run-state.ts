@@ -2,7 +2,7 @@ import type { UserActor } from '../../../actor.js';
 import type { WorkflowStepShape } from '../definition.js';
 import type { ItemRef } from '../pipeline/items.js';
 import type { EndedStep, RunRecords, StepBegun, StepEnd, StepMeta } from './records.js';
-import type { StepScope } from './step-kind.js';
+import type { StepResult, StepScope } from './step-kind.js';
 
 /** What every DBOS workflow of a run knows of it (the root's and its children's alike). */
 export interface RunInfo {
@@ -71,6 +71,8 @@ export interface BlockContext {
    * item's settle, in one commit (a replay of the item writes them again, as upserts).
    */
   stepEnds?: EndedStep[];
+  /** The step cache's entries looked up at once when such an item began: the keys asked, those found. */
+  cached?: { keys: Set<string>; found: Map<string, StepResult> };
 }
 
 /** Ends a step's row: at once, or kept for the item's settle when the block runs in one DBOS step. */

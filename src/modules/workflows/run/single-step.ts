@@ -1,7 +1,7 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { WorkflowStepShape } from '../definition.js';
 import { StepFailedError } from '../errors.js';
-import { evaluate } from '../expressions.js';
+import { evaluate, resolveTemplates } from '../expressions.js';
 import { runApprovalStep } from './kinds/approval.js';
 import type { ActRunner } from './kinds/act.js';
 import { runAgentStep } from './kinds/agent.js';
@@ -154,16 +154,43 @@ const pureTools = new Set<string>(
  * The reuse of an act's result: a pure step (a pure text tool) repeated with the same input in one
  * run is computed once (in memory); a `cache: true` step reads and fills the user's step cache.
  */
+/** What a step's cache key names: its tool, its model (or `default`), its prompt. */
+function subjectOf(step: Single): string {
+  return step.kind === 'tool'
+    ? step.tool
+    : step.kind === 'model'
+      ? (step.model ?? 'default')
+      : step.kind === 'prompt'
+        ? step.prompt
+        : '';
+}
+
+/**
+ * The step cache's keys of the `cache: true` steps whose input can be resolved before any step has
+ * run (it reads the item and the run input only): an item run in one DBOS step looks them all up
+ * at once (`BlockContext.cached`).
+ */
+export function cacheKeysAhead(env: StepEnvironment, steps: WorkflowStepShape[], scope: StepScope): string[] {
+  const { cache } = env;
+  if (!cache) return [];
+  return steps.flatMap((step) => {
+    if (!('on_error' in step) || !('cache' in step) || !step.cache) return [];
+    try {
+      const input = resolveTemplates(
+        templatedInput(step as Single),
+        scope as unknown as Record<string, unknown>,
+      );
+      const key = cache.keyOf({ kind: step.kind, subject: subjectOf(step as Single) }, input);
+      return key === undefined ? [] : [key];
+    } catch {
+      return []; // it reads a step's output: looked up when it runs
+    }
+  });
+}
+
 function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unknown>, context: BlockContext) {
   const { cache } = env;
-  const subject =
-    step.kind === 'tool'
-      ? step.tool
-      : step.kind === 'model'
-        ? (step.model ?? 'default')
-        : step.kind === 'prompt'
-          ? step.prompt
-          : '';
+  const subject = subjectOf(step);
   const pure = step.kind === 'tool' && pureTools.has(step.tool) && input.url === undefined;
   const key = cache && (pure || step.cache) ? cache.keyOf({ kind: step.kind, subject }, input) : undefined;
   let claim: { settle(result?: StepResult): void } | undefined;
@@ -179,7 +206,11 @@ function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unkn
         if (remembered) return remembered;
         claim = cache.claim(context.run.id, key);
       }
-      const stored = step.cache ? await cache.lookup(context.run.ownerId, key) : undefined;
+      const stored = !step.cache
+        ? undefined
+        : context.cached?.keys.has(key)
+          ? context.cached.found.get(key)
+          : await cache.lookup(context.run.ownerId, key);
       if (stored) settle(stored);
       return stored;
     },
