@@ -5,8 +5,9 @@
  * plain loop over the same documents in this process (each document read, then the tools one after
  * another). Goal (issue 21): cold >= 0.8x the plain loop, warm >= 10x.
  *
- * The pipeline is durable: every item is a DBOS workflow and every step a checkpoint in Postgres;
- * the plain loop keeps nothing. The machine may be shared: figures are one pass each.
+ * The pipeline is durable: every item is a DBOS step of the run (its result checkpointed in
+ * Postgres, a synchronous commit), with its step rows, its item row and the run's counts; the
+ * plain loop keeps nothing. The machine may be shared: figures are one pass each.
  */
 import { actingAs, systemActor } from '../src/actor.js';
 import { createApp } from '../src/app.js';

@@ -150,6 +150,15 @@ export function assemble(parts: AppParts) {
         logger.warn({ err: error }, 'could not sweep the expired workflow step cache');
         return 0;
       }),
+      // Events stored just before a crash but never routed: their deliveries and triggered runs.
+      parts.events.sweepUndispatched().catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not deliver the events stored but never dispatched');
+        return 0;
+      }),
+      workflows.triggers.sweepEvents().catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not start the runs of events stored but never dispatched');
+        return 0;
+      }),
     ])
       .then(([events, auditEntries, interrupted, strandedRuns, contextTombstones, effects, memoryWork]) => {
         if (memoryWork.archived + memoryWork.embedded > 0) logger.info(memoryWork, 'memory upkeep');

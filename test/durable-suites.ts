@@ -8,5 +8,6 @@ export const durableSuites = [
   'test/workflows/pipelines.test.ts',
   'test/workflows/pipelines-templates.test.ts',
   'test/events/subscriptions.test.ts',
+  'test/events/undispatched.test.ts',
   'test/backup/upgrade.test.ts',
 ];

@@ -12,6 +12,7 @@ type Run = {
   output: Record<string, unknown> | null;
   pipeline: { total: number; done: number; failed: number; paused: boolean } | null;
   trigger: Record<string, unknown>;
+  cache_hits: number;
 };
 
 /**
@@ -203,6 +204,9 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
       (step) => step.path.endsWith('.sentiment') && step.cache_hit,
     );
     expect(hits).toHaveLength(11);
+    // The run record counts them.
+    expect(two.cache_hits).toBe(11);
+    expect(one.cache_hits).toBe(0);
 
     const performance = await request({ method: 'GET', url: `/api/v1/workflows/${workflow.id}/performance` });
     expect(performance.statusCode, performance.body).toBe(200);
@@ -302,6 +306,31 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     expect(Date.parse(at('left').started_at)).toBeLessThan(Date.parse(at('right').ended_at));
     expect(Date.parse(at('right').started_at)).toBeLessThan(Date.parse(at('left').ended_at));
     expect(Date.parse(at('join').started_at)).toBeGreaterThanOrEqual(Date.parse(at('left').ended_at));
+  });
+
+  it('computes a pure step repeated with the same input once per run (items at once included), counted as hits', async () => {
+    const workflow = await save({
+      name: 'repeated',
+      kind: 'pipeline',
+      pipeline: { concurrency: 4 },
+      steps: [
+        {
+          id: 'nfc',
+          kind: 'tool',
+          tool: 'normalize_unicode',
+          input: { text: '{{ item.text }}', form: 'NFC' },
+        },
+      ],
+    });
+    const texts = ['The same text, once more.', 'The same text, once more.', 'Another text.'];
+    const from = events.length;
+    const run = await until((await start(workflow.id, { texts: [...texts, texts[0]] })).id, ended);
+    expect(run.status).toBe('succeeded');
+    expect(await toolCalls(from, 'normalize_unicode')).toBe(2);
+    expect(run.cache_hits).toBe(2);
+    const steps = (await get(run.id)).steps;
+    expect(steps.filter((step) => step.cache_hit)).toHaveLength(2);
+    expect(steps.find((step) => step.path === 'items[2].nfc')?.cache_hit).toBe(false);
   });
 
   it('takes its items from a tag, from texts and from a CSV document; refuses a run without items', async () => {

@@ -15,9 +15,10 @@ type DeliveryEnd = 'delivered' | 'dead' | 'dropped';
 /**
  * Deliveries on the durable engine: one DBOS workflow per delivery, at least once. It opens the
  * delivery's row (one per subscription and event), then attempts; a failure waits (DBOS.sleep,
- * durable across restarts) EVENT_DELIVERY_BACKOFF_MS, doubling up to an hour, and tries again
- * until EVENT_DELIVERY_RETRY_MS of waiting has passed: then the delivery is a dead letter, which a
- * replay sends through the same loop again. Every attempt carries the delivery id as its
+ * durable across restarts) EVENT_DELIVERY_BACKOFF_MS, doubling up to an hour, and tries again,
+ * the last wait shortened so that the last attempt comes when EVENT_DELIVERY_RETRY_MS of waiting
+ * has passed (24 h after the first by default, not up to an hour before); if it fails too the
+ * delivery is a dead letter, which a replay sends through the same loop again. Every attempt carries the delivery id as its
  * idempotency key, so a receiver can drop the repeats at-least-once allows.
  */
 export function createDeliveryRunner(deps: EventsDeps) {
@@ -90,12 +91,14 @@ export function createDeliveryRunner(deps: EventsDeps) {
         const result = await DBOS.runStep(() => attemptDelivery(opened.id, tried), { name: 'attempt' });
         if (result.ok) return 'delivered';
         if (result.gone) return 'dropped';
-        if (result.permanent || waited + delay > config.eventDeliveryRetryMs) {
+        if (result.permanent || waited >= config.eventDeliveryRetryMs) {
           await DBOS.runStep(() => markDead(opened.id), { name: 'dead' });
           return 'dead';
         }
-        await DBOS.sleep(delay);
-        waited += delay;
+        // The last wait is cut short so that the last attempt lands at the window's end, not before.
+        const wait = Math.min(delay, config.eventDeliveryRetryMs - waited);
+        await DBOS.sleep(wait);
+        waited += wait;
         delay = Math.min(delay * 2, maxDelayMs);
       }
     },

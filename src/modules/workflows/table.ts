@@ -97,6 +97,8 @@ export const workflowRuns = pgTable(
     /** Steps done / all steps known so far (foreach items count one each): the progress shown. */
     stepsDone: integer('steps_done').notNull().default(0),
     stepsTotal: integer('steps_total').notNull().default(0),
+    /** Steps answered from the step cache or the run's memo without acting (the run record's hits). */
+    cacheHits: integer('cache_hits').notNull().default(0),
     /** A pipeline's items: all, done (succeeded), failed. Zero for a plain workflow. */
     itemsTotal: integer('items_total').notNull().default(0),
     itemsDone: integer('items_done').notNull().default(0),
@@ -256,7 +258,7 @@ export const workflowStepCache = pgTable(
     model: text('model'),
     inputTokens: integer('input_tokens'),
     outputTokens: integer('output_tokens'),
-    /** Not counted yet (a write per hit); the run's step rows say which steps were hits. */
+    /** Not counted per entry (a write per hit): runs count theirs (`workflow_runs.cache_hits`). */
     hits: integer('hits').notNull().default(0),
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at').notNull(),

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import type { WorkflowDeps } from '../deps.js';
 import { cappedOutput } from '../run/output-cap.js';
+import type { EndedStep, RunRecords, Transaction } from '../run/records.js';
 import { workflowRunItems, workflowRuns } from '../table.js';
 
 /** A pipeline's progress as users see it: items done (succeeded), failed, and in all. */
@@ -12,7 +13,10 @@ export interface PipelineProgress {
 }
 
 /** The rows of a pipeline run's items and its counts. Each function runs inside a DBOS step. */
-export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'bus'>) {
+export function createPipelineRecords(
+  deps: Pick<WorkflowDeps, 'db' | 'clock' | 'bus'>,
+  runRecords: Pick<RunRecords, 'endSteps'>,
+) {
   const { db, clock, bus } = deps;
   return {
     /** The item set is known: the run's item count, and its step count grown to match. */
@@ -28,7 +32,10 @@ export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 
 
     /**
      * An item ended: its row and the run's counts in one commit (once: a replay writes nothing new),
-     * then the progress event. Gives whether the run is paused (no new item should start).
+     * with the rows of its steps when they were kept for it (`stepEnds`), then the progress event.
+     * Gives whether the run is paused (no new item should start). The commit does not wait for the
+     * disk: the DBOS step it runs in ends with DBOS's checkpoint, a synchronous commit, after it
+     * (see run/records.ts).
      */
     async settleItem(
       actor: UserActor,
@@ -41,8 +48,9 @@ export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 
         output?: unknown;
         error?: { code: string; message: string; step_path?: string };
       },
+      stepEnds: EndedStep[] = [],
     ): Promise<{ paused: boolean }> {
-      const { progress, paused } = await db.transaction(async (tx) => {
+      const settle = async (tx: Transaction) => {
         const inserted = await tx
           .insert(workflowRunItems)
           .values({
@@ -78,7 +86,9 @@ export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 
           progress: { total: row?.total ?? 0, done: row?.done ?? 0, failed: row?.failed ?? 0 },
           paused: Boolean(row?.pausedAt),
         };
-      });
+      };
+      const settled = await runRecords.endSteps(actor, runId, stepEnds, settle);
+      const { progress, paused } = settled as Awaited<ReturnType<typeof settle>>;
       bus.publishSoon(actor, 'workflow.pipeline.progress', {
         run_id: runId,
         owner_id: actor.userId,

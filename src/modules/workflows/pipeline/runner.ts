@@ -1,5 +1,7 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
-import type { PipelineSettings, WorkflowDefinition } from '../definition.js';
+import type { PipelineSettings, WorkflowDefinition, WorkflowStepShape } from '../definition.js';
+import type { BlockRunner } from '../run/blocks.js';
+import type { EndedStep } from '../run/records.js';
 import { resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from '../run/failures.js';
 import { type BlockContext, type PartResult, RunFailure } from '../run/run-state.js';
@@ -29,17 +31,45 @@ export interface PipelineOutput {
   report_document_id: string | null;
 }
 
+/** The kinds an item can run whole inside one DBOS step: one act each, no durable wait, no child. */
+const inlineKinds = new Set(['tool', 'model', 'prompt']);
+
 /**
- * Runs a pipeline: its item set resolved (one DBOS step), then its steps once per item, each item
- * a part of the run (a child DBOS workflow `<run>:items[i]`) with at most `concurrency` at once,
- * awaited oldest first. An item that fails is recorded and the others go on; after each item its
- * row and the run's counts are written and the pause flag read, so a paused run starts no new item
- * until it is resumed. At the end, the report note if the pipeline asks for one.
+ * Whether a pipeline's items run whole in one DBOS step each: every step one act of a tool, model
+ * or prompt, tried once (a retry's delay is a durable sleep), failing or continuing without a
+ * compensation. Otherwise each item is a child DBOS workflow with a DBOS step per step.
+ */
+export function itemsRunInline(steps: WorkflowStepShape[]): boolean {
+  return steps.every(
+    (step) =>
+      inlineKinds.has(step.kind) &&
+      'on_error' in step &&
+      typeof step.on_error === 'string' &&
+      (step.retry?.attempts ?? 1) <= 1,
+  );
+}
+
+/** An item under way: awaits its end (its settle included): whether it succeeded, and the pause then. */
+interface ItemUnderWay {
+  index: number;
+  settled(): Promise<{ ok: boolean; paused: boolean }>;
+}
+
+/**
+ * Runs a pipeline: its item set resolved (one DBOS step), then its steps once per item, at most
+ * `concurrency` items at once, awaited oldest first. An item of act steps only (see
+ * {@link itemsRunInline}) is one DBOS step of the run: loaded, its steps run, its step rows, its
+ * row and the run's counts written in one commit, then DBOS's checkpoint, so a finished item never
+ * runs again and costs one synchronous commit. Any other item is a part of the run (a child DBOS
+ * workflow `<run>:items[i]`, a DBOS step per step), settled by a DBOS step of its own. An item that
+ * fails is recorded and the others go on; the pause flag is read as each item settles, so a paused
+ * run starts no new item until it is resumed. At the end, the report note if the pipeline asks.
  */
 export function createPipelineRunner(
   env: StepEnvironment,
   pipelineRecords: PipelineRecords,
   documents: PipelineDocuments,
+  runPart: BlockRunner['runPart'],
 ) {
   return async function runPipeline(
     definition: WorkflowDefinition,
@@ -68,32 +98,81 @@ export function createPipelineRunner(
       throw new RunFailure(code, message, 'items');
     }
 
-    const running: { index: number; handle: { getResult(): Promise<PartResult> } }[] = [];
+    const inline = itemsRunInline(definition.steps);
+    const running: ItemUnderWay[] = [];
     let succeeded = 0;
     let failed = 0;
     let paused = false;
 
-    /** Awaits the oldest item under way, records how it ended, reads the pause flag. */
-    const settleOldest = async () => {
-      const { index, handle } = running.shift() as (typeof running)[number];
-      const result = await handle.getResult();
+    /** An item's row and the run's counts (with its kept step rows); gives whether it succeeded and the pause. */
+    const settle = async (index: number, result: PartResult, stepEnds?: EndedStep[]) => {
       const ref = refs[index] as ItemRef;
       const row = result.ok
         ? reportRow(settings, result, index, ref, scope)
         : ({ ok: false, error: result.failure } as const);
-      if (row.ok) succeeded++;
+      const { paused: pausedNow } = await pipelineRecords.settleItem(
+        context.actor,
+        context.run.id,
+        {
+          index,
+          label: itemLabel(ref),
+          ref: ref as unknown as Record<string, unknown>,
+          status: row.ok ? 'succeeded' : 'failed',
+          ...(row.ok ? { output: row.value } : { error: row.error }),
+        },
+        stepEnds,
+      );
+      return { ok: row.ok, paused: pausedNow };
+    };
+
+    /** Starts an item: the calls to DBOS are made in index order, so a replay meets them in that order. */
+    const startItem = async (index: number): Promise<ItemUnderWay> => {
+      const prefix = `items[${index}]`;
+      const spec = {
+        run: context.run,
+        mode: 'block' as const,
+        steps: definition.steps,
+        prefix,
+        path: prefix,
+        scope: { ...scope, steps: {}, index },
+        item: { ref: refs[index] as ItemRef, index },
+      };
+      if (inline) {
+        // DBOS numbers the step as it is called (before any await): several run at once in order.
+        const settled = DBOS.runStep(
+          async () => {
+            const stepEnds: EndedStep[] = [];
+            const result = await runPart(spec, {
+              run: context.run,
+              actor: context.actor,
+              sequential: true,
+              stepEnds,
+            });
+            return settle(index, result, stepEnds);
+          },
+          { name: prefix },
+        );
+        settled.catch(() => {}); // awaited in order by settleOldest
+        return { index, settled: () => settled };
+      }
+      const handle = await env.startPart(spec);
+      return {
+        index,
+        // Its settle is a DBOS step of the run's, called when settleOldest comes to it: in index order.
+        settled: async () => {
+          const result = await handle.getResult();
+          return DBOS.runStep(() => settle(index, result), { name: `${prefix}.settled` });
+        },
+      };
+    };
+
+    /** Awaits the oldest item under way: counts how it ended, reads the pause flag. */
+    const settleOldest = async () => {
+      const { settled } = running.shift() as ItemUnderWay;
+      const ended = await settled();
+      if (ended.ok) succeeded++;
       else failed++;
-      ({ paused } = await DBOS.runStep(
-        () =>
-          pipelineRecords.settleItem(context.actor, context.run.id, {
-            index,
-            label: itemLabel(ref),
-            ref: ref as unknown as Record<string, unknown>,
-            status: row.ok ? 'succeeded' : 'failed',
-            ...(row.ok ? { output: row.value } : { error: row.error }),
-          }),
-        { name: `items[${index}].settled` },
-      ));
+      paused = ended.paused;
     };
 
     const waitWhilePaused = async () => {
@@ -106,19 +185,7 @@ export function createPipelineRunner(
     for (let index = 0; index < refs.length; index++) {
       if (running.length >= settings.concurrency) await settleOldest();
       await waitWhilePaused();
-      const prefix = `items[${index}]`;
-      running.push({
-        index,
-        handle: await env.startPart({
-          run: context.run,
-          mode: 'block',
-          steps: definition.steps,
-          prefix,
-          path: prefix,
-          scope: { ...scope, steps: {}, index },
-          item: { ref: refs[index] as ItemRef, index },
-        }),
-      });
+      running.push(await startItem(index));
     }
     while (running.length > 0) await settleOldest();
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { version } from '../../../version.js';
 import type { WorkflowDeps } from '../deps.js';
 import type { StepResult } from '../run/step-kind.js';
@@ -22,6 +22,16 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** A cache row as the step result it keeps. */
+function resultOf(row: typeof workflowStepCache.$inferSelect): StepResult {
+  return {
+    output: row.output,
+    ...(row.model ? { model: row.model } : {}),
+    ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
+    ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
+  };
+}
+
 /** What a cache key is made of: the step's act (kind and tool or model) and its resolved input. */
 export interface CacheSubject {
   kind: string;
@@ -36,7 +46,7 @@ export interface CacheSubject {
  * that acts (the package version: an upgrade starts a fresh cache) and the input.
  */
 export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'config'>) {
-  const memos = new Map<string, Map<string, StepResult>>();
+  const memos = new Map<string, Map<string, Promise<StepResult | undefined>>>();
 
   return {
     /** The key of a step's act with this input, or undefined for a kind that cannot be cached. */
@@ -62,13 +72,23 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
             gt(workflowStepCache.expiresAt, deps.clock.now()),
           ),
         );
-      if (!row) return undefined;
-      return {
-        output: row.output,
-        ...(row.model ? { model: row.model } : {}),
-        ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
-        ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
-      };
+      return row && resultOf(row);
+    },
+
+    /** The outputs kept for the user under these keys (one query): each key found, with its output. */
+    async lookupMany(ownerId: string, keys: string[]): Promise<Map<string, StepResult>> {
+      if (keys.length === 0) return new Map();
+      const rows = await deps.db
+        .select()
+        .from(workflowStepCache)
+        .where(
+          and(
+            eq(workflowStepCache.ownerId, ownerId),
+            inArray(workflowStepCache.key, keys),
+            gt(workflowStepCache.expiresAt, deps.clock.now()),
+          ),
+        );
+      return new Map(rows.map((row) => [row.key, resultOf(row)]));
     },
 
     /** Keeps a step's output for the user until WORKFLOW_CACHE_TTL_HOURS from now. */
@@ -116,13 +136,31 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
       return removed.length;
     },
 
-    /** The result a pure step already gave in this run for this key. */
-    remembered: (runId: string, key: string): StepResult | undefined => memos.get(runId)?.get(key),
+    /**
+     * The result a pure step gave (or is computing, in an item under way) in this run for this key;
+     * undefined when that computation failed.
+     */
+    remembered: (runId: string, key: string): Promise<StepResult | undefined> | undefined =>
+      memos.get(runId)?.get(key),
 
-    remember(runId: string, key: string, result: StepResult): void {
+    /**
+     * Claims the computing of a pure step's result in this run: the same step with the same input
+     * elsewhere in the run (an item under way at the same time) waits for it rather than computing it
+     * too. Give `settle` the result, or nothing when the step failed (the waiters then act themselves).
+     */
+    claim(runId: string, key: string): { settle(result?: StepResult): void } {
       let memo = memos.get(runId);
       if (!memo) memos.set(runId, (memo = new Map()));
-      if (memo.size < memoLimit) memo.set(key, result);
+      if (memo.size >= memoLimit) return { settle: () => {} };
+      let settle: (result?: StepResult) => void = () => {};
+      const computing = new Promise<StepResult | undefined>((resolve) => (settle = resolve));
+      memo.set(key, computing);
+      return {
+        settle(result?: StepResult) {
+          settle(result);
+          if (!result) memo.delete(key);
+        },
+      };
     },
 
     /** The run ended: its memo goes. */

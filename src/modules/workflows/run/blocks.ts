@@ -9,9 +9,10 @@ import {
   type PartSpec,
   RunFailure,
   type StepOutcome,
+  endStepRow,
   pathOf,
 } from './run-state.js';
-import { attemptSingleStep, type Single, templatedInput } from './single-step.js';
+import { attemptSingleStep, cacheKeysAhead, type Single, templatedInput } from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
 
@@ -95,9 +96,7 @@ export function createBlockRunner(env: StepEnvironment) {
 
   async function skip(step: WorkflowStepShape, path: string, scope: StepScope, context: BlockContext) {
     const meta = { path, id: step.id, kind: step.kind };
-    await recordStep(`${path}.skip`, () =>
-      records.endStep(context.actor, context.run.id, meta, { status: 'skipped' }),
-    );
+    await recordStep(`${path}.skip`, () => endStepRow(records, context, meta, { status: 'skipped' }));
     scope.steps[step.id] = { output: null, status: 'skipped' };
   }
 
@@ -132,7 +131,7 @@ export function createBlockRunner(env: StepEnvironment) {
     if (path in context.run.copies) {
       const output = context.run.copies[path];
       await recordStep(`${path}.copied`, () =>
-        records.endStep(context.actor, context.run.id, meta, { status: 'succeeded', output }),
+        endStepRow(records, context, meta, { status: 'succeeded', output }),
       );
       scope.steps[step.id] = { output, status: 'succeeded' };
       return;
@@ -161,9 +160,7 @@ export function createBlockRunner(env: StepEnvironment) {
     context: BlockContext,
   ): Promise<void> {
     const meta = { path, id: step.id, kind: step.kind };
-    await recordStep(`${path}.failed`, () =>
-      records.endStep(context.actor, context.run.id, meta, { status: 'failed', error }),
-    );
+    await recordStep(`${path}.failed`, () => endStepRow(records, context, meta, { status: 'failed', error }));
     await afterFailure(step, path, error, scope, context);
   }
 
@@ -360,6 +357,13 @@ export function createBlockRunner(env: StepEnvironment) {
         const { code, message } = stepErrorOf(error, deps.logger, spec.prefix);
         return { ok: false, failure: { code, message, step_path: spec.prefix } };
       }
+      // An item run in one DBOS step: its steps' cache entries in one query rather than one each.
+      const keys = context.stepEnds && env.cache ? cacheKeysAhead(env, spec.steps, spec.scope) : [];
+      if (env.cache && keys.length > 1)
+        context.cached = {
+          keys: new Set(keys),
+          found: await env.cache.lookupMany(context.run.ownerId, keys),
+        };
     }
     try {
       if (spec.mode === 'one') {

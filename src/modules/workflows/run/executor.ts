@@ -41,7 +41,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
   const records = createRunRecords(deps, metrics);
   const logger = deps.logger.child({ component: 'workflow-runs' });
 
-  const pipelineRecords = createPipelineRecords(deps);
+  const pipelineRecords = createPipelineRecords(deps, records);
   const env: StepEnvironment = {
     deps,
     records,
@@ -73,7 +73,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     },
   };
   const blocks = createBlockRunner(env);
-  const runPipeline = createPipelineRunner(env, pipelineRecords, deps.documents);
+  const runPipeline = createPipelineRunner(env, pipelineRecords, deps.documents, blocks.runPart);
   // A crash between a run's row and its DBOS start leaves it queued: start those once launched.
   deps.engine.onLaunch(async () => {
     await startStranded(new Date(deps.clock.now().getTime() - strandedAfterMs)).catch((error: unknown) =>

@@ -34,9 +34,33 @@ export interface StepEnd {
 /** The statuses of a step that has ended. */
 const endedStepStatuses: string[] = ['succeeded', 'failed', 'skipped'];
 
+/** A step as its row names it. */
+export interface StepMeta {
+  path: string;
+  id: string;
+  kind: string;
+}
+
+/** A step whose running row was never written (it ended at once): its one row carries these. */
+export interface StepBegun {
+  input: unknown;
+  attempt: number;
+  startedAt: Date;
+}
+
+/** A step's end, written now or (a pipeline item's steps) with the item's settle. */
+export interface EndedStep {
+  step: StepMeta;
+  end: StepEnd;
+  begun?: StepBegun;
+  at: Date;
+}
+
+/** One transaction of the app's database. */
+export type Transaction = Parameters<Parameters<WorkflowDeps['db']['transaction']>[0]>[0];
+
 export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
   const { clock, bus } = deps;
-  type Transaction = Parameters<Parameters<WorkflowDeps['db']['transaction']>[0]>[0];
   /** One transaction of a DBOS step's writes, committed without waiting for the disk (see above). */
   const write = <T>(work: (db: Transaction) => Promise<T>): Promise<T> =>
     deps.db.transaction(async (tx) => {
@@ -44,7 +68,10 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       return work(tx);
     });
 
-  return {
+  const records = {
+    /** The clock's time (a kept step end's). */
+    now: (): Date => clock.now(),
+
     /** Counts runs a cancel ended (the cancel ends them outside the executor). */
     countCancelled(count: number): void {
       if (count > 0) metrics.runs.inc({ status: 'cancelled' }, count);
@@ -199,71 +226,104 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     async endStep(
       actor: UserActor,
       runId: string,
-      step: { path: string; id: string; kind: string },
+      step: StepMeta,
       end: StepEnd,
-      begun?: { input: unknown; attempt: number; startedAt: Date },
+      begun?: StepBegun,
     ): Promise<void> {
-      const now = clock.now();
+      await endSteps(actor, runId, [{ step, end, ...(begun ? { begun } : {}), at: clock.now() }]);
+    },
+
+    endSteps,
+  };
+  return records;
+
+  /**
+   * Steps end: their rows and the run's progress (steps done, cache hits) in one commit, with
+   * `alongside` (the settle of the pipeline item they belong to) in the same transaction; then
+   * their events and duration metrics. A step that had ended already (ended again by a replay of
+   * its end) is not counted twice.
+   */
+  async function endSteps<T = void>(
+    actor: UserActor,
+    runId: string,
+    ends: EndedStep[],
+    alongside?: (db: Transaction) => Promise<T>,
+  ): Promise<T | undefined> {
+    const rows = ends.map(({ step, end, begun, at }) => {
       const { output, truncated } = cappedOutput(end.output);
-      // The row and the run's progress in one commit. A step that had ended already (ended again
-      // by a replay of its end) is not counted twice.
-      const row = await write(async (db) => {
-        const [before] = await db
-          .select({ status: workflowRunSteps.status })
+      return {
+        runId,
+        path: step.path,
+        stepId: step.id,
+        kind: step.kind,
+        status: end.status,
+        output,
+        outputTruncated: truncated,
+        error: end.error ?? null,
+        branch: end.branch ?? null,
+        model: end.model ?? null,
+        inputTokens: end.inputTokens ?? null,
+        outputTokens: end.outputTokens ?? null,
+        cacheHit: end.cacheHit ?? false,
+        input: begun ? (begun.input === undefined ? null : cappedOutput(begun.input).output) : null,
+        // A retry's row was written before its delay, with the attempt before this one.
+        attempts: begun?.attempt ?? 0,
+        startedAt: begun?.startedAt ?? at,
+        endedAt: at,
+      };
+    });
+    const { written, extra } = await write(async (db) => {
+      let written: { path: string; startedAt: Date | null }[] = [];
+      if (rows.length > 0) {
+        const paths = rows.map((row) => row.path);
+        const before = await db
+          .select({ path: workflowRunSteps.path })
           .from(workflowRunSteps)
-          .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, step.path)));
-        const endedBefore = before !== undefined && endedStepStatuses.includes(before.status);
-        const [written] = await db
+          .where(
+            and(
+              eq(workflowRunSteps.runId, runId),
+              inArray(workflowRunSteps.path, paths),
+              inArray(workflowRunSteps.status, endedStepStatuses as StepStatus[]),
+            ),
+          );
+        const endedBefore = new Set(before.map((row) => row.path));
+        const excluded = (column: string) => sql.raw(`excluded.${column}`);
+        written = await db
           .insert(workflowRunSteps)
-          .values({
-            runId,
-            path: step.path,
-            stepId: step.id,
-            kind: step.kind,
-            status: end.status,
-            output,
-            outputTruncated: truncated,
-            error: end.error ?? null,
-            branch: end.branch ?? null,
-            model: end.model ?? null,
-            inputTokens: end.inputTokens ?? null,
-            outputTokens: end.outputTokens ?? null,
-            cacheHit: end.cacheHit ?? false,
-            ...(begun
-              ? {
-                  input: begun.input === undefined ? null : cappedOutput(begun.input).output,
-                  attempts: begun.attempt,
-                }
-              : {}),
-            startedAt: begun?.startedAt ?? now,
-            endedAt: now,
-          })
+          .values(rows)
           .onConflictDoUpdate({
             target: [workflowRunSteps.runId, workflowRunSteps.path],
             set: {
-              status: end.status,
-              output,
-              outputTruncated: truncated,
-              error: end.error ?? null,
-              branch: end.branch ?? null,
-              model: end.model ?? null,
-              inputTokens: end.inputTokens ?? null,
-              outputTokens: end.outputTokens ?? null,
-              cacheHit: end.cacheHit ?? false,
-              // A retry's row was written before its delay, with the attempt before this one.
-              ...(begun ? { attempts: begun.attempt } : {}),
-              endedAt: now,
+              status: excluded('status'),
+              output: excluded('output'),
+              outputTruncated: excluded('output_truncated'),
+              error: excluded('error'),
+              branch: excluded('branch'),
+              model: excluded('model'),
+              inputTokens: excluded('input_tokens'),
+              outputTokens: excluded('output_tokens'),
+              cacheHit: excluded('cache_hit'),
+              attempts: sql`greatest(${workflowRunSteps.attempts}, ${excluded('attempts')})`,
+              endedAt: excluded('ended_at'),
             },
           })
-          .returning({ startedAt: workflowRunSteps.startedAt });
-        if (!endedBefore)
+          .returning({ path: workflowRunSteps.path, startedAt: workflowRunSteps.startedAt });
+        const fresh = rows.filter((row) => !endedBefore.has(row.path));
+        const hits = fresh.filter((row) => row.cacheHit).length;
+        if (fresh.length > 0)
           await db
             .update(workflowRuns)
-            .set({ stepsDone: sql`${workflowRuns.stepsDone} + 1` })
+            .set({
+              stepsDone: sql`${workflowRuns.stepsDone} + ${fresh.length}`,
+              ...(hits > 0 ? { cacheHits: sql`${workflowRuns.cacheHits} + ${hits}` } : {}),
+            })
             .where(eq(workflowRuns.id, runId));
-        return written;
-      });
-      const durationMs = now.getTime() - (row?.startedAt ?? now).getTime();
+      }
+      return { written, extra: alongside ? await alongside(db) : undefined };
+    });
+    const startedAt = new Map(written.map((row) => [row.path, row.startedAt]));
+    for (const { step, end, at } of ends) {
+      const durationMs = at.getTime() - (startedAt.get(step.path) ?? at).getTime();
       metrics.steps.observe({ kind: step.kind, status: end.status }, durationMs / 1000);
       // Batched with the other events of the moment (one write for many steps and runs, within
       // milliseconds): a step's event can reach a WebSocket just after its run's end event, which
@@ -283,8 +343,9 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
           status: end.status,
           duration_ms: durationMs,
         });
-    },
-  };
+    }
+    return extra;
+  }
 }
 
 export type RunRecords = ReturnType<typeof createRunRecords>;

@@ -1,7 +1,8 @@
 import type { UserActor } from '../../../actor.js';
 import type { WorkflowStepShape } from '../definition.js';
 import type { ItemRef } from '../pipeline/items.js';
-import type { StepScope } from './step-kind.js';
+import type { EndedStep, RunRecords, StepBegun, StepEnd, StepMeta } from './records.js';
+import type { StepResult, StepScope } from './step-kind.js';
 
 /** What every DBOS workflow of a run knows of it (the root's and its children's alike). */
 export interface RunInfo {
@@ -65,6 +66,25 @@ export interface BlockContext {
   actor: UserActor;
   /** A pipeline item: a wave of several steps runs one step after another, in this DBOS workflow. */
   sequential?: boolean;
+  /**
+   * A pipeline item run whole in one DBOS step: its steps' ends are kept here and written with the
+   * item's settle, in one commit (a replay of the item writes them again, as upserts).
+   */
+  stepEnds?: EndedStep[];
+  /** The step cache's entries looked up at once when such an item began: the keys asked, those found. */
+  cached?: { keys: Set<string>; found: Map<string, StepResult> };
+}
+
+/** Ends a step's row: at once, or kept for the item's settle when the block runs in one DBOS step. */
+export async function endStepRow(
+  records: RunRecords,
+  context: BlockContext,
+  step: StepMeta,
+  end: StepEnd,
+  begun?: StepBegun,
+): Promise<void> {
+  if (context.stepEnds) context.stepEnds.push({ step, end, ...(begun ? { begun } : {}), at: records.now() });
+  else await records.endStep(context.actor, context.run.id, step, end, begun);
 }
 
 /** The path of a step in a block under `prefix`. */

@@ -1,7 +1,7 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { WorkflowStepShape } from '../definition.js';
 import { StepFailedError } from '../errors.js';
-import { evaluate } from '../expressions.js';
+import { evaluate, resolveTemplates } from '../expressions.js';
 import { runApprovalStep } from './kinds/approval.js';
 import type { ActRunner } from './kinds/act.js';
 import { runAgentStep } from './kinds/agent.js';
@@ -10,7 +10,7 @@ import { runPromptStep } from './kinds/prompt.js';
 import { runToolStep } from './kinds/tool.js';
 import { runWaitEventStep } from './kinds/wait-event.js';
 import { type StepError, isStepFailure, stepErrorOf } from './failures.js';
-import type { BlockContext } from './run-state.js';
+import { type BlockContext, endStepRow } from './run-state.js';
 import type { StepResult, StepRunContext, StepScope } from './step-kind.js';
 import type { StepEnvironment } from './step-environment.js';
 import { textToolNames } from '../../text/tool-names.js';
@@ -68,7 +68,7 @@ export async function attemptSingleStep(
   const meta = { path, id: step.id, kind: step.kind };
   const attempts = step.retry?.attempts ?? 1;
   const runContext = stepRunContext(env, path, scope, context);
-  const { reuse, keep } = reuseFor(env, step, input, context);
+  const { reuse, computed, drop, keep } = reuseFor(env, step, input, context);
   for (let attempt = 1; ; attempt++) {
     const final = attempt >= attempts;
     const act = actRunners[step.kind] as ActRunner<Single['kind']> | undefined;
@@ -97,17 +97,13 @@ export async function attemptSingleStep(
             result =
               reused ??
               (await withTimeout(step.timeout_ms, (signal) => act(step, input, runContext, signal)));
+            computed(result);
           } catch (error) {
+            drop();
             const failure = stepErrorOf(error, deps.logger, path);
             const unwritten = await settled();
             if (final)
-              await records.endStep(
-                context.actor,
-                context.run.id,
-                meta,
-                { status: 'failed', error: failure },
-                unwritten,
-              );
+              await endStepRow(records, context, meta, { status: 'failed', error: failure }, unwritten);
             // Tried again after a delay: the row shows the step running, on this attempt.
             else if (unwritten) await records.beginStep(context.run.id, meta, input, attempt);
             return { ok: false as const, error: failure };
@@ -116,13 +112,7 @@ export async function attemptSingleStep(
           // the step's failure, which a retry would answer by acting again.
           const unwritten = await settled();
           if (!cacheHit) await keep(result);
-          await records.endStep(
-            context.actor,
-            context.run.id,
-            meta,
-            { status: 'succeeded', ...result, cacheHit },
-            unwritten,
-          );
+          await endStepRow(records, context, meta, { status: 'succeeded', ...result, cacheHit }, unwritten);
           return { ok: true as const, result };
         },
         { name: `${path}#${attempt}` },
@@ -164,29 +154,74 @@ const pureTools = new Set<string>(
  * The reuse of an act's result: a pure step (a pure text tool) repeated with the same input in one
  * run is computed once (in memory); a `cache: true` step reads and fills the user's step cache.
  */
+/** What a step's cache key names: its tool, its model (or `default`), its prompt. */
+function subjectOf(step: Single): string {
+  return step.kind === 'tool'
+    ? step.tool
+    : step.kind === 'model'
+      ? (step.model ?? 'default')
+      : step.kind === 'prompt'
+        ? step.prompt
+        : '';
+}
+
+/**
+ * The step cache's keys of the `cache: true` steps whose input can be resolved before any step has
+ * run (it reads the item and the run input only): an item run in one DBOS step looks them all up
+ * at once (`BlockContext.cached`).
+ */
+export function cacheKeysAhead(env: StepEnvironment, steps: WorkflowStepShape[], scope: StepScope): string[] {
+  const { cache } = env;
+  if (!cache) return [];
+  return steps.flatMap((step) => {
+    if (!('on_error' in step) || !('cache' in step) || !step.cache) return [];
+    try {
+      const input = resolveTemplates(
+        templatedInput(step as Single),
+        scope as unknown as Record<string, unknown>,
+      );
+      const key = cache.keyOf({ kind: step.kind, subject: subjectOf(step as Single) }, input);
+      return key === undefined ? [] : [key];
+    } catch {
+      return []; // it reads a step's output: looked up when it runs
+    }
+  });
+}
+
 function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unknown>, context: BlockContext) {
   const { cache } = env;
-  const subject =
-    step.kind === 'tool'
-      ? step.tool
-      : step.kind === 'model'
-        ? (step.model ?? 'default')
-        : step.kind === 'prompt'
-          ? step.prompt
-          : '';
+  const subject = subjectOf(step);
   const pure = step.kind === 'tool' && pureTools.has(step.tool) && input.url === undefined;
   const key = cache && (pure || step.cache) ? cache.keyOf({ kind: step.kind, subject }, input) : undefined;
+  let claim: { settle(result?: StepResult): void } | undefined;
+  const settle = (result?: StepResult) => {
+    claim?.settle(result);
+    claim = undefined;
+  };
   return {
     async reuse(): Promise<StepResult | undefined> {
       if (!cache || key === undefined) return undefined;
-      const remembered = pure ? cache.remembered(context.run.id, key) : undefined;
-      if (remembered) return remembered;
-      return step.cache ? cache.lookup(context.run.ownerId, key) : undefined;
+      if (pure) {
+        const remembered = await cache.remembered(context.run.id, key);
+        if (remembered) return remembered;
+        claim = cache.claim(context.run.id, key);
+      }
+      const stored = !step.cache
+        ? undefined
+        : context.cached?.keys.has(key)
+          ? context.cached.found.get(key)
+          : await cache.lookup(context.run.ownerId, key);
+      if (stored) settle(stored);
+      return stored;
     },
+    /** The result is known (acted or stored): the items waiting for it in this run have it. */
+    computed: (result: StepResult): void => settle(result),
+    /** The act failed: the items waiting for its result act themselves. */
+    drop: (): void => settle(),
+    /** Keeps an acted result in the user's step cache (`cache: true`). */
     async keep(result: StepResult): Promise<void> {
-      if (!cache || key === undefined) return;
-      if (pure) cache.remember(context.run.id, key, result);
-      if (step.cache) await cache.store(context.run.ownerId, key, subject, result);
+      if (cache && key !== undefined && step.cache)
+        await cache.store(context.run.ownerId, key, subject, result);
     },
   };
 }

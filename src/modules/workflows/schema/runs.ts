@@ -29,6 +29,10 @@ export const workflowRunSchema = z
       .number()
       .int()
       .describe('Steps known so far: branches, items and passes add theirs as they start'),
+    cache_hits: z
+      .number()
+      .int()
+      .describe("Steps answered from the step cache (or the run's memo of a pure step) without acting"),
     pipeline: pipelineProgressSchema.nullable().describe('A pipeline run: its items done/failed/total'),
     created_at: z.string(),
     started_at: z.string().nullable(),
@@ -105,6 +109,7 @@ export function toWorkflowRunView(row: WorkflowRunRow): WorkflowRunView {
     parent_run_id: row.parentRunId,
     steps_done: row.stepsDone,
     steps_total: row.stepsTotal,
+    cache_hits: row.cacheHits,
     pipeline:
       row.definition.kind === 'pipeline'
         ? {

@@ -1,5 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, notExists, sql } from 'drizzle-orm';
 import type { AnyBusEvent } from '../../../bus/events.js';
+import { rowToEvent } from '../../../bus/rows.js';
+import { events } from '../../../bus/table.js';
 import { outsideEngine } from '../../../engine/index.js';
 import type { WorkflowDeps } from '../deps.js';
 import { workflowRuns, workflows } from '../table.js';
@@ -18,6 +20,11 @@ import type { RunStarter } from './run-starter.js';
 const cachedOwners = 1_000;
 /** How far up a chain of child runs the origin of a workflow.* event is looked for. */
 const parentHops = 20;
+/** How far back the sweep at launch looks; the hourly sweep looks back two hours. */
+export const launchLookbackMs = 24 * 60 * 60 * 1000;
+export const hourlyLookbackMs = 2 * 60 * 60 * 1000;
+/** Pairs (event, workflow) the sweep reads at a time. */
+const sweepPage = 500;
 /** The events that change which workflows an owner has, and so their triggers. */
 const definitionEvents = new Set(['workflow.created', 'workflow.updated', 'workflow.deleted']);
 
@@ -78,12 +85,18 @@ export function createEventTriggers(
     const ownerId = eventOwner(event);
     if (!ownerId) return;
     if (definitionEvents.has(event.type)) cache.delete(ownerId);
-    const matching = (await triggersOf(ownerId)).filter((entry) => entry.matches(event.type));
-    if (matching.length === 0) return;
+    await fire(ownerId, event, await triggersOf(ownerId));
+  }
+
+  /** Starts the runs of the triggers (of the owner's workflows) that the event matches. Gives how many. */
+  async function fire(ownerId: string, event: AnyBusEvent, triggers: EventTriggerEntry[]): Promise<number> {
+    const matching = triggers.filter((entry) => entry.matches(event.type));
+    if (matching.length === 0) return 0;
     const guard = loopGuard(event, event.type.startsWith('workflow.') ? await originOf(event) : undefined);
-    if (!guard.allowed) return;
+    if (!guard.allowed) return 0;
     const owner = await owners(ownerId);
-    if (!owner) return;
+    if (!owner) return 0;
+    let started = 0;
     for (const entry of matching) {
       if (entry.workflowId === guard.excludes) continue;
       try {
@@ -91,6 +104,7 @@ export function createEventTriggers(
         if (!run) continue;
         // Outside the publisher's context: an event a workflow step published would make this run its child.
         await outsideEngine(() => runs.start(owner, { workflow: entry.workflowId, ...run }));
+        started++;
       } catch (error) {
         // A filter that fails on this event, an input the workflow refuses: the owner's mistake, logged.
         log.warn(
@@ -99,6 +113,64 @@ export function createEventTriggers(
         );
       }
     }
+    return started;
+  }
+
+  /**
+   * Starts the runs of events stored but never routed (the server stopped between the event's
+   * commit and its dispatch): each event of the window against the event triggers of its owner's
+   * workflows not changed since the event (a later edit may have added the trigger), skipping a
+   * workflow whose run for the event (`event:<workflow>:<event>`) exists. The run id makes a start
+   * that races the live dispatch or another instance a no-op. Gives how many runs it started.
+   */
+  async function sweep(lookbackMs: number): Promise<number> {
+    const since = new Date(deps.clock.now().getTime() - lookbackMs);
+    const owner = sql`coalesce(${events.actorId}, ${events.data}->>'owner_id')`;
+    let after: { eventId: string; workflowId: string } | undefined;
+    let started = 0;
+    for (;;) {
+      const page = await deps.db
+        .select({
+          event: events,
+          workflowId: workflows.id,
+          ownerId: workflows.ownerId,
+          definition: workflows.definition,
+        })
+        .from(events)
+        .innerJoin(
+          workflows,
+          and(
+            eq(workflows.ownerId, owner),
+            lte(workflows.updatedAt, events.at),
+            sql`${workflows.definition}->'triggers' @> '[{"kind":"event"}]'::jsonb`,
+          ),
+        )
+        .where(
+          and(
+            gte(events.at, since),
+            after
+              ? sql`(${events.id}, ${workflows.id}) > (${after.eventId}, ${after.workflowId})`
+              : undefined,
+            notExists(
+              deps.db
+                .select({ id: workflowRuns.id })
+                .from(workflowRuns)
+                .where(eq(workflowRuns.id, sql`'event:' || ${workflows.id} || ':' || ${events.id}`)),
+            ),
+          ),
+        )
+        .orderBy(asc(events.id), asc(workflows.id))
+        .limit(sweepPage);
+      for (const row of page) {
+        const event = rowToEvent(row.event);
+        started += await fire(row.ownerId, event, eventTriggersOf(row.workflowId, row.definition));
+      }
+      const last = page.at(-1);
+      if (!last || page.length < sweepPage) break;
+      after = { eventId: last.event.id, workflowId: last.workflowId };
+    }
+    if (started > 0) log.info({ runs: started }, 'started the runs of events stored but never dispatched');
+    return started;
   }
 
   return {
@@ -106,6 +178,8 @@ export function createEventTriggers(
     listen(): () => void {
       return deps.bus.subscribe('*', onEvent);
     },
+    /** Starts the runs of the events of the last `lookbackMs` stored but never dispatched; gives how many. */
+    sweep,
     /** For tests and the definitions part: forget an owner's cached triggers. */
     forget(ownerId: string) {
       cache.delete(ownerId);

@@ -1,7 +1,7 @@
 import type { WorkflowDeps } from '../deps.js';
 import type { WorkflowDefinitions } from '../service/definitions.js';
 import type { WorkflowRuns } from '../service/runs.js';
-import { createEventTriggers } from './event-triggers.js';
+import { createEventTriggers, hourlyLookbackMs, launchLookbackMs } from './event-triggers.js';
 import { ownerActors } from './owner-actor.js';
 import { createSchedules } from './schedules.js';
 import { createWebhooks } from './webhooks.js';
@@ -37,12 +37,23 @@ export function createWorkflowTriggers(
         );
       events.listen();
       await schedules.syncAll();
+      // Events stored just before a stop but never routed (listening first: a new one is routed live).
+      await events
+        .sweep(launchLookbackMs)
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error }, 'could not start the runs of events stored but never dispatched'),
+        );
     });
   }
   return {
     webhooks,
     /** Published workflows as tools, for the MCP server and the chat (app.ts hands them over). */
     tools,
+    /**
+     * Starts the runs of the last two hours' events stored but never routed to their event
+     * triggers (the hourly sweep; the launch looks back 24 h). Gives how many; 0 without the engine.
+     */
+    sweepEvents: (): Promise<number> => (engine ? events.sweep(hourlyLookbackMs) : Promise.resolve(0)),
     /** Brings one workflow's DBOS schedules in step with its current definition (after launch only). */
     syncSchedules: (workflowId: string) => schedules?.syncSchedules(workflowId) ?? Promise.resolve(),
   };

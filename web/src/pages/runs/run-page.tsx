@@ -22,6 +22,7 @@ function Progress({ run }: { run: WorkflowRunDetail }) {
     <div className="mb-4">
       <p className="mb-1 text-sm" id="run-progress-label">
         {run.steps_done} of {run.steps_total} steps done
+        {run.cache_hits > 0 ? `, ${run.cache_hits} from the cache` : ''}
       </p>
       <progress
         aria-labelledby="run-progress-label"
