@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { canonicalJson } from '../../../canonical-json.js';
 import { version } from '../../../version.js';
 import type { WorkflowDeps } from '../deps.js';
 import type { StepResult } from '../run/step-kind.js';
@@ -10,27 +11,6 @@ const cacheableKinds = new Set(['tool', 'model', 'prompt']);
 
 /** The most results one run keeps in memory for its repeated pure steps. */
 const memoLimit = 5_000;
-
-/** JSON with object keys sorted, so equal inputs hash equal whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
-
-/** A cache row as the step result it keeps. */
-function resultOf(row: typeof workflowStepCache.$inferSelect): StepResult {
-  return {
-    output: row.output,
-    ...(row.model ? { model: row.model } : {}),
-    ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
-    ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
-  };
-}
 
 /** What a cache key is made of: the step's act (kind and tool or model) and its resolved input. */
 export interface CacheSubject {
@@ -53,7 +33,7 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
     keyOf({ kind, subject }: CacheSubject, input: unknown): string | undefined {
       if (!cacheableKinds.has(kind)) return undefined;
       return createHash('sha256')
-        .update(canonical([kind, subject, version, input]))
+        .update(canonicalJson([kind, subject, version, input]))
         .digest('base64url');
     },
 

@@ -1,0 +1,1 @@
+ALTER TABLE "workflow_runs" ADD COLUMN "cache_hits" integer DEFAULT 0 NOT NULL;
