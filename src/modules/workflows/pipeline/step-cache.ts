@@ -12,6 +12,16 @@ const cacheableKinds = new Set(['tool', 'model', 'prompt']);
 /** The most results one run keeps in memory for its repeated pure steps. */
 const memoLimit = 5_000;
 
+/** A cache row as the step result it keeps. */
+function resultOf(row: typeof workflowStepCache.$inferSelect): StepResult {
+  return {
+    output: row.output,
+    ...(row.model ? { model: row.model } : {}),
+    ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
+    ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
+  };
+}
+
 /** What a cache key is made of: the step's act (kind and tool or model) and its resolved input. */
 export interface CacheSubject {
   kind: string;
