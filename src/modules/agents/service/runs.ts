@@ -93,6 +93,7 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
     return { agents, names: names.reverse(), depth: parent.depth + 1 };
   }
 
+  const health = createAgentHealth(deps);
   const service = {
     /** Starts a run of a visible agent as the actor (a DBOS workflow); answers at once with it queued. */
     async start(
@@ -218,7 +219,10 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
     },
 
     /** How an agent is doing for you: model, tools, your runs' success rate, p50/p95, tokens, last error. */
-    health: createAgentHealth(deps).health,
+    health: health.health,
+
+    /** Of the given agents, those that cannot work now for you (model down, tools missing), with why. */
+    unavailable: health.unavailable,
 
     /** Follows a run executing in this process as UI message chunks; undefined when it is not here. */
     follow: (runId: string, listener: Parameters<typeof live.follow>[1]) => live.follow(runId, listener),
