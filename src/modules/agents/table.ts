@@ -174,6 +174,8 @@ export const agentTeams = pgTable(
     pattern: text('pattern', { enum: ['supervisor', 'pipeline', 'review', 'vote'] }).notNull(),
     members: jsonb('members').$type<TeamMember[]>().notNull(),
     options: jsonb('options').$type<TeamOptions>().notNull(),
+    /** 1 when made, one more at each change (the marketplace offers an install the newer one). */
+    version: integer('version').notNull().default(1),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },
