@@ -5,7 +5,9 @@ import type { WorkflowService } from '../workflows/index.js';
 import { registerA2aRoutes } from './a2a/routes.js';
 import type { RemoteAgents } from './a2a/remote-agents.js';
 import { registerRemoteAgentRoutes } from './a2a/remote-routes.js';
+import { answerWaitingFromText } from './a2a/answer-waiting.js';
 import type { AgentRunsPort } from './a2a/runs-port.js';
+import type { AgentRunsService } from './service/runs.js';
 import type { TeamService } from './service/teams.js';
 import { createA2aServer } from './a2a/server.js';
 import { createAgentFiles } from './export/agent-files.js';
@@ -31,7 +33,7 @@ export function createAgentsMarket({
   ...deps
 }: ServiceDeps & {
   agents: AgentsCatalog;
-  runs: AgentRunsPort;
+  runs: AgentRunsPort & Pick<AgentRunsService, 'get' | 'answerApprovals'>;
   workflows: WorkflowService;
   teams: TeamService;
   remoteAgents: RemoteAgents;
@@ -47,7 +49,14 @@ export function createAgentsMarket({
       ],
     }),
     files: createAgentFiles({ agents, clock: deps.clock }),
-    a2a: createA2aServer({ db: deps.db, clock: deps.clock, agents, runs, logger }),
+    a2a: createA2aServer({
+      db: deps.db,
+      clock: deps.clock,
+      agents,
+      runs,
+      logger,
+      answerWaiting: answerWaitingFromText(runs),
+    }),
     remoteAgents,
   };
 }

@@ -13,10 +13,13 @@ import {
   AgentRunStateError,
 } from '../errors.js';
 import { createAgentExecutor, type AgentExecutor } from '../run/executor.js';
+import { type ApprovalAnswer, approvalTopic } from '../run/approvals.js';
 import { createLiveStreams } from '../run/live-streams.js';
 import { createRunRecords, endStatuses, toRunView } from '../run/records.js';
 import {
   type AgentAnswer,
+  type AnswerAgentRunApprovalsInput,
+  answerAgentRunApprovalsInputSchema,
   type AgentRunPage,
   type AgentRunView,
   type ListAgentRunsQuery,
@@ -147,7 +150,8 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
       const deadline = Date.now() + timeout_ms;
       let row = await loadOwned(actor, runId);
       let pause = 50;
-      while (!endStatuses.includes(row.status) && Date.now() < deadline) {
+      // A run waiting for your approval answers too: nothing happens until you answer.
+      while (!endStatuses.includes(row.status) && row.status !== 'waiting' && Date.now() < deadline) {
         await endOrPause(runId, Math.min(pause, deadline - Date.now()));
         pause = Math.min(pause * 2, 1_000);
         row = await loadOwned(actor, runId);
@@ -184,6 +188,30 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
       if (endStatuses.includes(row.status)) throw new AgentRunStateError(`The run already ${row.status}`);
       if (!executor) throw new AgentEngineUnavailableError();
       await cancelTree(actor, row.id);
+      return toRunView(await loadOwned(actor, runId));
+    },
+
+    /**
+     * Answers the tool calls a waiting run holds (approve or refuse each; one left out is refused);
+     * the run goes on. A run that is not waiting is AGENT_RUN_STATE_CONFLICT.
+     */
+    async answerApprovals(
+      actor: Actor,
+      runId: string,
+      input: AnswerAgentRunApprovalsInput,
+    ): Promise<AgentRunView> {
+      const row = await loadOwned(actor, runId);
+      const { approvals } = answerAgentRunApprovalsInputSchema.parse(input);
+      if (!executor) throw new AgentEngineUnavailableError();
+      const held = new Set(row.approvals.map((approval) => approval.approval_id));
+      const unknown = approvals.find((answer) => !held.has(answer.approval_id));
+      if (row.status === 'waiting' && unknown)
+        throw new AgentRunStateError(`The run holds no tool call ${unknown.approval_id}`);
+      // Taking the run out of waiting first: of two answers at once, one is sent.
+      if (row.status !== 'waiting' || !(await records.answered(row.id)))
+        throw new AgentRunStateError(`Only a waiting run takes answers; this one is ${row.status}`);
+      const answers: ApprovalAnswer[] = approvals;
+      await outsideEngine(() => DBOS.send(row.id, answers, approvalTopic));
       return toRunView(await loadOwned(actor, runId));
     },
 
