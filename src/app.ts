@@ -83,6 +83,7 @@ import {
   createAgentRunsService,
   createAgentsService,
   createAgentToolSource,
+  createTeamToolSource,
   registerAgentRoutes,
   syncSpecialists,
   agentCoopTools,
@@ -266,6 +267,12 @@ export async function createApp({
     });
     // Agents run the chat loop with the user's tools; their own agent__<name> tools come from them.
     const agents = createAgentsService({ db: database.db, clock, ids, bus });
+    // Each of a user's teams is a tool team__<name> (the chat, MCP, agent runs); the teams come later.
+    const teamToolSource = createTeamToolSource({
+      db: database.db,
+      teams: () => agentCoop.teams,
+      logger,
+    });
     await syncSpecialists({ db: database.db, clock });
     const agentRuns = createAgentRunsService({
       db: database.db,
@@ -274,7 +281,12 @@ export async function createApp({
       bus,
       definitions: agents,
       tools: () => late.tools as ToolRunner,
-      externalTools: combineToolSources(workflows.triggers.tools, mcpClients, remoteAgents.toolSource),
+      externalTools: combineToolSources(
+        workflows.triggers.tools,
+        teamToolSource,
+        mcpClients,
+        remoteAgents.toolSource,
+      ),
       prompts,
       models,
       engine,
@@ -338,6 +350,7 @@ export async function createApp({
       agents,
       runs: agentRuns,
       workflows,
+      teams: agentCoop.teams,
       remoteAgents,
       logger,
     });
@@ -392,6 +405,7 @@ export async function createApp({
       externalTools: combineToolSources(
         workflows.triggers.tools,
         agentToolSource,
+        teamToolSource,
         mcpClients,
         remoteAgents.toolSource,
       ),
@@ -423,7 +437,12 @@ export async function createApp({
         contextResources(context),
         memoryResources(memories),
       ],
-      actorTools: combineToolSources(workflows.triggers.tools, agentToolSource, remoteAgents.toolSource),
+      actorTools: combineToolSources(
+        workflows.triggers.tools,
+        agentToolSource,
+        teamToolSource,
+        remoteAgents.toolSource,
+      ),
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 

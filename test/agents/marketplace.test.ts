@@ -238,4 +238,60 @@ describe('the marketplace', () => {
     const copy = await bob.send({ method: 'GET', url: `/api/v1/workflows/${install.target_id}` });
     expect(copy.json()).toMatchObject({ name: 'morning-todo', is_owner: true, visibility: 'private' });
   });
+
+  it('lists and installs teams, refuses one with a private member, and offers the author’s update', async () => {
+    const { alice, bob } = users;
+    const { teams } = testApp.app.agentCoop;
+    const helper = await newAgent(alice.actor, 'team-helper');
+    const team = await teams.create(alice.actor, {
+      name: 'report-crew',
+      description: 'Summarizes reports together',
+      pattern: 'vote',
+      members: [{ agent: 'summarizer' }, { agent: helper.id }],
+    });
+    const publish = () =>
+      alice.send({
+        method: 'POST',
+        url: '/api/v1/marketplace',
+        payload: { kind: 'team', source_id: team.id },
+      });
+    // Bob could not run alice's private agent: the team waits until it is shared.
+    const refused = await publish();
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'TEAM_INVALID', field: 'members.1.agent' });
+    await change(alice.actor, helper.id, { visibility: 'shared' });
+    const published = await publish();
+    expect(published.statusCode, published.body).toBe(200);
+    const listing = published.json();
+    expect(listing).toMatchObject({ kind: 'team', name: 'report-crew', version: 1 });
+    // Another user's team is not found.
+    const stolen = await bob.send({
+      method: 'POST',
+      url: '/api/v1/marketplace',
+      payload: { kind: 'team', source_id: team.id },
+    });
+    expect(stolen.statusCode).toBe(404);
+
+    const install = (
+      await bob.send({ method: 'POST', url: `/api/v1/marketplace/${listing.id}/install`, payload: {} })
+    ).json();
+    expect(install).toMatchObject({ kind: 'team', update_available: false });
+    const copy = await teams.get(bob.actor, install.target_id);
+    expect(copy).toMatchObject({ name: 'report-crew', pattern: 'vote', version: 1 });
+    expect(copy.members.map((member) => member.agent)).toEqual(['agt_builtin_summarizer', helper.id]);
+
+    await teams.update(alice.actor, team.id, { options: { strategy: 'longest' } });
+    expect((await publish()).json()).toMatchObject({ id: listing.id, version: 2 });
+    const offered = (
+      await bob.send({ method: 'GET', url: `/api/v1/marketplace/installs/${install.id}` })
+    ).json();
+    expect(offered.update_available).toBe(true);
+    const updated = await bob.send({
+      method: 'POST',
+      url: `/api/v1/marketplace/installs/${install.id}/update`,
+      payload: {},
+    });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect((await teams.get(bob.actor, install.target_id)).options.strategy).toBe('longest');
+  });
 });

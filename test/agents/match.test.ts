@@ -28,6 +28,13 @@ describe('capability matching and the coordinator', () => {
       description: 'Works across languages',
       capabilities: [{ name: 'translate', description: 'Translates text into another language' }],
     });
+    // It would match a summary best, but it needs a tool this instance does not have.
+    await agents.create(alice, {
+      name: 'summarize-reports',
+      description: 'Summarizes long reports',
+      tools: ['no_such_tool'],
+      capabilities: [{ name: 'summarize', description: 'Summarizes a long report into a summary' }],
+    });
   }, 180_000);
   afterAll(() => testApp?.close());
 
@@ -37,6 +44,18 @@ describe('capability matching and the coordinator', () => {
     expect(items.map((item) => item.name)).not.toContain('polyglot');
     const translation = await testApp.app.agentCoop.match(alice, { goal: 'translate it into French' });
     expect(translation.items[0]?.name).toBe('polyglot');
+  });
+
+  it('leaves out an agent whose tools are down, and says why', async () => {
+    const { items, unavailable } = await testApp.app.agentCoop.match(alice, {
+      goal: 'Summarize this long report for me',
+    });
+    expect(items.map((item) => item.name)).not.toContain('summarize-reports');
+    expect(unavailable).toEqual([
+      expect.objectContaining({ name: 'summarize-reports', reason: expect.stringContaining('no_such_tool') }),
+    ]);
+    const health = await testApp.app.agentRuns.health(alice, 'summarize-reports');
+    expect(health).toMatchObject({ healthy: false, tools: { available: false, missing: ['no_such_tool'] } });
   });
 
   it('does not match another user’s private agents', async () => {
@@ -57,5 +76,8 @@ describe('capability matching and the coordinator', () => {
       expect(message).toMatchObject({ status: 'acked', correlation_id: coordination.correlation_id });
     }
     expect(coordination.report).toContain('shortener');
+    // The agent whose tools are down was never handed a part; the report says so.
+    expect(coordination.unavailable.map((agent) => agent.name)).toEqual(['summarize-reports']);
+    expect(coordination.report).toContain('summarize-reports left out: Tools not available: no_such_tool');
   }, 120_000);
 });

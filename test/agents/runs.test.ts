@@ -116,6 +116,56 @@ describe('agent runs with a hosted model', () => {
     expect(answer.error?.code).toMatch(/MODEL/);
   });
 
+  it('holds a destructive tool call for approval: the run waits, then goes on as the owner answers', async () => {
+    const { agents, agentRuns, tasks } = testApp.app;
+    await agents.create(alice, { name: 'tidier', description: 'Deletes tasks', tools: ['delete_task'] });
+    const doomed = (await tasks.add(alice, { title: 'Old thing' })).id;
+    model.script(
+      { toolCalls: [{ name: 'delete_task', arguments: { task_id: doomed } }] },
+      { text: 'Deleted it.' },
+    );
+    const run = await agentRuns.start(alice, 'tidier', { input: 'Delete the old thing' });
+    const waiting = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 });
+    expect(waiting).toMatchObject({
+      status: 'waiting',
+      approvals: [{ tool: 'delete_task', input: { task_id: doomed } }],
+    });
+    expect((await tasks.get(alice, doomed)).title).toBe('Old thing');
+    const approvalId = waiting.approvals[0]?.approval_id ?? '';
+    await expect(
+      agentRuns.answerApprovals(bob, run.id, { approvals: [{ approval_id: approvalId, approved: true }] }),
+    ).rejects.toBeInstanceOf(AgentRunNotFoundError);
+    await agentRuns.answerApprovals(alice, run.id, {
+      approvals: [{ approval_id: approvalId, approved: true }],
+    });
+    const ended = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 });
+    expect(ended).toMatchObject({ status: 'succeeded', output: 'Deleted it.', approvals: [] });
+    await expect(tasks.get(alice, doomed)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
+    // Answered once: a second answer finds the run no longer waiting.
+    await expect(
+      agentRuns.answerApprovals(alice, run.id, { approvals: [{ approval_id: approvalId, approved: true }] }),
+    ).rejects.toMatchObject({ code: 'AGENT_RUN_STATE_CONFLICT' });
+  });
+
+  it('a refused tool call is not made; the model reads the refusal', async () => {
+    const { agentRuns, tasks } = testApp.app;
+    const kept = (await tasks.add(alice, { title: 'Keep me' })).id;
+    model.script(
+      { toolCalls: [{ name: 'delete_task', arguments: { task_id: kept } }] },
+      { text: 'OK, I kept it.' },
+    );
+    const run = await agentRuns.start(alice, 'tidier', { input: 'Delete keep me' });
+    const waiting = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 });
+    expect(waiting.status).toBe('waiting');
+    const approvalId = waiting.approvals[0]?.approval_id ?? '';
+    await agentRuns.answerApprovals(alice, run.id, {
+      approvals: [{ approval_id: approvalId, approved: false, reason: 'I still need it' }],
+    });
+    const ended = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 });
+    expect(ended).toMatchObject({ status: 'succeeded', output: 'OK, I kept it.' });
+    expect((await tasks.get(alice, kept)).title).toBe('Keep me');
+  });
+
   it('cancels a run, and resumes it from its last finished step', async () => {
     const { agents, agentRuns } = testApp.app;
     await agents.create(alice, { name: 'slow', description: 'Writes slowly' });
@@ -193,12 +243,16 @@ describe('agent runs with a hosted model', () => {
       ['GET', `/api/v1/agent-runs/${answer.run_id}/wait`],
       ['POST', `/api/v1/agent-runs/${answer.run_id}/cancel`],
       ['POST', `/api/v1/agent-runs/${answer.run_id}/resume`],
+      ['POST', `/api/v1/agent-runs/${answer.run_id}/approvals`],
       ['GET', `/api/v1/agent-runs/${answer.run_id}/stream`],
       ['GET', '/api/v1/agents/private-one'],
       ['GET', '/api/v1/agents/private-one/health'],
       ['GET', '/api/v1/agents/private-one/versions'],
     ] as const) {
-      const response = await app.http.inject({ method, url, headers });
+      const payload = url.endsWith('/approvals')
+        ? { approvals: [{ approval_id: 'x', approved: true }] }
+        : undefined;
+      const response = await app.http.inject({ method, url, headers, ...(payload ? { payload } : {}) });
       expect(response.statusCode, `${method} ${url}`).toBe(404);
     }
     const start = await app.http.inject({

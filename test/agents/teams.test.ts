@@ -99,6 +99,36 @@ describe('teams of agents', () => {
     expect(worker.input).toContain('first: list the facts');
   }, 90_000);
 
+  it('is a tool team__<name> as agents are agent__<name>: an agent whose allowlist names it asks the team', async () => {
+    const { agents, agentRuns, agentCoop } = testApp.app;
+    await agentCoop.teams.create(alice, {
+      name: 'duo',
+      pattern: 'pipeline',
+      members: [{ agent: 'first' }, { agent: 'second' }],
+    });
+    await agents.create(alice, { name: 'delegator', description: 'Asks the duo', tools: ['team__duo'] });
+    model.script(
+      { toolCalls: [{ name: 'team__duo', arguments: { input: 'start here' } }] },
+      { text: 'step a' },
+      { text: 'step a, then b' },
+      { text: 'The duo says: step a, then b' },
+    );
+    const answer = await agentRuns.ask(alice, 'delegator', 'Ask the duo');
+    expect(answer).toMatchObject({ status: 'succeeded', output: 'The duo says: step a, then b' });
+    const [teamRun] = (await agentCoop.teams.listRuns(alice, 'duo')).items;
+    expect(teamRun).toMatchObject({ status: 'succeeded', input: 'start here', output: 'step a, then b' });
+    // The team's output reached the delegator's model as the tool's result.
+    const toolResult = model.requests.at(-1)?.messages.find((message) => message.role === 'tool');
+    expect(String(toolResult?.content)).toContain('step a, then b');
+    expect((await agentRuns.health(alice, 'delegator')).tools).toEqual({ available: true, missing: [] });
+    // Bob has no team by that name: an agent of his naming it misses the tool.
+    await agents.create(bob, { name: 'thief', description: 'Wants the duo', tools: ['team__duo'] });
+    expect((await agentRuns.health(bob, 'thief')).tools).toEqual({
+      available: false,
+      missing: ['team__duo'],
+    });
+  }, 90_000);
+
   it('pipeline: a failing member rolls back the members before it through their compensation tools', async () => {
     const { teams } = testApp.app.agentCoop;
     await teams.create(alice, {

@@ -13,6 +13,8 @@ export interface RecordedRequest {
   stream: boolean;
   messages: { role: string; content?: unknown; tool_calls?: unknown; tool_call_id?: string }[];
   tools: string[];
+  /** The request's `tool_choice`, when it sent one. */
+  toolChoice?: unknown;
 }
 
 /**
@@ -53,12 +55,14 @@ export async function startFakeModelServer() {
       stream?: boolean;
       messages: RecordedRequest['messages'];
       tools?: { function: { name: string } }[];
+      tool_choice?: unknown;
     };
     const recorded: RecordedRequest = {
       model: body.model,
       stream: body.stream === true,
       messages: body.messages,
       tools: (body.tools ?? []).map((tool) => tool.function.name),
+      ...(body.tool_choice === undefined ? {} : { toolChoice: body.tool_choice }),
     };
     requests.push(recorded);
     const turn = script.shift() ?? fallback(recorded);

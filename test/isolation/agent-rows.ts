@@ -1,8 +1,9 @@
 /**
  * The isolation rows of agents and agent runs (REST), spread into rows.ts. The matrix apps run the
  * durable engine; runs use the built-in assistant, so they end within a second.
- * Not yet here: POST /api/v1/agent-runs/:id/cancel and /resume (the owner's request needs a run
- * still going, resp. cancelled); test/agents/runs.test.ts checks both answer 404 to another user.
+ * Not yet here: POST /api/v1/agent-runs/:id/cancel, /resume and /approvals (the owner's request
+ * needs a run still going, cancelled, resp. waiting); test/agents/runs.test.ts checks they answer
+ * 404 to another user.
  */
 import { asOwner } from './as-owner.js';
 import type { OwnedRow, Request, RowContext } from './rows.js';

@@ -61,8 +61,11 @@ describe('the isolation matrix over MCP', () => {
   it('has a row for every tool', async () => {
     const listed = new Set([...mcpToolRows.map((row) => row.tool), ...toolsWithoutUserData]);
     const { tools } = await owner.listTools();
-    // A user's published workflows (workflow__<name>) are theirs alone: checked by the test below.
-    const fixed = tools.map((tool) => tool.name).filter((name) => !name.startsWith(workflowToolPrefix));
+    // A user's published workflows (workflow__<name>) and teams (team__<name>) are theirs alone:
+    // checked by the tests below.
+    const fixed = tools
+      .map((tool) => tool.name)
+      .filter((name) => !name.startsWith(workflowToolPrefix) && !name.startsWith('team__'));
     expect(fixed.filter((name) => !listed.has(name))).toEqual([]);
   });
 
@@ -79,6 +82,30 @@ describe('the isolation matrix over MCP', () => {
     expect(JSON.stringify(asOther)).not.toContain('owner-only');
     expect(await allToolNames(owner)).toContain(name);
     const asOwner = (await owner.callTool({ name, arguments: {} })) as CallToolResult;
+    expect(asOwner.isError, JSON.stringify(asOwner)).toBeFalsy();
+  });
+
+  it('a team: team__<name> listed and callable by its owner, unlisted and unknown to another user', async () => {
+    const member = await testApp.app.agents.create(context.owner, {
+      name: 'owner-only-member',
+      description: 'owner-only words',
+    });
+    await testApp.app.agentCoop.teams.create(context.owner, {
+      name: 'owner-only-team',
+      description: 'owner-only words',
+      pattern: 'vote',
+      members: [{ agent: member.id }],
+    });
+    const name = 'team__owner-only-team';
+    expect(await allToolNames(other)).not.toContain(name);
+    const asOther = await other
+      .callTool({ name, arguments: { input: 'Say hello' } })
+      .then((result) => result as CallToolResult)
+      .catch((error: Error) => error);
+    if (!(asOther instanceof Error)) expect(asOther.isError).toBe(true);
+    expect(JSON.stringify(asOther)).not.toContain('owner-only words');
+    expect(await allToolNames(owner)).toContain(name);
+    const asOwner = (await owner.callTool({ name, arguments: { input: 'Say hello' } })) as CallToolResult;
     expect(asOwner.isError, JSON.stringify(asOwner)).toBeFalsy();
   });
 

@@ -844,12 +844,14 @@ export const adminRows: AdminRow[] = [
 /** Routes anyone may call: they create or prove identity, or serve the OAuth protocol (with its own checks). */
 /**
  * Routes whose owner's request needs a state a row cannot make on demand: cancel needs a run still
- * going, resume a cancelled one (offline runs end within a second). test/agents/runs.test.ts checks
- * that both answer 404 to another user, and route-scopes.test.ts their declared scope.
+ * going, resume a cancelled one, approvals a run waiting for an approval (offline runs end within
+ * a second). test/agents/runs.test.ts checks that they answer 404 to another user, and
+ * route-scopes.test.ts their declared scope.
  */
 export const routesCheckedElsewhere = [
   'POST /api/v1/agent-runs/:id/cancel',
   'POST /api/v1/agent-runs/:id/resume',
+  'POST /api/v1/agent-runs/:id/approvals',
 ];
 
 export const publicRoutes = [

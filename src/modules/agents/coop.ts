@@ -49,10 +49,14 @@ export function createAgentCoop(deps: AgentCoopDeps) {
     mailbox,
     teams,
     /** The user's visible agents ranked by how well their capabilities match a goal. */
-    match: async (actor: Actor, input: MatchAgentsInput) => ({
-      items: await matchAgents(deps.db, actor, input),
+    match: (actor: Actor, input: MatchAgentsInput) => matchAgents(deps.db, actor, input, runs.unavailable),
+    coordinate: createCoordinator({
+      db: deps.db,
+      ids: deps.ids,
+      runs,
+      mailbox,
+      unavailable: runs.unavailable,
     }),
-    coordinate: createCoordinator({ db: deps.db, ids: deps.ids, runs, mailbox }),
   };
 }
 export type AgentCoop = ReturnType<typeof createAgentCoop>;

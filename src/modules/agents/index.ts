@@ -6,6 +6,7 @@ export { registerAgentRoutes } from './routes.js';
 export { agentTools } from './tools.js';
 export { agentToolNames, type AgentToolName } from './tool-names.js';
 export { createAgentToolSource } from './agent-tool-source.js';
+export { createTeamToolSource } from './team-tool-source.js';
 export { agentToolPrefix } from './run/run-tools.js';
 export type { AgentDeps } from './deps.js';
 export {

@@ -65,6 +65,27 @@ export const agentRunStatusSchema = z.enum([
   'cancelled',
 ]);
 
+export const pendingApprovalSchema = z.object({
+  approval_id: z.string(),
+  tool: z.string(),
+  input: z.unknown(),
+});
+
+/** The owner's answers to the tool calls a waiting run holds. */
+export const answerAgentRunApprovalsInputSchema = z.object({
+  approvals: z
+    .array(
+      z.object({
+        approval_id: z.string().min(1).max(200),
+        approved: z.boolean(),
+        reason: z.string().max(2_000).optional().describe('Why not, for the model to read'),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type AnswerAgentRunApprovalsInput = z.input<typeof answerAgentRunApprovalsInputSchema>;
+
 export const agentRunSchema = z
   .object({
     id: z.string(),
@@ -78,6 +99,9 @@ export const agentRunSchema = z
     input: z.string(),
     output: z.string().nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    approvals: z
+      .array(pendingApprovalSchema)
+      .describe('While waiting: the tool calls held for your approval (POST …/approvals answers them)'),
     steps: z.number().int().describe('Model steps taken'),
     tokens_in: z.number().int(),
     tokens_out: z.number().int(),

@@ -62,6 +62,13 @@ export const agentVersions = pgTable(
   (table) => [primaryKey({ columns: [table.agentId, table.version] })],
 );
 
+/** A tool call an agent run waits on until its owner approves or refuses it. */
+export interface PendingApproval {
+  approval_id: string;
+  tool: string;
+  input: unknown;
+}
+
 export type AgentRunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
 
 /**
@@ -91,6 +98,8 @@ export const agentRuns = pgTable(
     output: text('output'),
     /** `{ code, message }` when failed. */
     error: jsonb('error').$type<{ code: string; message: string }>(),
+    /** The tool calls a waiting run holds for its owner's answer (empty otherwise). */
+    approvals: jsonb('approvals').$type<PendingApproval[]>().notNull().default([]),
     steps: integer('steps').notNull().default(0),
     tokensIn: integer('tokens_in').notNull().default(0),
     tokensOut: integer('tokens_out').notNull().default(0),
@@ -174,6 +183,8 @@ export const agentTeams = pgTable(
     pattern: text('pattern', { enum: ['supervisor', 'pipeline', 'review', 'vote'] }).notNull(),
     members: jsonb('members').$type<TeamMember[]>().notNull(),
     options: jsonb('options').$type<TeamOptions>().notNull(),
+    /** 1 when made, one more at each change (the marketplace offers an install the newer one). */
+    version: integer('version').notNull().default(1),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },

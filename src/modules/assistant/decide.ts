@@ -1,6 +1,7 @@
 import type { Conversation, ToolOutcome } from './conversation.js';
 import { documentIntents } from './intents/documents.js';
 import { helpIntents, helpText } from './intents/help.js';
+import { mentionIntents } from './intents/mentions.js';
 import { notUnderstood, smallTalkIntents } from './intents/small-talk.js';
 import { taskQuestionIntents } from './intents/task-questions.js';
 import { taskIntents } from './intents/tasks.js';
@@ -17,12 +18,14 @@ import { textRewriteIntents } from './intents/text-rewrite.js';
 import { positionIn } from './words.js';
 
 /**
- * Every intent, in the order they are tried: help first, then memories, workflows and approvals
- * (whose commands start with their own verbs: remember, run, approve, refuse), then the text tools (whose commands
+ * Every intent, in the order they are tried: an @mentioned agent first (the message is for it),
+ * then help, then memories, workflows and approvals (whose commands start with their own verbs:
+ * remember, run, approve, refuse), then the text tools (whose commands
  * carry a text that may say anything), then documents, then tasks (whose phrasings are the
  * broadest: "I need to …"); last, questions answered from the memories in the system prompt.
  */
 export const intents: readonly Intent[] = [
+  ...mentionIntents,
   ...helpIntents,
   ...smallTalkIntents,
   ...undoIntents,

@@ -11,6 +11,7 @@ import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
 import { assistantTools } from './assistant-tools.js';
+import { mentionedAgentTool } from './service/mention.js';
 import type { ChatRun, ReplyStream } from './service/chat-run.js';
 import type { ChatRelay } from './service/chat-relay.js';
 import { describeChatError } from './chat-errors.js';
@@ -157,7 +158,18 @@ export function createChatService(deps: ChatServiceDeps) {
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
           const system = await systemFor(actor, me, history);
-          const toolSet = assistantTools({ runner: tools, actor, external, needsApproval, requestId });
+          // "@writer …" asks that agent: its tool is the first step's, and the mention is the consent.
+          const forceTool = mentionedAgentTool(
+            request.message,
+            external.map((tool) => tool.name),
+          );
+          const toolSet = assistantTools({
+            runner: tools,
+            actor,
+            external,
+            needsApproval: (tool) => tool.name !== forceTool && needsApproval(tool),
+            requestId,
+          });
           const { messages, inputTokens } = fitContext({
             system,
             groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
@@ -175,6 +187,7 @@ export function createChatService(deps: ChatServiceDeps) {
             inputTokens,
             requestId,
             providerOptions: { offline: assistantSettings(me, request) },
+            forceTool,
           };
           const started = run;
           const replied = runReply(

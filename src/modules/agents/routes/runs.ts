@@ -9,6 +9,7 @@ import {
   agentHealthSchema,
   agentRunPageSchema,
   agentRunSchema,
+  answerAgentRunApprovalsInputSchema,
   listAgentRunsQuerySchema,
   startAgentRunInputSchema,
   waitAgentRunQuerySchema,
@@ -94,6 +95,19 @@ export function registerAgentRunRoutes(app: FastifyInstance, runs: AgentRunsServ
       response: agentRunSchema,
     },
     (request) => runs.resume(request.user, request.params.id),
+  );
+
+  route(
+    {
+      method: 'POST',
+      url: '/api/v1/agent-runs/:id/approvals',
+      scope: 'api:write',
+      summary: 'Approve or refuse the tool calls a waiting run holds; the run goes on',
+      params: runIdParams,
+      body: answerAgentRunApprovalsInputSchema,
+      response: agentRunSchema,
+    },
+    (request) => runs.answerApprovals(request.user, request.params.id, request.body),
   );
 
   route(

@@ -7,8 +7,9 @@ import { publicError } from '../../../public-error.js';
 import type { AgentDefinition } from '../definition.js';
 import type { AgentDeps } from '../deps.js';
 import type { AgentAnswer } from '../schema.js';
-import { agentRuns, agentVersions } from '../table.js';
+import { agentRuns, agentVersions, type PendingApproval } from '../table.js';
 import type { LiveStreams } from './live-streams.js';
+import { type ApprovalAnswer, approvalResponses, approvalsIn, approvalTopic } from './approvals.js';
 import { runModelStep, type StepOutcome } from './model-step.js';
 import { endStatuses, type RunRecords } from './records.js';
 import { runActor } from './run-actor.js';
@@ -227,6 +228,28 @@ export function createAgentExecutor(
     }
   }
 
+  /**
+   * Marks the run waiting with the held calls, receives its owner's answer (DBOS `recv`, up to the
+   * run's deadline) and marks it running again; the answer becomes the next step's message.
+   */
+  async function waitForAnswer(
+    runId: string,
+    begun: Begun,
+    pending: PendingApproval[],
+    index: number,
+  ): Promise<ModelMessage> {
+    await DBOS.runStep(() => records.wait(runId, pending), { name: `wait-${index + 1}` });
+    const remainingSeconds = Math.max(1, (begun.deadlineMs - clock.now().getTime()) / 1000);
+    const answers = await DBOS.recv<ApprovalAnswer[]>(approvalTopic, remainingSeconds);
+    if (!answers)
+      throw new RunFailure({
+        code: 'AGENT_TIMEOUT',
+        message: `No answer to the tool calls held for approval within the run's ${begun.definition.limits.timeout_ms} ms`,
+      });
+    await DBOS.runStep(() => records.answered(runId), { name: `answered-${index + 1}` });
+    return approvalResponses(pending, answers);
+  }
+
   const workflow = DBOS.registerWorkflow(
     async (runId: string): Promise<RunEnd> => {
       const begun = await DBOS.runStep(() => begin(runId), { name: 'begin' });
@@ -249,6 +272,12 @@ export function createAgentExecutor(
             tokensOut: totals.tokensOut + outcome.tokensOut,
             output: outcome.text || totals.output,
           };
+          // Tool calls held for approval: the run waits for its owner's answer, then goes on.
+          const pending = approvalsIn(outcome.messages);
+          if (pending.length > 0) {
+            messages = [...messages, await waitForAnswer(runId, begun, pending, index)];
+            continue;
+          }
           if (outcome.finishReason !== 'tool-calls') {
             result = { status: 'succeeded', output: outcome.text, error: null };
             break;

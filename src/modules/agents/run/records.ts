@@ -1,7 +1,7 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/database.js';
 import type { AgentRunView } from '../schema.js';
-import { type AgentRunRow, type AgentRunStatus, agentRuns } from '../table.js';
+import { type AgentRunRow, type AgentRunStatus, agentRuns, type PendingApproval } from '../table.js';
 
 /** The statuses a run ends in: nothing moves it out of one except resume (cancelled only). */
 export const endStatuses: AgentRunStatus[] = ['succeeded', 'failed', 'cancelled'];
@@ -19,6 +19,7 @@ export function toRunView(row: AgentRunRow): AgentRunView {
     input: row.input,
     output: row.output,
     error: row.error ?? null,
+    approvals: row.approvals,
     steps: row.steps,
     tokens_in: row.tokensIn,
     tokens_out: row.tokensOut,
@@ -73,11 +74,30 @@ export function createRunRecords(db: Database) {
           status: end.status,
           ...(end.output === undefined ? {} : { output: end.output }),
           error: end.error ?? null,
+          approvals: [],
           finishedAt: now,
         })
         .where(and(eq(agentRuns.id, runId), notInArray(agentRuns.status, endStatuses)))
         .returning({ id: agentRuns.id });
       return ended.length > 0;
+    },
+
+    /** A running run waits for its owner's answer to these tool calls. */
+    async wait(runId: string, approvals: PendingApproval[]): Promise<void> {
+      await db
+        .update(agentRuns)
+        .set({ status: 'waiting', approvals })
+        .where(and(eq(agentRuns.id, runId), eq(agentRuns.status, 'running')));
+    },
+
+    /** A waiting run got its answer and runs on; true when this took it out of waiting. */
+    async answered(runId: string): Promise<boolean> {
+      const answered = await db
+        .update(agentRuns)
+        .set({ status: 'running', approvals: [] })
+        .where(and(eq(agentRuns.id, runId), eq(agentRuns.status, 'waiting')))
+        .returning({ id: agentRuns.id });
+      return answered.length > 0;
     },
 
     /** Puts a cancelled run back to running (resume); true when it was cancelled. */

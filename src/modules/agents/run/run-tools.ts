@@ -17,7 +17,8 @@ export const agentToolPrefix = 'agent__';
 export type AskChild = (agent: string, input: string, signal: AbortSignal) => Promise<AgentAnswer>;
 
 /**
- * The tools of one run: the agent's allowlist, and nothing else. Registry tools and the user's own
+ * The tools of one run: the agent's allowlist, and nothing else; a destructive one is held for the
+ * owner's approval as in the chat. Registry tools and the user's own
  * (MCP servers', workflows') act as the user, as in the chat; `agent__<name>` asks that agent as a
  * child of this run (so the depth limit and the cycle check see the chain).
  */
@@ -27,7 +28,7 @@ export async function runToolSet({
   definition,
   askChild,
 }: {
-  deps: Pick<AgentDeps, 'tools' | 'externalTools'>;
+  deps: Pick<AgentDeps, 'tools' | 'externalTools' | 'config'>;
   actor: UserActor;
   definition: AgentDefinition;
   askChild: AskChild;
@@ -45,8 +46,25 @@ export async function runToolSet({
         (tool) => allowed.has(tool.name) && !tool.name.startsWith(agentToolPrefix),
       )
     : [];
-  const all = assistantTools({ runner: deps.tools(), actor, external: [...agentTools, ...external] });
+  const all = assistantTools({
+    runner: deps.tools(),
+    actor,
+    external: [...agentTools, ...external],
+    needsApproval: (tool) => needsApproval(deps.config.toolApproval, tool),
+  });
   return Object.fromEntries(Object.entries(all).filter(([name]) => allowed.has(name)));
+}
+
+/**
+ * As in the chat: with TOOL_APPROVAL=destructive a destructive tool waits for the owner's approval.
+ * Asking another agent or a team does not: their own tools ask for themselves.
+ */
+function needsApproval(
+  policy: 'destructive' | 'none',
+  tool: { name: string; destructive?: boolean | undefined },
+) {
+  if (tool.name.startsWith(agentToolPrefix) || tool.name.startsWith('team__')) return false;
+  return policy === 'destructive' && tool.destructive === true;
 }
 
 function childAgentTool(name: string, askChild: AskChild): ActorTool {

@@ -5,7 +5,12 @@ import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import type { AgentRunsService } from '../service.js';
 import type { MailboxService } from './mailbox.js';
-import { matchAgents, type UnhealthyAgents } from './match.js';
+import {
+  matchAgents,
+  type UnavailableAgent,
+  type UnavailableAgents,
+  unavailableAgentSchema,
+} from './match.js';
 
 export const coordinateInputSchema = z.object({
   goal: z
@@ -31,6 +36,9 @@ export const coordinationSchema = z.object({
   correlation_id: z.string(),
   goal: z.string(),
   parts: z.array(coordinationPartSchema),
+  unavailable: z
+    .array(unavailableAgentSchema)
+    .describe('Agents that matched a part but were left out: their model or tools are down'),
   report: z.string(),
 });
 export type Coordination = z.infer<typeof coordinationSchema>;
@@ -55,18 +63,24 @@ export function createCoordinator(deps: {
   ids: IdGenerator;
   runs: AgentRunsService;
   mailbox: MailboxService;
-  unhealthy?: UnhealthyAgents;
+  unavailable: UnavailableAgents;
 }) {
   const { db, ids, runs, mailbox } = deps;
   return async function coordinate(actor: Actor, input: CoordinateInput): Promise<Coordination> {
     requireUser(actor);
     const { goal, timeout_ms } = coordinateInputSchema.parse(input);
     const correlationId = `coord_${ids()}`;
-    const [overall] = await matchAgents(db, actor, { goal, limit: 1 }, deps.unhealthy);
+    // Agents whose model or tools are down are never handed a part; the report names them.
+    const leftOut = new Map<string, UnavailableAgent>();
+    const bestFor = async (text: string) => {
+      const found = await matchAgents(db, actor, { goal: text, limit: 1 }, deps.unavailable);
+      for (const agent of found.unavailable) leftOut.set(agent.agent_id, agent);
+      return found.items[0];
+    };
+    const overall = await bestFor(goal);
     const parts = await Promise.all(
       splitGoal(goal).map(async (part) => {
-        const [best] = await matchAgents(db, actor, { goal: part, limit: 1 }, deps.unhealthy);
-        const chosen = best ?? overall;
+        const chosen = (await bestFor(part)) ?? overall;
         if (!chosen)
           return {
             part,
@@ -105,7 +119,8 @@ export function createCoordinator(deps: {
           ? `- ${each.part} → ${each.agent}: ${each.status === 'succeeded' ? (each.output ?? '') : `(${each.status}) ${each.error?.message ?? ''}`}`
           : `- ${each.part} → no agent matched`,
       )
+      .concat([...leftOut.values()].map((agent) => `- ${agent.name} left out: ${agent.reason}`))
       .join('\n');
-    return { correlation_id: correlationId, goal, parts, report };
+    return { correlation_id: correlationId, goal, parts, unavailable: [...leftOut.values()], report };
   };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import { parseModelId } from '../../../models/model-id.js';
+import type { AgentDefinition } from '../definition.js';
 import type { AgentDeps } from '../deps.js';
 import type { AgentHealth } from '../schema.js';
 import { agentRuns } from '../table.js';
@@ -16,32 +17,60 @@ import type { AgentDefinitions } from './definitions.js';
 export function createAgentHealth(deps: AgentDeps & { definitions: AgentDefinitions }) {
   const { db, models, definitions } = deps;
 
-  async function modelState(model: string | null) {
-    const choices = await models.choices();
-    const id = model ?? choices.default_model;
-    const provider = parseModelId(id)?.provider;
-    const status = choices.providers.find((candidate) => candidate.provider === provider);
-    const reachable = provider === 'offline' || status?.state === 'ready';
-    return {
-      id,
-      reachable,
-      message: reachable ? null : (status?.message ?? `The model ${id} is not offered here`),
-    };
+  /**
+   * What an agent needs, checked for one caller: whether a model answers and which of its tools are
+   * missing. The model choices and the caller's external tools are read once per checker.
+   */
+  function checker(actor: Actor) {
+    let choices: ReturnType<typeof models.choices> | undefined;
+    let external: Promise<Set<string>> | undefined;
+    const externalNames = () =>
+      (external ??= deps.externalTools
+        .toolsFor(requireUser(actor))
+        .then((tools) => new Set(tools.map((tool) => tool.name))));
+
+    async function modelState(model: string | null) {
+      const offered = await (choices ??= models.choices());
+      const id = model ?? offered.default_model;
+      const provider = parseModelId(id)?.provider;
+      const status = offered.providers.find((candidate) => candidate.provider === provider);
+      const reachable = provider === 'offline' || status?.state === 'ready';
+      return {
+        id,
+        reachable,
+        message: reachable ? null : (status?.message ?? `The model ${id} is not offered here`),
+      };
+    }
+
+    async function missingTools(tools: string[]): Promise<string[]> {
+      const runner = deps.tools();
+      const missing: string[] = [];
+      for (const name of tools) {
+        if (name.startsWith(agentToolPrefix)) {
+          const found = await definitions
+            .get(actor, name.slice(agentToolPrefix.length))
+            .catch(() => undefined);
+          if (!found) missing.push(name);
+        } else if (runner.has(name)) continue;
+        else if (!name.includes('__') || !(await externalNames()).has(name)) missing.push(name);
+      }
+      return missing;
+    }
+    return { modelState, missingTools };
   }
 
-  async function missingTools(actor: Actor, tools: string[]): Promise<string[]> {
-    const runner = deps.tools();
-    const external = tools.some((name) => name.includes('__') && !name.startsWith(agentToolPrefix))
-      ? new Set((await deps.externalTools.toolsFor(requireUser(actor))).map((tool) => tool.name))
-      : new Set<string>();
-    const missing: string[] = [];
-    for (const name of tools) {
-      if (name.startsWith(agentToolPrefix)) {
-        const found = await definitions.get(actor, name.slice(agentToolPrefix.length)).catch(() => undefined);
-        if (!found) missing.push(name);
-      } else if (!runner.has(name) && !external.has(name)) missing.push(name);
-    }
-    return missing;
+  /** Why an agent cannot work now (its model down, tools missing), or null when it can. */
+  async function downBecause(
+    check: ReturnType<typeof checker>,
+    definition: Pick<AgentDefinition, 'model' | 'tools'>,
+  ): Promise<string | null> {
+    const [model, missing] = await Promise.all([
+      check.modelState(definition.model),
+      check.missingTools(definition.tools),
+    ]);
+    if (!model.reachable) return model.message ?? `The model ${model.id} does not answer`;
+    if (missing.length > 0) return `Tools not available: ${missing.join(', ')}`;
+    return null;
   }
 
   return {
@@ -71,9 +100,10 @@ export function createAgentHealth(deps: AgentDeps & { definitions: AgentDefiniti
         .where(and(mine, eq(agentRuns.status, 'failed')))
         .orderBy(desc(agentRuns.id))
         .limit(1);
+      const check = checker(actor);
       const [model, missing] = await Promise.all([
-        modelState(agent.definition.model),
-        missingTools(actor, agent.definition.tools),
+        check.modelState(agent.definition.model),
+        check.missingTools(agent.definition.tools),
       ]);
       const ended = figures?.ended ?? 0;
       return {
@@ -92,6 +122,21 @@ export function createAgentHealth(deps: AgentDeps & { definitions: AgentDefiniti
           ? { ...lastFailure.error, at: lastFailure.at?.toISOString() ?? null }
           : null,
       };
+    },
+
+    /**
+     * The agents, of those given, that cannot work now for the caller, each with why (its model
+     * unreachable, a tool missing): matching and the coordinator leave them out.
+     */
+    async unavailable(
+      actor: Actor,
+      candidates: { id: string; definition: Pick<AgentDefinition, 'model' | 'tools'> }[],
+    ): Promise<Map<string, string>> {
+      const check = checker(actor);
+      const reasons = await Promise.all(
+        candidates.map(async (agent) => [agent.id, await downBecause(check, agent.definition)] as const),
+      );
+      return new Map(reasons.filter((entry): entry is [string, string] => entry[1] !== null));
     },
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import type { Database } from '../../../db/database.js';
+import type { AgentDefinition } from '../definition.js';
 import { agents } from '../table.js';
 import { visibleTo } from './rows.js';
 
@@ -20,10 +21,25 @@ export const agentMatchSchema = z.object({
   capabilities: z.array(z.string()).describe('Its capabilities whose words the goal shares'),
 });
 export type AgentMatch = z.infer<typeof agentMatchSchema>;
-export const agentMatchListSchema = z.object({ items: z.array(agentMatchSchema) });
+export const unavailableAgentSchema = z.object({
+  agent_id: z.string(),
+  name: z.string(),
+  reason: z.string().describe('Why it cannot work now: its model does not answer, or tools are missing'),
+});
+export type UnavailableAgent = z.infer<typeof unavailableAgentSchema>;
+export const agentMatchListSchema = z.object({
+  items: z.array(agentMatchSchema),
+  unavailable: z
+    .array(unavailableAgentSchema)
+    .describe('Agents that match the goal but were left out: their model or tools are down'),
+});
+export type AgentMatchList = z.infer<typeof agentMatchListSchema>;
 
-/** Agents that cannot work now (model or tools down), from the health service when there is one. */
-export type UnhealthyAgents = (actor: Actor, agentIds: string[]) => Promise<Set<string>>;
+/** The agents, of those given, that cannot work now (model or tools down), each with why. */
+export type UnavailableAgents = (
+  actor: Actor,
+  candidates: { id: string; definition: Pick<AgentDefinition, 'model' | 'tools'> }[],
+) => Promise<Map<string, string>>;
 
 /** An agent's searchable text: name, description, capability names and descriptions. */
 const document = sql`to_tsvector('english',
@@ -37,14 +53,14 @@ const anyWord = (goal: string) => sql`replace(plainto_tsquery('english', ${goal}
 /**
  * Ranks the agents the user may run by how well their name, description and capabilities match
  * a goal (Postgres full text, ts_rank; semantic matching comes with the memory issue's embeddings).
- * Agents the health service reports down are left out.
+ * Agents whose model or tools are down are left out, and listed apart with why.
  */
 export async function matchAgents(
   db: Database,
   actor: Actor,
   input: MatchAgentsInput,
-  unhealthy?: UnhealthyAgents,
-): Promise<AgentMatch[]> {
+  unavailable: UnavailableAgents,
+): Promise<AgentMatchList> {
   const { userId } = requireUser(actor);
   const { goal, limit } = matchAgentsInputSchema.parse(input);
   const query = anyWord(goal);
@@ -60,14 +76,9 @@ export async function matchAgents(
     .where(and(visibleTo(userId), sql`${document} @@ ${query}`))
     .orderBy(desc(sql`ts_rank(${document}, ${query})`), agents.name)
     .limit(limit * 2);
-  const down = unhealthy
-    ? await unhealthy(
-        actor,
-        rows.map((row) => row.id),
-      )
-    : new Set<string>();
+  const down = await unavailable(actor, rows);
   const words = new Set(goal.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []);
-  return rows
+  const items = rows
     .filter((row) => !down.has(row.id))
     .slice(0, limit)
     .map((row) => ({
@@ -84,4 +95,11 @@ export async function matchAgents(
         )
         .map((capability) => capability.name),
     }));
+  return {
+    items,
+    unavailable: rows.flatMap((row) => {
+      const reason = down.get(row.id);
+      return reason ? [{ agent_id: row.id, name: row.name, reason }] : [];
+    }),
+  };
 }

@@ -13,10 +13,13 @@ import {
   AgentRunStateError,
 } from '../errors.js';
 import { createAgentExecutor, type AgentExecutor } from '../run/executor.js';
+import { type ApprovalAnswer, approvalTopic } from '../run/approvals.js';
 import { createLiveStreams } from '../run/live-streams.js';
 import { createRunRecords, endStatuses, toRunView } from '../run/records.js';
 import {
   type AgentAnswer,
+  type AnswerAgentRunApprovalsInput,
+  answerAgentRunApprovalsInputSchema,
   type AgentRunPage,
   type AgentRunView,
   type ListAgentRunsQuery,
@@ -93,6 +96,7 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
     return { agents, names: names.reverse(), depth: parent.depth + 1 };
   }
 
+  const health = createAgentHealth(deps);
   const service = {
     /** Starts a run of a visible agent as the actor (a DBOS workflow); answers at once with it queued. */
     async start(
@@ -146,7 +150,8 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
       const deadline = Date.now() + timeout_ms;
       let row = await loadOwned(actor, runId);
       let pause = 50;
-      while (!endStatuses.includes(row.status) && Date.now() < deadline) {
+      // A run waiting for your approval answers too: nothing happens until you answer.
+      while (!endStatuses.includes(row.status) && row.status !== 'waiting' && Date.now() < deadline) {
         await endOrPause(runId, Math.min(pause, deadline - Date.now()));
         pause = Math.min(pause * 2, 1_000);
         row = await loadOwned(actor, runId);
@@ -186,6 +191,30 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
       return toRunView(await loadOwned(actor, runId));
     },
 
+    /**
+     * Answers the tool calls a waiting run holds (approve or refuse each; one left out is refused);
+     * the run goes on. A run that is not waiting is AGENT_RUN_STATE_CONFLICT.
+     */
+    async answerApprovals(
+      actor: Actor,
+      runId: string,
+      input: AnswerAgentRunApprovalsInput,
+    ): Promise<AgentRunView> {
+      const row = await loadOwned(actor, runId);
+      const { approvals } = answerAgentRunApprovalsInputSchema.parse(input);
+      if (!executor) throw new AgentEngineUnavailableError();
+      const held = new Set(row.approvals.map((approval) => approval.approval_id));
+      const unknown = approvals.find((answer) => !held.has(answer.approval_id));
+      if (row.status === 'waiting' && unknown)
+        throw new AgentRunStateError(`The run holds no tool call ${unknown.approval_id}`);
+      // Taking the run out of waiting first: of two answers at once, one is sent.
+      if (row.status !== 'waiting' || !(await records.answered(row.id)))
+        throw new AgentRunStateError(`Only a waiting run takes answers; this one is ${row.status}`);
+      const answers: ApprovalAnswer[] = approvals;
+      await outsideEngine(() => DBOS.send(row.id, answers, approvalTopic));
+      return toRunView(await loadOwned(actor, runId));
+    },
+
     /** Resumes a cancelled run from its last finished step. */
     async resume(actor: Actor, runId: string): Promise<AgentRunView> {
       const row = await loadOwned(actor, runId);
@@ -218,7 +247,10 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
     },
 
     /** How an agent is doing for you: model, tools, your runs' success rate, p50/p95, tokens, last error. */
-    health: createAgentHealth(deps).health,
+    health: health.health,
+
+    /** Of the given agents, those that cannot work now for you (model down, tools missing), with why. */
+    unavailable: health.unavailable,
 
     /** Follows a run executing in this process as UI message chunks; undefined when it is not here. */
     follow: (runId: string, listener: Parameters<typeof live.follow>[1]) => live.follow(runId, listener),

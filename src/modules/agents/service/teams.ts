@@ -1,6 +1,6 @@
 import '../teams/events.js';
 import { DBOS } from '@dbos-inc/dbos-sdk';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor, UserActor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import { isUniqueViolation } from '../../../db/errors.js';
@@ -49,6 +49,7 @@ export function toTeamView(row: AgentTeamRow): TeamView {
     pattern: row.pattern,
     members: row.members,
     options: row.options,
+    version: row.version,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -173,7 +174,7 @@ export function createTeamService(deps: TeamDeps) {
       await check(actor, team);
       const [row] = await db
         .update(agentTeams)
-        .set({ ...team, updatedAt: clock.now() })
+        .set({ ...team, version: sql`${agentTeams.version} + 1`, updatedAt: clock.now() })
         .where(eq(agentTeams.id, current.id))
         .returning()
         .catch(nameTaken(team.name));

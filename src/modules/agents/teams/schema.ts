@@ -86,6 +86,7 @@ export const teamSchema = z
     pattern: z.enum(teamPatterns),
     members: z.array(teamMemberSchema),
     options: teamOptionsSchema,
+    version: z.number().int().describe('1 when made, one more at each change'),
     created_at: timestamp,
     updated_at: timestamp,
   })

@@ -39,6 +39,8 @@ export interface ReplyJob {
   requestId?: string | undefined;
   /** Per-request settings for the model's provider (the built-in assistant's time zone). */
   providerOptions?: Record<string, Record<string, string>> | undefined;
+  /** The tool the first step must call: the agent a message @mentions (`agent__<name>`). */
+  forceTool?: string | undefined;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function runReply(
       tools: job.tools,
       maxSteps: job.maxSteps,
       ...(job.providerOptions ? { providerOptions: job.providerOptions } : {}),
+      forceTool: job.forceTool,
       signal: run.signal,
       onStepFinish: (step) => {
         steps += 1;

@@ -14,6 +14,7 @@ export function streamAssistant({
   signal,
   onStepFinish,
   providerOptions,
+  forceTool,
 }: {
   model: ResolvedModel;
   system: string;
@@ -23,6 +24,8 @@ export function streamAssistant({
   signal: AbortSignal;
   onStepFinish?: (step: { finishReason: string }) => void;
   providerOptions?: Record<string, Record<string, string>> | undefined;
+  /** The tool the first step must call (a chat message that @mentions an agent). */
+  forceTool?: string | undefined;
 }) {
   return streamText({
     model: model.model,
@@ -36,5 +39,11 @@ export function streamAssistant({
     // Failures reach the caller through the stream; the SDK would also print them to the console.
     onError: () => {},
     ...(onStepFinish ? { onStepFinish } : {}),
+    ...(forceTool
+      ? {
+          prepareStep: ({ stepNumber }: { stepNumber: number }) =>
+            stepNumber === 0 ? { toolChoice: { type: 'tool' as const, toolName: forceTool } } : undefined,
+        }
+      : {}),
   });
 }
