@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
 import type { ModelMessage } from 'ai';
 import { and, eq, lt } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { endStatuses, type RunRecords } from './records.js';
 import { runActor } from './run-actor.js';
 import { createAgentRunMetrics } from './run-metrics.js';
 import { runToolSet } from './run-tools.js';
+import { addFacts, inSpan } from '../../../telemetry/spans.js';
 
 /** How a run ended, as its DBOS workflow answers. */
 export interface RunEnd {
@@ -204,55 +206,65 @@ export function createAgentExecutor(
     }
   }
 
+  // The run's span: its model calls and tool calls are children; replayed after a recovery, traced again.
   const workflow = DBOS.registerWorkflow(
-    async (runId: string): Promise<RunEnd> => {
-      const begun = await DBOS.runStep(() => begin(runId), { name: 'begin' });
-      if (begun.ended) return begun.ended;
-      const startedMs = begun.deadlineMs - begun.definition.limits.timeout_ms;
-      let messages: ModelMessage[] = [{ role: 'user', content: begun.input }];
-      let totals = { steps: 0, tokensIn: 0, tokensOut: 0, output: '' };
-      let result: RunEnd | undefined;
-      try {
-        for (let index = 0; index < begun.definition.limits.max_steps; index++) {
-          const current = { messages, totals };
-          const outcome = await DBOS.runStep(() => step(runId, begun, current.messages, current.totals), {
-            name: `step-${index + 1}`,
-          });
-          if (outcome.failure) throw new RunFailure(outcome.failure);
-          messages = [...messages, ...outcome.messages];
-          totals = {
-            steps: totals.steps + 1,
-            tokensIn: totals.tokensIn + outcome.tokensIn,
-            tokensOut: totals.tokensOut + outcome.tokensOut,
-            output: outcome.text || totals.output,
-          };
-          if (outcome.finishReason !== 'tool-calls') {
-            result = { status: 'succeeded', output: outcome.text, error: null };
-            break;
-          }
-        }
-        result ??= {
-          status: 'failed',
-          output: totals.output || null,
-          error: {
-            code: 'AGENT_STEP_LIMIT',
-            message: `The agent was still calling tools after ${begun.definition.limits.max_steps} steps, its limit`,
-          },
-        };
-      } catch (error) {
-        if (isStopping(error)) throw error;
-        const failure =
-          error instanceof RunFailure
-            ? error.failure
-            : publicError(error, { logger: log, what: 'The agent run failed', details: { run_id: runId } });
-        result = { status: 'failed', output: totals.output || null, error: failure };
-      }
-      const final = result;
-      await DBOS.runStep(() => end(runId, begun.ownerId, final, startedMs), { name: 'end' });
-      return final;
-    },
+    (runId: string): Promise<RunEnd> =>
+      inSpan(
+        'agent.run',
+        { surface: 'agent', agentRunId: runId },
+        (span) => runAgent(runId, span),
+        (result) => result.status,
+      ),
     { name: 'agents.run' },
   );
+
+  async function runAgent(runId: string, span: Span): Promise<RunEnd> {
+    const begun = await DBOS.runStep(() => begin(runId), { name: 'begin' });
+    addFacts(span, { userId: begun.ownerId });
+    if (begun.ended) return begun.ended;
+    const startedMs = begun.deadlineMs - begun.definition.limits.timeout_ms;
+    let messages: ModelMessage[] = [{ role: 'user', content: begun.input }];
+    let totals = { steps: 0, tokensIn: 0, tokensOut: 0, output: '' };
+    let result: RunEnd | undefined;
+    try {
+      for (let index = 0; index < begun.definition.limits.max_steps; index++) {
+        const current = { messages, totals };
+        const outcome = await DBOS.runStep(() => step(runId, begun, current.messages, current.totals), {
+          name: `step-${index + 1}`,
+        });
+        if (outcome.failure) throw new RunFailure(outcome.failure);
+        messages = [...messages, ...outcome.messages];
+        totals = {
+          steps: totals.steps + 1,
+          tokensIn: totals.tokensIn + outcome.tokensIn,
+          tokensOut: totals.tokensOut + outcome.tokensOut,
+          output: outcome.text || totals.output,
+        };
+        if (outcome.finishReason !== 'tool-calls') {
+          result = { status: 'succeeded', output: outcome.text, error: null };
+          break;
+        }
+      }
+      result ??= {
+        status: 'failed',
+        output: totals.output || null,
+        error: {
+          code: 'AGENT_STEP_LIMIT',
+          message: `The agent was still calling tools after ${begun.definition.limits.max_steps} steps, its limit`,
+        },
+      };
+    } catch (error) {
+      if (isStopping(error)) throw error;
+      const failure =
+        error instanceof RunFailure
+          ? error.failure
+          : publicError(error, { logger: log, what: 'The agent run failed', details: { run_id: runId } });
+      result = { status: 'failed', output: totals.output || null, error: failure };
+    }
+    const final = result;
+    await DBOS.runStep(() => end(runId, begun.ownerId, final, startedMs), { name: 'end' });
+    return final;
+  }
 
   /** Starts the runs left queued by a crash between their row and their DBOS start. */
   async function startStranded(): Promise<void> {
