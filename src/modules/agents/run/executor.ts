@@ -1,14 +1,14 @@
 import type { Span } from '@opentelemetry/api';
 import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
 import type { ModelMessage } from 'ai';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, count, eq, lt } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import { effectKey, runEffectOnce } from '../../../engine/index.js';
 import { publicError } from '../../../public-error.js';
 import type { AgentDefinition } from '../definition.js';
 import type { AgentDeps } from '../deps.js';
 import type { AgentAnswer } from '../schema.js';
-import { agentRuns, agentVersions } from '../table.js';
+import { agentMessages, agentRuns, agentVersions } from '../table.js';
 import type { LiveStreams } from './live-streams.js';
 import { runModelStep, type StepOutcome } from './model-step.js';
 import { endStatuses, type RunRecords } from './records.js';
@@ -69,7 +69,13 @@ export function createAgentExecutor(
   const log = logger.child({ component: 'agents' });
   /** The steps executing in this process, by run: a cancel stops the model at once. */
   const executing = new Map<string, AbortController>();
-  const figures = createAgentRunMetrics(deps.metrics);
+  const figures = createAgentRunMetrics(deps.metrics, async () => {
+    const [row] = await db
+      .select({ count: count() })
+      .from(agentMessages)
+      .where(eq(agentMessages.status, 'dead'));
+    return row?.count ?? 0;
+  });
 
   async function begin(runId: string): Promise<Begun> {
     const { row, started } = await records.begin(runId, clock.now());
