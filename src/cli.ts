@@ -36,6 +36,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     command === 'serve'
       ? createLogger({ level: result.config.logLevel })
       : createLogger({ level: 'warn', destination: 'stderr' });
+  // Before the command's modules are imported: the instrumentations see only later imports.
+  const tracing =
+    command === 'serve' && result.config.otelEndpoint
+      ? await (
+          await import('./telemetry/start-tracing.js')
+        ).startTracing({
+          endpoint: result.config.otelEndpoint,
+          instanceId: result.config.instanceId,
+          version,
+        })
+      : undefined;
   try {
     return await run({ config: result.config, logger, args: parsed });
   } catch (error) {
@@ -43,6 +54,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (!(error instanceof DomainError)) logger.fatal({ err: error }, `${command} failed`);
     process.stderr.write(`switchboard: ${describe(error)}\n`);
     return exitCodes.failed;
+  } finally {
+    await tracing?.shutdown().catch((error) => logger.warn({ err: error }, 'could not send the last spans'));
   }
 }
 

@@ -450,6 +450,14 @@ export const settings = {
     about:
       'Before migrations change an existing database (an upgrade), write a backup to DATA_DIR/backups (what switchboard backup writes)',
   },
+  otelEndpoint: {
+    env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    flag: 'otel-endpoint',
+    allowed: 'an http:// or https:// URL',
+    default: '(off)',
+    about:
+      'An OpenTelemetry collector: traces are sent there over OTLP/HTTP (to /v1/traces); unset, no tracing is loaded',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settings;
@@ -542,6 +550,7 @@ export const configSchema = z.object({
   memoryExtract: z.stringbool().default(false),
   workflowCacheTtlHours: integer(1, 87_600).default(168),
   backupBeforeMigrate: z.stringbool().default(true),
+  otelEndpoint: z.url({ protocol: /^https?$/ }).optional(),
   agentMessageMaxAttempts: integer(1, 50).default(5),
   agentMessageAckTimeoutMs: integer(100, 3_600_000).default(30_000),
 } satisfies Record<SettingKey, z.ZodType>);

@@ -69,11 +69,11 @@ function countCpuSinceStart(registry: Registry, used: NodeJS.CpuUsage) {
   add('process_cpu_seconds_total', used.user + used.system);
 }
 
-/** Reports the database connections (pool size, idle, waiting) at each scrape. */
+/** Reports the database connections (pool size, idle, waiting, the pool's limit) at each scrape. */
 export function observeConnections(metrics: Metrics, stats: () => ConnectionStats) {
   const gauge = new Gauge({
     name: 'db_connections',
-    help: 'Database connections by state: total, idle, and requests waiting for one',
+    help: 'Database connections by state: total, idle, requests waiting for one, and the most the pool opens (max)',
     labelNames: ['state'] as const,
     registers: [metrics.registry],
     collect() {
@@ -81,6 +81,7 @@ export function observeConnections(metrics: Metrics, stats: () => ConnectionStat
       this.set({ state: 'total' }, current.total);
       this.set({ state: 'idle' }, current.idle);
       this.set({ state: 'waiting' }, current.waiting);
+      this.set({ state: 'max' }, current.max);
     },
   });
   return gauge;

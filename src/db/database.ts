@@ -9,6 +9,8 @@ export interface ConnectionStats {
   readonly total: number;
   readonly idle: number;
   readonly waiting: number;
+  /** The most connections the pool opens. */
+  readonly max: number;
 }
 
 /** A notification listener's stop function. */

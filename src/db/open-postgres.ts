@@ -44,7 +44,12 @@ export async function openPostgresDatabase({
     url,
     migrate: (options) => migratePostgres(pool, options),
     ping: async () => void (await pool.query('select 1')),
-    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    stats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max,
+    }),
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     recordServerUrl: () => {},
     close: once(async () => {

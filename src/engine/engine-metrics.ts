@@ -63,6 +63,22 @@ export function observeEngine({
     },
   });
   new Gauge({
+    name: 'engine_workflow_oldest_enqueued_seconds',
+    help: 'How long the oldest workflow waiting in a queue (ENQUEUED) has waited; 0 when none waits',
+    registers,
+    async collect() {
+      try {
+        const [row] = rowsOf<{ age: number | null }>(
+          await db.execute(sql`select (extract(epoch from now()) * 1000 - min(created_at))::float8 / 1000 as age
+            from ${sql.identifier(dbosSchema)}.workflow_status where status = 'ENQUEUED'`),
+        );
+        this.set(Math.max(row?.age ?? 0, 0));
+      } catch (error) {
+        warn(error);
+      }
+    },
+  });
+  new Gauge({
     name: 'engine_workflows_running',
     help: 'Workflows this instance is running (PENDING on its executor id)',
     registers,

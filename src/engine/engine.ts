@@ -9,6 +9,7 @@ import { dbosLogger } from './dbos-logger.js';
 import { dbosSchema, observeEngine } from './engine-metrics.js';
 import { beat, markStopped, registerInstance } from './heartbeat.js';
 import { recoverDeadInstances } from './recovery.js';
+import { tracingOn } from '../telemetry/spans.js';
 
 /** The DBOS application name: scopes our workflows and queues in the system tables. */
 const applicationName = 'switchboard';
@@ -74,6 +75,11 @@ export function createEngine(options: EngineOptions) {
     systemDatabasePoolSize: systemPoolSize,
     executorID: executorId,
     logger: dbosLogger(logger),
+    // DBOS's workflow and step spans go to our tracer provider when tracing is on (ours exports
+    // them: DBOS's own OTLP export stays off), named by OpenTelemetry's conventions.
+    tracingEnabled: tracingOn(),
+    enableOTLP: false,
+    otelAttributeFormat: 'semconv',
   });
   const engineLog = logger.child({ component: 'engine' });
   let timer: NodeJS.Timeout | undefined;

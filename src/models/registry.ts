@@ -11,6 +11,8 @@ import { probeProvider, type ProviderStatus } from './provider-status.js';
 import { languageModelFor, type OfflineModelFactory } from './providers.js';
 import type { ModelChoices, ModelSettingsInput } from './schema.js';
 import { modelSettings } from './table.js';
+import { tracingOn } from '../telemetry/spans.js';
+import { withModelSpans } from '../telemetry/model-spans.js';
 
 /** A model ready for the chat loop. */
 export interface ResolvedModel {
@@ -102,6 +104,8 @@ export function createModelRegistry({
       let model = built.get(id);
       if (!model) {
         model = await languageModelFor(parsed, { config, offlineModel });
+        // Wrapped only when traced: each streamed part would otherwise pass one more stream for nothing.
+        if (tracingOn()) model = withModelSpans(model, id);
         built.set(id, model);
       }
       return {

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { type PublicError, publicError } from '../public-error.js';
 import { findUnstorableText, unstorableTextError } from '../storable-text.js';
 import type { AuditService } from '../modules/identity/index.js';
+import { actorFacts, addFacts, inSpan } from '../telemetry/spans.js';
 import { ToolNotFoundError } from './errors.js';
 import type { Tool, ToolContext } from './tool.js';
 
@@ -69,57 +70,61 @@ export function createToolRunner({
       context: Partial<ToolContext> = {},
     ): Promise<ToolCallResult> {
       const tool = this.get(name);
-      const started = clock.now().getTime();
-      /** Every call is audited and announced, in batches (a row per call would cost more than most tools). */
-      const finish = (status: 'success' | 'failure' | 'error', reason?: string) => {
-        const durationMs = clock.now().getTime() - started;
-        audit.recordSoon(actor, { action: 'tool.call', status, subject: name, reason, durationMs });
-        bus.publishSoon(actor, 'tool.called', {
-          tool: name,
-          status,
-          duration_ms: durationMs,
-          surface: actor.via,
-        });
-      };
-
-      const parsed = tool.input.safeParse(args ?? {});
-      if (!parsed.success) {
-        const [issue] = parsed.error.issues;
-        const field = issue?.path.join('.') || undefined;
-        finish('failure', 'INVALID_INPUT');
-        throw new InvalidInputError(`${field ?? 'arguments'}: ${issue?.message ?? 'is not valid'}`, {
-          field,
-        });
-      }
-      const nulAt = findUnstorableText(parsed.data);
-      if (nulAt) {
-        finish('failure', 'INVALID_INPUT');
-        throw unstorableTextError(nulAt);
-      }
-      try {
-        const output = tool.output.parse(
-          await tool.run(actor, parsed.data, {
-            ...quietContext,
-            signal: new AbortController().signal,
-            ...context,
-          }),
-        ) as Record<string, unknown>;
-        finish('success');
-        return {
-          content: [{ type: 'text', text: tool.summarize(output) }],
-          structuredContent: output,
-          isError: false,
+      // The span names the tool and the caller, never the arguments or the result.
+      return inSpan('tool.call', { ...actorFacts(actor), tool: name }, async (span) => {
+        const started = clock.now().getTime();
+        /** Every call is audited and announced, in batches (a row per call would cost more than most tools). */
+        const finish = (status: 'success' | 'failure' | 'error', reason?: string) => {
+          addFacts(span, { status });
+          const durationMs = clock.now().getTime() - started;
+          audit.recordSoon(actor, { action: 'tool.call', status, subject: name, reason, durationMs });
+          bus.publishSoon(actor, 'tool.called', {
+            tool: name,
+            status,
+            duration_ms: durationMs,
+            surface: actor.via,
+          });
         };
-      } catch (error) {
-        const failure = publicError(error, {
-          logger,
-          requestId: context.requestId,
-          what: 'The tool failed',
-          details: { tool: name },
-        });
-        finish(error instanceof DomainError ? 'failure' : 'error', failure.code);
-        return errorResult(failure, error instanceof DomainError ? error.details : undefined);
-      }
+
+        const parsed = tool.input.safeParse(args ?? {});
+        if (!parsed.success) {
+          const [issue] = parsed.error.issues;
+          const field = issue?.path.join('.') || undefined;
+          finish('failure', 'INVALID_INPUT');
+          throw new InvalidInputError(`${field ?? 'arguments'}: ${issue?.message ?? 'is not valid'}`, {
+            field,
+          });
+        }
+        const nulAt = findUnstorableText(parsed.data);
+        if (nulAt) {
+          finish('failure', 'INVALID_INPUT');
+          throw unstorableTextError(nulAt);
+        }
+        try {
+          const output = tool.output.parse(
+            await tool.run(actor, parsed.data, {
+              ...quietContext,
+              signal: new AbortController().signal,
+              ...context,
+            }),
+          ) as Record<string, unknown>;
+          finish('success');
+          return {
+            content: [{ type: 'text', text: tool.summarize(output) }],
+            structuredContent: output,
+            isError: false,
+          };
+        } catch (error) {
+          const failure = publicError(error, {
+            logger,
+            requestId: context.requestId,
+            what: 'The tool failed',
+            details: { tool: name },
+          });
+          finish(error instanceof DomainError ? 'failure' : 'error', failure.code);
+          return errorResult(failure, error instanceof DomainError ? error.details : undefined);
+        }
+      });
     },
   };
 }

@@ -1,13 +1,14 @@
+import type { Span } from '@opentelemetry/api';
 import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
 import type { ModelMessage } from 'ai';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, count, eq, lt } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import { effectKey, runEffectOnce } from '../../../engine/index.js';
 import { publicError } from '../../../public-error.js';
 import type { AgentDefinition } from '../definition.js';
 import type { AgentDeps } from '../deps.js';
 import type { AgentAnswer } from '../schema.js';
-import { agentRuns, agentVersions, type PendingApproval } from '../table.js';
+import { agentMessages, agentRuns, agentVersions, type PendingApproval } from '../table.js';
 import type { LiveStreams } from './live-streams.js';
 import { type ApprovalAnswer, approvalResponses, approvalsIn, approvalTopic } from './approvals.js';
 import { runModelStep, type StepOutcome } from './model-step.js';
@@ -15,6 +16,7 @@ import { endStatuses, type RunRecords } from './records.js';
 import { runActor } from './run-actor.js';
 import { createAgentRunMetrics } from './run-metrics.js';
 import { runToolSet } from './run-tools.js';
+import { addFacts, inSpan } from '../../../telemetry/spans.js';
 
 /** How a run ended, as its DBOS workflow answers. */
 export interface RunEnd {
@@ -70,7 +72,13 @@ export function createAgentExecutor(
   const log = logger.child({ component: 'agents' });
   /** The steps executing in this process, by run: a cancel stops the model at once. */
   const executing = new Map<string, AbortController>();
-  const figures = createAgentRunMetrics(deps.metrics);
+  const figures = createAgentRunMetrics(deps.metrics, async () => {
+    const [row] = await db
+      .select({ count: count() })
+      .from(agentMessages)
+      .where(eq(agentMessages.status, 'dead'));
+    return row?.count ?? 0;
+  });
 
   async function begin(runId: string): Promise<Begun> {
     const { row, started } = await records.begin(runId, clock.now());
@@ -250,61 +258,71 @@ export function createAgentExecutor(
     return approvalResponses(pending, answers);
   }
 
+  // The run's span: its model calls and tool calls are children; replayed after a recovery, traced again.
   const workflow = DBOS.registerWorkflow(
-    async (runId: string): Promise<RunEnd> => {
-      const begun = await DBOS.runStep(() => begin(runId), { name: 'begin' });
-      if (begun.ended) return begun.ended;
-      const startedMs = begun.deadlineMs - begun.definition.limits.timeout_ms;
-      let messages: ModelMessage[] = [{ role: 'user', content: begun.input }];
-      let totals = { steps: 0, tokensIn: 0, tokensOut: 0, output: '' };
-      let result: RunEnd | undefined;
-      try {
-        for (let index = 0; index < begun.definition.limits.max_steps; index++) {
-          const current = { messages, totals };
-          const outcome = await DBOS.runStep(() => step(runId, begun, current.messages, current.totals), {
-            name: `step-${index + 1}`,
-          });
-          if (outcome.failure) throw new RunFailure(outcome.failure);
-          messages = [...messages, ...outcome.messages];
-          totals = {
-            steps: totals.steps + 1,
-            tokensIn: totals.tokensIn + outcome.tokensIn,
-            tokensOut: totals.tokensOut + outcome.tokensOut,
-            output: outcome.text || totals.output,
-          };
-          // Tool calls held for approval: the run waits for its owner's answer, then goes on.
-          const pending = approvalsIn(outcome.messages);
-          if (pending.length > 0) {
-            messages = [...messages, await waitForAnswer(runId, begun, pending, index)];
-            continue;
-          }
-          if (outcome.finishReason !== 'tool-calls') {
-            result = { status: 'succeeded', output: outcome.text, error: null };
-            break;
-          }
-        }
-        result ??= {
-          status: 'failed',
-          output: totals.output || null,
-          error: {
-            code: 'AGENT_STEP_LIMIT',
-            message: `The agent was still calling tools after ${begun.definition.limits.max_steps} steps, its limit`,
-          },
-        };
-      } catch (error) {
-        if (isStopping(error)) throw error;
-        const failure =
-          error instanceof RunFailure
-            ? error.failure
-            : publicError(error, { logger: log, what: 'The agent run failed', details: { run_id: runId } });
-        result = { status: 'failed', output: totals.output || null, error: failure };
-      }
-      const final = result;
-      await DBOS.runStep(() => end(runId, begun.ownerId, final, startedMs), { name: 'end' });
-      return final;
-    },
+    (runId: string): Promise<RunEnd> =>
+      inSpan(
+        'agent.run',
+        { surface: 'agent', agentRunId: runId },
+        (span) => runAgent(runId, span),
+        (result) => result.status,
+      ),
     { name: 'agents.run' },
   );
+
+  async function runAgent(runId: string, span: Span): Promise<RunEnd> {
+    const begun = await DBOS.runStep(() => begin(runId), { name: 'begin' });
+    addFacts(span, { userId: begun.ownerId });
+    if (begun.ended) return begun.ended;
+    const startedMs = begun.deadlineMs - begun.definition.limits.timeout_ms;
+    let messages: ModelMessage[] = [{ role: 'user', content: begun.input }];
+    let totals = { steps: 0, tokensIn: 0, tokensOut: 0, output: '' };
+    let result: RunEnd | undefined;
+    try {
+      for (let index = 0; index < begun.definition.limits.max_steps; index++) {
+        const current = { messages, totals };
+        const outcome = await DBOS.runStep(() => step(runId, begun, current.messages, current.totals), {
+          name: `step-${index + 1}`,
+        });
+        if (outcome.failure) throw new RunFailure(outcome.failure);
+        messages = [...messages, ...outcome.messages];
+        totals = {
+          steps: totals.steps + 1,
+          tokensIn: totals.tokensIn + outcome.tokensIn,
+          tokensOut: totals.tokensOut + outcome.tokensOut,
+          output: outcome.text || totals.output,
+        };
+        // Tool calls held for approval: the run waits for its owner's answer, then goes on.
+        const pending = approvalsIn(outcome.messages);
+        if (pending.length > 0) {
+          messages = [...messages, await waitForAnswer(runId, begun, pending, index)];
+          continue;
+        }
+        if (outcome.finishReason !== 'tool-calls') {
+          result = { status: 'succeeded', output: outcome.text, error: null };
+          break;
+        }
+      }
+      result ??= {
+        status: 'failed',
+        output: totals.output || null,
+        error: {
+          code: 'AGENT_STEP_LIMIT',
+          message: `The agent was still calling tools after ${begun.definition.limits.max_steps} steps, its limit`,
+        },
+      };
+    } catch (error) {
+      if (isStopping(error)) throw error;
+      const failure =
+        error instanceof RunFailure
+          ? error.failure
+          : publicError(error, { logger: log, what: 'The agent run failed', details: { run_id: runId } });
+      result = { status: 'failed', output: totals.output || null, error: failure };
+    }
+    const final = result;
+    await DBOS.runStep(() => end(runId, begun.ownerId, final, startedMs), { name: 'end' });
+    return final;
+  }
 
   /** Starts the runs left queued by a crash between their row and their DBOS start. */
   async function startStranded(): Promise<void> {

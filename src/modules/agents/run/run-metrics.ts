@@ -1,8 +1,23 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Metrics } from '../../../metrics.js';
 
-/** The agent figures on /metrics: runs ended by agent and status, their durations and tokens. */
-export function createAgentRunMetrics(metrics: Metrics) {
+/**
+ * The agent figures on /metrics: runs ended by agent and status, their durations and tokens, and
+ * the messages in the dead letters (of every user, read from the database at each scrape).
+ */
+export function createAgentRunMetrics(metrics: Metrics, countDeadLetters: () => Promise<number>) {
+  new Gauge({
+    name: 'switchboard_agent_dead_letters',
+    help: 'Agent messages in the dead letters (undelivered after their attempts), on every instance',
+    registers: [metrics.registry],
+    async collect() {
+      // A failed read leaves the last figure: the scrape must not fail with it.
+      await countDeadLetters().then(
+        (dead) => this.set(dead),
+        () => {},
+      );
+    },
+  });
   return {
     runs: new Counter({
       name: 'switchboard_agent_runs_total',

@@ -29,6 +29,7 @@ import {
 } from '../mailbox/schema.js';
 import { messageEventData, registerMessageWatch, wakeWatch, watchId } from '../mailbox/watch.js';
 import { type AgentMessageRow, agentMessages } from '../table.js';
+import { actorFacts, addFacts, inSpan } from '../../../telemetry/spans.js';
 
 /** Whose mailbox: an agent's (any of its runs may take the message) or one agent run's. */
 export type MailboxAddress = { agent: string } | { run_id: string };
@@ -143,35 +144,42 @@ export function createMailboxService(deps: MailboxDeps) {
   return {
     /** Sends a message to an agent's or a run's mailbox; the payload is checked as described. */
     async send(actor: Actor, address: MailboxAddress, body: SendAgentMessageBody): Promise<AgentMessageView> {
-      const mailbox = await resolve(actor, address);
-      if (!watch) throw new MailboxUnavailableError();
-      await checkPayload(actor, mailbox.agentId, mailbox.agent, body);
-      if (body.from_agent_id) await directory.agent(actor, body.from_agent_id);
-      if (body.from_run_id) await directory.run(actor, body.from_run_id);
-      const now = clock.now();
-      const [row] = await db
-        .insert(agentMessages)
-        .values({
-          id: ids(),
-          ownerId: mailbox.ownerId,
-          toAgentId: mailbox.agentId,
-          toRunId: mailbox.runId,
-          fromAgentId: body.from_agent_id ?? null,
-          fromRunId: body.from_run_id ?? null,
-          correlationId: body.correlation_id ?? null,
-          replyTo: body.reply_to ?? null,
-          capability: body.capability ?? null,
-          payload: body.payload,
-          status: 'pending',
-          maxAttempts: body.max_attempts ?? settings.maxAttempts,
-          visibleAt: sql`now()`,
-          createdAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('The message was not stored');
-      await startWatch(row);
-      await bus.publish(actor, 'agent.message.sent', messageEventData(row));
-      return toAgentMessageView(row);
+      return inSpan('agent.message.send', actorFacts(actor), async (span) => {
+        const mailbox = await resolve(actor, address);
+        if (!watch) throw new MailboxUnavailableError();
+        await checkPayload(actor, mailbox.agentId, mailbox.agent, body);
+        if (body.from_agent_id) await directory.agent(actor, body.from_agent_id);
+        if (body.from_run_id) await directory.run(actor, body.from_run_id);
+        const now = clock.now();
+        const [row] = await db
+          .insert(agentMessages)
+          .values({
+            id: ids(),
+            ownerId: mailbox.ownerId,
+            toAgentId: mailbox.agentId,
+            toRunId: mailbox.runId,
+            fromAgentId: body.from_agent_id ?? null,
+            fromRunId: body.from_run_id ?? null,
+            correlationId: body.correlation_id ?? null,
+            replyTo: body.reply_to ?? null,
+            capability: body.capability ?? null,
+            payload: body.payload,
+            status: 'pending',
+            maxAttempts: body.max_attempts ?? settings.maxAttempts,
+            visibleAt: sql`now()`,
+            createdAt: now,
+          })
+          .returning();
+        if (!row) throw new Error('The message was not stored');
+        addFacts(span, {
+          messageId: row.id,
+          agentId: row.toAgentId ?? undefined,
+          agentRunId: row.toRunId ?? undefined,
+        });
+        await startWatch(row);
+        await bus.publish(actor, 'agent.message.sent', messageEventData(row));
+        return toAgentMessageView(row);
+      });
     },
 
     /**
@@ -188,18 +196,20 @@ export function createMailboxService(deps: MailboxDeps) {
 
     /** Acknowledges a received message: it is done and not delivered again. A repeat is harmless. */
     async ack(actor: Actor, messageId: string, address?: MailboxAddress): Promise<AgentMessageView> {
-      const current = await loadOwned(actor, messageId);
-      if (address) await checkAddressed(actor, address, current);
-      if (current.status === 'acked') return toAgentMessageView(current);
-      const [acked] = await db
-        .update(agentMessages)
-        .set({ status: 'acked', ackedAt: clock.now(), leaseUntil: null })
-        .where(and(eq(agentMessages.id, messageId), eq(agentMessages.status, 'delivered')))
-        .returning();
-      if (!acked) throw new AgentMessageNotDeliveredError((await loadOwned(actor, messageId)).status);
-      if (engine) await wakeWatch(acked, logger);
-      await bus.publish(actor, 'agent.message.acked', messageEventData(acked));
-      return toAgentMessageView(acked);
+      return inSpan('agent.message.ack', { ...actorFacts(actor), messageId }, async () => {
+        const current = await loadOwned(actor, messageId);
+        if (address) await checkAddressed(actor, address, current);
+        if (current.status === 'acked') return toAgentMessageView(current);
+        const [acked] = await db
+          .update(agentMessages)
+          .set({ status: 'acked', ackedAt: clock.now(), leaseUntil: null })
+          .where(and(eq(agentMessages.id, messageId), eq(agentMessages.status, 'delivered')))
+          .returning();
+        if (!acked) throw new AgentMessageNotDeliveredError((await loadOwned(actor, messageId)).status);
+        if (engine) await wakeWatch(acked, logger);
+        await bus.publish(actor, 'agent.message.acked', messageEventData(acked));
+        return toAgentMessageView(acked);
+      });
     },
 
     async get(actor: Actor, messageId: string, address?: MailboxAddress): Promise<AgentMessageView> {

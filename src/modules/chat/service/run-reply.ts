@@ -15,6 +15,7 @@ import {
   type MessageMetrics,
   MessageNotFoundError,
 } from '../../conversations/index.js';
+import { actorFacts, addFacts, inSpan } from '../../../telemetry/spans.js';
 import { ToolCallFailedError } from '../assistant-tools.js';
 import type { ChatRun } from './chat-run.js';
 import { describeChatError } from '../chat-errors.js';
@@ -48,10 +49,23 @@ export interface ReplyJob {
  * client) and into the stored reply (every 250 ms and at the end). However it ends — done, stopped,
  * the client gone, the model failing — the reply is stored with what was produced and a status.
  */
-export async function runReply(
+export async function runReply(job: ReplyJob, deps: ReplyDeps): Promise<void> {
+  const facts = { ...actorFacts(job.actor), model: job.model.id, conversationId: job.run.conversationId };
+  // The turn's span: the model's calls and the tools' are its children; no text is put on it.
+  await inSpan('chat.turn', facts, async (span) => addFacts(span, { status: await writeReply(job, deps) }));
+}
+
+interface ReplyDeps {
+  conversations: ConversationService;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Writes the reply; answers the status it was stored with. */
+async function writeReply(
   job: ReplyJob,
-  { conversations, clock, logger }: { conversations: ConversationService; clock: Clock; logger: Logger },
-): Promise<void> {
+  { conversations, clock, logger }: ReplyDeps,
+): Promise<'error' | 'interrupted' | 'awaiting_approval' | 'complete'> {
   const { actor, run, reply, model } = job;
   const now = () => clock.now().getTime();
   const parts = createReplyParts({ parts: reply.parts, now });
@@ -164,6 +178,7 @@ export async function runReply(
   if (failure && !errorSent) run.push({ type: 'error', errorText: failure.message });
   run.push({ type: 'finish', messageMetadata: { status, metrics } });
   run.end();
+  return status;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { DBOS, Error as DBOSErrors } from '@dbos-inc/dbos-sdk';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { actingAs } from '../../../actor.js';
+import type { Span } from '@opentelemetry/api';
+import { addFacts, inSpan } from '../../../telemetry/spans.js';
 import type { WorkflowDeps } from '../deps.js';
 import { StepFailedError } from '../errors.js';
 import { resolveTemplates } from '../expressions.js';
@@ -81,67 +83,74 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
     );
   });
 
+  // The run's span (its steps' are children); replayed after a recovery, the run is traced again.
   const root = DBOS.registerWorkflow(
-    async (runId: string): Promise<RunResult> => {
-      const begun = await DBOS.runStep(() => beginRun(runId), { name: 'begin' });
-      if (begun.status === 'cancelled') return { status: 'cancelled' };
-      if (begun.ended) return begun.ended;
-      const run: RunInfo = {
-        id: runId,
-        ownerId: begun.ownerId,
-        workflowName: begun.workflowName,
-        copies: begun.copies,
-      };
-      const context: BlockContext = { run, actor: runActor(run.ownerId) };
-      const scope: StepScope = {
-        input: begun.input,
-        steps: {},
-        run: { id: runId, workflow_name: begun.workflowName, started_at: begun.startedAt },
-      };
-      try {
-        const last =
-          begun.definition.kind === 'pipeline'
-            ? await runPipeline(begun.definition, scope, context)
-            : await blocks.runBlock(begun.steps, '', scope, context);
-        let output = last;
-        try {
-          if (begun.output !== undefined) output = resolveTemplates(begun.output, scopeValues(scope));
-        } catch (error) {
-          if (!isStepFailure(error)) throw error;
-          const { code, message } = stepErrorOf(error, logger, 'output');
-          throw new RunFailure(code, message, 'output');
-        }
-        await DBOS.runStep(() => records.endRun(context.actor, runId, { status: 'succeeded', output }), {
-          name: 'end',
-        });
-        return { status: 'succeeded', output };
-      } catch (error) {
-        if (error instanceof RunFailure) {
-          const failure = error.toJSON();
-          await DBOS.runStep(
-            () => records.endRun(context.actor, runId, { status: 'failed', error: failure }),
-            {
-              name: 'end',
-            },
-          );
-          return { status: 'failed', error: failure };
-        }
-        if (isStopping(error)) throw error;
-        // A fault of ours, not the workflow's: the row says so; DBOS keeps the workflow in ERROR, resumable.
-        const { code, message } = stepErrorOf(error, logger, 'run');
-        await records
-          .endRun(context.actor, runId, {
-            status: 'failed',
-            error: { code: code === 'INTERNAL_ERROR' ? 'ENGINE_ERROR' : code, message },
-          })
-          .catch((failure) => logger.warn({ err: failure, run_id: runId }, 'could not record a run failure'));
-        throw error;
-      } finally {
-        cache.forgetRun(runId);
-      }
-    },
+    (runId: string): Promise<RunResult> =>
+      inSpan(
+        'workflow.run',
+        { surface: 'workflow', workflowRunId: runId },
+        (span) => runRoot(runId, span),
+        (result) => result.status,
+      ),
     { name: 'workflows.run' },
   );
+
+  async function runRoot(runId: string, span: Span): Promise<RunResult> {
+    const begun = await DBOS.runStep(() => beginRun(runId), { name: 'begin' });
+    addFacts(span, { userId: begun.ownerId });
+    if (begun.status === 'cancelled') return { status: 'cancelled' };
+    if (begun.ended) return begun.ended;
+    const run: RunInfo = {
+      id: runId,
+      ownerId: begun.ownerId,
+      workflowName: begun.workflowName,
+      copies: begun.copies,
+    };
+    const context: BlockContext = { run, actor: runActor(run.ownerId) };
+    const scope: StepScope = {
+      input: begun.input,
+      steps: {},
+      run: { id: runId, workflow_name: begun.workflowName, started_at: begun.startedAt },
+    };
+    try {
+      const last =
+        begun.definition.kind === 'pipeline'
+          ? await runPipeline(begun.definition, scope, context)
+          : await blocks.runBlock(begun.steps, '', scope, context);
+      let output = last;
+      try {
+        if (begun.output !== undefined) output = resolveTemplates(begun.output, scopeValues(scope));
+      } catch (error) {
+        if (!isStepFailure(error)) throw error;
+        const { code, message } = stepErrorOf(error, logger, 'output');
+        throw new RunFailure(code, message, 'output');
+      }
+      await DBOS.runStep(() => records.endRun(context.actor, runId, { status: 'succeeded', output }), {
+        name: 'end',
+      });
+      return { status: 'succeeded', output };
+    } catch (error) {
+      if (error instanceof RunFailure) {
+        const failure = error.toJSON();
+        await DBOS.runStep(() => records.endRun(context.actor, runId, { status: 'failed', error: failure }), {
+          name: 'end',
+        });
+        return { status: 'failed', error: failure };
+      }
+      if (isStopping(error)) throw error;
+      // A fault of ours, not the workflow's: the row says so; DBOS keeps the workflow in ERROR, resumable.
+      const { code, message } = stepErrorOf(error, logger, 'run');
+      await records
+        .endRun(context.actor, runId, {
+          status: 'failed',
+          error: { code: code === 'INTERNAL_ERROR' ? 'ENGINE_ERROR' : code, message },
+        })
+        .catch((failure) => logger.warn({ err: failure, run_id: runId }, 'could not record a run failure'));
+      throw error;
+    } finally {
+      cache.forgetRun(runId);
+    }
+  }
 
   const part = DBOS.registerWorkflow(
     async (spec: PartSpec): Promise<PartResult> =>

@@ -14,6 +14,7 @@ import { type BlockContext, endStepRow } from './run-state.js';
 import type { StepResult, StepRunContext, StepScope } from './step-kind.js';
 import type { StepEnvironment } from './step-environment.js';
 import { textToolNames } from '../../text/tool-names.js';
+import { inSpan } from '../../../telemetry/spans.js';
 
 /** A single-action step: one act (or wait), with its own retry, timeout and on_error. */
 export type Single = Extract<WorkflowStepShape, { on_error: unknown }>;
@@ -56,7 +57,32 @@ export function templatedInput(step: Single): Record<string, unknown> {
  * step as the act, so a replay after a crash neither acts nor writes again. Gives the step's
  * result, or its error once the attempts are spent.
  */
-export async function attemptSingleStep(
+export function attemptSingleStep(
+  env: StepEnvironment,
+  step: Single,
+  path: string,
+  input: Record<string, unknown>,
+  scope: StepScope,
+  context: BlockContext,
+): Promise<{ ok: true; result: StepResult } | { ok: false; error: StepError }> {
+  // The step's span, with all its attempts; it names the step and its tool, never its input.
+  const facts = {
+    surface: 'workflow' as const,
+    userId: context.run.ownerId,
+    workflowRunId: context.run.id,
+    stepPath: path,
+    stepKind: step.kind,
+    tool: step.kind === 'tool' ? step.tool : undefined,
+  };
+  return inSpan(
+    'workflow.step',
+    facts,
+    () => attemptSteps(env, step, path, input, scope, context),
+    (outcome) => (outcome.ok ? 'succeeded' : 'failed'),
+  );
+}
+
+async function attemptSteps(
   env: StepEnvironment,
   step: Single,
   path: string,
