@@ -13,17 +13,20 @@ export const versionInfoSchema = z.object({
 export type VersionInfo = z.infer<typeof versionInfoSchema>;
 
 /**
- * `GET /api/v1/version`, for any signed-in user (the About box): not public, since the exact
+ * `GET /api/v1/version`, for any signed-in user with a credential that reads (the About box): not public, since the exact
  * commit and Node.js version tell a stranger which known flaws to try. Load balancers and
  * monitoring have /healthz, /readyz and /metrics.
  */
 export function registerVersionRoutes(app: FastifyInstance, { startedAt }: { startedAt: Date }) {
-  const route = routeGroup(app, { tags: ['operations'], errors: { 401: errorBodySchema } });
+  const route = routeGroup(app, {
+    tags: ['operations'],
+    errors: { 401: errorBodySchema, 403: errorBodySchema },
+  });
   route(
     {
       method: 'GET',
       url: '/api/v1/version',
-      scope: 'user',
+      scope: 'api:read',
       summary: 'The version, commit and Node.js version of this instance, and when it started',
       response: versionInfoSchema,
     },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { FeatureGate } from '../../features/index.js';
 import type { Logger } from '../../logger.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import type { WorkflowService } from '../workflows/index.js';
@@ -25,6 +26,7 @@ export function createAgentsMarket({
   workflows,
   remoteAgents,
   logger,
+  features,
   ...deps
 }: ServiceDeps & {
   agents: AgentsCatalog;
@@ -32,14 +34,16 @@ export function createAgentsMarket({
   workflows: WorkflowService;
   remoteAgents: RemoteAgents;
   logger: Logger;
+  features: FeatureGate;
 }) {
   return {
     marketplace: createMarketplaceService({
       ...deps,
+      features,
       sources: [agentListingSource(agents), workflowListingSource(workflows.definitions)],
     }),
     files: createAgentFiles({ agents, clock: deps.clock }),
-    a2a: createA2aServer({ db: deps.db, clock: deps.clock, agents, runs, logger }),
+    a2a: createA2aServer({ db: deps.db, clock: deps.clock, agents, runs, logger, features }),
     remoteAgents,
   };
 }
