@@ -7,6 +7,7 @@ import { McpServersSection } from './mcp-servers/mcp-servers-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { SessionsSection } from './sessions-section';
+import { useFeature } from '../../api/features';
 
 const sections = [
   { id: 'profile', label: 'Profile', render: () => <ProfileSection /> },
@@ -21,10 +22,12 @@ const sections = [
 /** The Settings page: your account, how the app looks, your sessions and keys, and MCP in both directions. */
 export function Component() {
   const { section } = useParams();
-  const current = sections.find((candidate) => candidate.id === section);
+  const mcpServers = useFeature('external_mcp_servers');
+  const shown = sections.filter((candidate) => mcpServers || candidate.id !== 'mcp-servers');
+  const current = shown.find((candidate) => candidate.id === section);
   if (!current) return <Navigate to="/settings/profile" replace />;
   return (
-    <SectionedPage title="Settings" sections={sections} active={current.id} basePath="/settings">
+    <SectionedPage title="Settings" sections={shown} active={current.id} basePath="/settings">
       {current.render()}
     </SectionedPage>
   );
