@@ -6,7 +6,6 @@ import { as, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, testConfig, type TestApp } from '../helpers/test-app.js';
 
 const allOn = Object.fromEntries(featureNames.map((name) => [name, true]));
-const allOff = Object.fromEntries(featureNames.map((name) => [name, false]));
 
 /** One request per surface each feature has, each refused with 403 FEATURE_DISABLED while it is off. */
 const refusedWhileOff: Record<string, { method: 'GET' | 'POST'; url: string; payload?: object }[]> = {
@@ -139,20 +138,22 @@ describe('feature flags', () => {
     expect(entries[0].actor_id).toBeTruthy();
   });
 
-  it('holds a change for another instance on the same database', async () => {
-    await setFeatures(allOff);
+  it('holds a change for another instance on the same database, over that instance’s FEATURES_DISABLED', async () => {
+    // A saved switch wins over the config: url_documents was switched back on here.
+    await setFeatures({ url_documents: false });
+    await setFeatures({ url_documents: true, a2a: false });
     let second: App | undefined;
     try {
       second = await createApp({
-        config: testConfig(testApp.database.settings),
+        config: testConfig({ ...testApp.database.settings, featuresDisabled: 'url_documents' }),
         logger: createLogger({ level: 'silent' }),
         engine: false,
       });
       const response = await second.http.inject({ method: 'GET', url: '/api/v1/features' });
-      expect(response.json()).toEqual(allOff);
+      expect(response.json()).toEqual({ ...allOn, a2a: false });
     } finally {
       await second?.close();
-      await setFeatures(allOn);
+      await setFeatures({ a2a: true });
     }
   });
 });
