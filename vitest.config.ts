@@ -15,6 +15,8 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       exclude: ['src/**/*.test.ts'],
       reporter: ['text-summary'],
+      // The summary is printed when a test fails too: CI shows it either way.
+      reportOnFailure: true,
     },
     projects: [
       {
