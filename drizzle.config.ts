@@ -6,6 +6,7 @@ export default defineConfig({
   schema: [
     './src/bus/table.ts',
     './src/models/table.ts',
+    './src/features/table.ts',
     './src/engine/table.ts',
     './src/modules/*/table.ts',
   ],

@@ -7,6 +7,17 @@ import { processSuites } from './test/processes/suites.js';
 export default defineConfig({
   test: {
     reporters: ['default'],
+    // Line coverage of src/ (the server), printed as a summary: COVERAGE=1 npm test. Off by default;
+    // the overhead it adds is measured in docs/operations.md ("Coverage").
+    coverage: {
+      enabled: process.env.COVERAGE === '1',
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts'],
+      reporter: ['text-summary'],
+      // The summary is printed when a test fails too: CI shows it either way.
+      reportOnFailure: true,
+    },
     projects: [
       {
         test: {

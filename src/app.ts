@@ -7,6 +7,8 @@ import { openDatabase } from './db/open-database.js';
 import { buildHttpServer } from './http/build-server.js';
 import { registerCsrfProtection } from './http/csrf.js';
 import { registerHealthRoutes } from './http/health-routes.js';
+import { registerVersionRoutes } from './http/version-routes.js';
+import { createFeatureFlags, registerFeatureRoutes } from './features/index.js';
 import { registerWebApp } from './http/web-app.js';
 import { type IdGenerator, newId } from './ids.js';
 import type { Logger } from './logger.js';
@@ -154,7 +156,22 @@ export async function createApp({
     started = bus;
     // Before the modules: they register their workflows with DBOS while they are built.
     engine = withEngine ? openEngine({ config, database, logger, metrics }) : undefined;
-    const identity = await createIdentityServices({ db: database.db, bus, clock, ids, config, logger });
+    // The switches record changes in identity's audit log, and identity's sign-up asks a switch.
+    const features = createFeatureFlags({
+      db: database.db,
+      clock,
+      disabledByDefault: config.featuresDisabled,
+      audit: (actor, input) => identity.audit.record(actor, input),
+    });
+    const identity = await createIdentityServices({
+      db: database.db,
+      bus,
+      clock,
+      ids,
+      config,
+      logger,
+      features,
+    });
     const tasks = createTaskService({ db: database.db, clock, ids, bus });
     const prompts = createPromptService({ db: database.db, clock, ids, bus });
     const conversations = createConversationService({ db: database.db, clock, ids, bus });
@@ -175,6 +192,7 @@ export async function createApp({
       ids,
       bus,
       fetchPolicy: fetchPolicyFrom(config),
+      features,
       extractPdfText: (bytes, signal) => pdfExtractor.searchableText(bytes, signal),
     });
     const loadPromptFiles = async () => {
@@ -186,7 +204,10 @@ export async function createApp({
     // The hub reads servers through the service and the service asks the hub for status: the
     // closure breaks the cycle (the hub reads nothing before the first request).
     const mcpClients = createMcpClientHub({
-      servers: { enabledFor: (actor) => mcpServers.enabledFor(actor) },
+      servers: {
+        enabledFor: (actor) => mcpServers.enabledFor(actor),
+        available: () => features.isEnabled('external_mcp_servers'),
+      },
       audit: identity.audit,
       bus,
       clock,
@@ -205,6 +226,7 @@ export async function createApp({
       fetchPolicy: fetchPolicyFrom(config),
       connections: mcpClients,
       secrets: mcpServerSecrets,
+      features,
     });
     const models = createModelRegistry({
       db: database.db,
@@ -264,6 +286,7 @@ export async function createApp({
       bus,
       fetchPolicy: fetchPolicyFrom(config),
       secrets: createSecretBox(authSecret, 'a2a-agent-token'),
+      features,
     });
     // Agents run the chat loop with the user's tools; their own agent__<name> tools come from them.
     const agents = createAgentsService({ db: database.db, clock, ids, bus });
@@ -328,6 +351,7 @@ export async function createApp({
       bus,
       engine,
       secrets: createSecretBox(authSecret, 'event-webhook'),
+      features,
       users: identity.users,
       workflows,
       // An event for an agent is its input message: one run per delivery (its id keeps a repeat once-only).
@@ -353,6 +377,7 @@ export async function createApp({
       teams: agentCoop.teams,
       remoteAgents,
       logger,
+      features,
     });
     // A user's own memories, context spaces, agents and workflows as one file (GET /api/v1/me/export).
     const portability = createPortabilityService({
@@ -449,6 +474,8 @@ export async function createApp({
     const http = await buildHttpServer({ config, logger, metrics });
     registerCsrfProtection(http, config);
     registerHealthRoutes(http, { database, metrics });
+    registerVersionRoutes(http, { startedAt: clock.now() });
+    registerFeatureRoutes(http, features);
     registerIdentity(http, identity);
     registerTaskRoutes(http, tasks);
     registerPromptRoutes(http, prompts);

@@ -5,7 +5,7 @@ import { helpText } from './cli/help.js';
 import { readConfig } from './config.js';
 import { DomainError } from './errors.js';
 import { createLogger } from './logger.js';
-import { version } from './version.js';
+import { version, versionLine } from './version.js';
 
 /**
  * The `switchboard` command. Returns the exit status: 0 done, 1 failed, 2 bad usage or config.
@@ -18,7 +18,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   } catch (error) {
     return usageError((error as Error).message);
   }
-  if (parsed.version) return print(`${version}\n`);
+  if (parsed.version) return print(`switchboard ${versionLine()}\n`);
   if (parsed.help || parsed.command === 'help') return print(helpText());
 
   const command = parsed.command ?? 'serve';

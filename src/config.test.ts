@@ -20,6 +20,7 @@ describe('config', () => {
         extractMaxUnpackedBytes: 256 * 1024 * 1024,
         extractMaxPages: 5000,
         extractTimeoutMs: 30_000,
+        featuresDisabled: [],
         extractMemoryMb: 256,
         shutdownTimeoutMs: 10_000,
         signupPolicy: 'invite',
@@ -119,6 +120,15 @@ describe('config', () => {
     const databaseLine = problems.find((line) => line.startsWith('DATABASE_URL=')) ?? '';
     expect(databaseLine).toContain('Allowed: a postgres:// or postgresql:// URL');
     expect(databaseLine).not.toContain('hunter2');
+  });
+
+  it('reads the features switched off by default, and names an unknown one', () => {
+    const result = readConfig({ env: { FEATURES_DISABLED: 'a2a, sign_up' }, flags: {} });
+    expect(result.ok && result.config.featuresDisabled).toEqual(['a2a', 'sign_up']);
+    const unknown = readConfig({ env: { FEATURES_DISABLED: 'a2a,teleport' }, flags: {} });
+    expect(unknown.ok ? [] : unknown.problems.map((line) => line.split('=')[0])).toEqual([
+      'FEATURES_DISABLED',
+    ]);
   });
 
   it('rejects out-of-range numbers', () => {

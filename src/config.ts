@@ -1,6 +1,7 @@
 import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { featureNames, featureNameSchema } from './features/schema.js';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -74,6 +75,14 @@ export const settings = {
     allowed: 'open, invite or closed',
     default: 'invite',
     about: 'Who may create an account: anyone, holders of an invite link, or only admins',
+  },
+  featuresDisabled: {
+    env: 'FEATURES_DISABLED',
+    flag: 'features-disabled',
+    allowed: `a comma-separated list of: ${featureNames.join(', ')}`,
+    default: '(none)',
+    about:
+      'Features switched off until an admin switches them on in the app (Admin → Features), which then holds for every instance',
   },
   authSecret: {
     env: 'AUTH_SECRET',
@@ -493,6 +502,16 @@ export const configSchema = z.object({
   eventRetentionDays: integer(1, 3650).default(30),
   shutdownTimeoutMs: integer(0, 600_000).default(10_000),
   signupPolicy: z.enum(['open', 'invite', 'closed']).default('invite'),
+  featuresDisabled: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    )
+    .pipe(z.array(featureNameSchema))
+    .default([]),
   authSecret: z.string().min(32).optional(),
   sessionTtlHours: integer(1, 8760).default(24),
   passwordMinLength: integer(8, 128).default(10),

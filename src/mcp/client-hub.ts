@@ -159,6 +159,7 @@ export function createMcpClientHub({
 
     /** Every tool of the actor's enabled servers, namespaced. Never throws because of a server. */
     async toolsFor(actor: UserActor): Promise<ExternalTool[]> {
+      if (servers.available && !(await servers.available())) return [];
       const configs = await enabledFor(actor);
       const lists = await Promise.all(
         configs.map(async (config) => {

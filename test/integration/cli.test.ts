@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { apiKeys } from '../../src/modules/identity/table.js';
-import { version } from '../../src/version.js';
+import { commit, version } from '../../src/version.js';
 import { testConfig } from '../helpers/test-app.js';
 import { killChildren, spawnTypeScript, startServer } from '../helpers/child-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -26,8 +26,11 @@ describe('the switchboard command', { timeout: 120_000 }, () => {
     await database.drop();
   });
 
-  it('prints its version', async () => {
-    expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: version });
+  it('prints its version and the commit it was made from', async () => {
+    expect(await runCli(['--version'])).toMatchObject({
+      code: 0,
+      stdout: `switchboard ${version} (${commit()})`,
+    });
   });
 
   it('explains its commands and every setting in --help', async () => {

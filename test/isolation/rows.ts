@@ -190,6 +190,13 @@ export const ownedRows: OwnedRow[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/version',
+    scope: 'api:read',
+    request: fixed('/api/v1/version'),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
     route: '/api/v1/me',
     scope: 'api:read',
     request: fixed('/api/v1/me'),
@@ -838,6 +845,13 @@ export const adminRows: AdminRow[] = [
     route: '/api/v1/admin/invites',
     request: fixed('/api/v1/admin/invites', { role: 'user' }),
   },
+  { method: 'GET', route: '/api/v1/admin/features', request: fixed('/api/v1/admin/features') },
+  {
+    method: 'PUT',
+    route: '/api/v1/admin/features',
+    // Switches nothing off: every other row still finds its feature on.
+    request: fixed('/api/v1/admin/features', { a2a: true }),
+  },
   ...eventAdminRows,
 ];
 
@@ -863,6 +877,8 @@ export const publicRoutes = [
   'GET /api/v1/auth/.well-known/openid-configuration',
   'GET /api/v1/setup',
   'POST /api/v1/setup',
+  // Which features are on: the sign-in page hides "create an account" when sign-up is off.
+  'GET /api/v1/features',
   // A workflow's webhook: its credential is the body's signature by the workflow's secret
   // (test/workflows/triggers.test.ts: every refusal is the same 401, so no workflow is confirmed).
   'POST /api/v1/hooks/:id',

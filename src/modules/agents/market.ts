@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { FeatureGate } from '../../features/index.js';
 import type { Logger } from '../../logger.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import type { WorkflowService } from '../workflows/index.js';
@@ -30,6 +31,7 @@ export function createAgentsMarket({
   teams,
   remoteAgents,
   logger,
+  features,
   ...deps
 }: ServiceDeps & {
   agents: AgentsCatalog;
@@ -38,10 +40,12 @@ export function createAgentsMarket({
   teams: TeamService;
   remoteAgents: RemoteAgents;
   logger: Logger;
+  features: FeatureGate;
 }) {
   return {
     marketplace: createMarketplaceService({
       ...deps,
+      features,
       sources: [
         agentListingSource(agents),
         workflowListingSource(workflows.definitions),
@@ -55,6 +59,7 @@ export function createAgentsMarket({
       agents,
       runs,
       logger,
+      features,
       answerWaiting: answerWaitingFromText(runs),
     }),
     remoteAgents,

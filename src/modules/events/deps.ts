@@ -1,6 +1,7 @@
 import type { UserActor } from '../../actor.js';
 import type { Config } from '../../config.js';
 import type { Engine } from '../../engine/index.js';
+import type { FeatureGate } from '../../features/index.js';
 import type { Logger } from '../../logger.js';
 import type { SecretBox } from '../../secrets/secret-box.js';
 import type { ServiceDeps } from '../../service-deps.js';
@@ -21,6 +22,8 @@ export type DeliverToAgent = (
 export interface EventsDeps extends ServiceDeps {
   /** The durable engine: deliveries run on it; without it (one-shot commands) nothing is delivered. */
   engine: Engine | undefined;
+  /** Webhook targets are refused (FEATURE_DISABLED) while an admin has outbound webhooks switched off. */
+  features: FeatureGate;
   /** Seals webhook signing secrets at rest. */
   secrets: SecretBox;
   /** The owners' accounts: deliveries act as the owner, with their role, unless deactivated. */

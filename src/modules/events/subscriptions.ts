@@ -58,6 +58,7 @@ export function createSubscriptions(deps: EventsDeps) {
 
   async function checkTarget(user: UserActor, target: SubscriptionTarget): Promise<SubscriptionTarget> {
     if (target.kind === 'webhook') {
+      await deps.features.require('outbound_webhooks');
       checkWebhookUrl(target.url, { localHttp: config.eventHookLocalHttp });
       return target;
     }

@@ -16,6 +16,7 @@ import { createInvitesService } from './service/invites.js';
 import { createRateLimiter } from './service/rate-limiter.js';
 import { createSessionsService } from './service/sessions.js';
 import { createUsersService } from './service/users.js';
+import type { FeatureGate } from '../../features/index.js';
 
 export interface IdentityDeps {
   db: Database;
@@ -24,10 +25,20 @@ export interface IdentityDeps {
   ids: IdGenerator;
   config: Config;
   logger: Logger;
+  /** The instance's feature switches (sign-up is one). */
+  features: FeatureGate;
 }
 
 /** Builds the identity module: Better Auth and every service around it, wired once. */
-export async function createIdentityServices({ db, bus, clock, ids, config, logger }: IdentityDeps) {
+export async function createIdentityServices({
+  db,
+  bus,
+  clock,
+  ids,
+  config,
+  logger,
+  features,
+}: IdentityDeps) {
   const secret = await loadAuthSecret(db, config.authSecret);
   const auth = await startAuth(() => createAuth({ db, config, secret, ids, logger }));
   const audit = createAuditService({ db, clock, ids, logger, retentionDays: config.auditRetentionDays });
@@ -48,7 +59,7 @@ export async function createIdentityServices({ db, bus, clock, ids, config, logg
   const sessions = createSessionsService({ db, clock, bus, audit });
   const invites = createInvitesService({ db, clock, ids, audit, publicUrl: config.publicUrl });
   const limiter = createRateLimiter({ db, clock });
-  const flows = createAuthFlows({ db, auth, bus, clock, config, audit, limiter, users, invites });
+  const flows = createAuthFlows({ db, auth, bus, clock, config, audit, limiter, users, invites, features });
   const accessTokens = createAccessTokenVerifier({ auth, db, publicUrl: config.publicUrl });
   const resolveActor = createActorResolver({ auth, apiKeys, audit, accessTokens });
   return { auth, audit, users, sessions, apiKeys, invites, flows, accessTokens, resolveActor };

@@ -33,6 +33,7 @@ import {
 } from './schema.js';
 import { type McpServerRow, mcpServers } from './table.js';
 import './events.js';
+import type { FeatureGate } from '../../features/index.js';
 
 export interface McpServerServiceDeps extends ServiceDeps {
   fetchPolicy: FetchPolicy;
@@ -40,6 +41,8 @@ export interface McpServerServiceDeps extends ServiceDeps {
   connections: McpServerConnections;
   /** Seals header and environment values at rest (key from AUTH_SECRET, see mcpServerSecretPurpose). */
   secrets: SecretBox;
+  /** While an admin has external MCP servers switched off, their tools are gone and the rest answers FEATURE_DISABLED. */
+  features: FeatureGate;
 }
 
 const nameIndex = 'mcp_servers_owner_name_idx';
@@ -59,9 +62,11 @@ export function createMcpServerService({
   fetchPolicy,
   connections,
   secrets,
+  features,
 }: McpServerServiceDeps) {
   async function loadOwned(database: Database, actor: Actor, serverId: string, lock = false) {
     const { userId } = requireUser(actor);
+    await features.require('external_mcp_servers');
     const query = database
       .select()
       .from(mcpServers)
@@ -102,6 +107,7 @@ export function createMcpServerService({
     /** Adds a server. An http URL must pass the address policy; a stdio server needs an admin. */
     async create(actor: Actor, input: CreateMcpServerInput): Promise<McpServer> {
       const user = requireUser(actor);
+      await features.require('external_mcp_servers');
       const fields = createMcpServerInputSchema.parse(input);
       if (fields.transport === 'stdio') requireStdioAdmin(user);
       if (fields.url) await checkUrlAllowed(new URL(fields.url), fetchPolicy.allowedHosts);
@@ -139,6 +145,7 @@ export function createMcpServerService({
     /** The actor's servers, newest first, a page at a time. */
     async list(actor: Actor, query: ListMcpServersQuery): Promise<McpServerPage> {
       const { userId } = requireUser(actor);
+      await features.require('external_mcp_servers');
       const { limit, cursor } = listMcpServersQuerySchema.parse(query);
       const conditions: SQL[] = [eq(mcpServers.ownerId, userId)];
       if (cursor) conditions.push(lt(mcpServers.id, cursorPosition(cursor)));
@@ -240,6 +247,7 @@ export function createMcpServerService({
      */
     async enabledFor(actor: Actor) {
       const { userId } = requireUser(actor);
+      if (!(await features.isEnabled('external_mcp_servers'))) return [];
       const rows = await db
         .select()
         .from(mcpServers)

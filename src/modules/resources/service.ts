@@ -36,10 +36,13 @@ import {
 import { searchResources } from './service/search.js';
 import { resources, resourceVersions } from './table.js';
 import { createVersionHistory } from './service/versions.js';
+import type { FeatureGate } from '../../features/index.js';
 import './events.js';
 
 export interface ResourceServiceDeps extends ServiceDeps {
   fetchPolicy: FetchPolicy;
+  /** URL documents are refused (FEATURE_DISABLED) while an admin has them switched off. */
+  features: FeatureGate;
   /** Reads PDF text for search; PDFs are kept unsearchable without it. */
   extractPdfText?: PdfTextExtractor | undefined;
 }
@@ -55,7 +58,7 @@ export interface UploadedFile {
  * ones; only the owner changes one. Every content change keeps the previous version.
  */
 export function createResourceService(deps: ResourceServiceDeps) {
-  const { db, clock, ids, bus, fetchPolicy, extractPdfText } = deps;
+  const { db, clock, ids, bus, fetchPolicy, extractPdfText, features } = deps;
 
   async function loadVisible(actor: Actor, resourceId: string): Promise<ResourceRecord> {
     const { userId } = requireUser(actor);
@@ -126,6 +129,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
         const note = noteContent(parsed.content, parsed.mime_type);
         return insert(actor, { ...common, kind: 'text', name: parsed.name, ...note });
       }
+      await features.require('url_documents');
       const page = await fetchPage(parsed.url);
       return insert(actor, {
         ...common,
@@ -259,6 +263,7 @@ export function createResourceService(deps: ResourceServiceDeps) {
       if (current.ownerId !== userId) throw new ResourceReadOnlyError(resourceId);
       if (current.kind !== 'url' || !current.sourceUrl)
         throw new WrongResourceKindError('Only URL resources can be refreshed');
+      await features.require('url_documents');
       const page = await fetchPage(current.sourceUrl);
       const { row, changed } = await db.transaction(async (transaction) => {
         const locked = await lockOwned(transaction, actor, resourceId);

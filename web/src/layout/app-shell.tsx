@@ -4,6 +4,7 @@ import { LiveEventsProvider } from '../api/live-events';
 import { ErrorNotice, Spinner } from '../components/feedback';
 import { signOut, useCurrentUser } from '../session';
 import { setTheme, useIsDark } from '../theme';
+import { AboutButton } from './about-dialog';
 import { Icon } from './icons';
 import { navItems } from './nav-items';
 import { usePendingCount } from './pending-approvals';
@@ -75,6 +76,7 @@ export function AppShell() {
           ))}
           <div className="mt-auto flex flex-col gap-1 border-t border-neutral-200 pt-3 dark:border-neutral-800">
             <ThemeToggle />
+            <AboutButton className={linkClass({ isActive: false })} />
             <p
               className="truncate px-3 text-xs text-neutral-600 dark:text-neutral-400"
               title={user.data.email}

@@ -9,6 +9,7 @@ import type { SecretBox } from '../../../secrets/secret-box.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import type { ActorTool, ActorToolSource } from '../../../tools/actor-tools.js';
 import { errorResult } from '../../../tools/tool-runner.js';
+import { FeatureDisabledError, type FeatureGate } from '../../../features/index.js';
 import {
   RemoteAgentCardError,
   RemoteAgentNameTakenError,
@@ -60,12 +61,19 @@ export function createRemoteAgents({
   bus,
   fetchPolicy,
   secrets,
-}: ServiceDeps & { fetchPolicy: FetchPolicy; secrets: SecretBox }) {
+  features,
+}: ServiceDeps & {
+  fetchPolicy: FetchPolicy;
+  secrets: SecretBox;
+  /** While an admin has A2A switched off, these agents' tools are gone and the rest answers FEATURE_DISABLED. */
+  features: FeatureGate;
+}) {
   const tokenOf = (row: A2aRemoteAgentRow) =>
     row.token === null ? undefined : secrets.open(row.token, row.id);
 
   async function loadOwned(actor: Actor, id: string): Promise<A2aRemoteAgentRow> {
     const { userId } = requireUser(actor);
+    await features.require('a2a');
     const [row] = await db
       .select()
       .from(a2aRemoteAgents)
@@ -75,6 +83,8 @@ export function createRemoteAgents({
   }
 
   async function call(actor: UserActor, row: A2aRemoteAgentRow, args: unknown, signal: AbortSignal) {
+    if (!(await features.isEnabled('a2a')))
+      return errorResult({ code: 'FEATURE_DISABLED', message: new FeatureDisabledError('a2a').message });
     const text = String((args as { message?: unknown } | null)?.message ?? '');
     try {
       const answer = await askRemoteAgent({
@@ -101,6 +111,7 @@ export function createRemoteAgents({
 
   const toolSource: ActorToolSource = {
     async toolsFor(actor: UserActor): Promise<ActorTool[]> {
+      if (!(await features.isEnabled('a2a'))) return [];
       const rows = await db
         .select()
         .from(a2aRemoteAgents)
@@ -130,6 +141,7 @@ export function createRemoteAgents({
     /** Reads the card at the URL (through the URL guard, with the token) and adds the agent as yours. */
     async add(actor: Actor, input: AddRemoteAgentInput): Promise<RemoteAgent> {
       const { userId } = requireUser(actor);
+      await features.require('a2a');
       const { card_url, name, token } = addRemoteAgentInputSchema.parse(input);
       const card = await readAgentCard(card_url, a2aFetch(fetchPolicy, token)).catch((error: unknown) => {
         if (error instanceof DomainError) throw error;
@@ -166,6 +178,7 @@ export function createRemoteAgents({
 
     async list(actor: Actor): Promise<RemoteAgent[]> {
       const { userId } = requireUser(actor);
+      await features.require('a2a');
       const rows = await db
         .select()
         .from(a2aRemoteAgents)

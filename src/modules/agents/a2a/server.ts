@@ -8,6 +8,7 @@ import type { UserActor } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
 import type { Database } from '../../../db/database.js';
 import { DomainError } from '../../../errors.js';
+import type { FeatureGate } from '../../../features/index.js';
 import type { Logger } from '../../../logger.js';
 import type { AgentLike, AgentsCatalog } from '../marketplace/agent-source.js';
 import { agentCardOf } from './agent-card.js';
@@ -29,6 +30,7 @@ export function createA2aServer({
   runs: runsService,
   answerWaiting,
   logger,
+  features,
 }: {
   db: Database;
   clock: Clock;
@@ -36,6 +38,8 @@ export function createA2aServer({
   runs: AgentRunsPort;
   answerWaiting?: AnswerWaitingRun;
   logger: Logger;
+  /** Our agents answer FEATURE_DISABLED over A2A while an admin has A2A switched off. */
+  features: FeatureGate;
 }) {
   const runs = publicRuns(runsService, logger);
   const taskStore = createA2aTaskStore({ db, clock, runs });
@@ -61,6 +65,7 @@ export function createA2aServer({
   return {
     /** The agent the caller may reach over A2A (any agent they may read); not found otherwise. */
     async agentFor(actor: UserActor, agentId: string): Promise<AgentLike> {
+      await features.require('a2a');
       return agents.get(actor, agentId);
     },
 

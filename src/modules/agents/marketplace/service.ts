@@ -39,18 +39,21 @@ import {
   toReviewView,
   withAuthor,
 } from './views.js';
+import type { FeatureGate } from '../../../features/index.js';
 import './events.js';
 
 export interface MarketplaceDeps extends ServiceDeps {
   /** Where each kind's listings come from and installs go (agents, workflows; teams when registered). */
   sources: ListingSource[];
+  /** Publishing is refused (FEATURE_DISABLED) while an admin has it switched off; the rest works. */
+  features: FeatureGate;
 }
 
 /**
  * The marketplace: every user of the instance sees every listing; only its author publishes a new
  * version or withdraws it; each user has one review per listing and their own installs.
  */
-export function createMarketplaceService({ db, clock, ids, bus, sources }: MarketplaceDeps) {
+export function createMarketplaceService({ db, clock, ids, bus, sources, features }: MarketplaceDeps) {
   const sourceByKind = new Map<ListingKind, ListingSource>(sources.map((source) => [source.kind, source]));
   const sourceOf = (kind: ListingKind) => {
     const source = sourceByKind.get(kind);
@@ -90,6 +93,7 @@ export function createMarketplaceService({ db, clock, ids, bus, sources }: Marke
      */
     async publish(actor: Actor, input: PublishInput): Promise<ListingDetail> {
       const user = requireUser(actor);
+      await features.require('marketplace_publishing');
       const { kind, source_id } = publishInputSchema.parse(input);
       const item = await sourceOf(kind).readForPublishing(user, source_id);
       const now = clock.now();

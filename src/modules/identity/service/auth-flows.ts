@@ -33,6 +33,7 @@ export interface SignedIn {
   session: { id: string; expires_at: string };
   setCookies: string[];
 }
+import type { FeatureGate } from '../../../features/index.js';
 
 export interface AuthFlowsDeps {
   db: Database;
@@ -44,6 +45,8 @@ export interface AuthFlowsDeps {
   limiter: RateLimiter;
   users: UsersService;
   invites: InvitesService;
+  /** Sign-up answers FEATURE_DISABLED while an admin has it switched off, whatever SIGNUP_POLICY says. */
+  features: FeatureGate;
 }
 
 const invalidCredentials = () =>
@@ -63,6 +66,7 @@ export function createAuthFlows({
   limiter,
   users: usersService,
   invites,
+  features,
 }: AuthFlowsDeps) {
   const accountFromIpLimit = { max: config.signInMaxFailures, windowSeconds: config.signInWindowSeconds };
   const accountLimit = { max: config.signInMaxPerAccount, windowSeconds: config.signInWindowSeconds };
@@ -155,6 +159,7 @@ export function createAuthFlows({
 
     /** Creates an account as SIGNUP_POLICY allows (open, or with an invite) and signs it in. */
     async signUp(input: SignUpInput, client: ClientInfo): Promise<SignedIn> {
+      await features.require('sign_up');
       if (config.signupPolicy === 'closed') {
         throw new ForbiddenError('SIGNUP_CLOSED', 'Sign-up is closed: ask an admin for an account');
       }

@@ -31,6 +31,8 @@ export interface McpServerConnections {
 export interface McpServerDirectory {
   /** The actor's enabled servers, with their secrets. */
   enabledFor(actor: UserActor): Promise<McpServerConfig[]>;
+  /** False while an admin has external MCP servers switched off: no server's tools are offered then. */
+  available?: () => Promise<boolean>;
 }
 
 /** The status of a server nobody has connected to from this instance yet. */

@@ -3,6 +3,7 @@ import { EmptyState, Spinner } from '../../components/feedback';
 import { SectionedPage } from '../../components/section-nav';
 import { useCurrentUser } from '../../session';
 import { AuditSection } from './audit/audit-section';
+import { FeaturesSection } from './features/features-section';
 import { ModelsSection } from './models/models-section';
 import { InvitesSection } from './users/invites-section';
 import { UsersSection } from './users/users-section';
@@ -12,9 +13,10 @@ const sections = [
   { id: 'invites', label: 'Invite links', render: () => <InvitesSection /> },
   { id: 'audit', label: 'Audit log', render: () => <AuditSection /> },
   { id: 'models', label: 'Models', render: () => <ModelsSection /> },
+  { id: 'features', label: 'Features', render: () => <FeaturesSection /> },
 ];
 
-/** The Admin page: accounts, invite links, the audit log and the models; for administrators only. */
+/** The Admin page: accounts, invite links, the audit log, the models and the features; for administrators only. */
 export function Component() {
   const { section } = useParams();
   const user = useCurrentUser();
@@ -32,7 +34,7 @@ export function Component() {
   return (
     <SectionedPage
       title="Admin"
-      description="Accounts, access and models for everyone on this instance."
+      description="Accounts, access, models and features for everyone on this instance."
       sections={sections}
       active={current.id}
       basePath="/admin"

@@ -12,6 +12,7 @@ import { kindLabels } from './format';
 import { UploadList } from './upload-list';
 import { useUploads } from './use-uploads';
 import { WriteNoteDialog } from './write-note-dialog';
+import { useFeature } from '../../api/features';
 
 const kinds = Object.keys(kindLabels) as DocumentKind[];
 
@@ -26,6 +27,7 @@ export function DocumentsHome() {
   const filters = readFilters(params);
   const { uploads, start, dismiss } = useUploads();
   const [adding, setAdding] = useState<'url' | 'note' | null>(null);
+  const urlDocuments = useFeature('url_documents');
   const fileInput = useRef<HTMLInputElement>(null);
   const change = (changes: Partial<DocumentFilters>) => {
     const next = { ...filters, ...changes };
@@ -44,7 +46,7 @@ export function DocumentsHome() {
                 <Icon name="upload" className="size-4" />
                 Upload files
               </Button>
-              <Button onClick={() => setAdding('url')}>Add a web page</Button>
+              {urlDocuments && <Button onClick={() => setAdding('url')}>Add a web page</Button>}
               <Button onClick={() => setAdding('note')}>
                 <Icon name="edit" className="size-4" />
                 Write a note
@@ -103,7 +105,7 @@ export function DocumentsHome() {
         </div>
         <DocumentList filters={filters} />
       </div>
-      {adding === 'url' && <AddUrlDialog onClose={() => setAdding(null)} />}
+      {adding === 'url' && urlDocuments && <AddUrlDialog onClose={() => setAdding(null)} />}
       {adding === 'note' && <WriteNoteDialog onClose={() => setAdding(null)} />}
     </DropZone>
   );

@@ -6,6 +6,7 @@ import { EmptyState, ErrorNotice, Spinner } from '../../components/feedback';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { SectionHeading } from '../../components/section-nav';
 import { useEventMutations, useSubscriptions } from './events-api';
+import { useFeature } from '../../api/features';
 
 type TargetKind = CreateSubscriptionInput['target']['kind'];
 
@@ -49,7 +50,10 @@ export function SubscriptionsSection() {
   const { subscribe, setEnabled, unsubscribe, test } = useEventMutations();
   const [created, setCreated] = useState<CreatedSubscription | undefined>();
   const [formError, setFormError] = useState<string | undefined>();
-  const [kind, setKind] = useState<TargetKind>('webhook');
+  const webhooks = useFeature('outbound_webhooks');
+  const [chosenKind, setKind] = useState<TargetKind>('webhook');
+  // With outbound webhooks switched off, the form offers only the other targets.
+  const kind = !webhooks && chosenKind === 'webhook' ? 'workflow' : chosenKind;
   return (
     <>
       <SectionHeading
@@ -154,7 +158,7 @@ export function SubscriptionsSection() {
           value={kind}
           onChange={(event) => setKind(event.target.value as TargetKind)}
         >
-          <option value="webhook">A webhook</option>
+          {webhooks && <option value="webhook">A webhook</option>}
           <option value="workflow">A workflow</option>
           <option value="agent">An agent</option>
         </SelectField>

@@ -9,6 +9,7 @@ import { useListings } from './marketplace-api';
 import { PublishForm } from './publish-form';
 import { Stars } from './stars';
 import { YourInstalls } from './your-installs';
+import { useFeature } from '../../api/features';
 
 const kinds: Record<'' | ListingKind, string> = {
   '': 'Everything',
@@ -25,6 +26,7 @@ export function ListingList() {
   const kindParam = url.get('kind');
   const kind = isKind(kindParam) ? kindParam : '';
   const listings = useListings(q, kind);
+  const publishing = useFeature('marketplace_publishing');
   const items = listings.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
@@ -85,7 +87,7 @@ export function ListingList() {
         </div>
       )}
       <YourInstalls />
-      <PublishForm />
+      {publishing && <PublishForm />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { McpServersSection } from './mcp-servers/mcp-servers-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { SessionsSection } from './sessions-section';
+import { useFeature } from '../../api/features';
 
 const sections = [
   { id: 'profile', label: 'Profile', render: () => <ProfileSection /> },
@@ -23,10 +24,12 @@ const sections = [
 /** The Settings page: your account, how the app looks, your sessions and keys, MCP in both directions, and your data as one file. */
 export function Component() {
   const { section } = useParams();
-  const current = sections.find((candidate) => candidate.id === section);
+  const mcpServers = useFeature('external_mcp_servers');
+  const shown = sections.filter((candidate) => mcpServers || candidate.id !== 'mcp-servers');
+  const current = shown.find((candidate) => candidate.id === section);
   if (!current) return <Navigate to="/settings/profile" replace />;
   return (
-    <SectionedPage title="Settings" sections={sections} active={current.id} basePath="/settings">
+    <SectionedPage title="Settings" sections={shown} active={current.id} basePath="/settings">
       {current.render()}
     </SectionedPage>
   );
