@@ -149,6 +149,12 @@ describe('accessibility', () => {
   it('has no violation in the dialog confirming a prompt deletion', () =>
     checkDialog(visitor.page, `/prompts/${ids.prompt}`, 'Delete'));
 
+  it('has no violation on the sign-in page', async () => {
+    const signedOut = await e2e.visitor();
+    await checkPage(signedOut.page, '/signin');
+    await signedOut.context.close();
+  });
+
   it('logged no console error', () => {
     expect(visitor.consoleErrors).toEqual([]);
   });
