@@ -35,7 +35,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   return (
     <div className="rounded-lg border border-dashed border-neutral-300 px-6 py-10 text-center dark:border-neutral-700">
       <p className="font-medium">{title}</p>
-      {children && <div className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">{children}</div>}
+      {children && (
+        // Links in the sentence are underlined: told apart from the text by more than colour.
+        <div className="mt-2 text-sm text-neutral-600 dark:text-neutral-400 [&_a]:underline">{children}</div>
+      )}
     </div>
   );
 }

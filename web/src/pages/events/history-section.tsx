@@ -101,7 +101,10 @@ export function HistorySection() {
                 <span className="text-neutral-600 dark:text-neutral-400">via {item.actor.via}</span>
                 <Time value={item.at} relativeToNow />
               </div>
-              <pre className="mt-1 overflow-x-auto text-xs text-neutral-700 dark:text-neutral-300">
+              <pre
+                tabIndex={0}
+                className="mt-1 overflow-x-auto text-xs text-neutral-700 dark:text-neutral-300"
+              >
                 {JSON.stringify(item.data)}
               </pre>
             </li>

@@ -86,7 +86,10 @@ export function LiveSection() {
                   <dt>At</dt>
                   <dd>{new Date(event.at).toLocaleString()}</dd>
                 </dl>
-                <pre className="mt-1 overflow-x-auto rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-800">
+                <pre
+                  tabIndex={0}
+                  className="mt-1 overflow-x-auto rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-800"
+                >
                   {JSON.stringify(event.data, null, 2)}
                 </pre>
               </details>

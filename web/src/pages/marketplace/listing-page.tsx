@@ -140,7 +140,10 @@ export function ListingPage({ listingId }: { listingId: string }) {
       )}
       <details className="mt-6">
         <summary className="cursor-pointer font-semibold">The definition</summary>
-        <pre className="mt-2 overflow-x-auto rounded-md border border-neutral-200 p-3 text-xs dark:border-neutral-800">
+        <pre
+          tabIndex={0}
+          className="mt-2 overflow-x-auto rounded-md border border-neutral-200 p-3 text-xs dark:border-neutral-800"
+        >
           {JSON.stringify(data.document, null, 2)}
         </pre>
       </details>

@@ -168,7 +168,7 @@ function ToolValue({ label, value, json }: { label: string; value: unknown; json
       <div className="max-h-72 overflow-auto">
         {json ? (
           // Scrolls sideways rather than breaking an id over two lines on a phone.
-          <pre className="overflow-x-auto text-xs whitespace-pre">
+          <pre tabIndex={0} className="overflow-x-auto text-xs whitespace-pre">
             {JSON.stringify(value, null, 2) ?? '—'}
           </pre>
         ) : (
