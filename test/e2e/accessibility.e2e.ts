@@ -104,10 +104,13 @@ describe('accessibility', () => {
     '/settings/api-keys',
     '/settings/mcp-servers',
     '/settings/connect',
+    '/settings/export',
     '/admin/users',
     '/admin/invites',
     '/admin/audit',
     '/admin/models',
+    '/admin/features',
+    '/agents/teams',
     '/approvals',
     '/agents',
     '/marketplace',
@@ -126,13 +129,11 @@ describe('accessibility', () => {
     checkPage(visitor.page, `/marketplace/${ids.listing}`));
   it('has no violation on a context space', () => checkPage(visitor.page, `/context/${ids.space}`));
 
-  // Skipped until the workflows and runs pages are fixed: web/src/pages/workflows and web/src/pages/runs
-  // were being reworked on another branch while these checks were written (see the a11y branch's
-  // report for what axe found there). Turn them on after that merge.
-  it.skip('has no violation on /workflows', () => checkPage(visitor.page, '/workflows'));
-  it.skip('has no violation on a workflow page', () => checkPage(visitor.page, `/workflows/${ids.workflow}`));
-  it.skip('has no violation on /runs', () => checkPage(visitor.page, '/runs'));
-  it.skip('has no violation on a run page', () => checkPage(visitor.page, `/runs/${ids.run}`));
+  it('has no violation on /workflows', () => checkPage(visitor.page, '/workflows'));
+  it('has no violation on a workflow page (the designer)', () =>
+    checkPage(visitor.page, `/workflows/${ids.workflow}`));
+  it('has no violation on /runs', () => checkPage(visitor.page, '/runs'));
+  it('has no violation on a run page', () => checkPage(visitor.page, `/runs/${ids.run}`));
 
   const dialogs: [string, string][] = [
     ['/admin/users', 'Create user'],
