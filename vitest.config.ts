@@ -7,6 +7,10 @@ import { processSuites } from './test/processes/suites.js';
 export default defineConfig({
   test: {
     reporters: ['default'],
+    // Vitest runs one file at a time on two cores (cores - 1). The server's files mostly wait on
+    // Postgres, the engine's polls and their servers, so two at once use the machine better.
+    // (Set here for both projects: projects with different limits must be given a run order.)
+    maxWorkers: 2,
     // Line coverage of src/ (the server), printed as a summary: COVERAGE=1 npm test. Off by default;
     // the overhead it adds is measured in docs/operations.md ("Coverage").
     coverage: {
@@ -30,9 +34,6 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
-          // Vitest runs one file at a time on two cores (cores - 1). These files mostly wait on
-          // Postgres, the engine's polls and their servers, so two at once use the machine better.
-          maxWorkers: 2,
         },
       },
       {

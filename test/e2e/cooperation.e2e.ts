@@ -159,6 +159,18 @@ describe('the cooperation pages', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('remembers what the chat was told, and shows it on the Memory page', async () => {
+    const { page, consoleErrors } = await e2e.signedIn('ada@example.com');
+    await page.goto('/chat');
+    await page.getByLabel('Message', { exact: true }).fill('remember that my favourite colour is teal');
+    await page.getByLabel('Message', { exact: true }).press('Enter');
+    await page.getByLabel('Tool call: remember').last().getByText('Succeeded', { exact: true }).waitFor();
+    await page.goto('/memories');
+    const memories = page.getByRole('list', { name: 'Memories' });
+    await poll(() => memories.getByText(/favourite colour is teal/i).count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('publishes a custom event, finds it in the history, and counts it', async () => {
     const { page, consoleErrors } = await e2e.signedIn('ada@example.com');
     await page.goto('/events/history');
