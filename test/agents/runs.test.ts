@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import { AgentCycleError, AgentRunNotFoundError } from '../../src/modules/agents/index.js';
 import { startFakeModelServer, type FakeModelServer } from '../helpers/fake-model-server.js';
@@ -166,6 +166,26 @@ describe('agent runs with a hosted model', () => {
     expect((await tasks.get(alice, kept)).title).toBe('Keep me');
   });
 
+  it('a run cancelled while it waits for approval waits again when resumed, and takes the answer', async () => {
+    const { agentRuns, tasks } = testApp.app;
+    const doomed = (await tasks.add(alice, { title: 'Paused thing' })).id;
+    model.script(
+      { toolCalls: [{ name: 'delete_task', arguments: { task_id: doomed } }] },
+      { text: 'Deleted it after all.' },
+    );
+    const run = await agentRuns.start(alice, 'tidier', { input: 'Delete the paused thing' });
+    expect((await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 })).status).toBe('waiting');
+    expect((await agentRuns.cancel(alice, run.id)).status).toBe('cancelled');
+    const resumed = await agentRuns.resume(alice, run.id);
+    expect(resumed).toMatchObject({ status: 'waiting', approvals: [{ tool: 'delete_task' }] });
+    await agentRuns.answerApprovals(alice, run.id, {
+      approvals: [{ approval_id: resumed.approvals[0]?.approval_id ?? '', approved: true }],
+    });
+    const ended = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 });
+    expect(ended).toMatchObject({ status: 'succeeded', output: 'Deleted it after all.' });
+    await expect(tasks.get(alice, doomed)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
+  });
+
   it('cancels a run, and resumes it from its last finished step', async () => {
     const { agents, agentRuns } = testApp.app;
     await agents.create(alice, { name: 'slow', description: 'Writes slowly' });
@@ -201,6 +221,41 @@ describe('agent runs with a hosted model', () => {
     expect(step?.output).toMatchObject({ text: 'A short summary.' });
     const agentRun = await agentRuns.get(alice, (step?.output as { run_id: string }).run_id);
     expect(agentRun).toMatchObject({ agent_name: 'summer', input: 'Sum up agents', status: 'succeeded' });
+  });
+
+  it('a workflow’s agent step waits while its agent waits for approval, and goes on once answered', async () => {
+    const { agentRuns, tasks, workflows } = testApp.app;
+    const doomed = (await tasks.add(alice, { title: 'Step thing' })).id;
+    await workflows.definitions.create(alice, {
+      name: 'with-tidier',
+      steps: [{ id: 'tidy', kind: 'agent', agent: 'tidier', input: 'Delete the step thing' }],
+    });
+    model.script(
+      { toolCalls: [{ name: 'delete_task', arguments: { task_id: doomed } }] },
+      { text: 'Tidied.' },
+    );
+    const started = await workflows.runs.start(alice, {
+      workflow: 'with-tidier',
+      input: {},
+      trigger: { kind: 'manual', surface: 'test' },
+    });
+    const held = await vi.waitFor(
+      async () => {
+        const page = await agentRuns.list(alice, { agent: 'tidier', status: 'waiting' });
+        const run = page.items[0];
+        if (!run) throw new Error('no agent run waiting yet');
+        return run;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect((await workflows.runs.get(alice, started.id)).status).toBe('running');
+    await agentRuns.answerApprovals(alice, held.id, {
+      approvals: [{ approval_id: held.approvals[0]?.approval_id ?? '', approved: true }],
+    });
+    await workflows.runs.waitForEnd(alice, started.id, { timeoutMs: 60_000 });
+    const detail = await workflows.runs.get(alice, started.id);
+    expect(detail.status).toBe('succeeded');
+    expect(detail.steps.find((step) => step.path === 'tidy')?.output).toMatchObject({ text: 'Tidied.' });
   });
 
   it('reports an agent’s health: model, tools, the user’s runs, on /metrics too', async () => {

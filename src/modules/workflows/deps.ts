@@ -42,7 +42,7 @@ export interface AgentStepRunner {
     actor: UserActor,
     agent: string,
     input: string,
-    options: { run_id: string; signal: AbortSignal },
+    options: { run_id: string; signal: AbortSignal; until_ended: boolean },
   ): Promise<{
     run_id: string;
     status: string;

@@ -74,7 +74,8 @@ export function createRunRecords(db: Database) {
           status: end.status,
           ...(end.output === undefined ? {} : { output: end.output }),
           error: end.error ?? null,
-          approvals: [],
+          // A cancelled run keeps the calls it held: resumed, it waits for their answer again.
+          ...(end.status === 'cancelled' ? {} : { approvals: [] }),
           finishedAt: now,
         })
         .where(and(eq(agentRuns.id, runId), notInArray(agentRuns.status, endStatuses)))
@@ -100,11 +101,18 @@ export function createRunRecords(db: Database) {
       return answered.length > 0;
     },
 
-    /** Puts a cancelled run back to running (resume); true when it was cancelled. */
+    /**
+     * Puts a cancelled run back to running (resume), or to waiting when it was cancelled holding
+     * tool calls for approval (the resumed run waits for that answer); true when it was cancelled.
+     */
     async reopen(runId: string): Promise<boolean> {
       const reopened = await db
         .update(agentRuns)
-        .set({ status: 'running', finishedAt: null, error: null })
+        .set({
+          status: sql`case when jsonb_array_length(${agentRuns.approvals}) > 0 then 'waiting' else 'running' end`,
+          finishedAt: null,
+          error: null,
+        })
         .where(and(eq(agentRuns.id, runId), eq(agentRuns.status, 'cancelled')))
         .returning({ id: agentRuns.id });
       return reopened.length > 0;

@@ -26,7 +26,7 @@ import {
   listAgentRunsQuerySchema,
   type StartRunOptions,
 } from '../schema.js';
-import { type AgentRunRow, agentRuns } from '../table.js';
+import { type AgentRunRow, type AgentRunStatus, agentRuns } from '../table.js';
 import type { AgentDefinitions } from './definitions.js';
 import { createAgentHealth } from './health.js';
 import '../events.js';
@@ -45,6 +45,11 @@ export interface AskOptions {
   timeout_ms?: number | undefined;
   /** The caller went away: the run is cancelled. */
   signal?: AbortSignal | undefined;
+  /**
+   * Wait through the run's waits for approval, for its end: a workflow step or a team member needs
+   * the answer, not the question (by default a waiting run answers as it stands).
+   */
+  until_ended?: boolean | undefined;
 }
 
 /**
@@ -146,12 +151,19 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
     },
 
     /** The run once it ends, or as it is when `timeout_ms` passes (it goes on). */
-    async wait(actor: Actor, runId: string, { timeout_ms }: { timeout_ms: number }): Promise<AgentRunView> {
+    async wait(
+      actor: Actor,
+      runId: string,
+      { timeout_ms, until_ended = false }: { timeout_ms: number; until_ended?: boolean },
+    ): Promise<AgentRunView> {
       const deadline = Date.now() + timeout_ms;
       let row = await loadOwned(actor, runId);
       let pause = 50;
-      // A run waiting for your approval answers too: nothing happens until you answer.
-      while (!endStatuses.includes(row.status) && row.status !== 'waiting' && Date.now() < deadline) {
+      // A run waiting for your approval answers too (nothing happens until you answer), unless the
+      // caller waits for the end.
+      const answers = (status: AgentRunStatus) =>
+        endStatuses.includes(status) || (status === 'waiting' && !until_ended);
+      while (!answers(row.status) && Date.now() < deadline) {
         await endOrPause(runId, Math.min(pause, deadline - Date.now()));
         pause = Math.min(pause * 2, 1_000);
         row = await loadOwned(actor, runId);
@@ -239,7 +251,10 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
         const timeout =
           options.timeout_ms ??
           (await definitions.loadVisible(actor, run.agent_id)).definition.limits.timeout_ms + 10_000;
-        const ended = await service.wait(actor, run.id, { timeout_ms: timeout });
+        const ended = await service.wait(actor, run.id, {
+          timeout_ms: timeout,
+          until_ended: options.until_ended ?? false,
+        });
         return { run_id: ended.id, status: ended.status, output: ended.output, error: ended.error };
       } finally {
         options.signal?.removeEventListener('abort', onAbort);

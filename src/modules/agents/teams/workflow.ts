@@ -81,6 +81,7 @@ export function registerTeamWorkflow(deps: TeamWorkflowDeps) {
       const options: AskOptions & { run_id: string } = {
         team_run_id: runId,
         run_id: memberRunId(runId, spec.key),
+        until_ended: true,
       };
       const answer = await runs.ask(actor, base.agent, spec.input, options);
       result = {

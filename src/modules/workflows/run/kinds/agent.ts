@@ -19,7 +19,12 @@ export const runAgentStep: ActRunner<'agent'> = async (step, input, context, sig
     key: `${effectKey()}:agent`,
     effect: async () => `arun_${context.deps.ids()}`,
   });
-  const answer = await agents.ask(context.actor, step.agent, text, { run_id: runId, signal });
+  // An agent run held for its user's approval goes on once answered: the step waits for its end.
+  const answer = await agents.ask(context.actor, step.agent, text, {
+    run_id: runId,
+    signal,
+    until_ended: true,
+  });
   if (answer.status === 'succeeded') return { output: { text: answer.output ?? '', run_id: answer.run_id } };
   throw new StepFailedError(
     answer.error?.code ?? (answer.status === 'cancelled' ? 'AGENT_RUN_CANCELLED' : 'AGENT_FAILED'),
