@@ -119,6 +119,30 @@ describe('feature flags', () => {
     },
   );
 
+  it('sends no test delivery to a webhook made before webhooks were switched off', async () => {
+    const created = await asUser()({
+      method: 'POST',
+      url: '/api/v1/event-subscriptions',
+      payload: {
+        name: 'early hook',
+        pattern: 'custom.*',
+        target: { kind: 'webhook', url: 'https://example.com/hook' },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await setFeatures({ outbound_webhooks: false });
+    try {
+      const test = await asUser()({
+        method: 'POST',
+        url: `/api/v1/event-subscriptions/${created.json().id}/test`,
+      });
+      expect(test.statusCode, test.body).toBe(403);
+      expect(test.json().error.code).toBe('FEATURE_DISABLED');
+    } finally {
+      await setFeatures({ outbound_webhooks: true });
+    }
+  });
+
   it('records each change in the audit log, with who made it', async () => {
     await setFeatures({ outbound_webhooks: false });
     await setFeatures({ outbound_webhooks: true });

@@ -63,7 +63,10 @@ export function createDeliveryAttempt(deps: EventsDeps) {
     };
     try {
       if (target.kind === 'webhook') {
-        // Checked again at each send: a plain-http hook stops when EVENT_HOOK_LOCAL_HTTP is turned off.
+        // Checked again at each send: no webhook goes out while an admin has switched them off (the
+        // delivery becomes a dead letter, replayable once they are back on), and a plain-http hook
+        // stops when EVENT_HOOK_LOCAL_HTTP is turned off.
+        await deps.features.require('outbound_webhooks');
         checkWebhookUrl(target.url, { localHttp: config.eventHookLocalHttp });
         const secret = secrets.open(subscription.secret ?? '', secretContext(subscription.id));
         const outcome = await postWebhook({

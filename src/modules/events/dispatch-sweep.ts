@@ -40,7 +40,8 @@ export function createDispatchSweep(deps: EventsDeps, runner: DeliveryRunner) {
           and(
             eq(eventSubscriptions.ownerId, owner),
             eq(eventSubscriptions.enabled, true),
-            lte(eventSubscriptions.createdAt, events.at),
+            // Not a subscription changed since the event: its filter then may not have taken it.
+            lte(eventSubscriptions.updatedAt, events.at),
           ),
         )
         .where(

@@ -15,13 +15,14 @@ export const testEventType = 'custom.test';
  * published on the bus, so no other subscription or workflow trigger hears it).
  */
 export function createTestDelivery(
-  { clock, ids }: Pick<EventsDeps, 'clock' | 'ids'>,
+  { clock, ids, features }: Pick<EventsDeps, 'clock' | 'ids' | 'features'>,
   subscriptions: Subscriptions,
   runner: DeliveryRunner | undefined,
 ) {
   return async function sendTestDelivery(actor: Actor, subscriptionId: string): Promise<TestDelivery> {
     const user = requireUser(actor);
     const subscription = await subscriptions.get(user, subscriptionId);
+    if (subscription.target.kind === 'webhook') await features.require('outbound_webhooks');
     if (!runner)
       throw new ServiceUnavailableError(
         'ENGINE_UNAVAILABLE',
