@@ -223,7 +223,11 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
       if (row.status !== 'waiting' || !(await records.answered(row.id)))
         throw new AgentRunStateError(`Only a waiting run takes answers; this one is ${row.status}`);
       const answers: ApprovalAnswer[] = approvals;
-      await outsideEngine(() => DBOS.send(row.id, answers, approvalTopic));
+      await outsideEngine(() => DBOS.send(row.id, answers, approvalTopic)).catch(async (error: unknown) => {
+        // Not delivered: the run waits again with the same calls, so the answer can be sent again.
+        await records.wait(row.id, row.approvals);
+        throw error;
+      });
       return toRunView(await loadOwned(actor, runId));
     },
 
