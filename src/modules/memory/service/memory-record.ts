@@ -2,6 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import { MemoryScopeIdRequiredError } from '../errors.js';
 import type { Memory } from '../schema.js';
+export { normalizeFact } from '../fact.js';
 import { type MemoryRow, memories } from '../table.js';
 
 /** A memory as selected: every column but the search vector. */
@@ -40,20 +41,6 @@ export function toMemory(row: MemoryRecord): Memory {
     used_count: row.usedCount,
     archived_at: row.archivedAt?.toISOString() ?? null,
   };
-}
-
-/**
- * The fact with case, accents, punctuation and spacing folded, and a leading "that" dropped:
- * "My manager is Dana." and "my manager is  dana" are the same fact.
- */
-export function normalizeFact(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^that /, '');
 }
 
 /** A new memory id: `mem_` and a UUIDv7 without dashes (sorted by creation time). */
