@@ -6,7 +6,7 @@ import { Button } from '../../components/button';
 import { ErrorNotice, Spinner } from '../../components/feedback';
 import { SectionHeading } from '../../components/section-nav';
 import { useToast } from '../../components/toast';
-import { downloadFile } from '../chat/sidebar/download';
+import { downloadFile } from '../../api/download';
 
 const sectionNames: Record<keyof ImportReport, string> = {
   memories: 'Memories',

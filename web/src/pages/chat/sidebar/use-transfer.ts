@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { api, errorMessage } from '../../../api/client';
 import type { ImportResult } from '../../../api/conversations';
 import { useToast } from '../../../components/toast';
-import { downloadFile } from './download';
+import { downloadFile } from '../../../api/download';
 
 export type ExportFormat = 'json' | 'markdown';
 

@@ -1,4 +1,4 @@
-import { ApiError, redirectToSignIn } from '../../../api/client';
+import { ApiError, redirectToSignIn } from './client';
 
 /** The file name a Content-Disposition header gives (`filename*=UTF-8''…` or `filename="…"`). */
 export function fileNameFrom(header: string | null, fallback: string): string {
