@@ -1,28 +1,13 @@
-import type { IncomingMessage } from 'node:http';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from '../logger.js';
 import { hideInternalError, internalErrorMessage } from '../public-error.js';
 
 /** The header that carries our request id to MCP request handlers (the SDK hands them its headers). */
-const requestIdHeader = 'x-request-id';
+export const requestIdHeader = 'x-request-id';
 
 /** What an MCP request handler knows of the HTTP request it came in (nothing over stdio). */
 export interface McpRequestExtra {
   requestInfo?: { headers: Record<string, string | string[] | undefined> };
-}
-
-/**
- * Makes the raw request's X-Request-Id our request id, whatever the client sent, so MCP request
- * handlers can report a failure under the same reference as the HTTP request it came in.
- */
-export function stampRequestId(raw: IncomingMessage, requestId: string): void {
-  const kept: string[] = [];
-  for (let index = 0; index < raw.rawHeaders.length; index += 2) {
-    const name = raw.rawHeaders[index] ?? '';
-    if (name.toLowerCase() !== requestIdHeader) kept.push(name, raw.rawHeaders[index + 1] ?? '');
-  }
-  raw.rawHeaders.splice(0, raw.rawHeaders.length, ...kept, requestIdHeader, requestId);
-  raw.headers[requestIdHeader] = requestId;
 }
 
 /** The id of the HTTP request an MCP request came in, if it came over HTTP. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/actor.js';
 import { createApiKey, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { readSse } from '../helpers/sse.js';
 import { databaseKinds } from '../helpers/test-database.js';
 
 const taskTools = [
@@ -191,6 +192,91 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
       .items;
     expect(entry?.subject).toBe('count_slowly');
     expect(entry?.duration_ms).toBeLessThan(1_500);
+  });
+
+  it('resumes a dropped stream from Last-Event-ID with what came after it, the result included', async () => {
+    const initialized = await postMcp({
+      key: aliceKey,
+      message: {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-11-25',
+          capabilities: {},
+          clientInfo: { name: 'raw', version: '1' },
+        },
+      },
+    });
+    const sessionId = initialized.headers.get('mcp-session-id') ?? '';
+    await initialized.text();
+    await postMcp({
+      key: aliceKey,
+      sessionId,
+      message: { jsonrpc: '2.0', method: 'notifications/initialized' },
+    });
+
+    const dropped = new AbortController();
+    const call = await fetch(`${url}/mcp`, {
+      method: 'POST',
+      signal: dropped.signal,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        authorization: `Bearer ${aliceKey}`,
+        'mcp-session-id': sessionId,
+        'mcp-protocol-version': '2025-11-25',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 2,
+        method: 'tools/call',
+        params: { name: 'count_slowly', arguments: { to: 4, step_ms: 150 }, _meta: { progressToken: 'p' } },
+      }),
+    });
+    let lastEventId: string | undefined;
+    for await (const event of readSse(call)) {
+      lastEventId = event.id;
+      if (event.data.includes('notifications/progress')) break; // the first step's progress, then the line drops
+    }
+    dropped.abort();
+    expect(lastEventId).toBeDefined();
+
+    // As a client reconnects: the server may not have seen the drop yet (409 while the old stream
+    // is open), so it tries again shortly.
+    const resume = () =>
+      fetch(`${url}/mcp`, {
+        headers: {
+          accept: 'text/event-stream',
+          authorization: `Bearer ${aliceKey}`,
+          'mcp-session-id': sessionId,
+          'mcp-protocol-version': '2025-11-25',
+          'last-event-id': lastEventId ?? '',
+        },
+      });
+    let resumed = await resume();
+    for (let tries = 0; resumed.status === 409 && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      resumed = await resume();
+    }
+    expect(resumed.status).toBe(200);
+    const progress: number[] = [];
+    let result: unknown;
+    for await (const event of readSse(resumed)) {
+      const message = JSON.parse(event.data) as {
+        method?: string;
+        params?: { progress: number };
+        result?: unknown;
+      };
+      if (message.method === 'notifications/progress') progress.push(message.params?.progress ?? -1);
+      if (message.result) {
+        result = message.result;
+        break;
+      }
+    }
+    // Nothing the client had is sent again; everything after it arrives, in order.
+    expect(progress).toEqual([2, 3, 4]);
+    expect(result).toMatchObject({ structuredContent: { counted: 4 } });
   });
 
   it('ends a session when the key it was opened with is revoked', async () => {

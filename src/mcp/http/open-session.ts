@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { UserActor } from '../../actor.js';
 import type { Logger } from '../../logger.js';
 import { buildMcpServer, type McpServices } from '../build-mcp-server.js';
@@ -24,10 +24,10 @@ export async function openSession({
   services: McpServices;
   logger: Logger;
   actor: UserActor;
-}): Promise<StreamableHTTPServerTransport> {
+}): Promise<WebStandardStreamableHTTPServerTransport> {
   makeRoomFor(sessions, actor.userId);
   const { server, onEvent } = buildMcpServer({ ...services, actor, logger });
-  const transport = new StreamableHTTPServerTransport({
+  const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: () => randomUUID(),
     eventStore: createSessionEventStore(),
     onsessioninitialized: (id) =>

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * OAuth protected-resource metadata for /mcp (RFC 9728), for clients that arrive without
@@ -22,8 +22,13 @@ export function registerProtectedResource(
     app.get(url, { schema: { hide: true } }, resourceMetadata);
   }
 
-  app.addHook('onSend', async (request, reply) => {
-    if (!request.url.startsWith('/mcp')) return;
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/mcp')) challenge(request, reply);
+    done(null, payload);
+  });
+
+  /** The WWW-Authenticate header of a refused /mcp request. */
+  function challenge(request: FastifyRequest, reply: FastifyReply) {
     // RFC 6750 §3.1: a token that was sent and refused is invalid_token; no credentials, no error code.
     if (reply.statusCode === 401)
       reply.header(
@@ -37,5 +42,5 @@ export function registerProtectedResource(
         'www-authenticate',
         `Bearer error="insufficient_scope", scope="mcp", resource_metadata="${metadataUrl}"`,
       );
-  });
+  }
 }

@@ -1,4 +1,4 @@
-import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyRequest } from 'fastify';
 import type { UserActor } from '../../actor.js';
@@ -8,7 +8,7 @@ import type { HttpSessions } from './sessions.js';
 
 /** The transport to hand the request to, or the JSON-RPC error to answer instead. */
 export type SessionLookup =
-  | { readonly transport: StreamableHTTPServerTransport }
+  | { readonly transport: WebStandardStreamableHTTPServerTransport }
   | { readonly status: 400 | 404; readonly error: JsonRpcErrorReply };
 
 /**
@@ -26,7 +26,7 @@ export async function sessionFor({
   actor: UserActor;
   sessions: HttpSessions;
   /** Opens a session for the actor (see open-session.ts). */
-  open: () => Promise<StreamableHTTPServerTransport>;
+  open: () => Promise<WebStandardStreamableHTTPServerTransport>;
 }): Promise<SessionLookup> {
   const sessionId = request.headers['mcp-session-id'];
   if (typeof sessionId === 'string') {
