@@ -74,15 +74,18 @@ export function createChatService(deps: ChatServiceDeps) {
     afterTurn,
   } = deps;
 
-  /** The system prompt, with the memories recalled for the turn's message (a failed recall leaves them out). */
-  async function systemFor(actor: UserActor, me: { name: string; email: string }, history: Message[]) {
-    const base = systemPrompt({ userName: me.name || me.email, now: clock.now() });
-    const message = lastUserText(history);
-    if (!recallMemories || !message) return base;
-    const recalled = await recallMemories(actor, message).catch((error: unknown) => {
+  /** The memories recalled for a user's message, as lines of the system prompt (a failed recall: none). */
+  async function recallFor(actor: UserActor, message: string): Promise<string | undefined> {
+    if (!recallMemories || !message) return undefined;
+    return recallMemories(actor, message).catch((error: unknown) => {
       logger.warn({ err: error }, 'could not recall memories for a chat turn');
       return undefined;
     });
+  }
+
+  /** The system prompt, with the recalled memories after it. */
+  function systemFor(me: { name: string; email: string }, recalled: string | undefined) {
+    const base = systemPrompt({ userName: me.name || me.email, now: clock.now() });
     return recalled ? `${base}\n\n${recalled}` : base;
   }
   const runs = createRunRegistry({
@@ -139,6 +142,9 @@ export function createChatService(deps: ChatServiceDeps) {
         // What can fail without writing anything comes first; then the turn is stored.
         const [me, external] = await Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         const turn = await prepareTurn(actor, request, { conversations, models, existing });
+        // A new message is the recall's query: recalled while the claim and the history are read
+        // (approvals and a regeneration take theirs from the history).
+        const recalledEarly = request.message ? recallFor(actor, request.message.trim()) : undefined;
         const runId =
           claimed ??
           (await claimNew(actor, turn).catch(async (error: unknown) => {
@@ -157,7 +163,7 @@ export function createChatService(deps: ChatServiceDeps) {
             turn.history ?? historyFor(actor, turn),
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
-          const system = await systemFor(actor, me, history);
+          const system = systemFor(me, await (recalledEarly ?? recallFor(actor, lastUserText(history))));
           // "@writer …" asks that agent: its tool is the first step's, and the mention is the consent.
           const forceTool = mentionedAgentTool(
             request.message,

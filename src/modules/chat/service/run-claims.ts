@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { commitUnflushed } from '../../../db/commit-unflushed.js';
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
 import { chatRuns } from '../table.js';
@@ -40,11 +41,14 @@ export function createRunClaims({
       conversationId: string;
       replyId?: string | null;
     }): Promise<string | undefined> {
-      const [row] = await db
-        .insert(chatRuns)
-        .values({ conversationId, runId: ids(), replyId, processId, leaseExpiresAt: leaseEnd() })
-        .onConflictDoNothing()
-        .returning({ runId: chatRuns.runId });
+      // A lease: lost in a crash of the database, it would have ended with the reply it guarded.
+      const [row] = await commitUnflushed(db, (tx) =>
+        tx
+          .insert(chatRuns)
+          .values({ conversationId, runId: ids(), replyId, processId, leaseExpiresAt: leaseEnd() })
+          .onConflictDoNothing()
+          .returning({ runId: chatRuns.runId }),
+      );
       return row?.runId;
     },
 

@@ -1,5 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
+import { commitUnflushed } from '../../../db/commit-unflushed.js';
 import { requireUser } from '../../../actor-policy.js';
 import type { Logger } from '../../../logger.js';
 import type { Embedder } from '../../../models/embedding-model.js';
@@ -85,23 +86,26 @@ export function createRecall({
       chosen.push(row);
     }
     const now = clock.now();
-    if (chosen.length > 0)
-      await db
-        .update(memories)
-        .set({ usedCount: sql`${memories.usedCount} + 1`, lastUsedAt: now })
-        .where(
-          inArray(
-            memories.id,
-            chosen.map((row) => row.id),
-          ),
-        );
-    await db.insert(memoryRecalls).values({
-      id: ids(),
-      ownerId: user.userId,
-      scope: key.scope,
-      scopeId: key.scopeId,
-      hits: chosen.length,
-      at: now,
+    // Bookkeeping for the hit rate and cleanup, before the model is called: not worth a disk flush.
+    await commitUnflushed(db, async (tx) => {
+      if (chosen.length > 0)
+        await tx
+          .update(memories)
+          .set({ usedCount: sql`${memories.usedCount} + 1`, lastUsedAt: now })
+          .where(
+            inArray(
+              memories.id,
+              chosen.map((row) => row.id),
+            ),
+          );
+      await tx.insert(memoryRecalls).values({
+        id: ids(),
+        ownerId: user.userId,
+        scope: key.scope,
+        scopeId: key.scopeId,
+        hits: chosen.length,
+        at: now,
+      });
     });
     return chosen.length === 0
       ? { memories: [], prompt: undefined, tokens: 0 }
