@@ -85,13 +85,17 @@ export async function buildHttpServer({
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (request, reply) => {
+  // The hooks every request passes through call `done` rather than return a promise: a
+  // promise per hook per request was a measurable share of a small request's time.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? '(unmatched)';
     const seconds = reply.elapsedTime / 1000;
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
@@ -106,6 +110,7 @@ export async function buildHttpServer({
       },
       'request done',
     );
+    done();
   });
 
   registerSecurityHeaders(app, {

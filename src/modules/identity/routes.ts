@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { webHeaders } from '../../http/request-context.js';
 import { authBasePath } from './auth.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -19,9 +19,16 @@ const oauthProtocolPrefixes = [`${authBasePath}/oauth2/`, `${authBasePath}/jwks`
  */
 export function registerIdentity(app: FastifyInstance, services: IdentityServices) {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!authenticatedPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
-    if (oauthProtocolPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
+  // `done` rather than a promise: most requests (pages, files, probes) have no actor to resolve.
+  app.addHook('onRequest', (request, reply, done) => {
+    const needsActor =
+      authenticatedPrefixes.some((prefix) => request.url.startsWith(prefix)) &&
+      !oauthProtocolPrefixes.some((prefix) => request.url.startsWith(prefix));
+    if (!needsActor) return done();
+    resolveActorOf(request, reply).then(() => done(), done);
+  });
+
+  async function resolveActorOf(request: FastifyRequest, reply: FastifyReply) {
     const { actor, setCookies } = await services.resolveActor({
       // A bearer credential is all the resolver reads when there is one; copying every header into
       // a web Headers object is for the cookie session (Better Auth reads them).
@@ -34,7 +41,7 @@ export function registerIdentity(app: FastifyInstance, services: IdentityService
     });
     request.actor = actor;
     if (setCookies.length > 0) reply.header('set-cookie', setCookies);
-  });
+  }
 
   registerAuthRoutes(app, services);
   registerMeRoutes(app, services);
