@@ -65,19 +65,23 @@ export function createFeatureFlags({
     /** An admin switches features on or off, for every instance; each change is audited. */
     async update(actor: Actor, input: UpdateFeatureFlagsInput): Promise<FeatureFlags> {
       requireAdmin(actor);
+      // Compared with the table, not this instance's reading: another may have changed it since.
+      cached = undefined;
       const before = await current();
       const changes = featureNames.flatMap((name) => {
         const enabled = input[name];
         return enabled === undefined || enabled === before[name] ? [] : [{ name, enabled }];
       });
       const updatedBy = actor.type === 'user' ? actor.userId : null;
-      for (const { name, enabled } of changes) {
-        const row = { enabled, updatedBy, updatedAt: clock.now() };
-        await db
-          .insert(featureFlags)
-          .values({ name, ...row })
-          .onConflictDoUpdate({ target: featureFlags.name, set: row });
-      }
+      await db.transaction(async (tx) => {
+        for (const { name, enabled } of changes) {
+          const row = { enabled, updatedBy, updatedAt: clock.now() };
+          await tx
+            .insert(featureFlags)
+            .values({ name, ...row })
+            .onConflictDoUpdate({ target: featureFlags.name, set: row });
+        }
+      });
       cached = undefined;
       for (const { name, enabled } of changes)
         await audit(actor, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { featureNames } from '../../src/features/index.js';
+import { featureFlagsTtlMs } from '../../src/features/service.js';
 import { createLogger } from '../../src/logger.js';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, testConfig, type TestApp } from '../helpers/test-app.js';
@@ -160,6 +161,32 @@ describe('feature flags', () => {
       expect.arrayContaining([false, true]),
     );
     expect(entries[0].actor_id).toBeTruthy();
+  });
+
+  it('takes a change on this instance when another switched the same feature a moment ago', async () => {
+    expect((await setFeatures({})).a2a).toBe(true); // this instance has read the switches just now
+    let second: App | undefined;
+    try {
+      second = await createApp({
+        config: testConfig({ ...testApp.database.settings }),
+        logger: createLogger({ level: 'silent' }),
+        engine: false,
+      });
+      const elsewhere = await as(second, { cookie: adminCookie })({
+        method: 'PUT',
+        url: '/api/v1/admin/features',
+        payload: { a2a: false },
+      });
+      expect(elsewhere.json().a2a).toBe(false);
+      // Within the time this instance trusts what it read, it still takes the admin's change.
+      expect((await setFeatures({ a2a: true })).a2a).toBe(true);
+      // And the other instance sees it once its own reading is old.
+      await new Promise((resolve) => setTimeout(resolve, featureFlagsTtlMs));
+      expect((await second.http.inject({ method: 'GET', url: '/api/v1/features' })).json().a2a).toBe(true);
+    } finally {
+      await second?.close();
+      await setFeatures({ a2a: true });
+    }
   });
 
   it('holds a change for another instance on the same database, over that instance’s FEATURES_DISABLED', async () => {
