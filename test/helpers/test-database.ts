@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SettingKey } from '../../src/config.js';
+import { parseConfig, type SettingKey } from '../../src/config.js';
+import { openDatabase } from '../../src/db/open-database.js';
+import { createLogger } from '../../src/logger.js';
 import { isPostgresOn, readPostmaster, stopPostmaster } from '../../src/db/embedded/postmaster.js';
 import { createScratchPostgres } from './postgres.js';
 
@@ -81,4 +83,23 @@ function testTemplateDatabase(): string {
 async function stopLeftoverServer(pgDir: string) {
   const left = readPostmaster(pgDir);
   if (left && isPostgresOn(left.pid, pgDir)) await stopPostmaster(left.pid, pgDir);
+}
+
+/**
+ * Reads `database` while no app has it open, as an operator would between two starts: on the
+ * embedded set-up this starts its server for the look (taking the data directory's lock) and stops it.
+ */
+export async function whileClosed<T>(database: TestDatabase, read: (url: string) => Promise<T>): Promise<T> {
+  const parsed = parseConfig({ ...database.settings });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const handle = await openDatabase({
+    config: parsed.config,
+    logger: createLogger({ level: 'silent' }),
+    command: 'test',
+  });
+  try {
+    return await read(handle.url);
+  } finally {
+    await handle.close();
+  }
 }
