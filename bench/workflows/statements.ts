@@ -57,11 +57,12 @@ try {
   counting = false;
   const rows = [...counts].sort((one, other) => other[1] - one[1]);
   const total = rows.reduce((sum, [, count]) => sum + count, 0);
-  for (const [text, count] of rows) console.log(`${(count / runs).toFixed(1).padStart(6)}  ${text}`);
-  console.log(`${(total / runs).toFixed(1).padStart(6)}  statements per run (${runs} runs)`);
-  console.log(`${(waitingCommits / runs).toFixed(1).padStart(6)}  commits that wait for the disk per run`);
+  const print = (line: string) => void process.stdout.write(`${line}\n`);
+  for (const [text, count] of rows) print(`${(count / runs).toFixed(1).padStart(6)}  ${text}`);
+  print(`${(total / runs).toFixed(1).padStart(6)}  statements per run (${runs} runs)`);
+  print(`${(waitingCommits / runs).toFixed(1).padStart(6)}  commits that wait for the disk per run`);
   durations.sort((one, other) => one - other);
-  console.log(`run p50 ${(durations[Math.floor(runs / 2)] ?? 0).toFixed(1)} ms (while counting)`);
+  print(`run p50 ${(durations[Math.floor(runs / 2)] ?? 0).toFixed(1)} ms (while counting)`);
 } finally {
   await switchboard.close();
   await scratch?.drop();
