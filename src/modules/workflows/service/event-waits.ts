@@ -34,9 +34,9 @@ function ownerOf(event: AnyBusEvent): string | null {
 /**
  * Matches bus events to open wait_event steps: one subscriber per instance, started with the
  * service when the engine runs. For the events of a user delivered together it reads that user's
- * open waits once (never another user's), tests the type pattern and the filter, and claims a matching wait by a
- * conditional update (`matched_event is null`): of several instances receiving the same event,
- * one wins. The winner sends the event to the waiting DBOS workflow; if the send fails, the step
+ * open waits once (never another user's), tests the type pattern and the filter, and claims a
+ * matching wait by a conditional update (`matched_event is null`): of several instances receiving
+ * the same event, one wins. The winner sends the event to the waiting DBOS workflow; if the send fails, the step
  * still finds the claim when it reads its row again (within a minute). An event delivered before
  * the wait's row exists is not matched. Events about the waiting run itself are skipped, and so
  * are the waits of a run no longer running or waiting (cancelled, ended: `closeWaitsOf` closes
