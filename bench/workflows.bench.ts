@@ -5,13 +5,20 @@
  * tool through our tool runner, so the tool's own cost is the same everywhere and the difference is
  * the engine's. Our runs are durable (every step checkpointed in Postgres by DBOS); Mastra's default
  * in-memory store keeps nothing. Goal (issue 18): our per-step overhead <= 0.5x Mastra's default's.
+ * Switchboard runs on both set-ups: the test Postgres (DATABASE_URL) and the embedded server it
+ * starts in a data directory of its own.
  *
  * The machine is shared: the engines are measured in turn, in BENCH_ROUNDS rounds (3 unless set),
- * and each figure is the median of the rounds.
+ * and each figure is the median of the rounds. DBOS is one per process, so each round opens the
+ * Switchboard on Postgres (it also serves the echo tool to the direct calls and Mastra's steps),
+ * measures it and the others, closes it, then opens the embedded one and measures it.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
 import { mastraThreeSteps } from './workflows/mastra.js';
-import { startSwitchboard } from './workflows/switchboard.js';
+import { startSwitchboard, type SwitchboardDatabase } from './workflows/switchboard.js';
 
 export const title =
   'Workflows: per-step overhead and runs/s of a 3-step workflow, Switchboard (DBOS) vs Mastra';
@@ -69,10 +76,14 @@ async function throughput(seconds: number, once: (index: number) => Promise<void
   return { perSecond: finished / ((performance.now() - started) / 1000), failed };
 }
 
+type Switchboard = Awaited<ReturnType<typeof startSwitchboard>>;
+
 interface Engine {
   name: string;
   durable: string;
-  once: (index: number) => Promise<void>;
+  /** The Switchboard open while this engine is measured. */
+  on: 'postgres' | 'embedded';
+  once: (switchboard: Switchboard, index: number) => Promise<void>;
   /** Measured under load too (not the direct calls). */
   load: boolean;
 }
@@ -85,45 +96,75 @@ const median = (values: number[]) => {
 
 export async function run({ seconds }: { seconds: number }) {
   const scratch = await createScratchPostgres();
-  const switchboard = await startSwitchboard(scratch.url);
   // Mastra's tables in a database of their own on the same server, as ours are.
   const mastraScratch = await createScratchPostgres();
-  const echo = (message: string) => switchboard.echo(message);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
+  // Run as root, the embedded server runs as "postgres", which must be able to pass through it.
+  fs.chmodSync(dataDir, 0o711);
+  const databases: Record<Engine['on'], SwitchboardDatabase> = {
+    postgres: { databaseUrl: scratch.url },
+    embedded: { dataDir },
+  };
+  let open: Switchboard | undefined;
+  /** The echo tool of the Switchboard open now (the one on Postgres while Mastra is measured). */
+  const echo = (message: string) => {
+    if (!open) throw new Error('no Switchboard is open');
+    return open.echo(message);
+  };
   const mastraInMemory = await mastraThreeSteps(echo);
   const mastraOnPostgres = await mastraThreeSteps(echo, mastraScratch.url);
   try {
-    const threeCalls = async (index: number) => {
+    const threeCalls = async (_: Switchboard, index: number) => {
       let message = `message ${index}`;
       for (let step = 0; step < 3; step++) message = await echo(message);
     };
-    const ours = await switchboard.threeStepRunner();
     const engines: Engine[] = [
-      { name: 'tool called directly (3 calls)', durable: '', once: threeCalls, load: false },
+      { name: 'tool called directly (3 calls)', durable: '', on: 'postgres', once: threeCalls, load: false },
       {
         name: 'Mastra 1.71, default storage',
         durable: 'no (in memory)',
-        once: (index) => mastraInMemory.runOnce(`message ${index}`),
+        on: 'postgres',
+        once: (_, index) => mastraInMemory.runOnce(`message ${index}`),
         load: true,
       },
       {
         name: 'Mastra 1.71, @mastra/pg (PostgresStore)',
         durable: 'snapshots in Postgres',
-        once: (index) => mastraOnPostgres.runOnce(`message ${index}`),
+        on: 'postgres',
+        once: (_, index) => mastraOnPostgres.runOnce(`message ${index}`),
         load: true,
       },
       {
         name: 'Switchboard (DBOS on Postgres)',
         durable: 'yes, each step',
-        once: (index) => ours(`message ${index}`),
+        on: 'postgres',
+        once: (switchboard, index) => switchboard.runThreeSteps(`message ${index}`),
+        load: true,
+      },
+      {
+        name: 'Switchboard (DBOS on the embedded server)',
+        durable: 'yes, each step',
+        on: 'embedded',
+        once: (switchboard, index) => switchboard.runThreeSteps(`message ${index}`),
         load: true,
       },
     ];
     const timings = engines.map(() => [] as Timing[]);
     const loads = engines.map(() => [] as { perSecond: number; failed: number }[]);
     for (let round = 0; round < rounds; round++) {
-      for (const [index, engine] of engines.entries()) {
-        timings[index]?.push(await sequential(seconds, engine.once));
-        if (engine.load) loads[index]?.push(await throughput(seconds, engine.once));
+      for (const on of ['postgres', 'embedded'] as const) {
+        open = await startSwitchboard(databases[on]);
+        try {
+          for (const [index, engine] of engines.entries()) {
+            if (engine.on !== on) continue;
+            const once = (runIndex: number) => engine.once(open as Switchboard, runIndex);
+            timings[index]?.push(await sequential(seconds, once));
+            if (engine.load) loads[index]?.push(await throughput(seconds, once));
+          }
+        } finally {
+          await open.close();
+          open = undefined;
+        }
       }
     }
     const of = (index: number) => {
@@ -168,9 +209,10 @@ export async function run({ seconds }: { seconds: number }) {
       };
     });
   } finally {
+    await open?.close();
     await mastraOnPostgres.close();
-    await switchboard.close();
     await mastraScratch.drop();
     await scratch.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -28,13 +28,17 @@ const threeSteps: WorkflowDefinitionInput = {
   ],
 };
 
+/** Where a Switchboard of the bench keeps its data: a team's Postgres, or the embedded server in a data directory. */
+export type SwitchboardDatabase = { databaseUrl: string } | { dataDir: string };
+
 /**
  * Switchboard in this process: the whole app with the durable engine (DBOS) on a Postgres
- * database, the echo fixture tool, one user and the 3-step workflow.
+ * database, the echo fixture tool, one user and the 3-step workflow. DBOS is one per process, so
+ * one is open at a time; opened again on the same database, it finds its user and workflow there.
  */
-export async function startSwitchboard(databaseUrl: string) {
+export async function startSwitchboard(database: SwitchboardDatabase) {
   const parsed = parseConfig({
-    databaseUrl,
+    ...database,
     mcpFixtures: 'true',
     host: '127.0.0.1',
     port: '0',
@@ -47,12 +51,18 @@ export async function startSwitchboard(databaseUrl: string) {
     command: 'bench',
     engine: true,
   });
-  const user = await app.identity.users.create(systemActor, {
-    email: 'bench@example.com',
-    password: 'benchmark password',
-    name: 'bench',
-  });
+  const email = 'bench@example.com';
+  let user = await app.identity.users.findByEmail(systemActor, email).catch(() => undefined);
+  if (!user) {
+    user = await app.identity.users.create(systemActor, {
+      email,
+      password: 'benchmark password',
+      name: 'bench',
+    });
+    await insertWorkflow(app, user.id, threeSteps);
+  }
   const actor = actingAs({ userId: user.id, role: user.role, via: 'workflow' });
+  const { runs } = app.workflows;
 
   return {
     /** The echo tool called directly, as a step would call it (the tool runner, as the user). */
@@ -61,19 +71,15 @@ export async function startSwitchboard(databaseUrl: string) {
       if (result.isError) throw new Error(JSON.stringify(result.structuredContent));
       return String(result.structuredContent.message);
     },
-    /** The 3-step workflow saved (straight into its tables), and a function that runs it once to its end. */
-    async threeStepRunner(): Promise<(message: string) => Promise<void>> {
-      const id = await insertWorkflow(app, user.id, threeSteps);
-      const { runs } = app.workflows;
-      return async (message) => {
-        const run = await runs.start(actor, {
-          workflow: id,
-          input: { message },
-          trigger: { kind: 'manual', surface: 'bench' },
-        });
-        const ended = await runs.waitForEnd(actor, run.id, { timeoutMs: 60_000 });
-        if (ended.status !== 'succeeded') throw new Error(`Switchboard run ended ${ended.status}`);
-      };
+    /** Runs the 3-step workflow once to its end. */
+    async runThreeSteps(message: string): Promise<void> {
+      const run = await runs.start(actor, {
+        workflow: threeSteps.name,
+        input: { message },
+        trigger: { kind: 'manual', surface: 'bench' },
+      });
+      const ended = await runs.waitForEnd(actor, run.id, { timeoutMs: 60_000 });
+      if (ended.status !== 'succeeded') throw new Error(`Switchboard run ended ${ended.status}`);
     },
     close: () => app.close(),
   };

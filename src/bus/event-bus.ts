@@ -91,8 +91,23 @@ export async function createEventBus({
     } as AnyBusEvent;
   }
 
-  /** Stores events and notifies other instances (on Postgres), in one statement: rows and notifications commit together. */
-  async function store(batchOfEvents: AnyBusEvent[]) {
+  /**
+   * Stores events and notifies other instances (on Postgres), in one statement: rows and
+   * notifications commit together. Without `waitForDisk`, in a transaction that commits without
+   * waiting for the disk (see `publish`).
+   */
+  async function store(batchOfEvents: AnyBusEvent[], { waitForDisk = true } = {}) {
+    if (!waitForDisk) {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local synchronous_commit = off`);
+        await tx.execute(storeStatement(batchOfEvents));
+      });
+      return;
+    }
+    await database.db.execute(storeStatement(batchOfEvents));
+  }
+
+  function storeStatement(batchOfEvents: AnyBusEvent[]) {
     const rows = batchOfEvents.map((event) => ({
       id: event.id,
       type: event.type,
@@ -103,19 +118,17 @@ export async function createEventBus({
     }));
     const recordset = sql`json_to_recordset(${JSON.stringify(rows)}::json)
           as incoming(id text, type text, actor_id text, actor_via text, data jsonb, at timestamptz)`;
-    if (!relays) {
-      await database.db.execute(sql`
+    if (!relays)
+      return sql`
         insert into ${events} (id, type, actor_id, actor_via, data, at)
-        select id, type, actor_id, actor_via, data, at from ${recordset}`);
-      return;
-    }
+        select id, type, actor_id, actor_via, data, at from ${recordset}`;
     const messages = batchOfEvents.map((event) => encodeRelayMessage(instanceId, event));
-    await database.db.execute(sql`
+    return sql`
       with stored as (
         insert into ${events} (id, type, actor_id, actor_via, data, at)
         select id, type, actor_id, actor_via, data, at from ${recordset}
       )
-      select pg_notify(${eventsChannel}, message) from json_array_elements_text(${JSON.stringify(messages)}::json) as message`);
+      select pg_notify(${eventsChannel}, message) from json_array_elements_text(${JSON.stringify(messages)}::json) as message`;
   }
 
   function announce(event: AnyBusEvent) {
@@ -133,10 +146,20 @@ export async function createEventBus({
   });
 
   return {
-    /** Stores an event and delivers it everywhere. Resolves once it is stored. */
-    async publish<T extends EventType>(actor: Actor, type: T, data: EventMap[T]): Promise<BusEvent<T>> {
+    /**
+     * Stores an event and delivers it everywhere. Resolves once it is stored. With `waitForDisk:
+     * false` its commit does not wait for the disk: for a caller whose own synchronous commit on the
+     * same server follows before anyone relies on the event (a DBOS step's checkpoint), since
+     * Postgres flushes its log in order and that commit makes the event durable too.
+     */
+    async publish<T extends EventType>(
+      actor: Actor,
+      type: T,
+      data: EventMap[T],
+      { waitForDisk = true }: { waitForDisk?: boolean } = {},
+    ): Promise<BusEvent<T>> {
       const event = newEvent(actor, type, data);
-      await store([event]);
+      await store([event], { waitForDisk });
       announce(event);
       return event as BusEvent<T>;
     },

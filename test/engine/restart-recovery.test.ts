@@ -1,34 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createTestDatabase, serverSetUps, type TestDatabase } from '../helpers/test-database.js';
 import { requireFreshBuild } from '../helpers/fresh-build.js';
 import { killPeers, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
 
-/** The two set-ups a user runs: a team's Postgres (DATABASE_URL), and the embedded server in DATA_DIR. */
-const setUps = [
-  {
-    name: 'on DATABASE_URL',
-    env: (database: TestDatabase) => ({ DATABASE_URL: database.settings.databaseUrl ?? '' }),
-  },
-  { name: 'on the embedded server', env: () => ({}) },
-];
-
-describe.each(setUps)('a workflow killed mid-way finishes after a restart, $name', ({ env: envOf }) => {
+/** On both set-ups a user runs: a team's Postgres (DATABASE_URL), and the embedded server in DATA_DIR. */
+describe.each(serverSetUps)('a workflow killed mid-way finishes after a restart, $name', ({ kind }) => {
   let database: TestDatabase;
 
   beforeAll(async () => {
     requireFreshBuild();
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase(kind);
   });
   afterAll(async () => {
     killPeers();
-    stopLeftoverEmbeddedServer(database?.dataDir);
+    // On the embedded set-up, drop also stops a server a killed peer left running.
     await database?.drop();
   });
 
   it('runs steps one and two once and step three once, after kill -9 and a restart on the same DATA_DIR', async () => {
-    const env = { ...envOf(database), DATA_DIR: database.dataDir };
+    const env = database.env;
     const first = await startPeer({ ...env, PEER_NAME: 'first' });
     const url = first.databaseUrl;
     first.send('start run-restart first');
@@ -53,16 +43,3 @@ describe.each(setUps)('a workflow killed mid-way finishes after a restart, $name
     expect(await again.exited).toBe(0);
   });
 });
-
-/** A failed run may leave the embedded server of a killed peer behind: stop it (its pid heads postmaster.pid). */
-function stopLeftoverEmbeddedServer(dataDir: string | undefined) {
-  if (!dataDir) return;
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    if (pid > 0) process.kill(pid, 'SIGQUIT');
-  } catch {
-    // already gone
-  }
-}

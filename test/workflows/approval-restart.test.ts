@@ -5,14 +5,19 @@ import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { testConfig } from '../helpers/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createTestDatabase, serverSetUps, type TestDatabase } from '../helpers/test-database.js';
 import { insertRun } from './seed-rows.js';
 import { parseStep, registerStepHarness } from './step-harness.js';
 
-describe('an approval across a restart', () => {
+/**
+ * An approval waits in DBOS's `recv` and in its row: an app closed while a run waits, and built again
+ * on the same database (the same executor id), shows it in the inbox and resumes the run with the
+ * answer. On both set-ups: on the embedded one, the server stops with the app and starts with the next.
+ */
+describe.each(serverSetUps)('an approval across a restart, $name', { timeout: 60_000 }, ({ kind }) => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase(kind);
   });
   afterAll(() => database?.drop());
 

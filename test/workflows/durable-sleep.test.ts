@@ -4,19 +4,25 @@ import { createLogger } from '../../src/logger.js';
 import { query } from '../engine/engine-peers.js';
 import { seedUser } from '../helpers/identity.js';
 import { testConfig } from '../helpers/test-app.js';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
+import {
+  createTestDatabase,
+  serverSetUps,
+  type TestDatabase,
+  whileClosed,
+} from '../helpers/test-database.js';
 import { insertWorkflow, restActor } from '../helpers/workflows.js';
 
 /**
  * A sleep step is a DBOS durable sleep: DBOS records its wake-up time once, so an app closed while a
  * run sleeps and built again on the same database (the same executor id) goes on sleeping what is left.
+ * On both set-ups: on the embedded one, the server stops with the app and starts again with the next.
  */
-describe.runIf(postgresAvailable)('a sleeping run across a restart', { timeout: 60_000 }, () => {
+describe.each(serverSetUps)('a sleeping run across a restart, $name', { timeout: 60_000 }, ({ kind }) => {
   let database: TestDatabase;
   let app: App | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase(kind);
   });
   afterAll(async () => {
     await app?.close();
@@ -37,10 +43,10 @@ describe.runIf(postgresAvailable)('a sleeping run across a restart', { timeout: 
     });
 
   /** The wake-up times DBOS recorded for the run's sleeps. */
-  const wakeUps = async (runId: string) =>
+  const wakeUps = async (url: string, runId: string) =>
     (
       await query<{ output: string }>(
-        database.settings.databaseUrl ?? '',
+        url,
         "select output from dbos.operation_outputs where workflow_uuid = $1 and function_name = 'DBOS.sleep'",
         [runId],
       )
@@ -70,7 +76,7 @@ describe.runIf(postgresAvailable)('a sleeping run across a restart', { timeout: 
     // The step is marked waiting just before DBOS records the sleep.
     const before = await vi.waitFor(
       async () => {
-        const recorded = await wakeUps(run.id);
+        const recorded = await wakeUps(app?.database.url ?? '', run.id);
         expect(recorded).toHaveLength(1);
         return recorded;
       },
@@ -79,11 +85,13 @@ describe.runIf(postgresAvailable)('a sleeping run across a restart', { timeout: 
     await app.close();
     app = undefined;
     // Closed mid-sleep: the run waits in its row, and DBOS holds its workflow pending for the next start.
-    const [left] = await query<{ status: string; dbos: string }>(
-      database.settings.databaseUrl ?? '',
-      `select r.status, w.status as dbos from workflow_runs r join dbos.workflow_status w on w.workflow_uuid = r.id
-       where r.id = $1`,
-      [run.id],
+    const [left] = await whileClosed(database, (url) =>
+      query<{ status: string; dbos: string }>(
+        url,
+        `select r.status, w.status as dbos from workflow_runs r join dbos.workflow_status w on w.workflow_uuid = r.id
+         where r.id = $1`,
+        [run.id],
+      ),
     );
     expect(left).toEqual({ status: 'waiting', dbos: 'PENDING' });
 
@@ -91,7 +99,7 @@ describe.runIf(postgresAvailable)('a sleeping run across a restart', { timeout: 
     const ended = await app.workflows.runs.waitForEnd(owner, run.id, { timeoutMs: 20_000 });
     expect(ended.status).toBe('succeeded');
     expect(ended.output).toEqual({ message: 'awake' });
-    expect(await wakeUps(run.id)).toEqual(before);
+    expect(await wakeUps(app.database.url, run.id)).toEqual(before);
     const nap = (await app.workflows.runs.get(owner, run.id)).steps.find((step) => step.path === 'nap');
     expect(nap?.status).toBe('succeeded');
     expect(Date.parse(nap?.ended_at ?? '')).toBeGreaterThanOrEqual(before[0] ?? Number.POSITIVE_INFINITY);

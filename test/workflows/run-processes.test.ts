@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { query, workflowStatus } from '../engine/engine-peers.js';
 import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
 import { requireFreshBuild } from '../helpers/fresh-build.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createTestDatabase, serverSetUps, type TestDatabase } from '../helpers/test-database.js';
 
 const fixture = path.join(projectRoot, 'test/fixtures/workflow-peer.js');
 const peers = new Set<WatchedProcess>();
@@ -28,7 +28,12 @@ async function startPeer(env: Record<string, string>) {
       ),
     );
   };
-  return { ...peer, executorId: ready.executor_id as string, ask };
+  return {
+    ...peer,
+    executorId: ready.executor_id as string,
+    databaseUrl: ready.database_url as string,
+    ask,
+  };
 }
 
 /** How many tasks each step of a run added: the workflow's side effects, one task per step. */
@@ -41,56 +46,92 @@ async function tasksPerStep(url: string, tag: string): Promise<Record<string, nu
   return Object.fromEntries(rows.map((row) => [row.title.split(' ')[1], row.count]));
 }
 
+type Peer = Awaited<ReturnType<typeof startPeer>>;
+
 const runStatus = async (url: string, runId: string) =>
   (await query<{ status: string }>(url, 'select status from workflow_runs where id = $1', [runId]))[0]
     ?.status;
 
 /**
- * Workflow runs survive their process: killed (-9) mid-run, a run is finished by the same instance
- * restarted, or by another instance on the same Postgres; each step that had completed ran once.
+ * Starts a run on `peer` and kills the peer (-9) once the run sleeps between its second and third
+ * step: the first two steps ran once, and DBOS holds the run pending.
  */
-describe('workflow runs across kill -9', { timeout: 120_000 }, () => {
+async function killMidRun(peer: Peer, runId: string) {
+  const url = peer.databaseUrl;
+  const { owner_id: ownerId } = await peer.ask('prepare owner@example.com', 'prepared');
+  expect(await peer.ask(`start ${runId} ${ownerId}`, 'started')).toMatchObject({ run_id: runId });
+  await vi.waitFor(async () => expect(await runStatus(url, runId)).toBe('waiting'), {
+    timeout: 20_000,
+    interval: 50,
+  });
+  peer.child.kill('SIGKILL');
+  await peer.exited;
+  expect(await tasksPerStep(url, runId)).toEqual({ first: 1, second: 1 });
+  expect((await workflowStatus(url, runId))?.status).toBe('PENDING');
+}
+
+const killPeers = () => {
+  for (const peer of peers) peer.child.kill('SIGKILL');
+};
+
+/**
+ * Workflow runs survive their process: killed (-9) mid-run, a run is finished by the same instance
+ * restarted, each step that had completed run once, its durable sleep not started over. On both
+ * set-ups: on the embedded server the killed process leaves its PostgreSQL running, and the
+ * restart adopts it (or starts it again) before DBOS recovers the run.
+ */
+describe.each(serverSetUps)(
+  'a workflow run across kill -9 and a restart, $name',
+  { timeout: 120_000 },
+  ({ kind }) => {
+    let database: TestDatabase;
+
+    beforeAll(async () => {
+      requireFreshBuild();
+      database = await createTestDatabase(kind);
+    });
+    afterAll(async () => {
+      killPeers();
+      await database?.drop();
+    });
+
+    it('finishes after a restart of the same instance, each step once', async () => {
+      const env = { ...database.env, INSTANCE_ID: 'restarting' };
+      const first = await startPeer(env);
+      await killMidRun(first, 'run-restart');
+      const again = await startPeer(env);
+      // The same server: on the embedded set-up, the one the killed process left, adopted.
+      expect(again.databaseUrl).toBe(first.databaseUrl);
+      const url = again.databaseUrl;
+      await vi.waitFor(async () => expect(await runStatus(url, 'run-restart')).toBe('succeeded'), {
+        timeout: 30_000,
+        interval: 100,
+      });
+      expect(await tasksPerStep(url, 'run-restart')).toEqual({ first: 1, second: 1, third: 1 });
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    });
+  },
+);
+
+/**
+ * Another instance takes over a killed one's run: on DATABASE_URL only, since the embedded server
+ * is single-instance by design (its data directory's lock refuses a second process).
+ */
+describe('a workflow run whose instance is killed (-9), on DATABASE_URL', { timeout: 120_000 }, () => {
   let database: TestDatabase;
-  let url: string;
 
   beforeAll(async () => {
     requireFreshBuild();
     database = await createTestDatabase('postgres');
-    url = database.settings.databaseUrl ?? '';
   });
   afterAll(async () => {
-    for (const peer of peers) peer.child.kill('SIGKILL');
+    killPeers();
     await database?.drop();
   });
 
-  /** Starts a run on `peer` and kills the peer once the run sleeps between its second and third step. */
-  async function killMidRun(peer: Awaited<ReturnType<typeof startPeer>>, runId: string) {
-    const { owner_id: ownerId } = await peer.ask('prepare owner@example.com', 'prepared');
-    expect(await peer.ask(`start ${runId} ${ownerId}`, 'started')).toMatchObject({ run_id: runId });
-    await vi.waitFor(async () => expect(await runStatus(url, runId)).toBe('waiting'), {
-      timeout: 20_000,
-      interval: 50,
-    });
-    peer.child.kill('SIGKILL');
-    await peer.exited;
-    expect(await tasksPerStep(url, runId)).toEqual({ first: 1, second: 1 });
-    expect((await workflowStatus(url, runId))?.status).toBe('PENDING');
-  }
-
-  it('finishes after a restart of the same instance, each step once', async () => {
-    const env = { DATABASE_URL: url, DATA_DIR: database.dataDir, INSTANCE_ID: 'restarting' };
-    await killMidRun(await startPeer(env), 'run-restart');
-    const again = await startPeer(env);
-    await vi.waitFor(async () => expect(await runStatus(url, 'run-restart')).toBe('succeeded'), {
-      timeout: 30_000,
-      interval: 100,
-    });
-    expect(await tasksPerStep(url, 'run-restart')).toEqual({ first: 1, second: 1, third: 1 });
-    again.child.kill('SIGTERM');
-    expect(await again.exited).toBe(0);
-  });
-
-  it('is finished by the other instance when its instance is killed', async () => {
+  it('is finished by the other instance', async () => {
+    const url = database.settings.databaseUrl ?? '';
     const shared = { DATABASE_URL: url, ENGINE_HEARTBEAT_MS: '200', ENGINE_DEAD_AFTER_MS: '1000' };
     const first = await startPeer({
       ...shared,

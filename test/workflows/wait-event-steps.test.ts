@@ -107,6 +107,24 @@ describe('wait_event steps', () => {
     expect(await first.handle.getResult()).toMatchObject({ id: event.id });
     expect(await second.handle.getResult()).toMatchObject({ id: event.id });
   });
+  it('takes, of the events delivered together, the first that matches, each wait its own', async () => {
+    const early = await startWaiting(alice, {
+      kind: 'wait_event',
+      event: 'test.ping',
+      filter: 'event.data.n > 2',
+    });
+    const late = await startWaiting(alice, {
+      kind: 'wait_event',
+      event: 'test.ping',
+      filter: 'event.data.n > 6',
+    });
+    // One batch of the bus: stored together, then delivered one after another in this order.
+    const bus = testApp.app.bus;
+    for (const n of [1, 5, 7, 9]) bus.publishSoon(alice, 'test.ping', { n });
+    expect(await early.handle.getResult()).toMatchObject({ type: 'test.ping', data: { n: 5 } });
+    expect(await late.handle.getResult()).toMatchObject({ type: 'test.ping', data: { n: 7 } });
+  });
+
   it('is not matched once its run is cancelled or its waits are closed, while a live run still is', async () => {
     const cancelled = await startWaiting(alice, { kind: 'wait_event', event: 'test.pong' });
     const closed = await startWaiting(alice, { kind: 'wait_event', event: 'test.pong' });

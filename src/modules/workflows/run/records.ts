@@ -117,19 +117,32 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       );
       if (!row) return;
       metrics.runs.inc({ status: end.status });
+      // Sent at once (a waiter reads the run's end on it), made durable by what follows as our rows
+      // are: the DBOS step's checkpoint, or DBOS recording the workflow's error.
+      const later = { waitForDisk: false };
       if (end.status === 'succeeded')
-        await bus.publish(actor, 'workflow.run.completed', {
-          run_id: runId,
-          owner_id: row.ownerId,
-          duration_ms: now.getTime() - (row.startedAt ?? now).getTime(),
-        });
+        await bus.publish(
+          actor,
+          'workflow.run.completed',
+          {
+            run_id: runId,
+            owner_id: row.ownerId,
+            duration_ms: now.getTime() - (row.startedAt ?? now).getTime(),
+          },
+          later,
+        );
       else
-        await bus.publish(actor, 'workflow.run.failed', {
-          run_id: runId,
-          owner_id: row.ownerId,
-          error_code: end.error?.code ?? 'STEP_FAILED',
-          ...(end.error?.step_path ? { step_path: end.error.step_path } : {}),
-        });
+        await bus.publish(
+          actor,
+          'workflow.run.failed',
+          {
+            run_id: runId,
+            owner_id: row.ownerId,
+            error_code: end.error?.code ?? 'STEP_FAILED',
+            ...(end.error?.step_path ? { step_path: end.error.step_path } : {}),
+          },
+          later,
+        );
     },
 
     /** The run (and the step) wait for a person, an event or time; published once per wait. */

@@ -33,10 +33,10 @@ function ownerOf(event: AnyBusEvent): string | null {
 
 /**
  * Matches bus events to open wait_event steps: one subscriber per instance, started with the
- * service when the engine runs. For each event of a user it reads that user's open waits (never
- * another user's), tests the type pattern and the filter, and claims a matching wait by a
- * conditional update (`matched_event is null`): of several instances receiving the same event,
- * one wins. The winner sends the event to the waiting DBOS workflow; if the send fails, the step
+ * service when the engine runs. For the events of a user delivered together it reads that user's
+ * open waits once (never another user's), tests the type pattern and the filter, and claims a
+ * matching wait by a conditional update (`matched_event is null`): of several instances receiving
+ * the same event, one wins. The winner sends the event to the waiting DBOS workflow; if the send fails, the step
  * still finds the claim when it reads its row again (within a minute). An event delivered before
  * the wait's row exists is not matched. Events about the waiting run itself are skipped, and so
  * are the waits of a run no longer running or waiting (cancelled, ended: `closeWaitsOf` closes
@@ -60,9 +60,31 @@ export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
     }
   }
 
-  async function offer(busEvent: AnyBusEvent) {
+  /**
+   * The events of one owner delivered together (a batch of the bus: a run's step events, tool
+   * calls) are offered together: one read of the owner's open waits, made after all of them were
+   * delivered, so every wait that existed before any of them is seen.
+   */
+  const gathering = new Map<string, AnyBusEvent[]>();
+  function offer(busEvent: AnyBusEvent) {
     const ownerId = ownerOf(busEvent);
     if (!ownerId) return;
+    const gathered = gathering.get(ownerId);
+    if (gathered) {
+      gathered.push(busEvent);
+      return;
+    }
+    gathering.set(ownerId, [busEvent]);
+    queueMicrotask(() => {
+      const events = gathering.get(ownerId) ?? [];
+      gathering.delete(ownerId);
+      offerAll(ownerId, events).catch((error: unknown) =>
+        log.error({ err: error, events: events.length }, 'could not offer events to wait_event steps'),
+      );
+    });
+  }
+
+  async function offerAll(ownerId: string, busEvents: AnyBusEvent[]) {
     const stillOpen = and(
       isNull(workflowEventWaits.matchedEvent),
       sql`(${workflowEventWaits.expiresAt} is null or ${workflowEventWaits.expiresAt} > now())`,
@@ -85,23 +107,28 @@ export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
         ),
       )
       .orderBy(asc(workflowEventWaits.createdAt));
-    if (open.length === 0) return;
-    const event = toWaitedEvent(busEvent);
-    const aboutRun = (event.data as { run_id?: unknown } | null)?.run_id;
-    for (const wait of open) {
-      if (aboutRun === wait.runId || !matches(wait, event)) continue;
-      const claimed = await db
-        .update(workflowEventWaits)
-        .set({ matchedEvent: event })
-        .where(and(eq(workflowEventWaits.id, wait.id), stillOpen))
-        .returning({ id: workflowEventWaits.id });
-      if (claimed.length === 0) continue;
-      await DBOS.send(wait.dbosWorkflowId, event, eventTopic(wait.id), wait.id).catch((error) =>
-        log.warn(
-          { err: error, wait: wait.id },
-          'could not wake a matched wait_event step: it reads its row within a minute',
-        ),
-      );
+    // In the order delivered: a wait takes the first event that matches it.
+    for (const busEvent of busEvents) {
+      if (open.length === 0) return;
+      const event = toWaitedEvent(busEvent);
+      const aboutRun = (event.data as { run_id?: unknown } | null)?.run_id;
+      for (const wait of [...open]) {
+        if (aboutRun === wait.runId || !matches(wait, event)) continue;
+        const claimed = await db
+          .update(workflowEventWaits)
+          .set({ matchedEvent: event })
+          .where(and(eq(workflowEventWaits.id, wait.id), stillOpen))
+          .returning({ id: workflowEventWaits.id });
+        // Taken (here, or by another instance): no later event of these can take it.
+        open.splice(open.indexOf(wait), 1);
+        if (claimed.length === 0) continue;
+        await DBOS.send(wait.dbosWorkflowId, event, eventTopic(wait.id), wait.id).catch((error) =>
+          log.warn(
+            { err: error, wait: wait.id },
+            'could not wake a matched wait_event step: it reads its row within a minute',
+          ),
+        );
+      }
     }
   }
 

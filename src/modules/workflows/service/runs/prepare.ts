@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { UserActor } from '../../../../actor.js';
 import type { WorkflowDefinition } from '../../definition.js';
 import type { WorkflowDeps } from '../../deps.js';
@@ -66,7 +66,15 @@ export async function prepareRun(
   });
 }
 
-/** Inserts a queued run (on conflict, the existing one: it must be the actor's). */
+/**
+ * Inserts a queued run (on conflict, the existing one: it must be the actor's). The insert commits
+ * without waiting for the disk (`synchronous_commit = off`): every caller starts the run's DBOS
+ * workflow next (or, for a child run, is inside a DBOS step whose checkpoint comes next), a
+ * synchronous commit on the same server, and Postgres flushes its log in order, so the row is on
+ * disk before anyone is told of the run. A crash before that loses the row of a run nobody was told
+ * of (a trigger fires it again; a parent's step runs again), as the same crash a moment before the
+ * insert would. See records.ts.
+ */
 export async function insertRun(
   deps: WorkflowDeps,
   actor: UserActor,
@@ -75,17 +83,20 @@ export async function insertRun(
     'id' | 'workflowId' | 'workflowName' | 'version' | 'definition' | 'input' | 'trigger' | 'parentRunId'
   >,
 ): Promise<WorkflowRunRow> {
-  const [inserted] = await deps.db
-    .insert(workflowRuns)
-    .values({
-      ...run,
-      ownerId: actor.userId,
-      status: 'queued',
-      stepsTotal: run.definition.steps.length,
-      createdAt: deps.clock.now(),
-    })
-    .onConflictDoNothing()
-    .returning();
+  const [inserted] = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return tx
+      .insert(workflowRuns)
+      .values({
+        ...run,
+        ownerId: actor.userId,
+        status: 'queued',
+        stepsTotal: run.definition.steps.length,
+        createdAt: deps.clock.now(),
+      })
+      .onConflictDoNothing()
+      .returning();
+  });
   if (inserted) return inserted;
   const existing = await findRun(deps, run.id);
   if (!existing) throw new Error(`Workflow run ${run.id} was neither inserted nor found`);

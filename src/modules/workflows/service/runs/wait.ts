@@ -5,9 +5,13 @@ import type { WorkflowRunRow } from '../../table.js';
 /** How often the row is read again when no event came (an event from another instance may be lost). */
 const pollMs = 1_000;
 
+/** The events after which a run may have ended. */
+const endEvents = new Set(['workflow.run.completed', 'workflow.run.failed', 'workflow.run.cancelled']);
+
 /**
- * Waits for a run's end: its row is read again at each of its events (which cross instances on the
- * bus) and at least every second; `onStep` hears each change of its progress.
+ * Waits for a run's end: its row is read again at each of its end events (which cross instances on
+ * the bus), at each of its step events when `onStep` hears each change of its progress, and at least
+ * every second.
  */
 export async function waitForRunEnd(
   deps: WorkflowDeps,
@@ -23,7 +27,7 @@ export async function waitForRunEnd(
   let lastMessage = '';
   const unsubscribe = deps.bus.subscribe('workflow.*', (event) => {
     const data = event.data as { run_id?: string; step_path?: string; status?: string; error_code?: string };
-    if (data.run_id !== runId) return;
+    if (data.run_id !== runId || (!onStep && !endEvents.has(event.type))) return;
     if (data.step_path)
       lastMessage = `${data.step_path} ${data.status ?? (data.error_code ? 'failed' : '')}`.trim();
     wake?.();
