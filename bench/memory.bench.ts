@@ -127,6 +127,9 @@ export async function run(): Promise<Record<string, string | number>[]> {
               dims,
               vector,
               signs: signBits(vector),
+              ownerId: user.id,
+              scope: 'user' as const,
+              scopeId: user.id,
               createdAt: now,
             };
           }),

@@ -87,7 +87,7 @@ export async function searchMemories(
       .limit(limit);
   // The candidates are the word matches (found through the GIN indexes) and the vector matches,
   // joined by a union: an OR of the two in one WHERE would test every memory of the scope.
-  const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, active, embedding }));
+  const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, includeArchived, embedding }));
   const candidates = union(
     db
       .select({ id: memories.id })
@@ -115,25 +115,28 @@ function nearestEmbeddings(
   {
     ownerId,
     key,
-    active,
+    includeArchived,
     embedding,
   }: {
     ownerId: string;
     key: ScopeKey;
-    active: SQL | undefined;
+    includeArchived: boolean;
     embedding: { model: string; vector: readonly number[] };
   },
 ) {
-  // The sort carries ids only: the vectors (3 KB each at 768 dimensions) are read for the 200 kept.
+  // One narrow table, no join: the owner, scope and archived flag are kept beside the signs (read
+  // through memory_embeddings_recall_idx). The sort carries ids only: the vectors (3 KB each at 768
+  // dimensions, stored out of line) are read for the 200 kept.
   const closest = db
     .select({ memoryId: memoryEmbeddings.memoryId })
     .from(memoryEmbeddings)
-    .innerJoin(memories, eq(memories.id, memoryEmbeddings.memoryId))
     .where(
       and(
-        inScope(ownerId, key),
-        active,
+        eq(memoryEmbeddings.ownerId, ownerId),
+        eq(memoryEmbeddings.scope, key.scope),
+        eq(memoryEmbeddings.scopeId, key.scopeId),
         eq(memoryEmbeddings.model, embedding.model),
+        includeArchived ? undefined : sql`not ${memoryEmbeddings.archived}`,
         eq(memoryEmbeddings.dims, embedding.vector.length),
         isNotNull(memoryEmbeddings.signs),
       ),
