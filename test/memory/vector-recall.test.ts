@@ -83,6 +83,30 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
     expect(found[0]?.score).toBeCloseTo(0.5 * cosine + 0.03, 4);
   });
 
+  it('scores a memory that shares a word and is near once, with both parts', async () => {
+    const target = vectorFrom(12);
+    const memory = await store('The kayak paddles hang in the boathouse', target);
+    const query = nudged(target, 95);
+    const cosine = target.reduce((sum, value, index) => sum + value * (query[index] ?? 0), 0);
+    const found = await searchMemories(db(), {
+      ownerId: aliceId,
+      key: key(),
+      query: 'where is the kayak',
+      limit: 5,
+      embedding: { model: 'test', vector: query },
+    });
+    expect(found.filter((row) => row.id === memory.id)).toHaveLength(1);
+    expect(found[0]?.id).toBe(memory.id);
+    const [wordsOnly] = await searchMemories(db(), {
+      ownerId: aliceId,
+      key: key(),
+      query: 'where is the kayak',
+      limit: 1,
+    });
+    expect(wordsOnly?.id).toBe(memory.id);
+    expect(found[0]?.score).toBeCloseTo((wordsOnly?.score ?? 0) + 0.5 * cosine, 4);
+  });
+
   it('finds an embedding stored without sign bits, owner and scope once the sweep has filled them', async () => {
     const target = vectorFrom(8);
     const memory = await store('The spare key hangs behind the clock', target, { legacy: true });

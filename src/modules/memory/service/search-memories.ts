@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { union } from 'drizzle-orm/pg-core';
+import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/database.js';
 import { memories, memoryEmbeddings } from '../table.js';
 import { inScope, memoryColumns, type MemoryRecord, type ScopeKey } from './memory-record.js';
@@ -85,23 +85,27 @@ export async function searchMemories(
       .where(and(inScope(ownerId, key), active, wordMatch))
       .orderBy(sql`score desc`, desc(memories.id))
       .limit(limit);
-  // The candidates are the word matches (found through the GIN indexes) and the vector matches,
-  // joined by a union: an OR of the two in one WHERE would test every memory of the scope.
+  // Two branches, each scored once: the word matches (found through the GIN indexes), with their
+  // cosine when they are also near; and the near memories that match no word. An OR of the two in
+  // one WHERE would test every memory of the scope; a union of ids joined back to memories read
+  // every memory of the scope again to find the candidates' rows.
   const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, includeArchived, embedding }));
-  const candidates = union(
-    db
-      .select({ id: memories.id })
-      .from(memories)
-      .where(and(inScope(ownerId, key), active, wordMatch)),
-    db.select({ id: near.memoryId }).from(near),
-  );
-  return db
-    .with(near)
+  const matched = db
     .select({ ...memoryColumns, score: scoreOf(sql`coalesce(${near.cosine}, 0)`) })
     .from(memories)
     .leftJoin(near, eq(near.memoryId, memories.id))
-    .where(inArray(memories.id, candidates))
-    .orderBy(sql`score desc`, desc(memories.id))
+    .where(and(inScope(ownerId, key), active, wordMatch));
+  const nearOnly = db
+    .select({ ...memoryColumns, score: scoreOf(sql`${near.cosine}`) })
+    .from(near)
+    .innerJoin(memories, eq(memories.id, near.memoryId))
+    .where(sql`not coalesce(${wordMatch}, false)`);
+  const found = unionAll(matched, nearOnly).as('found');
+  return db
+    .with(near)
+    .select()
+    .from(found)
+    .orderBy(sql`${found.score} desc`, desc(found.id))
     .limit(limit);
 }
 
