@@ -99,7 +99,9 @@ export async function searchMemories(
     .select({ ...memoryColumns, score: scoreOf(sql`${near.cosine}`) })
     .from(near)
     .innerJoin(memories, eq(memories.id, near.memoryId))
-    .where(sql`not coalesce(${wordMatch}, false)`);
+    // The scope and archived checks again, on the memory itself: the copy beside the vector only
+    // narrows, it never decides whose memory is shown.
+    .where(and(inScope(ownerId, key), active, sql`not coalesce(${wordMatch}, false)`));
   const found = unionAll(matched, nearOnly).as('found');
   return db
     .with(near)
