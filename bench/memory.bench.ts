@@ -127,20 +127,24 @@ export async function run(): Promise<Record<string, string | number>[]> {
               dims,
               vector,
               signs: signBits(vector),
+              ownerId: user.id,
+              scope: 'user' as const,
+              scopeId: user.id,
               createdAt: now,
             };
           }),
         );
       }
       await db.execute('analyze memories; analyze memory_embeddings');
-      const time = async (embedding: boolean) => {
+      /** p50 of a search; `wordless`: a query no memory shares a word with (the vector step alone). */
+      const time = async (embedding: boolean, { wordless = false } = {}) => {
         const durations: number[] = [];
         for (let index = 0; index < queriesPerSize + 5; index++) {
           const started = performance.now();
           await searchMemories(db, {
             ownerId: user.id,
             key,
-            query: pick(queries, index),
+            query: wordless ? 'qqzx' : pick(queries, index),
             limit: 20,
             ...(embedding ? { embedding: { model: 'bench', vector: randomVector() } } : {}),
           });
@@ -151,6 +155,7 @@ export async function run(): Promise<Record<string, string | number>[]> {
       };
       const fullText = await time(false);
       const vector = await time(true);
+      const vectorOnly = await time(true, { wordless: true });
       const recalls = await Promise.all(
         queries.map((query) => app.memories.recall(actor, { query, tokenBudget: 500 })),
       );
@@ -159,6 +164,7 @@ export async function run(): Promise<Record<string, string | number>[]> {
         memories: size,
         'full text + trigram p50 ms': fullText,
         'with vectors (sign bits, then exact cosine of 200) p50 ms': vector,
+        'vectors alone (no word shared) p50 ms': vectorOnly,
         'recalled per turn (avg)': (
           recalls.reduce((sum, recalled) => sum + recalled.memories.length, 0) / recalls.length
         ).toFixed(1),

@@ -32,9 +32,12 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
   const db = () => testApp.app.database.db;
   const key = () => ({ scope: 'user' as const, scopeId: aliceId });
 
-  /** Stores a memory and its embedding of model `test` (with or without sign bits). */
-  async function store(text: string, vector: number[], { signs = true } = {}) {
-    const memory = await testApp.app.memories.remember(alice, { text });
+  /**
+   * Stores a memory and its embedding of model `test`; `legacy`: as stored before the sign bits and
+   * the memory's owner and scope were kept beside the vector (the sweep fills them).
+   */
+  async function store(text: string, vector: number[], { legacy = false, actor = alice } = {}) {
+    const memory = await testApp.app.memories.remember(actor, { text });
     await db()
       .insert(memoryEmbeddings)
       .values({
@@ -42,7 +45,8 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
         model: 'test',
         dims,
         vector,
-        signs: signs ? signBits(vector) : null,
+        signs: legacy ? null : signBits(vector),
+        ...(legacy ? {} : { ownerId: actor.userId, scope: 'user' as const, scopeId: actor.userId }),
         createdAt: new Date(),
       });
     return memory;
@@ -79,9 +83,33 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
     expect(found[0]?.score).toBeCloseTo(0.5 * cosine + 0.03, 4);
   });
 
-  it('finds an embedding stored without sign bits once the sweep has filled them', async () => {
+  it('scores a memory that shares a word and is near once, with both parts', async () => {
+    const target = vectorFrom(12);
+    const memory = await store('The kayak paddles hang in the boathouse', target);
+    const query = nudged(target, 95);
+    const cosine = target.reduce((sum, value, index) => sum + value * (query[index] ?? 0), 0);
+    const found = await searchMemories(db(), {
+      ownerId: aliceId,
+      key: key(),
+      query: 'where is the kayak',
+      limit: 5,
+      embedding: { model: 'test', vector: query },
+    });
+    expect(found.filter((row) => row.id === memory.id)).toHaveLength(1);
+    expect(found[0]?.id).toBe(memory.id);
+    const [wordsOnly] = await searchMemories(db(), {
+      ownerId: aliceId,
+      key: key(),
+      query: 'where is the kayak',
+      limit: 1,
+    });
+    expect(wordsOnly?.id).toBe(memory.id);
+    expect(found[0]?.score).toBeCloseTo((wordsOnly?.score ?? 0) + 0.5 * cosine, 4);
+  });
+
+  it('finds an embedding stored without sign bits, owner and scope once the sweep has filled them', async () => {
     const target = vectorFrom(8);
-    const memory = await store('The spare key hangs behind the clock', target, { signs: false });
+    const memory = await store('The spare key hangs behind the clock', target, { legacy: true });
     expect((await search(nudged(target, 98))).map((row) => row.id)).not.toContain(memory.id);
     await testApp.app.memories.embedMissing();
     const [row] = await db()
@@ -90,5 +118,51 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
       .where(eq(memoryEmbeddings.memoryId, memory.id));
     expect(row?.signs).toBe(signBits(target));
     expect((await search(nudged(target, 98)))[0]?.id).toBe(memory.id);
+  });
+
+  it('leaves an archived memory out of the vector step, and brings it back when unarchived', async () => {
+    const target = vectorFrom(9);
+    const memory = await store('The ferry leaves from the north quay', target);
+    const query = nudged(target, 97);
+    expect((await search(query))[0]?.id).toBe(memory.id);
+    await testApp.app.memories.archive(alice, memory.id);
+    expect((await search(query)).map((row) => row.id)).not.toContain(memory.id);
+    const withArchived = await searchMemories(db(), {
+      ownerId: aliceId,
+      key: key(),
+      query: 'qqzx',
+      limit: 5,
+      includeArchived: true,
+      embedding: { model: 'test', vector: query },
+    });
+    expect(withArchived[0]?.id).toBe(memory.id);
+    await testApp.app.memories.unarchive(alice, memory.id);
+    expect((await search(query))[0]?.id).toBe(memory.id);
+  });
+
+  it('leaves a memory the sweep archived out of the vector step', async () => {
+    const target = vectorFrom(10);
+    const memory = await store('The attic ladder folds into the ceiling', target);
+    const query = nudged(target, 96);
+    expect((await search(query))[0]?.id).toBe(memory.id);
+    await testApp.app.memories.archiveUnused({ before: new Date(Date.now() + 60_000) });
+    expect((await search(query)).map((row) => row.id)).not.toContain(memory.id);
+  });
+
+  it('never finds another user’s embedding, however close', async () => {
+    const bobUser = await seedUser(testApp.app, { email: 'bob@example.com', name: 'Bob' });
+    const bob = actingAs({ userId: bobUser.id, role: 'user' });
+    const target = vectorFrom(11);
+    const bobs = await store('The safe code is written under the desk', target, { actor: bob });
+    const found = await search(target);
+    expect(found.map((row) => row.id)).not.toContain(bobs.id);
+    const bobFinds = await searchMemories(db(), {
+      ownerId: bobUser.id,
+      key: { scope: 'user', scopeId: bobUser.id },
+      query: 'qqzx',
+      limit: 5,
+      embedding: { model: 'test', vector: target },
+    });
+    expect(bobFinds[0]?.id).toBe(bobs.id);
   });
 });

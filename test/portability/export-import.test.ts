@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import type { App } from '../../src/app.js';
+import { newId } from '../../src/ids.js';
+import { createTextWriter } from '../../src/models/text-writer.js';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -284,6 +286,70 @@ describe('a user’s export file, imported into a fresh instance', () => {
     await expect(failing.importFile(fresh.actor, file as never)).rejects.toThrow('the database went away');
     const exported = (await fresh.send({ method: 'GET', url: '/api/v1/me/export' })).json();
     expect(exported).toMatchObject({ memories: [], context_spaces: [], agents: [], workflows: [] });
+  });
+
+  it('leaves no memory behind when announcing the imported memories fails after they were stored', async () => {
+    const fresh = await account(target.app, 'ivan');
+    const { createPortabilityService } = await import('../../src/modules/portability/index.js');
+    const { createMemoryService } = await import('../../src/modules/memory/index.js');
+    const app = target.app;
+    const published: string[] = [];
+    // The real bus, except that storing `memory.imported` fails (the event store went away).
+    const bus: typeof app.bus = {
+      ...app.bus,
+      publish: async (actor, type, data) => {
+        if (type === 'memory.imported') throw new Error('the event store went away');
+        published.push(type);
+        return app.bus.publish(actor, type, data);
+      },
+    };
+    const memories = createMemoryService({
+      db: app.database.db,
+      clock: app.clock,
+      ids: newId,
+      bus,
+      logger: app.logger,
+      conversations: app.conversations,
+      writer: createTextWriter(app.models),
+      embedder: undefined,
+    });
+    const failing = createPortabilityService({
+      memories,
+      context: app.context,
+      agents: app.agents,
+      agentFiles: app.agentsMarket.files,
+      workflows: app.workflows.definitions,
+      clock: app.clock,
+    });
+    await expect(failing.importFile(fresh.actor, file as never)).rejects.toThrow('the event store went away');
+    const exported = (await fresh.send({ method: 'GET', url: '/api/v1/me/export' })).json();
+    expect(exported).toMatchObject({ memories: [], context_spaces: [], agents: [], workflows: [] });
+    // Nobody was told of the memories, so no memory.deleted either.
+    expect(published.filter((type) => type.startsWith('memory.'))).toEqual([]);
+  });
+
+  it('takes imported memories back in one go (the undo): only the actor’s, each deletion announced', async () => {
+    const grace = await account(target.app, 'grace');
+    const henry = await account(target.app, 'henry');
+    const app = target.app;
+    const results = await app.memories.importMemories(grace.actor, [...(file.memories as never[])]);
+    const made = results.flatMap((result) => (result.created ? [result.memory.id] : []));
+    expect(made.length).toBeGreaterThan(1);
+    const henrys = await app.memories.remember(henry.actor, { text: 'Henry keeps this one' });
+    const deleted: string[] = [];
+    const unsubscribe = app.bus.subscribe('memory.deleted', (event) => {
+      deleted.push((event.data as { memory_id: string }).memory_id);
+    });
+    try {
+      const forgotten = await app.memories.forgetMany(grace.actor, [...made, henrys.id]);
+      expect(forgotten.sort()).toEqual([...made].sort());
+    } finally {
+      unsubscribe();
+    }
+    expect(deleted.sort()).toEqual([...made].sort());
+    const left = await app.memories.list(grace.actor, { status: 'all', limit: 100 });
+    expect(left.items).toEqual([]);
+    expect((await app.memories.get(henry.actor, henrys.id)).text).toBe('Henry keeps this one');
   });
 
   it('answers 413 for a file larger than the upload limit', async () => {

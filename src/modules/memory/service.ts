@@ -24,6 +24,7 @@ import {
 } from './schema.js';
 import { memories, memoryEmbeddings } from './table.js';
 import { embedMemories } from './service/embed-memories.js';
+import { setMemoriesArchived } from './service/embedding-fields.js';
 import {
   inScope,
   memoryColumns,
@@ -67,11 +68,10 @@ export function createMemoryService(deps: MemoryServiceDeps) {
   async function setArchived(actor: Actor, memoryId: string, archived: boolean): Promise<Memory> {
     const current = await loadOwned(actor, memoryId);
     if ((current.archivedAt !== null) === archived) return toMemory(current);
-    const [row] = await db
-      .update(memories)
-      .set({ archivedAt: archived ? clock.now() : null })
-      .where(eq(memories.id, current.id))
-      .returning(memoryColumns);
+    const [row] = await setMemoriesArchived(db, {
+      which: eq(memories.id, current.id),
+      archivedAt: archived ? clock.now() : null,
+    });
     if (!row) throw new MemoryNotFoundError(memoryId);
     await bus.publish(actor, archived ? 'memory.archived' : 'memory.unarchived', {
       memory_id: row.id,

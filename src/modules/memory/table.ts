@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/tsvector.js';
 import { varbit } from '../../db/varbit.js';
 import { users } from '../identity/table.js';
@@ -49,6 +49,10 @@ export type MemoryRow = typeof memories.$inferSelect;
  * `signs` holds one bit per dimension (1 where the value is positive): recall first takes the
  * memories whose signs differ least from the query's (a Hamming distance, cheap in SQL), then
  * computes the exact cosine of those only.
+ *
+ * The memory's owner, scope and archived flag are kept here too (copied when the embedding is
+ * written; `archived` follows every archive and unarchive), so that first step reads this one
+ * table through `memory_embeddings_recall_idx` instead of joining every memory of the scope.
  */
 export const memoryEmbeddings = pgTable(
   'memory_embeddings',
@@ -61,9 +65,20 @@ export const memoryEmbeddings = pgTable(
     vector: real('vector').array().notNull(),
     /** Null only for rows written before the column existed; the sweep fills it. */
     signs: varbit('signs'),
+    /** The memory's; null only for rows written before these columns existed (the sweep fills them). */
+    ownerId: text('owner_id'),
+    scope: text('scope', { enum: ['user', 'agent', 'team'] }),
+    scopeId: text('scope_id'),
+    /** Whether the memory is archived (`memories.archived_at` is set). */
+    archived: boolean('archived').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.memoryId, table.model] })],
+  (table) => [
+    primaryKey({ columns: [table.memoryId, table.model] }),
+    index('memory_embeddings_recall_idx')
+      .on(table.ownerId, table.scope, table.scopeId, table.model)
+      .where(sql`not ${table.archived}`),
+  ],
 );
 
 /** One recall for a chat turn: how many memories it found (for the hit rate). */

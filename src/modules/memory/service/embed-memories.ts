@@ -1,9 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../../clock.js';
 import type { Database } from '../../../db/database.js';
 import type { Logger } from '../../../logger.js';
 import type { Embedder } from '../../../models/embedding-model.js';
 import { memories, memoryEmbeddings } from '../table.js';
+import { copyMemoryFields, embeddingsOf } from './embedding-fields.js';
 import { signBits } from './search-memories.js';
 
 /**
@@ -33,7 +34,16 @@ export async function embedMemories(
           ]
         : [];
     });
-    if (values.length > 0) await db.insert(memoryEmbeddings).values(values).onConflictDoNothing();
+    if (values.length > 0) {
+      await db.insert(memoryEmbeddings).values(values).onConflictDoNothing();
+      await copyMemoryFields(
+        db,
+        and(
+          embeddingsOf(values.map((value) => value.memoryId)),
+          eq(memoryEmbeddings.model, embedder.model),
+        ) as SQL,
+      );
+    }
     return values.length;
   } catch (error) {
     logger.warn({ err: error, model: embedder.model }, 'could not embed memories; the sweep tries again');

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
+import type { Database } from '../../../db/database.js';
+import type { Logger } from '../../../logger.js';
 import type { ServiceDeps } from '../../../service-deps.js';
 import { type Memory, type PortableMemory, portableMemorySchema } from '../schema.js';
 import { memories } from '../table.js';
@@ -17,8 +19,12 @@ export function createPortableMemories({
   clock,
   ids,
   bus,
+  logger,
   embed,
-}: ServiceDeps & { embed: (rows: readonly { id: string; text: string }[]) => Promise<number> }) {
+}: ServiceDeps & {
+  logger: Logger;
+  embed: (rows: readonly { id: string; text: string }[]) => Promise<number>;
+}) {
   return {
     /** Every memory the actor owns, in every scope, archived ones too, oldest first. */
     async exportMemories(actor: Actor): Promise<PortableMemory[]> {
@@ -109,14 +115,56 @@ export function createPortableMemories({
         }
         return { results, created };
       });
-      for (let start = 0; start < created.size; start += 100)
-        await embed([...created.values()].slice(start, start + 100));
-      if (created.size > 0)
-        await bus.publish(actor, 'memory.imported', { owner_id: user.userId, count: created.size });
+      try {
+        for (let start = 0; start < created.size; start += 100)
+          await embed([...created.values()].slice(start, start + 100));
+        if (created.size > 0)
+          await bus.publish(actor, 'memory.imported', { owner_id: user.userId, count: created.size });
+      } catch (error) {
+        // The caller never learns of these memories, so nothing would undo them: take them back
+        // (one statement) before failing. No one was told they existed, so no event either.
+        await deleteOwned(db, user.userId, [...created.keys()]);
+        throw error;
+      }
       return results.map(({ memoryId, fresh }): ImportedMemory => {
         const memory = fresh ? created.get(memoryId) : undefined;
         return memory ? { memory, created: true } : { memoryId, created: false };
       });
     },
+
+    /**
+     * Deletes the actor's memories among `memoryIds` (an import taken back) in one transaction, then
+     * publishes `memory.deleted` for each. Ids that are not the actor's are left alone. A failure to
+     * publish is logged: the memories are gone either way. Answers the ids deleted.
+     */
+    async forgetMany(actor: Actor, memoryIds: readonly string[]): Promise<string[]> {
+      const { userId } = requireUser(actor);
+      const deleted = await deleteOwned(db, userId, memoryIds);
+      for (const memoryId of deleted)
+        await bus
+          .publish(actor, 'memory.deleted', { memory_id: memoryId, owner_id: userId })
+          .catch((error: unknown) =>
+            logger.warn({ err: error, memoryId }, 'could not publish memory.deleted'),
+          );
+      return deleted;
+    },
   };
+}
+
+/** Deletes the owner's memories among `memoryIds` in one transaction; answers the ids deleted. */
+async function deleteOwned(db: Database, ownerId: string, memoryIds: readonly string[]): Promise<string[]> {
+  if (memoryIds.length === 0) return [];
+  return db.transaction(async (transaction) => {
+    const deleted: string[] = [];
+    for (let start = 0; start < memoryIds.length; start += batchSize) {
+      const rows = await transaction
+        .delete(memories)
+        .where(
+          and(eq(memories.ownerId, ownerId), inArray(memories.id, memoryIds.slice(start, start + batchSize))),
+        )
+        .returning({ id: memories.id });
+      deleted.push(...rows.map((row) => row.id));
+    }
+    return deleted;
+  });
 }

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { union } from 'drizzle-orm/pg-core';
+import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/database.js';
 import { memories, memoryEmbeddings } from '../table.js';
 import { inScope, memoryColumns, type MemoryRecord, type ScopeKey } from './memory-record.js';
@@ -85,23 +85,29 @@ export async function searchMemories(
       .where(and(inScope(ownerId, key), active, wordMatch))
       .orderBy(sql`score desc`, desc(memories.id))
       .limit(limit);
-  // The candidates are the word matches (found through the GIN indexes) and the vector matches,
-  // joined by a union: an OR of the two in one WHERE would test every memory of the scope.
-  const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, active, embedding }));
-  const candidates = union(
-    db
-      .select({ id: memories.id })
-      .from(memories)
-      .where(and(inScope(ownerId, key), active, wordMatch)),
-    db.select({ id: near.memoryId }).from(near),
-  );
-  return db
-    .with(near)
+  // Two branches, each scored once: the word matches (found through the GIN indexes), with their
+  // cosine when they are also near; and the near memories that match no word. An OR of the two in
+  // one WHERE would test every memory of the scope; a union of ids joined back to memories read
+  // every memory of the scope again to find the candidates' rows.
+  const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, includeArchived, embedding }));
+  const matched = db
     .select({ ...memoryColumns, score: scoreOf(sql`coalesce(${near.cosine}, 0)`) })
     .from(memories)
     .leftJoin(near, eq(near.memoryId, memories.id))
-    .where(inArray(memories.id, candidates))
-    .orderBy(sql`score desc`, desc(memories.id))
+    .where(and(inScope(ownerId, key), active, wordMatch));
+  const nearOnly = db
+    .select({ ...memoryColumns, score: scoreOf(sql`${near.cosine}`) })
+    .from(near)
+    .innerJoin(memories, eq(memories.id, near.memoryId))
+    // The scope and archived checks again, on the memory itself: the copy beside the vector only
+    // narrows, it never decides whose memory is shown.
+    .where(and(inScope(ownerId, key), active, sql`not coalesce(${wordMatch}, false)`));
+  const found = unionAll(matched, nearOnly).as('found');
+  return db
+    .with(near)
+    .select()
+    .from(found)
+    .orderBy(sql`${found.score} desc`, desc(found.id))
     .limit(limit);
 }
 
@@ -115,25 +121,28 @@ function nearestEmbeddings(
   {
     ownerId,
     key,
-    active,
+    includeArchived,
     embedding,
   }: {
     ownerId: string;
     key: ScopeKey;
-    active: SQL | undefined;
+    includeArchived: boolean;
     embedding: { model: string; vector: readonly number[] };
   },
 ) {
-  // The sort carries ids only: the vectors (3 KB each at 768 dimensions) are read for the 200 kept.
+  // One narrow table, no join: the owner, scope and archived flag are kept beside the signs (read
+  // through memory_embeddings_recall_idx). The sort carries ids only: the vectors (3 KB each at 768
+  // dimensions, stored out of line) are read for the 200 kept.
   const closest = db
     .select({ memoryId: memoryEmbeddings.memoryId })
     .from(memoryEmbeddings)
-    .innerJoin(memories, eq(memories.id, memoryEmbeddings.memoryId))
     .where(
       and(
-        inScope(ownerId, key),
-        active,
+        eq(memoryEmbeddings.ownerId, ownerId),
+        eq(memoryEmbeddings.scope, key.scope),
+        eq(memoryEmbeddings.scopeId, key.scopeId),
         eq(memoryEmbeddings.model, embedding.model),
+        includeArchived ? undefined : sql`not ${memoryEmbeddings.archived}`,
         eq(memoryEmbeddings.dims, embedding.vector.length),
         isNotNull(memoryEmbeddings.signs),
       ),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import type { Embedder } from '../../../models/embedding-model.js';
@@ -18,6 +18,7 @@ import {
 } from '../schema.js';
 import { memories } from '../table.js';
 import { fillMissingSigns, memoriesWithoutEmbedding } from './embed-memories.js';
+import { fillMissingMemoryFields, setMemoriesArchived } from './embedding-fields.js';
 import { inScope, memoryColumns, scopeKeyOf, toMemory } from './memory-record.js';
 
 export interface UpkeepDeps extends ServiceDeps {
@@ -55,17 +56,14 @@ export function createMemoryUpkeep({
   return {
     /** The sweep: archives (never deletes) active memories neither used nor changed since `before`. */
     async archiveUnused({ before }: { before: Date }): Promise<number> {
-      const archived = await db
-        .update(memories)
-        .set({ archivedAt: clock.now() })
-        .where(
-          and(
-            isNull(memories.archivedAt),
-            lt(memories.updatedAt, before),
-            or(isNull(memories.lastUsedAt), lt(memories.lastUsedAt, before)),
-          ),
-        )
-        .returning({ id: memories.id });
+      const archived = await setMemoriesArchived(db, {
+        which: and(
+          isNull(memories.archivedAt),
+          lt(memories.updatedAt, before),
+          or(isNull(memories.lastUsedAt), lt(memories.lastUsedAt, before)),
+        ) as SQL,
+        archivedAt: clock.now(),
+      });
       return archived.length;
     },
 
@@ -75,6 +73,7 @@ export function createMemoryUpkeep({
      */
     async embedMissing({ limit = 100 }: { limit?: number } = {}): Promise<number> {
       await fillMissingSigns(db, limit);
+      await fillMissingMemoryFields(db, limit);
       if (!embedder) return 0;
       return embed(await memoriesWithoutEmbedding(db, embedder.model, limit));
     },

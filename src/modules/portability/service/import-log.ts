@@ -17,8 +17,13 @@ export function createImportLog() {
   const undo: (() => Promise<unknown>)[] = [];
   return {
     report,
-    created(section: Section, item: SectionReport['created'][number], takeBack: () => Promise<unknown>) {
+    /** Something made; `takeBack` deletes it (or leave it out and register one `undoWith` for many). */
+    created(section: Section, item: SectionReport['created'][number], takeBack?: () => Promise<unknown>) {
       report[section].created.push(item);
+      if (takeBack) undo.push(takeBack);
+    },
+    /** How to take back several things made at once. */
+    undoWith(takeBack: () => Promise<unknown>) {
       undo.push(takeBack);
     },
     skipped(section: Section, item: SectionReport['skipped'][number]) {

@@ -18,6 +18,7 @@ export async function importMemories(
       item.scope === 'agent' ? { ...item, scope_id: agentIds.get(item.scope_id) ?? item.scope_id } : item,
     ),
   );
+  const made: string[] = [];
   results.forEach((result, index) => {
     const item = items[index];
     if (!item) return;
@@ -31,10 +32,9 @@ export async function importMemories(
       return;
     }
     const { memory } = result;
-    log.created(
-      'memories',
-      { exported_id: item.id, id: memory.id, name: memory.text, renamed_from: null },
-      () => memories.forget(actor, memory.id),
-    );
+    log.created('memories', { exported_id: item.id, id: memory.id, name: memory.text, renamed_from: null });
+    made.push(memory.id);
   });
+  // Taken back all at once: one transaction, the events after it.
+  if (made.length > 0) log.undoWith(() => memories.forgetMany(actor, made));
 }

@@ -5,7 +5,7 @@ import type { WorkflowService } from '../../workflows/index.js';
 
 /** What the export and import use of the other modules (their services, through their index.ts). */
 export interface PortabilityPorts {
-  memories: Pick<MemoryService, 'exportMemories' | 'importMemories' | 'forget'>;
+  memories: Pick<MemoryService, 'exportMemories' | 'importMemories' | 'forgetMany'>;
   context: Pick<ContextService, 'spaces' | 'entries'>;
   agents: Pick<AgentsService, 'list' | 'remove'>;
   agentFiles: Pick<AgentFiles, 'exportAgent' | 'importAgent'>;
