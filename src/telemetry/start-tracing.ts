@@ -37,6 +37,7 @@ export async function startTracing({
   const { HttpInstrumentation } = await import('@opentelemetry/instrumentation-http');
   const { PgInstrumentation } = await import('@opentelemetry/instrumentation-pg');
   const { FastifyOtelInstrumentation } = await import('@fastify/otel');
+  const { RedactingSpanProcessor } = await import('./redacting-processor.js');
 
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
@@ -44,7 +45,8 @@ export async function startTracing({
       'service.version': version,
       ...(instanceId ? { 'service.instance.id': instanceId } : {}),
     }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
+    // Query strings and error messages are taken out before a span is queued for export.
+    spanProcessors: [new RedactingSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url })))],
   });
   provider.register();
   const stopInstrumenting = registerInstrumentations({
