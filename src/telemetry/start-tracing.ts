@@ -11,9 +11,11 @@ export interface Tracing {
 /**
  * Turns tracing on for this process: a tracer provider that sends spans over OTLP/HTTP to
  * `endpoint` (the collector's base URL; spans go to `/v1/traces`), and the instrumentations for
- * http, Fastify and pg. Called before the app's modules are imported (the pg instrumentation hooks
- * the ES module loader, which sees only later imports). Nothing here is imported unless
- * OTEL_EXPORTER_OTLP_ENDPOINT is set: without it our spans go to the API's no-op tracer.
+ * http, Fastify and pg. Must be called before any of the app's modules is loaded: the http and pg
+ * instrumentations patch a module as it loads (require-in-the-middle for CommonJS, the ES module
+ * loader hook for `import pg`), so a module loaded earlier is never traced. Nothing here is
+ * imported unless OTEL_EXPORTER_OTLP_ENDPOINT is set: without it our spans go to the API's no-op
+ * tracer.
  */
 export async function startTracing({
   endpoint,
