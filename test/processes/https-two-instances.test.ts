@@ -2,16 +2,21 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/net/free-port.js';
 import { killChildren, projectRoot, startBuiltServer, watchLines } from '../helpers/child-process.js';
+import { startFakeModelServer } from '../helpers/fake-model-server.js';
+import { readSse, streamedText, uiChunks } from '../helpers/sse.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 type Instance = Awaited<ReturnType<typeof startBuiltServer>>;
 
-/** The upstreams deploy/Caddyfile names (the compose services); the test puts its two instances there. */
-const composeUpstreams = 'switchboard-1:3000 switchboard-2:3000';
+/** deploy/Caddyfile's proxy to the compose services; the test puts its two instances there. */
+const composeProxy = 'reverse_proxy switchboard-1:3000 switchboard-2:3000 {';
 /** The client connects from this loopback address; Caddy reaches the instances from 127.0.0.1. */
 const clientAddress = '127.0.0.2';
 const password = 'correct horse battery';
@@ -43,47 +48,70 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
   let caddy: ChildProcess;
   let site: string;
   let rootCertificate: Buffer;
+  let model: Awaited<ReturnType<typeof startFakeModelServer>>;
+
+  type RequestOptions = { method?: string; headers?: Record<string, string>; body?: unknown };
 
   /** A request through Caddy, from `clientAddress`, trusting Caddy's root certificate only. */
-  function viaCaddy(
-    pathname: string,
-    {
-      method = 'GET',
-      headers = {},
-      body,
-    }: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
-  ): Promise<Answer> {
+  function send(pathname: string, { method = 'GET', headers = {}, body }: RequestOptions = {}) {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const request = https.request(
-        new URL(pathname, site),
-        {
-          method,
-          ca: rootCertificate,
-          localAddress: clientAddress,
-          family: 4,
-          agent: false,
-          headers: {
-            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-            ...headers,
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.end(payload);
+    const request = https.request(new URL(pathname, site), {
+      method,
+      ca: rootCertificate,
+      localAddress: clientAddress,
+      family: 4,
+      agent: false,
+      headers: {
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
     });
+    const response = new Promise<IncomingMessage>((resolve, reject) => {
+      request.on('response', resolve);
+      request.on('error', reject);
+    });
+    request.end(payload);
+    return { request, response };
+  }
+
+  /** A request through Caddy, its whole answer read. */
+  async function viaCaddy(pathname: string, options: RequestOptions = {}): Promise<Answer> {
+    const response = await send(pathname, options).response;
+    const chunks: Buffer[] = [];
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+    return {
+      status: response.statusCode ?? 0,
+      headers: response.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
+  }
+
+  /**
+   * A streamed request through Caddy, as a fetch Response (for the SSE readers), and a way to hang
+   * up. A gzip-encoded answer (a browser accepts one) is decompressed as it arrives.
+   */
+  async function streamViaCaddy(pathname: string, options: RequestOptions = {}) {
+    const { request, response } = send(pathname, options);
+    const incoming = await response;
+    const body =
+      incoming.headers['content-encoding'] === 'gzip' ? incoming.pipe(zlib.createGunzip()) : incoming;
+    return {
+      response: new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+        status: incoming.statusCode ?? 0,
+      }),
+      hangUp: () => request.destroy(),
+    };
+  }
+
+  /** Signs in through Caddy and gives the session's cookies. */
+  async function signIn(headers: Record<string, string> = {}) {
+    const answer = await viaCaddy('/api/v1/auth/sign-in/email', {
+      method: 'POST',
+      headers: { origin: site, ...headers },
+      body: { email: 'admin@example.com', password },
+    });
+    expect(answer.status, answer.body).toBe(200);
+    return answer;
   }
 
   /** Reads a response header that may repeat (Set-Cookie) as a list. */
@@ -99,6 +127,7 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     requireCaddy();
     database = await createTestDatabase('postgres');
+    model = await startFakeModelServer();
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-caddy-'));
     const [httpsPort, httpPort] = [await freePort(), await freePort()];
     site = `https://localhost:${httpsPort}`;
@@ -107,6 +136,8 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
       AUTH_SECRET: 'a-secret-both-instances-share-0123456789',
       PUBLIC_URL: site,
       TRUST_PROXY: 'true',
+      MODEL: 'openai-compatible:fake-model',
+      MODEL_BASE_URL: model.baseUrl,
     };
     // One after the other, as compose starts them: both migrate the same database.
     instances = [];
@@ -117,9 +148,12 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
     }
 
     const deployed = fs.readFileSync(path.join(projectRoot, 'deploy/Caddyfile'), 'utf8');
-    expect(deployed).toContain(composeUpstreams);
+    expect(deployed.split(composeProxy)).toHaveLength(2);
     const upstreams = instances.map((instance) => new URL(instance.url).host).join(' ');
-    fs.writeFileSync(path.join(workDir, 'site.caddy'), deployed.replace(composeUpstreams, upstreams));
+    fs.writeFileSync(
+      path.join(workDir, 'site.caddy'),
+      deployed.replace(composeProxy, `reverse_proxy ${upstreams} {`),
+    );
     // Global options for a test: no admin API, certificates from Caddy's local CA (as `tls
     // internal`), kept in the temporary directory and never installed in the system's trust store.
     fs.writeFileSync(
@@ -152,10 +186,18 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
     const caddyLines = watchLines(caddy);
     await caddyLines.waitForLine((line) => line.includes('certificate obtained successfully'), 30_000);
     rootCertificate = fs.readFileSync(path.join(workDir, 'caddy-data/pki/authorities/local/root.crt'));
+    // The first admin, made through the proxy as a new deployment would.
+    const setup = await viaCaddy('/api/v1/setup', {
+      method: 'POST',
+      headers: { origin: site },
+      body: { email: 'admin@example.com', password, name: 'Admin' },
+    });
+    expect(setup.status, setup.body).toBe(201);
   });
   afterAll(async () => {
     caddy?.kill('SIGKILL');
     killChildren();
+    await model?.close();
     await database?.drop();
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
@@ -174,23 +216,12 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
 
   it('signs in through Caddy with a Secure cookie, and the session works on both instances', async () => {
     const origin = { origin: site };
-    const setup = await viaCaddy('/api/v1/setup', {
-      method: 'POST',
-      headers: origin,
-      body: { email: 'admin@example.com', password, name: 'Admin' },
-    });
-    expect(setup.status, setup.body).toBe(201);
-    const signIn = await viaCaddy('/api/v1/auth/sign-in/email', {
-      method: 'POST',
-      headers: { ...origin, 'x-forwarded-for': '203.0.113.9' },
-      body: { email: 'admin@example.com', password },
-    });
-    expect(signIn.status, signIn.body).toBe(200);
-    const sessionCookies = headerList(signIn, 'set-cookie');
+    const signedIn = await signIn();
+    const sessionCookies = headerList(signedIn, 'set-cookie');
     expect(sessionCookies.length).toBeGreaterThan(0);
     // PUBLIC_URL is https: the browser sends the cookie back over HTTPS only.
     for (const cookie of sessionCookies) expect(cookie).toMatch(/;\s*Secure(;|$)/i);
-    const cookie = cookieOf(signIn);
+    const cookie = cookieOf(signedIn);
 
     // Round robin: consecutive requests alternate between the instances, each reading the session.
     const startedAt = new Set<string>();
@@ -225,13 +256,8 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
   });
 
   it('takes the client’s address from Caddy’s X-Forwarded-For, not one the client forged', async () => {
-    const signIn = await viaCaddy('/api/v1/auth/sign-in/email', {
-      method: 'POST',
-      headers: { origin: site, 'x-forwarded-for': '203.0.113.9' },
-      body: { email: 'admin@example.com', password },
-    });
-    expect(signIn.status, signIn.body).toBe(200);
-    const sessions = await viaCaddy('/api/v1/me/sessions', { headers: { cookie: cookieOf(signIn) } });
+    const signedIn = await signIn({ 'x-forwarded-for': '203.0.113.9' });
+    const sessions = await viaCaddy('/api/v1/me/sessions', { headers: { cookie: cookieOf(signedIn) } });
     expect(sessions.status, sessions.body).toBe(200);
     const { items: list } = JSON.parse(sessions.body) as {
       items: { ip_address: string | null; current: boolean }[];
@@ -240,5 +266,45 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
     // one hop (TRUST_PROXY=true) and so records the client's address, not Caddy's 127.0.0.1.
     expect(list.find((session) => session.current)?.ip_address).toBe(clientAddress);
     expect(JSON.stringify(list)).not.toContain('203.0.113.9');
+  });
+
+  it('streams a chat reply started through one instance on through the other', async () => {
+    const cookie = cookieOf(await signIn());
+    const story = Array.from({ length: 120 }, (_, index) => `word${index}`).join(' ');
+    model.script({ text: story, delayMs: 20 });
+    const startedAt = async () => {
+      const answer = await viaCaddy('/api/v1/version', { headers: { cookie } });
+      return (JSON.parse(answer.body) as { started_at: string }).started_at;
+    };
+    const before = await startedAt();
+    const started = await streamViaCaddy('/api/v1/chat', {
+      method: 'POST',
+      // As a browser asks (deploy/Caddyfile compresses responses): the events must still come at once.
+      headers: { origin: site, cookie, accept: 'text/event-stream', 'accept-encoding': 'gzip' },
+      body: { message: 'Tell me a long story' },
+    });
+    expect(started.response.status).toBe(200);
+    // The first events arrive while the model still writes: Caddy passes the stream on unbuffered.
+    const first: Record<string, unknown>[] = [];
+    for await (const event of readSse(started.response)) {
+      first.push(JSON.parse(event.data) as Record<string, unknown>);
+      if (first.length === 3) break;
+    }
+    const conversationId = (first[0]?.messageMetadata as { conversation_id: string }).conversation_id;
+    const stream = `/api/v1/chat/${conversationId}/stream`;
+
+    // The next request goes to the other instance, which streams the same reply from Postgres.
+    const resumed = await streamViaCaddy(stream, { headers: { cookie, accept: 'text/event-stream' } });
+    expect(resumed.response.status).toBe(200);
+    started.hangUp();
+    const chunks = await uiChunks(resumed.response);
+    expect(chunks[0]).toMatchObject({ type: 'start', messageId: first[0]?.messageId });
+    expect(streamedText(chunks)).toBe(story);
+    expect(chunks.at(-1)).toMatchObject({ type: 'finish', messageMetadata: { status: 'complete' } });
+
+    // Round robin alternates strictly: version, chat, stream, version went to X, Y, X, Y. Two
+    // different start times show both were in turn (a streamed reply logs no "request done").
+    const after = await startedAt();
+    expect(after).not.toBe(before);
   });
 });
