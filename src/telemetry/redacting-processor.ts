@@ -72,7 +72,7 @@ export function redactSpan(span: ReadableSpan): ReadableSpan {
 }
 
 /** The URL or request target up to its `?` (and without a `#fragment`). */
-export function withoutQuery(url: string): string {
+function withoutQuery(url: string): string {
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
 }
