@@ -1,4 +1,4 @@
-import { createApp, type App } from '../app.js';
+import type { App } from '../app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ParsedArguments } from './arguments.js';
@@ -19,6 +19,9 @@ export async function withApp<T>(
   command: string,
   work: (app: App) => Promise<T>,
 ): Promise<T> {
+  // Imported here, not at the top: src/cli.ts imports this file, and the app's modules (pg, http)
+  // must load after tracing has started, or its instrumentations never see them.
+  const { createApp } = await import('../app.js');
   const app = await createApp({ config, logger, command });
   try {
     return await work(app);

@@ -11,9 +11,11 @@ export interface Tracing {
 /**
  * Turns tracing on for this process: a tracer provider that sends spans over OTLP/HTTP to
  * `endpoint` (the collector's base URL; spans go to `/v1/traces`), and the instrumentations for
- * http, Fastify and pg. Called before the app's modules are imported (the pg instrumentation hooks
- * the ES module loader, which sees only later imports). Nothing here is imported unless
- * OTEL_EXPORTER_OTLP_ENDPOINT is set: without it our spans go to the API's no-op tracer.
+ * http, Fastify and pg. Must be called before any of the app's modules is loaded: the http and pg
+ * instrumentations patch a module as it loads (require-in-the-middle for CommonJS, the ES module
+ * loader hook for `import pg`), so a module loaded earlier is never traced. Nothing here is
+ * imported unless OTEL_EXPORTER_OTLP_ENDPOINT is set: without it our spans go to the API's no-op
+ * tracer.
  */
 export async function startTracing({
   endpoint,
@@ -37,6 +39,7 @@ export async function startTracing({
   const { HttpInstrumentation } = await import('@opentelemetry/instrumentation-http');
   const { PgInstrumentation } = await import('@opentelemetry/instrumentation-pg');
   const { FastifyOtelInstrumentation } = await import('@fastify/otel');
+  const { RedactingSpanProcessor } = await import('./redacting-processor.js');
 
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
@@ -44,7 +47,8 @@ export async function startTracing({
       'service.version': version,
       ...(instanceId ? { 'service.instance.id': instanceId } : {}),
     }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
+    // Query strings and error messages are taken out before a span is queued for export.
+    spanProcessors: [new RedactingSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url })))],
   });
   provider.register();
   const stopInstrumenting = registerInstrumentations({
