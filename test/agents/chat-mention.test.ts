@@ -93,6 +93,24 @@ describe('an @agent mention in the chat', () => {
     expect(second?.toolChoice ?? 'auto').toBe('auto');
   });
 
+  it('exempts only the call the mention forced: another call of that agent in the turn waits for approval', async () => {
+    model.script(
+      { toolCalls: [{ name: 'agent__echoer', arguments: { input: 'say hi' } }] },
+      { toolCalls: [{ name: 'agent__echoer', arguments: { input: 'say it once more' } }] },
+    );
+    const runsBefore = (await testApp.app.agentRuns.list(alice, { agent: 'echoer' })).items.length;
+    const answer = await chat('alice', { message: '@echoer say hi' });
+    expect(answer.status).toBe('awaiting_approval');
+    expect(answer.tool_calls.map((call) => `${call.tool}:${call.status}`)).toEqual([
+      'agent__echoer:success',
+      'agent__echoer:awaiting_approval',
+    ]);
+    // The held call did not ask the agent: one run more, not two.
+    const runs = (await testApp.app.agentRuns.list(alice, { agent: 'echoer' })).items;
+    expect(runs).toHaveLength(runsBefore + 1);
+    expect(runs[0]?.input).toBe('say hi');
+  });
+
   it('is an ordinary message when the user may not ask that agent', async () => {
     model.script({ text: 'Who is that?' });
     const before = model.requests.length;

@@ -14,3 +14,17 @@ export function mentionedAgentTool(message: string | undefined, toolNames: reado
   const tool = name === undefined ? undefined : `${agentToolPrefix}${name.toLowerCase()}`;
   return tool !== undefined && toolNames.includes(tool) ? tool : undefined;
 }
+
+/**
+ * The mention's consent, as `assistantTools` asks it per call: only the call the mention forced —
+ * the first call of the mentioned agent's tool in the turn — skips approval; any other call of it
+ * (a second one in the same step, or in a later step) is held as usual.
+ */
+export function mentionConsent(forceTool: string | undefined) {
+  let consented: string | undefined;
+  return (toolName: string, toolCallId: string): boolean => {
+    if (forceTool === undefined || toolName !== forceTool) return false;
+    consented ??= toolCallId;
+    return consented === toolCallId;
+  };
+}
