@@ -11,7 +11,7 @@ import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
 import { assistantTools } from './assistant-tools.js';
-import { mentionConsent, mentionedAgentTool } from './service/mention.js';
+import { mentionConsent, mentionedTool } from './service/mention.js';
 import type { ChatRun, ReplyStream } from './service/chat-run.js';
 import type { ChatRelay } from './service/chat-relay.js';
 import { describeChatError } from './chat-errors.js';
@@ -158,9 +158,9 @@ export function createChatService(deps: ChatServiceDeps) {
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
           const system = await systemFor(actor, me, history);
-          // "@writer …" asks that agent: its tool is the first step's, and the mention is the consent
-          // to that one call.
-          const forceTool = mentionedAgentTool(
+          // "@writer …" asks that agent ("@editors …" that team): its tool is the first step's, and
+          // the mention is the consent to that one call.
+          const forceTool = mentionedTool(
             request.message,
             external.map((tool) => tool.name),
           );
