@@ -73,6 +73,12 @@ async function allToolNames(client: Awaited<ReturnType<typeof connectMcpClient>>
   return names;
 }
 
+/** The words of a task's status message. */
+const statusText = (task: Task) =>
+  (task.status?.message?.parts ?? [])
+    .map((part) => (part.content?.$case === 'text' ? part.content.value : ''))
+    .join('');
+
 const textOfArtifacts = (task: Task) =>
   task.artifacts
     .flatMap((artifact) =>
@@ -225,6 +231,43 @@ describe('our agents over A2A, with the official A2A client', () => {
     expect((await testApp.app.agentRuns.get(bob.actor, runId)).status).toBe('cancelled');
     const got = await client.getTask({ tenant: '', id: started.id, historyLength: undefined });
     expect(got.status?.state).toBe(TaskState.TASK_STATE_CANCELED);
+  });
+
+  it('holds a destructive call as input-required; an explicit answer from the client makes the call', async () => {
+    const { agents, agentRuns, tasks } = testApp.app;
+    const tidier = await agents.create(alice.actor, {
+      name: 'a2a-tidier',
+      description: 'Deletes tasks',
+      tools: ['delete_task'],
+    });
+    const doomed = (await tasks.add(alice.actor, { title: 'Old A2A thing' })).id;
+    model.script(
+      { toolCalls: [{ name: 'delete_task', arguments: { task_id: doomed } }] },
+      { text: 'Deleted the old thing.' },
+    );
+    const client = await clientFor(baseUrl, tidier.id, alice.key);
+    const held = (await client.sendMessage(send('Delete the old thing'))) as Task;
+    expect(held.status?.state).toBe(TaskState.TASK_STATE_INPUT_REQUIRED);
+    const run = await agentRuns.get(alice.actor, String(held.metadata?.run_id));
+    const approvalId = run.approvals[0]?.approval_id ?? '';
+    // The task says which call waits, under which id, and how to answer.
+    expect(statusText(held)).toContain(`${approvalId}: delete_task`);
+    const followUp = (text: string) => ({
+      ...send(text),
+      message: { ...userMessage(text), taskId: held.id, contextId: held.contextId },
+    });
+
+    // "ok" names no call: nothing is answered, the run waits on, and the task says why.
+    const vague = (await client.sendMessage(followUp('ok'))) as Task;
+    expect(vague.status?.state).toBe(TaskState.TASK_STATE_INPUT_REQUIRED);
+    expect(statusText(vague)).toMatch(/Nothing was answered: "ok" is not an answer/);
+    expect((await agentRuns.get(alice.actor, run.id)).status).toBe('waiting');
+    expect((await tasks.get(alice.actor, doomed)).title).toBe('Old A2A thing');
+
+    const answered = (await client.sendMessage(followUp(`approve ${approvalId}`))) as Task;
+    expect(answered.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
+    expect(textOfArtifacts(answered)).toBe('Deleted the old thing.');
+    await expect(tasks.get(alice.actor, doomed)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
   });
 
   it('hides another user’s private agent: its card and its endpoint answer 404', async () => {

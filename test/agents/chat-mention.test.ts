@@ -11,7 +11,7 @@ interface ChatAnswer {
   tool_calls: { tool: string; status: string }[];
 }
 
-/** A chat message starting with `@name` goes to that agent: its agent__ tool is the first step's. */
+/** A chat message starting with `@name` goes to that agent (or team): its agent__ (team__) tool is the first step's. */
 describe('an @agent mention in the chat', () => {
   let testApp: TestApp;
   let model: FakeModelServer;
@@ -91,6 +91,48 @@ describe('an @agent mention in the chat', () => {
     const [first, second] = model.requests.slice(before);
     expect(first?.toolChoice).toEqual({ type: 'function', function: { name: 'agent__echoer' } });
     expect(second?.toolChoice ?? 'auto').toBe('auto');
+  });
+
+  it('exempts only the call the mention forced: another call of that agent in the turn waits for approval', async () => {
+    model.script(
+      { toolCalls: [{ name: 'agent__echoer', arguments: { input: 'say hi' } }] },
+      { toolCalls: [{ name: 'agent__echoer', arguments: { input: 'say it once more' } }] },
+    );
+    const runsBefore = (await testApp.app.agentRuns.list(alice, { agent: 'echoer' })).items.length;
+    const answer = await chat('alice', { message: '@echoer say hi' });
+    expect(answer.status).toBe('awaiting_approval');
+    expect(answer.tool_calls.map((call) => `${call.tool}:${call.status}`)).toEqual([
+      'agent__echoer:success',
+      'agent__echoer:awaiting_approval',
+    ]);
+    // The held call did not ask the agent: one run more, not two.
+    const runs = (await testApp.app.agentRuns.list(alice, { agent: 'echoer' })).items;
+    expect(runs).toHaveLength(runsBefore + 1);
+    expect(runs[0]?.input).toBe('say hi');
+  });
+
+  it('@team with the built-in assistant: asks the user’s team, no approval asked, and answers its output', async () => {
+    const team = await testApp.app.agentCoop.teams.create(alice, {
+      name: 'tidy-crew',
+      description: 'Cleans up text',
+      pattern: 'pipeline',
+      members: [{ agent: 'cleaner' }],
+    });
+    const answer = await chat('alice', {
+      message: '@tidy-crew clean this text:   tidy    crew  ',
+      model: 'offline',
+    });
+    expect(answer.status).toBe('complete');
+    expect(answer.tool_calls.map((call) => `${call.tool}:${call.status}`)).toEqual([
+      'team__tidy-crew:success',
+    ]);
+    expect(answer.response).toContain('tidy crew');
+    const runs = await testApp.app.agentCoop.teams.listRuns(alice, team.id);
+    expect(runs.items).toMatchObject([{ status: 'succeeded', input: 'clean this text:   tidy    crew' }]);
+    // Bob has no such team: his message is an ordinary one.
+    const offline = await chat('bob', { message: '@tidy-crew clean this', model: 'offline' });
+    expect(offline.tool_calls).toEqual([]);
+    expect(offline.response).toContain('not available');
   });
 
   it('is an ordinary message when the user may not ask that agent', async () => {

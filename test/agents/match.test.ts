@@ -64,9 +64,10 @@ describe('capability matching and the coordinator', () => {
   });
 
   it('hands each part of a goal to the matching agent, each hand-off a run and an acknowledged message', async () => {
-    const coordination = await testApp.app.agentCoop.coordinate(alice, {
+    const coordination = await testApp.app.agentCoop.coordinator.coordinate(alice, {
       goal: 'Summarize the quarterly report. Translate the summary into French.',
     });
+    expect(coordination.status).toBe('succeeded');
     expect(coordination.parts.map((part) => [part.agent, part.status])).toEqual([
       ['shortener', 'succeeded'],
       ['polyglot', 'succeeded'],
@@ -79,5 +80,14 @@ describe('capability matching and the coordinator', () => {
     // The agent whose tools are down was never handed a part; the report says so.
     expect(coordination.unavailable.map((agent) => agent.name)).toEqual(['summarize-reports']);
     expect(coordination.report).toContain('summarize-reports left out: Tools not available: no_such_tool');
+    // A record its owner reads afterwards; nobody else finds it.
+    expect(await testApp.app.agentCoop.coordinator.get(alice, coordination.id)).toEqual(coordination);
+    expect((await testApp.app.agentCoop.coordinator.list(alice)).items.map((item) => item.id)).toEqual([
+      coordination.id,
+    ]);
+    await expect(testApp.app.agentCoop.coordinator.get(bob, coordination.id)).rejects.toMatchObject({
+      code: 'AGENT_COORDINATION_NOT_FOUND',
+    });
+    expect((await testApp.app.agentCoop.coordinator.list(bob)).items).toEqual([]);
   }, 120_000);
 });

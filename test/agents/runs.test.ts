@@ -124,12 +124,27 @@ describe('agent runs with a hosted model', () => {
       { toolCalls: [{ name: 'delete_task', arguments: { task_id: doomed } }] },
       { text: 'Deleted it.' },
     );
+    const announced: { type: string; data: unknown }[] = [];
+    const stop = testApp.app.bus.subscribe('agent.run.waiting', (event) => void announced.push(event));
     const run = await agentRuns.start(alice, 'tidier', { input: 'Delete the old thing' });
     const waiting = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 });
     expect(waiting).toMatchObject({
       status: 'waiting',
       approvals: [{ tool: 'delete_task', input: { task_id: doomed } }],
     });
+    // The owner is told the run waits, and for which calls.
+    await vi.waitFor(() => expect(announced.length).toBeGreaterThan(0), { timeout: 5_000 });
+    stop();
+    expect(announced).toEqual([
+      expect.objectContaining({
+        type: 'agent.run.waiting',
+        data: {
+          run_id: run.id,
+          owner_id: alice.userId,
+          approvals: [{ approval_id: waiting.approvals[0]?.approval_id, tool: 'delete_task' }],
+        },
+      }),
+    ]);
     expect((await tasks.get(alice, doomed)).title).toBe('Old thing');
     const approvalId = waiting.approvals[0]?.approval_id ?? '';
     await expect(

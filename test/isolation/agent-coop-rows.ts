@@ -205,4 +205,26 @@ export const agentCoopRows: OwnedRow[] = [
     ),
     otherUser: 'own_items_only',
   },
+  {
+    method: 'GET',
+    route: '/api/v1/agent-coordinations',
+    scope: 'api:read',
+    request: async (context) => (
+      await asOwner(context, 'POST', '/api/v1/agents/coordinate', { goal: 'Summarize the matrix' }),
+      { url: '/api/v1/agent-coordinations' }
+    ),
+    otherUser: 'own_items_only',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/agent-coordinations/:id',
+    scope: 'api:read',
+    request: async (context) => {
+      const coordination = await asOwner(context, 'POST', '/api/v1/agents/coordinate', {
+        goal: 'Summarize the matrix',
+      });
+      return { url: `/api/v1/agent-coordinations/${coordination.id}` };
+    },
+    otherUser: 'not_found',
+  },
 ];

@@ -85,4 +85,15 @@ export const agentMcpRows: McpToolRow[] = [
     arguments: async (context) => (await ownerAgent(context), { goal: 'Keeps the words' }),
     otherUser: 'own_items_only',
   },
+  {
+    tool: 'get_agent_coordination',
+    arguments: async (context) => {
+      await ownerAgent(context);
+      const coordination = await context.app.agentCoop.coordinator.start(context.owner, {
+        goal: 'Keeps the owner-only words',
+      });
+      return { id: coordination.id };
+    },
+    otherUser: 'not_found',
+  },
 ];

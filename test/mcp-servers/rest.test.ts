@@ -178,6 +178,25 @@ describe.each(databaseKinds)('MCP servers over REST on %s', (kind) => {
     expect(renamedOntoTaken.json().error.code).toBe('MCP_SERVER_NAME_TAKEN');
   });
 
+  it('refuses the names whose tools would shadow agents’, teams’, workflows’ and A2A agents’ tools', async () => {
+    for (const name of ['agent', 'team', 'workflow', 'a2a']) {
+      const refused = await add(alice, { name, url: remote.url });
+      expect(refused.statusCode, name).toBe(400);
+      expect(refused.json().error).toMatchObject({ code: 'MCP_SERVER_NAME_RESERVED', field: 'name' });
+    }
+    const { id } = (await add(alice, { name: 'agents', url: remote.url })).json();
+    const renamed = await alice({
+      method: 'PATCH',
+      url: `/api/v1/mcp-servers/${id}`,
+      payload: { name: 'team' },
+    });
+    expect(renamed.statusCode).toBe(400);
+    expect(renamed.json().error).toMatchObject({ code: 'MCP_SERVER_NAME_RESERVED', field: 'name' });
+    expect((await alice({ method: 'GET', url: `/api/v1/mcp-servers/${id}` })).json().name).toBe('agents');
+    const list = await alice({ method: 'GET', url: '/api/v1/mcp-servers?limit=100' });
+    expect(list.json().items.map((server: { name: string }) => server.name)).not.toContain('agent');
+  });
+
   it('refuses internal addresses that FETCH_ALLOWED_HOSTS does not allow, on create and on change', async () => {
     for (const url of ['http://10.1.2.3/mcp', 'http://169.254.169.254/latest', 'http://[::1]:8080/mcp']) {
       const refused = await add(alice, { name: 'internal', url });

@@ -50,13 +50,8 @@ export function createAgentCoop(deps: AgentCoopDeps) {
     teams,
     /** The user's visible agents ranked by how well their capabilities match a goal. */
     match: (actor: Actor, input: MatchAgentsInput) => matchAgents(deps.db, actor, input, runs.unavailable),
-    coordinate: createCoordinator({
-      db: deps.db,
-      ids: deps.ids,
-      runs,
-      mailbox,
-      unavailable: runs.unavailable,
-    }),
+    /** Coordinations: a goal's parts handed to the best-matching agents, durably (DBOS). */
+    coordinator: createCoordinator({ ...deps, mailbox, unavailable: runs.unavailable }),
   };
 }
 export type AgentCoop = ReturnType<typeof createAgentCoop>;

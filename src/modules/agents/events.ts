@@ -33,6 +33,12 @@ declare module '../../bus/events.js' {
     'agent.run.succeeded': { run_id: string; owner_id: string; duration_ms: number; steps: number };
     'agent.run.failed': { run_id: string; owner_id: string; error_code: string };
     'agent.run.cancelled': { run_id: string; owner_id: string };
+    /** The run holds tool calls for its owner's approval and waits for the answer. */
+    'agent.run.waiting': {
+      run_id: string;
+      owner_id: string;
+      approvals: { approval_id: string; tool: string }[];
+    };
     /** Emitted by the mailbox (agents-coop): a message's identity and how often it was delivered. */
     'agent.message.sent': AgentMessageEvent;
     'agent.message.acked': AgentMessageEvent;
@@ -78,6 +84,11 @@ export const agentEventSchemas = {
   }),
   'agent.run.failed': z.object({ run_id: id, owner_id: id, error_code: z.string() }),
   'agent.run.cancelled': z.object({ run_id: id, owner_id: id }),
+  'agent.run.waiting': z.object({
+    run_id: id,
+    owner_id: id,
+    approvals: z.array(z.object({ approval_id: z.string(), tool: z.string() })),
+  }),
   'agent.message.sent': agentMessageEventSchema,
   'agent.message.acked': agentMessageEventSchema,
   'agent.message.redelivered': agentMessageEventSchema.extend({

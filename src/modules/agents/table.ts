@@ -226,3 +226,4 @@ export type AgentTeamRunRow = typeof agentTeamRuns.$inferSelect;
 // marketplace (agents-market): listings, reviews, installs; A2A tasks and external A2A agents
 export * from './marketplace/tables.js';
 export * from './a2a/tables.js';
+export * from './coordination/tables.js';

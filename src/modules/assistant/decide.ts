@@ -137,6 +137,7 @@ export function decide({
     now,
     timeZone,
     weekStart,
+    toolNames,
   };
   // "thanks!" is all courtesy: then the words themselves are the request.
   const message = requestOf(turn.text) || turn.text.trim();

@@ -36,6 +36,8 @@ export interface PlanContext {
   /** The IANA time zone dates are read and shown in. */
   readonly timeZone: string;
   readonly weekStart: WeekStart;
+  /** The tools this chat offers, when known (an @mention picks an agent's or a team's by them). */
+  readonly toolNames?: ReadonlySet<string> | undefined;
   /** The task the user picked from a "which one?" list, when this turn answers one. */
   readonly chosenTask?: TaskView | undefined;
 }

@@ -26,6 +26,7 @@ export function assistantTools({
   actor,
   external = [],
   needsApproval = () => false,
+  consented,
   requestId,
 }: {
   runner: ToolRunner;
@@ -33,16 +34,23 @@ export function assistantTools({
   /** Tools of the user's own MCP servers, already namespaced (`server__tool`). */
   external?: ExternalTool[];
   needsApproval?: (tool: { name: string; destructive?: boolean | undefined }) => boolean;
+  /** A call of a tool that needs approval that the user consented to already (by its id): not held. */
+  consented?: ((toolName: string, toolCallId: string) => boolean) | undefined;
   /** The request the reply was asked for in: a tool's internal failure is reported under its id. */
   requestId?: string | undefined;
 }): ToolSet {
   const tools: ToolSet = {};
+  const held = (tool: { name: string; destructive?: boolean | undefined }) => {
+    if (!needsApproval(tool)) return false;
+    if (!consented) return true;
+    return (_input: unknown, { toolCallId }: { toolCallId: string }) => !consented(tool.name, toolCallId);
+  };
   for (const tool of external) {
     if (tools[tool.name]) continue; // two remote names that read the same: the first one stands
     tools[tool.name] = dynamicTool({
       description: tool.description,
       inputSchema: jsonSchema(tool.inputSchema),
-      needsApproval: needsApproval(tool),
+      needsApproval: held(tool),
       execute: async (input, { abortSignal }) =>
         outputOf(await tool.call(input, abortSignal ?? new AbortController().signal)),
     });
@@ -51,7 +59,7 @@ export function assistantTools({
     tools[tool.name] = dynamicTool({
       description: tool.description,
       inputSchema: jsonSchema(describeTool(tool).inputSchema),
-      needsApproval: needsApproval(tool),
+      needsApproval: held(tool),
       execute: async (input, { abortSignal }) => {
         const context = {
           ...(abortSignal ? { signal: abortSignal } : {}),

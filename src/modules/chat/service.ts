@@ -11,7 +11,7 @@ import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { ConversationService, Message } from '../conversations/index.js';
 import type { UsersService } from '../identity/index.js';
 import { assistantTools } from './assistant-tools.js';
-import { mentionedAgentTool } from './service/mention.js';
+import { mentionConsent, mentionedTool } from './service/mention.js';
 import type { ChatRun, ReplyStream } from './service/chat-run.js';
 import type { ChatRelay } from './service/chat-relay.js';
 import { describeChatError } from './chat-errors.js';
@@ -164,8 +164,9 @@ export function createChatService(deps: ChatServiceDeps) {
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
           const system = systemFor(me, await (recalledEarly ?? recallFor(actor, lastUserText(history))));
-          // "@writer …" asks that agent: its tool is the first step's, and the mention is the consent.
-          const forceTool = mentionedAgentTool(
+          // "@writer …" asks that agent ("@editors …" that team): its tool is the first step's, and
+          // the mention is the consent to that one call.
+          const forceTool = mentionedTool(
             request.message,
             external.map((tool) => tool.name),
           );
@@ -173,7 +174,8 @@ export function createChatService(deps: ChatServiceDeps) {
             runner: tools,
             actor,
             external,
-            needsApproval: (tool) => tool.name !== forceTool && needsApproval(tool),
+            needsApproval,
+            consented: mentionConsent(forceTool),
             requestId,
           });
           const { messages, inputTokens } = fitContext({

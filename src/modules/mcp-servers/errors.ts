@@ -18,6 +18,24 @@ export class McpServerNameTakenError extends DomainError {
   }
 }
 
+/**
+ * Names our own tools take as their prefix (`agent__<name>`, `team__<name>`, `workflow__<name>`,
+ * `a2a__<name>`): a server by such a name would make tools that shadow them.
+ */
+export const reservedServerNames: readonly string[] = ['agent', 'team', 'workflow', 'a2a'];
+
+/** The name is one our own tools take as their prefix (`reservedServerNames`). */
+export class McpServerNameReservedError extends DomainError {
+  readonly code = 'MCP_SERVER_NAME_RESERVED';
+  readonly kind = 'invalid';
+  constructor(name: string) {
+    super(
+      `"${name}" is reserved: Switchboard names tools ${name}__<name> itself (agents, teams, workflows, A2A agents); choose another name`,
+      { field: 'name' },
+    );
+  }
+}
+
 /** A stdio server runs a command on this machine: only an admin (with the admin scope) may add or change one. */
 export class StdioServerAdminOnlyError extends DomainError {
   readonly code = 'MCP_STDIO_ADMIN_ONLY';

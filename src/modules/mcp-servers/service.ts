@@ -10,9 +10,11 @@ import type { ServiceDeps } from '../../service-deps.js';
 import { requireUser } from '../../actor-policy.js';
 import { type McpServerConnections, unknownStatus } from './service/connections.js';
 import {
+  McpServerNameReservedError,
   McpServerNameTakenError,
   McpServerNotFoundError,
   McpServerSecretsUnreadableError,
+  reservedServerNames,
   WrongTransportFieldError,
 } from './errors.js';
 import { requireStdioAdmin } from './policy.js';
@@ -100,6 +102,10 @@ export function createMcpServerService({
 
   const statusOf = (row: McpServerRow) => (row.enabled ? connections.status(row.id) : disabledStatus);
   const show = (row: McpServerRow) => toMcpServer(row, statusOf(row));
+  /** A name our own tools take as their prefix would make tools that shadow them. */
+  const refuseReserved = (name: string | undefined) => {
+    if (name !== undefined && reservedServerNames.includes(name)) throw new McpServerNameReservedError(name);
+  };
   const nameTaken = (error: unknown, name: string | undefined) =>
     isUniqueViolation(error, nameIndex) ? new McpServerNameTakenError(name ?? '') : error;
 
@@ -109,6 +115,7 @@ export function createMcpServerService({
       const user = requireUser(actor);
       await features.require('external_mcp_servers');
       const fields = createMcpServerInputSchema.parse(input);
+      refuseReserved(fields.name);
       if (fields.transport === 'stdio') requireStdioAdmin(user);
       if (fields.url) await checkUrlAllowed(new URL(fields.url), fetchPolicy.allowedHosts);
       const now = clock.now();
@@ -167,6 +174,7 @@ export function createMcpServerService({
     async update(actor: Actor, serverId: string, input: UpdateMcpServerInput): Promise<McpServer> {
       const user = requireUser(actor);
       const changes = updateMcpServerInputSchema.parse(input);
+      refuseReserved(changes.name);
       if (changes.url) await checkUrlAllowed(new URL(changes.url), fetchPolicy.allowedHosts);
       const row = await db
         .transaction(async (transaction) => {

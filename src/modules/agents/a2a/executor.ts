@@ -3,15 +3,22 @@ import { AgentEvent, type AgentExecutor, type ExecutionEventBus } from '@a2a-js/
 import type { UserActor } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
 import { callerOf } from './caller.js';
-import { outputArtifact, statusOfRun, textOf, textPart } from './run-mapping.js';
+import { agentMessage, outputArtifact, statusOfRun, textOf, textPart } from './run-mapping.js';
 import { type AgentRunsPort, finishedStatuses, type RunLike } from './runs-port.js';
 import { runIdOf } from './task-store.js';
 
 /** How long one wait for the run lasts before the executor looks again (a cancel shows at once anyway). */
 const waitSliceMs = 5_000;
 
-/** Answers a follow-up message of a task whose run waits for approvals ("approve", "deny"). */
-export type AnswerWaitingRun = (actor: UserActor, runId: string, answer: string) => Promise<void>;
+/**
+ * Answers a follow-up message of a task whose run waits for approvals ("approve <id>", "refuse all:
+ * …"); answers with why nothing was answered when the message is not such an answer.
+ */
+export type AnswerWaitingRun = (
+  actor: UserActor,
+  runId: string,
+  answer: string,
+) => Promise<string | undefined>;
 
 /**
  * Our agents behind the A2A SDK: a message starts an agent run (durable, on DBOS) as the caller;
@@ -80,7 +87,22 @@ export function createA2aExecutor({
       let runId = previous ? runIdOf(previous) : undefined;
       if (previous && runId) {
         bus.publish(AgentEvent.task(previous));
-        if (answerWaiting) await answerWaiting(actor, runId, textOf(requestContext.userMessage));
+        const problem = await answerWaiting?.(actor, runId, textOf(requestContext.userMessage));
+        if (problem) {
+          // Not an answer: the run waits on, the task stays input-required and says why.
+          bus.publish(
+            AgentEvent.statusUpdate({
+              ...ids,
+              status: {
+                state: TaskState.TASK_STATE_INPUT_REQUIRED,
+                message: agentMessage(problem, ids),
+                timestamp: clock.now().toISOString(),
+              },
+              metadata: undefined,
+            }),
+          );
+          return;
+        }
       } else {
         const run = await runs.start(actor, agentId, { input: textOf(requestContext.userMessage) });
         runId = run.id;

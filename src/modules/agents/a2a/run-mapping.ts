@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Artifact, type Message, type Part, Role, TaskState, type TaskStatus } from '@a2a-js/sdk';
+import { describeHeldCalls } from './approval-reply.js';
 import type { RunLike } from './runs-port.js';
 
 const stateOfRun: Record<RunLike['status'], TaskState> = {
@@ -59,7 +60,9 @@ function wordsOf(run: RunLike): string | undefined {
   if (run.status === 'failed')
     return run.error ? `${run.error.code}: ${run.error.message}` : 'The run failed';
   if (run.status === 'waiting')
-    return 'The agent waits for an approval: answer "approve" or "deny" in this task, or in Switchboard';
+    return run.approvals?.length
+      ? describeHeldCalls(run.approvals)
+      : 'The agent waits for an approval: answer it in this task or in Switchboard';
   if (run.status === 'cancelled') return 'The run was cancelled';
   return undefined;
 }

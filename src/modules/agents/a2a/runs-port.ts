@@ -6,6 +6,8 @@ export interface RunLike {
   status: 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
   output: string | null;
   error: { code: string; message: string } | null;
+  /** While waiting: the tool calls held for approval. */
+  approvals?: { approval_id: string; tool: string; input?: unknown }[];
 }
 
 /** The agent runs service as A2A uses it (agents-core's contract). */

@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { errorAnswers } from '../../../http/error-body.js';
+import { idParams } from '../../../http/route-params.js';
 import { routeGroup } from '../../../http/route-group.js';
 import type { AgentCoop } from '../coop.js';
-import { coordinateInputSchema, coordinationSchema } from '../service/coordinator.js';
+import {
+  coordinateInputSchema,
+  coordinationListSchema,
+  coordinationSchema,
+  getCoordinationQuerySchema,
+} from '../coordination/schema.js';
 import { agentMatchListSchema, matchAgentsInputSchema } from '../service/match.js';
 import { registerMailboxRoutes } from './mailbox.js';
 import { registerTeamRoutes } from './teams.js';
@@ -30,10 +36,33 @@ export function registerAgentCoopRoutes(app: FastifyInstance, coop: AgentCoop) {
       method: 'POST',
       url: '/api/v1/agents/coordinate',
       scope: 'api:write',
-      summary: 'Split a goal into parts, hand each to the best-matching agent (a run and a message), report',
+      summary:
+        'Split a goal into parts, hand each to the best-matching agent (a run and a message), report; answers once it ended, or its id and status after timeout_ms and a margin',
       body: coordinateInputSchema,
       response: coordinationSchema,
     },
-    (request) => coop.coordinate(request.user, request.body),
+    (request) => coop.coordinator.coordinate(request.user, request.body),
+  );
+  route(
+    {
+      method: 'GET',
+      url: '/api/v1/agent-coordinations',
+      scope: 'api:read',
+      summary: 'Your coordinations, newest first',
+      response: coordinationListSchema,
+    },
+    (request) => coop.coordinator.list(request.user),
+  );
+  route(
+    {
+      method: 'GET',
+      url: '/api/v1/agent-coordinations/:id',
+      scope: 'api:read',
+      summary: 'One of your coordinations: its parts, their runs and messages, and the report once it ended',
+      params: idParams,
+      querystring: getCoordinationQuerySchema,
+      response: coordinationSchema,
+    },
+    (request) => coop.coordinator.get(request.user, request.params.id, request.query),
   );
 }

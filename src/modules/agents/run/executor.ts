@@ -236,6 +236,18 @@ export function createAgentExecutor(
     }
   }
 
+  /** The run waits for its owner's answer: its row says so, and `agent.run.waiting` tells the owner. */
+  async function markWaiting(runId: string, ownerId: string, pending: PendingApproval[]): Promise<void> {
+    await records.wait(runId, pending);
+    const actor = await runActor(users, ownerId).catch(() => undefined);
+    if (!actor) return;
+    bus.publishSoon(actor, 'agent.run.waiting', {
+      run_id: runId,
+      owner_id: ownerId,
+      approvals: pending.map(({ approval_id, tool }) => ({ approval_id, tool })),
+    });
+  }
+
   /**
    * Marks the run waiting with the held calls, receives its owner's answer (DBOS `recv`, up to the
    * run's deadline) and marks it running again; the answer becomes the next step's message.
@@ -246,7 +258,7 @@ export function createAgentExecutor(
     pending: PendingApproval[],
     index: number,
   ): Promise<ModelMessage> {
-    await DBOS.runStep(() => records.wait(runId, pending), { name: `wait-${index + 1}` });
+    await DBOS.runStep(() => markWaiting(runId, begun.ownerId, pending), { name: `wait-${index + 1}` });
     const remainingSeconds = Math.max(1, (begun.deadlineMs - clock.now().getTime()) / 1000);
     const answers = await DBOS.recv<ApprovalAnswer[]>(approvalTopic, remainingSeconds);
     if (!answers)

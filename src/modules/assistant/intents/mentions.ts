@@ -1,24 +1,28 @@
 import { type Intent, reply } from './intent.js';
 
-/** The reply an agent tool answered with (`{ output }`), as text. */
+/** The reply an agent's or a team's tool answered with (`{ output }`), as text. */
 function agentReply(value: unknown): string {
   const output = (value as { output?: unknown } | null)?.output;
   if (typeof output === 'string') return output;
   const status = (value as { status?: unknown } | null)?.status;
-  return typeof status === 'string' ? `The agent's run is ${status}; it goes on.` : JSON.stringify(value);
+  return typeof status === 'string' ? `The run is ${status}; it goes on.` : JSON.stringify(value);
 }
 
 /**
  * "@writer draft a note about …": asks the agent named (its tool `agent__<name>`, which the chat
- * offers for every agent the user may ask) with the rest of the message, then answers with the
- * agent's reply. An agent the user may not ask is not among the tools: the assistant says so.
+ * offers for every agent the user may ask), or else the user's team of that name (`team__<name>`),
+ * with the rest of the message, then answers with the reply. A name that is neither among the tools
+ * gets the answer that it is not available.
  */
 export const mentionIntents: Intent[] = [
   {
-    name: 'ask an agent by mention',
+    name: 'ask an agent or a team by mention',
     patterns: [/^@(?<name>[a-z0-9][a-z0-9_-]*)[,:]?\s+(?<request>[\s\S]+)$/i],
     plan: ({ name, request }, context) => {
-      const toolName = `agent__${(name ?? '').toLowerCase()}`;
+      const slug = (name ?? '').toLowerCase();
+      const team = `team__${slug}`;
+      const agent = `agent__${slug}`;
+      const toolName = !context.toolNames?.has(agent) && context.toolNames?.has(team) ? team : agent;
       const asked = context.turn.outcomes.findLast(
         (outcome) => outcome.toolName === toolName && outcome.result?.kind === 'output',
       );
