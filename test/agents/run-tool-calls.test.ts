@@ -14,7 +14,11 @@ describe('an agent run’s tool calls over REST', () => {
   let headers: Record<string, string>;
 
   const getRun = async (id: string): Promise<AgentRunDetail> => {
-    const response = await testApp.app.http.inject({ method: 'GET', url: `/api/v1/agent-runs/${id}`, headers });
+    const response = await testApp.app.http.inject({
+      method: 'GET',
+      url: `/api/v1/agent-runs/${id}`,
+      headers,
+    });
     expect(response.statusCode).toBe(200);
     return response.json<AgentRunDetail>();
   };

@@ -121,7 +121,9 @@ export const agentRunToolCallSchema = z
     input: z.unknown(),
     state: z
       .enum(['running', 'awaiting_approval', 'success', 'error', 'denied'])
-      .describe('awaiting_approval: held for your answer (`approved` once given, until it runs); running: no result recorded'),
+      .describe(
+        'awaiting_approval: held for your answer (`approved` once given, until it runs); running: no result recorded',
+      ),
     output: z.unknown().optional(),
     error: z.string().optional(),
     duration_ms: z.number().nonnegative().optional().describe('How long the tool ran'),

@@ -65,13 +65,17 @@ function readMessages(calls: Map<string, AgentRunToolCall>, step: number, outcom
 function readAnswers(calls: Map<string, AgentRunToolCall>, answers: ApprovalAnswer[]): void {
   for (const call of calls.values()) {
     const answer = answers.find((candidate) => candidate.approval_id === call.approval_id);
-    if (call.state === 'awaiting_approval' && call.approved === undefined) call.approved = answer?.approved === true;
+    if (call.state === 'awaiting_approval' && call.approved === undefined)
+      call.approved = answer?.approved === true;
   }
 }
 
 /** A result part's output as the card's state: success with the value, error with the text, or refused. */
 function resultOf(
-  output: Extract<Extract<ModelMessage, { role: 'tool' }>['content'][number], { type: 'tool-result' }>['output'],
+  output: Extract<
+    Extract<ModelMessage, { role: 'tool' }>['content'][number],
+    { type: 'tool-result' }
+  >['output'],
 ): Pick<AgentRunToolCall, 'state' | 'output' | 'error'> {
   switch (output.type) {
     case 'json':

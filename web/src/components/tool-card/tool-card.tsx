@@ -1,7 +1,7 @@
 import { type DynamicToolUIPart, getToolName, type ToolUIPart } from 'ai';
 import { useState } from 'react';
-import { Button } from '../../../components/button';
-import { ValueView } from '../../../components/value-view';
+import { Button } from '../button';
+import { ValueView } from '../value-view';
 import { summarizeToolCall, type ToolCallGist } from './tool-summary';
 import { useSubjectTasks } from './use-subject-tasks';
 
