@@ -138,6 +138,11 @@ describe('the cooperation pages', () => {
     await poll(() => page.getByText(/^Version 2 ·/).count()).toBeGreaterThan(0);
     const history = page.getByRole('list', { name: 'History' });
     await poll(() => history.textContent()).toContain('replace /size = 12');
+    // Names, not ids: the author of each version, and the space's owner among its members.
+    expect(await history.getByText('Ada Admin (you)').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: 'Members' }).textContent()).toContain(
+      'Owner: Ada Admin (you)',
+    );
     await history.getByRole('button', { name: 'Restore' }).click();
     await poll(() => value.inputValue()).toContain('"size": 10');
     // Who wrote what: Ada, through the web, wrote the entry three times.
