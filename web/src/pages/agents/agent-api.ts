@@ -61,6 +61,20 @@ export function useAgentRuns(agentId: string) {
   });
 }
 
+/** An agent's runs, newest first, a page at a time (the Runs list's Load more). */
+export function useAgentRunPages(agentId: string) {
+  return useInfiniteQuery({
+    queryKey: [...agentKeys.runs(agentId), 'pages'],
+    queryFn: ({ pageParam, signal }) =>
+      api<AgentRunPage>('/api/v1/agent-runs', {
+        query: { agent: agentId, limit: 20, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
 /** One run with its tool calls, asked again every second until it ends. */
 export function useAgentRun(id: string | undefined) {
   return useQuery({
