@@ -80,7 +80,6 @@ function resultOf(
   switch (output.type) {
     case 'json':
     case 'text':
-      return { state: 'success', output: output.value };
     case 'content':
       return { state: 'success', output: output.value };
     case 'error-text':
