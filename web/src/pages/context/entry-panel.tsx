@@ -97,9 +97,11 @@ export function EntryPanel({ space, entryKey }: { space: ContextSpace; entryKey:
           {history.data.items.map((version) => (
             <li key={version.version} className="flex flex-col gap-1 py-2">
               <span className="flex flex-wrap items-center gap-2">
-                Version {version.version} · {changeWords[version.change]} by{' '}
-                <PersonName spaceId={space.id} userId={version.author_id} /> ·{' '}
-                <Time value={version.created_at} relativeToNow />
+                <span>
+                  Version {version.version} · {changeWords[version.change]} by{' '}
+                  <PersonName spaceId={space.id} userId={version.author_id} /> ·{' '}
+                  <Time value={version.created_at} relativeToNow />
+                </span>
                 {writable && version.version !== entry.data.version && !version.deleted && (
                   <Button
                     size="sm"
