@@ -246,6 +246,7 @@ export async function createApp({
             () => true,
             () => false,
           ),
+        profiles: (userIds) => identity.users.profiles(systemActor, userIds),
       },
     });
     const memories = createMemoryService({

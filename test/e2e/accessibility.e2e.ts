@@ -80,8 +80,12 @@ describe('accessibility', () => {
         arguments: [{ name: 'language', required: true }],
       })
     ).id;
+    ids.note = (await post('/api/v1/resources', { kind: 'text', name: 'Packing list', content: 'Socks' })).id;
     await post('/api/v1/memories', { text: 'My manager is Dana' });
     ids.agent = (await post('/api/v1/agents', { name: 'helper', description: 'Helps with the week' })).id;
+    ids.organizer = (
+      await post('/api/v1/agents', { name: 'organizer', description: 'Keeps the list', tools: ['add_task'] })
+    ).id;
     ids.listing = (await post('/api/v1/marketplace', { kind: 'agent', source_id: ids.agent })).id;
     ids.space = (await post('/api/v1/context/spaces', { name: 'Launch plan' })).id;
     // A workflow that waits for an approval: the approvals inbox and the runs have something to show.
@@ -125,6 +129,17 @@ describe('accessibility', () => {
   for (const path of pages) it(`has no violation on ${path}`, () => checkPage(visitor.page, path));
 
   it('has no violation on an agent page', () => checkPage(visitor.page, `/agents/${ids.agent}`));
+  it('has no violation in an agent run’s tool cards, opened', async () => {
+    const { page } = visitor;
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`/agents/${ids.organizer}`);
+    await page.getByLabel('Your request').fill('add a task to water the plants tomorrow');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const card = page.getByRole('region', { name: 'Tool call: add_task' });
+    await eventually(() => card.count(), 30_000).toBe(1);
+    await card.getByRole('button', { name: 'Details' }).click();
+    await checkBothThemes(page, 'an agent run’s tool card');
+  });
   it('has no violation on a marketplace listing', () =>
     checkPage(visitor.page, `/marketplace/${ids.listing}`));
   it('has no violation on a context space', () => checkPage(visitor.page, `/context/${ids.space}`));
@@ -143,12 +158,16 @@ describe('accessibility', () => {
     ['/documents', 'Write a note'],
     ['/tasks', 'Edit Water the plants'],
     ['/chat', 'Insert a prompt'],
+    ['/chat', 'About Switchboard'],
+    ['/workflows', 'Import'],
   ];
   for (const [path, opener] of dialogs)
     it(`has no violation in the "${opener}" dialog`, () => checkDialog(visitor.page, path, opener));
 
   it('has no violation in the dialog confirming a prompt deletion', () =>
     checkDialog(visitor.page, `/prompts/${ids.prompt}`, 'Delete'));
+  it('has no violation in the dialog confirming a document deletion', () =>
+    checkDialog(visitor.page, `/documents/${ids.note}`, 'Delete'));
 
   it('has no violation on the sign-in page', async () => {
     const signedOut = await e2e.visitor();

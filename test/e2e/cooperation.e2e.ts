@@ -72,9 +72,20 @@ describe('the cooperation pages', () => {
     await page.getByLabel('Your request').fill('add a task to water the plants tomorrow');
     await page.getByRole('button', { name: 'Ask' }).click();
     const answer = page.getByRole('region', { name: 'Answer' });
-    await poll(() => answer.getByText('Succeeded').count()).toBe(1);
+    // The run's status line (the card below carries its own badge).
+    const status = answer.locator('p', { has: page.getByText('Succeeded', { exact: true }) });
+    await poll(() => status.count()).toBe(1);
     expect((await answer.textContent())?.length).toBeGreaterThan(20);
-    await poll(() => answer.getByRole('list', { name: 'Tool calls' }).getByText('add_task').count()).toBe(1);
+    // The call is the chat's tool card: its outcome in words, its input, result and duration behind Details.
+    const card = answer
+      .getByRole('list', { name: 'Tool calls' })
+      .getByRole('region', { name: 'Tool call: add_task' });
+    await poll(() => card.count()).toBe(1);
+    expect(await card.getByTestId('tool-summary').textContent()).toMatch(/^Added “.*water the plants/i);
+    expect(await card.getByText('Succeeded').count()).toBe(1);
+    await card.getByRole('button', { name: 'Details' }).click();
+    expect(await card.textContent()).toMatch(/Arguments.*Result/);
+    expect(await card.getByText(/^\d+(\.\d)? m?s$/).count()).toBe(1);
     await poll(() =>
       page.getByRole('list', { name: 'Runs' }).getByText('add a task to water the plants').count(),
     ).toBe(1);
@@ -127,6 +138,11 @@ describe('the cooperation pages', () => {
     await poll(() => page.getByText(/^Version 2 ·/).count()).toBeGreaterThan(0);
     const history = page.getByRole('list', { name: 'History' });
     await poll(() => history.textContent()).toContain('replace /size = 12');
+    // Names, not ids: the author of each version, and the space's owner among its members.
+    expect(await history.getByText('Ada Admin (you)').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: 'Members' }).textContent()).toContain(
+      'Owner: Ada Admin (you)',
+    );
     await history.getByRole('button', { name: 'Restore' }).click();
     await poll(() => value.inputValue()).toContain('"size": 10');
     // Who wrote what: Ada, through the web, wrote the entry three times.

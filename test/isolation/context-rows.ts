@@ -80,6 +80,9 @@ export const contextRows: OwnedRow[] = [
   owned('GET', `${spaces}/:id/members`, 'api:read', ({ spaceId }) => ({
     url: `${spaces}/${spaceId}/members`,
   })),
+  owned('GET', `${spaces}/:id/people`, 'api:read', ({ spaceId }) => ({
+    url: `${spaces}/${spaceId}/people`,
+  })),
   owned('POST', `${spaces}/:id/members`, 'api:write', ({ spaceId, memberId }) => ({
     url: `${spaces}/${spaceId}/members`,
     payload: { user_id: memberId, role: 'write' },

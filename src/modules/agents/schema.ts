@@ -112,6 +112,36 @@ export const agentRunSchema = z
   .meta({ id: 'AgentRun' });
 export type AgentRunView = z.infer<typeof agentRunSchema>;
 
+/** One tool call a run made, as its recorded steps tell it (the chat's tool part, with the step). */
+export const agentRunToolCallSchema = z
+  .object({
+    tool_call_id: z.string(),
+    tool: z.string(),
+    step: z.number().int().describe('The model step (from 1) that made the call'),
+    input: z.unknown(),
+    state: z
+      .enum(['running', 'awaiting_approval', 'success', 'error', 'denied'])
+      .describe(
+        'awaiting_approval: held for your answer (`approved` once given, until it runs); running: no result recorded',
+      ),
+    output: z.unknown().optional(),
+    error: z.string().optional(),
+    duration_ms: z.number().nonnegative().optional().describe('How long the tool ran'),
+    approval_id: z.string().optional().describe('Set when the call was held for approval'),
+    approved: z.boolean().optional().describe('Your answer to a held call, once given'),
+  })
+  .meta({ id: 'AgentRunToolCall' });
+export type AgentRunToolCall = z.infer<typeof agentRunToolCallSchema>;
+
+export const agentRunDetailSchema = agentRunSchema
+  .extend({
+    tool_calls: z
+      .array(agentRunToolCallSchema)
+      .describe('The tool calls of its finished steps, in the order made, with their results'),
+  })
+  .meta({ id: 'AgentRunDetail' });
+export type AgentRunDetail = z.infer<typeof agentRunDetailSchema>;
+
 export const agentRunPageSchema = z.object({
   items: z.array(agentRunSchema),
   next_cursor: z.string().nullable(),

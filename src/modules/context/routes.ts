@@ -16,6 +16,7 @@ import {
   memberParams,
   memberSchema,
   patchEntryInputSchema,
+  personSchema,
   restoreEntryInputSchema,
   setEntryInputSchema,
   spacePageSchema,
@@ -104,6 +105,17 @@ export function registerContextRoutes(app: FastifyInstance, service: ContextServ
       response: z.object({ items: z.array(memberSchema) }),
     },
     async (request) => ({ items: await members.list(request.user, request.params.id) }),
+  );
+  route(
+    {
+      method: 'GET',
+      url: `${spaces}/:id/people`,
+      scope: 'api:read',
+      summary: 'The space’s people by name: its owner, its members and whoever wrote to it',
+      params: spaceParams,
+      response: z.object({ items: z.array(personSchema) }),
+    },
+    async (request) => ({ items: await service.people.list(request.user, request.params.id) }),
   );
   route(
     {

@@ -132,6 +132,19 @@ export const memberSchema = z
   .meta({ id: 'ContextMember' });
 export type ContextMember = z.infer<typeof memberSchema>;
 
+export const personSchema = z
+  .object({
+    user_id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z
+      .enum(['owner', 'read', 'write', 'admin'])
+      .nullable()
+      .describe('Their place in the space; null for someone who wrote to it and is no longer a member'),
+  })
+  .meta({ id: 'ContextSpacePerson' });
+export type ContextPerson = z.infer<typeof personSchema>;
+
 export const entrySchema = z
   .object({
     space_id: z.string(),

@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../service-deps.js';
 import './events.js';
 import { createEntryOperations } from './service/entries.js';
 import { createMemberOperations, type MemberDirectory } from './service/members.js';
+import { createPeopleOperations } from './service/people.js';
 import { createSpaceOperations, type RunRef } from './service/spaces.js';
 
 export type { MemberDirectory } from './service/members.js';
@@ -19,6 +20,7 @@ export function createContextService(deps: ServiceDeps & { directory: MemberDire
   return {
     spaces,
     members: createMemberOperations(deps, deps.directory),
+    people: createPeopleOperations(deps, deps.directory),
     entries: createEntryOperations(deps),
 
     /**

@@ -6,10 +6,21 @@ import type { AgentDefinitionInput } from '@server/modules/agents/definition';
 import type {
   Agent,
   AgentPage,
+  AgentRunDetail,
   AgentRunPage,
+  AgentRunToolCall,
   AgentRunView,
   AgentVersion,
 } from '@server/modules/agents/schema';
 
-export type { Agent, AgentDefinitionInput, AgentPage, AgentRunPage, AgentRunView, AgentVersion };
+export type {
+  Agent,
+  AgentDefinitionInput,
+  AgentPage,
+  AgentRunDetail,
+  AgentRunPage,
+  AgentRunToolCall,
+  AgentRunView,
+  AgentVersion,
+};
 export type AgentRunStatus = AgentRunView['status'];

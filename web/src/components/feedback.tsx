@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 
 /** An API error shown where it happened, as a sentence. Renders nothing without an error. */
 export function ErrorNotice({ error, className = '' }: { error: unknown; className?: string }) {
@@ -10,6 +10,13 @@ export function ErrorNotice({ error, className = '' }: { error: unknown; classNa
       className={`rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200 ${className}`}
     >
       {errorMessage(error)}
+      {error instanceof ApiError && (
+        // The server's stable code: what to quote when asking for help, or to look up in the docs.
+        <>
+          {' '}
+          <span className="font-mono text-xs">({error.code})</span>
+        </>
+      )}
     </p>
   );
 }

@@ -11,7 +11,8 @@ export { humanize };
 const oneLongWord = /^\S{24,}$/;
 
 export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number }) {
-  if (value === null || value === undefined) return <span className="text-neutral-500">—</span>;
+  if (value === null || value === undefined)
+    return <span className="text-neutral-600 dark:text-neutral-400">—</span>;
   if (typeof value === 'boolean') return <span>{value ? 'yes' : 'no'}</span>;
   if (typeof value === 'number') return <span className="tabular-nums">{value.toLocaleString()}</span>;
   if (typeof value === 'string' && oneLongWord.test(value))
@@ -27,7 +28,7 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
       <span className="break-words">{value}</span>
     );
   if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="text-neutral-500">none</span>;
+    if (value.length === 0) return <span className="text-neutral-600 dark:text-neutral-400">none</span>;
     if (depth > 3) return <code className="break-all text-xs">{JSON.stringify(value)}</code>;
     return (
       <ol className="list-decimal space-y-1 pl-5">
@@ -41,7 +42,7 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) return <span className="text-neutral-500">empty</span>;
+    if (entries.length === 0) return <span className="text-neutral-600 dark:text-neutral-400">empty</span>;
     if (depth > 3) return <code className="break-all text-xs">{JSON.stringify(value)}</code>;
     return (
       <dl className="grid grid-cols-[minmax(6rem,max-content)_1fr] gap-x-3 gap-y-1">

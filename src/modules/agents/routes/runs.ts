@@ -7,6 +7,7 @@ import { idParams, runIdParams } from '../../../http/route-params.js';
 import { openSse } from '../../../http/sse.js';
 import {
   agentHealthSchema,
+  agentRunDetailSchema,
   agentRunPageSchema,
   agentRunSchema,
   answerAgentRunApprovalsInputSchema,
@@ -53,11 +54,11 @@ export function registerAgentRunRoutes(app: FastifyInstance, runs: AgentRunsServ
       method: 'GET',
       url: '/api/v1/agent-runs/:id',
       scope: 'api:read',
-      summary: 'One of your agent runs',
+      summary: 'One of your agent runs, with the tool calls of its finished steps',
       params: runIdParams,
-      response: agentRunSchema,
+      response: agentRunDetailSchema,
     },
-    (request) => runs.get(request.user, request.params.id),
+    (request) => runs.detail(request.user, request.params.id),
   );
 
   route(

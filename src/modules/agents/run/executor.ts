@@ -181,6 +181,7 @@ export function createAgentExecutor(
         },
         onChunk: (chunk) => live.push(runId, chunk),
         logger: log,
+        now: () => clock.now().getTime(),
       });
       if (outcome.failure) return outcome;
       const next = {

@@ -11,6 +11,8 @@ export interface StepOutcome {
   toolCalls: string[];
   tokensIn: number;
   tokensOut: number;
+  /** How long each tool ran, by tool call id (steps recorded before this was kept have none). */
+  toolDurations?: Record<string, number>;
   failure?: { code: string; message: string };
 }
 
@@ -28,6 +30,7 @@ export async function runModelStep({
   providerOptions,
   onChunk,
   logger,
+  now = Date.now,
 }: {
   model: ResolvedModel;
   system: string;
@@ -37,6 +40,8 @@ export async function runModelStep({
   providerOptions?: Record<string, Record<string, string>> | undefined;
   onChunk: (chunk: UIMessageChunk) => void;
   logger: Logger;
+  /** The clock tool durations are read from. */
+  now?: () => number;
 }): Promise<StepOutcome> {
   const result = streamAssistant({ model, system, messages, tools, maxSteps: 1, signal, providerOptions });
   let lastFailure: { code: string; message: string } | undefined;
@@ -52,7 +57,9 @@ export async function runModelStep({
       return lastFailure.message;
     },
   });
+  const durations = toolTimer(now);
   for await (const chunk of stream) {
+    durations.see(chunk);
     if (chunk.type === 'error') failure = lastFailure ?? { code: 'MODEL_ERROR', message: chunk.errorText };
     onChunk(chunk);
   }
@@ -73,6 +80,24 @@ export async function runModelStep({
     toolCalls: toolCalls.map((call) => call.toolName),
     tokensIn: usage.inputTokens ?? 0,
     tokensOut: usage.outputTokens ?? 0,
+    toolDurations: durations.measured,
+  };
+}
+
+/** Times each tool call from its input to its result, as the chunks come. */
+function toolTimer(now: () => number) {
+  const started = new Map<string, number>();
+  // A call approved in the step before runs first thing in this one, with no input chunk here.
+  const begun = now();
+  const measured: Record<string, number> = {};
+  return {
+    measured,
+    see(chunk: UIMessageChunk): void {
+      if (chunk.type === 'tool-input-available') started.set(chunk.toolCallId, now());
+      const ended =
+        (chunk.type === 'tool-output-available' && !chunk.preliminary) || chunk.type === 'tool-output-error';
+      if (ended) measured[chunk.toolCallId] = now() - (started.get(chunk.toolCallId) ?? begun);
+    },
   };
 }
 

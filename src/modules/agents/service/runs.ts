@@ -15,9 +15,11 @@ import {
 import { createAgentExecutor, type AgentExecutor } from '../run/executor.js';
 import { type ApprovalAnswer, approvalTopic } from '../run/approvals.js';
 import { createLiveStreams } from '../run/live-streams.js';
+import { toolCallsOf } from '../run/tool-calls.js';
 import { createRunRecords, endStatuses, toRunView } from '../run/records.js';
 import {
   type AgentAnswer,
+  type AgentRunDetail,
   type AnswerAgentRunApprovalsInput,
   answerAgentRunApprovalsInputSchema,
   type AgentRunPage,
@@ -173,6 +175,13 @@ export function createAgentRunsService(deps: AgentDeps & { definitions: AgentDef
 
     async get(actor: Actor, runId: string): Promise<AgentRunView> {
       return toRunView(await loadOwned(actor, runId));
+    },
+
+    /** The run with the tool calls of its finished steps (read from its DBOS workflow's records). */
+    async detail(actor: Actor, runId: string): Promise<AgentRunDetail> {
+      const row = await loadOwned(actor, runId);
+      const steps = executor ? await outsideEngine(() => DBOS.listWorkflowSteps(row.id)) : undefined;
+      return { ...toRunView(row), tool_calls: toolCallsOf(steps ?? []) };
     },
 
     /** Your runs, newest first, filtered by agent, status or parent, a page at a time. */

@@ -19,6 +19,8 @@ export interface MemberDirectory {
   userIdByEmail(email: string): Promise<string>;
   /** Whether an account with this id exists. */
   userExists(userId: string): Promise<boolean>;
+  /** The names and emails of these accounts (unknown ids left out). */
+  profiles(userIds: string[]): Promise<{ id: string; name: string; email: string }[]>;
 }
 
 /** A space's members: listed by anyone who may read it, changed by its owner and admins. */

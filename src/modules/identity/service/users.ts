@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';
 import { cursorPosition, pageFrom } from '../../../db/cursor.js';
@@ -224,6 +224,19 @@ export function createUsersService({
         .map(([key]) => key);
       await bus.publish(actor, 'user.updated', { user_id: userId, changes: changed });
       return toUserView(await loadUser(userId));
+    },
+
+    /**
+     * The names and emails of these accounts (unknown ids are left out), for a module that shows
+     * the people of something shared; the caller decides who may see whom.
+     */
+    async profiles(actor: Actor, userIds: string[]): Promise<{ id: string; name: string; email: string }[]> {
+      requireAdmin(actor);
+      if (userIds.length === 0) return [];
+      return db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.id, userIds));
     },
 
     /** Finds an account by email, for the CLI. */

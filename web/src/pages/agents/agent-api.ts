@@ -1,5 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Agent, AgentPage, AgentRunPage, AgentRunView, AgentVersion } from '../../api/agent-types';
+import type {
+  Agent,
+  AgentPage,
+  AgentRunDetail,
+  AgentRunPage,
+  AgentRunView,
+  AgentVersion,
+} from '../../api/agent-types';
 import { api } from '../../api/client';
 
 /** Query keys of agents and their runs; agent.* live events mark them stale. */
@@ -54,12 +61,26 @@ export function useAgentRuns(agentId: string) {
   });
 }
 
-/** One run, asked again every second until it ends. */
+/** An agent's runs, newest first, a page at a time (the Runs list's Load more). */
+export function useAgentRunPages(agentId: string) {
+  return useInfiniteQuery({
+    queryKey: [...agentKeys.runs(agentId), 'pages'],
+    queryFn: ({ pageParam, signal }) =>
+      api<AgentRunPage>('/api/v1/agent-runs', {
+        query: { agent: agentId, limit: 20, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+/** One run with its tool calls, asked again every second until it ends. */
 export function useAgentRun(id: string | undefined) {
   return useQuery({
     queryKey: agentKeys.run(id ?? ''),
     queryFn: ({ signal }) =>
-      api<AgentRunView>(`/api/v1/agent-runs/${encodeURIComponent(id ?? '')}`, { signal }),
+      api<AgentRunDetail>(`/api/v1/agent-runs/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: id !== undefined,
     refetchInterval: (query) => (query.state.data && runEnded(query.state.data) ? false : 1_000),
   });
@@ -97,6 +118,18 @@ export function useAgentMutations() {
     cancel: useMutation({
       mutationFn: (runId: string) =>
         api<AgentRunView>(`/api/v1/agent-runs/${runId}/cancel`, { method: 'POST' }),
+      onSettled: refreshRuns,
+    }),
+    /** Answers every tool call a waiting run holds at once (one left out would be refused). */
+    answer: useMutation({
+      mutationFn: ({
+        runId,
+        approvals,
+      }: {
+        runId: string;
+        approvals: { approval_id: string; approved: boolean }[];
+      }) =>
+        api<AgentRunView>(`/api/v1/agent-runs/${runId}/approvals`, { method: 'POST', body: { approvals } }),
       onSettled: refreshRuns,
     }),
   };

@@ -48,7 +48,7 @@ export function AskPanel({ agent }: { agent: Agent }) {
             {run.data.steps > 0 && <span>{run.data.steps} steps</span>}
             {working && <span>Working…</span>}
           </p>
-          <RunToolCalls runId={run.data.id} working={working} />
+          <RunToolCalls key={run.data.id} run={run.data} />
           {run.data.output && <p className="whitespace-pre-wrap">{run.data.output}</p>}
           {run.data.error && <p className="text-red-700 dark:text-red-400">{run.data.error.message}</p>}
         </section>

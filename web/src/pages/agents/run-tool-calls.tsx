@@ -1,46 +1,52 @@
-import { useQuery } from '@tanstack/react-query';
-import type { EventPage } from '../../api/event-types';
-import { api } from '../../api/client';
-
-interface StepEvent {
-  run_id: string;
-  step: number;
-  tool_calls: string[];
-}
+import { useState } from 'react';
+import type { AgentRunDetail } from '../../api/agent-types';
+import { ErrorNotice } from '../../components/feedback';
+import { toToolPart } from '../../components/tool-card/stored-tool-part';
+import { ToolCard } from '../../components/tool-card/tool-card';
+import { useAgentMutations } from './agent-api';
 
 /**
- * The tools a run called, a card per call in the order made, read from the run's `agent.run.step`
- * events (asked again while the run works).
+ * The tools a run called, in the order made, each drawn with the chat's tool card: what it was
+ * given, what it answered or why it failed, how long it took, and whether it waits for approval.
+ * The calls a waiting run holds are answered together once each has its yes or no (the server
+ * refuses a call left out of the answer).
  */
-export function RunToolCalls({ runId, working }: { runId: string; working: boolean }) {
-  const steps = useQuery({
-    queryKey: ['agent-runs', 'tool-calls', runId],
-    queryFn: ({ signal }) =>
-      api<EventPage>('/api/v1/events', { query: { type: 'agent.run.step', q: runId, limit: 100 }, signal }),
-    refetchInterval: working ? 1_000 : false,
-  });
-  const calls = (steps.data?.items ?? [])
-    .map((event) => event.data as StepEvent)
-    .filter((data) => data.run_id === runId)
-    .sort((left, right) => left.step - right.step)
-    .flatMap((data) =>
-      data.tool_calls.map((tool, index) => ({ key: `${data.step}:${index}`, tool, step: data.step })),
-    );
-  if (calls.length === 0) return null;
+export function RunToolCalls({ run }: { run: AgentRunDetail }) {
+  const { answer } = useAgentMutations();
+  const [answers, setAnswers] = useState<Record<string, boolean>>({});
+  if (run.tool_calls.length === 0) return null;
+  const held = run.status === 'waiting' ? run.approvals : [];
+  const onAnswer = (approvalId: string, approved: boolean) => {
+    const next = { ...answers, [approvalId]: approved };
+    setAnswers(next);
+    if (held.every((call) => next[call.approval_id] !== undefined))
+      answer.mutate(
+        {
+          runId: run.id,
+          approvals: held.map((call) => ({
+            approval_id: call.approval_id,
+            approved: next[call.approval_id] === true,
+          })),
+        },
+        // Not delivered: the calls wait again for an answer.
+        { onError: () => setAnswers({}) },
+      );
+  };
   return (
-    <ol aria-label="Tool calls" className="mb-2 flex flex-col gap-2">
-      {calls.map((call) => (
-        <li
-          key={call.key}
-          className="flex flex-wrap items-center gap-2 rounded-md border border-neutral-200 px-3 py-2 text-sm dark:border-neutral-800"
-        >
-          <span className="font-mono">{call.tool}</span>
-          <span className="text-neutral-600 dark:text-neutral-400">step {call.step}</span>
-          <span className="ml-auto rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800 dark:bg-green-950 dark:text-green-200">
-            Called
-          </span>
-        </li>
-      ))}
-    </ol>
+    <div className="mb-2">
+      <ErrorNotice error={answer.error} className="mb-2" />
+      <ol aria-label="Tool calls">
+        {run.tool_calls.map((call) => {
+          const given = call.approval_id === undefined ? undefined : answers[call.approval_id];
+          const shown =
+            call.state === 'awaiting_approval' && given !== undefined ? { ...call, approved: given } : call;
+          return (
+            <li key={call.tool_call_id}>
+              <ToolCard part={toToolPart(shown)} onAnswer={onAnswer} answering={answer.isPending} />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import type {
   ContextEntryPage,
   ContextHistoryPage,
   ContextMember,
+  ContextPerson,
   ContextSpace,
   ContextSpacePage,
   MemberRole,
@@ -15,6 +16,7 @@ export const contextKeys = {
   spaces: ['context', 'spaces'] as const,
   space: (id: string) => ['context', 'space', id] as const,
   members: (id: string) => ['context', 'members', id] as const,
+  people: (id: string) => ['context', 'people', id] as const,
   entries: (id: string, prefix: string) => ['context', 'entries', id, prefix] as const,
   entry: (id: string, key: string) => ['context', 'entry', id, key] as const,
   history: (id: string, key: string) => ['context', 'history', id, key] as const,
@@ -51,6 +53,15 @@ export function useMembers(id: string) {
     queryKey: contextKeys.members(id),
     queryFn: ({ signal }) =>
       api<{ items: ContextMember[] }>(`${spacePath(id)}/members`, { signal }).then((page) => page.items),
+  });
+}
+
+/** The space's people by name: its owner, members and whoever wrote to it. */
+export function usePeople(id: string) {
+  return useQuery({
+    queryKey: contextKeys.people(id),
+    queryFn: ({ signal }) =>
+      api<{ items: ContextPerson[] }>(`${spacePath(id)}/people`, { signal }).then((page) => page.items),
   });
 }
 

@@ -6,6 +6,7 @@ import { ErrorNotice, Spinner } from '../../components/feedback';
 import { TextArea } from '../../components/field';
 import { Time } from '../../components/time';
 import { canWrite, useContextMutations, useEntry, useHistory } from './context-api';
+import { PersonName } from './person-name';
 
 const changeWords = { set: 'set', patch: 'merged', delete: 'deleted', restore: 'restored' } as const;
 
@@ -96,8 +97,11 @@ export function EntryPanel({ space, entryKey }: { space: ContextSpace; entryKey:
           {history.data.items.map((version) => (
             <li key={version.version} className="flex flex-col gap-1 py-2">
               <span className="flex flex-wrap items-center gap-2">
-                Version {version.version} · {changeWords[version.change]} ·{' '}
-                <Time value={version.created_at} relativeToNow />
+                <span>
+                  Version {version.version} · {changeWords[version.change]} by{' '}
+                  <PersonName spaceId={space.id} userId={version.author_id} /> ·{' '}
+                  <Time value={version.created_at} relativeToNow />
+                </span>
                 {writable && version.version !== entry.data.version && !version.deleted && (
                   <Button
                     size="sm"

@@ -3,6 +3,7 @@ import { Button } from '../../components/button';
 import { ErrorNotice, Spinner } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/field';
 import { canAdmin, useContextMutations, useMembers } from './context-api';
+import { PersonName } from './person-name';
 
 const roles: MemberRole[] = ['read', 'write', 'admin'];
 
@@ -14,19 +15,25 @@ export function MembersPanel({ space }: { space: ContextSpace }) {
   return (
     <section aria-label="Members" className="flex flex-col gap-3">
       <h2 className="text-lg font-semibold">Members</h2>
+      <p className="text-sm">
+        Owner: <PersonName spaceId={space.id} userId={space.owner_id} />
+      </p>
       {members.isPending ? (
         <Spinner label="Loading members" />
       ) : members.isError ? (
         <ErrorNotice error={members.error} />
       ) : members.data.length === 0 ? (
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">Only its owner.</p>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">No one else yet.</p>
       ) : (
         <ul className="divide-y divide-neutral-200 text-sm dark:divide-neutral-800">
           {members.data.map((member) => (
             <li key={`${member.member_kind}:${member.member_id}`} className="flex items-center gap-2 py-2">
               <span className="flex-1">
-                {member.member_kind === 'user' ? '' : `${member.member_kind} `}
-                {member.member_id}
+                {member.member_kind === 'user' ? (
+                  <PersonName spaceId={space.id} userId={member.member_id} />
+                ) : (
+                  `${member.member_kind} ${member.member_id}`
+                )}
               </span>
               <span>{member.role}</span>
               {admin && (

@@ -4,8 +4,8 @@ import type { ContextSpace } from '../../api/context-types';
 import type { EventPage } from '../../api/event-types';
 import { api } from '../../api/client';
 import { ErrorNotice, Spinner } from '../../components/feedback';
-import { useCurrentUser } from '../../session';
-import { useEntries, useMembers } from './context-api';
+import { useEntries, useMembers, usePeople } from './context-api';
+import { usePersonLabel } from './person-name';
 import { relationsOf, type Write } from './relations';
 
 const rowHeight = 28;
@@ -42,15 +42,12 @@ export function RelationsPanel({ space }: { space: ContextSpace }) {
   const writes = useWrites(space.id);
   const entries = useEntries(space.id, '');
   const members = useMembers(space.id);
-  const me = useCurrentUser();
-  if (writes.isPending || entries.isPending) return <Spinner label="Loading who wrote what" />;
+  const people = usePeople(space.id);
+  const label = usePersonLabel(space.id);
+  if (writes.isPending || entries.isPending || people.isPending)
+    return <Spinner label="Loading who wrote what" />;
   if (writes.isError) return <ErrorNotice error={writes.error} />;
-  const nameOf = (userId: string | null) =>
-    userId === null
-      ? 'the server'
-      : userId === me.data?.id
-        ? `${me.data.name} (you)`
-        : `user ${userId.slice(-6)}`;
+  const nameOf = (userId: string | null) => label(userId).name;
   const relations = relationsOf({
     writes: writes.data,
     entries: entries.data?.pages.flatMap((page) => page.items) ?? [],
@@ -116,7 +113,10 @@ export function RelationsPanel({ space }: { space: ContextSpace }) {
       <ul aria-label="Writers" className="text-sm">
         {relations.writers.map((writer) => (
           <li key={writer.id}>
-            <span className="font-medium">{writer.label}</span> wrote{' '}
+            <span className="font-medium" title={label(writer.userId).email}>
+              {writer.label}
+            </span>{' '}
+            wrote{' '}
             {relations.links
               .filter((link) => link.writer === writer.id)
               .map((link) => `${link.key}${link.count > 1 ? ` (${link.count}×)` : ''}`)

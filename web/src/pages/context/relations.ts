@@ -1,6 +1,8 @@
 /** One writer of a space's entries: a user, and how they came in (themselves, an agent, a workflow…). */
 export interface Writer {
   id: string;
+  /** The user who wrote (null: the server itself). */
+  userId: string | null;
   label: string;
 }
 
@@ -43,6 +45,7 @@ export function relationsOf({
     if (!writers.has(id))
       writers.set(id, {
         id,
+        userId: write.userId,
         label: write.via ? `${nameOf(write.userId)} via ${write.via}` : nameOf(write.userId),
       });
     const linkId = `${id}|${write.key}`;

@@ -75,7 +75,13 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
           ) : entries.isError ? (
             <ErrorNotice error={entries.error} />
           ) : items.length === 0 ? (
-            <EmptyState title={prefix ? 'No key starts with this' : 'No entries yet'} />
+            <EmptyState title={prefix ? 'No key starts with this' : 'No entries yet'}>
+              {prefix
+                ? 'Clear the search to see every key.'
+                : canWrite(space.data.role)
+                  ? 'Add the first one below: a key like findings/market and a JSON value.'
+                  : 'Its writers, people and agents, add them.'}
+            </EmptyState>
           ) : (
             <ul aria-label="Entries" className="flex flex-col text-sm">
               {items.map((entry) => (
@@ -86,7 +92,8 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
                     className="w-full rounded px-2 py-1 text-left font-mono hover:bg-neutral-100 aria-[current]:bg-blue-50 dark:hover:bg-neutral-800 dark:aria-[current]:bg-blue-950"
                     onClick={() => url.set('key', entry.key)}
                   >
-                    {entry.key} <span className="text-neutral-500">v{entry.version}</span>
+                    {entry.key}{' '}
+                    <span className="text-neutral-600 dark:text-neutral-400">v{entry.version}</span>
                   </button>
                 </li>
               ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Button } from '../../components/button';
 import { EmptyState, ErrorNotice, Spinner } from '../../components/feedback';
 import { SelectField } from '../../components/field';
@@ -58,7 +59,16 @@ export function DeliveriesSection() {
       ) : deliveries.isError ? (
         <ErrorNotice error={deliveries.error} />
       ) : items.length === 0 ? (
-        <EmptyState title={status === 'dead' ? 'No dead letters' : 'No deliveries yet'} />
+        <EmptyState title={status === 'dead' ? 'No dead letters' : 'No deliveries yet'}>
+          {status === 'dead' ? (
+            'Every delivery that failed for good would wait here to be replayed.'
+          ) : (
+            <>
+              An event matching one of your <Link to="/events/subscriptions">subscriptions</Link> is delivered
+              and logged here.
+            </>
+          )}
+        </EmptyState>
       ) : (
         <ul aria-label="Deliveries" className="divide-y divide-neutral-200 text-sm dark:divide-neutral-800">
           {items.map((delivery) => (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Memory } from '../../api/memory-types';
 import { Button } from '../../components/button';
+import { ErrorNotice } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/field';
 import { Time } from '../../components/time';
 import { parseTags, useMemoryMutations } from './memory-api';
@@ -49,6 +50,7 @@ export function MemoryRow({ memory, score }: { memory: Memory; score?: number })
             Save
           </Button>
           <Button onClick={() => setEditing(false)}>Cancel</Button>
+          <ErrorNotice error={update.error} className="w-full" />
         </form>
       </li>
     );
@@ -94,6 +96,7 @@ export function MemoryRow({ memory, score }: { memory: Memory; score?: number })
           Forget
         </Button>
       </span>
+      <ErrorNotice error={archive.error ?? forget.error} className="w-full" />
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { BranchSwitcher } from './branch-switcher';
 import { MarkdownText } from './markdown-text';
 import { ReplyMetrics } from './reply-metrics';
 import type { ThreadMessage } from './thread-message';
-import { ToolCard } from './tool-card';
+import { ToolCard } from '../../../components/tool-card/tool-card';
 
 const iconButton =
   'rounded p-1 text-neutral-700 hover:bg-neutral-100 disabled:opacity-40 dark:text-neutral-300 dark:hover:bg-neutral-800';

@@ -1,5 +1,5 @@
 import type { MessageMetrics } from '../../../api/conversations';
-import { formatDuration } from './tool-card';
+import { formatDuration } from '../../../components/tool-card/tool-card';
 
 /** The model id of the built-in assistant (no language model): it writes whole replies at once. */
 const builtInAssistant = 'offline';

@@ -1,8 +1,8 @@
 import type { ConversationMessage, MessagePart } from '../../../api/conversations';
+import { toToolPart } from '../../../components/tool-card/stored-tool-part';
 import type { ThreadMessage } from './thread-message';
 
 type UIPart = ThreadMessage['parts'][number];
-type StoredToolPart = Extract<MessagePart, { type: 'tool' }>;
 
 /**
  * Stored messages (the active branch, as GET …/messages answers) as the UI messages `useChat`
@@ -43,29 +43,5 @@ function toUIPart(part: MessagePart): UIPart {
       };
     case 'tool':
       return toToolPart(part);
-  }
-}
-
-function toToolPart(part: StoredToolPart): UIPart {
-  const base = {
-    type: `tool-${part.tool}` as const,
-    toolCallId: part.tool_call_id,
-    input: part.input,
-    ...(part.duration_ms !== undefined ? { toolMetadata: { duration_ms: part.duration_ms } } : {}),
-  };
-  const approvalId = part.approval_id ?? part.tool_call_id;
-  switch (part.state) {
-    case 'running':
-      return { ...base, state: 'input-available' };
-    case 'success':
-      return { ...base, state: 'output-available', output: part.output };
-    case 'error':
-      return { ...base, state: 'output-error', errorText: part.error ?? 'The tool failed.' };
-    case 'denied':
-      return { ...base, state: 'output-denied', approval: { id: approvalId, approved: false } };
-    case 'awaiting_approval':
-      return part.approved === undefined
-        ? { ...base, state: 'approval-requested', approval: { id: approvalId } }
-        : { ...base, state: 'approval-responded', approval: { id: approvalId, approved: part.approved } };
   }
 }

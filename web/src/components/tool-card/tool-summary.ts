@@ -1,5 +1,5 @@
-import { humanize } from '../../../components/humanize';
-import { describeDue } from '../../tasks/due-date';
+import { humanize } from '../humanize';
+import { describeDue } from '../../pages/tasks/due-date';
 
 /** The parts of a task a summary names (a task as the task tools answer it, or as GET /tasks/{id} does). */
 export interface TaskGist {

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import type { Task } from '@server/modules/tasks/schema';
-import { api } from '../../../api/client';
+import { api } from '../../api/client';
 import { taskIdsOf, type TaskGist } from './tool-summary';
 
 /**

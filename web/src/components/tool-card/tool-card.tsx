@@ -1,7 +1,7 @@
 import { type DynamicToolUIPart, getToolName, type ToolUIPart } from 'ai';
 import { useState } from 'react';
-import { Button } from '../../../components/button';
-import { ValueView } from '../../../components/value-view';
+import { Button } from '../button';
+import { ValueView } from '../value-view';
 import { summarizeToolCall, type ToolCallGist } from './tool-summary';
 import { useSubjectTasks } from './use-subject-tasks';
 
@@ -164,7 +164,8 @@ export function ToolCard({
 function ToolValue({ label, value, json }: { label: string; value: unknown; json: boolean }) {
   return (
     <div>
-      <h4 className="mb-1 text-xs font-semibold text-neutral-600 uppercase dark:text-neutral-400">{label}</h4>
+      {/* A label, not a heading: the card sits under headings of any level (the chat, an agent page). */}
+      <p className="mb-1 text-xs font-semibold text-neutral-600 uppercase dark:text-neutral-400">{label}</p>
       <div className="max-h-72 overflow-auto">
         {json ? (
           // Scrolls sideways rather than breaking an id over two lines on a phone.
