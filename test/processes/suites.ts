@@ -13,5 +13,6 @@ export const processSuites = [
   'test/chat/multi-instance.test.ts',
   'test/workflows/run-processes.test.ts',
   'test/processes/agent-run-kill-9.test.ts',
+  'test/processes/pipeline-kill-9.test.ts',
   'test/backup/backup-restore.test.ts',
 ];
