@@ -143,9 +143,7 @@ describe('pipeline runs across kill -9', { timeout: 180_000 }, () => {
     expect(itemRows).toBe(items);
     // Every item's entry, written once: the items cut short ran again, but their act did not.
     const written = await entries(url, runId);
-    expect(written.map((entry) => entry.key).sort()).toEqual(
-      texts.map((_, index) => `item-${index}`).sort(),
-    );
+    expect(written.map((entry) => entry.key).sort()).toEqual(texts.map((_, index) => `item-${index}`).sort());
     for (const entry of written) {
       expect(entry, entry.key).toMatchObject({ version: 1, writes: 1 });
       expect(entry.value).toBe(texts[Number(entry.key.slice('item-'.length))]);

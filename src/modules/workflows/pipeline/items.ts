@@ -148,7 +148,8 @@ export async function loadItems(
   return Promise.all(
     batch.map(async ({ ref, index }) => {
       try {
-        if (ref.kind !== 'document') return { ok: true as const, item: await loadItem(documents, actor, ref, index) };
+        if (ref.kind !== 'document')
+          return { ok: true as const, item: await loadItem(documents, actor, ref, index) };
         const document = found.get(ref.id);
         // Read alone, for its own error (not found, never whose it is).
         if (!document) return { ok: true as const, item: await loadItem(documents, actor, ref, index) };

@@ -43,7 +43,7 @@ export function createPipelineRecords(
     /**
      * Items ended (one, or a chunk's): their rows and the run's counts in one commit (once each: a
      * replay writes nothing new), with the rows of their steps when they were kept for them
-     * (`stepEnds`), then a progress event per item (batched by the bus). Gives whether the run is
+     * (`stepEnds`) and `alongside` (the chunk's cache entries), then a progress event per item (batched by the bus). Gives whether the run is
      * paused (no new item should start). The commit does not wait for the disk: the DBOS step it
      * runs in ends with DBOS's checkpoint, a synchronous commit, after it (see run/records.ts).
      */
@@ -52,9 +52,11 @@ export function createPipelineRecords(
       runId: string,
       items: SettledItem[],
       stepEnds: EndedStep[] = [],
+      alongside?: (tx: Transaction) => Promise<void>,
     ): Promise<{ paused: boolean }> {
       const now = clock.now();
       const settle = async (tx: Transaction) => {
+        await alongside?.(tx);
         const inserted =
           items.length === 0
             ? []

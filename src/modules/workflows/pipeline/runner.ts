@@ -5,7 +5,7 @@ import type { EndedStep } from '../run/records.js';
 import { cacheKeysAhead } from '../run/single-step.js';
 import { resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from '../run/failures.js';
-import { type BlockContext, type PartResult, RunFailure } from '../run/run-state.js';
+import { type BlockContext, type CacheWrite, type PartResult, RunFailure } from '../run/run-state.js';
 import type { StepEnvironment } from '../run/step-environment.js';
 import type { StepResult, StepScope } from '../run/step-kind.js';
 import { writeCsv } from './csv.js';
@@ -157,7 +157,8 @@ export function createPipelineRunner(
     /**
      * Runs items from `start` as one DBOS step (a chunk): up to `concurrency` at once, starting new
      * ones until {@link chunkItems} or {@link chunkBudgetMs}; their documents and cache entries read
-     * a batch at a time; then their rows, their steps' rows and the run's counts in one commit, and
+     * a batch at a time; then their rows, their steps' rows, their new cache entries and the run's
+     * counts in one commit, and
      * DBOS's checkpoint of the chunk. Gives how many items it covered (a replay reads it back).
      */
     const runChunk = (start: number) =>
@@ -177,6 +178,7 @@ export function createPipelineRunner(
           };
           const rows: SettledItem[] = [];
           const stepEnds: EndedStep[] = [];
+          const cacheWrites: CacheWrite[] = [];
           let next = start;
           const worker = async () => {
             while (next < end && (next === start || performance.now() - began < chunkBudgetMs)) {
@@ -199,6 +201,7 @@ export function createPipelineRunner(
                     actor: context.actor,
                     sequential: true,
                     stepEnds: ends,
+                    cacheWrites,
                     ...(ready.cached ? { cached: ready.cached } : {}),
                   },
                 );
@@ -214,6 +217,9 @@ export function createPipelineRunner(
             context.run.id,
             rows,
             stepEnds,
+            // Kept with the chunk's rows: lost only with them (a crash), and then computed again.
+            (tx) =>
+              env.cache ? env.cache.storeMany(tx, context.run.ownerId, cacheWrites) : Promise.resolve(),
           );
           const ok = rows.filter((row) => row.status === 'succeeded').length;
           return { covered: rows.length, succeeded: ok, failed: rows.length - ok, paused: pausedNow };
@@ -239,7 +245,11 @@ export function createPipelineRunner(
       return loaded.map((one, at): PreparedItem => {
         if (one.ok) {
           const keys = keysOf[at] as string[];
-          return { ok: true, item: one.item, ...(keys.length > 0 ? { cached: { keys: new Set(keys), found } } : {}) };
+          return {
+            ok: true,
+            item: one.item,
+            ...(keys.length > 0 ? { cached: { keys: new Set(keys), found } } : {}),
+          };
         }
         const prefix = `items[${from + at}]`;
         const { code, message } = stepErrorOf(one.error, env.deps.logger, prefix);
@@ -287,7 +297,7 @@ export function createPipelineRunner(
     };
 
     if (inline) {
-      for (let index = 0; index < refs.length; ) {
+      for (let index = 0; index < refs.length;) {
         await waitWhilePaused();
         const chunk = await runChunk(index);
         index += chunk.covered;

@@ -248,8 +248,9 @@ function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unkn
     drop: (): void => settle(),
     /** Keeps an acted result in the user's step cache (`cache: true`). */
     async keep(result: StepResult): Promise<void> {
-      if (cache && key !== undefined && step.cache)
-        await cache.store(context.run.ownerId, key, subject, result);
+      if (!cache || key === undefined || !step.cache) return;
+      if (context.cacheWrites) context.cacheWrites.push({ key, subject, result });
+      else await cache.store(context.run.ownerId, key, subject, result);
     },
   };
 }
