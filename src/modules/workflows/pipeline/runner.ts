@@ -36,15 +36,16 @@ export interface PipelineOutput {
 
 /**
  * A chunk: the items one DBOS step runs (items of act steps only). It starts new items until it
- * holds `chunkItems` or has run `chunkBudgetMs`, so a checkpoint (a synchronous commit) and a settle
- * serve many fast items, while slow items (a model's) still settle, and show, every fraction of a
- * second. A crash runs the unfinished chunk again: its acts are keyed by their path (see
+ * holds `chunkItems` or has run `chunkBudgetMs`, so a checkpoint (a synchronous commit), DBOS's
+ * reads around a step and a settle serve many fast items (on a loaded database each round trip
+ * costs tens of milliseconds), while slow items (a model's) still settle, and show, about every
+ * half second. A crash runs the unfinished chunk again: its acts are keyed by their path (see
  * single-step.ts), and its rows are upserts.
  */
-const chunkItems = 100;
-const chunkBudgetMs = 250;
+const chunkItems = 200;
+const chunkBudgetMs = 500;
 /** The items of a chunk read (documents, cache entries) together. */
-const loadBatch = 16;
+const loadBatch = 40;
 
 /** What a chunk's DBOS step records: how many items it covered, how they ended, and the pause. */
 interface ChunkOutcome {
@@ -167,14 +168,20 @@ export function createPipelineRunner(
           const began = performance.now();
           const end = Math.min(refs.length, start + chunkItems);
           const batches = new Map<number, Promise<PreparedItem[]>>();
-          const prepared = (index: number): Promise<PreparedItem> => {
-            const first = start + Math.floor((index - start) / loadBatch) * loadBatch;
+          const batchAt = (first: number) => {
             let batch = batches.get(first);
             if (!batch) {
               batch = prepareItems(first, Math.min(end, first + loadBatch));
+              batch.catch(() => {}); // awaited by its items
               batches.set(first, batch);
             }
-            return batch.then((items) => items[index - first] as PreparedItem);
+            return batch;
+          };
+          // An item's batch, and the next one read meanwhile (round trips, not work, bound fast items).
+          const prepared = (index: number): Promise<PreparedItem> => {
+            const first = start + Math.floor((index - start) / loadBatch) * loadBatch;
+            if (first + loadBatch < end) batchAt(first + loadBatch);
+            return batchAt(first).then((items) => items[index - first] as PreparedItem);
           };
           const rows: SettledItem[] = [];
           const stepEnds: EndedStep[] = [];
