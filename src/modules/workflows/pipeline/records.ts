@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import type { WorkflowDeps } from '../deps.js';
 import { cappedOutput } from '../run/output-cap.js';
-import type { EndedStep, RunRecords, Transaction } from '../run/records.js';
+import { type EndedStep, openRunStatuses, type RunRecords, type Transaction } from '../run/records.js';
 import { workflowRunItems, workflowRuns } from '../table.js';
 
 /** A pipeline's progress as users see it: items done (succeeded), failed, and in all. */
@@ -118,6 +118,15 @@ export function createPipelineRecords(
         });
       }
       return { paused };
+    },
+
+    /** Whether the run is paused, or has ended (a cancel): a chunk under way starts no new item. */
+    async isHeld(runId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ pausedAt: workflowRuns.pausedAt, status: workflowRuns.status })
+        .from(workflowRuns)
+        .where(eq(workflowRuns.id, runId));
+      return !row || row.pausedAt !== null || !openRunStatuses.includes(row.status);
     },
 
     /** Whether the run is paused now. */

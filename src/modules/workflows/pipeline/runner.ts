@@ -44,6 +44,8 @@ export interface PipelineOutput {
  */
 const chunkItems = 200;
 const chunkBudgetMs = 500;
+/** How often a chunk under way looks whether its run was paused or cancelled. */
+const heldLookMs = 100;
 /** The items of a chunk read (documents, cache entries) together. */
 const loadBatch = 40;
 
@@ -187,8 +189,16 @@ export function createPipelineRunner(
           const stepEnds: EndedStep[] = [];
           const cacheWrites: CacheWrite[] = [];
           let next = start;
+          // A pause or a cancel stops the chunk starting items (those under way finish).
+          let held = false;
+          const look = setInterval(() => {
+            pipelineRecords.isHeld(context.run.id).then(
+              (now) => void (held ||= now),
+              () => {},
+            );
+          }, heldLookMs);
           const worker = async () => {
-            while (next < end && (next === start || performance.now() - began < chunkBudgetMs)) {
+            while (next < end && (next === start || (!held && performance.now() - began < chunkBudgetMs))) {
               const index = next++;
               const ready = await prepared(index);
               let result: PartResult;
@@ -217,7 +227,11 @@ export function createPipelineRunner(
               rows.push(itemRow(index, result));
             }
           };
-          await Promise.all(Array.from({ length: settings.concurrency }, worker));
+          try {
+            await Promise.all(Array.from({ length: settings.concurrency }, worker));
+          } finally {
+            clearInterval(look);
+          }
           rows.sort((a, b) => a.index - b.index);
           const { paused: pausedNow } = await pipelineRecords.settleItems(
             context.actor,
