@@ -43,9 +43,10 @@ export function createPipelineRecords(
     /**
      * Items ended (one, or a chunk's): their rows and the run's counts in one commit (once each: a
      * replay writes nothing new), with the rows of their steps when they were kept for them
-     * (`stepEnds`) and `alongside` (the chunk's cache entries), then a progress event per item (batched by the bus). Gives whether the run is
-     * paused (no new item should start). The commit does not wait for the disk: the DBOS step it
-     * runs in ends with DBOS's checkpoint, a synchronous commit, after it (see run/records.ts).
+     * (`stepEnds`) and `alongside` (the chunk's cache entries), then a progress event per item
+     * (batched by the bus). Gives whether the run is paused (no new item should start). The commit
+     * does not wait for the disk: the DBOS step it runs in ends with DBOS's checkpoint, a
+     * synchronous commit, after it (see run/records.ts).
      */
     async settleItems(
       actor: UserActor,

@@ -66,9 +66,10 @@ type PreparedItem =
 const inlineKinds = new Set(['tool', 'model', 'prompt']);
 
 /**
- * Whether a pipeline's items run whole inside a DBOS step (a chunk of them, see {@link chunkItems}): every step one act of a tool, model
- * or prompt, tried once (a retry's delay is a durable sleep), failing or continuing without a
- * compensation. Otherwise each item is a child DBOS workflow with a DBOS step per step.
+ * Whether a pipeline's items run whole inside a DBOS step (a chunk of them, see
+ * {@link chunkItems}): every step one act of a tool, model or prompt, tried once (a retry's delay
+ * is a durable sleep), failing or continuing without a compensation. Otherwise each item is a
+ * child DBOS workflow with a DBOS step per step.
  */
 export function itemsRunInline(steps: WorkflowStepShape[]): boolean {
   return steps.every(
@@ -161,8 +162,8 @@ export function createPipelineRunner(
      * Runs items from `start` as one DBOS step (a chunk): up to `concurrency` at once, starting new
      * ones until {@link chunkItems} or {@link chunkBudgetMs}; their documents and cache entries read
      * a batch at a time; then their rows, their steps' rows, their new cache entries and the run's
-     * counts in one commit, and
-     * DBOS's checkpoint of the chunk. Gives how many items it covered (a replay reads it back).
+     * counts in one commit, and DBOS's checkpoint of the chunk. A pause or a cancel seen meanwhile
+     * stops it starting items. Gives how many items it covered (a replay reads it back).
      */
     const runChunk = (start: number) =>
       DBOS.runStep(
