@@ -15,5 +15,6 @@ export const processSuites = [
   'test/processes/agent-run-kill-9.test.ts',
   'test/processes/otlp-traces.test.ts',
   'test/processes/https-two-instances.test.ts',
+  'test/processes/pipeline-kill-9.test.ts',
   'test/backup/backup-restore.test.ts',
 ];

@@ -74,11 +74,32 @@ export function stepReferences(source: string): string[] {
   }
 }
 
-/** Evaluates one expression over `scope` (JSON values); the result is JSON again. */
+/** The words an expression is written with: a superset of the variables it can read. */
+const namesBySource = new Map<string, Set<string>>();
+
+function namesIn(source: string): Set<string> {
+  let names = namesBySource.get(source);
+  if (!names) {
+    names = new Set(source.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+    if (namesBySource.size >= cacheLimit) namesBySource.delete(namesBySource.keys().next().value as string);
+    namesBySource.set(source, names);
+  }
+  return names;
+}
+
+/**
+ * Evaluates one expression over `scope` (JSON values); the result is JSON again. Only the variables
+ * the expression names are handed over (a CEL expression cannot read a variable it does not name):
+ * a pipeline's `input` may hold thousands of document ids that `{{ item.text }}` never reads.
+ */
 export function evaluate(source: string, scope: Record<string, unknown>): unknown {
   const program = compile(source);
   try {
-    return fromCel(program(toCel(scope, source) as Record<string, unknown>));
+    const names = namesIn(source);
+    const variables: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(scope))
+      if (names.has(name)) variables[name] = toCel(value, source);
+    return fromCel(program(variables));
   } catch (error) {
     if (error instanceof ExpressionError) throw error;
     throw new ExpressionError(firstLine(error), source);

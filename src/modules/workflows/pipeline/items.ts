@@ -52,16 +52,24 @@ export interface PipelineItem {
   json?: string;
 }
 
+/** A document as a pipeline reads it. */
+interface PipelineDocument {
+  id: string;
+  name: string;
+  text: string | null;
+  tags: string[];
+  mime_type: string;
+}
+
 /** What pipelines read documents through (the resources service, acting as the run's user). */
 export interface PipelineDocuments {
   list(
     actor: UserActor,
     query: { q?: string; tag?: string; scope?: 'mine'; limit?: number; cursor?: string },
   ): Promise<{ items: { id: string; name: string }[]; next_cursor: string | null }>;
-  get(
-    actor: UserActor,
-    id: string,
-  ): Promise<{ id: string; name: string; text: string | null; tags: string[]; mime_type: string }>;
+  get(actor: UserActor, id: string): Promise<PipelineDocument>;
+  /** The documents among `ids` the user can see, in one read (the others left out). */
+  getMany(actor: UserActor, ids: string[]): Promise<PipelineDocument[]>;
   create(
     actor: UserActor,
     input: {
@@ -123,6 +131,41 @@ export async function loadItem(
     case 'row':
       return { index, row: ref.row, text: rowText(ref.row), json: JSON.stringify(ref.row) };
   }
+}
+
+/**
+ * Items made ready together (a chunk of a pipeline's items): their documents read in one query.
+ * Gives each item, or the error that stops it (a document gone or not the user's: the same error
+ * as reading it alone).
+ */
+export async function loadItems(
+  documents: PipelineDocuments,
+  actor: UserActor,
+  batch: { ref: ItemRef; index: number }[],
+): Promise<({ ok: true; item: PipelineItem } | { ok: false; error: unknown })[]> {
+  const ids = batch.flatMap(({ ref }) => (ref.kind === 'document' ? [ref.id] : []));
+  const found = new Map((await documents.getMany(actor, ids)).map((document) => [document.id, document]));
+  return Promise.all(
+    batch.map(async ({ ref, index }) => {
+      try {
+        if (ref.kind !== 'document')
+          return { ok: true as const, item: await loadItem(documents, actor, ref, index) };
+        const document = found.get(ref.id);
+        // Read alone, for its own error (not found, never whose it is).
+        if (!document) return { ok: true as const, item: await loadItem(documents, actor, ref, index) };
+        const item: PipelineItem = {
+          index,
+          id: document.id,
+          name: document.name,
+          tags: document.tags,
+          text: document.text ?? '',
+        };
+        return { ok: true as const, item };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
 }
 
 /** A short name for an item: the document's name, the start of the text, or the row's first values. */

@@ -2,21 +2,24 @@ import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { PipelineSettings, WorkflowDefinition, WorkflowStepShape } from '../definition.js';
 import type { BlockRunner } from '../run/blocks.js';
 import type { EndedStep } from '../run/records.js';
+import { cacheKeysAhead } from '../run/single-step.js';
 import { resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from '../run/failures.js';
-import { type BlockContext, type PartResult, RunFailure } from '../run/run-state.js';
+import { type BlockContext, type CacheWrite, type PartResult, RunFailure } from '../run/run-state.js';
 import type { StepEnvironment } from '../run/step-environment.js';
-import type { StepScope } from '../run/step-kind.js';
+import type { StepResult, StepScope } from '../run/step-kind.js';
 import { writeCsv } from './csv.js';
 import {
   type ItemRef,
   itemLabel,
+  loadItems,
+  type PipelineItem,
   type PipelineDocuments,
   type PipelineSource,
   pipelineSourceSchema,
   resolveItems,
 } from './items.js';
-import type { PipelineRecords } from './records.js';
+import type { PipelineRecords, SettledItem } from './records.js';
 
 /** The DBOS message topic that wakes a paused pipeline. */
 export const resumeTopic = 'pipeline.resume';
@@ -31,13 +34,42 @@ export interface PipelineOutput {
   report_document_id: string | null;
 }
 
+/**
+ * A chunk: the items one DBOS step runs (items of act steps only). It starts new items until it
+ * holds `chunkItems` or has run `chunkBudgetMs`, so a checkpoint (a synchronous commit), DBOS's
+ * reads around a step and a settle serve many fast items (on a loaded database each round trip
+ * costs tens of milliseconds), while slow items (a model's) still settle, and show, about every
+ * half second. A crash runs the unfinished chunk again: its acts are keyed by their path (see
+ * single-step.ts), and its rows are upserts.
+ */
+const chunkItems = 200;
+const chunkBudgetMs = 500;
+/** How often a chunk under way looks whether its run was paused or cancelled. */
+const heldLookMs = 100;
+/** The items of a chunk read (documents, cache entries) together. */
+const loadBatch = 40;
+
+/** What a chunk's DBOS step records: how many items it covered, how they ended, and the pause. */
+interface ChunkOutcome {
+  covered: number;
+  succeeded: number;
+  failed: number;
+  paused: boolean;
+}
+
+/** An item of a chunk made ready, or the failure reading it. */
+type PreparedItem =
+  | { ok: true; item: PipelineItem; cached?: { keys: Set<string>; found: Map<string, StepResult> } }
+  | { ok: false; failure: { code: string; message: string; step_path: string } };
+
 /** The kinds an item can run whole inside one DBOS step: one act each, no durable wait, no child. */
 const inlineKinds = new Set(['tool', 'model', 'prompt']);
 
 /**
- * Whether a pipeline's items run whole in one DBOS step each: every step one act of a tool, model
- * or prompt, tried once (a retry's delay is a durable sleep), failing or continuing without a
- * compensation. Otherwise each item is a child DBOS workflow with a DBOS step per step.
+ * Whether a pipeline's items run whole inside a DBOS step (a chunk of them, see
+ * {@link chunkItems}): every step one act of a tool, model or prompt, tried once (a retry's delay
+ * is a durable sleep), failing or continuing without a compensation. Otherwise each item is a
+ * child DBOS workflow with a DBOS step per step.
  */
 export function itemsRunInline(steps: WorkflowStepShape[]): boolean {
   return steps.every(
@@ -56,14 +88,14 @@ interface ItemUnderWay {
 }
 
 /**
- * Runs a pipeline: its item set resolved (one DBOS step), then its steps once per item, at most
- * `concurrency` items at once, awaited oldest first. An item of act steps only (see
- * {@link itemsRunInline}) is one DBOS step of the run: loaded, its steps run, its step rows, its
- * row and the run's counts written in one commit, then DBOS's checkpoint, so a finished item never
- * runs again and costs one synchronous commit. Any other item is a part of the run (a child DBOS
- * workflow `<run>:items[i]`, a DBOS step per step), settled by a DBOS step of its own. An item that
- * fails is recorded and the others go on; the pause flag is read as each item settles, so a paused
- * run starts no new item until it is resumed. At the end, the report note if the pipeline asks.
+ * Runs a pipeline: its item set resolved (one DBOS step), then its steps once per item. Items of act
+ * steps only (see {@link itemsRunInline}) run in chunks, each one DBOS step of the run: up to
+ * `concurrency` items at once, their steps run, then their step rows, their rows and the run's counts
+ * written in one commit, then DBOS's checkpoint, so a finished chunk never runs again and costs one
+ * synchronous commit. Any other item is a part of the run (a child DBOS workflow `<run>:items[i]`, a
+ * DBOS step per step), at most `concurrency` at once, each settled by a DBOS step of its own. An item
+ * that fails is recorded and the others go on; the pause flag is read as each chunk or item settles,
+ * so a paused run starts no new one until it is resumed. At the end, the report note if asked.
  */
 export function createPipelineRunner(
   env: StepEnvironment,
@@ -104,25 +136,147 @@ export function createPipelineRunner(
     let failed = 0;
     let paused = false;
 
-    /** An item's row and the run's counts (with its kept step rows); gives whether it succeeded and the pause. */
-    const settle = async (index: number, result: PartResult, stepEnds?: EndedStep[]) => {
+    /** An item's row as it ended (a report row that cannot be made fails it). */
+    const itemRow = (index: number, result: PartResult): SettledItem => {
       const ref = refs[index] as ItemRef;
       const row = result.ok
         ? reportRow(settings, result, index, ref, scope)
         : ({ ok: false, error: result.failure } as const);
-      const { paused: pausedNow } = await pipelineRecords.settleItem(
-        context.actor,
-        context.run.id,
-        {
-          index,
-          label: itemLabel(ref),
-          ref: ref as unknown as Record<string, unknown>,
-          status: row.ok ? 'succeeded' : 'failed',
-          ...(row.ok ? { output: row.value } : { error: row.error }),
+      return {
+        index,
+        label: itemLabel(ref),
+        ref: ref as unknown as Record<string, unknown>,
+        status: row.ok ? 'succeeded' : 'failed',
+        ...(row.ok ? { output: row.value } : { error: row.error }),
+      };
+    };
+
+    /** An item's row and the run's counts; gives whether it succeeded and the pause. */
+    const settle = async (index: number, result: PartResult) => {
+      const row = itemRow(index, result);
+      const { paused: pausedNow } = await pipelineRecords.settleItems(context.actor, context.run.id, [row]);
+      return { ok: row.status === 'succeeded', paused: pausedNow };
+    };
+
+    /**
+     * Runs items from `start` as one DBOS step (a chunk): up to `concurrency` at once, starting new
+     * ones until {@link chunkItems} or {@link chunkBudgetMs}; their documents and cache entries read
+     * a batch at a time; then their rows, their steps' rows, their new cache entries and the run's
+     * counts in one commit, and DBOS's checkpoint of the chunk. A pause or a cancel seen meanwhile
+     * stops it starting items. Gives how many items it covered (a replay reads it back).
+     */
+    const runChunk = (start: number) =>
+      DBOS.runStep(
+        async (): Promise<ChunkOutcome> => {
+          const began = performance.now();
+          const end = Math.min(refs.length, start + chunkItems);
+          const batches = new Map<number, Promise<PreparedItem[]>>();
+          const batchAt = (first: number) => {
+            let batch = batches.get(first);
+            if (!batch) {
+              batch = prepareItems(first, Math.min(end, first + loadBatch));
+              batch.catch(() => {}); // awaited by its items
+              batches.set(first, batch);
+            }
+            return batch;
+          };
+          // An item's batch, and the next one read meanwhile (round trips, not work, bound fast items).
+          const prepared = (index: number): Promise<PreparedItem> => {
+            const first = start + Math.floor((index - start) / loadBatch) * loadBatch;
+            if (first + loadBatch < end) batchAt(first + loadBatch);
+            return batchAt(first).then((items) => items[index - first] as PreparedItem);
+          };
+          const rows: SettledItem[] = [];
+          const stepEnds: EndedStep[] = [];
+          const cacheWrites: CacheWrite[] = [];
+          let next = start;
+          // A pause or a cancel stops the chunk starting items (those under way finish).
+          let held = false;
+          const look = setInterval(() => {
+            pipelineRecords.isHeld(context.run.id).then(
+              (now) => void (held ||= now),
+              () => {},
+            );
+          }, heldLookMs);
+          const worker = async () => {
+            while (next < end && (next === start || (!held && performance.now() - began < chunkBudgetMs))) {
+              const index = next++;
+              const ready = await prepared(index);
+              let result: PartResult;
+              if (!ready.ok) result = { ok: false, failure: ready.failure };
+              else {
+                const prefix = `items[${index}]`;
+                const ends: EndedStep[] = [];
+                result = await runPart(
+                  {
+                    mode: 'block',
+                    steps: definition.steps,
+                    prefix,
+                    scope: { ...scope, steps: {}, index, item: ready.item },
+                  },
+                  {
+                    run: context.run,
+                    actor: context.actor,
+                    sequential: true,
+                    stepEnds: ends,
+                    cacheWrites,
+                    ...(ready.cached ? { cached: ready.cached } : {}),
+                  },
+                );
+                stepEnds.push(...ends);
+              }
+              rows.push(itemRow(index, result));
+            }
+          };
+          try {
+            await Promise.all(Array.from({ length: settings.concurrency }, worker));
+          } finally {
+            clearInterval(look);
+          }
+          rows.sort((a, b) => a.index - b.index);
+          const { paused: pausedNow } = await pipelineRecords.settleItems(
+            context.actor,
+            context.run.id,
+            rows,
+            stepEnds,
+            // Kept with the chunk's rows: lost only with them (a crash), and then computed again.
+            (tx) =>
+              env.cache ? env.cache.storeMany(tx, context.run.ownerId, cacheWrites) : Promise.resolve(),
+          );
+          const ok = rows.filter((row) => row.status === 'succeeded').length;
+          return { covered: rows.length, succeeded: ok, failed: rows.length - ok, paused: pausedNow };
         },
-        stepEnds,
+        { name: `items[${start}..]` },
       );
-      return { ok: row.ok, paused: pausedNow };
+
+    /** Items `from` to `to` made ready: read (documents in one query), their cache entries looked up at once. */
+    const prepareItems = async (from: number, to: number): Promise<PreparedItem[]> => {
+      const batch = [];
+      for (let index = from; index < to; index++) batch.push({ ref: refs[index] as ItemRef, index });
+      const loaded = await loadItems(documents, context.actor, batch);
+      const keysOf = loaded.map((one, at) =>
+        one.ok && env.cache
+          ? cacheKeysAhead(env, definition.steps, { ...scope, steps: {}, index: from + at, item: one.item })
+          : [],
+      );
+      const allKeys = [...new Set(keysOf.flat())];
+      const found =
+        env.cache && allKeys.length > 0
+          ? await env.cache.lookupMany(context.run.ownerId, allKeys)
+          : new Map<string, StepResult>();
+      return loaded.map((one, at): PreparedItem => {
+        if (one.ok) {
+          const keys = keysOf[at] as string[];
+          return {
+            ok: true,
+            item: one.item,
+            ...(keys.length > 0 ? { cached: { keys: new Set(keys), found } } : {}),
+          };
+        }
+        const prefix = `items[${from + at}]`;
+        const { code, message } = stepErrorOf(one.error, env.deps.logger, prefix);
+        return { ok: false, failure: { code, message, step_path: prefix } };
+      });
     };
 
     /** Starts an item: the calls to DBOS are made in index order, so a replay meets them in that order. */
@@ -137,24 +291,6 @@ export function createPipelineRunner(
         scope: { ...scope, steps: {}, index },
         item: { ref: refs[index] as ItemRef, index },
       };
-      if (inline) {
-        // DBOS numbers the step as it is called (before any await): several run at once in order.
-        const settled = DBOS.runStep(
-          async () => {
-            const stepEnds: EndedStep[] = [];
-            const result = await runPart(spec, {
-              run: context.run,
-              actor: context.actor,
-              sequential: true,
-              stepEnds,
-            });
-            return settle(index, result, stepEnds);
-          },
-          { name: prefix },
-        );
-        settled.catch(() => {}); // awaited in order by settleOldest
-        return { index, settled: () => settled };
-      }
       const handle = await env.startPart(spec);
       return {
         index,
@@ -182,12 +318,23 @@ export function createPipelineRunner(
       }
     };
 
-    for (let index = 0; index < refs.length; index++) {
-      if (running.length >= settings.concurrency) await settleOldest();
-      await waitWhilePaused();
-      running.push(await startItem(index));
+    if (inline) {
+      for (let index = 0; index < refs.length;) {
+        await waitWhilePaused();
+        const chunk = await runChunk(index);
+        index += chunk.covered;
+        succeeded += chunk.succeeded;
+        failed += chunk.failed;
+        paused = chunk.paused;
+      }
+    } else {
+      for (let index = 0; index < refs.length; index++) {
+        if (running.length >= settings.concurrency) await settleOldest();
+        await waitWhilePaused();
+        running.push(await startItem(index));
+      }
+      while (running.length > 0) await settleOldest();
     }
-    while (running.length > 0) await settleOldest();
 
     let reportId: string | null = null;
     if (settings.report) {

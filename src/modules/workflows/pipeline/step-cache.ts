@@ -38,6 +38,49 @@ export interface CacheSubject {
 export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'config'>) {
   const memos = new Map<string, Map<string, Promise<StepResult | undefined>>>();
 
+  /**
+   * Keeps several outputs for the user in one statement, in the caller's transaction (a pipeline
+   * chunk's settle); the last of a key given twice wins.
+   */
+  async function storeMany(
+    tx: Pick<WorkflowDeps['db'], 'insert'>,
+    ownerId: string,
+    writes: { key: string; subject: string; result: StepResult }[],
+  ): Promise<void> {
+    if (writes.length === 0) return;
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + deps.config.workflowCacheTtlHours * 3_600_000);
+    const byKey = new Map(writes.map((write) => [write.key, write]));
+    const excluded = (column: string) => sql.raw(`excluded.${column}`);
+    await tx
+      .insert(workflowStepCache)
+      .values(
+        [...byKey.values()].map(({ key, subject, result }) => ({
+          ownerId,
+          key,
+          subject,
+          hits: 0,
+          output: result.output ?? null,
+          model: result.model ?? null,
+          inputTokens: result.inputTokens ?? null,
+          outputTokens: result.outputTokens ?? null,
+          createdAt: now,
+          expiresAt,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [workflowStepCache.ownerId, workflowStepCache.key],
+        set: {
+          output: excluded('output'),
+          model: excluded('model'),
+          inputTokens: excluded('input_tokens'),
+          outputTokens: excluded('output_tokens'),
+          createdAt: excluded('created_at'),
+          expiresAt: excluded('expires_at'),
+        },
+      });
+  }
+
   return {
     /** The key of a step's act with this input, or undefined for a kind that cannot be cached. */
     keyOf({ kind, subject }: CacheSubject, input: unknown): string | undefined {
@@ -83,25 +126,14 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
 
     /** Keeps a step's output for the user until WORKFLOW_CACHE_TTL_HOURS from now. */
     async store(ownerId: string, key: string, subject: string, result: StepResult): Promise<void> {
-      const now = deps.clock.now();
-      const expiresAt = new Date(now.getTime() + deps.config.workflowCacheTtlHours * 3_600_000);
-      const values = {
-        output: result.output ?? null,
-        model: result.model ?? null,
-        inputTokens: result.inputTokens ?? null,
-        outputTokens: result.outputTokens ?? null,
-        createdAt: now,
-        expiresAt,
-      };
       // Without waiting for the disk: a cache entry lost in a crash is only computed again.
       await deps.db.transaction(async (tx) => {
         await tx.execute(sql`set local synchronous_commit = off`);
-        await tx
-          .insert(workflowStepCache)
-          .values({ ownerId, key, subject, hits: 0, ...values })
-          .onConflictDoUpdate({ target: [workflowStepCache.ownerId, workflowStepCache.key], set: values });
+        await storeMany(tx, ownerId, [{ key, subject, result }]);
       });
     },
+
+    storeMany,
 
     /** Removes the user's entries (of one tool or model when `subject` is given); gives how many. */
     async clear(ownerId: string, subject?: string): Promise<number> {

@@ -31,8 +31,6 @@ export interface StepEnd {
  * writes them again (every write here is an upsert or a conditional update). Waiting for the disk at
  * each of our commits as well cost milliseconds per step (docs/workflows-runs.md, "Speed").
  */
-/** The statuses of a step that has ended. */
-const endedStepStatuses: string[] = ['succeeded', 'failed', 'skipped'];
 
 /** A step as its row names it. */
 export interface StepMeta {
@@ -288,39 +286,60 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     const { written, extra } = await write(async (db) => {
       let written: { path: string; startedAt: Date | null }[] = [];
       if (rows.length > 0) {
-        const paths = rows.map((row) => row.path);
-        const before = await db
-          .select({ path: workflowRunSteps.path })
-          .from(workflowRunSteps)
-          .where(
-            and(
-              eq(workflowRunSteps.runId, runId),
-              inArray(workflowRunSteps.path, paths),
-              inArray(workflowRunSteps.status, endedStepStatuses as StepStatus[]),
-            ),
-          );
-        const endedBefore = new Set(before.map((row) => row.path));
-        const excluded = (column: string) => sql.raw(`excluded.${column}`);
-        written = await db
-          .insert(workflowRunSteps)
-          .values(rows)
-          .onConflictDoUpdate({
-            target: [workflowRunSteps.runId, workflowRunSteps.path],
-            set: {
-              status: excluded('status'),
-              output: excluded('output'),
-              outputTruncated: excluded('output_truncated'),
-              error: excluded('error'),
-              branch: excluded('branch'),
-              model: excluded('model'),
-              inputTokens: excluded('input_tokens'),
-              outputTokens: excluded('output_tokens'),
-              cacheHit: excluded('cache_hit'),
-              attempts: sql`greatest(${workflowRunSteps.attempts}, ${excluded('attempts')})`,
-              endedAt: excluded('ended_at'),
-            },
-          })
-          .returning({ path: workflowRunSteps.path, startedAt: workflowRunSteps.startedAt });
+        // The rows go as one JSON parameter (json_to_recordset), as the event bus writes events: a
+        // pipeline chunk ends hundreds of steps, and building a statement of thousands of
+        // parameters cost more than the database's work.
+        const paths = JSON.stringify(rows.map((row) => row.path));
+        const before = (await db.execute(sql`select path from ${workflowRunSteps}
+          where run_id = ${runId} and status in ('succeeded', 'failed', 'skipped')
+            and path in (select jsonb_array_elements_text(${paths}::jsonb))`)) as unknown as {
+          rows: { path: string }[];
+        };
+        const endedBefore = new Set(before.rows.map((row) => row.path));
+        const incoming = JSON.stringify(
+          rows.map((row) => ({
+            run_id: row.runId,
+            path: row.path,
+            step_id: row.stepId,
+            kind: row.kind,
+            status: row.status,
+            output: row.output ?? null,
+            output_truncated: row.outputTruncated,
+            error: row.error,
+            branch: row.branch,
+            model: row.model,
+            input_tokens: row.inputTokens,
+            output_tokens: row.outputTokens,
+            cache_hit: row.cacheHit,
+            input: row.input ?? null,
+            attempts: row.attempts,
+            started_at: row.startedAt.toISOString(),
+            ended_at: row.endedAt.toISOString(),
+          })),
+        );
+        const upserted = (await db.execute(sql`insert into ${workflowRunSteps}
+          (run_id, path, step_id, kind, status, output, output_truncated, error, branch, model,
+           input_tokens, output_tokens, cache_hit, input, attempts, started_at, ended_at)
+          select run_id, path, step_id, kind, status, output, output_truncated, error, branch, model,
+            input_tokens, output_tokens, cache_hit, input, attempts, started_at, ended_at
+          from json_to_recordset(${incoming}::json) as incoming(run_id text, path text, step_id text,
+            kind text, status text, output jsonb, output_truncated boolean, error jsonb, branch text,
+            model text, input_tokens integer, output_tokens integer, cache_hit boolean, input jsonb,
+            attempts integer, started_at timestamptz, ended_at timestamptz)
+          on conflict (run_id, path) do update set
+            status = excluded.status, output = excluded.output,
+            output_truncated = excluded.output_truncated, error = excluded.error,
+            branch = excluded.branch, model = excluded.model, input_tokens = excluded.input_tokens,
+            output_tokens = excluded.output_tokens, cache_hit = excluded.cache_hit,
+            attempts = greatest(${workflowRunSteps}.attempts, excluded.attempts),
+            ended_at = excluded.ended_at
+          returning path, started_at`)) as unknown as {
+          rows: { path: string; started_at: Date | string | null }[];
+        };
+        written = upserted.rows.map((row) => ({
+          path: row.path,
+          startedAt: row.started_at === null ? null : new Date(row.started_at),
+        }));
         const fresh = rows.filter((row) => !endedBefore.has(row.path));
         const hits = fresh.filter((row) => row.cacheHit).length;
         if (fresh.length > 0)

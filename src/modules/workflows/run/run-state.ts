@@ -73,6 +73,15 @@ export interface BlockContext {
   stepEnds?: EndedStep[];
   /** The step cache's entries looked up at once when such an item began: the keys asked, those found. */
   cached?: { keys: Set<string>; found: Map<string, StepResult> };
+  /** Such an item's results to keep in the step cache: written with its chunk's settle, in one statement. */
+  cacheWrites?: CacheWrite[];
+}
+
+/** A step's result to keep in the user's step cache under its key. */
+export interface CacheWrite {
+  key: string;
+  subject: string;
+  result: StepResult;
 }
 
 /** Ends a step's row: at once, or kept for the item's settle when the block runs in one DBOS step. */

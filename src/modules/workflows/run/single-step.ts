@@ -228,7 +228,9 @@ function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unkn
     async reuse(): Promise<StepResult | undefined> {
       if (!cache || key === undefined) return undefined;
       if (pure) {
-        const remembered = await cache.remembered(context.run.id, key);
+        // Looked at and claimed with no await between: items started together see each other's claim.
+        const remembering = cache.remembered(context.run.id, key);
+        const remembered = remembering && (await remembering);
         if (remembered) return remembered;
         claim = cache.claim(context.run.id, key);
       }
@@ -246,8 +248,9 @@ function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unkn
     drop: (): void => settle(),
     /** Keeps an acted result in the user's step cache (`cache: true`). */
     async keep(result: StepResult): Promise<void> {
-      if (cache && key !== undefined && step.cache)
-        await cache.store(context.run.ownerId, key, subject, result);
+      if (!cache || key === undefined || !step.cache) return;
+      if (context.cacheWrites) context.cacheWrites.push({ key, subject, result });
+      else await cache.store(context.run.ownerId, key, subject, result);
     },
   };
 }
@@ -331,6 +334,9 @@ export function stepRunContext(
     actor: context.actor,
     path,
     dbosWorkflowId: DBOS.workflowID ?? context.run.id,
+    // A pipeline item's steps run in a DBOS step of several items (a chunk, whose extent a replay may
+    // draw differently): each act is keyed by its path in the run, unique within it.
+    ...(context.stepEnds ? { effectKey: `${DBOS.workflowID ?? context.run.id}:${path}` } : {}),
     scope,
     deps,
     markWaiting: (waitingFor, approvalId) =>

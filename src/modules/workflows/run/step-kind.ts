@@ -26,6 +26,12 @@ export interface StepRunContext {
   path: string;
   /** The DBOS workflow executing this step (DBOS.workflowID): where messages for it are sent. */
   dbosWorkflowId: string;
+  /**
+   * The idempotency key of the step's act when it is not the DBOS step's own (`effectKey()`): a
+   * pipeline item's steps run inside a DBOS step that holds several items, so each act is named by
+   * the run and its path (`<workflow id>:items[3].tag`), the same whichever DBOS step runs it again.
+   */
+  effectKey?: string;
   scope: StepScope;
   deps: WorkflowDeps;
   /** Marks the step and the run waiting (and publishes workflow.run.waiting) before a durable wait. */

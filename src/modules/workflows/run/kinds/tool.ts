@@ -20,7 +20,7 @@ export const runToolStep: ActRunner<'tool'> = async (step, input, context, signa
   if (isRegistered || !step.tool.includes(externalSeparator)) {
     result = await runner.call(context.actor, step.tool, input, {
       signal,
-      idempotencyKey: effectKey(),
+      idempotencyKey: context.effectKey ?? effectKey(),
       // The context tools default to the run's own space.
       runContext: { kind: 'workflow_run', id: context.run.id },
     });
