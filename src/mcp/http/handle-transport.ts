@@ -27,7 +27,7 @@ export async function handleWithTransport({
   const response = reply.raw;
   response.setHeader('x-request-id', request.id);
   try {
-    const webRequest = webRequestOf(request.raw, response, { [requestIdHeader]: request.id });
+    const webRequest = webRequestOf(request.raw, { [requestIdHeader]: request.id });
     await writeWebResponse(await transport.handleRequest(webRequest, { parsedBody: request.body }), response);
   } catch (error) {
     const reference = hideInternalError(error, { logger, requestId: request.id });

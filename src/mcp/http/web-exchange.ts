@@ -1,16 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * The request as the SDK's web-standard transport reads it: method, absolute URL, headers (ours
- * given the last word: the request id its handlers report failures under) and a signal that aborts
- * when the client goes away before the answer ends. The body is not carried: Fastify has parsed
- * it, and the transport takes the parsed body beside the request.
+ * The request as the SDK's web-standard transport reads it: method, URL and headers (ours given the
+ * last word: the request id its handlers report failures under). The body is not carried: Fastify
+ * has parsed it, and the transport takes the parsed body beside the request. The URL's origin is a
+ * fixed one: the transport reads only its path, and the Host header has been checked already.
  */
-export function webRequestOf(
-  raw: IncomingMessage,
-  response: ServerResponse,
-  ownHeaders: Record<string, string>,
-) {
+export function webRequestOf(raw: IncomingMessage, ownHeaders: Record<string, string>): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw.headers)) {
     if (value === undefined) continue;
@@ -18,12 +14,7 @@ export function webRequestOf(
     else headers.set(name, value);
   }
   for (const [name, value] of Object.entries(ownHeaders)) headers.set(name, value);
-  const abort = new AbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) abort.abort();
-  });
-  const url = `http://${raw.headers.host ?? 'localhost'}${raw.url ?? '/'}`;
-  return new Request(url, { method: raw.method, headers, signal: abort.signal });
+  return new Request(new URL(raw.url ?? '/', 'http://localhost'), { method: raw.method, headers });
 }
 
 /** Marks a read that has not settled by the next microtask. */
@@ -42,6 +33,8 @@ export async function writeWebResponse(answer: Response, response: ServerRespons
   if (!answer.body) return void response.end();
   const reader = answer.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
+  // A client gone while the transport prepared its answer has closed already: no 'close' is to come.
+  if (response.destroyed) return cancel();
   response.once('close', cancel);
   try {
     let next = reader.read();
@@ -50,7 +43,7 @@ export async function writeWebResponse(answer: Response, response: ServerRespons
       const { done, value } = await next;
       if (done) return void response.end();
       if (!response.write(value)) await drained(response);
-      if (response.destroyed) return;
+      if (response.destroyed) return cancel();
       next = reader.read();
     }
   } finally {
@@ -68,6 +61,7 @@ function headersOf(answer: Response): Record<string, string | string[]> {
 
 /** Resolves when the response can take more, or is closed. */
 function drained(response: ServerResponse): Promise<void> {
+  if (response.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       response.off('drain', done);
