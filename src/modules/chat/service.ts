@@ -45,9 +45,14 @@ export interface ChatServiceDeps {
   logger: Logger;
   /**
    * The user's memories relevant to their message, as lines for the system prompt (long-term
-   * memory); undefined when none is found or recall is off.
+   * memory), as many as fit the recall budget counted with `countTokens` (the turn's model's
+   * counter); undefined when none is found or recall is off.
    */
-  recallMemories?: (actor: UserActor, message: string) => Promise<string | undefined>;
+  recallMemories?: (
+    actor: UserActor,
+    message: string,
+    countTokens: (text: string) => number,
+  ) => Promise<string | undefined>;
   /** Called once a reply's run has ended, whatever its status (automatic memories). Never throws. */
   afterTurn?: (actor: UserActor, turn: { conversationId: string; replyId: string }) => Promise<unknown>;
 }
@@ -75,11 +80,16 @@ export function createChatService(deps: ChatServiceDeps) {
   } = deps;
 
   /** The system prompt, with the memories recalled for the turn's message (a failed recall leaves them out). */
-  async function systemFor(actor: UserActor, me: { name: string; email: string }, history: Message[]) {
+  async function systemFor(
+    actor: UserActor,
+    me: { name: string; email: string },
+    history: Message[],
+    countTokens: (text: string) => number,
+  ) {
     const base = systemPrompt({ userName: me.name || me.email, now: clock.now() });
     const message = lastUserText(history);
     if (!recallMemories || !message) return base;
-    const recalled = await recallMemories(actor, message).catch((error: unknown) => {
+    const recalled = await recallMemories(actor, message, countTokens).catch((error: unknown) => {
       logger.warn({ err: error }, 'could not recall memories for a chat turn');
       return undefined;
     });
@@ -157,7 +167,11 @@ export function createChatService(deps: ChatServiceDeps) {
             turn.history ?? historyFor(actor, turn),
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
-          const system = await systemFor(actor, me, history);
+          // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
+          // table holds ~20 MB, which a server with no model should never load.
+          const countTokens =
+            turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
+          const system = await systemFor(actor, me, history, countTokens);
           // "@writer …" asks that agent: its tool is the first step's, and the mention is the consent.
           const forceTool = mentionedAgentTool(
             request.message,
@@ -175,7 +189,7 @@ export function createChatService(deps: ChatServiceDeps) {
             groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
             tools: toolSet,
             contextTokens: turn.model.contextTokens,
-            countTokens: turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter(),
+            countTokens,
           });
           const job = {
             actor,
