@@ -23,9 +23,11 @@ export async function startBenchServer(file: string, env: Record<string, string>
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
     : [];
+  // BENCH_SERVER_NODE_OPTIONS: V8 flags for the bench servers alone (not the clients), to compare.
+  const serverOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const child = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', path.join(root, 'bench/servers', file)],
+    [...serverOptions, ...profile, '--import', 'tsx', path.join(root, 'bench/servers', file)],
     {
       cwd: root,
       env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },

@@ -4,8 +4,9 @@
  * SOAK_SECONDS (default 600) by three clients at once — the chat, an MCP client and a REST
  * script — while the server's resident memory is read every five seconds. Then the load stops
  * and the memory is read again after SOAK_COOLDOWN_SECONDS (default 30). Run it by name:
- * `npm run bench soak`. SOAK_HEAP_SNAPSHOTS=1 writes a heap snapshot of the server a minute in
- * and at the end (the path is printed), to compare in Chrome DevTools' Memory tab.
+ * `npm run bench soak`. SOAK_HEAP_SNAPSHOTS=1 writes heap snapshots of the server idle at the
+ * start, a minute in, at the end of the load and after the cool-down (the directory is printed),
+ * to compare with bench/soak/heap-summary.ts or in Chrome DevTools' Memory tab.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,6 +69,7 @@ export async function run() {
   };
   try {
     await sample(); // idle, just started
+    if (snapshotDir) await snapshotNow(server.pid, snapshotDir);
     started = Date.now();
     const until = started + soakSeconds * 1000;
     const sampler = setInterval(() => void sample(), sampleEveryMs);
@@ -84,6 +86,7 @@ export async function run() {
     if (snapshotDir) process.kill(server.pid, 'SIGUSR2');
     await sleep(coolDownSeconds * 1000);
     await sample();
+    if (snapshotDir) await snapshotNow(server.pid, snapshotDir);
     for (const [who, tally] of Object.entries(tallies))
       if (tally.firstError)
         process.stderr.write(`${who}: ${tally.errors} errors, the first: ${tally.firstError}\n`);
@@ -91,6 +94,22 @@ export async function run() {
     return table(samples, loadEnd, tallies);
   } finally {
     await server.stop();
+  }
+}
+
+/** Signals the server to write a heap snapshot and waits until the file is complete. */
+async function snapshotNow(pid: number, dir: string) {
+  const before = new Set(fs.readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  for (;;) {
+    await sleep(1_000);
+    const written = fs.readdirSync(dir).find((name) => !before.has(name));
+    // The file grows as it is written: it is complete once its size stops changing.
+    if (written) {
+      const size = fs.statSync(path.join(dir, written)).size;
+      await sleep(1_000);
+      if (size > 0 && fs.statSync(path.join(dir, written)).size === size) return;
+    }
   }
 }
 

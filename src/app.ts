@@ -438,9 +438,15 @@ export async function createApp({
       config,
       clock,
       logger,
-      recallMemories: async (actor, message) =>
+      recallMemories: async (actor, message, countTokens) =>
         config.memoryRecallTokens > 0
-          ? (await memories.recall(actor, { query: message, tokenBudget: config.memoryRecallTokens })).prompt
+          ? (
+              await memories.recall(actor, {
+                query: message,
+                tokenBudget: config.memoryRecallTokens,
+                countTokens,
+              })
+            ).prompt
           : undefined,
       ...(config.memoryExtract ? { afterTurn: memories.extractFacts } : {}),
     });

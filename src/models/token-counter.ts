@@ -14,3 +14,8 @@ export function loadTokenCounter(): Promise<(text: string) => number> {
   );
   return tokenizer;
 }
+
+/** Whether the tokenizer has been asked for in this process (the built-in assistant never asks). */
+export function tokenCounterLoaded(): boolean {
+  return tokenizer !== undefined;
+}

@@ -45,9 +45,14 @@ export interface ChatServiceDeps {
   logger: Logger;
   /**
    * The user's memories relevant to their message, as lines for the system prompt (long-term
-   * memory); undefined when none is found or recall is off.
+   * memory), as many as fit the recall budget counted with `countTokens` (the turn's model's
+   * counter); undefined when none is found or recall is off.
    */
-  recallMemories?: (actor: UserActor, message: string) => Promise<string | undefined>;
+  recallMemories?: (
+    actor: UserActor,
+    message: string,
+    countTokens: (text: string) => number,
+  ) => Promise<string | undefined>;
   /** Called once a reply's run has ended, whatever its status (automatic memories). Never throws. */
   afterTurn?: (actor: UserActor, turn: { conversationId: string; replyId: string }) => Promise<unknown>;
 }
@@ -75,9 +80,13 @@ export function createChatService(deps: ChatServiceDeps) {
   } = deps;
 
   /** The memories recalled for a user's message, as lines of the system prompt (a failed recall: none). */
-  async function recallFor(actor: UserActor, message: string): Promise<string | undefined> {
+  async function recallFor(
+    actor: UserActor,
+    message: string,
+    countTokens: (text: string) => number,
+  ): Promise<string | undefined> {
     if (!recallMemories || !message) return undefined;
-    return recallMemories(actor, message).catch((error: unknown) => {
+    return recallMemories(actor, message, countTokens).catch((error: unknown) => {
       logger.warn({ err: error }, 'could not recall memories for a chat turn');
       return undefined;
     });
@@ -144,7 +153,13 @@ export function createChatService(deps: ChatServiceDeps) {
         const turn = await prepareTurn(actor, request, { conversations, models, existing });
         // A new message is the recall's query: recalled while the claim and the history are read
         // (approvals and a regeneration take theirs from the history).
-        const recalledEarly = request.message ? recallFor(actor, request.message.trim()) : undefined;
+        // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
+        // table holds ~20 MB, which a server with no model should never load.
+        const countTokens =
+          turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
+        const recalledEarly = request.message
+          ? recallFor(actor, request.message.trim(), countTokens)
+          : undefined;
         const runId =
           claimed ??
           (await claimNew(actor, turn).catch(async (error: unknown) => {
@@ -163,7 +178,10 @@ export function createChatService(deps: ChatServiceDeps) {
             turn.history ?? historyFor(actor, turn),
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
-          const system = systemFor(me, await (recalledEarly ?? recallFor(actor, lastUserText(history))));
+          const system = systemFor(
+            me,
+            await (recalledEarly ?? recallFor(actor, lastUserText(history), countTokens)),
+          );
           // "@writer …" asks that agent ("@editors …" that team): its tool is the first step's, and
           // the mention is the consent to that one call.
           const forceTool = mentionedTool(
@@ -183,7 +201,7 @@ export function createChatService(deps: ChatServiceDeps) {
             groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
             tools: toolSet,
             contextTokens: turn.model.contextTokens,
-            countTokens: turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter(),
+            countTokens,
           });
           const job = {
             actor,

@@ -27,13 +27,15 @@ export interface Recalled {
   readonly memories: Memory[];
   /** The heading and one line per memory; undefined when none was found. */
   readonly prompt: string | undefined;
-  /** The prompt's tokens, counted with the o200k tokenizer (0 without one). */
+  /** The prompt's tokens, as the caller's counter (by default the o200k tokenizer) counts them; 0 when none was found. */
   readonly tokens: number;
 }
 
 /**
  * Recall for a chat turn: the scope's memories most relevant to the user's message, as many as fit
- * in `tokenBudget` (o200k tokens, as the chat counts for hosted models), each marked with its id. Those used are counted (used_count,
+ * in `tokenBudget`, each marked with its id. Tokens are counted by `countTokens` when given (the
+ * chat gives the built-in assistant's estimate, so that it never loads a tokenizer), else by the
+ * o200k tokenizer, as the chat counts for hosted models. Those used are counted (used_count,
  * last_used_at) and the recall is recorded, found or not, for the hit rate.
  */
 export function createRecall({
@@ -61,7 +63,14 @@ export function createRecall({
       tokenBudget,
       scope,
       scope_id,
-    }: { query: string; tokenBudget: number; scope?: ScopeName; scope_id?: string },
+      countTokens: givenCounter,
+    }: {
+      query: string;
+      tokenBudget: number;
+      scope?: ScopeName;
+      scope_id?: string;
+      countTokens?: (text: string) => number;
+    },
   ): Promise<Recalled> {
     const user = requireUser(actor);
     const key = scopeKeyOf(user, { ...(scope ? { scope } : {}), ...(scope_id ? { scope_id } : {}) });
@@ -72,7 +81,7 @@ export function createRecall({
       limit: candidates,
       embedding: await queryEmbedding(query),
     });
-    const countTokens = await loadTokenCounter();
+    const countTokens = givenCounter ?? (await loadTokenCounter());
     const lines = [recallHeading];
     let tokens = countTokens(recallHeading);
     const chosen: typeof found = [];
