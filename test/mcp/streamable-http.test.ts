@@ -255,7 +255,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
         },
       });
     let resumed = await resume();
-    for (let tries = 0; resumed.status === 409 && tries < 50; tries++) {
+    for (let tries = 0; resumed.status === 409 && tries < 250; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       resumed = await resume();
     }

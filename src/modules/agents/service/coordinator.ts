@@ -81,7 +81,20 @@ export function createCoordinator(deps: CoordinatorDeps) {
         })
         .returning();
       if (!row) throw new Error('The coordination was not stored');
-      await outsideEngine(() => DBOS.startWorkflow(workflow, { workflowID: row.id })(row.id));
+      try {
+        await outsideEngine(() => DBOS.startWorkflow(workflow, { workflowID: row.id })(row.id));
+      } catch (error) {
+        // Never started: the record says so rather than stay queued for ever.
+        await db
+          .update(agentCoordinations)
+          .set({
+            status: 'failed',
+            error: { code: 'ENGINE_UNAVAILABLE', message: 'The coordination could not be started' },
+            finishedAt: clock.now(),
+          })
+          .where(eq(agentCoordinations.id, row.id));
+        throw error;
+      }
       return toCoordinationView(row);
     },
 

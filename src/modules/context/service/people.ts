@@ -25,8 +25,9 @@ export function createPeopleOperations({ db }: ServiceDeps, directory: MemberDir
           .from(contextEntryVersions)
           .where(and(eq(contextEntryVersions.spaceId, spaceId), isNotNull(contextEntryVersions.authorId))),
       ]);
-      const roles = new Map<string, ContextPerson['role']>([[space.ownerId, 'owner']]);
+      const roles = new Map<string, ContextPerson['role']>();
       for (const member of members) roles.set(member.id, member.role);
+      roles.set(space.ownerId, 'owner'); // an owner who is also listed as a member is still the owner
       for (const author of authors) if (author.id && !roles.has(author.id)) roles.set(author.id, null);
       const profiles = await directory.profiles([...roles.keys()]);
       return profiles
