@@ -318,12 +318,13 @@ export async function createApp({
       config,
       logger,
       metrics,
-      recallMemories: async (actor, { query, scope, agentId }) =>
+      recallMemories: async (actor, { query, scope, agentId, countTokens }) =>
         config.memoryRecallTokens > 0
           ? (
               await memories.recall(actor, {
                 query,
                 tokenBudget: config.memoryRecallTokens,
+                countTokens,
                 scope,
                 ...(scope === 'agent' ? { scope_id: agentId } : {}),
               })

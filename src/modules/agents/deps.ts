@@ -32,6 +32,12 @@ export interface AgentDeps extends ServiceDeps {
    */
   recallMemories?: (
     actor: UserActor,
-    input: { query: string; scope: 'agent' | 'user'; agentId: string },
+    input: {
+      query: string;
+      scope: 'agent' | 'user';
+      agentId: string;
+      /** How the agent's model counts tokens (the built-in assistant's estimate); o200k when not given. */
+      countTokens?: (text: string) => number;
+    },
   ) => Promise<string | undefined>;
 }

@@ -4,6 +4,7 @@ import type { ModelMessage } from 'ai';
 import { and, count, eq, lt } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import { effectKey, runEffectOnce } from '../../../engine/index.js';
+import { estimateTokens } from '../../../models/token-estimate.js';
 import { publicError } from '../../../public-error.js';
 import type { AgentDefinition } from '../definition.js';
 import type { AgentDeps } from '../deps.js';
@@ -121,8 +122,15 @@ export function createAgentExecutor(
   ): Promise<string | undefined> {
     if (!deps.recallMemories || !definition.memory.read) return undefined;
     const actor = await runActor(users, row.ownerId);
+    // An agent on the built-in assistant counts with its estimate: no tokenizer table is loaded.
+    const offline = (await models.resolve(definition.model)).model.provider === 'offline';
     return deps
-      .recallMemories(actor, { query: row.input, scope: definition.memory.scope, agentId: row.agentId })
+      .recallMemories(actor, {
+        query: row.input,
+        scope: definition.memory.scope,
+        agentId: row.agentId,
+        ...(offline ? { countTokens: estimateTokens } : {}),
+      })
       .catch((error: unknown) => {
         log.warn({ err: error }, 'could not recall memories for an agent run');
         return undefined;
