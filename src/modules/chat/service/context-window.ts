@@ -55,25 +55,31 @@ export function fitContext({
   return { messages: groups.slice(start).flat(), inputTokens: total + fixed, dropped: start };
 }
 
-/** Each counter's counts of tool definitions (a process may serve models with either counter). */
-const toolSizesBy = new WeakMap<(text: string) => number, Map<string, number>>();
+/**
+ * Each counter's counts of tool definitions (a process may serve models with either counter), by the
+ * definition's input schema: the same object turn after turn for a tool (the registry describes a
+ * tool once), so a turn neither serializes nor counts a definition it has seen.
+ */
+const toolSizesBy = new WeakMap<(text: string) => number, WeakMap<object, { label: string; size: number }>>();
 
 /** The tokens the tools' definitions take (name, description, input schema), counted once per definition. */
 function toolTokens(tools: ToolSet, count: (text: string) => number): number {
-  let toolSizes = toolSizesBy.get(count);
-  if (!toolSizes) {
-    toolSizes = new Map();
-    toolSizesBy.set(count, toolSizes);
+  let sizes = toolSizesBy.get(count);
+  if (!sizes) {
+    sizes = new WeakMap();
+    toolSizesBy.set(count, sizes);
   }
   let total = 0;
   for (const [name, tool] of Object.entries(tools)) {
-    const schema = (tool.inputSchema as { jsonSchema?: unknown } | undefined)?.jsonSchema ?? {};
-    const definition = JSON.stringify({ name, description: tool.description, schema });
-    let size = toolSizes.get(definition);
-    if (size === undefined) {
-      size = count(definition);
-      if (toolSizes.size < 10_000) toolSizes.set(definition, size);
+    const schema = (tool.inputSchema as { jsonSchema?: object } | undefined)?.jsonSchema ?? {};
+    const label = `${name}\u0000${tool.description ?? ''}`;
+    const known = sizes.get(schema);
+    if (known?.label === label) {
+      total += known.size;
+      continue;
     }
+    const size = count(JSON.stringify({ name, description: tool.description, schema }));
+    sizes.set(schema, { label, size });
     total += size;
   }
   return total;
