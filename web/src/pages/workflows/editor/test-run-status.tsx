@@ -17,6 +17,8 @@ export function TestRunStatus({ run, error }: { run: WorkflowRunDetail | undefin
       className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-neutral-200 px-3 py-2 text-sm dark:border-neutral-800"
     >
       <span className="font-medium">Test run</span>
+      {/* Before the parts that change as the run goes on, so it does not move under the pointer. */}
+      <Link to={`/runs/${run.id}`}>Open the run page</Link>
       <StatusBadge status={run.status} />
       <span>
         {run.steps_done} of {run.steps_total} steps done; the graph below follows it.
@@ -28,7 +30,6 @@ export function TestRunStatus({ run, error }: { run: WorkflowRunDetail | undefin
           {run.error.step_path && ` at ${run.error.step_path}`}
         </span>
       )}
-      <Link to={`/runs/${run.id}`}>Open the run page</Link>
     </div>
   );
 }
