@@ -151,12 +151,12 @@ export function createChatService(deps: ChatServiceDeps) {
         // What can fail without writing anything comes first; then the turn is stored.
         const [me, external] = await Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         const turn = await prepareTurn(actor, request, { conversations, models, existing });
-        // A new message is the recall's query: recalled while the claim and the history are read
-        // (approvals and a regeneration take theirs from the history).
         // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
         // table holds ~20 MB, which a server with no model should never load.
         const countTokens =
           turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
+        // A new message is the recall's query: recalled while the claim and the history are read
+        // (approvals and a regeneration take theirs from the history).
         const recalledEarly = request.message
           ? recallFor(actor, request.message.trim(), countTokens)
           : undefined;
