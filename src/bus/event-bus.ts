@@ -12,6 +12,7 @@ import { compilePattern, type EventPattern } from './pattern.js';
 import { decodeRelayMessage, encodeRelayMessage, eventsChannel } from './relay.js';
 import { rowToEvent } from './rows.js';
 import { events } from './table.js';
+import { commitUnflushed } from '../db/commit-unflushed.js';
 
 export type EventHandler = (event: AnyBusEvent) => void | Promise<void>;
 
@@ -98,10 +99,7 @@ export async function createEventBus({
    */
   async function store(batchOfEvents: AnyBusEvent[], { waitForDisk = true } = {}) {
     if (!waitForDisk) {
-      await database.db.transaction(async (tx) => {
-        await tx.execute(sql`set local synchronous_commit = off`);
-        await tx.execute(storeStatement(batchOfEvents));
-      });
+      await commitUnflushed(database.db, (tx) => tx.execute(storeStatement(batchOfEvents)));
       return;
     }
     await database.db.execute(storeStatement(batchOfEvents));

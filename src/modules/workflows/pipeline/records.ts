@@ -2,7 +2,8 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import type { WorkflowDeps } from '../deps.js';
 import { cappedOutput } from '../run/output-cap.js';
-import { type EndedStep, openRunStatuses, type RunRecords, type Transaction } from '../run/records.js';
+import type { Transaction } from '../../../db/commit-unflushed.js';
+import { type EndedStep, openRunStatuses, type RunRecords } from '../run/records.js';
 import { workflowRunItems, workflowRuns } from '../table.js';
 
 /** A pipeline's progress as users see it: items done (succeeded), failed, and in all. */

@@ -5,6 +5,7 @@ import { version } from '../../../version.js';
 import type { WorkflowDeps } from '../deps.js';
 import type { StepResult } from '../run/step-kind.js';
 import { workflowStepCache } from '../table.js';
+import { commitUnflushed } from '../../../db/commit-unflushed.js';
 
 /** The kinds whose act a cache key can name: a tool, a model, a library prompt. */
 const cacheableKinds = new Set(['tool', 'model', 'prompt']);
@@ -127,10 +128,7 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
     /** Keeps a step's output for the user until WORKFLOW_CACHE_TTL_HOURS from now. */
     async store(ownerId: string, key: string, subject: string, result: StepResult): Promise<void> {
       // Without waiting for the disk: a cache entry lost in a crash is only computed again.
-      await deps.db.transaction(async (tx) => {
-        await tx.execute(sql`set local synchronous_commit = off`);
-        await storeMany(tx, ownerId, [{ key, subject, result }]);
-      });
+      await commitUnflushed(deps.db, (tx) => storeMany(tx, ownerId, [{ key, subject, result }]));
     },
 
     storeMany,

@@ -4,6 +4,7 @@ import type { WorkflowDeps } from '../deps.js';
 import { type RunStatus, type StepStatus, workflowRunSteps, workflowRuns } from '../table.js';
 import { cappedOutput } from './output-cap.js';
 import type { RunMetrics } from './run-metrics.js';
+import { commitUnflushed, type Transaction } from '../../../db/commit-unflushed.js';
 
 /** A run's statuses before its end: the only ones a change may leave (status moves forward only). */
 export const openRunStatuses: RunStatus[] = ['queued', 'running', 'waiting'];
@@ -54,17 +55,10 @@ export interface EndedStep {
   at: Date;
 }
 
-/** One transaction of the app's database. */
-export type Transaction = Parameters<Parameters<WorkflowDeps['db']['transaction']>[0]>[0];
-
 export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
   const { clock, bus } = deps;
   /** One transaction of a DBOS step's writes, committed without waiting for the disk (see above). */
-  const write = <T>(work: (db: Transaction) => Promise<T>): Promise<T> =>
-    deps.db.transaction(async (tx) => {
-      await tx.execute(sql`set local synchronous_commit = off`);
-      return work(tx);
-    });
+  const write = <T>(work: (db: Transaction) => Promise<T>): Promise<T> => commitUnflushed(deps.db, work);
 
   const records = {
     /** The clock's time (a kept step end's). */

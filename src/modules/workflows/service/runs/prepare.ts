@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { UserActor } from '../../../../actor.js';
 import type { WorkflowDefinition } from '../../definition.js';
 import type { WorkflowDeps } from '../../deps.js';
@@ -6,6 +6,7 @@ import { RunInputInvalidError, WorkflowRunNotFoundError } from '../../errors.js'
 import { pipelineSourceSchema, sourceFields } from '../../pipeline/items.js';
 import { type RunTrigger, type WorkflowRow, type WorkflowRunRow, workflowRuns } from '../../table.js';
 import { checkRunInput } from './input-check.js';
+import { commitUnflushed } from '../../../../db/commit-unflushed.js';
 
 /** What a run is started from (service.runs.start, triggers, a parent's `workflow` step). */
 export interface RunRequest {
@@ -83,9 +84,8 @@ export async function insertRun(
     'id' | 'workflowId' | 'workflowName' | 'version' | 'definition' | 'input' | 'trigger' | 'parentRunId'
   >,
 ): Promise<WorkflowRunRow> {
-  const [inserted] = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    return tx
+  const [inserted] = await commitUnflushed(deps.db, (tx) =>
+    tx
       .insert(workflowRuns)
       .values({
         ...run,
@@ -95,8 +95,8 @@ export async function insertRun(
         createdAt: deps.clock.now(),
       })
       .onConflictDoNothing()
-      .returning();
-  });
+      .returning(),
+  );
   if (inserted) return inserted;
   const existing = await findRun(deps, run.id);
   if (!existing) throw new Error(`Workflow run ${run.id} was neither inserted nor found`);
