@@ -8,11 +8,10 @@
 import { actingAs, systemActor } from '../src/actor.js';
 import { createApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
-import { newId } from '../src/ids.js';
 import { createLogger } from '../src/logger.js';
-import { memoryIdFrom, normalizeFact } from '../src/modules/memory/service/memory-record.js';
 import { memories } from '../src/modules/memory/table.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
+import { seededMemoryRow } from '../test/helpers/memory-rows.js';
 
 export const title = 'Export file: export and import time by number of memories';
 const sizes = (process.env.BENCH_EXPORT_SIZES ?? '1000,10000').split(',').map(Number);
@@ -43,22 +42,12 @@ export async function run(): Promise<Record<string, string | number>[]> {
       for (let written = 0; written < size; written += 1000) {
         const now = new Date();
         await app.database.db.insert(memories).values(
-          Array.from({ length: Math.min(1000, size - written) }, (_, offset) => {
-            const text = `Fact number ${written + offset} about the bench`;
-            return {
-              id: memoryIdFrom(newId()),
-              ownerId: owner.userId,
-              scope: 'user' as const,
-              scopeId: owner.userId,
-              text,
-              normalized: normalizeFact(text),
-              sourceKind: 'manual' as const,
+          Array.from({ length: Math.min(1000, size - written) }, (_, offset) =>
+            seededMemoryRow(owner.userId, `Fact number ${written + offset} about the bench`, {
               tags: ['bench'],
-              importance: 3,
-              createdAt: now,
-              updatedAt: now,
-            };
-          }),
+              at: now,
+            }),
+          ),
         );
       }
       for (let index = 0; index < 10; index++) {

@@ -14,11 +14,10 @@ import { createApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { unitLength } from '../src/models/embedding-model.js';
-import { memoryIdFrom, normalizeFact } from '../src/modules/memory/service/memory-record.js';
 import { searchMemories, signBits } from '../src/modules/memory/service/search-memories.js';
 import { memories, memoryEmbeddings } from '../src/modules/memory/table.js';
-import { newId } from '../src/ids.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
+import { seededMemoryRow } from '../test/helpers/memory-rows.js';
 
 export const title =
   'Memory: recall p50 for one user, full text + trigram, and with vectors (sign bits, then exact cosine)';
@@ -101,22 +100,9 @@ export async function run(): Promise<Record<string, string | number>[]> {
       const batch = 1000;
       for (; written < size; written += batch) {
         const now = new Date();
-        const values = Array.from({ length: Math.min(batch, size - written) }, (_, offset) => {
-          const text = factFor(written + offset);
-          return {
-            id: memoryIdFrom(newId()),
-            ownerId: user.id,
-            scope: 'user' as const,
-            scopeId: user.id,
-            text,
-            normalized: normalizeFact(text),
-            sourceKind: 'manual' as const,
-            tags: [],
-            importance: 3,
-            createdAt: now,
-            updatedAt: now,
-          };
-        });
+        const values = Array.from({ length: Math.min(batch, size - written) }, (_, offset) =>
+          seededMemoryRow(user.id, factFor(written + offset), { at: now }),
+        );
         await db.insert(memories).values(values);
         await db.insert(memoryEmbeddings).values(
           values.map((value) => {

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import { newId } from '../../src/ids.js';
 import { createLogger } from '../../src/logger.js';
 import { unitLength } from '../../src/models/embedding-model.js';
 import { embedMemories } from '../../src/modules/memory/service/embed-memories.js';
-import { memoryIdFrom, normalizeFact } from '../../src/modules/memory/service/memory-record.js';
 import { searchMemories, vectorCandidates } from '../../src/modules/memory/service/search-memories.js';
 import { memories } from '../../src/modules/memory/table.js';
 import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { seededMemoryRow } from '../helpers/memory-rows.js';
 
 /**
  * The sign-bit step keeps only `vectorCandidates` embeddings for the exact cosine. This checks,
@@ -80,19 +79,9 @@ describe('vector recall finds what an exact cosine scan finds', () => {
     const db = testApp.app.database.db;
     for (let start = 0; start < texts.length; start += 500) {
       const now = new Date();
-      const rows = texts.slice(start, start + 500).map(({ text }) => ({
-        id: memoryIdFrom(newId()),
-        ownerId,
-        scope: 'user' as const,
-        scopeId: ownerId,
-        text,
-        normalized: normalizeFact(text),
-        sourceKind: 'manual' as const,
-        tags: [],
-        importance: 3,
-        createdAt: now,
-        updatedAt: now,
-      }));
+      const rows = texts
+        .slice(start, start + 500)
+        .map(({ text }) => seededMemoryRow(ownerId, text, { at: now }));
       await db.insert(memories).values(rows);
       await embedMemories({ db, clock: systemClock, logger, embedder }, rows);
       for (const row of rows) stored.set(row.id, byText.get(row.text) ?? []);
