@@ -266,22 +266,27 @@ describe('a user’s export file, imported into a fresh instance', () => {
     expect(exported).toMatchObject({ memories: [], context_spaces: [], agents: [], workflows: [] });
   });
 
-  it('takes back what it made when an item fails half-way for a reason not its own', async () => {
-    const fresh = await account(target.app, 'dave');
+  /** The target's portability service, with the memory service given (one made to fail). */
+  async function portabilityWith(memories: App['memories']) {
     const { createPortabilityService } = await import('../../src/modules/portability/index.js');
     const app = target.app;
-    const failing = createPortabilityService({
-      memories: {
-        ...app.memories,
-        importMemories: async () => {
-          throw new Error('the database went away');
-        },
-      },
+    return createPortabilityService({
+      memories,
       context: app.context,
       agents: app.agents,
       agentFiles: app.agentsMarket.files,
       workflows: app.workflows.definitions,
       clock: app.clock,
+    });
+  }
+
+  it('takes back what it made when an item fails half-way for a reason not its own', async () => {
+    const fresh = await account(target.app, 'dave');
+    const failing = await portabilityWith({
+      ...target.app.memories,
+      importMemories: async () => {
+        throw new Error('the database went away');
+      },
     });
     await expect(failing.importFile(fresh.actor, file as never)).rejects.toThrow('the database went away');
     const exported = (await fresh.send({ method: 'GET', url: '/api/v1/me/export' })).json();
@@ -290,7 +295,6 @@ describe('a user’s export file, imported into a fresh instance', () => {
 
   it('leaves no memory behind when announcing the imported memories fails after they were stored', async () => {
     const fresh = await account(target.app, 'ivan');
-    const { createPortabilityService } = await import('../../src/modules/portability/index.js');
     const { createMemoryService } = await import('../../src/modules/memory/index.js');
     const app = target.app;
     const published: string[] = [];
@@ -313,14 +317,7 @@ describe('a user’s export file, imported into a fresh instance', () => {
       writer: createTextWriter(app.models),
       embedder: undefined,
     });
-    const failing = createPortabilityService({
-      memories,
-      context: app.context,
-      agents: app.agents,
-      agentFiles: app.agentsMarket.files,
-      workflows: app.workflows.definitions,
-      clock: app.clock,
-    });
+    const failing = await portabilityWith(memories);
     await expect(failing.importFile(fresh.actor, file as never)).rejects.toThrow('the event store went away');
     const exported = (await fresh.send({ method: 'GET', url: '/api/v1/me/export' })).json();
     expect(exported).toMatchObject({ memories: [], context_spaces: [], agents: [], workflows: [] });
