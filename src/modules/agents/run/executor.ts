@@ -122,19 +122,20 @@ export function createAgentExecutor(
   ): Promise<string | undefined> {
     if (!deps.recallMemories || !definition.memory.read) return undefined;
     const actor = await runActor(users, row.ownerId);
-    // An agent on the built-in assistant counts with its estimate: no tokenizer table is loaded.
-    const offline = (await models.resolve(definition.model)).model.provider === 'offline';
-    return deps
-      .recallMemories(actor, {
+    try {
+      // An agent on the built-in assistant counts with its estimate: no tokenizer table is loaded.
+      // (A model no longer allowed fails the run at its first step, not here.)
+      const offline = (await models.resolve(definition.model)).model.provider === 'offline';
+      return await deps.recallMemories(actor, {
         query: row.input,
         scope: definition.memory.scope,
         agentId: row.agentId,
         ...(offline ? { countTokens: estimateTokens } : {}),
-      })
-      .catch((error: unknown) => {
-        log.warn({ err: error }, 'could not recall memories for an agent run');
-        return undefined;
       });
+    } catch (error) {
+      log.warn({ err: error }, 'could not recall memories for an agent run');
+      return undefined;
+    }
   }
 
   /** The system prompt: the library prompt's text (when named), the instructions, then the recalled memories. */
