@@ -151,15 +151,6 @@ export function createChatService(deps: ChatServiceDeps) {
         // What can fail without writing anything comes first; then the turn is stored.
         const [me, external] = await Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         const turn = await prepareTurn(actor, request, { conversations, models, existing });
-        // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
-        // table holds ~20 MB, which a server with no model should never load.
-        const countTokens =
-          turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
-        // A new message is the recall's query: recalled while the claim and the history are read
-        // (approvals and a regeneration take theirs from the history).
-        const recalledEarly = request.message
-          ? recallFor(actor, request.message.trim(), countTokens)
-          : undefined;
         const runId =
           claimed ??
           (await claimNew(actor, turn).catch(async (error: unknown) => {
@@ -172,6 +163,13 @@ export function createChatService(deps: ChatServiceDeps) {
           runId,
         });
         try {
+          // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
+          // table holds ~20 MB, which a server with no model should never load.
+          const countTokens =
+            turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
+          // A new message is the recall's query, recalled while the history is read (approvals
+          // and a regeneration take theirs from the history). A recall never fails: it is left out.
+          const recalling = request.message ? recallFor(actor, request.message, countTokens) : undefined;
           // The claim taken before the turn was stored now names its reply (for other instances),
           // while the history is read.
           const [history] = await Promise.all([
@@ -180,7 +178,7 @@ export function createChatService(deps: ChatServiceDeps) {
           ]);
           const system = systemFor(
             me,
-            await (recalledEarly ?? recallFor(actor, lastUserText(history), countTokens)),
+            await (recalling ?? recallFor(actor, lastUserText(history), countTokens)),
           );
           // "@writer …" asks that agent ("@editors …" that team): its tool is the first step's, and
           // the mention is the consent to that one call.
