@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import type { AnyBusEvent } from '../../src/bus/events.js';
 import { createMcpClientHub, type ExternalTool } from '../../src/mcp/client-hub.js';
+import { mcpServers } from '../../src/modules/mcp-servers/table.js';
 import { systemClock } from '../../src/clock.js';
 import { fetchPolicyFrom } from '../../src/net/fetch-url.js';
 import { projectRoot } from '../helpers/child-process.js';
@@ -179,6 +180,49 @@ describe('the MCP client hub', () => {
     expect(disabled.json().status).toMatchObject({ state: 'unknown', message: 'The server is disabled' });
     const tools = await testApp.app.mcpClients.toolsFor(alice);
     expect(tools.some((tool) => tool.name.startsWith('paused__'))).toBe(false);
+  });
+
+  it('keeps a server stored before its name became reserved off, and says why, until it is renamed', async () => {
+    const app = testApp.app;
+    const carol = await seedUser(app, { email: 'carol@example.com' });
+    const asCarol = as(app, { cookie: await signIn(app, 'carol@example.com') });
+    const carolActor = actingAs({ userId: carol.id, role: 'user', via: 'chat' });
+    const now = new Date();
+    // As an instance from before `agent` was reserved stored it: the service now refuses the name.
+    await app.database.db.insert(mcpServers).values({
+      id: 'legacy-agent-server',
+      ownerId: carol.id,
+      name: 'agent',
+      transport: 'http',
+      url: steady.url,
+      headers: {},
+      args: [],
+      env: {},
+      enabled: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    expect((await app.mcpClients.toolsFor(carolActor)).map((tool) => tool.name)).toEqual([]);
+    const reserved = {
+      state: 'error',
+      code: 'MCP_SERVER_NAME_RESERVED',
+      message: expect.stringContaining('"agent" is now reserved'),
+    };
+    const listed = await asCarol({ method: 'GET', url: '/api/v1/mcp-servers' });
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ name: 'agent', status: expect.objectContaining(reserved) }),
+    ]);
+    const tools = await asCarol({ method: 'GET', url: '/api/v1/mcp-servers/legacy-agent-server/tools' });
+    expect(tools.json()).toEqual({ items: [], status: expect.objectContaining(reserved) });
+
+    const renamed = await asCarol({
+      method: 'PATCH',
+      url: '/api/v1/mcp-servers/legacy-agent-server',
+      payload: { name: 'helper' },
+    });
+    expect(renamed.json().status.code).toBeNull();
+    expect((await app.mcpClients.toolsFor(carolActor)).map((tool) => tool.name)).toContain('helper__echo');
   });
 
   it('runs an admin’s stdio server with its environment, and ends it when the server is deleted', async () => {

@@ -104,7 +104,7 @@ export function createServerConnection({
     retryAt = now() + Math.min(timings.backoff.firstMs * 2 ** (failures - 1), timings.backoff.longestMs);
     const message = describeFailure(error, timings.connectTimeoutMs);
     if (status.state !== 'error') logger.warn({ mcpServer: config.id, reason: message }, 'MCP server failed');
-    status = { state: 'error', message, tool_count: null, checked_at: clock.now().toISOString() };
+    status = { state: 'error', message, code: null, tool_count: null, checked_at: clock.now().toISOString() };
     cached = undefined;
     const broken = client;
     client = undefined;
@@ -121,6 +121,7 @@ export function createServerConnection({
       status = {
         state: 'connected',
         message: null,
+        code: null,
         tool_count: tools.length,
         checked_at: clock.now().toISOString(),
       };

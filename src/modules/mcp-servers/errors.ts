@@ -24,6 +24,8 @@ export class McpServerNameTakenError extends DomainError {
  */
 export const reservedServerNames: readonly string[] = ['agent', 'team', 'workflow', 'a2a'];
 
+export const isReservedServerName = (name: string) => reservedServerNames.includes(name);
+
 /** The name is one our own tools take as their prefix (`reservedServerNames`). */
 export class McpServerNameReservedError extends DomainError {
   readonly code = 'MCP_SERVER_NAME_RESERVED';

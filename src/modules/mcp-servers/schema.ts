@@ -113,6 +113,12 @@ export const mcpServerStatusSchema = z
   .object({
     state: z.enum(['unknown', 'connecting', 'connected', 'error']),
     message: z.string().nullable().describe('Why it is in error, or null'),
+    code: z
+      .string()
+      .nullable()
+      .describe(
+        'A stable code when Switchboard itself keeps the server from running (MCP_SERVER_NAME_RESERVED), or null',
+      ),
     tool_count: z.number().int().nullable(),
     checked_at: z.string().nullable().describe('When this instance last connected or tried to (ISO 8601)'),
   })

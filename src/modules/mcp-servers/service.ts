@@ -14,7 +14,7 @@ import {
   McpServerNameTakenError,
   McpServerNotFoundError,
   McpServerSecretsUnreadableError,
-  reservedServerNames,
+  isReservedServerName,
   WrongTransportFieldError,
 } from './errors.js';
 import { requireStdioAdmin } from './policy.js';
@@ -49,6 +49,16 @@ export interface McpServerServiceDeps extends ServiceDeps {
 
 const nameIndex = 'mcp_servers_owner_name_idx';
 const disabledStatus: McpServerStatus = { ...unknownStatus, message: 'The server is disabled' };
+/**
+ * A server stored before its name became reserved stays off: its tools would take a name of our
+ * own (`agent__writer`) and run as that, without the approval our own tool asks for.
+ */
+const reservedNameStatus = (name: string): McpServerStatus => ({
+  ...unknownStatus,
+  state: 'error',
+  code: 'MCP_SERVER_NAME_RESERVED',
+  message: `Disabled: "${name}" is now reserved for Switchboard's own tools; rename the server to use its tools`,
+});
 const httpFields = ['url', 'headers'] as const;
 const stdioFields = ['command', 'args', 'env'] as const;
 
@@ -100,11 +110,16 @@ export function createMcpServerService({
     }
   }
 
-  const statusOf = (row: McpServerRow) => (row.enabled ? connections.status(row.id) : disabledStatus);
+  const statusOf = (row: McpServerRow) =>
+    isReservedServerName(row.name)
+      ? reservedNameStatus(row.name)
+      : row.enabled
+        ? connections.status(row.id)
+        : disabledStatus;
   const show = (row: McpServerRow) => toMcpServer(row, statusOf(row));
   /** A name our own tools take as their prefix would make tools that shadow them. */
   const refuseReserved = (name: string | undefined) => {
-    if (name !== undefined && reservedServerNames.includes(name)) throw new McpServerNameReservedError(name);
+    if (name !== undefined && isReservedServerName(name)) throw new McpServerNameReservedError(name);
   };
   const nameTaken = (error: unknown, name: string | undefined) =>
     isUniqueViolation(error, nameIndex) ? new McpServerNameTakenError(name ?? '') : error;
@@ -239,7 +254,7 @@ export function createMcpServerService({
     async tools(actor: Actor, serverId: string, { refresh = false } = {}): Promise<McpServerTools> {
       const user = requireUser(actor);
       const row = await loadOwned(db, user, serverId);
-      if (!row.enabled) return { items: [], status: disabledStatus };
+      if (isReservedServerName(row.name) || !row.enabled) return { items: [], status: statusOf(row) };
       return connections.tools(user, toConfig(row, secrets), { refresh });
     },
 
@@ -262,6 +277,7 @@ export function createMcpServerService({
         .where(and(eq(mcpServers.ownerId, userId), eq(mcpServers.enabled, true)))
         .orderBy(mcpServers.name);
       return rows.flatMap((row) => {
+        if (isReservedServerName(row.name)) return [];
         try {
           return [toConfig(row, secrets)];
         } catch (error) {

@@ -39,6 +39,7 @@ export interface McpServerDirectory {
 export const unknownStatus: McpServerStatus = {
   state: 'unknown',
   message: null,
+  code: null,
   tool_count: null,
   checked_at: null,
 };
