@@ -86,6 +86,32 @@ describe('memory through the chat with a hosted model (the fake OpenAI-compatibl
     return (await response.json()) as { id: string };
   };
 
+  it('keeps what the model remembers through the chat, and a later conversation’s system prompt holds it', async () => {
+    const fact = 'My dentist is Dr. Okafor on Elm Street';
+    harness.model.script(
+      { toolCalls: [{ name: 'remember', arguments: { text: fact } }] },
+      { text: 'I will remember that.' },
+    );
+    const told = (await (
+      await harness.chat(
+        'alice',
+        { message: 'remember that my dentist is Dr. Okafor on Elm Street' },
+        { json: true },
+      )
+    ).json()) as ChatAnswer;
+    expect(told.tool_calls.map((call) => `${call.tool}:${call.status}`)).toEqual(['remember:success']);
+    const memoryId = (told.tool_calls[0]?.result as { memory: { id: string } }).memory.id;
+
+    harness.model.script({ text: 'Dr. Okafor, on Elm Street.' });
+    const later = (await (
+      await harness.chat('alice', { message: 'who is my dentist?' }, { json: true })
+    ).json()) as ChatAnswer;
+    expect(later.conversation_id).not.toBe(told.conversation_id);
+    expect(later.response).toBe('Dr. Okafor, on Elm Street.');
+    const system = harness.model.requests.at(-1)?.messages.find((message) => message.role === 'system');
+    expect(String(system?.content)).toContain(`[${memoryId}] ${fact}`);
+  });
+
   it('sends the recalled memory, marked with its id, in the system prompt of a later conversation', async () => {
     const memory = await remember(dana);
     await remember('The wifi password at the cabin is pinecone42');

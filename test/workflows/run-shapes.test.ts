@@ -42,21 +42,25 @@ describe.runIf(postgresAvailable)('workflow runs on the durable engine', { timeo
       {
         name: 'dag',
         steps: [
-          { id: 'left', kind: 'tool', tool: 'echo', input: { message: 'left {{ input.word }}' } },
-          { id: 'right', kind: 'tool', tool: 'echo', input: { message: 'right' } },
+          { id: 'left', kind: 'tool', tool: 'hold', input: { key: 'dag', ms: 300 } },
+          { id: 'right', kind: 'tool', tool: 'hold', input: { key: 'dag', ms: 300 } },
           {
             id: 'join',
             kind: 'tool',
             tool: 'echo',
             needs: ['left', 'right'],
-            input: { message: '{{ steps.left.output.message + " + " + steps.right.output.message }}' },
+            input: {
+              message:
+                '{{ input.word + " " + string(steps.left.output.most_at_once) + " + " + string(steps.right.output.most_at_once) }}',
+            },
           },
         ],
       },
-      { word: 'hand' },
+      { word: 'held at once:' },
     );
     expect(detail.status).toBe('succeeded');
-    expect(detail.output).toEqual({ message: 'left hand + right' });
+    // Each branch saw the other holding beside it; the join read both outputs.
+    expect(detail.output).toEqual({ message: 'held at once: 2 + 2' });
     expect(detail.steps.map((one) => [one.path, one.status])).toEqual(
       expect.arrayContaining([
         ['left', 'succeeded'],
