@@ -42,6 +42,10 @@ export async function restoreBackup({
 }): Promise<RestoreResult> {
   const { header, manifest } = await verifyBackup(file);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // pool.end() resolves before its idle connections have closed: stopping the embedded server right
+  // after cuts them, and that 'error' with no listener ended the process before it said why it
+  // refused. Our queries' own failures reach us through their promises.
+  pool.on('error', () => {});
   try {
     const client = await pool.connect();
     try {

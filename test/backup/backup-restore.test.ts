@@ -32,6 +32,8 @@ async function whatAliceSees(
   const conversations = (await read('/api/v1/conversations')) as { items: { id: string }[] };
   expect(conversations.items).toHaveLength(1);
   const workflows = (await read('/api/v1/workflows')) as { items: { id: string }[] };
+  const memories = (await read('/api/v1/memories')) as { items: { text: string }[] };
+  expect(memories.items.map((memory) => memory.text)).toEqual(['My manager is Dana Whitfield']);
   return {
     tasks: await read('/api/v1/tasks'),
     resources,
@@ -39,6 +41,7 @@ async function whatAliceSees(
     conversations,
     messages: await read(`/api/v1/conversations/${conversations.items[0]?.id}/messages`),
     prompts: await read('/api/v1/prompts'),
+    memories,
     workflows,
     runs: await read(`/api/v1/workflow-runs`),
   };
@@ -47,7 +50,7 @@ async function whatAliceSees(
 /**
  * The admin's backup: `switchboard backup` of a live instance on a shared Postgres, then `switchboard
  * restore` into a FRESH data directory (its own embedded server), where the user signs in and finds
- * everything: tasks, documents with their files, conversations, prompts, workflows and their runs.
+ * everything: tasks, documents with their files, conversations, prompts, memories, workflows and their runs.
  */
 describe('switchboard backup and restore', { timeout: 300_000 }, () => {
   let source: TestApp;
@@ -80,6 +83,7 @@ describe('switchboard backup and restore', { timeout: 300_000 }, () => {
       expect(upload.statusCode, upload.body).toBe(201);
     }
     await post('/api/v1/prompts', { name: 'weekly-report', template: 'Summarize the week' });
+    await post('/api/v1/memories', { text: 'My manager is Dana Whitfield', tags: ['people'] });
     const chat = await alice({
       method: 'POST',
       url: '/api/v1/chat',
