@@ -1,40 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { query, workflowStatus } from '../engine/engine-peers.js';
-import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
 import { requireFreshBuild } from '../helpers/fresh-build.js';
 import { createTestDatabase, serverSetUps, type TestDatabase } from '../helpers/test-database.js';
-
-const fixture = path.join(projectRoot, 'test/fixtures/workflow-peer.js');
-const peers = new Set<WatchedProcess>();
-
-/** Starts a workflow peer (test/fixtures/workflow-peer.js) and waits until its engine has launched. */
-async function startPeer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [fixture], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const peer = watchLines(child);
-  peers.add(peer);
-  child.once('exit', () => peers.delete(peer));
-  const ready = JSON.parse(await peer.waitForLine((line) => line.includes('"kind":"ready"'), 90_000));
-  const ask = async (command: string, answer: string) => {
-    child.stdin?.write(`${command}\n`);
-    return JSON.parse(
-      await peer.waitForLine(
-        (line) => line.includes(`"kind":"${answer}"`) || line.includes('"kind":"error"'),
-      ),
-    );
-  };
-  return {
-    ...peer,
-    executorId: ready.executor_id as string,
-    databaseUrl: ready.database_url as string,
-    ask,
-  };
-}
+import { killPeers, type Peer, startPeer } from './workflow-peers.js';
 
 /** How many tasks each step of a run added: the workflow's side effects, one task per step. */
 async function tasksPerStep(url: string, tag: string): Promise<Record<string, number>> {
@@ -45,8 +13,6 @@ async function tasksPerStep(url: string, tag: string): Promise<Record<string, nu
   );
   return Object.fromEntries(rows.map((row) => [row.title.split(' ')[1], row.count]));
 }
-
-type Peer = Awaited<ReturnType<typeof startPeer>>;
 
 const runStatus = async (url: string, runId: string) =>
   (await query<{ status: string }>(url, 'select status from workflow_runs where id = $1', [runId]))[0]
@@ -69,10 +35,6 @@ async function killMidRun(peer: Peer, runId: string) {
   expect(await tasksPerStep(url, runId)).toEqual({ first: 1, second: 1 });
   expect((await workflowStatus(url, runId))?.status).toBe('PENDING');
 }
-
-const killPeers = () => {
-  for (const peer of peers) peer.child.kill('SIGKILL');
-};
 
 /**
  * Workflow runs survive their process: killed (-9) mid-run, a run is finished by the same instance
