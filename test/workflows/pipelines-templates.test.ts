@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../../src/actor.js';
+import { workflowTemplates } from '../../src/modules/workflows/templates/index.js';
 import { as, seedUser, signIn } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { postgresAvailable } from '../helpers/test-database.js';
@@ -32,6 +33,9 @@ describe.runIf(postgresAvailable)('the pipeline templates, offline', { timeout: 
   let failures: string[] = [];
   const owner = () => actingAs({ userId: ownerId, role: 'user', via: 'http' });
 
+  /** The templates a run of which ran to completion above. */
+  const completed = new Set<string>();
+
   async function copyAndRun(template: string, input: Record<string, unknown>): Promise<Run> {
     const copied = await request({
       method: 'POST',
@@ -54,6 +58,7 @@ describe.runIf(postgresAvailable)('the pipeline templates, offline', { timeout: 
     }
     expect(run.error, JSON.stringify(run.error)).toBeNull();
     expect(run.status).toBe('succeeded');
+    completed.add(template);
     const failed = await request({
       method: 'GET',
       url: `/api/v1/workflow-runs/${run.id}/items?status=failed`,
@@ -153,5 +158,11 @@ describe.runIf(postgresAvailable)('the pipeline templates, offline', { timeout: 
       'Jose Nunez,Zurich,[EMAIL_1]',
       'Anna,Krakow,[EMAIL_1]',
     ]);
+  });
+
+  // Last: a pipeline template added without a test of its own here fails this.
+  it('ran every pipeline template to completion', () => {
+    const pipelines = workflowTemplates.filter((each) => each.definition.kind === 'pipeline');
+    expect([...completed].sort()).toEqual(pipelines.map((each) => each.id).sort());
   });
 });

@@ -35,6 +35,9 @@ describe('the built-in templates on the durable engine', { timeout: 60_000 }, ()
       trigger: { kind: 'manual', surface: 'test' },
     });
 
+  /** The templates a run of which ran to completion above. */
+  const completed = new Set<string>();
+
   /** Waits for a run's end; gives it with its steps, checked to have succeeded. */
   async function ended(id: string, runId: string) {
     const { runs } = testApp.app.workflows;
@@ -42,6 +45,7 @@ describe('the built-in templates on the durable engine', { timeout: 60_000 }, ()
     const detail = await runs.get(actor, runId);
     expect(detail.error, `${id} failed`).toBeNull();
     expect(detail.status).toBe('succeeded');
+    completed.add(id);
     return detail;
   }
 
@@ -189,5 +193,11 @@ describe('the built-in templates on the durable engine', { timeout: 60_000 }, ()
     expect(quiet.output).toEqual({ overdue: 0 });
     expect(quiet.steps.find((step) => step.path === 'any_overdue')?.branch).toBe('else');
     expect(await tasksTagged('reminder')).toHaveLength(1);
+  });
+
+  // Last: a template added without a test of its own here fails this.
+  it('ran every workflow template to completion (the pipeline ones: pipelines-templates.test.ts)', () => {
+    const workflowKind = workflowTemplates.filter((each) => each.definition.kind !== 'pipeline');
+    expect([...completed].sort()).toEqual(workflowKind.map((each) => each.id).sort());
   });
 });
