@@ -40,7 +40,10 @@ function packagesImportedFrom(entry: string): Map<string, string[]> {
     for (const [, specifier = ''] of fs.readFileSync(file, 'utf8').matchAll(runtimeImport)) {
       if (specifier.startsWith('node:')) continue;
       if (!specifier.startsWith('.')) {
-        const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+        const name = specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/');
         if (!packages.has(name)) packages.set(name, chain);
         continue;
       }
