@@ -1,5 +1,6 @@
 import { drizzleAdapter } from '@better-auth/drizzle-adapter';
-import { APIError, betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
+import { betterAuth } from 'better-auth/minimal';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { clientIpHeader } from '../../http/request-context.js';

@@ -1,4 +1,4 @@
-import { convert, type SelectorDefinition } from 'html-to-text';
+import type { SelectorDefinition } from 'html-to-text';
 
 /** What htmlToPlainText keeps besides the text. */
 export interface PlainTextOptions {
@@ -14,8 +14,13 @@ const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map(
 /**
  * The readable text of an HTML page: paragraphs and line breaks kept, scripts, styles and images
  * dropped, headings as written, links as their text only (or with their address, if asked).
+ * html-to-text is imported on the first call: a server start does not need it.
  */
-export function htmlToPlainText(html: string, { linkUrls = false }: PlainTextOptions = {}): string {
+export async function htmlToPlainText(
+  html: string,
+  { linkUrls = false }: PlainTextOptions = {},
+): Promise<string> {
+  const { convert } = await import('html-to-text');
   return convert(html, {
     wordwrap: false,
     selectors: [

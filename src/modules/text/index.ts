@@ -1,4 +1,5 @@
 import type { Tool } from '../../tools/tool.js';
+import type { summarizeText as summarizeTextNow } from './summarizer/summarize-text.js';
 import { analysisTools } from './analysis/tools.js';
 import { cleaningTools } from './cleaning/tools.js';
 import { diacriticTools } from './diacritics/tools.js';
@@ -32,4 +33,14 @@ export function textTools(deps: TextToolDeps): Tool[] {
     ...ocrTools(deps),
   ];
 }
-export { summarizeText } from './summarizer/summarize-text.js';
+
+/**
+ * The extractive summary of `summarize_text`, for other modules. Its sentence splitter
+ * (compromise, about half a second of CPU to load) is imported on the first call, not at start.
+ */
+export async function summarizeText(
+  ...args: Parameters<typeof summarizeTextNow>
+): ReturnType<typeof summarizeTextNow> {
+  const { summarizeText: summarize } = await import('./summarizer/summarize-text.js');
+  return summarize(...args);
+}

@@ -40,6 +40,6 @@ export async function resolveText(
     { signal },
   );
   const body = fetched.body.toString('utf8');
-  const text = /html/i.test(fetched.contentType ?? '') ? htmlToPlainText(body) : body;
+  const text = /html/i.test(fetched.contentType ?? '') ? await htmlToPlainText(body) : body;
   return checkTextSize(text, deps, 'url');
 }

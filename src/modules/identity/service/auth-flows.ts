@@ -1,4 +1,4 @@
-import { APIError } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import { type Actor, systemActor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';

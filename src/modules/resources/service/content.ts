@@ -110,7 +110,7 @@ export async function inspectContent(
   if (mimeType === 'text/html')
     return {
       mimeType,
-      text: withoutNulCharacters(htmlToPlainText(decoded)),
+      text: withoutNulCharacters(await htmlToPlainText(decoded)),
       content: bytes,
       sizeBytes: bytes.length,
     };

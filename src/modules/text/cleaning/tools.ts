@@ -97,7 +97,7 @@ export function cleaningTools(deps: TextToolDeps): Tool[] {
       output: removeHtmlTagsOutputSchema,
       readOnly: true,
       async run(_actor, { text, preserve_content, keep_link_urls }) {
-        const plain = htmlToPlainText(checkTextSize(text, deps), { linkUrls: keep_link_urls });
+        const plain = await htmlToPlainText(checkTextSize(text, deps), { linkUrls: keep_link_urls });
         const result = preserve_content ? plain : plain.replace(/\s+/g, ' ');
         return { method: 'offline:html-to-text', text: result, ...lengthsOf(text, result) };
       },
