@@ -1,8 +1,8 @@
 /**
  * What a V8 heap snapshot holds, by constructor: `npx tsx bench/soak/heap-summary.ts
  * <a.heapsnapshot> [b.heapsnapshot]`. For each snapshot it prints the total, the constructors
- * with the most self size and the objects with the largest retained size (what would be freed
- * with them; weak edges do not retain). Given two, it also prints what grew from the first to the
+ * with the most self size, the objects with the largest retained size (what would be freed
+ * with them; weak edges do not retain) and the objects over 128 KB. Given two, it also prints what grew from the first to the
  * second, by constructor. Run it with a large heap: `node --max-old-space-size=6000
  * --import tsx bench/soak/heap-summary.ts …` (a snapshot parses into about five times its size).
  */
