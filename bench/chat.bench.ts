@@ -38,6 +38,7 @@ export async function run() {
     );
     const wallMs = performance.now() - started;
     const finished = turns.flatMap((turn) => (turn.status === 'fulfilled' ? [turn.value] : []));
+    reportFailures(turns, reply);
     const stored = await Promise.all(finished.map((turn) => storedWhole(switchboard, turn)));
     const concurrentTtft = percentiles(finished.map((turn) => turn.ttftMs));
 
@@ -75,6 +76,24 @@ export async function run() {
     await switchboard.stop();
     await model.close();
   }
+}
+
+/** Each distinct reason the concurrent chats failed for, with how many: a failure must be explained. */
+function reportFailures(turns: PromiseSettledResult<Turn>[], expected: string) {
+  const reasons = new Map<string, number>();
+  for (const turn of turns) {
+    const reason =
+      turn.status === 'rejected'
+        ? turn.reason instanceof Error
+          ? turn.reason.message
+          : String(turn.reason)
+        : turn.value.text === expected
+          ? undefined
+          : `the reply differs from the model's: ${JSON.stringify(turn.value.text.slice(0, 80))}`;
+    if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  for (const [reason, count] of reasons)
+    process.stderr.write(`${count} concurrent chats failed: ${reason}\n`);
 }
 
 interface Turn {

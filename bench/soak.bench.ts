@@ -17,6 +17,7 @@ import { chatUser } from './soak/chat-user.js';
 import { mcpUser } from './soak/mcp-user.js';
 import {
   childrenPssMb,
+  cpuSeconds,
   heapMb,
   type MemorySample,
   residentMb,
@@ -63,6 +64,7 @@ export async function run() {
       seconds,
       residentMb: residentMb(server.pid),
       childrenMb: childrenPssMb(server.pid),
+      cpuSeconds: cpuSeconds(server.pid),
       ...(await heapMb(server.url)),
       requests: requests(),
     });
@@ -91,6 +93,11 @@ export async function run() {
       if (tally.firstError)
         process.stderr.write(`${who}: ${tally.errors} errors, the first: ${tally.firstError}\n`);
     if (snapshotDir) process.stderr.write(`heap snapshots in ${snapshotDir}\n`);
+    for (const [at, index] of [
+      ['end of load', loadEnd],
+      ['after the cool-down', loadEnd + 1],
+    ] as const)
+      process.stderr.write(`V8 heap spaces held (MB), ${at}: ${spaceLine(samples[index])}\n`);
     return table(samples, loadEnd, tallies);
   } finally {
     await server.stop();
@@ -113,6 +120,12 @@ async function snapshotNow(pid: number, dir: string) {
   }
 }
 
+function spaceLine(sample: Sample | undefined) {
+  return Object.entries(sample?.spacesMb ?? {})
+    .map(([space, mb]) => `${space} ${mb.toFixed(1)}`)
+    .join(', ');
+}
+
 /** Checkpoints (start, each tenth of the soak, end, after the cool-down), the peak, and the slope. */
 function table(
   samples: Sample[],
@@ -125,9 +138,12 @@ function table(
     'RSS MB': sample ? sample.residentMb.toFixed(0) : '',
     'heap used MB': sample ? sample.heapUsedMb.toFixed(0) : '',
     'heap held MB': sample ? sample.heapTotalMb.toFixed(0) : '',
+    'young MB': sample ? (sample.spacesMb.new ?? Number.NaN).toFixed(0) : '',
+    'code MB': sample ? (sample.spacesMb.code ?? Number.NaN).toFixed(0) : '',
     'external MB': sample ? sample.externalMb.toFixed(0) : '',
     'Postgres MB': sample && Number.isFinite(sample.childrenMb) ? sample.childrenMb.toFixed(0) : '',
     requests: sample ? sample.requests : '',
+    'CPU ms/request': '',
   });
   const minutes = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
   const rows = [row('start (idle)', samples[0])];
@@ -152,15 +168,24 @@ function table(
   );
   rows.push(row(`peak (at ${minutes(peak?.seconds ?? 0)})`, peak));
   const lastHalf = during.filter((sample) => sample.seconds >= soakSeconds / 2);
+  // The server's CPU time per request over the last half: the libraries' first loads are behind it.
+  const [halfway, last] = [lastHalf[0], lastHalf.at(-1)];
+  const cpuPerRequest =
+    halfway && last && last.requests > halfway.requests
+      ? ((last.cpuSeconds - halfway.cpuSeconds) / (last.requests - halfway.requests)) * 1000
+      : Number.NaN;
   const errors = Object.values(tallies).reduce((sum, tally) => sum + tally.errors, 0);
   rows.push({
-    at: 'slope over the last half',
+    at: 'over the last half: slope, CPU',
     'RSS MB': `${slopeMbPerMinute(lastHalf) >= 0 ? '+' : ''}${slopeMbPerMinute(lastHalf).toFixed(1)}/min`,
     'heap used MB': '',
     'heap held MB': '',
+    'young MB': '',
+    'code MB': '',
     'external MB': '',
     'Postgres MB': '',
     requests: `${errors} errors`,
+    'CPU ms/request': cpuPerRequest.toFixed(2),
   });
   return rows;
 }

@@ -15,7 +15,10 @@ const result = readConfig({
 if (!result.ok) throw new Error(result.problems.join('\n'));
 const app = await createApp({
   config: result.config,
-  logger: createLogger({ level: 'silent' }),
+  logger: createLogger({
+    level: process.env.BENCH_LOG_LEVEL === 'error' ? 'error' : 'silent',
+    destination: 'stderr',
+  }),
   command: 'bench',
 });
 const keys = await benchUsers(app, { prefix: 'chat', scopes: ['api:read', 'api:write'] });

@@ -1,8 +1,8 @@
 /**
  * What a V8 heap snapshot holds, by constructor: `npx tsx bench/soak/heap-summary.ts
  * <a.heapsnapshot> [b.heapsnapshot]`. For each snapshot it prints the total, the constructors
- * with the most self size and the objects with the largest retained size (what would be freed
- * with them; weak edges do not retain). Given two, it also prints what grew from the first to the
+ * with the most self size, the objects with the largest retained size (what would be freed
+ * with them; weak edges do not retain) and the objects over 128 KB. Given two, it also prints what grew from the first to the
  * second, by constructor. Run it with a large heap: `node --max-old-space-size=6000
  * --import tsx bench/soak/heap-summary.ts …` (a snapshot parses into about five times its size).
  */
@@ -226,6 +226,15 @@ function summarize(file: string, heap: Heap) {
   candidates.sort((a, b) => v(heap.retained, b) - v(heap.retained, a));
   for (const node of candidates.slice(0, top * 2))
     process.stdout.write(`${mb(v(heap.retained, node)).padStart(9)} MB  ${heap.label(node)}\n`);
+  // V8 keeps each object over 128 KB on pages of its own (its large-object space): one big array, string or table.
+  const large: number[] = [];
+  for (let node = 1; node < heap.count; node += 1) if (v(heap.selfSize, node) > 128 * 1024) large.push(node);
+  const largeTotal = large.reduce((sum, node) => sum + v(heap.selfSize, node), 0);
+  process.stdout.write(
+    `\n## objects over 128 KB (V8's large-object space): ${large.length}, ${mb(largeTotal)} MB\n`,
+  );
+  for (const node of large.sort((a, b) => v(heap.selfSize, b) - v(heap.selfSize, a)).slice(0, top))
+    process.stdout.write(`${mb(v(heap.selfSize, node)).padStart(9)} MB  ${heap.label(node)}\n`);
 }
 
 const files = process.argv.slice(2);

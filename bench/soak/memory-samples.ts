@@ -11,6 +11,10 @@ export interface MemorySample {
   externalMb: number;
   /** The server's child processes together (the embedded Postgres and its backends), by PSS; NaN when not Linux. */
   childrenMb: number;
+  /** What V8 holds for each heap space ("new", "old", "code", "large_object"…), from /metrics. */
+  spacesMb: Record<string, number>;
+  /** The server's CPU time (user and system) since it started; NaN when not Linux. */
+  cpuSeconds: number;
 }
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
@@ -78,13 +82,33 @@ export function childrenPssMb(pid: number): number {
   return kilobytes / 1024;
 }
 
+/** A process's CPU time so far (user and system) in seconds, from /proc/<pid>/stat; NaN elsewhere. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command (in parentheses, may hold spaces): utime and stime are the 12th and 13th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const clockTicksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
 /**
  * The server's JS heap (in use, and held) and its external (Buffer, ArrayBuffer) memory, from its /metrics;
  * NaN when it does not answer (busy writing a heap snapshot, say): the resident figure still counts.
  */
 export async function heapMb(
   url: string,
-): Promise<Omit<MemorySample, 'seconds' | 'residentMb' | 'childrenMb'>> {
+): Promise<Omit<MemorySample, 'seconds' | 'residentMb' | 'childrenMb' | 'cpuSeconds'>> {
   const text = await fetch(`${url}/metrics`).then(
     (response) => response.text(),
     () => '',
@@ -94,6 +118,11 @@ export async function heapMb(
     heapUsedMb: megabytes(gauge('nodejs_heap_size_used_bytes')),
     heapTotalMb: megabytes(gauge('nodejs_heap_size_total_bytes')),
     externalMb: megabytes(gauge('nodejs_external_memory_bytes')),
+    spacesMb: Object.fromEntries(
+      [...text.matchAll(/^nodejs_heap_space_size_total_bytes\{space="(\w+)"\} (\S+)$/gm)].map(
+        ([, space, bytes]) => [space, megabytes(Number(bytes))],
+      ),
+    ),
   };
 }
 
