@@ -1,3 +1,4 @@
+import { databaseBusyError } from './db/errors.js';
 import { DomainError } from './errors.js';
 import { newId } from './ids.js';
 
@@ -42,11 +43,12 @@ export function fromDomainError(error: DomainError): PublicError {
 
 /**
  * The one mapping from a thrown error to what a caller may see, on every surface: a DomainError's
- * code, message and field as they are; anything else logged once (hideInternalError) and answered
+ * code, message and field as they are (a busy database's pool timeout counts as one); anything else logged once (hideInternalError) and answered
  * INTERNAL_ERROR with its reference only — never its message, which may hold SQL or user content.
  */
 export function publicError(error: unknown, context: FailureContext): PublicError {
-  if (error instanceof DomainError) return fromDomainError(error);
+  const known = error instanceof DomainError ? error : databaseBusyError(error);
+  if (known) return fromDomainError(known);
   const reference = hideInternalError(error, context);
   return { code: 'INTERNAL_ERROR', message: internalErrorMessage(reference, context.what) };
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import { databaseBusyError } from '../db/errors.js';
 import { DomainError, RateLimitedError } from '../errors.js';
 import { hideInternalError, internalErrorMessage } from '../public-error.js';
 import { errorBody } from './error-body.js';
@@ -52,10 +53,13 @@ export function createErrorHandler({ bodyLimit }: { bodyLimit: number }) {
         .send(errorBody('INVALID_INPUT', `${field}: ${issue?.message ?? 'is not valid'}`, request.id, field));
     }
     if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
-    if (error instanceof DomainError) {
+    const busy = databaseBusyError(error);
+    if (busy) reply.header('retry-after', '1');
+    const known = error instanceof DomainError ? error : busy;
+    if (known) {
       return reply
-        .status(statusByKind[error.kind])
-        .send(errorBody(error.code, error.message, request.id, error.field, error.details));
+        .status(statusByKind[known.kind])
+        .send(errorBody(known.code, known.message, request.id, known.field, known.details));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type { InjectOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildTestApp, type TestApp } from '../../test/helpers/test-app.js';
@@ -14,6 +17,8 @@ const widgetSchema = z.object({ name: z.string().min(1), size: z.object({ width:
 
 describe('HTTP errors', () => {
   let testApp: TestApp;
+  let fullPool: pg.Pool;
+  let heldConnection: pg.PoolClient;
   const inject = (options: InjectOptions) => testApp.app.http.inject(options);
 
   beforeAll(async () => {
@@ -30,8 +35,20 @@ describe('HTTP errors', () => {
     routes.get('/api/v1/broken', { config }, () => {
       throw new Error('relation "secret_table" does not exist');
     });
+    // A pool whose one connection is held: the next query waits its 50 ms out, as under a burst.
+    fullPool = new pg.Pool({
+      connectionString: testApp.database.settings.databaseUrl,
+      max: 1,
+      connectionTimeoutMillis: 50,
+    });
+    heldConnection = await fullPool.connect();
+    routes.get('/api/v1/busy', { config }, async () => drizzle(fullPool).execute(sql`select 1`));
   });
-  afterAll(() => testApp.close());
+  afterAll(async () => {
+    heldConnection.release();
+    await fullPool.end();
+    await testApp.close();
+  });
 
   it('answers an unknown route with 404 in the error shape', async () => {
     const response = await inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
@@ -133,6 +150,16 @@ describe('HTTP errors', () => {
     });
     expect(response.body).not.toContain('secret_table');
     expect(response.body).not.toContain('.ts:');
+  });
+
+  it('answers a database whose connections all stayed busy with 503 DATABASE_BUSY and Retry-After', async () => {
+    const response = await inject({ method: 'GET', url: '/api/v1/busy' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.json().error).toMatchObject({
+      code: 'DATABASE_BUSY',
+      message: expect.stringContaining('Try again in a moment'),
+    });
   });
 
   it('makes its own request id when the given one is unsafe to log', async () => {
