@@ -1,4 +1,5 @@
 import type { UserActor } from '../../../actor.js';
+import type { Database } from '../../../db/database.js';
 import type { ModelRegistry, ResolvedModel } from '../../../models/registry.js';
 import type { Conversation, ConversationService, Message, Part } from '../../conversations/index.js';
 import { CannotRegenerateError, NothingToApproveError } from '../errors.js';
@@ -12,6 +13,17 @@ export interface Turn {
   continues: boolean;
   /** The whole history when it is already known (a new conversation: just the question). */
   history?: Message[];
+  /** A new conversation's claim, taken in the transaction that stored the turn. */
+  runId?: string;
+}
+
+/** The turn's model: the request's, else the conversation's own (unless an admin has since withdrawn it), else the default. */
+export async function turnModel(
+  request: ChatRequest,
+  { models, existing }: { models: ModelRegistry; existing: Conversation | undefined },
+): Promise<ResolvedModel> {
+  const kept = existing?.model && (await models.allows(existing.model)) ? existing.model : undefined;
+  return models.resolve(request.model ?? kept);
 }
 
 /**
@@ -24,14 +36,17 @@ export async function prepareTurn(
   request: ChatRequest,
   {
     conversations,
-    models,
+    model,
     existing,
-  }: { conversations: ConversationService; models: ModelRegistry; existing: Conversation | undefined },
+    claimNew,
+  }: {
+    conversations: ConversationService;
+    model: ResolvedModel;
+    existing: Conversation | undefined;
+    /** Claims a new conversation for its reply, in the transaction storing its first turn. */
+    claimNew: (tx: Database, claim: { conversationId: string; replyId: string }) => Promise<string>;
+  },
 ): Promise<Turn> {
-  // A conversation's own model that an admin has since withdrawn gives way to the default.
-  const kept = existing?.model && (await models.allows(existing.model)) ? existing.model : undefined;
-  const model = await models.resolve(request.model ?? kept);
-
   if (request.approvals) {
     const reply = await answerApprovals(
       actor,
@@ -70,13 +85,15 @@ export async function prepareTurn(
     { role: 'assistant' as const, parts: [], status: 'streaming' as const, model: model.id },
   ];
   if (!existing) {
-    const started = await conversations.start(actor, {
-      ...(request.model ? { model: request.model } : {}),
-      messages: turn,
-    });
+    const started = await conversations.start(
+      actor,
+      { ...(request.model ? { model: request.model } : {}), messages: turn },
+      (tx, { conversationId, messageIds }) =>
+        claimNew(tx, { conversationId, replyId: messageIds.at(-1) as string }),
+    );
     const [question, reply] = started.messages;
-    if (!question || !reply) throw new Error('The turn was not stored');
-    return { reply, model, continues: false, history: [question] };
+    if (!question || !reply || !started.also) throw new Error('The turn was not stored');
+    return { reply, model, continues: false, history: [question], runId: started.also };
   }
   const [, reply] = await conversations.appendMessages(actor, {
     conversationId: existing.id,
