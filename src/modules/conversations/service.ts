@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../service-deps.js';
 import type { Database } from '../../db/database.js';
 import { requireUser } from '../../actor-policy.js';
 import { loadOwnedConversation } from './service/access.js';
+import { commitTurn, type TurnCommit } from './service/commit-turn.js';
 import { ConversationNotFoundError } from './errors.js';
 import './events.js';
 import { exportConversations, type ExportedFile } from './service/export.js';
@@ -58,12 +59,17 @@ export function createConversationService(deps: ServiceDeps) {
      * A new conversation with its first messages, in one transaction (the chat's first turn: the
      * question and its reply's placeholder, stored before the model is called). `alsoStore` writes
      * the caller's own rows about them in the same transaction (the chat's claim on the reply);
-     * what it answers comes back as `also`.
+     * what it answers comes back as `also`. See `TurnCommit` for `unflushed`.
      */
     async start<Also = undefined>(
       actor: Actor,
       input: CreateConversationInput & Pick<AppendMessagesInput, 'messages'>,
-      alsoStore?: (tx: Database, stored: { conversationId: string; messageIds: string[] }) => Promise<Also>,
+      {
+        alsoStore,
+        unflushed = false,
+      }: TurnCommit & {
+        alsoStore?: (tx: Database, stored: { conversationId: string; messageIds: string[] }) => Promise<Also>;
+      } = {},
     ): Promise<{ conversation: Conversation; messages: Message[]; also: Also | undefined }> {
       const { userId } = requireUser(actor);
       const { messages: chain } = firstMessagesSchema.parse(input);
@@ -80,7 +86,7 @@ export function createConversationService(deps: ServiceDeps) {
       const fresh = conversationRow({ userId, input, id, now });
       const titled = fresh.title === '' && title !== '';
       // The conversation is written with its final leaf, count and title: two statements, no update.
-      const { rows, conversation, also } = await db.transaction(async (transaction) => {
+      const { rows, conversation, also } = await commitTurn(db, { unflushed }, async (transaction) => {
         const [created] = await transaction
           .insert(conversations)
           .values({

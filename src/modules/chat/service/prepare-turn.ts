@@ -29,7 +29,9 @@ export async function turnModel(
 /**
  * Stores what the user did before the model is called: a new message (a new conversation when
  * none is named; a branch when `parent_id` is given), a regeneration (a new reply beside the old
- * one) or answers to approvals. Everything is checked before the first write.
+ * one) or answers to approvals. Everything is checked before the first write. A new message commits
+ * without waiting for the disk: the reply's saves (every 250 ms and its last, before the request
+ * ends, or its failure's) are flushed commits, which make it durable before it is acknowledged.
  */
 export async function prepareTurn(
   actor: UserActor,
@@ -88,18 +90,25 @@ export async function prepareTurn(
     const started = await conversations.start(
       actor,
       { ...(request.model ? { model: request.model } : {}), messages: turn },
-      (tx, { conversationId, messageIds }) =>
-        claimNew(tx, { conversationId, replyId: messageIds.at(-1) as string }),
+      {
+        alsoStore: (tx, { conversationId, messageIds }) =>
+          claimNew(tx, { conversationId, replyId: messageIds.at(-1) as string }),
+        unflushed: true,
+      },
     );
     const [question, reply] = started.messages;
     if (!question || !reply || !started.also) throw new Error('The turn was not stored');
     return { reply, model, continues: false, history: [question], runId: started.also };
   }
-  const [, reply] = await conversations.appendMessages(actor, {
-    conversationId: existing.id,
-    ...(request.parent_id !== undefined ? { parentId: request.parent_id } : {}),
-    messages: turn,
-  });
+  const [, reply] = await conversations.appendMessages(
+    actor,
+    {
+      conversationId: existing.id,
+      ...(request.parent_id !== undefined ? { parentId: request.parent_id } : {}),
+      messages: turn,
+    },
+    { unflushed: true },
+  );
   if (!reply) throw new Error('The turn was not stored');
   return { reply, model, continues: false };
 }
