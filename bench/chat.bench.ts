@@ -6,7 +6,7 @@
  */
 import { readSse } from '../test/helpers/sse.js';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
-import { startBenchServer } from './harness.js';
+import { processCpuMs, startBenchServer } from './harness.js';
 
 export const title =
   'Chat: time to first token added by Switchboard, 100 concurrent streaming chats, and the first reply after a start';
@@ -27,9 +27,15 @@ export async function run() {
     scriptAll(sequentialChats, 0);
     const direct = await sample(sequentialChats, () => directly(model.baseUrl));
     scriptAll(sequentialChats, 0);
+    const cpuBefore = processCpuMs(switchboard.pid);
     const ours = await sample(sequentialChats, (index) =>
       viaSwitchboard(switchboard, index).then((turn) => turn.ttftMs),
     );
+    const cpuAfter = processCpuMs(switchboard.pid);
+    const cpuPerChat =
+      cpuBefore !== undefined && cpuAfter !== undefined
+        ? ((cpuAfter - cpuBefore) / sequentialChats).toFixed(2)
+        : '';
 
     scriptAll(concurrentChats, 10);
     const started = performance.now();
@@ -49,6 +55,7 @@ export async function run() {
         'p50 ms': direct.p50.toFixed(2),
         'p99 ms': direct.p99.toFixed(2),
         'added p50 ms': '',
+        'server CPU ms/chat': '',
         errors: 0,
         'stored whole': '',
       },
@@ -58,6 +65,7 @@ export async function run() {
         'p50 ms': ours.p50.toFixed(2),
         'p99 ms': ours.p99.toFixed(2),
         'added p50 ms': (ours.p50 - direct.p50).toFixed(2),
+        'server CPU ms/chat': cpuPerChat,
         errors: 0,
         'stored whole': '',
       },
@@ -67,6 +75,7 @@ export async function run() {
         'p50 ms': concurrentTtft.p50.toFixed(2),
         'p99 ms': concurrentTtft.p99.toFixed(2),
         'added p50 ms': '',
+        'server CPU ms/chat': '',
         errors: concurrentChats - finished.length + finished.filter((turn) => turn.text !== reply).length,
         'stored whole': `${stored.filter(Boolean).length}/${concurrentChats}`,
       },
@@ -167,6 +176,7 @@ async function firstReplyAfterStart() {
         'p50 ms': first.ttftMs.toFixed(2),
         'p99 ms': '',
         'added p50 ms': (first.ttftMs - later.p50).toFixed(2),
+        'server CPU ms/chat': '',
         errors: 0,
         'stored whole': '',
       });
@@ -177,6 +187,7 @@ async function firstReplyAfterStart() {
           'p50 ms': later.p50.toFixed(2),
           'p99 ms': later.p99.toFixed(2),
           'added p50 ms': '',
+          'server CPU ms/chat': '',
           errors: 0,
           'stored whole': '',
         });

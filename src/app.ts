@@ -441,13 +441,11 @@ export async function createApp({
       logger,
       recallMemories: async (actor, message, countTokens) =>
         config.memoryRecallTokens > 0
-          ? (
-              await memories.recall(actor, {
-                query: message,
-                tokenBudget: config.memoryRecallTokens,
-                countTokens,
-              })
-            ).prompt
+          ? memories.recallToRecord(actor, {
+              query: message,
+              tokenBudget: config.memoryRecallTokens,
+              countTokens,
+            })
           : undefined,
       ...(config.memoryExtract ? { afterTurn: memories.extractFacts } : {}),
     });

@@ -18,11 +18,17 @@ import { describeChatError } from './chat-errors.js';
 import type { ExternalToolSource } from './external-tools.js';
 import { fitContext, systemPrompt } from './service/context-window.js';
 import { ChatBusyError } from './errors.js';
-import { prepareTurn, type Turn } from './service/prepare-turn.js';
+import { prepareTurn, type Turn, turnModel } from './service/prepare-turn.js';
 import { runReply } from './service/run-reply.js';
 import { createRunRegistry } from './service/run-registry.js';
 import type { ChatRequest, ChatResult } from './schema.js';
 import { modelMessageGroups } from './service/to-model-messages.js';
+
+/** Memories recalled for a turn: lines for the system prompt (none found: undefined), and their bookkeeping. */
+export interface RecalledMemories {
+  prompt: string | undefined;
+  record(): Promise<void>;
+}
 
 export interface ChatServiceDeps {
   db: Database;
@@ -45,14 +51,15 @@ export interface ChatServiceDeps {
   logger: Logger;
   /**
    * The user's memories relevant to their message, as lines for the system prompt (long-term
-   * memory), as many as fit the recall budget counted with `countTokens` (the turn's model's
-   * counter); undefined when none is found or recall is off.
+   * memory; undefined when none is found), as many as fit the recall budget counted with
+   * `countTokens` (the turn's model's counter); `record()` counts the recall once the reply has
+   * used it. Undefined when recall is off.
    */
   recallMemories?: (
     actor: UserActor,
     message: string,
     countTokens: (text: string) => number,
-  ) => Promise<string | undefined>;
+  ) => Promise<RecalledMemories | undefined>;
   /** Called once a reply's run has ended, whatever its status (automatic memories). Never throws. */
   afterTurn?: (actor: UserActor, turn: { conversationId: string; replyId: string }) => Promise<unknown>;
 }
@@ -79,16 +86,23 @@ export function createChatService(deps: ChatServiceDeps) {
     afterTurn,
   } = deps;
 
-  /** The memories recalled for a user's message, as lines of the system prompt (a failed recall: none). */
+  /** The memories recalled for a user's message (a failed recall: none). */
   async function recallFor(
     actor: UserActor,
     message: string,
     countTokens: (text: string) => number,
-  ): Promise<string | undefined> {
+  ): Promise<RecalledMemories | undefined> {
     if (!recallMemories || !message) return undefined;
     return recallMemories(actor, message, countTokens).catch((error: unknown) => {
       logger.warn({ err: error }, 'could not recall memories for a chat turn');
       return undefined;
+    });
+  }
+
+  /** Counts a recall the reply has used; its failure costs the counters only. */
+  function recordRecall(recalled: RecalledMemories | undefined): Promise<void> {
+    return (recalled?.record() ?? Promise.resolve()).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not record a chat turn’s recall');
     });
   }
 
@@ -110,14 +124,6 @@ export function createChatService(deps: ChatServiceDeps) {
     const limit = config.chatHistoryMessages;
     const branch = await conversations.activeBranch(actor, turn.reply.conversation_id, { limit: limit + 1 });
     return (turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)).slice(-limit);
-  }
-
-  /** A new conversation's claim, taken once its first turn is stored: nobody else can be writing in it. */
-  async function claimNew(actor: UserActor, turn: Turn): Promise<string> {
-    const conversationId = turn.reply.conversation_id;
-    const runId = await runs.claim({ conversationId, replyId: turn.reply.id });
-    if (!runId) throw new ChatBusyError(conversationId);
-    return runId;
   }
 
   /** The turn is stored but the model was never called: the reply says so (and its run, if any, ends). */
@@ -149,37 +155,40 @@ export function createChatService(deps: ChatServiceDeps) {
       let run: ChatRun | undefined;
       try {
         // What can fail without writing anything comes first; then the turn is stored.
-        const [me, external] = await Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
-        const turn = await prepareTurn(actor, request, { conversations, models, existing });
-        const runId =
-          claimed ??
-          (await claimNew(actor, turn).catch(async (error: unknown) => {
-            await failBeforeStart(actor, turn, undefined, { error, requestId });
-            throw error;
-          }));
+        const model = await turnModel(request, { models, existing });
+        // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
+        // table holds ~20 MB, which a server with no model should never load.
+        const countTokens = model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
+        // Reads that write nothing go on while the turn is stored: the user, their own tools and
+        // (a new message is the recall's query) their memories. A failed read marks the stored
+        // reply failed below; a recall never fails (it is left out).
+        const reading = Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
+        reading.catch(() => {});
+        const recalling = request.message ? recallFor(actor, request.message, countTokens) : undefined;
+        // A new conversation is claimed in the transaction that stores its first turn.
+        const turn = await prepareTurn(actor, request, {
+          conversations,
+          model,
+          existing,
+          claimNew: runs.claimNew,
+        });
+        const runId = claimed ?? turn.runId;
+        if (!runId) throw new Error('The turn was stored without a claim');
         run = runs.begin({
           conversationId: turn.reply.conversation_id,
           replyId: turn.reply.id,
           runId,
         });
         try {
-          // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
-          // table holds ~20 MB, which a server with no model should never load.
-          const countTokens =
-            turn.model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
-          // A new message is the recall's query, recalled while the history is read (approvals
-          // and a regeneration take theirs from the history). A recall never fails: it is left out.
-          const recalling = request.message ? recallFor(actor, request.message, countTokens) : undefined;
           // The claim taken before the turn was stored now names its reply (for other instances),
-          // while the history is read.
-          const [history] = await Promise.all([
+          // while the history is read (approvals and a regeneration take their recall's query from it).
+          const [[me, external], history] = await Promise.all([
+            reading,
             turn.history ?? historyFor(actor, turn),
             claimed ? runs.attach(claimed, turn.reply.id) : undefined,
           ]);
-          const system = systemFor(
-            me,
-            await (recalling ?? recallFor(actor, lastUserText(history), countTokens)),
-          );
+          const recalled = await (recalling ?? recallFor(actor, lastUserText(history), countTokens));
+          const system = systemFor(me, recalled?.prompt);
           // "@writer …" asks that agent ("@editors …" that team): its tool is the first step's, and
           // the mention is the consent to that one call.
           const forceTool = mentionedTool(
@@ -212,6 +221,8 @@ export function createChatService(deps: ChatServiceDeps) {
             requestId,
             providerOptions: { offline: assistantSettings(me, request) },
             forceTool,
+            // The recall's bookkeeping waits until the model has answered: it is not needed before.
+            afterFirstToken: () => recordRecall(recalled),
           };
           const started = run;
           const replied = runReply(

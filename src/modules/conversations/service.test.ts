@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../../../test/helpers/identity.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
@@ -334,6 +335,37 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
       }),
     ).rejects.toBeInstanceOf(MessageTooLargeError);
     expect((await conversations.get(alice, conversation.id)).message_count).toBe(0);
+  });
+
+  it('stores a caller’s rows in the transaction of a new conversation, and nothing when they fail', async () => {
+    const turn = {
+      messages: [
+        { role: 'user' as const, parts: text('Plan my week') },
+        { role: 'assistant' as const, parts: [], status: 'streaming' as const },
+      ],
+    };
+    const started = await conversations.start(alice, turn, {
+      alsoStore: async (tx, { conversationId, messageIds }) => {
+        const { rows } = (await tx.execute(
+          sql`select count(*)::int as count from messages where conversation_id = ${conversationId}`,
+        )) as unknown as { rows: { count: number }[] };
+        return { seen: rows[0]?.count, replyId: messageIds.at(-1) };
+      },
+      unflushed: true,
+    });
+    expect(started.also).toEqual({ seen: 2, replyId: started.messages[1]?.id });
+
+    let failedId = '';
+    await expect(
+      conversations.start(alice, turn, {
+        alsoStore: async (_tx, { conversationId }) => {
+          failedId = conversationId;
+          throw new Error('the claim could not be written');
+        },
+      }),
+    ).rejects.toThrow('the claim could not be written');
+    expect(failedId).not.toBe('');
+    await expect(conversations.get(alice, failedId)).rejects.toBeInstanceOf(ConversationNotFoundError);
   });
 
   it('does not let another user see, use or change a conversation or its messages', async () => {

@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../service-deps.js';
 import type { Database } from '../../db/database.js';
 import { requireUser } from '../../actor-policy.js';
 import { loadOwnedConversation } from './service/access.js';
+import { commitTurn, type TurnCommit } from './service/commit-turn.js';
 import { ConversationNotFoundError } from './errors.js';
 import './events.js';
 import { exportConversations, type ExportedFile } from './service/export.js';
@@ -56,12 +57,20 @@ export function createConversationService(deps: ServiceDeps) {
 
     /**
      * A new conversation with its first messages, in one transaction (the chat's first turn: the
-     * question and its reply's placeholder, stored before the model is called).
+     * question and its reply's placeholder, stored before the model is called). `alsoStore` writes
+     * the caller's own rows about them in the same transaction (the chat's claim on the reply);
+     * what it answers comes back as `also`. See `TurnCommit` for `unflushed`.
      */
-    async start(
+    async start<Also = undefined>(
       actor: Actor,
       input: CreateConversationInput & Pick<AppendMessagesInput, 'messages'>,
-    ): Promise<{ conversation: Conversation; messages: Message[] }> {
+      {
+        alsoStore,
+        unflushed = false,
+      }: TurnCommit & {
+        alsoStore?: (tx: Database, stored: { conversationId: string; messageIds: string[] }) => Promise<Also>;
+      } = {},
+    ): Promise<{ conversation: Conversation; messages: Message[]; also: Also | undefined }> {
       const { userId } = requireUser(actor);
       const { messages: chain } = firstMessagesSchema.parse(input);
       const now = clock.now();
@@ -77,7 +86,7 @@ export function createConversationService(deps: ServiceDeps) {
       const fresh = conversationRow({ userId, input, id, now });
       const titled = fresh.title === '' && title !== '';
       // The conversation is written with its final leaf, count and title: two statements, no update.
-      const { rows, conversation } = await db.transaction(async (transaction) => {
+      const { rows, conversation, also } = await commitTurn(db, { unflushed }, async (transaction) => {
         const [created] = await transaction
           .insert(conversations)
           .values({
@@ -90,11 +99,16 @@ export function createConversationService(deps: ServiceDeps) {
           .returning(conversationColumns);
         if (!created) throw new Error('The conversation was not stored');
         const inserted = await transaction.insert(messagesTable).values(values).returning(messageColumns);
-        return { rows: inChainOrder(inserted, values), conversation: created };
+        const rows = inChainOrder(inserted, values);
+        const also = await alsoStore?.(transaction, {
+          conversationId: id,
+          messageIds: rows.map((row) => row.id),
+        });
+        return { rows, conversation: created, also };
       });
       bus.publishSoon(actor, 'conversation.created', { conversation_id: conversation.id, owner_id: userId });
       announceChain(bus, actor, { conversationId: conversation.id, ownerId: userId, rows, titled });
-      return { conversation: toConversation(conversation), messages: rows.map(toMessage) };
+      return { conversation: toConversation(conversation), messages: rows.map(toMessage), also };
     },
 
     async get(actor: Actor, conversationId: string): Promise<Conversation> {

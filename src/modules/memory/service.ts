@@ -247,6 +247,8 @@ export function createMemoryService(deps: MemoryServiceDeps) {
     ...createPortableMemories({ ...deps, embed }),
     /** The memories for a chat turn's system prompt (see createRecall). */
     recall: recall.recall,
+    /** The same, with its bookkeeping left to the caller (the chat records it after the first token). */
+    recallToRecord: recall.recallToRecord,
     /** Facts about the user from a finished chat turn, kept as memories (MEMORY_EXTRACT; see createFactExtraction). */
     extractFacts: createFactExtraction({ ...deps, remember: service.remember }),
     /** A scope's counts, growth, most used and recall hit rate. */

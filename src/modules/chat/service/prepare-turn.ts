@@ -1,4 +1,5 @@
 import type { UserActor } from '../../../actor.js';
+import type { Database } from '../../../db/database.js';
 import type { ModelRegistry, ResolvedModel } from '../../../models/registry.js';
 import type { Conversation, ConversationService, Message, Part } from '../../conversations/index.js';
 import { CannotRegenerateError, NothingToApproveError } from '../errors.js';
@@ -12,26 +13,42 @@ export interface Turn {
   continues: boolean;
   /** The whole history when it is already known (a new conversation: just the question). */
   history?: Message[];
+  /** A new conversation's claim, taken in the transaction that stored the turn. */
+  runId?: string;
+}
+
+/** The turn's model: the request's, else the conversation's own (unless an admin has since withdrawn it), else the default. */
+export async function turnModel(
+  request: ChatRequest,
+  { models, existing }: { models: ModelRegistry; existing: Conversation | undefined },
+): Promise<ResolvedModel> {
+  const kept = existing?.model && (await models.allows(existing.model)) ? existing.model : undefined;
+  return models.resolve(request.model ?? kept);
 }
 
 /**
  * Stores what the user did before the model is called: a new message (a new conversation when
  * none is named; a branch when `parent_id` is given), a regeneration (a new reply beside the old
- * one) or answers to approvals. Everything is checked before the first write.
+ * one) or answers to approvals. Everything is checked before the first write. A new message commits
+ * without waiting for the disk: the reply's saves (every 250 ms and its last, before the request
+ * ends, or its failure's) are flushed commits, which make it durable before it is acknowledged.
  */
 export async function prepareTurn(
   actor: UserActor,
   request: ChatRequest,
   {
     conversations,
-    models,
+    model,
     existing,
-  }: { conversations: ConversationService; models: ModelRegistry; existing: Conversation | undefined },
+    claimNew,
+  }: {
+    conversations: ConversationService;
+    model: ResolvedModel;
+    existing: Conversation | undefined;
+    /** Claims a new conversation for its reply, in the transaction storing its first turn. */
+    claimNew: (tx: Database, claim: { conversationId: string; replyId: string }) => Promise<string>;
+  },
 ): Promise<Turn> {
-  // A conversation's own model that an admin has since withdrawn gives way to the default.
-  const kept = existing?.model && (await models.allows(existing.model)) ? existing.model : undefined;
-  const model = await models.resolve(request.model ?? kept);
-
   if (request.approvals) {
     const reply = await answerApprovals(
       actor,
@@ -70,19 +87,28 @@ export async function prepareTurn(
     { role: 'assistant' as const, parts: [], status: 'streaming' as const, model: model.id },
   ];
   if (!existing) {
-    const started = await conversations.start(actor, {
-      ...(request.model ? { model: request.model } : {}),
-      messages: turn,
-    });
+    const started = await conversations.start(
+      actor,
+      { ...(request.model ? { model: request.model } : {}), messages: turn },
+      {
+        alsoStore: (tx, { conversationId, messageIds }) =>
+          claimNew(tx, { conversationId, replyId: messageIds.at(-1) as string }),
+        unflushed: true,
+      },
+    );
     const [question, reply] = started.messages;
-    if (!question || !reply) throw new Error('The turn was not stored');
-    return { reply, model, continues: false, history: [question] };
+    if (!question || !reply || !started.also) throw new Error('The turn was not stored');
+    return { reply, model, continues: false, history: [question], runId: started.also };
   }
-  const [, reply] = await conversations.appendMessages(actor, {
-    conversationId: existing.id,
-    ...(request.parent_id !== undefined ? { parentId: request.parent_id } : {}),
-    messages: turn,
-  });
+  const [, reply] = await conversations.appendMessages(
+    actor,
+    {
+      conversationId: existing.id,
+      ...(request.parent_id !== undefined ? { parentId: request.parent_id } : {}),
+      messages: turn,
+    },
+    { unflushed: true },
+  );
   if (!reply) throw new Error('The turn was not stored');
   return { reply, model, continues: false };
 }

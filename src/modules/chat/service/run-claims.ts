@@ -28,6 +28,18 @@ export function createRunClaims({
   const leaseEnd = () => sql`now() + (${leaseMs}::integer * interval '1 millisecond')`;
   const live = sql`${chatRuns.leaseExpiresAt} > now()`;
 
+  async function insertClaim(
+    tx: Database,
+    { conversationId, replyId }: { conversationId: string; replyId: string | null },
+  ): Promise<string | undefined> {
+    const [row] = await tx
+      .insert(chatRuns)
+      .values({ conversationId, runId: ids(), replyId, processId, leaseExpiresAt: leaseEnd() })
+      .onConflictDoNothing()
+      .returning({ runId: chatRuns.runId });
+    return row?.runId;
+  }
+
   return {
     /**
      * Claims the conversation for a new reply: the run id, or undefined when a claim exists (whether
@@ -42,14 +54,14 @@ export function createRunClaims({
       replyId?: string | null;
     }): Promise<string | undefined> {
       // A lease: lost in a crash of the database, it would have ended with the reply it guarded.
-      const [row] = await commitUnflushed(db, (tx) =>
-        tx
-          .insert(chatRuns)
-          .values({ conversationId, runId: ids(), replyId, processId, leaseExpiresAt: leaseEnd() })
-          .onConflictDoNothing()
-          .returning({ runId: chatRuns.runId }),
-      );
-      return row?.runId;
+      return commitUnflushed(db, (tx) => insertClaim(tx, { conversationId, replyId }));
+    },
+
+    /** Claims a conversation whose turn `tx` is storing (new: nobody else can hold it), in that transaction. */
+    async claimWithin(tx: Database, claim: { conversationId: string; replyId: string }): Promise<string> {
+      const runId = await insertClaim(tx, claim);
+      if (!runId) throw new Error(`The new conversation ${claim.conversationId} was already claimed`);
+      return runId;
     },
 
     /** Names the reply a claim made before the turn was stored is writing. */

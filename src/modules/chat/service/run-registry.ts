@@ -132,6 +132,15 @@ export function createRunRegistry({
       return runId;
     },
 
+    /**
+     * Claims a new conversation in the transaction storing its first turn (`tx`), so the claim
+     * costs no commit of its own; the run is begun once that transaction has committed.
+     */
+    async claimNew(tx: Database, claim: { conversationId: string; replyId: string }): Promise<string> {
+      if (closed) throw new ServiceUnavailableError('SHUTTING_DOWN', 'The server is shutting down');
+      return claims.claimWithin(tx, claim);
+    },
+
     attach: (runId: string, replyId: string) => claims.attach(runId, replyId),
     release(runId: string) {
       pending.delete(runId);

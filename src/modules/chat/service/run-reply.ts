@@ -42,6 +42,11 @@ export interface ReplyJob {
   providerOptions?: Record<string, Record<string, string>> | undefined;
   /** The tool the first step must call: the agent a message @mentions (`agent__<name>`). */
   forceTool?: string | undefined;
+  /**
+   * Work the reply does not wait for, begun once the model has answered (or has failed to): the
+   * reply is stored in its final state after it.
+   */
+  afterFirstToken?: (() => Promise<unknown>) | undefined;
 }
 
 /**
@@ -91,8 +96,16 @@ async function writeReply(
     return saving;
   };
 
+  let afterFirst: Promise<unknown> | undefined;
+  const startAfterFirst = () => {
+    afterFirst ??= job.afterFirstToken?.();
+  };
   const emit = (chunk: UIMessageChunk) => {
-    if (firstTokenAt === undefined && producesContent(chunk)) firstTokenAt = now();
+    if (firstTokenAt === undefined && producesContent(chunk)) {
+      firstTokenAt = now();
+      // After this chunk has gone to the listeners.
+      queueMicrotask(startAfterFirst);
+    }
     run.push(chunk);
     if (parts.apply(chunk) && now() - lastSave >= saveEveryMs) void save();
   };
@@ -148,6 +161,8 @@ async function writeReply(
   }
 
   clearInterval(heartbeat);
+  startAfterFirst();
+  await afterFirst;
   const awaiting = parts.awaitingApproval().length > 0;
   if (
     !run.signal.aborted &&

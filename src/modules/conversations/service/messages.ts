@@ -25,6 +25,7 @@ import {
   updateMessageInputSchema,
 } from '../schema.js';
 import { conversations, messages } from '../table.js';
+import { commitTurn, type TurnCommit } from './commit-turn.js';
 
 /** The most JSON one message's parts may hold (tool outputs included). */
 export const largestParts = 4 * 1024 * 1024;
@@ -72,12 +73,16 @@ export function createMessageOperations({ db, clock, ids, bus }: ServiceDeps) {
      * Adds a chain of messages in one transaction — the first under `parentId` (as appendMessage),
      * each next one under the one before — and makes the last the active leaf.
      */
-    async appendMessages(actor: Actor, input: AppendMessagesInput): Promise<Message[]> {
+    async appendMessages(
+      actor: Actor,
+      input: AppendMessagesInput,
+      { unflushed = false }: TurnCommit = {},
+    ): Promise<Message[]> {
       const { userId } = requireUser(actor);
       const { conversationId, parentId, messages: chain } = appendMessagesInputSchema.parse(input);
       for (const message of chain) checkSize(message.parts);
       const now = clock.now();
-      const { rows, titled } = await db.transaction(async (transaction) => {
+      const { rows, titled } = await commitTurn(db, { unflushed }, async (transaction) => {
         const conversation = await loadOwnedConversation(transaction, { userId, conversationId, lock: true });
         if (parentId) await requireMessageIn(transaction, { userId, conversationId, messageId: parentId });
         const start = parentId === undefined ? conversation.activeMessageId : parentId;

@@ -31,6 +31,14 @@ export interface Recalled {
   readonly tokens: number;
 }
 
+export interface RecallInput {
+  query: string;
+  tokenBudget: number;
+  scope?: ScopeName;
+  scope_id?: string;
+  countTokens?: (text: string) => number;
+}
+
 /**
  * Recall for a chat turn: the scope's memories most relevant to the user's message, as many as fit
  * in `tokenBudget`, each marked with its id. Tokens are counted by `countTokens` when given (the
@@ -56,22 +64,14 @@ export function createRecall({
     }
   }
 
-  async function recall(
+  /**
+   * Recall without its bookkeeping: `record()` counts the use of what was recalled and records the
+   * recall, once the caller has used it (the chat: after its reply's first token).
+   */
+  async function recallToRecord(
     actor: Actor,
-    {
-      query,
-      tokenBudget,
-      scope,
-      scope_id,
-      countTokens: givenCounter,
-    }: {
-      query: string;
-      tokenBudget: number;
-      scope?: ScopeName;
-      scope_id?: string;
-      countTokens?: (text: string) => number;
-    },
-  ): Promise<Recalled> {
+    { query, tokenBudget, scope, scope_id, countTokens: givenCounter }: RecallInput,
+  ): Promise<Recalled & { record(): Promise<void> }> {
     const user = requireUser(actor);
     const key = scopeKeyOf(user, { ...(scope ? { scope } : {}), ...(scope_id ? { scope_id } : {}) });
     const found = await searchMemories(db, {
@@ -95,35 +95,44 @@ export function createRecall({
       chosen.push(row);
     }
     const now = clock.now();
-    // Bookkeeping for the hit rate and cleanup, before the model is called: not worth a disk flush.
-    await commitUnflushed(db, async (tx) => {
-      if (chosen.length > 0)
-        await tx
-          .update(memories)
-          .set({ usedCount: sql`${memories.usedCount} + 1`, lastUsedAt: now })
-          .where(
-            inArray(
-              memories.id,
-              chosen.map((row) => row.id),
-            ),
-          );
-      await tx.insert(memoryRecalls).values({
-        id: ids(),
-        ownerId: user.userId,
-        scope: key.scope,
-        scopeId: key.scopeId,
-        hits: chosen.length,
-        at: now,
+    // Bookkeeping for the hit rate and cleanup: not worth a disk flush.
+    const record = () =>
+      commitUnflushed(db, async (tx) => {
+        if (chosen.length > 0)
+          await tx
+            .update(memories)
+            .set({ usedCount: sql`${memories.usedCount} + 1`, lastUsedAt: now })
+            .where(
+              inArray(
+                memories.id,
+                chosen.map((row) => row.id),
+              ),
+            );
+        await tx.insert(memoryRecalls).values({
+          id: ids(),
+          ownerId: user.userId,
+          scope: key.scope,
+          scopeId: key.scopeId,
+          hits: chosen.length,
+          at: now,
+        });
       });
-    });
     return chosen.length === 0
-      ? { memories: [], prompt: undefined, tokens: 0 }
+      ? { memories: [], prompt: undefined, tokens: 0, record }
       : {
           memories: chosen.map((row) => toMemory({ ...row, usedCount: row.usedCount + 1, lastUsedAt: now })),
           prompt: lines.join('\n'),
           tokens,
+          record,
         };
   }
 
-  return { recall, queryEmbedding };
+  /** Recall, recorded before it answers (the recall tool, agent runs). */
+  async function recall(actor: Actor, input: RecallInput): Promise<Recalled> {
+    const { record, ...recalled } = await recallToRecord(actor, input);
+    await record();
+    return recalled;
+  }
+
+  return { recall, recallToRecord, queryEmbedding };
 }
