@@ -2,7 +2,8 @@
  * `npx tsx bench/workflows/statements.ts [runs]`: the SQL statements one run of the bench's 3-step
  * workflow sends (ours and DBOS's, both through node-postgres), counted over `runs` runs (10 unless
  * given) one after another after a warm-up, grouped by statement and divided by the runs, and their
- * median time (noisy: compare versions run in turn, not a run with an old figure). Background
+ * median time (noisy: compare versions run in turn, not a run with an old figure), and this
+ * process's CPU time per run (the app's side, not the database server's). Background
  * work (the heartbeat, batched audit rows and events) is counted too: a few fractions per run.
  * With EMBEDDED=1 it runs on the embedded server instead of a scratch database of the test Postgres.
  */
@@ -16,7 +17,10 @@ import { startSwitchboard } from './switchboard.js';
 const runs = Number(process.argv[2] ?? 10);
 const counts = new Map<string, number>();
 let counting = false;
-/** Commits that wait for the disk: of a transaction without `synchronous_commit = off`, or a write on its own. */
+/**
+ * Commits that wait for the disk: of a transaction without `synchronous_commit = off`, or a write on
+ * its own that does not set it (`unflushed`, src/db/commit-unflushed.ts).
+ */
 let waitingCommits = 0;
 const transactions = new WeakMap<pg.Client, { off: boolean }>();
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
@@ -31,7 +35,12 @@ pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]
   else if (word === 'commit' || word === 'rollback') {
     transactions.delete(this);
     if (counting && word === 'commit' && !open?.off) waitingCommits++;
-  } else if (!open && counting && /^(insert|update|delete)\b|^with .* (insert|update|delete)\b/i.test(key))
+  } else if (
+    !open &&
+    counting &&
+    /^(insert|update|delete)\b|^with .* (insert|update|delete)\b/i.test(key) &&
+    !/set_config\('synchronous_commit', 'off', true\)/.test(text)
+  )
     waitingCommits++;
   if (counting) counts.set(key, (counts.get(key) ?? 0) + 1);
   return query.apply(this, args);
@@ -46,6 +55,7 @@ try {
   for (let index = 0; index < 5; index++) await switchboard.runThreeSteps(`warm ${index}`);
   await new Promise((resolve) => setTimeout(resolve, 200));
   counting = true;
+  const cpuBefore = process.cpuUsage();
   const durations: number[] = [];
   for (let index = 0; index < runs; index++) {
     const started = performance.now();
@@ -55,12 +65,16 @@ try {
   // The batched events and audit rows of the last run.
   await new Promise((resolve) => setTimeout(resolve, 100));
   counting = false;
+  const cpu = process.cpuUsage(cpuBefore);
   const rows = [...counts].sort((one, other) => other[1] - one[1]);
   const total = rows.reduce((sum, [, count]) => sum + count, 0);
   const print = (line: string) => void process.stdout.write(`${line}\n`);
   for (const [text, count] of rows) print(`${(count / runs).toFixed(1).padStart(6)}  ${text}`);
   print(`${(total / runs).toFixed(1).padStart(6)}  statements per run (${runs} runs)`);
   print(`${(waitingCommits / runs).toFixed(1).padStart(6)}  commits that wait for the disk per run`);
+  print(
+    `${((cpu.user + cpu.system) / 1000 / runs).toFixed(2).padStart(6)}  ms of this process's CPU per run`,
+  );
   durations.sort((one, other) => one - other);
   print(`run p50 ${(durations[Math.floor(runs / 2)] ?? 0).toFixed(1)} ms (while counting)`);
 } finally {

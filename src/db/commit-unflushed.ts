@@ -17,3 +17,11 @@ export function commitUnflushed<T>(db: Database, work: (tx: Transaction) => Prom
     return work(tx);
   });
 }
+
+/**
+ * The same for one statement on its own (its own transaction), without `begin`, `set` and
+ * `commit` around it: a CTE `unflushed` that sets `synchronous_commit = off` for the statement's
+ * transaction, read when it commits. Postgres evaluates a plain CTE only when referenced, so the
+ * statement must select from it: `with ${unflushed}, … select … from …, unflushed`.
+ */
+export const unflushed = sql`unflushed as (select set_config('synchronous_commit', 'off', true))`;

@@ -13,6 +13,7 @@ export const processSuites = [
   'test/chat/multi-instance.test.ts',
   'test/workflows/run-processes.test.ts',
   'test/workflows/schedule-processes.test.ts',
+  'test/workflows/wait-event-processes.test.ts',
   'test/processes/agent-run-kill-9.test.ts',
   'test/processes/otlp-traces.test.ts',
   'test/processes/https-two-instances.test.ts',

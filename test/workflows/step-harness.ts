@@ -112,6 +112,7 @@ export function registerStepHarness() {
         logger: app.logger,
         metrics: app.metrics,
         documents: app.resources,
+        waitingOwners: app.workflows.waitingOwners,
       };
     },
   };

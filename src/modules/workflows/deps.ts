@@ -11,6 +11,7 @@ import type { ToolRunner } from '../../tools/tool-runner.js';
 import type { UsersService } from '../identity/index.js';
 import type { PromptService } from '../prompts/index.js';
 import type { PipelineDocuments } from './pipeline/items.js';
+import type { WaitingOwners } from './service/waiting-owners.js';
 
 /** What the workflows module is built from. */
 export interface WorkflowDeps extends ServiceDeps {
@@ -33,6 +34,8 @@ export interface WorkflowDeps extends ServiceDeps {
   metrics: Metrics;
   /** Runs agents for the `agent` step kind (the agents module); absent: agent steps are refused. */
   agents?: () => AgentStepRunner;
+  /** Who may have an open wait_event wait (built by the module: `createWorkflowService` adds it). */
+  waitingOwners: WaitingOwners;
 }
 
 /** What an `agent` step needs of the agents module: whether the user may ask an agent, and asking it. */

@@ -5,6 +5,7 @@ import { type RunStatus, type StepStatus, workflowRunSteps, workflowRuns } from 
 import { cappedOutput } from './output-cap.js';
 import type { RunMetrics } from './run-metrics.js';
 import { commitUnflushed, type Transaction } from '../../../db/commit-unflushed.js';
+import { endedStepsStatement } from './ended-steps.js';
 
 /** A run's statuses before its end: the only ones a change may leave (status moves forward only). */
 export const openRunStatuses: RunStatus[] = ['queued', 'running', 'waiting'];
@@ -277,76 +278,19 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
         endedAt: at,
       };
     });
-    const { written, extra } = await write(async (db) => {
-      let written: { path: string; startedAt: Date | null }[] = [];
-      if (rows.length > 0) {
-        // The rows go as one JSON parameter (json_to_recordset), as the event bus writes events: a
-        // pipeline chunk ends hundreds of steps, and building a statement of thousands of
-        // parameters cost more than the database's work.
-        const paths = JSON.stringify(rows.map((row) => row.path));
-        const before = (await db.execute(sql`select path from ${workflowRunSteps}
-          where run_id = ${runId} and status in ('succeeded', 'failed', 'skipped')
-            and path in (select jsonb_array_elements_text(${paths}::jsonb))`)) as unknown as {
-          rows: { path: string }[];
-        };
-        const endedBefore = new Set(before.rows.map((row) => row.path));
-        const incoming = JSON.stringify(
-          rows.map((row) => ({
-            run_id: row.runId,
-            path: row.path,
-            step_id: row.stepId,
-            kind: row.kind,
-            status: row.status,
-            output: row.output ?? null,
-            output_truncated: row.outputTruncated,
-            error: row.error,
-            branch: row.branch,
-            model: row.model,
-            input_tokens: row.inputTokens,
-            output_tokens: row.outputTokens,
-            cache_hit: row.cacheHit,
-            input: row.input ?? null,
-            attempts: row.attempts,
-            started_at: row.startedAt.toISOString(),
-            ended_at: row.endedAt.toISOString(),
-          })),
-        );
-        const upserted = (await db.execute(sql`insert into ${workflowRunSteps}
-          (run_id, path, step_id, kind, status, output, output_truncated, error, branch, model,
-           input_tokens, output_tokens, cache_hit, input, attempts, started_at, ended_at)
-          select run_id, path, step_id, kind, status, output, output_truncated, error, branch, model,
-            input_tokens, output_tokens, cache_hit, input, attempts, started_at, ended_at
-          from json_to_recordset(${incoming}::json) as incoming(run_id text, path text, step_id text,
-            kind text, status text, output jsonb, output_truncated boolean, error jsonb, branch text,
-            model text, input_tokens integer, output_tokens integer, cache_hit boolean, input jsonb,
-            attempts integer, started_at timestamptz, ended_at timestamptz)
-          on conflict (run_id, path) do update set
-            status = excluded.status, output = excluded.output,
-            output_truncated = excluded.output_truncated, error = excluded.error,
-            branch = excluded.branch, model = excluded.model, input_tokens = excluded.input_tokens,
-            output_tokens = excluded.output_tokens, cache_hit = excluded.cache_hit,
-            attempts = greatest(${workflowRunSteps}.attempts, excluded.attempts),
-            ended_at = excluded.ended_at
-          returning path, started_at`)) as unknown as {
-          rows: { path: string; started_at: Date | string | null }[];
-        };
-        written = upserted.rows.map((row) => ({
-          path: row.path,
-          startedAt: row.started_at === null ? null : new Date(row.started_at),
-        }));
-        const fresh = rows.filter((row) => !endedBefore.has(row.path));
-        const hits = fresh.filter((row) => row.cacheHit).length;
-        if (fresh.length > 0)
-          await db
-            .update(workflowRuns)
-            .set({
-              stepsDone: sql`${workflowRuns.stepsDone} + ${fresh.length}`,
-              ...(hits > 0 ? { cacheHits: sql`${workflowRuns.cacheHits} + ${hits}` } : {}),
-            })
-            .where(eq(workflowRuns.id, runId));
-      }
-      return { written, extra: alongside ? await alongside(db) : undefined };
-    });
+    const upsert = rows.length > 0 ? endedStepsStatement(runId, rows) : undefined;
+    const readWritten = (result: unknown) =>
+      (result as { rows: { path: string; started_at: Date | string | null }[] }).rows.map((row) => ({
+        path: row.path,
+        startedAt: row.started_at === null ? null : new Date(row.started_at),
+      }));
+    // Without `alongside`, one statement (its own transaction): no begin, set and commit around it.
+    const { written, extra } = alongside
+      ? await write(async (db) => ({
+          written: upsert ? readWritten(await db.execute(upsert)) : [],
+          extra: await alongside(db),
+        }))
+      : { written: upsert ? readWritten(await deps.db.execute(upsert)) : [], extra: undefined };
     const startedAt = new Map(written.map((row) => [row.path, row.startedAt]));
     for (const { step, end, at } of ends) {
       const durationMs = at.getTime() - (startedAt.get(step.path) ?? at).getTime();

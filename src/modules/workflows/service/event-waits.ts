@@ -1,5 +1,5 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { AnyBusEvent } from '../../../bus/events.js';
 import { compilePattern } from '../../../bus/pattern.js';
 import type { WorkflowDeps } from '../deps.js';
@@ -31,6 +31,12 @@ function ownerOf(event: AnyBusEvent): string | null {
   return typeof owner === 'string' ? owner : null;
 }
 
+/** A wait not yet matched nor expired. */
+const stillOpen = and(
+  isNull(workflowEventWaits.matchedEvent),
+  sql`(${workflowEventWaits.expiresAt} is null or ${workflowEventWaits.expiresAt} > now())`,
+);
+
 /**
  * Matches bus events to open wait_event steps: one subscriber per instance, started with the
  * service when the engine runs. For the events of a user delivered together it reads that user's
@@ -40,9 +46,10 @@ function ownerOf(event: AnyBusEvent): string | null {
  * still finds the claim when it reads its row again (within a minute). An event delivered before
  * the wait's row exists is not matched. Events about the waiting run itself are skipped, and so
  * are the waits of a run no longer running or waiting (cancelled, ended: `closeWaitsOf` closes
- * those too, but a wait left open by a crash must not match either).
+ * those too, but a wait left open by a crash must not match either). Events of an owner with no
+ * open wait (most events) are not read for: `waitingOwners` says who may have one.
  */
-export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
+export function createEventWaits({ db, bus, engine, logger, waitingOwners }: WorkflowDeps) {
   if (!engine) return { stop: () => {} };
   const log = logger.child({ component: 'workflow-event-waits' });
 
@@ -67,8 +74,9 @@ export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
    */
   const gathering = new Map<string, AnyBusEvent[]>();
   function offer(busEvent: AnyBusEvent) {
+    hearWaits(busEvent);
     const ownerId = ownerOf(busEvent);
-    if (!ownerId) return;
+    if (!ownerId || !waitingOwners.mayWait(ownerId)) return;
     const gathered = gathering.get(ownerId);
     if (gathered) {
       gathered.push(busEvent);
@@ -84,29 +92,46 @@ export function createEventWaits({ db, bus, engine, logger }: WorkflowDeps) {
     });
   }
 
+  /** A wait opened anywhere (its row committed) makes its owner one who may wait, here too. */
+  function hearWaits(busEvent: AnyBusEvent) {
+    if (busEvent.type !== 'workflow.run.waiting') return;
+    const { owner_id: ownerId, waiting_for: waitingFor } = busEvent.data;
+    if (waitingFor === 'event') waitingOwners.heard(ownerId);
+  }
+
+  let learning: Promise<void> | undefined;
+  /** Once: every owner with an open wait (until then, every event is read for). */
+  function learnOnce() {
+    learning ??= db
+      .selectDistinct({ ownerId: workflowEventWaits.ownerId })
+      .from(workflowEventWaits)
+      .where(stillOpen)
+      .then((rows) => waitingOwners.learnAll(rows.map((row) => row.ownerId)))
+      .catch((error: unknown) => {
+        learning = undefined;
+        log.warn({ err: error }, 'could not read the owners of open waits: reading for every event');
+      });
+  }
+
   async function offerAll(ownerId: string, busEvents: AnyBusEvent[]) {
-    const stillOpen = and(
-      isNull(workflowEventWaits.matchedEvent),
-      sql`(${workflowEventWaits.expiresAt} is null or ${workflowEventWaits.expiresAt} > now())`,
-    );
-    const open = await db
+    learnOnce();
+    const since = waitingOwners.now();
+    const unmatched = await db
       .select({
         id: workflowEventWaits.id,
         runId: workflowEventWaits.runId,
+        runStatus: workflowRuns.status,
         pattern: workflowEventWaits.pattern,
         filter: workflowEventWaits.filter,
         dbosWorkflowId: workflowEventWaits.dbosWorkflowId,
       })
       .from(workflowEventWaits)
       .innerJoin(workflowRuns, eq(workflowRuns.id, workflowEventWaits.runId))
-      .where(
-        and(
-          eq(workflowEventWaits.ownerId, ownerId),
-          stillOpen,
-          inArray(workflowRuns.status, ['running', 'waiting']),
-        ),
-      )
+      .where(and(eq(workflowEventWaits.ownerId, ownerId), stillOpen))
       .orderBy(asc(workflowEventWaits.createdAt));
+    // Forgotten only with no open row at all: a run that is not running now may be resumed.
+    if (unmatched.length === 0) waitingOwners.noneOpen(ownerId, since);
+    const open = unmatched.filter((wait) => wait.runStatus === 'running' || wait.runStatus === 'waiting');
     // In the order delivered: a wait takes the first event that matches it.
     for (const busEvent of busEvents) {
       if (open.length === 0) return;
@@ -153,13 +178,7 @@ export async function closeWaitsOf(db: WorkflowDeps['db'], runId: string): Promi
   const closed = await db
     .update(workflowEventWaits)
     .set({ expiresAt: sql`now()` })
-    .where(
-      and(
-        sql`${workflowEventWaits.runId} in ${runAndChildren}`,
-        isNull(workflowEventWaits.matchedEvent),
-        sql`(${workflowEventWaits.expiresAt} is null or ${workflowEventWaits.expiresAt} > now())`,
-      ),
-    )
+    .where(and(sql`${workflowEventWaits.runId} in ${runAndChildren}`, stillOpen))
     .returning({ id: workflowEventWaits.id });
   return closed.length;
 }

@@ -30,26 +30,31 @@ export const runWaitEventStep: StepKindRunner<'wait_event'> = async (step, _inpu
   return { output: outcome.result };
 };
 
-/** Inserts the wait row once: a repeat of this step finds the row of the first (run, path). */
+/**
+ * Inserts the wait row once: a repeat of this step finds the row of the first (run, path). This
+ * instance's subscriber knows the owner may wait before the row exists (`waitingOwners`).
+ */
 async function openWait(
   { deps, run, path, dbosWorkflowId }: StepRunContext,
   { pattern, filter, timeoutMs }: { pattern: string; filter: string | null; timeoutMs?: number },
 ): Promise<string> {
   const now = deps.clock.now();
-  await deps.db
-    .insert(workflowEventWaits)
-    .values({
-      id: deps.ids(),
-      ownerId: run.ownerId,
-      runId: run.id,
-      stepPath: path,
-      dbosWorkflowId,
-      pattern,
-      filter,
-      expiresAt: timeoutMs === undefined ? null : new Date(now.getTime() + timeoutMs),
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: [workflowEventWaits.runId, workflowEventWaits.stepPath] });
+  await deps.waitingOwners.opening(run.ownerId, () =>
+    deps.db
+      .insert(workflowEventWaits)
+      .values({
+        id: deps.ids(),
+        ownerId: run.ownerId,
+        runId: run.id,
+        stepPath: path,
+        dbosWorkflowId,
+        pattern,
+        filter,
+        expiresAt: timeoutMs === undefined ? null : new Date(now.getTime() + timeoutMs),
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: [workflowEventWaits.runId, workflowEventWaits.stepPath] }),
+  );
   const [row] = await deps.db
     .select({ id: workflowEventWaits.id })
     .from(workflowEventWaits)
