@@ -4,7 +4,8 @@ import type { WorkflowDeps } from '../deps.js';
 import { type RunStatus, type StepStatus, workflowRunSteps, workflowRuns } from '../table.js';
 import { cappedOutput } from './output-cap.js';
 import type { RunMetrics } from './run-metrics.js';
-import { commitUnflushed, type Transaction } from '../../../db/commit-unflushed.js';
+import { commitUnflushed, executeUnflushed, type Transaction } from '../../../db/commit-unflushed.js';
+import { announceStepEnds, endedStepsCtes, type WrittenStep } from './step-ends.js';
 
 /** A run's statuses before its end: the only ones a change may leave (status moves forward only). */
 export const openRunStatuses: RunStatus[] = ['queued', 'running', 'waiting'];
@@ -243,134 +244,23 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
   return records;
 
   /**
-   * Steps end: their rows and the run's progress (steps done, cache hits) in one commit, with
-   * `alongside` (the settle of the pipeline item they belong to) in the same transaction; then
+   * Steps end: their rows and the run's progress (steps done, cache hits) in one statement, then
    * their events and duration metrics. A step that had ended already (ended again by a replay of
    * its end) is not counted twice.
    */
-  async function endSteps<T = void>(
-    actor: UserActor,
-    runId: string,
-    ends: EndedStep[],
-    alongside?: (db: Transaction) => Promise<T>,
-  ): Promise<T | undefined> {
-    const rows = ends.map(({ step, end, begun, at }) => {
-      const { output, truncated } = cappedOutput(end.output);
-      return {
-        runId,
-        path: step.path,
-        stepId: step.id,
-        kind: step.kind,
-        status: end.status,
-        output,
-        outputTruncated: truncated,
-        error: end.error ?? null,
-        branch: end.branch ?? null,
-        model: end.model ?? null,
-        inputTokens: end.inputTokens ?? null,
-        outputTokens: end.outputTokens ?? null,
-        cacheHit: end.cacheHit ?? false,
-        input: begun ? (begun.input === undefined ? null : cappedOutput(begun.input).output) : null,
-        // A retry's row was written before its delay, with the attempt before this one.
-        attempts: begun?.attempt ?? 0,
-        startedAt: begun?.startedAt ?? at,
-        endedAt: at,
-      };
-    });
-    const { written, extra } = await write(async (db) => {
-      let written: { path: string; startedAt: Date | null }[] = [];
-      if (rows.length > 0) {
-        // The rows go as one JSON parameter (json_to_recordset), as the event bus writes events: a
-        // pipeline chunk ends hundreds of steps, and building a statement of thousands of
-        // parameters cost more than the database's work.
-        const paths = JSON.stringify(rows.map((row) => row.path));
-        const before = (await db.execute(sql`select path from ${workflowRunSteps}
-          where run_id = ${runId} and status in ('succeeded', 'failed', 'skipped')
-            and path in (select jsonb_array_elements_text(${paths}::jsonb))`)) as unknown as {
-          rows: { path: string }[];
-        };
-        const endedBefore = new Set(before.rows.map((row) => row.path));
-        const incoming = JSON.stringify(
-          rows.map((row) => ({
-            run_id: row.runId,
-            path: row.path,
-            step_id: row.stepId,
-            kind: row.kind,
-            status: row.status,
-            output: row.output ?? null,
-            output_truncated: row.outputTruncated,
-            error: row.error,
-            branch: row.branch,
-            model: row.model,
-            input_tokens: row.inputTokens,
-            output_tokens: row.outputTokens,
-            cache_hit: row.cacheHit,
-            input: row.input ?? null,
-            attempts: row.attempts,
-            started_at: row.startedAt.toISOString(),
-            ended_at: row.endedAt.toISOString(),
-          })),
-        );
-        const upserted = (await db.execute(sql`insert into ${workflowRunSteps}
-          (run_id, path, step_id, kind, status, output, output_truncated, error, branch, model,
-           input_tokens, output_tokens, cache_hit, input, attempts, started_at, ended_at)
-          select run_id, path, step_id, kind, status, output, output_truncated, error, branch, model,
-            input_tokens, output_tokens, cache_hit, input, attempts, started_at, ended_at
-          from json_to_recordset(${incoming}::json) as incoming(run_id text, path text, step_id text,
-            kind text, status text, output jsonb, output_truncated boolean, error jsonb, branch text,
-            model text, input_tokens integer, output_tokens integer, cache_hit boolean, input jsonb,
-            attempts integer, started_at timestamptz, ended_at timestamptz)
-          on conflict (run_id, path) do update set
-            status = excluded.status, output = excluded.output,
-            output_truncated = excluded.output_truncated, error = excluded.error,
-            branch = excluded.branch, model = excluded.model, input_tokens = excluded.input_tokens,
-            output_tokens = excluded.output_tokens, cache_hit = excluded.cache_hit,
-            attempts = greatest(${workflowRunSteps}.attempts, excluded.attempts),
-            ended_at = excluded.ended_at
-          returning path, started_at`)) as unknown as {
-          rows: { path: string; started_at: Date | string | null }[];
-        };
-        written = upserted.rows.map((row) => ({
-          path: row.path,
-          startedAt: row.started_at === null ? null : new Date(row.started_at),
-        }));
-        const fresh = rows.filter((row) => !endedBefore.has(row.path));
-        const hits = fresh.filter((row) => row.cacheHit).length;
-        if (fresh.length > 0)
-          await db
-            .update(workflowRuns)
-            .set({
-              stepsDone: sql`${workflowRuns.stepsDone} + ${fresh.length}`,
-              ...(hits > 0 ? { cacheHits: sql`${workflowRuns.cacheHits} + ${hits}` } : {}),
-            })
-            .where(eq(workflowRuns.id, runId));
-      }
-      return { written, extra: alongside ? await alongside(db) : undefined };
-    });
-    const startedAt = new Map(written.map((row) => [row.path, row.startedAt]));
-    for (const { step, end, at } of ends) {
-      const durationMs = at.getTime() - (startedAt.get(step.path) ?? at).getTime();
-      metrics.steps.observe({ kind: step.kind, status: end.status }, durationMs / 1000);
-      // Batched with the other events of the moment (one write for many steps and runs, within
-      // milliseconds): a step's event can reach a WebSocket just after its run's end event, which
-      // is published at once; their `at` keeps the true order. The rows are the truth.
-      if (end.status === 'failed')
-        bus.publishSoon(actor, 'workflow.step.failed', {
-          run_id: runId,
-          owner_id: actor.userId,
-          step_path: step.path,
-          error_code: end.error?.code ?? 'STEP_FAILED',
-        });
-      else
-        bus.publishSoon(actor, 'workflow.step.completed', {
-          run_id: runId,
-          owner_id: actor.userId,
-          step_path: step.path,
-          status: end.status,
-          duration_ms: durationMs,
-        });
-    }
-    return extra;
+  async function endSteps(actor: UserActor, runId: string, ends: EndedStep[]): Promise<void> {
+    if (ends.length === 0) return;
+    const written = await executeUnflushed<WrittenStep>(
+      deps.db,
+      [
+        ...endedStepsCtes(runId, ends),
+        sql`counted as (update ${workflowRuns} set steps_done = steps_done + fresh_steps.steps,
+          cache_hits = cache_hits + fresh_steps.hits
+          from fresh_steps where ${workflowRuns.id} = ${runId} and fresh_steps.steps > 0)`,
+      ],
+      sql`select path, started_at from ended_steps`,
+    );
+    announceStepEnds({ bus, metrics }, actor, runId, ends, written);
   }
 }
 
