@@ -19,7 +19,7 @@ const counts = new Map<string, number>();
 let counting = false;
 /**
  * Commits that wait for the disk: of a transaction without `synchronous_commit = off`, or a write on
- * its own that does not set it (`unflushed`, src/db/commit-unflushed.ts).
+ * its own that does not set it (`executeUnflushed`, src/db/commit-unflushed.ts).
  */
 let waitingCommits = 0;
 const transactions = new WeakMap<pg.Client, { off: boolean }>();

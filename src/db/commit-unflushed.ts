@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 
 /** One transaction of the app's database. */
@@ -19,9 +19,14 @@ export function commitUnflushed<T>(db: Database, work: (tx: Transaction) => Prom
 }
 
 /**
- * The same for one statement on its own (its own transaction), without `begin`, `set` and
- * `commit` around it: a CTE `unflushed` that sets `synchronous_commit = off` for the statement's
- * transaction, read when it commits. Postgres evaluates a plain CTE only when referenced, so the
- * statement must select from it: `with ${unflushed}, … select … from …, unflushed`.
+ * The same for work that is one statement (data-modifying CTEs, then `select`), in one round trip
+ * where a transaction costs four (begin, set, the work, commit): the statement sets
+ * `synchronous_commit = off` for its own transaction (`set_config`'s local flag), which is what
+ * its commit reads. Gives the rows of `select`, which may read the CTEs.
  */
-export const unflushed = sql`unflushed as (select set_config('synchronous_commit', 'off', true))`;
+export async function executeUnflushed<Row>(db: Database, ctes: SQL[], select: SQL): Promise<Row[]> {
+  const result = (await db.execute(sql`with unflushed as materialized
+      (select set_config('synchronous_commit', 'off', true)), ${sql.join(ctes, sql`, `)}
+    select result.* from unflushed, (${select}) as result`)) as unknown as { rows: Row[] };
+  return result.rows;
+}

@@ -93,12 +93,26 @@ function namesIn(source: string): Set<string> {
  * a pipeline's `input` may hold thousands of document ids that `{{ item.text }}` never reads.
  */
 export function evaluate(source: string, scope: Record<string, unknown>): unknown {
+  return evaluateWith(source, scope, celVariables(scope));
+}
+
+/** Gives a scope's variables as CEL values, each converted once however many expressions read it. */
+type CelVariables = (name: string, source: string) => unknown;
+
+function celVariables(scope: Record<string, unknown>): CelVariables {
+  const converted = new Map<string, unknown>();
+  return (name, source) => {
+    if (!converted.has(name)) converted.set(name, toCel(scope[name], source));
+    return converted.get(name);
+  };
+}
+
+function evaluateWith(source: string, scope: Record<string, unknown>, cel: CelVariables): unknown {
   const program = compile(source);
   try {
     const names = namesIn(source);
     const variables: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(scope))
-      if (names.has(name)) variables[name] = toCel(value, source);
+    for (const name of Object.keys(scope)) if (names.has(name)) variables[name] = cel(name, source);
     return fromCel(program(variables));
   } catch (error) {
     if (error instanceof ExpressionError) throw error;
@@ -128,21 +142,26 @@ export function templateExpressions(value: unknown): string[] {
 /**
  * Resolves `{{ … }}` in a value: a string that is one whole expression takes the expression's value
  * (a list stays a list); expressions inside longer text are written in (strings as they are, the
- * rest as JSON). Objects and arrays are walked; other values are kept.
+ * rest as JSON). Objects and arrays are walked; other values are kept. The scope's variables are
+ * converted to CEL once for all the expressions (a report's columns all read `steps`).
  */
 export function resolveTemplates(value: unknown, scope: Record<string, unknown>): unknown {
+  return resolveWith(value, scope, celVariables(scope));
+}
+
+function resolveWith(value: unknown, scope: Record<string, unknown>, cel: CelVariables): unknown {
   if (typeof value === 'string') {
     const whole = wholeTemplate.exec(value);
-    if (whole && !(whole[1] ?? '').includes('}}')) return evaluate((whole[1] ?? '').trim(), scope);
+    if (whole && !(whole[1] ?? '').includes('}}')) return evaluateWith((whole[1] ?? '').trim(), scope, cel);
     return value.replace(template, (_, source: string) => {
-      const result = evaluate(source.trim(), scope);
+      const result = evaluateWith(source.trim(), scope, cel);
       return typeof result === 'string' ? result : JSON.stringify(result ?? null);
     });
   }
-  if (Array.isArray(value)) return value.map((item) => resolveTemplates(item, scope));
+  if (Array.isArray(value)) return value.map((item) => resolveWith(item, scope, cel));
   if (value && typeof value === 'object')
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, resolveTemplates(item, scope)]),
+      Object.entries(value).map(([key, item]) => [key, resolveWith(item, scope, cel)]),
     );
   return value;
 }

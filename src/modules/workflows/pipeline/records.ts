@@ -1,9 +1,11 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
+import { executeUnflushed } from '../../../db/commit-unflushed.js';
 import type { WorkflowDeps } from '../deps.js';
 import { cappedOutput } from '../run/output-cap.js';
-import type { Transaction } from '../../../db/commit-unflushed.js';
-import { type EndedStep, openRunStatuses, type RunRecords } from '../run/records.js';
+import { type EndedStep, openRunStatuses } from '../run/records.js';
+import type { RunMetrics } from '../run/run-metrics.js';
+import { announceStepEnds, endedStepsCtes, type WrittenStep } from '../run/step-ends.js';
 import { workflowRunItems, workflowRuns } from '../table.js';
 
 /** A pipeline's progress as users see it: items done (succeeded), failed, and in all. */
@@ -23,11 +25,19 @@ export interface SettledItem {
   error?: { code: string; message: string; step_path?: string };
 }
 
+/** What a settle's statement gives back: its steps' rows, the items it counted, the run's counts after. */
+interface SettleRow {
+  steps: WrittenStep[];
+  done: number[];
+  failed: number[];
+  items_total: number | null;
+  items_done: number | null;
+  items_failed: number | null;
+  paused_at: Date | string | null;
+}
+
 /** The rows of a pipeline run's items and its counts. Each function runs inside a DBOS step. */
-export function createPipelineRecords(
-  deps: Pick<WorkflowDeps, 'db' | 'clock' | 'bus'>,
-  runRecords: Pick<RunRecords, 'endSteps'>,
-) {
+export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'bus'>, metrics: RunMetrics) {
   const { db, clock, bus } = deps;
   return {
     /** The item set is known: the run's item count, and its step count grown to match. */
@@ -42,68 +52,72 @@ export function createPipelineRecords(
     },
 
     /**
-     * Items ended (one, or a chunk's): their rows and the run's counts in one commit (once each: a
-     * replay writes nothing new), with the rows of their steps when they were kept for them
-     * (`stepEnds`) and `alongside` (the chunk's cache entries), then a progress event per item
-     * (batched by the bus). Gives whether the run is paused (no new item should start). The commit
-     * does not wait for the disk: the DBOS step it runs in ends with DBOS's checkpoint, a
-     * synchronous commit, after it (see run/records.ts).
+     * Items ended (one, or a chunk's): their rows, their steps' rows (`stepEnds`, when they were
+     * kept for them), `alongside` (more CTEs: the chunk's cache entries) and the run's counts, in
+     * one statement (once each: a replay counts nothing again); then their steps' events (not
+     * those of cache hits) and a progress event per item (batched by the bus). Gives whether the
+     * run is paused (no new item should start). The commit does not wait for the disk: the DBOS
+     * step it runs in ends with DBOS's checkpoint, a synchronous commit, after it (see
+     * run/records.ts).
      */
     async settleItems(
       actor: UserActor,
       runId: string,
-      items: SettledItem[],
-      stepEnds: EndedStep[] = [],
-      alongside?: (tx: Transaction) => Promise<void>,
+      {
+        items,
+        stepEnds = [],
+        alongside = [],
+      }: { items: SettledItem[]; stepEnds?: EndedStep[]; alongside?: SQL[] },
     ): Promise<{ paused: boolean }> {
-      const now = clock.now();
-      const settle = async (tx: Transaction) => {
-        await alongside?.(tx);
-        const inserted =
-          items.length === 0
-            ? []
-            : await tx
-                .insert(workflowRunItems)
-                .values(
-                  items.map((item) => ({
-                    runId,
-                    index: item.index,
-                    label: item.label,
-                    item: cappedOutput(item.ref).output as Record<string, unknown>,
-                    status: item.status,
-                    output: item.output === undefined ? null : cappedOutput(item.output).output,
-                    error: item.error ?? null,
-                    endedAt: now,
-                  })),
-                )
-                .onConflictDoNothing()
-                .returning({ index: workflowRunItems.index, status: workflowRunItems.status });
-        const done = inserted.filter((row) => row.status === 'succeeded').length;
-        const failed = inserted.length - done;
-        const [row] = await tx
-          .update(workflowRuns)
-          .set({
-            itemsDone: sql`${workflowRuns.itemsDone} + ${done}`,
-            itemsFailed: sql`${workflowRuns.itemsFailed} + ${failed}`,
-          })
-          .where(eq(workflowRuns.id, runId))
-          .returning({
-            total: workflowRuns.itemsTotal,
-            done: workflowRuns.itemsDone,
-            failed: workflowRuns.itemsFailed,
-            pausedAt: workflowRuns.pausedAt,
-          });
-        return {
-          fresh: new Set(inserted.map((one) => one.index)),
-          after: { total: row?.total ?? 0, done: row?.done ?? 0, failed: row?.failed ?? 0 },
-          before: { done: (row?.done ?? 0) - done, failed: (row?.failed ?? 0) - failed },
-          paused: Boolean(row?.pausedAt),
-        };
+      const now = clock.now().toISOString();
+      const rows = items.map((item) => ({
+        index: item.index,
+        label: item.label,
+        item: cappedOutput(item.ref).output,
+        status: item.status,
+        output: item.output === undefined ? null : (cappedOutput(item.output).output ?? null),
+        error: item.error ?? null,
+      }));
+      const [settled] = await executeUnflushed<SettleRow>(
+        db,
+        [
+          ...endedStepsCtes(runId, stepEnds),
+          ...alongside,
+          sql`settled_items as (insert into ${workflowRunItems}
+            (run_id, index, label, item, status, output, error, ended_at)
+            select ${runId}, index, label, item, status, output, error, ${now}::timestamptz
+            from json_to_recordset(${JSON.stringify(rows)}::json) as incoming(index integer,
+              label text, item jsonb, status text, output jsonb, error jsonb)
+            on conflict do nothing
+            returning index, status)`,
+          sql`counted as (update ${workflowRuns} set
+              steps_done = steps_done + (select steps from fresh_steps),
+              cache_hits = cache_hits + (select hits from fresh_steps),
+              items_done = items_done + (select count(*) from settled_items where status = 'succeeded'),
+              items_failed = items_failed + (select count(*) from settled_items where status = 'failed')
+            where ${workflowRuns.id} = ${runId}
+            returning items_total, items_done, items_failed, paused_at)`,
+        ],
+        sql`select
+            (select coalesce(json_agg(json_build_object('path', path, 'started_at', started_at)), '[]')
+              from ended_steps) as steps,
+            (select coalesce(json_agg(index), '[]') from settled_items where status = 'succeeded') as done,
+            (select coalesce(json_agg(index), '[]') from settled_items where status = 'failed') as failed,
+            counted.items_total, counted.items_done, counted.items_failed, counted.paused_at
+          from (select 1) as one left join counted on true`,
+      );
+      announceStepEnds({ bus, metrics }, actor, runId, stepEnds, settled?.steps ?? [], { quietHits: true });
+      const fresh = new Set([...(settled?.done ?? []), ...(settled?.failed ?? [])]);
+      const after = {
+        total: settled?.items_total ?? 0,
+        done: settled?.items_done ?? 0,
+        failed: settled?.items_failed ?? 0,
       };
-      const settled = await runRecords.endSteps(actor, runId, stepEnds, settle);
-      const { fresh, after, before, paused } = settled as Awaited<ReturnType<typeof settle>>;
       // Each item's event carries the counts as they were once it was counted, in index order.
-      const counts = { ...before };
+      const counts = {
+        done: after.done - (settled?.done.length ?? 0),
+        failed: after.failed - (settled?.failed.length ?? 0),
+      };
       for (const item of items) {
         if (fresh.has(item.index)) {
           if (item.status === 'succeeded') counts.done++;
@@ -119,7 +133,7 @@ export function createPipelineRecords(
           failed: fresh.has(item.index) ? counts.failed : after.failed,
         });
       }
-      return { paused };
+      return { paused: Boolean(settled?.paused_at) };
     },
 
     /** Whether the run is paused, or has ended (a cancel): a chunk under way starts no new item. */

@@ -46,8 +46,12 @@ const chunkItems = 200;
 const chunkBudgetMs = 500;
 /** How often a chunk under way looks whether its run was paused or cancelled. */
 const heldLookMs = 100;
-/** The items of a chunk read (documents, cache entries) together. */
-const loadBatch = 40;
+/**
+ * The items of a chunk read (documents, cache entries) together: half as many as the last chunk
+ * covered, between these bounds, so a chunk of fast items (cache hits) makes two round trips of
+ * reads where one of slow items does not read far past where its time runs out.
+ */
+const loadBatch = { least: 40, most: 100 };
 
 /** What a chunk's DBOS step records: how many items it covered, how they ended, and the pause. */
 interface ChunkOutcome {
@@ -135,6 +139,8 @@ export function createPipelineRunner(
     let succeeded = 0;
     let failed = 0;
     let paused = false;
+    /** How many items the last chunk covered (sizes the next one's reads; nothing else). */
+    let lastCovered = 0;
 
     /** An item's row as it ended (a report row that cannot be made fails it). */
     const itemRow = (index: number, result: PartResult): SettledItem => {
@@ -154,7 +160,9 @@ export function createPipelineRunner(
     /** An item's row and the run's counts; gives whether it succeeded and the pause. */
     const settle = async (index: number, result: PartResult) => {
       const row = itemRow(index, result);
-      const { paused: pausedNow } = await pipelineRecords.settleItems(context.actor, context.run.id, [row]);
+      const { paused: pausedNow } = await pipelineRecords.settleItems(context.actor, context.run.id, {
+        items: [row],
+      });
       return { ok: row.status === 'succeeded', paused: pausedNow };
     };
 
@@ -170,11 +178,12 @@ export function createPipelineRunner(
         async (): Promise<ChunkOutcome> => {
           const began = performance.now();
           const end = Math.min(refs.length, start + chunkItems);
+          const batchItems = Math.min(loadBatch.most, Math.max(loadBatch.least, Math.ceil(lastCovered / 2)));
           const batches = new Map<number, Promise<PreparedItem[]>>();
           const batchAt = (first: number) => {
             let batch = batches.get(first);
             if (!batch) {
-              batch = prepareItems(first, Math.min(end, first + loadBatch));
+              batch = prepareItems(first, Math.min(end, first + batchItems));
               batch.catch(() => {}); // awaited by its items
               batches.set(first, batch);
             }
@@ -182,8 +191,8 @@ export function createPipelineRunner(
           };
           // An item's batch, and the next one read meanwhile (round trips, not work, bound fast items).
           const prepared = (index: number): Promise<PreparedItem> => {
-            const first = start + Math.floor((index - start) / loadBatch) * loadBatch;
-            if (first + loadBatch < end) batchAt(first + loadBatch);
+            const first = start + Math.floor((index - start) / batchItems) * batchItems;
+            if (first + batchItems < end) batchAt(first + batchItems);
             return batchAt(first).then((items) => items[index - first] as PreparedItem);
           };
           const rows: SettledItem[] = [];
@@ -234,15 +243,15 @@ export function createPipelineRunner(
             clearInterval(look);
           }
           rows.sort((a, b) => a.index - b.index);
-          const { paused: pausedNow } = await pipelineRecords.settleItems(
-            context.actor,
-            context.run.id,
-            rows,
+          const { paused: pausedNow } = await pipelineRecords.settleItems(context.actor, context.run.id, {
+            items: rows,
             stepEnds,
             // Kept with the chunk's rows: lost only with them (a crash), and then computed again.
-            (tx) =>
-              env.cache ? env.cache.storeMany(tx, context.run.ownerId, cacheWrites) : Promise.resolve(),
-          );
+            alongside:
+              env.cache && cacheWrites.length > 0
+                ? [env.cache.entriesCte(context.run.ownerId, cacheWrites)]
+                : [],
+          });
           const ok = rows.filter((row) => row.status === 'succeeded').length;
           return { covered: rows.length, succeeded: ok, failed: rows.length - ok, paused: pausedNow };
         },
@@ -323,6 +332,7 @@ export function createPipelineRunner(
         await waitWhilePaused();
         const chunk = await runChunk(index);
         index += chunk.covered;
+        lastCovered = chunk.covered;
         succeeded += chunk.succeeded;
         failed += chunk.failed;
         paused = chunk.paused;

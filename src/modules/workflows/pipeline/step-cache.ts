@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../canonical-json.js';
 import { version } from '../../../version.js';
 import type { WorkflowDeps } from '../deps.js';
 import type { StepResult } from '../run/step-kind.js';
 import { workflowStepCache } from '../table.js';
-import { commitUnflushed } from '../../../db/commit-unflushed.js';
+import { executeUnflushed } from '../../../db/commit-unflushed.js';
 
 /** The kinds whose act a cache key can name: a tool, a model, a library prompt. */
 const cacheableKinds = new Set(['tool', 'model', 'prompt']);
@@ -40,46 +40,30 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
   const memos = new Map<string, Map<string, Promise<StepResult | undefined>>>();
 
   /**
-   * Keeps several outputs for the user in one statement, in the caller's transaction (a pipeline
-   * chunk's settle); the last of a key given twice wins.
+   * The CTE `stored_entries` that keeps several outputs for the user, for a statement that writes
+   * more (a pipeline chunk's settle); the last of a key given twice wins.
    */
-  async function storeMany(
-    tx: Pick<WorkflowDeps['db'], 'insert'>,
-    ownerId: string,
-    writes: { key: string; subject: string; result: StepResult }[],
-  ): Promise<void> {
-    if (writes.length === 0) return;
+  function entriesCte(ownerId: string, writes: { key: string; subject: string; result: StepResult }[]): SQL {
     const now = deps.clock.now();
     const expiresAt = new Date(now.getTime() + deps.config.workflowCacheTtlHours * 3_600_000);
     const byKey = new Map(writes.map((write) => [write.key, write]));
-    const excluded = (column: string) => sql.raw(`excluded.${column}`);
-    await tx
-      .insert(workflowStepCache)
-      .values(
-        [...byKey.values()].map(({ key, subject, result }) => ({
-          ownerId,
-          key,
-          subject,
-          hits: 0,
-          output: result.output ?? null,
-          model: result.model ?? null,
-          inputTokens: result.inputTokens ?? null,
-          outputTokens: result.outputTokens ?? null,
-          createdAt: now,
-          expiresAt,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [workflowStepCache.ownerId, workflowStepCache.key],
-        set: {
-          output: excluded('output'),
-          model: excluded('model'),
-          inputTokens: excluded('input_tokens'),
-          outputTokens: excluded('output_tokens'),
-          createdAt: excluded('created_at'),
-          expiresAt: excluded('expires_at'),
-        },
-      });
+    const rows = [...byKey.values()].map(({ key, subject, result }) => ({
+      key,
+      subject,
+      output: result.output ?? null,
+      model: result.model ?? null,
+      input_tokens: result.inputTokens ?? null,
+      output_tokens: result.outputTokens ?? null,
+    }));
+    return sql`stored_entries as (insert into ${workflowStepCache}
+      (owner_id, key, subject, hits, output, model, input_tokens, output_tokens, created_at, expires_at)
+      select ${ownerId}, key, subject, 0, output, model, input_tokens, output_tokens,
+        ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz
+      from json_to_recordset(${JSON.stringify(rows)}::json) as incoming(key text, subject text,
+        output jsonb, model text, input_tokens integer, output_tokens integer)
+      on conflict (owner_id, key) do update set output = excluded.output, model = excluded.model,
+        input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
+        created_at = excluded.created_at, expires_at = excluded.expires_at)`;
   }
 
   return {
@@ -109,7 +93,10 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
       return row && resultOf(row);
     },
 
-    /** The outputs kept for the user under these keys (one query): each key found, with its output. */
+    /**
+     * The outputs kept for the user under these keys (one query, the keys one parameter): each key
+     * found, with its output.
+     */
     async lookupMany(ownerId: string, keys: string[]): Promise<Map<string, StepResult>> {
       if (keys.length === 0) return new Map();
       const rows = await deps.db
@@ -118,7 +105,7 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
         .where(
           and(
             eq(workflowStepCache.ownerId, ownerId),
-            inArray(workflowStepCache.key, keys),
+            sql`${workflowStepCache.key} = any(array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))`,
             gt(workflowStepCache.expiresAt, deps.clock.now()),
           ),
         );
@@ -128,10 +115,10 @@ export function createStepCache(deps: Pick<WorkflowDeps, 'db' | 'clock' | 'confi
     /** Keeps a step's output for the user until WORKFLOW_CACHE_TTL_HOURS from now. */
     async store(ownerId: string, key: string, subject: string, result: StepResult): Promise<void> {
       // Without waiting for the disk: a cache entry lost in a crash is only computed again.
-      await commitUnflushed(deps.db, (tx) => storeMany(tx, ownerId, [{ key, subject, result }]));
+      await executeUnflushed(deps.db, [entriesCte(ownerId, [{ key, subject, result }])], sql`select 1`);
     },
 
-    storeMany,
+    entriesCte,
 
     /** Removes the user's entries (of one tool or model when `subject` is given); gives how many. */
     async clear(ownerId: string, subject?: string): Promise<number> {

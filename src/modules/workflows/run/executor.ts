@@ -43,7 +43,7 @@ export function createRunExecutor(deps: WorkflowDeps, resolveWorkflow: ResolveWo
   const records = createRunRecords(deps, metrics);
   const logger = deps.logger.child({ component: 'workflow-runs' });
 
-  const pipelineRecords = createPipelineRecords(deps, records);
+  const pipelineRecords = createPipelineRecords(deps, metrics);
   const env: StepEnvironment = {
     deps,
     records,

@@ -4,8 +4,8 @@ import type { WorkflowDeps } from '../deps.js';
 import { type RunStatus, type StepStatus, workflowRunSteps, workflowRuns } from '../table.js';
 import { cappedOutput } from './output-cap.js';
 import type { RunMetrics } from './run-metrics.js';
-import { commitUnflushed, type Transaction } from '../../../db/commit-unflushed.js';
-import { endedStepsStatement } from './ended-steps.js';
+import { commitUnflushed, executeUnflushed, type Transaction } from '../../../db/commit-unflushed.js';
+import { announceStepEnds, endedStepsCtes, type WrittenStep } from './step-ends.js';
 
 /** A run's statuses before its end: the only ones a change may leave (status moves forward only). */
 export const openRunStatuses: RunStatus[] = ['queued', 'running', 'waiting'];
@@ -244,77 +244,23 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
   return records;
 
   /**
-   * Steps end: their rows and the run's progress (steps done, cache hits) in one commit, with
-   * `alongside` (the settle of the pipeline item they belong to) in the same transaction; then
+   * Steps end: their rows and the run's progress (steps done, cache hits) in one statement, then
    * their events and duration metrics. A step that had ended already (ended again by a replay of
    * its end) is not counted twice.
    */
-  async function endSteps<T = void>(
-    actor: UserActor,
-    runId: string,
-    ends: EndedStep[],
-    alongside?: (db: Transaction) => Promise<T>,
-  ): Promise<T | undefined> {
-    const rows = ends.map(({ step, end, begun, at }) => {
-      const { output, truncated } = cappedOutput(end.output);
-      return {
-        runId,
-        path: step.path,
-        stepId: step.id,
-        kind: step.kind,
-        status: end.status,
-        output,
-        outputTruncated: truncated,
-        error: end.error ?? null,
-        branch: end.branch ?? null,
-        model: end.model ?? null,
-        inputTokens: end.inputTokens ?? null,
-        outputTokens: end.outputTokens ?? null,
-        cacheHit: end.cacheHit ?? false,
-        input: begun ? (begun.input === undefined ? null : cappedOutput(begun.input).output) : null,
-        // A retry's row was written before its delay, with the attempt before this one.
-        attempts: begun?.attempt ?? 0,
-        startedAt: begun?.startedAt ?? at,
-        endedAt: at,
-      };
-    });
-    const upsert = rows.length > 0 ? endedStepsStatement(runId, rows) : undefined;
-    const readWritten = (result: unknown) =>
-      (result as { rows: { path: string; started_at: Date | string | null }[] }).rows.map((row) => ({
-        path: row.path,
-        startedAt: row.started_at === null ? null : new Date(row.started_at),
-      }));
-    // Without `alongside`, one statement (its own transaction): no begin, set and commit around it.
-    const { written, extra } = alongside
-      ? await write(async (db) => ({
-          written: upsert ? readWritten(await db.execute(upsert)) : [],
-          extra: await alongside(db),
-        }))
-      : { written: upsert ? readWritten(await deps.db.execute(upsert)) : [], extra: undefined };
-    const startedAt = new Map(written.map((row) => [row.path, row.startedAt]));
-    for (const { step, end, at } of ends) {
-      const durationMs = at.getTime() - (startedAt.get(step.path) ?? at).getTime();
-      metrics.steps.observe({ kind: step.kind, status: end.status }, durationMs / 1000);
-      // Batched with the other events of the moment (one write for many steps and runs, within
-      // milliseconds): a step's event can reach a WebSocket just after its run's end event, which
-      // is published at once; their `at` keeps the true order. The rows are the truth.
-      if (end.status === 'failed')
-        bus.publishSoon(actor, 'workflow.step.failed', {
-          run_id: runId,
-          owner_id: actor.userId,
-          step_path: step.path,
-          error_code: end.error?.code ?? 'STEP_FAILED',
-        });
-      else
-        bus.publishSoon(actor, 'workflow.step.completed', {
-          run_id: runId,
-          owner_id: actor.userId,
-          step_path: step.path,
-          status: end.status,
-          duration_ms: durationMs,
-        });
-    }
-    return extra;
+  async function endSteps(actor: UserActor, runId: string, ends: EndedStep[]): Promise<void> {
+    if (ends.length === 0) return;
+    const written = await executeUnflushed<WrittenStep>(
+      deps.db,
+      [
+        ...endedStepsCtes(runId, ends),
+        sql`counted as (update ${workflowRuns} set steps_done = steps_done + fresh_steps.steps,
+          cache_hits = cache_hits + fresh_steps.hits
+          from fresh_steps where ${workflowRuns.id} = ${runId} and fresh_steps.steps > 0)`,
+      ],
+      sql`select path, started_at from ended_steps`,
+    );
+    announceStepEnds({ bus, metrics }, actor, runId, ends, written);
   }
 }
 
