@@ -1,6 +1,6 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { serializerCompiler } from 'fastify-type-provider-zod';
+
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -10,6 +10,7 @@ import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { type RouteScope, registerRouteScopes } from './route-scope.js';
+import { serializerCompiler } from './serializer-compiler.js';
 import { validatorCompiler } from './validator-compiler.js';
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preParsingHookHandler } from 'fastify';
 import type { Scope, UserActor } from '../actor.js';
 import { requireAdmin, requireScope, requireUser } from '../actor-policy.js';
 import './request-context.js';
@@ -34,8 +34,9 @@ export function needsScope(url: string): boolean {
 }
 
 /**
- * The one authorization hook: after the actor is resolved (onRequest) and before the body is read,
- * each route's declared scope is checked against it. A route under the API prefixes that declares
+ * The one authorization check: after the actor is resolved (onRequest) and before the body is read,
+ * each route's declared scope is checked against it, by a hook added to the routes that declare one
+ * (a public route, a page or a probe pays nothing). A route under the API prefixes that declares
  * none is refused as a bug (500), so a forgotten scope never serves anyone; the route-scope test
  * names such a route before it ships.
  */
@@ -45,17 +46,24 @@ export function registerRouteScopes(app: FastifyInstance) {
       return requireUser(this.actor);
     },
   });
-  app.addHook('preParsing', async (request) => {
-    if (request.is404) return;
-    const scope = request.routeOptions.config.scope;
-    if (scope === undefined) {
-      if (needsScope(request.routeOptions.url ?? '')) {
-        throw new Error(`The route ${request.routeOptions.url} declares no scope`);
-      }
-      return;
-    }
-    authorize(request, scope);
+  app.addHook('onRoute', (route) => {
+    const check = scopeCheck(route.url, route.config?.scope);
+    if (check) route.preParsing = [check, ...[route.preParsing ?? []].flat()];
   });
+}
+
+/** The hook that checks `scope` on a route of `url`; none when everyone may call it. */
+function scopeCheck(url: string, scope: RouteScope | undefined): preParsingHookHandler | undefined {
+  if (scope === 'public' || (scope === undefined && !needsScope(url))) return undefined;
+  return (request, _reply, _payload, done) => {
+    try {
+      if (scope === undefined) throw new Error(`The route ${url} declares no scope`);
+      authorize(request, scope);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  };
 }
 
 function authorize(request: FastifyRequest, scope: RouteScope) {

@@ -120,6 +120,10 @@ describe('a route that declares no scope', () => {
     expect(forgotten.statusCode).toBe(500);
     expect(served).toBe(false);
     expect((await http.inject({ method: 'GET', url: '/api/v1/declared' })).statusCode).toBe(401);
+    // The HEAD route Fastify adds for each GET is checked the same way.
+    expect((await http.inject({ method: 'HEAD', url: '/api/v1/forgotten' })).statusCode).toBe(500);
+    expect((await http.inject({ method: 'HEAD', url: '/api/v1/declared' })).statusCode).toBe(401);
+    expect(served).toBe(false);
     await http.close();
   });
 });

@@ -70,6 +70,29 @@ describe.each(databaseKinds)('the task service on %s', (kind) => {
     expect((await tasks.list(bob, {})).items.map((task) => task.title)).toEqual(['Bob’s secret']);
   });
 
+  it('pages by status and by due date for each owner alone, however many owners asked before', async () => {
+    const dora = actorFor((await seedUser(testApp.app, { email: 'dora@example.com' })).id);
+    const eve = actorFor((await seedUser(testApp.app, { email: 'eve@example.com' })).id);
+    const added = [];
+    for (const day of [1, 2, 3])
+      added.push(await tasks.add(dora, { title: `Day ${day}`, due_date: `2026-11-0${day}` }));
+    await tasks.add(eve, { title: 'Eve’s own', due_date: '2026-10-01' });
+    await tasks.complete(dora, added[1]?.id ?? '');
+    const titles = (page: { items: { title: string }[] }) => page.items.map((task) => task.title);
+    for (let round = 0; round < 2; round++) {
+      const pending = await tasks.list(dora, { status: 'pending', limit: 1 });
+      expect(titles(pending)).toEqual(['Day 3']);
+      expect(
+        titles(await tasks.list(dora, { status: 'pending', cursor: pending.next_cursor ?? '' })),
+      ).toEqual(['Day 1']);
+      expect(titles(await tasks.list(dora, { status: 'completed' }))).toEqual(['Day 2']);
+      expect(titles(await tasks.list(dora, { sort: 'due' }))).toEqual(['Day 1', 'Day 2', 'Day 3']);
+      expect(titles(await tasks.list(eve, { sort: 'due' }))).toEqual(['Eve’s own']);
+      expect(titles(await tasks.list(eve, { status: 'completed' }))).toEqual([]);
+    }
+    await expect(tasks.list(dora, { cursor: 'bm90LWpzb24' })).rejects.toThrow(InvalidInputError);
+  });
+
   it('searches titles and descriptions, only among the owner’s tasks', async () => {
     await tasks.add(alice, { title: 'Call the plumber', description: 'about the kitchen sink' });
     await tasks.add(bob, { title: 'Call the plumber too' });

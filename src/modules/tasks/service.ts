@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor.js';
 import { escapeLike } from '../../db/like.js';
 import type { ServiceDeps } from '../../service-deps.js';
@@ -16,12 +16,10 @@ import {
   type UpdateTaskFields,
   updateTaskFieldsSchema,
 } from './schema.js';
-import { type TaskRow, tasks } from './table.js';
+import { tasks } from './table.js';
+import { createListQuery, taskColumns as columns, type TaskRecord } from './list-query.js';
 import './events.js';
 import { listOrders } from './list-order.js';
-
-/** A task as selected: every column but the search vector. */
-type TaskRecord = Omit<TaskRow, 'search'>;
 
 export function toTask(row: TaskRecord): Task {
   return {
@@ -38,22 +36,9 @@ export function toTask(row: TaskRecord): Task {
   };
 }
 
-const columns = {
-  id: tasks.id,
-  ownerId: tasks.ownerId,
-  title: tasks.title,
-  description: tasks.description,
-  status: tasks.status,
-  priority: tasks.priority,
-  dueDate: tasks.dueDate,
-  tags: tasks.tags,
-  completedAt: tasks.completedAt,
-  createdAt: tasks.createdAt,
-  updatedAt: tasks.updatedAt,
-};
-
 /** The todo list: each user's own tasks, never anyone else's. Every change publishes an event. */
 export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
+  const listRows = createListQuery(db);
   async function loadOwned(actor: Actor, taskId: string): Promise<TaskRecord> {
     const { userId } = requireUser(actor);
     const [row] = await db
@@ -98,27 +83,14 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
     /** The actor's tasks, newest first or soonest due first, filtered, a page at a time. */
     async list(actor: Actor, input: ListTasksInput): Promise<TaskPage> {
       const { userId } = requireUser(actor);
-      const { status, due_before, due_after, tag, q, sort, limit, cursor } =
-        listTasksInputSchema.parse(input);
-      const order = listOrders[sort];
-      const conditions: SQL[] = [eq(tasks.ownerId, userId)];
-      if (status !== 'all') conditions.push(eq(tasks.status, status));
-      if (due_before) conditions.push(lt(tasks.dueDate, new Date(due_before)));
-      if (due_after) conditions.push(gte(tasks.dueDate, new Date(due_after)));
-      if (q) conditions.push(sql`${tasks.search} @@ websearch_to_tsquery('simple', ${q})`);
-      if (tag) conditions.push(arrayContains(tasks.tags, [tag]));
-      if (cursor) conditions.push(order.after(cursor));
-      const rows = await db
-        .select(columns)
-        .from(tasks)
-        .where(and(...conditions))
-        .orderBy(...order.orderBy)
-        .limit(limit + 1);
+      const filters = listTasksInputSchema.parse(input);
+      const { sort, limit } = filters;
+      const rows = await listRows({ ...filters, ownerId: userId });
       const shown = rows.slice(0, limit);
       const last = shown.at(-1);
       return {
         items: shown.map(toTask),
-        next_cursor: rows.length > limit && last ? order.cursorOf(last) : null,
+        next_cursor: rows.length > limit && last ? listOrders[sort].cursorOf(last) : null,
       };
     },
 
