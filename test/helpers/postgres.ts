@@ -36,11 +36,13 @@ export async function createScratchPostgres({ template }: { template?: string } 
   };
 }
 
-export async function adminQuery(statement: string) {
+export async function adminQuery<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+  statement: string,
+): Promise<Row[]> {
   const client = new pg.Client({ connectionString: testPostgresUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query<Row>(statement)).rows;
   } finally {
     await client.end();
   }
