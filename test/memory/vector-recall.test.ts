@@ -155,6 +155,39 @@ describeEachVectorSearch('vector recall (no words in common)', (variant) => {
     expect((await search(query)).map((row) => row.id)).not.toContain(memory.id);
   });
 
+  it('keeps scopes apart: an agent’s memory is not found in its owner’s own scope, nor the other way', async () => {
+    const target = vectorFrom(13);
+    const agentId = 'agt_vector_scope';
+    const agents = await testApp.app.memories.remember(alice, {
+      text: 'The lighthouse lamp is serviced in October',
+      scope: 'agent',
+      scope_id: agentId,
+    });
+    await db()
+      .insert(memoryEmbeddings)
+      .values({
+        memoryId: agents.id,
+        model: 'test',
+        dims,
+        vector: target,
+        signs: signBits(target),
+        ownerId: aliceId,
+        scope: 'agent',
+        scopeId: agentId,
+        createdAt: new Date(),
+      });
+    expect((await search(target)).map((row) => row.id)).not.toContain(agents.id);
+    const inAgentScope = await searchMemories(db(), {
+      ownerId: aliceId,
+      key: { scope: 'agent', scopeId: agentId },
+      query: 'qqzx',
+      limit: 5,
+      embedding: { model: 'test', vector: vectorFrom(7) },
+      vectorSearch: variant.vectorSearch,
+    });
+    expect(inAgentScope.map((row) => row.id)).toEqual([]);
+  });
+
   it('never finds another user’s embedding, however close', async () => {
     const bobUser = await seedUser(testApp.app, { email: 'bob@example.com', name: 'Bob' });
     const bob = actingAs({ userId: bobUser.id, role: 'user' });
