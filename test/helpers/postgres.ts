@@ -32,7 +32,9 @@ export async function createScratchPostgres({ template }: { template?: string } 
   await adminQuery(`create database ${name}${template ? ` template ${template}` : ''}`);
   return {
     url: testDatabaseUrl(name),
-    drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+    drop: async () => {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
   };
 }
 

@@ -22,6 +22,8 @@ function startApp(database: TestDatabase, settings: Record<string, string>, line
   });
 }
 
+const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
+
 const memoryVectorLines = (lines: string[]) =>
   lines
     .map((line) => (JSON.parse(line) as { msg: string }).msg)
@@ -64,10 +66,12 @@ describe.skipIf(pgvectorUnavailable !== undefined)(
         app = await startApp(database, {}, lines);
         expect(app.memories.vectorSearch).toBe('pgvector');
         expect(memoryVectorLines(lines)).toEqual(['memory vectors: pgvector']);
-        const carried = await app.database.db.execute(
-          'select count(*)::int as count from memory_embeddings where embedding is not null',
+        const carried = rowsOf<{ count: number }>(
+          await app.database.db.execute(
+            'select count(*)::int as count from memory_embeddings where embedding is not null',
+          ),
         );
-        expect(carried.rows[0]?.count).toBe(30);
+        expect(carried[0]?.count).toBe(30);
         const found = await searchMemories(app.database.db, {
           ownerId: user.id,
           key: { scope: 'user', scopeId: user.id },
@@ -80,10 +84,12 @@ describe.skipIf(pgvectorUnavailable !== undefined)(
         expect(found[0]?.score).toBeCloseTo(0.5 + 0.03, 4);
 
         await app.memories.embedMissing();
-        const indexes = await app.database.db.execute(
-          `select indexname from pg_indexes where tablename = 'memory_embeddings' and indexname like '%hnsw%'`,
+        const indexes = rowsOf<{ indexname: string }>(
+          await app.database.db.execute(
+            `select indexname from pg_indexes where tablename = 'memory_embeddings' and indexname like '%hnsw%'`,
+          ),
         );
-        expect(indexes.rows.map((row) => row.indexname)).toEqual([`memory_embeddings_hnsw_${dims}`]);
+        expect(indexes.map((row) => row.indexname)).toEqual([`memory_embeddings_hnsw_${dims}`]);
       } finally {
         await app?.close();
         await database.drop();

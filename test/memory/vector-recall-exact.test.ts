@@ -96,9 +96,9 @@ describeEachVectorSearch('vector recall finds what an exact cosine scan finds', 
 
   it('holds more embeddings than the vector step keeps, so that step is what is tested', async () => {
     expect(stored.size).toBeGreaterThan(10 * vectorCandidates);
-    const indexes = await testApp.app.database.db.execute(
+    const indexes = (await testApp.app.database.db.execute(
       `select indexname from pg_indexes where tablename = 'memory_embeddings' and indexname like '%hnsw%'`,
-    );
+    )) as unknown as { rows: { indexname: string }[] };
     expect(indexes.rows.map((row) => row.indexname)).toEqual(
       variant.vectorSearch === 'pgvector' ? [`memory_embeddings_hnsw_${dims}`] : [],
     );

@@ -50,8 +50,14 @@ export async function prepareVectorSearch({
     // Twice: another instance starting at the same moment can win the race to create either.
     await retryOnce(async () => {
       if (!extension.installed) await db.execute(sql`create extension if not exists vector`);
-      await db.execute(sql`alter table memory_embeddings add column if not exists embedding vector
-        generated always as (vector::vector) stored`);
+      // Looked up first: the alter takes the table's exclusive lock even when the column is there.
+      const [column] = rowsOf<{ present: boolean }>(
+        await db.execute(sql`select true as present from pg_attribute
+          where attrelid = 'memory_embeddings'::regclass and attname = 'embedding' and not attisdropped`),
+      );
+      if (!column)
+        await db.execute(sql`alter table memory_embeddings add column if not exists embedding vector
+          generated always as (vector::vector) stored`);
     });
   } catch (error) {
     logger.warn(
