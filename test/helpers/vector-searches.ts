@@ -15,10 +15,10 @@ export interface VectorSearchVariant {
 const pgvectorMissing =
   (await adminQuery<{ name: string }>(`select name from pg_available_extensions where name = 'vector'`))
     .length === 0
-    ? 'the test Postgres has no pgvector (install it: docs/memory.md, "pgvector")'
+    ? 'the test Postgres has no pgvector (docs/memory.md, "Adding pgvector")'
     : undefined;
 if (pgvectorMissing)
-  console.warn(`skipping the pgvector variants of the memory vector tests: ${pgvectorMissing}`);
+  process.stderr.write(`skipping the pgvector variants of the memory vector tests: ${pgvectorMissing}\n`);
 
 /**
  * The two ways memory recall finds near embeddings; tests of vector recall run on both. The
@@ -37,5 +37,8 @@ export const vectorSearchVariants: readonly VectorSearchVariant[] = [
 /** `describe` once per variant, `title` followed by its name; skipped (the reason printed above) where it cannot run. */
 export function describeEachVectorSearch(title: string, body: (variant: VectorSearchVariant) => void): void {
   for (const variant of vectorSearchVariants)
-    describe.skipIf(variant.unavailable !== undefined)(`${title}, with ${variant.name}`, () => body(variant));
+    describe.skipIf(variant.unavailable !== undefined)(
+      `${title}, with ${variant.name}${variant.unavailable ? ` (skipped: ${variant.unavailable})` : ''}`,
+      () => body(variant),
+    );
 }
