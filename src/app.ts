@@ -101,6 +101,7 @@ import { createEmbedder } from './models/embedding-model.js';
 import {
   createMemoryService,
   memoryResources,
+  prepareVectorSearch,
   memoryTools,
   registerMemoryRoutes,
 } from './modules/memory/index.js';
@@ -258,6 +259,7 @@ export async function createApp({
       conversations,
       writer: createTextWriter(models),
       embedder: createEmbedder(config),
+      vectorSearch: await prepareVectorSearch({ db: database.db, logger, enabled: config.memoryPgvector }),
     });
     // The runner holds the workflow tools and the workflows call tools: the getter breaks the cycle.
     const late: { tools?: ToolRunner; agents?: AgentStepRunner } = {};

@@ -58,6 +58,7 @@ describe('config', () => {
         memoryRecallTokens: 500,
         memoryArchiveDays: 180,
         memoryExtract: false,
+        memoryPgvector: true,
         workflowCacheTtlHours: 168,
         agentMessageMaxAttempts: 5,
         agentMessageAckTimeoutMs: 30_000,

@@ -451,6 +451,14 @@ export const settings = {
     about:
       'After each finished chat turn, the default model (not the offline assistant) extracts facts about the user into memories (source message, tag extracted)',
   },
+  memoryPgvector: {
+    env: 'MEMORY_PGVECTOR',
+    flag: 'memory-pgvector',
+    allowed: 'true or false',
+    default: 'true',
+    about:
+      'Memory vectors use pgvector (HNSW, cosine) where the database has the vector extension (created when the role may); false, or without it: real[] with an exact cosine scan',
+  },
   backupBeforeMigrate: {
     env: 'BACKUP_BEFORE_MIGRATE',
     flag: 'backup-before-migrate',
@@ -567,6 +575,7 @@ export const configSchema = z.object({
   memoryRecallTokens: integer(0, 100_000).default(500),
   memoryArchiveDays: integer(0, 36_500).default(180),
   memoryExtract: z.stringbool().default(false),
+  memoryPgvector: z.stringbool().default(true),
   workflowCacheTtlHours: integer(1, 87_600).default(168),
   backupBeforeMigrate: z.stringbool().default(true),
   otelEndpoint: z.url({ protocol: /^https?$/ }).optional(),

@@ -32,15 +32,19 @@ export async function createScratchPostgres({ template }: { template?: string } 
   await adminQuery(`create database ${name}${template ? ` template ${template}` : ''}`);
   return {
     url: testDatabaseUrl(name),
-    drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+    drop: async () => {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
   };
 }
 
-export async function adminQuery(statement: string) {
+export async function adminQuery<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+  statement: string,
+): Promise<Row[]> {
   const client = new pg.Client({ connectionString: testPostgresUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query<Row>(statement)).rows;
   } finally {
     await client.end();
   }

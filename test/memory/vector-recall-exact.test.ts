@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { unitLength } from '../../src/models/embedding-model.js';
@@ -8,6 +8,7 @@ import { memories } from '../../src/modules/memory/table.js';
 import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { seededMemoryRow } from '../helpers/memory-rows.js';
+import { describeEachVectorSearch } from '../helpers/vector-searches.js';
 
 /**
  * The sign-bit step keeps only `vectorCandidates` embeddings for the exact cosine. This checks,
@@ -46,14 +47,15 @@ function plantedNear(query: number[], cosine: number, noise: number[]): number[]
   return query.map((value, index) => cosine * value + side * (orthogonal[index] ?? 0));
 }
 
-describe('vector recall finds what an exact cosine scan finds', () => {
+describeEachVectorSearch('vector recall finds what an exact cosine scan finds', (variant) => {
   let testApp: TestApp;
   let ownerId: string;
   const stored = new Map<string, number[]>();
   const queries: number[][] = [];
 
   beforeAll(async () => {
-    testApp = await buildTestApp('postgres');
+    testApp = await buildTestApp('postgres', { settings: variant.settings });
+    expect(testApp.app.memories.vectorSearch).toBe(variant.vectorSearch);
     ownerId = (await seedUser(testApp.app, { email: 'alice@example.com' })).id;
     const random = randomSource(20);
     const texts: { text: string; vector: number[] }[] = [];
@@ -86,12 +88,20 @@ describe('vector recall finds what an exact cosine scan finds', () => {
       await embedMemories({ db, clock: systemClock, logger, embedder }, rows);
       for (const row of rows) stored.set(row.id, byText.get(row.text) ?? []);
     }
+    // With pgvector, the sweep builds the HNSW index of the dimension count stored.
+    await testApp.app.memories.embedMissing();
     await db.execute('analyze memory_embeddings');
   }, 300_000);
   afterAll(() => testApp.close());
 
-  it('holds more embeddings than the sign-bit step keeps, so that step is what is tested', () => {
+  it('holds more embeddings than the vector step keeps, so that step is what is tested', async () => {
     expect(stored.size).toBeGreaterThan(10 * vectorCandidates);
+    const indexes = (await testApp.app.database.db.execute(
+      `select indexname from pg_indexes where tablename = 'memory_embeddings' and indexname like '%hnsw%'`,
+    )) as unknown as { rows: { indexname: string }[] };
+    expect(indexes.rows.map((row) => row.indexname)).toEqual(
+      variant.vectorSearch === 'pgvector' ? [`memory_embeddings_hnsw_${dims}`] : [],
+    );
   });
 
   it.each(Array.from({ length: queryCount }, (_, index) => index))(
@@ -111,6 +121,7 @@ describe('vector recall finds what an exact cosine scan finds', () => {
         query: 'qqzx',
         limit,
         embedding: { model: 'exact-test', vector: query },
+        vectorSearch: variant.vectorSearch,
       });
       expect(found.map((row) => row.id)).toEqual(exact.map(({ id }) => id));
       found.forEach((row, rank) => expect(row.score).toBeCloseTo(0.5 * (exact[rank]?.cosine ?? 0) + 0.03, 4));

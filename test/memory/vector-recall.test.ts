@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import { unitLength } from '../../src/models/embedding-model.js';
 import {
@@ -10,6 +10,7 @@ import {
 import { memoryEmbeddings } from '../../src/modules/memory/table.js';
 import { seedUser } from '../helpers/identity.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { describeEachVectorSearch } from '../helpers/vector-searches.js';
 
 const dims = 64;
 /** A deterministic pseudo-random unit vector (a small LCG), so a failure can be replayed. */
@@ -25,7 +26,7 @@ function vectorFrom(seed: number): number[] {
 const nudged = (vector: number[], seed: number) =>
   unitLength(vector.map((value, index) => value + 0.15 * (vectorFrom(seed)[index] ?? 0)));
 
-describe('vector recall: sign bits narrow, exact cosine ranks (no words in common)', () => {
+describeEachVectorSearch('vector recall (no words in common)', (variant) => {
   let testApp: TestApp;
   let alice: UserActor;
   let aliceId: string;
@@ -58,10 +59,12 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
       query: 'qqzx',
       limit: 5,
       embedding: { model: 'test', vector },
+      vectorSearch: variant.vectorSearch,
     });
 
   beforeAll(async () => {
-    testApp = await buildTestApp('postgres');
+    testApp = await buildTestApp('postgres', { settings: variant.settings });
+    expect(testApp.app.memories.vectorSearch).toBe(variant.vectorSearch);
     const user = await seedUser(testApp.app, { email: 'alice@example.com', name: 'Alice' });
     alice = actingAs({ userId: user.id, role: 'user' });
     aliceId = user.id;
@@ -94,6 +97,7 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
       query: 'where is the kayak',
       limit: 5,
       embedding: { model: 'test', vector: query },
+      vectorSearch: variant.vectorSearch,
     });
     expect(found.filter((row) => row.id === memory.id)).toHaveLength(1);
     expect(found[0]?.id).toBe(memory.id);
@@ -102,6 +106,7 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
       key: key(),
       query: 'where is the kayak',
       limit: 1,
+      vectorSearch: variant.vectorSearch,
     });
     expect(wordsOnly?.id).toBe(memory.id);
     expect(found[0]?.score).toBeCloseTo((wordsOnly?.score ?? 0) + 0.5 * cosine, 4);
@@ -134,6 +139,7 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
       limit: 5,
       includeArchived: true,
       embedding: { model: 'test', vector: query },
+      vectorSearch: variant.vectorSearch,
     });
     expect(withArchived[0]?.id).toBe(memory.id);
     await testApp.app.memories.unarchive(alice, memory.id);
@@ -149,6 +155,39 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
     expect((await search(query)).map((row) => row.id)).not.toContain(memory.id);
   });
 
+  it('keeps scopes apart: an agent’s memory is not found in its owner’s own scope, nor the other way', async () => {
+    const target = vectorFrom(13);
+    const agentId = 'agt_vector_scope';
+    const agents = await testApp.app.memories.remember(alice, {
+      text: 'The lighthouse lamp is serviced in October',
+      scope: 'agent',
+      scope_id: agentId,
+    });
+    await db()
+      .insert(memoryEmbeddings)
+      .values({
+        memoryId: agents.id,
+        model: 'test',
+        dims,
+        vector: target,
+        signs: signBits(target),
+        ownerId: aliceId,
+        scope: 'agent',
+        scopeId: agentId,
+        createdAt: new Date(),
+      });
+    expect((await search(target)).map((row) => row.id)).not.toContain(agents.id);
+    const inAgentScope = await searchMemories(db(), {
+      ownerId: aliceId,
+      key: { scope: 'agent', scopeId: agentId },
+      query: 'qqzx',
+      limit: 5,
+      embedding: { model: 'test', vector: vectorFrom(7) },
+      vectorSearch: variant.vectorSearch,
+    });
+    expect(inAgentScope.map((row) => row.id)).toEqual([]);
+  });
+
   it('never finds another user’s embedding, however close', async () => {
     const bobUser = await seedUser(testApp.app, { email: 'bob@example.com', name: 'Bob' });
     const bob = actingAs({ userId: bobUser.id, role: 'user' });
@@ -162,6 +201,7 @@ describe('vector recall: sign bits narrow, exact cosine ranks (no words in commo
       query: 'qqzx',
       limit: 5,
       embedding: { model: 'test', vector: target },
+      vectorSearch: variant.vectorSearch,
     });
     expect(bobFinds[0]?.id).toBe(bobs.id);
   });

@@ -316,6 +316,7 @@ describe('a user’s export file, imported into a fresh instance', () => {
       conversations: app.conversations,
       writer: createTextWriter(app.models),
       embedder: undefined,
+      vectorSearch: app.memories.vectorSearch,
     });
     const failing = await portabilityWith(memories);
     await expect(failing.importFile(fresh.actor, file as never)).rejects.toThrow('the event store went away');

@@ -7,3 +7,4 @@ export { recallHeading, recallLine, type Recalled } from './service/recall.js';
 export type { Memory, MemoryPage, PortableMemory, RememberInput, ScoredMemory } from './schema.js';
 export type { ImportedMemory } from './service/portable-memories.js';
 export { portableMemorySchema } from './schema.js';
+export { prepareVectorSearch, type VectorSearch } from './service/pgvector.js';

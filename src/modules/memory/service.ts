@@ -53,7 +53,7 @@ export interface MemoryServiceDeps extends ServiceDeps, Omit<UpkeepDeps, keyof S
  * their own memories; another user's answers not found. Nothing is deleted but by `forget`.
  */
 export function createMemoryService(deps: MemoryServiceDeps) {
-  const { db, clock, ids, bus, embedder, logger } = deps;
+  const { db, clock, ids, bus, embedder, logger, vectorSearch } = deps;
 
   async function loadOwned(actor: Actor, memoryId: string): Promise<MemoryRecord> {
     const { userId } = requireUser(actor);
@@ -178,6 +178,7 @@ export function createMemoryService(deps: MemoryServiceDeps) {
         limit,
         includeArchived: include_archived,
         embedding: await recall.queryEmbedding(query),
+        vectorSearch,
       });
       return rows.map((row) => ({ ...toMemory(row), score: row.score }));
     },
@@ -244,6 +245,8 @@ export function createMemoryService(deps: MemoryServiceDeps) {
   return {
     ...service,
     ...upkeep,
+    /** Where near embeddings are found, chosen at start: pgvector or `real[]`. */
+    vectorSearch: deps.vectorSearch,
     ...createPortableMemories({ ...deps, embed }),
     /** The memories for a chat turn's system prompt (see createRecall). */
     recall: recall.recall,

@@ -21,7 +21,8 @@ export async function embedMemories(
     const vectors = await embedder.embed(rows.map((row) => row.text));
     const values = rows.flatMap((row, index) => {
       const vector = vectors[index];
-      return vector
+      // pgvector refuses an empty vector or a NaN (and no cosine can be made of them): not stored.
+      return vector && vector.length > 0 && vector.every(Number.isFinite)
         ? [
             {
               memoryId: row.id,

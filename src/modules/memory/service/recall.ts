@@ -10,6 +10,7 @@ import type { Memory } from '../schema.js';
 import { memories, memoryRecalls } from '../table.js';
 import { scopeKeyOf, type ScopeName, toMemory } from './memory-record.js';
 import { searchMemories } from './search-memories.js';
+import type { VectorSearch } from './pgvector.js';
 
 /** The first line of the memories in a system prompt; the offline assistant reads the lines after it. */
 export const recallHeading =
@@ -52,7 +53,8 @@ export function createRecall({
   ids,
   embedder,
   logger,
-}: ServiceDeps & { embedder: Embedder | undefined; logger: Logger }) {
+  vectorSearch,
+}: ServiceDeps & { embedder: Embedder | undefined; logger: Logger; vectorSearch: VectorSearch }) {
   async function queryEmbedding(query: string) {
     if (!embedder) return undefined;
     try {
@@ -80,6 +82,7 @@ export function createRecall({
       query,
       limit: candidates,
       embedding: await queryEmbedding(query),
+      vectorSearch,
     });
     const countTokens = givenCounter ?? (await loadTokenCounter());
     const lines = [recallHeading];

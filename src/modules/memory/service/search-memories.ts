@@ -3,6 +3,7 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/database.js';
 import { memories, memoryEmbeddings } from '../table.js';
 import { inScope, memoryColumns, type MemoryRecord, type ScopeKey } from './memory-record.js';
+import { pgvectorColumn, type VectorSearch } from './pgvector.js';
 
 /** A memory found for a query, with its combined score (higher is more relevant). */
 export type ScoredRecord = MemoryRecord & { score: number };
@@ -16,9 +17,10 @@ const weights = { fullText: 2, trigram: 0.5, vector: 0.5, importance: 0.01 } as 
 /** Below this, embeddings call two texts unrelated (unrelated sentences score about 0.1–0.25). */
 const minCosine = 0.35;
 /**
- * How many of the scope's embeddings, the closest by sign bits, get their exact cosine computed.
- * Below this many embeddings in the scope, the scan is exact; above, a memory whose sign bits differ
- * more than the 200th closest's is not a vector candidate (it can still match by its words).
+ * How many of the scope's closest embeddings are vector candidates. With `real[]`, the closest by
+ * sign bits get their exact cosine computed: below this many embeddings in the scope, the scan is
+ * exact; above, a memory whose sign bits differ more than the 200th closest's is not a vector
+ * candidate (it can still match by its words). With pgvector, the 200 closest by `<=>`.
  */
 export const vectorCandidates = 200;
 
@@ -42,10 +44,11 @@ export function anyWordQuery(query: string): string | undefined {
  * text, ranked by ts_rank), or whose text is trigram-similar to it (pg_trgm, for misspellings),
  * or — when the query has an embedding — whose embedding of the same model is close to it.
  *
- * The vector part has two steps: the `vectorCandidates` embeddings whose sign bits differ least
- * from the query's (`bit_count(signs # query)`, a Hamming distance over 96 bytes for 768
- * dimensions), then the exact cosine of each of those, computed once (the vectors are unit length,
- * so cosine is their dot product, a sum over `unnest` of the two `real[]`).
+ * The vector part is pgvector's cosine distance where the database has it (`vectorSearch`), else
+ * two steps over `real[]`: the `vectorCandidates` embeddings whose sign bits differ least from the
+ * query's (`bit_count(signs # query)`, a Hamming distance over 96 bytes for 768 dimensions), then
+ * the exact cosine of each of those, computed once (the vectors are unit length, so cosine is their
+ * dot product, a sum over `unnest` of the two `real[]`).
  */
 export async function searchMemories(
   db: Database,
@@ -56,6 +59,7 @@ export async function searchMemories(
     limit,
     includeArchived = false,
     embedding,
+    vectorSearch,
   }: {
     ownerId: string;
     key: ScopeKey;
@@ -63,10 +67,53 @@ export async function searchMemories(
     limit: number;
     includeArchived?: boolean;
     embedding?: { model: string; vector: readonly number[] } | undefined;
+    vectorSearch: VectorSearch;
   },
 ): Promise<ScoredRecord[]> {
   const words = anyWordQuery(query);
   if (!words && !embedding) return [];
+  if (embedding && vectorSearch === 'pgvector')
+    return db.transaction(async (tx) => {
+      // HNSW hands over candidates in distance order before the scope's filters: an iterative scan
+      // goes on past ef_search until the 200 of the scope are found (or 20,000 were read).
+      await tx.execute(sql`select set_config('hnsw.ef_search', ${String(vectorCandidates)}, true),
+        set_config('hnsw.iterative_scan', 'strict_order', true)`);
+      return hybridSearch(tx, {
+        ownerId,
+        key,
+        query,
+        words,
+        limit,
+        includeArchived,
+        embedding,
+        vectorSearch,
+      });
+    });
+  return hybridSearch(db, { ownerId, key, query, words, limit, includeArchived, embedding, vectorSearch });
+}
+
+async function hybridSearch(
+  db: Database,
+  {
+    ownerId,
+    key,
+    query,
+    words,
+    limit,
+    includeArchived,
+    embedding,
+    vectorSearch,
+  }: {
+    ownerId: string;
+    key: ScopeKey;
+    query: string;
+    words: string | undefined;
+    limit: number;
+    includeArchived: boolean;
+    embedding: { model: string; vector: readonly number[] } | undefined;
+    vectorSearch: VectorSearch;
+  },
+): Promise<ScoredRecord[]> {
   const active = includeArchived ? undefined : isNull(memories.archivedAt);
   const tsQuery = sql`to_tsquery('english', ${words ?? ''})`;
   const fullText = sql<number>`ts_rank(${memories.search}, ${tsQuery}, 32)`;
@@ -89,7 +136,8 @@ export async function searchMemories(
   // cosine when they are also near; and the near memories that match no word. An OR of the two in
   // one WHERE would test every memory of the scope; a union of ids joined back to memories read
   // every memory of the scope again to find the candidates' rows.
-  const near = db.$with('near').as(nearestEmbeddings(db, { ownerId, key, includeArchived, embedding }));
+  const nearest = vectorSearch === 'pgvector' ? nearestByPgvector : nearestBySignBits;
+  const near = db.$with('near').as(nearest(db, { ownerId, key, includeArchived, embedding }));
   const matched = db
     .select({ ...memoryColumns, score: scoreOf(sql`coalesce(${near.cosine}, 0)`) })
     .from(memories)
@@ -111,25 +159,59 @@ export async function searchMemories(
     .limit(limit);
 }
 
+interface NearestInput {
+  ownerId: string;
+  key: ScopeKey;
+  includeArchived: boolean;
+  embedding: { model: string; vector: readonly number[] };
+}
+
+/** The scope's embeddings of the query's model and size, not archived unless asked (the copy beside the vector). */
+function embeddingsInScope({ ownerId, key, includeArchived, embedding }: NearestInput) {
+  return and(
+    eq(memoryEmbeddings.ownerId, ownerId),
+    eq(memoryEmbeddings.scope, key.scope),
+    eq(memoryEmbeddings.scopeId, key.scopeId),
+    eq(memoryEmbeddings.model, embedding.model),
+    includeArchived ? undefined : sql`not ${memoryEmbeddings.archived}`,
+  );
+}
+
+/**
+ * The scope's memories whose embedding has cosine ≥ `minCosine` with the query's, among the
+ * `vectorCandidates` closest by pgvector's cosine distance: through the HNSW index of the query's
+ * dimension count (partial on `dims = n`, hence the literal) when the planner finds it worth it,
+ * else an exact scan of the scope's embeddings (few of them, or no index yet).
+ */
+function nearestByPgvector(db: Database, input: NearestInput) {
+  const dims = sql.raw(String(input.embedding.vector.length));
+  const queryVector = `[${input.embedding.vector.map((value) => (Number.isFinite(value) ? value : 0)).join(',')}]`;
+  const closest = db
+    .select({
+      memoryId: memoryEmbeddings.memoryId,
+      distance: sql<number>`${pgvectorColumn}::vector(${dims}) <=> ${queryVector}::vector(${dims})`.as(
+        'distance',
+      ),
+    })
+    .from(memoryEmbeddings)
+    .where(and(embeddingsInScope(input), sql`${memoryEmbeddings.dims} = ${dims}`))
+    .orderBy(sql`distance`)
+    .limit(vectorCandidates)
+    .as('scored');
+  const cosine = sql<number>`1 - ${closest.distance}`;
+  return db
+    .select({ memoryId: closest.memoryId, cosine: cosine.as('cosine') })
+    .from(closest)
+    .where(sql`${cosine} >= ${sql.raw(String(minCosine))}`);
+}
+
 /**
  * The scope's memories whose embedding has cosine ≥ `minCosine` with the query's, among the
  * `vectorCandidates` closest by sign bits. `offset 0` keeps Postgres from inlining the subquery,
  * which would compute the cosine again wherever it is used.
  */
-function nearestEmbeddings(
-  db: Database,
-  {
-    ownerId,
-    key,
-    includeArchived,
-    embedding,
-  }: {
-    ownerId: string;
-    key: ScopeKey;
-    includeArchived: boolean;
-    embedding: { model: string; vector: readonly number[] };
-  },
-) {
+function nearestBySignBits(db: Database, input: NearestInput) {
+  const { embedding } = input;
   // One narrow table, no join: the owner, scope and archived flag are kept beside the signs (read
   // through memory_embeddings_recall_idx). The sort carries ids only: the vectors (3 KB each at 768
   // dimensions, stored out of line) are read for the 200 kept.
@@ -138,11 +220,7 @@ function nearestEmbeddings(
     .from(memoryEmbeddings)
     .where(
       and(
-        eq(memoryEmbeddings.ownerId, ownerId),
-        eq(memoryEmbeddings.scope, key.scope),
-        eq(memoryEmbeddings.scopeId, key.scopeId),
-        eq(memoryEmbeddings.model, embedding.model),
-        includeArchived ? undefined : sql`not ${memoryEmbeddings.archived}`,
+        embeddingsInScope(input),
         eq(memoryEmbeddings.dims, embedding.vector.length),
         isNotNull(memoryEmbeddings.signs),
       ),

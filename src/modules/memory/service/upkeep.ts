@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
+import type { Logger } from '../../../logger.js';
 import type { Embedder } from '../../../models/embedding-model.js';
 import type { TextWriter } from '../../../models/text-writer.js';
 import type { ServiceDeps } from '../../../service-deps.js';
@@ -20,12 +21,16 @@ import { memories } from '../table.js';
 import { fillMissingSigns, memoriesWithoutEmbedding } from './embed-memories.js';
 import { fillMissingMemoryFields, setMemoriesArchived } from './embedding-fields.js';
 import { inScope, memoryColumns, scopeKeyOf, toMemory } from './memory-record.js';
+import { ensureVectorIndexes, type VectorSearch } from './pgvector.js';
 
 export interface UpkeepDeps extends ServiceDeps {
+  logger: Logger;
   conversations: ConversationService;
   /** The default model, to summarize a conversation; answers undefined when it is the offline assistant. */
   writer: TextWriter;
   embedder: Embedder | undefined;
+  /** Where near embeddings are found: pgvector or `real[]` (see prepareVectorSearch). */
+  vectorSearch: VectorSearch;
 }
 
 const summaryInstructions =
@@ -47,6 +52,8 @@ export function createMemoryUpkeep({
   conversations,
   writer,
   embedder,
+  logger,
+  vectorSearch,
   embed,
   remember,
 }: UpkeepDeps & {
@@ -68,14 +75,19 @@ export function createMemoryUpkeep({
     },
 
     /**
-     * The sweep: embeds up to `limit` memories that have no embedding of the configured model, and
-     * fills the sign bits of up to `limit` embeddings stored without them.
+     * The sweep: embeds up to `limit` memories that have no embedding of the configured model,
+     * fills the sign bits of up to `limit` embeddings stored without them, and with pgvector builds
+     * the HNSW index of a dimension count stored for the first time.
      */
     async embedMissing({ limit = 100 }: { limit?: number } = {}): Promise<number> {
       await fillMissingSigns(db, limit);
       await fillMissingMemoryFields(db, limit);
-      if (!embedder) return 0;
-      return embed(await memoriesWithoutEmbedding(db, embedder.model, limit));
+      const embedded = embedder ? await embed(await memoriesWithoutEmbedding(db, embedder.model, limit)) : 0;
+      if (vectorSearch === 'pgvector')
+        await ensureVectorIndexes(db, logger).catch((error: unknown) => {
+          logger.warn({ err: error }, 'memory vectors: could not build an HNSW index; exact scans meanwhile');
+        });
+      return embedded;
     },
 
     /**
