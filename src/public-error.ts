@@ -47,7 +47,7 @@ export function fromDomainError(error: DomainError): PublicError {
  * INTERNAL_ERROR with its reference only — never its message, which may hold SQL or user content.
  */
 export function publicError(error: unknown, context: FailureContext): PublicError {
-  const known = error instanceof DomainError ? error : databaseBusyError(error);
+  const known = error instanceof DomainError ? error : databaseBusyError(error, { changedNothing: false });
   if (known) return fromDomainError(known);
   const reference = hideInternalError(error, context);
   return { code: 'INTERNAL_ERROR', message: internalErrorMessage(reference, context.what) };

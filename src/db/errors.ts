@@ -17,20 +17,24 @@ const poolWaitTimedOut = 'timeout exceeded when trying to connect';
 
 /**
  * A database error that is a burst, not a bug: every pooled connection stayed in use for the whole
- * wait. Answered 503 DATABASE_BUSY with a Retry-After (not a logged 500), so a client knows to retry.
+ * wait. Answered 503 DATABASE_BUSY (not a logged 500). What failed may have come after a commit
+ * of the same request (a task stored, then its event), so only a caller whose request changed
+ * nothing (`changedNothing`: a read) is told to simply try again.
  */
-export function databaseBusyError(error: unknown): ServiceUnavailableError | undefined {
+export function databaseBusyError(
+  error: unknown,
+  { changedNothing }: { changedNothing: boolean },
+): ServiceUnavailableError | undefined {
   for (
     let current = error, depth = 0;
     current instanceof Error && depth < 8;
     current = current.cause, depth++
   ) {
     if (current.message === poolWaitTimedOut) {
-      return new ServiceUnavailableError(
-        'DATABASE_BUSY',
-        'The server is busy: every database connection stayed in use. Try again in a moment.',
-        { cause: error },
-      );
+      const message = changedNothing
+        ? 'The server is busy: every database connection stayed in use. Try again in a moment.'
+        : 'The server is busy: every database connection stayed in use, and part of this request may have been saved. Check before trying again.';
+      return new ServiceUnavailableError('DATABASE_BUSY', message, { cause: error });
     }
   }
   return undefined;

@@ -53,8 +53,9 @@ export function createErrorHandler({ bodyLimit }: { bodyLimit: number }) {
         .send(errorBody('INVALID_INPUT', `${field}: ${issue?.message ?? 'is not valid'}`, request.id, field));
     }
     if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
-    const busy = databaseBusyError(error);
-    if (busy) reply.header('retry-after', '1');
+    const changedNothing = request.method === 'GET' || request.method === 'HEAD';
+    const busy = databaseBusyError(error, { changedNothing });
+    if (busy && changedNothing) reply.header('retry-after', '1');
     const known = error instanceof DomainError ? error : busy;
     if (known) {
       return reply

@@ -42,7 +42,9 @@ describe('HTTP errors', () => {
       connectionTimeoutMillis: 50,
     });
     heldConnection = await fullPool.connect();
-    routes.get('/api/v1/busy', { config }, async () => drizzle(fullPool).execute(sql`select 1`));
+    const queryFullPool = async () => drizzle(fullPool).execute(sql`select 1`);
+    routes.get('/api/v1/busy', { config }, queryFullPool);
+    routes.post('/api/v1/busy', { config }, queryFullPool);
   });
   afterAll(async () => {
     heldConnection.release();
@@ -152,13 +154,23 @@ describe('HTTP errors', () => {
     expect(response.body).not.toContain('.ts:');
   });
 
-  it('answers a database whose connections all stayed busy with 503 DATABASE_BUSY and Retry-After', async () => {
+  it('answers a read whose database connections all stayed busy with 503 DATABASE_BUSY and Retry-After', async () => {
     const response = await inject({ method: 'GET', url: '/api/v1/busy' });
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
     expect(response.json().error).toMatchObject({
       code: 'DATABASE_BUSY',
       message: expect.stringContaining('Try again in a moment'),
+    });
+  });
+
+  it('answers a change that found the database busy with 503 DATABASE_BUSY, saying part may be saved', async () => {
+    const response = await inject({ method: 'POST', url: '/api/v1/busy' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBeUndefined();
+    expect(response.json().error).toMatchObject({
+      code: 'DATABASE_BUSY',
+      message: expect.stringContaining('Check before trying again'),
     });
   });
 

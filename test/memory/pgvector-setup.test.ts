@@ -60,6 +60,20 @@ describe.skipIf(pgvectorUnavailable !== undefined)(
           });
           ids.push(memory.id);
         }
+        // An older version stored a NaN vector, which pgvector refuses: it must not block the set-up.
+        const broken = await app.memories.remember(alice, { text: 'Embedded badly by an older version' });
+        const nan = Array.from({ length: dims }, () => Number.NaN);
+        await app.database.db.insert(memoryEmbeddings).values({
+          memoryId: broken.id,
+          model: 'test',
+          dims,
+          vector: nan,
+          signs: signBits(vectorFrom(99)),
+          ownerId: user.id,
+          scope: 'user',
+          scopeId: user.id,
+          createdAt: new Date(),
+        });
         await app.close();
 
         const lines: string[] = [];
@@ -72,6 +86,12 @@ describe.skipIf(pgvectorUnavailable !== undefined)(
           ),
         );
         expect(carried[0]?.count).toBe(30);
+        const left = rowsOf<{ count: number }>(
+          await app.database.db.execute(
+            `select count(*)::int as count from memory_embeddings where memory_id = '${broken.id}'`,
+          ),
+        );
+        expect(left[0]?.count).toBe(0);
         const found = await searchMemories(app.database.db, {
           ownerId: user.id,
           key: { scope: 'user', scopeId: user.id },

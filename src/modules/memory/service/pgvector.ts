@@ -37,13 +37,20 @@ export async function prepareVectorSearch({
     logger.info('memory vectors: real[] with sign bits and exact cosine (MEMORY_PGVECTOR=false)');
     return 'real-array';
   }
-  const [extension] = rowsOf<{ installed: string | null }>(
-    await db.execute(
-      sql`select installed_version as installed from pg_available_extensions where name = 'vector'`,
-    ),
+  const [extension] = rowsOf<{ installed: string | null; available: string }>(
+    await db.execute(sql`select installed_version as installed, default_version as available
+      from pg_available_extensions where name = 'vector'`),
   );
   if (!extension) {
     logger.info('memory vectors: real[] with sign bits and exact cosine (this database has no pgvector)');
+    return 'real-array';
+  }
+  const version = extension.installed ?? extension.available;
+  if (!atLeast(version, minimumPgvector)) {
+    logger.warn(
+      { version, minimum: minimumPgvector.join('.') },
+      'memory vectors: pgvector is older than 0.8 (no iterative index scans, so a user’s own memories could be missed); real[] with exact cosine instead',
+    );
     return 'real-array';
   }
   try {
@@ -55,9 +62,14 @@ export async function prepareVectorSearch({
         await db.execute(sql`select true as present from pg_attribute
           where attrelid = 'memory_embeddings'::regclass and attname = 'embedding' and not attisdropped`),
       );
-      if (!column)
+      if (!column) {
+        // pgvector refuses what older versions stored: an empty or NaN vector would fail the alter
+        // on every start. Their memories are embedded again by the sweep.
+        await db.execute(sql`delete from memory_embeddings
+          where cardinality(vector) = 0 or 'NaN'::real = any(vector)`);
         await db.execute(sql`alter table memory_embeddings add column if not exists embedding vector
           generated always as (vector::vector) stored`);
+      }
     });
   } catch (error) {
     logger.warn(
@@ -68,6 +80,18 @@ export async function prepareVectorSearch({
   }
   logger.info('memory vectors: pgvector');
   return 'pgvector';
+}
+
+/** `hnsw.iterative_scan` (0.8.0) lets a filtered search go past the first candidates to the scope's. */
+const minimumPgvector = [0, 8, 0];
+
+function atLeast(version: string, minimum: number[]): boolean {
+  const parts = version.split('.').map((part) => Number.parseInt(part, 10) || 0);
+  for (const [index, wanted] of minimum.entries()) {
+    const part = parts[index] ?? 0;
+    if (part !== wanted) return part > wanted;
+  }
+  return true;
 }
 
 async function retryOnce(attempt: () => Promise<void>): Promise<void> {
@@ -82,9 +106,16 @@ async function retryOnce(attempt: () => Promise<void>): Promise<void> {
  * One HNSW index (cosine) per dimension count stored, partial on that count, so each indexes a
  * fixed-size `vector(n)` (HNSW cannot index vectors of mixed sizes). Built concurrently: writes go
  * on meanwhile, and recall scans exactly until it is ready. An index left invalid by an interrupted
- * build is dropped and built again. Answers the dimension counts now indexed.
+ * build is dropped and built again — but no index is touched while a build is under way on the
+ * table (another instance's, or this one's still running at the next sweep): an index being built
+ * concurrently is invalid until it is done. Answers the dimension counts now indexed.
  */
 export async function ensureVectorIndexes(db: Database, logger: Logger): Promise<number[]> {
+  const [progress] = rowsOf<{ building: boolean }>(
+    await db.execute(sql`select exists (select from pg_stat_progress_create_index
+      where relid = 'memory_embeddings'::regclass) as building`),
+  );
+  if (progress?.building) return [];
   const present = rowsOf<{ dims: number }>(
     await db.execute(
       sql`select distinct dims from memory_embeddings where dims <= ${hnswMaxDims} order by dims`,
