@@ -196,7 +196,9 @@ describe('agent runs with a hosted model', () => {
     await agentRuns.answerApprovals(alice, run.id, {
       approvals: [{ approval_id: resumed.approvals[0]?.approval_id ?? '', approved: true }],
     });
-    const ended = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000 });
+    // To its end: a cancel that lands before DBOS records the wait step runs that step again on
+    // resume, and the run shows `waiting` for a moment after the answer (docs/agents.md).
+    const ended = await agentRuns.wait(alice, run.id, { timeout_ms: 30_000, until_ended: true });
     expect(ended).toMatchObject({ status: 'succeeded', output: 'Deleted it after all.' });
     await expect(tasks.get(alice, doomed)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
   });
