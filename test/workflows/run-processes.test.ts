@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { query, workflowStatus } from '../engine/engine-peers.js';
-import { requireFreshBuild } from '../helpers/fresh-build.js';
-import { createTestDatabase, serverSetUps, type TestDatabase } from '../helpers/test-database.js';
-import { killPeers, type Peer, startPeer } from './workflow-peers.js';
+import { serverSetUps } from '../helpers/test-database.js';
+import { type Peer, peerDatabase, startPeer } from './workflow-peers.js';
 
 /** How many tasks each step of a run added: the workflow's side effects, one task per step. */
 async function tasksPerStep(url: string, tag: string): Promise<Record<string, number>> {
@@ -46,19 +45,10 @@ describe.each(serverSetUps)(
   'a workflow run across kill -9 and a restart, $name',
   { timeout: 120_000 },
   ({ kind }) => {
-    let database: TestDatabase;
-
-    beforeAll(async () => {
-      requireFreshBuild();
-      database = await createTestDatabase(kind);
-    });
-    afterAll(async () => {
-      killPeers();
-      await database?.drop();
-    });
+    const database = peerDatabase(kind);
 
     it('finishes after a restart of the same instance, each step once', async () => {
-      const env = { ...database.env, INSTANCE_ID: 'restarting' };
+      const env = { ...database().env, INSTANCE_ID: 'restarting' };
       const first = await startPeer(env);
       await killMidRun(first, 'run-restart');
       const again = await startPeer(env);
@@ -81,28 +71,19 @@ describe.each(serverSetUps)(
  * is single-instance by design (its data directory's lock refuses a second process).
  */
 describe('a workflow run whose instance is killed (-9), on DATABASE_URL', { timeout: 120_000 }, () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    requireFreshBuild();
-    database = await createTestDatabase('postgres');
-  });
-  afterAll(async () => {
-    killPeers();
-    await database?.drop();
-  });
+  const database = peerDatabase();
 
   it('is finished by the other instance', async () => {
-    const url = database.settings.databaseUrl ?? '';
+    const url = database().settings.databaseUrl ?? '';
     const shared = { DATABASE_URL: url, ENGINE_HEARTBEAT_MS: '200', ENGINE_DEAD_AFTER_MS: '1000' };
     const first = await startPeer({
       ...shared,
-      DATA_DIR: `${database.dataDir}-a`,
+      DATA_DIR: `${database().dataDir}-a`,
       INSTANCE_ID: 'instance-a',
     });
     const second = await startPeer({
       ...shared,
-      DATA_DIR: `${database.dataDir}-b`,
+      DATA_DIR: `${database().dataDir}-b`,
       INSTANCE_ID: 'instance-b',
     });
     await killMidRun(first, 'run-moved');

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { query } from '../engine/engine-peers.js';
-import { requireFreshBuild } from '../helpers/fresh-build.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { killPeers, startPeer } from './workflow-peers.js';
+import { peerDatabase, startPeer } from './workflow-peers.js';
 
 /** The tasks the scheduled runs added, by title (`tick <run id>`, the id naming the scheduled second). */
 const ticks = async (url: string) =>
@@ -17,23 +15,14 @@ const ticks = async (url: string) =>
  * task added once). Each second, so a handful of ticks pass without a timed wait.
  */
 describe('a cron trigger with two instances running, on DATABASE_URL', { timeout: 150_000 }, () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    requireFreshBuild();
-    database = await createTestDatabase('postgres');
-  });
-  afterAll(async () => {
-    killPeers();
-    await database?.drop();
-  });
+  const database = peerDatabase();
 
   it('runs the workflow once per scheduled time', async () => {
-    const url = database.settings.databaseUrl ?? '';
+    const url = database().settings.databaseUrl ?? '';
     const peer = (name: string) =>
       startPeer({
         DATABASE_URL: url,
-        DATA_DIR: `${database.dataDir}-${name}`,
+        DATA_DIR: `${database().dataDir}-${name}`,
         INSTANCE_ID: `instance-${name}`,
       });
     const [first, second] = await Promise.all([peer('a'), peer('b')]);

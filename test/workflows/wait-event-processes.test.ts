@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { query } from '../engine/engine-peers.js';
-import { requireFreshBuild } from '../helpers/fresh-build.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { killPeers, startPeer } from './workflow-peers.js';
+import { peerDatabase, startPeer } from './workflow-peers.js';
 
 const runOf = async (url: string, runId: string) =>
   (
@@ -20,22 +18,13 @@ const runOf = async (url: string, runId: string) =>
  * match it; it then takes the run over and finishes it with that event.
  */
 describe('a wait_event step across two instances, on DATABASE_URL', { timeout: 150_000 }, () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    requireFreshBuild();
-    database = await createTestDatabase('postgres');
-  });
-  afterAll(async () => {
-    killPeers();
-    await database?.drop();
-  });
+  const database = peerDatabase();
 
   it('is matched by an event published on the other instance', async () => {
-    const url = database.settings.databaseUrl ?? '';
+    const url = database().settings.databaseUrl ?? '';
     const shared = { DATABASE_URL: url, ENGINE_HEARTBEAT_MS: '200', ENGINE_DEAD_AFTER_MS: '1000' };
     const peer = (name: string) =>
-      startPeer({ ...shared, DATA_DIR: `${database.dataDir}-${name}`, INSTANCE_ID: `instance-${name}` });
+      startPeer({ ...shared, DATA_DIR: `${database().dataDir}-${name}`, INSTANCE_ID: `instance-${name}` });
     const [publisher, waiter] = await Promise.all([peer('a'), peer('b')]);
     const { owner_id: ownerId } = await publisher.ask('prepare owner@example.com', 'prepared');
     // Before the wait: the publisher has read who waits (nobody), and this event is not matched.

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
+import { requireFreshBuild } from '../helpers/fresh-build.js';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../helpers/test-database.js';
 
 const fixture = path.join(projectRoot, 'test/fixtures/workflow-peer.js');
 const peers = new Set<WatchedProcess>();
@@ -38,3 +41,23 @@ export type Peer = Awaited<ReturnType<typeof startPeer>>;
 export const killPeers = () => {
   for (const peer of peers) peer.child.kill('SIGKILL');
 };
+
+/**
+ * The database the peers of a describe block share: made before its tests (once the compiled
+ * server is known to be fresh), dropped after them, every peer killed first. Read it in a test.
+ */
+export function peerDatabase(kind: DatabaseKind = 'postgres'): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    requireFreshBuild();
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    killPeers();
+    await database?.drop();
+  });
+  return () => {
+    if (!database) throw new Error('The peer database is made in beforeAll');
+    return database;
+  };
+}

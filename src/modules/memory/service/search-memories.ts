@@ -72,24 +72,16 @@ export async function searchMemories(
 ): Promise<ScoredRecord[]> {
   const words = anyWordQuery(query);
   if (!words && !embedding) return [];
+  const search = { ownerId, key, query, words, limit, includeArchived, embedding, vectorSearch };
   if (embedding && vectorSearch === 'pgvector')
     return db.transaction(async (tx) => {
       // HNSW hands over candidates in distance order before the scope's filters: an iterative scan
       // goes on past ef_search until the 200 of the scope are found (or 20,000 were read).
       await tx.execute(sql`select set_config('hnsw.ef_search', ${String(vectorCandidates)}, true),
         set_config('hnsw.iterative_scan', 'strict_order', true)`);
-      return hybridSearch(tx, {
-        ownerId,
-        key,
-        query,
-        words,
-        limit,
-        includeArchived,
-        embedding,
-        vectorSearch,
-      });
+      return hybridSearch(tx, search);
     });
-  return hybridSearch(db, { ownerId, key, query, words, limit, includeArchived, embedding, vectorSearch });
+  return hybridSearch(db, search);
 }
 
 async function hybridSearch(
