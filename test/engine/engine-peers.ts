@@ -1,32 +1,17 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import { projectRoot, watchLines, type WatchedProcess } from '../helpers/child-process.js';
+import { projectRoot, spawnNode, type WatchedProcess } from '../helpers/child-process.js';
 
 const fixture = path.join(projectRoot, 'test/fixtures/engine-peer.js');
-
-const peers = new Set<WatchedProcess>();
 
 /** Starts an engine peer (test/fixtures/engine-peer.js) and waits until its engine has launched. */
 export async function startPeer(
   env: Record<string, string>,
 ): Promise<WatchedProcess & { executorId: string; databaseUrl: string }> {
-  const child = spawn(process.execPath, [fixture], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const peer = watchLines(child);
-  peers.add(peer);
-  child.once('exit', () => peers.delete(peer));
+  const peer = spawnNode([fixture], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
   // A first start on a fresh DATA_DIR runs initdb for the embedded server: give it time.
   const ready = JSON.parse(await peer.waitForLine((line) => line.includes('"kind":"ready"'), 90_000));
   return { ...peer, executorId: ready.executor_id, databaseUrl: ready.database_url };
-}
-
-/** Kills every peer still running (afterAll). */
-export function killPeers() {
-  for (const peer of peers) peer.child.kill('SIGKILL');
 }
 
 /** How many times each step of a run ran, from the rows the fixture's steps write: {1: n, 2: n, 3: n}. */

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, serverSetUps, type TestDatabase } from '../helpers/test-database.js';
-import { requireFreshBuild } from '../helpers/fresh-build.js';
-import { killPeers, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { peerDatabase } from '../helpers/peer-database.js';
+import { serverSetUps } from '../helpers/test-database.js';
+import { startPeer, stepCounts, workflowStatus } from './engine-peers.js';
 
 /** On both set-ups a user runs: a team's Postgres (DATABASE_URL), and the embedded server in DATA_DIR. */
 describe.each(serverSetUps)('a workflow killed mid-way finishes after a restart, $name', ({ kind }) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    requireFreshBuild();
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    killPeers();
-    // On the embedded set-up, drop also stops a server a killed peer left running.
-    await database?.drop();
-  });
+  const database = peerDatabase(kind);
 
   it('runs steps one and two once and step three once, after kill -9 and a restart on the same DATA_DIR', async () => {
-    const env = database.env;
+    const env = database().env;
     const first = await startPeer({ ...env, PEER_NAME: 'first' });
     const url = first.databaseUrl;
     first.send('start run-restart first');

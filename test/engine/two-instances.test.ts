@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/test-database.js';
-import { requireFreshBuild } from '../helpers/fresh-build.js';
-import { killPeers, query, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { postgresAvailable } from '../helpers/test-database.js';
+import { peerDatabase } from '../helpers/peer-database.js';
+import { query, startPeer, stepCounts, workflowStatus } from './engine-peers.js';
 
 type Peer = Awaited<ReturnType<typeof startPeer>>;
 
@@ -9,26 +9,20 @@ type Peer = Awaited<ReturnType<typeof startPeer>>;
 const fastHeartbeat = { ENGINE_HEARTBEAT_MS: '200', ENGINE_DEAD_AFTER_MS: '1000' };
 
 describe.runIf(postgresAvailable)('two instances on one Postgres', () => {
-  let database: TestDatabase;
+  const database = peerDatabase();
   let url: string;
   let one: Peer;
   let two: Peer;
 
   beforeAll(async () => {
-    requireFreshBuild();
-    database = await createTestDatabase('postgres');
-    url = database.settings.databaseUrl ?? '';
+    url = database().settings.databaseUrl ?? '';
     await query(url, 'create table engine_test_steps (run_id text, step int, executor_id text)');
-    const env = { DATABASE_URL: url, DATA_DIR: database.dataDir, ...fastHeartbeat };
+    const env = { DATABASE_URL: url, DATA_DIR: database().dataDir, ...fastHeartbeat };
     // Together, on a database DBOS has not seen: they take turns creating its schema.
     [one, two] = await Promise.all([
       startPeer({ ...env, INSTANCE_ID: 'instance-one', PEER_NAME: 'one' }),
       startPeer({ ...env, INSTANCE_ID: 'instance-two', PEER_NAME: 'two' }),
     ]);
-  });
-  afterAll(async () => {
-    killPeers();
-    await database?.drop();
   });
 
   const finished = (runId: string) =>

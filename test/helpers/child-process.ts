@@ -12,19 +12,30 @@ export function killChildren() {
   for (const child of running) child.kill('SIGKILL');
 }
 
-/** Runs a TypeScript entry point of ours in a new Node process (through tsx, so the current source runs). */
-export function spawnTypeScript(
-  entry: string,
-  { args = [], env = {} }: { args?: string[]; env?: Record<string, string> },
-) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry), ...args], {
+/**
+ * Runs `node <args>` from the project root with `env` over this process's, its output watched; the
+ * child is killed by `killChildren` if it is still running then.
+ */
+export function spawnNode(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
   return watchLines(child);
+}
+
+/** Runs a TypeScript entry point of ours in a new Node process (through tsx, so the current source runs). */
+export function spawnTypeScript(
+  entry: string,
+  { args = [], env = {} }: { args?: string[]; env?: Record<string, string> },
+) {
+  return spawnNode(['--import', 'tsx', path.join(projectRoot, entry), ...args], {
+    LOG_LEVEL: 'info',
+    ...env,
+  });
 }
 
 export type WatchedProcess = ReturnType<typeof watchLines>;
@@ -107,14 +118,7 @@ export async function startServer(env: Record<string, string>) {
 export async function startBuiltServer(env: Record<string, string>) {
   const entry = path.join(projectRoot, 'bin/switchboard.js');
   requireFreshBuild();
-  const child = spawn(process.execPath, [entry, 'serve'], {
-    cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  const server = watchLines(child);
+  const server = spawnNode([entry, 'serve'], { LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env });
   const line = await server.waitForLine((text) => text.includes('listening on'));
   const url = (JSON.parse(line) as { url: string }).url;
   return { ...server, url };

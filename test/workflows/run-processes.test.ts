@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { query, workflowStatus } from '../engine/engine-peers.js';
 import { serverSetUps } from '../helpers/test-database.js';
-import { type Peer, peerDatabase, startPeer } from './workflow-peers.js';
+import { peerDatabase } from '../helpers/peer-database.js';
+import { type Peer, startPeer } from './workflow-peers.js';
 
 /** How many tasks each step of a run added: the workflow's side effects, one task per step. */
 async function tasksPerStep(url: string, tag: string): Promise<Record<string, number>> {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { query } from '../engine/engine-peers.js';
-import { peerDatabase, startPeer } from './workflow-peers.js';
+import { peerDatabase } from '../helpers/peer-database.js';
+import { startPeer } from './workflow-peers.js';
 
 /** The tasks the scheduled runs added, by title (`tick <run id>`, the id naming the scheduled second). */
 const ticks = async (url: string) =>

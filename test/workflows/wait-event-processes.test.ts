@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { query } from '../engine/engine-peers.js';
-import { peerDatabase, startPeer } from './workflow-peers.js';
+import { peerDatabase } from '../helpers/peer-database.js';
+import { startPeer } from './workflow-peers.js';
 
 const runOf = async (url: string, runId: string) =>
   (
