@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actingAs } from '../../src/actor.js';
 import { readSse, restOfText, streamedText, uiChunks } from '../helpers/sse.js';
@@ -39,7 +40,8 @@ describe('a reply that is stopped, dropped or resumed', () => {
   }
 
   beforeAll(async () => {
-    harness = await startChatHarness({ chatReconnectGraceMs: '300' });
+    // No sweep during the file (a tick is a third of the lease): a stalled run meets its end alone.
+    harness = await startChatHarness({ chatReconnectGraceMs: '300', chatReplyLeaseMs: '600000' });
   });
   afterAll(() => harness.close());
   beforeEach(() => {
@@ -129,5 +131,26 @@ describe('a reply that is stopped, dropped or resumed', () => {
     expect((await second.json()) as object).toMatchObject({ error: { code: 'CHAT_BUSY' } });
     abort.abort();
     await settled(replyId);
+  });
+
+  it('interrupts a reply that outlived its lease when its run ends, and frees the conversation', async () => {
+    const { abort, replyId } = await startSlowReply(3);
+    const conversationId = (await conversations().message(alice(), replyId)).conversation_id;
+    // As if the run stalled past its lease and no sweep has come by yet.
+    const { db } = harness.testApp.app.database;
+    await db.execute(
+      sql`update chat_runs set lease_expires_at = now() - interval '1 second' where conversation_id = ${conversationId}`,
+    );
+    abort.abort();
+    expect((await settled(replyId)).status).toBe('interrupted');
+    const claims = await db.execute(sql`select 1 from chat_runs where conversation_id = ${conversationId}`);
+    expect(claims.rows).toHaveLength(0);
+    harness.model.script({ text: 'Still here.' });
+    const next = await harness.chat(
+      'alice',
+      { conversation_id: conversationId, message: 'still there?' },
+      { json: true },
+    );
+    expect(next.status).toBe(200);
   });
 });

@@ -75,6 +75,18 @@ export function createRunClaims({
     },
 
     /**
+     * Gives up a claim whose lease still runs, as a run that stored its reply does; answers false
+     * when it ran out (the claim is left for `expire`, which interrupts its reply with it).
+     */
+    async releaseLive(runId: string): Promise<boolean> {
+      const released = await db
+        .delete(chatRuns)
+        .where(and(eq(chatRuns.runId, runId), live))
+        .returning({ runId: chatRuns.runId });
+      return released.length > 0;
+    },
+
+    /**
      * Extends the leases of this instance's runs; answers the run ids that had lost theirs. A lease
      * that ran out is not renewed even before it is reaped: others may already count it dead.
      */

@@ -174,7 +174,9 @@ export function createRunRegistry({
           if (running.get(conversationId) === run) running.delete(conversationId);
           try {
             await log?.flush();
-            await claims.release(runId);
+            // A run that outlived its lease (it stalled) left its reply as it was: the reply is
+            // interrupted with the claim now, not left streaming once the claim is gone.
+            if (!(await claims.releaseLive(runId))) await reap({ conversationId });
             await relay.send({ kind: 'ended', reply_id: replyId });
           } catch (error) {
             logger.error({ err: error, messageId: replyId }, 'could not release a reply’s claim');

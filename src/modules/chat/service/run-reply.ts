@@ -177,17 +177,19 @@ async function writeReply(
     );
   }
   if (run.signal.aborted) parts.closeRunning('The reply was stopped before this call finished');
-  const status = failure
-    ? 'error'
-    : run.signal.aborted
-      ? 'interrupted'
-      : awaiting
-        ? 'awaiting_approval'
-        : 'complete';
-  const metrics = measure({ started, firstTokenAt, finished: now(), usage, inputTokens: job.inputTokens });
-  // A run whose claim was taken over (it stalled past its lease) finds its reply already stored
-  // as interrupted, maybe continued by a newer run: it leaves it alone.
+  // A run that outlived its lease (it stalled) finds its reply interrupted by the sweep, maybe
+  // continued by a newer run, or interrupted when it gives its claim up: it stores nothing more.
   const holdsClaim = await run.holdsClaim().catch(() => true);
+  const status = !holdsClaim
+    ? 'interrupted'
+    : failure
+      ? 'error'
+      : run.signal.aborted
+        ? 'interrupted'
+        : awaiting
+          ? 'awaiting_approval'
+          : 'complete';
+  const metrics = measure({ started, firstTokenAt, finished: now(), usage, inputTokens: job.inputTokens });
   if (holdsClaim) await save({ status, metrics, error: failure ?? null, model: model.id });
   else await saving;
   if (failure && !errorSent) run.push({ type: 'error', errorText: failure.message });
