@@ -3,7 +3,7 @@
  * 3-step workflow with 20 at once, beside Mastra running the same 3-step workflow in this process,
  * with its default storage and with `@mastra/pg` on the same Postgres. Each step is the echo fixture
  * tool through our tool runner, so the tool's own cost is the same everywhere and the difference is
- * the engine's. Our runs are durable (every step checkpointed in Postgres by DBOS); Mastra's default
+ * the engine's (Mastra is installed in bench/baselines on the first run: see mastra-baseline.ts). Our runs are durable (every step checkpointed in Postgres by DBOS); Mastra's default
  * in-memory store keeps nothing. Goal (issue 18): our per-step overhead <= 0.5x Mastra's default's.
  * Switchboard runs on both set-ups: the test Postgres (DATABASE_URL) and the embedded server it
  * starts in a data directory of its own.
@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
-import { mastraThreeSteps } from './workflows/mastra.js';
+import { loadMastraThreeSteps } from './workflows/mastra-baseline.js';
 import { startSwitchboard, type SwitchboardDatabase } from './workflows/switchboard.js';
 
 export const title =
@@ -111,6 +111,7 @@ export async function run({ seconds }: { seconds: number }) {
     if (!open) throw new Error('no Switchboard is open');
     return open.echo(message);
   };
+  const mastraThreeSteps = await loadMastraThreeSteps();
   const mastraInMemory = await mastraThreeSteps(echo);
   const mastraOnPostgres = await mastraThreeSteps(echo, mastraScratch.url);
   try {

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actingAs } from '../../src/actor.js';
+import { chatRuns } from '../../src/modules/chat/table.js';
 import { readSse, restOfText, streamedText, uiChunks } from '../helpers/sse.js';
 import { type ChatHarness, startChatHarness } from './chat-harness.js';
 
@@ -143,8 +144,8 @@ describe('a reply that is stopped, dropped or resumed', () => {
     );
     abort.abort();
     expect((await settled(replyId)).status).toBe('interrupted');
-    const claims = await db.execute(sql`select 1 from chat_runs where conversation_id = ${conversationId}`);
-    expect(claims.rows).toHaveLength(0);
+    const claims = await db.select().from(chatRuns).where(eq(chatRuns.conversationId, conversationId));
+    expect(claims).toHaveLength(0);
     harness.model.script({ text: 'Still here.' });
     const next = await harness.chat(
       'alice',

@@ -3,8 +3,8 @@ import { createStep, createWorkflow } from '@mastra/core/workflows';
 import { PostgresStore } from '@mastra/pg';
 import { z } from 'zod';
 
-/** What each step does: the same tool call our workflow's steps make (the echo fixture through our tool runner). */
-export type EchoCall = (message: string) => Promise<string>;
+/** What each step does: the same tool call our workflow's steps make (bench/workflows/mastra-baseline.ts). */
+type EchoCall = (message: string) => Promise<string>;
 
 /**
  * The 3-step workflow in Mastra (`@mastra/core`), each step calling the same tool as ours. With no
