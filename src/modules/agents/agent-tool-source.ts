@@ -27,28 +27,31 @@ export function createAgentToolSource({
   logger: Logger;
 }): ActorToolSource {
   const log = logger.child({ component: 'agent-tools' });
+  // A chat asks every turn: drizzle builds the statement once, Postgres parses it once a connection.
+  const askable = db
+    .select({
+      id: agents.id,
+      ownerId: agents.ownerId,
+      name: agents.name,
+      description: agents.description,
+      builtin: agents.builtin,
+    })
+    .from(agents)
+    .where(
+      and(
+        isNull(agents.deletedAt),
+        or(
+          eq(agents.ownerId, sql.placeholder('userId')),
+          eq(agents.builtin, true),
+          sql`${agents.visibility} <> 'private'`,
+        ),
+      ),
+    )
+    .orderBy(asc(agents.createdAt), asc(agents.id))
+    .prepare('agent_tools_for');
   return {
     async toolsFor(actor: UserActor): Promise<ActorTool[]> {
-      const rows = await db
-        .select({
-          id: agents.id,
-          ownerId: agents.ownerId,
-          name: agents.name,
-          description: agents.description,
-          builtin: agents.builtin,
-        })
-        .from(agents)
-        .where(
-          and(
-            isNull(agents.deletedAt),
-            or(
-              eq(agents.ownerId, actor.userId),
-              eq(agents.builtin, true),
-              sql`${agents.visibility} <> 'private'`,
-            ),
-          ),
-        )
-        .orderBy(asc(agents.createdAt), asc(agents.id));
+      const rows = await askable.execute({ userId: actor.userId });
       const rank = (row: (typeof rows)[number]) => (row.ownerId === actor.userId ? 0 : row.builtin ? 1 : 2);
       const ordered = [...rows].sort((first, second) => rank(first) - rank(second));
       const seen = new Set<string>();

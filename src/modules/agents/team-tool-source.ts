@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { UserActor } from '../../actor.js';
 import type { Database } from '../../db/database.js';
 import type { Logger } from '../../logger.js';
@@ -53,13 +53,16 @@ export function createTeamToolSource({
   logger: Logger;
 }): ActorToolSource {
   const log = logger.child({ component: 'team-tools' });
+  // A chat asks every turn: drizzle builds the statement once, Postgres parses it once a connection.
+  const owned = db
+    .select({ id: agentTeams.id, name: agentTeams.name, description: agentTeams.description })
+    .from(agentTeams)
+    .where(eq(agentTeams.ownerId, sql.placeholder('userId')))
+    .orderBy(asc(agentTeams.name))
+    .prepare('team_tools_for');
   return {
     async toolsFor(actor: UserActor): Promise<ActorTool[]> {
-      const rows = await db
-        .select({ id: agentTeams.id, name: agentTeams.name, description: agentTeams.description })
-        .from(agentTeams)
-        .where(eq(agentTeams.ownerId, actor.userId))
-        .orderBy(asc(agentTeams.name));
+      const rows = await owned.execute({ userId: actor.userId });
       return rows.map((row) => ({
         name: `${teamToolPrefix}${row.name}`,
         title: row.name,

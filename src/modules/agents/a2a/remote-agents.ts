@@ -1,5 +1,5 @@
 import { AgentCard } from '@a2a-js/sdk';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor, UserActor } from '../../../actor.js';
 import { requireUser } from '../../../actor-policy.js';
 import { isUniqueViolation } from '../../../db/errors.js';
@@ -109,14 +109,18 @@ export function createRemoteAgents({
     }
   }
 
+  // A chat asks every turn: drizzle builds the statement once, Postgres parses it once a connection.
+  const ownedAgents = db
+    .select()
+    .from(a2aRemoteAgents)
+    .where(eq(a2aRemoteAgents.ownerId, sql.placeholder('userId')))
+    .orderBy(asc(a2aRemoteAgents.name))
+    .prepare('a2a_tools_for');
+
   const toolSource: ActorToolSource = {
     async toolsFor(actor: UserActor): Promise<ActorTool[]> {
       if (!(await features.isEnabled('a2a'))) return [];
-      const rows = await db
-        .select()
-        .from(a2aRemoteAgents)
-        .where(eq(a2aRemoteAgents.ownerId, actor.userId))
-        .orderBy(asc(a2aRemoteAgents.name));
+      const rows = await ownedAgents.execute({ userId: actor.userId });
       return rows.map((row) => ({
         name: `${a2aToolPrefix}${row.name}`,
         title: row.name,

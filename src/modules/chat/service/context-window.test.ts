@@ -70,4 +70,27 @@ describe('fitting the history into the context window', () => {
     expect(withTools.messages.length).toBeLessThan(without.messages.length);
     expect(withTools.inputTokens).toBeLessThanOrEqual(3000);
   });
+
+  it('counts each of the tools that share one input schema by its own description, turn after turn', async () => {
+    // Every agent tool takes the same input schema object; each still has its own description.
+    const shared = jsonSchema({ type: 'object', properties: { message: { type: 'string' } } });
+    const agentTool = (description: string) =>
+      dynamicTool({ description, inputSchema: shared, execute: async () => ({}) });
+    const tools = { agent__short: agentTool('short'), agent__long: agentTool('long '.repeat(300)) };
+    const alone = (name: keyof typeof tools) =>
+      fitContext({
+        system: 'hi',
+        groups: [],
+        tools: { [name]: tools[name] },
+        contextTokens: 10_000,
+        countTokens,
+      }).inputTokens;
+    const system = fitContext({ system: 'hi', groups: [], tools: {}, contextTokens: 10_000, countTokens });
+    const expected = alone('agent__short') + alone('agent__long') - system.inputTokens;
+    for (let turn = 0; turn < 3; turn += 1)
+      expect(
+        fitContext({ system: 'hi', groups: [], tools, contextTokens: 10_000, countTokens }).inputTokens,
+      ).toBe(expected);
+    expect(alone('agent__long')).toBeGreaterThan(alone('agent__short') + 250);
+  });
 });

@@ -57,10 +57,14 @@ export function fitContext({
 
 /**
  * Each counter's counts of tool definitions (a process may serve models with either counter), by the
- * definition's input schema: the same object turn after turn for a tool (the registry describes a
- * tool once), so a turn neither serializes nor counts a definition it has seen.
+ * definition's input schema and then its name and description. The schema is the same object turn
+ * after turn for a tool (the registry describes a tool once), and several tools may share one (every
+ * agent tool `agent__<name>` takes the same input): a turn neither serializes nor counts a
+ * definition it has seen.
  */
-const toolSizesBy = new WeakMap<(text: string) => number, WeakMap<object, { label: string; size: number }>>();
+const toolSizesBy = new WeakMap<(text: string) => number, WeakMap<object, Map<string, number>>>();
+
+const maxLabelsPerSchema = 1_000;
 
 /** The tokens the tools' definitions take (name, description, input schema), counted once per definition. */
 function toolTokens(tools: ToolSet, count: (text: string) => number): number {
@@ -72,14 +76,18 @@ function toolTokens(tools: ToolSet, count: (text: string) => number): number {
   let total = 0;
   for (const [name, tool] of Object.entries(tools)) {
     const schema = (tool.inputSchema as { jsonSchema?: object } | undefined)?.jsonSchema ?? {};
-    const label = `${name}\u0000${tool.description ?? ''}`;
-    const known = sizes.get(schema);
-    if (known?.label === label) {
-      total += known.size;
-      continue;
+    let labels = sizes.get(schema);
+    // A shared schema's labels are bounded: agents renamed or described anew leave old labels behind.
+    if (!labels || labels.size >= maxLabelsPerSchema) {
+      labels = new Map();
+      sizes.set(schema, labels);
     }
-    const size = count(JSON.stringify({ name, description: tool.description, schema }));
-    sizes.set(schema, { label, size });
+    const label = `${name}\u0000${tool.description ?? ''}`;
+    let size = labels.get(label);
+    if (size === undefined) {
+      size = count(JSON.stringify({ name, description: tool.description, schema }));
+      labels.set(label, size);
+    }
     total += size;
   }
   return total;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';
 import { cursorPosition, pageFrom } from '../../../db/cursor.js';
@@ -61,8 +61,15 @@ export function createUsersService({
   passwordMinLength,
   onAccountChanged,
 }: UsersServiceDeps) {
+  // Read on every chat turn (the user's name and dates): built once, parsed once a connection.
+  const userById = db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare('load_user');
+
   async function loadUser(userId: string): Promise<UserRow> {
-    const [row] = await db.select().from(users).where(eq(users.id, userId));
+    const [row] = await userById.execute({ userId });
     if (!row) throw new UserNotFoundError(userId);
     return row;
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { UserActor } from '../../../actor.js';
 import { publicError } from '../../../public-error.js';
 import type { ActorTool, ActorToolCallContext, ActorToolSource } from '../../../tools/actor-tools.js';
@@ -78,24 +78,28 @@ export function createWorkflowToolSource(
     }
   }
 
+  // A chat asks every turn: drizzle builds the statement once, Postgres parses it once a connection.
+  const published = deps.db
+    .select({
+      id: workflows.id,
+      ownerId: workflows.ownerId,
+      name: workflows.name,
+      description: workflows.description,
+      definition: workflows.definition,
+    })
+    .from(workflows)
+    .where(
+      and(
+        eq(workflows.published, true),
+        or(eq(workflows.ownerId, sql.placeholder('userId')), eq(workflows.visibility, 'shared')),
+      ),
+    )
+    .orderBy(asc(workflows.createdAt), asc(workflows.id))
+    .prepare('workflow_tools_for');
+
   return {
     async toolsFor(actor: UserActor): Promise<ActorTool[]> {
-      const rows = await deps.db
-        .select({
-          id: workflows.id,
-          ownerId: workflows.ownerId,
-          name: workflows.name,
-          description: workflows.description,
-          definition: workflows.definition,
-        })
-        .from(workflows)
-        .where(
-          and(
-            eq(workflows.published, true),
-            or(eq(workflows.ownerId, actor.userId), eq(workflows.visibility, 'shared')),
-          ),
-        )
-        .orderBy(asc(workflows.createdAt), asc(workflows.id));
+      const rows = await published.execute({ userId: actor.userId });
       // The caller's own first, so a shared workflow of the same name is the one left out.
       const ordered = [
         ...rows.filter((row) => row.ownerId === actor.userId),
