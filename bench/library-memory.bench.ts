@@ -1,6 +1,7 @@
 /**
  * What each library the server loads on first use costs in memory, each measured on its own in a
- * fresh `node --expose-gc` process against the compiled server (`npm run build:server` first):
+ * fresh `node --expose-gc` process against the server's code bundled as `npm run build:server`
+ * bundles it (into dist/library-memory/, with the modules the probes import as entries):
  * after the server's code is loaded, a full collection, the probe (an import and one call), and
  * another full collection. "Live heap" is what stays reachable; "external" is Buffers and
  * ArrayBuffers; "resident" is the process's RSS, which also holds code, V8's spare pages and
@@ -10,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundleServer } from '../scripts/bundle-server.js';
 import { libraryProbes } from './soak/library-probes.js';
 
 export const title = 'Memory: what each library loaded on first use holds';
@@ -17,7 +19,8 @@ export const subtitle = `(each in a fresh process after the server's code, full 
 export const onlyWhenNamed = true;
 
 const root = path.resolve(import.meta.dirname, '..');
-const dist = pathToFileURL(path.join(root, 'dist')).href;
+const outdir = path.join(root, 'dist/library-memory');
+const dist = pathToFileURL(outdir).href;
 
 interface Usage {
   heapUsed: number;
@@ -59,7 +62,15 @@ function measure(probe: string, loadServer = true): { before: Usage; after: Usag
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-export function run() {
+export async function run() {
+  await bundleServer({
+    entryPoints: {
+      app: 'src/app.ts',
+      'modules/text/index': 'src/modules/text/index.ts',
+      'modules/assistant/libraries': 'src/modules/assistant/libraries.ts',
+    },
+    outdir,
+  });
   const server = measure(`await import(dist + '/app.js');`, false);
   const rows = [
     {
@@ -84,5 +95,5 @@ export function run() {
       mostly: probe.mostly,
     });
   }
-  return Promise.resolve(rows);
+  return rows;
 }

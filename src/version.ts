@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from './package-root.js';
 
-const root = new URL('../', import.meta.url);
+const root = packageRoot;
 
 /** The package version, read once (the same path works from src/ under tsx and from dist/). */
 export const version: string = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version;

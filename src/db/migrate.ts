@@ -2,9 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate as applyPostgres } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
+import { packageRoot } from '../package-root.js';
 
 /** The committed migrations, written by `npm run db:generate` (drizzle-kit). */
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('drizzle', packageRoot));
 
 /** A constant every Switchboard process shares: the advisory lock that serializes migrations. */
 const migrationLockKey = 7_310_205_114;

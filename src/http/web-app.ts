@@ -5,10 +5,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserActor } from '../actor.js';
 import type { CredentialSource, Resolved } from '../modules/identity/resolve-actor.js';
+import { packageRoot } from '../package-root.js';
 import { webHeaders } from './request-context.js';
 
 /** The built web app (`npm run build:web` writes it), the same path from src/ under tsx and from dist/. */
-export const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const webRoot = fileURLToPath(new URL('web/dist', packageRoot));
 
 /** Paths that are never a page: the API, protocols, and the app's own files (a missing one is a 404). */
 const notPagePrefixes = [

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-/** Written by every `npm run build:server` (the script stamps it even when tsc had nothing to emit). */
-const buildStamp = path.join(projectRoot, 'dist/.tsbuildinfo');
+/** Written last by every `npm run build:server` (scripts/write-build-info.ts, after the bundle). */
+const buildStamp = path.join(projectRoot, 'dist/build-info.json');
 
 /** The newest modification time (ms) of the server sources the build compiles (tests excluded). */
 function newestSource(dir: string): { file: string; ms: number } {

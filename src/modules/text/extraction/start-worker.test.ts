@@ -19,21 +19,24 @@ describe('startWorker', () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   async function firstMessage(callerFile: string) {
-    const worker = startWorker(pathToFileURL(path.join(directory, callerFile)).href, 'echo', {
-      workerData: { page: 1 },
-    });
+    const worker = startWorker(
+      pathToFileURL(path.join(directory, 'chunks', callerFile)).href,
+      'echo',
+      { workerData: { page: 1 } },
+      pathToFileURL(`${directory}/`),
+    );
     const [message] = (await once(worker, 'message')) as [{ echoed: unknown; from: string }];
     await worker.terminate();
     return message;
   }
 
-  it('runs the compiled .js beside a caller in the built dist', async () => {
+  it('runs the built .js in the bundle folder for a caller in the built dist', async () => {
     const message = await firstMessage('caller.js');
     expect(message).toEqual({ echoed: { page: 1 }, from: expect.stringMatching(/echo\.js$/) });
   });
 
   it('runs the .ts source through tsx beside a caller run from the sources', async () => {
-    const message = await firstMessage('caller.ts');
+    const message = await firstMessage('../caller.ts');
     expect(message).toEqual({ echoed: { page: 1 }, from: expect.stringMatching(/echo\.ts$/) });
   });
 });

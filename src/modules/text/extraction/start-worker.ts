@@ -3,16 +3,26 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { packageRoot } from '../../../package-root.js';
+
+/** Where the build puts each worker's module: an entry of the bundle (scripts/build-server.ts). */
+const builtWorkers = new URL('dist/', packageRoot);
 
 /**
- * Starts a worker thread on the module `name` beside `callerUrl` (the caller's `import.meta.url`).
- * From the built dist that is `name.js`, run as is. From the sources (tsx, vitest) it is
- * `name.ts`, which Node cannot run itself: the worker then loads tsx's loader first and imports
- * the file through it, so the same code runs in both.
+ * Starts a worker thread on the module `name`. Run from the built dist (`callerUrl`, the caller's
+ * `import.meta.url`, is a chunk of the bundle) that is `name.js` in `builtFolder`, run as is. From
+ * the sources (tsx, vitest) it is `name.ts` beside the caller, which Node cannot run itself: the
+ * worker then loads tsx's loader first and imports the file through it, so the same code runs in
+ * both.
  */
-export function startWorker(callerUrl: string, name: string, options: WorkerOptions): Worker {
+export function startWorker(
+  callerUrl: string,
+  name: string,
+  options: WorkerOptions,
+  builtFolder: URL = builtWorkers,
+): Worker {
   const fromSources = new URL(callerUrl).pathname.endsWith('.ts');
-  if (!fromSources) return new Worker(new URL(`./${name}.js`, callerUrl), options);
+  if (!fromSources) return new Worker(new URL(`${name}.js`, builtFolder), options);
   const entry = new URL(`./${name}.ts`, callerUrl).href;
   const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { ...options, eval: true });

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { bundleServer, projectRoot } from './bundle-server.js';
+
+/**
+ * `npm run build:server`: bundles the server's own modules (about 600) into a few files in dist/.
+ * Node then resolves, reads and compiles a few dozen files at start instead of every module
+ * (issue 16: the second start under 2 s). Types are checked by `npm run check`, not here.
+ *
+ * Entries: the CLI (bin/switchboard.js imports dist/cli.js; each command is a chunk it imports
+ * when that command runs) and each worker thread's module, which `startWorker` finds as
+ * dist/NAME.js.
+ */
+await bundleServer({
+  entryPoints: {
+    cli: 'src/cli.ts',
+    'pdf-worker': 'src/modules/text/pdf/pdf-worker.ts',
+  },
+  outdir: path.join(projectRoot, 'dist'),
+});
