@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import { closeConnectionsOnShutdown } from './close-on-shutdown.js';
 import { errorBody } from './error-body.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
@@ -81,20 +82,12 @@ export async function buildHttpServer({
       ),
   );
 
-  // Once shutdown starts, answers in flight close their connection, so keep-alive clients cannot hold it open.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
+  closeConnectionsOnShutdown(app);
   // The hooks every request passes through call `done` rather than return a promise: a
   // promise per hook per request was a measurable share of a small request's time.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
-  });
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close');
-    done(null, payload);
   });
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? '(unmatched)';
