@@ -95,15 +95,18 @@ export async function buildHttpServer({
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, seconds);
     const level = quietRoutes.has(route) ? 'debug' : 'info';
-    request.log[level](
-      {
-        method: request.method,
-        url: request.url.split('?')[0], // query strings may hold tokens (invite links)
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request done',
-    );
+    // The line is made only when it is written (a probe's, at debug, seldom is); request.log is a
+    // child of our pino logger (loggerInstance).
+    if ((request.log as Logger).isLevelEnabled(level))
+      request.log[level](
+        {
+          method: request.method,
+          url: request.url.split('?')[0], // query strings may hold tokens (invite links)
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request done',
+      );
     done();
   });
 
