@@ -96,7 +96,14 @@ describe('graceful shutdown', () => {
     const closing = testApp.app.close();
     // The listener closes once the app's own shutdown steps before it are done: under load, later than 100 ms.
     await expect
-      .poll(() => fetch(`${url}/healthz`).then(() => 'answered', () => 'refused'), { timeout: 10_000 })
+      .poll(
+        () =>
+          fetch(`${url}/healthz`).then(
+            () => 'answered',
+            () => 'refused',
+          ),
+        { timeout: 10_000 },
+      )
       .toBe('refused');
     release();
 
