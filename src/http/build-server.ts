@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import { closeConnectionsOnShutdown } from './close-on-shutdown.js';
 import { errorBody } from './error-body.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
@@ -81,20 +82,12 @@ export async function buildHttpServer({
       ),
   );
 
-  // Once shutdown starts, answers in flight close their connection, so keep-alive clients cannot hold it open.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
+  closeConnectionsOnShutdown(app);
   // The hooks every request passes through call `done` rather than return a promise: a
   // promise per hook per request was a measurable share of a small request's time.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
-  });
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close');
-    done(null, payload);
   });
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? '(unmatched)';
@@ -102,15 +95,18 @@ export async function buildHttpServer({
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, seconds);
     const level = quietRoutes.has(route) ? 'debug' : 'info';
-    request.log[level](
-      {
-        method: request.method,
-        url: request.url.split('?')[0], // query strings may hold tokens (invite links)
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request done',
-    );
+    // The line is made only when it is written (a probe's, at debug, seldom is); request.log is a
+    // child of our pino logger (loggerInstance).
+    if ((request.log as Logger).isLevelEnabled(level))
+      request.log[level](
+        {
+          method: request.method,
+          url: request.url.split('?')[0], // query strings may hold tokens (invite links)
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request done',
+      );
     done();
   });
 

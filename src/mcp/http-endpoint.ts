@@ -39,7 +39,7 @@ export function registerMcpEndpoint(
 ) {
   const sessions: HttpSessions = new Map();
   const checkHostAndOrigin = createHostAndOriginCheck(config);
-  registerProtectedResource(app, { publicUrl: config.publicUrl, authorizationServer });
+  const { challenge } = registerProtectedResource(app, { publicUrl: config.publicUrl, authorizationServer });
 
   const stopSweeping = startIdleSweep(sessions);
   // Each open session hears what the event changed among what its user can see.
@@ -60,6 +60,7 @@ export function registerMcpEndpoint(
     config: { scope: 'mcp' },
     schema: { hide: true },
     onRequest: fixtureActorHook(actorWithoutCredentials),
+    onSend: challenge,
     handler: async (request, reply) => {
       checkHostAndOrigin(request);
       const actor = request.user;

@@ -1,4 +1,11 @@
-import { type Attributes, ProxyTracerProvider, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  INVALID_SPAN_CONTEXT,
+  ProxyTracerProvider,
+  type Span,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import type { Actor, Surface } from '../actor.js';
 import { DomainError } from '../errors.js';
 import { version } from '../version.js';
@@ -47,6 +54,9 @@ const attributeNames: Record<keyof SpanFacts, string> = {
 /** Our spans' tracer: a no-op until a tracer provider is registered (src/telemetry/start-tracing.ts). */
 const tracer = () => trace.getTracer('switchboard', version);
 
+/** The span work is given when tracing is off: records nothing, as the API's no-op tracer's spans. */
+const noSpan = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
 /** True once a tracer provider is registered (OTEL_EXPORTER_OTLP_ENDPOINT set, or a test's). */
 export function tracingOn(): boolean {
   const provider = trace.getTracerProvider();
@@ -79,7 +89,9 @@ export function addFacts(span: Span, facts: SpanFacts): void {
  * Runs `work` in a span named `name`, the current span while it runs (so the spans it starts are
  * its children). A thrown error marks the span failed (with the error's class, never its message,
  * which may quote the input) and is thrown on; `statusOf` names the status of what it returned.
- * Costs a function call when tracing is off.
+ * When tracing is off, `work` runs at once with a span that records nothing: the API's no-op
+ * tracer would still build the attributes, a tracer, a span and a context for every call (a tool
+ * call's, a model call's).
  */
 export function inSpan<T>(
   name: string,
@@ -87,6 +99,13 @@ export function inSpan<T>(
   work: (span: Span) => Promise<T>,
   statusOf?: (result: T) => string,
 ): Promise<T> {
+  if (!tracingOn()) {
+    try {
+      return work(noSpan);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
   return tracer().startActiveSpan(name, { attributes: spanAttributes(facts) }, async (span) => {
     try {
       const result = await work(span);

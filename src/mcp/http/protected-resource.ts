@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, onSendHookHandler } from 'fastify';
 
 /**
  * OAuth protected-resource metadata for /mcp (RFC 9728), for clients that arrive without
- * credentials, and the `WWW-Authenticate` header on /mcp's 401 and 403 that points them to it.
+ * credentials; returns the /mcp route's hook that adds the `WWW-Authenticate` header pointing
+ * them to it.
  */
 export function registerProtectedResource(
   app: FastifyInstance,
@@ -22,13 +23,15 @@ export function registerProtectedResource(
     app.get(url, { schema: { hide: true } }, resourceMetadata);
   }
 
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.url.startsWith('/mcp')) challenge(request, reply);
-    done(null, payload);
-  });
+  return { challenge: challengeHook(metadataUrl) };
+}
 
-  /** The WWW-Authenticate header of a refused /mcp request. */
-  function challenge(request: FastifyRequest, reply: FastifyReply) {
+/**
+ * The /mcp route's onSend hook that adds `WWW-Authenticate` to its 401 and 403. A route hook, not
+ * a global one: every other route's answer (a probe's, a page's) passed through it for nothing.
+ */
+function challengeHook(metadataUrl: string): onSendHookHandler {
+  return (request, reply, payload, done) => {
     // RFC 6750 §3.1: a token that was sent and refused is invalid_token; no credentials, no error code.
     if (reply.statusCode === 401)
       reply.header(
@@ -42,5 +45,6 @@ export function registerProtectedResource(
         'www-authenticate',
         `Bearer error="insufficient_scope", scope="mcp", resource_metadata="${metadataUrl}"`,
       );
-  }
+    done(null, payload);
+  };
 }
