@@ -93,6 +93,7 @@ export async function run() {
       if (tally.firstError)
         process.stderr.write(`${who}: ${tally.errors} errors, the first: ${tally.firstError}\n`);
     if (snapshotDir) process.stderr.write(`heap snapshots in ${snapshotDir}\n`);
+    process.stderr.write(`V8 collections over the last half (s), by kind: ${gcLine(samples, loadEnd)}\n`);
     for (const [at, index] of [
       ['end of load', loadEnd],
       ['after the cool-down', loadEnd + 1],
@@ -120,6 +121,18 @@ async function snapshotNow(pid: number, dir: string) {
   }
 }
 
+/** Seconds in each kind of collection between the middle of the load and its end, and how many requests. */
+function gcLine(samples: Sample[], loadEnd: number) {
+  const last = samples[loadEnd];
+  const halfway = samples.slice(1, loadEnd + 1).find((sample) => sample.seconds >= soakSeconds / 2);
+  if (!last || !halfway) return '';
+  return `${Object.entries(last.gcSeconds)
+    .map(([kind, seconds]) => `${kind} ${(seconds - (halfway.gcSeconds[kind] ?? 0)).toFixed(2)}`)
+    .join(
+      ', ',
+    )}; CPU ${(last.cpuSeconds - halfway.cpuSeconds).toFixed(1)}; ${last.requests - halfway.requests} requests`;
+}
+
 function spaceLine(sample: Sample | undefined) {
   return Object.entries(sample?.spacesMb ?? {})
     .map(([space, mb]) => `${space} ${mb.toFixed(1)}`)
@@ -144,6 +157,7 @@ function table(
     'Postgres MB': sample && Number.isFinite(sample.childrenMb) ? sample.childrenMb.toFixed(0) : '',
     requests: sample ? sample.requests : '',
     'CPU ms/request': '',
+    'GC ms/request': '',
   });
   const minutes = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
   const rows = [row('start (idle)', samples[0])];
@@ -174,6 +188,14 @@ function table(
     halfway && last && last.requests > halfway.requests
       ? ((last.cpuSeconds - halfway.cpuSeconds) / (last.requests - halfway.requests)) * 1000
       : Number.NaN;
+  // The main thread's time in V8's collections a request over the last half (pauses, not the
+  // concurrent marking's helper threads, which the CPU figure includes).
+  const gcTotal = (sample: Sample) =>
+    Object.values(sample.gcSeconds).reduce((sum, seconds) => sum + seconds, 0);
+  const gcPerRequest =
+    halfway && last && last.requests > halfway.requests
+      ? ((gcTotal(last) - gcTotal(halfway)) / (last.requests - halfway.requests)) * 1000
+      : Number.NaN;
   const errors = Object.values(tallies).reduce((sum, tally) => sum + tally.errors, 0);
   rows.push({
     at: 'over the last half: slope, CPU',
@@ -186,6 +208,7 @@ function table(
     'Postgres MB': '',
     requests: `${errors} errors`,
     'CPU ms/request': cpuPerRequest.toFixed(2),
+    'GC ms/request': gcPerRequest.toFixed(2),
   });
   return rows;
 }

@@ -15,6 +15,8 @@ export interface MemorySample {
   spacesMb: Record<string, number>;
   /** The server's CPU time (user and system) since it started; NaN when not Linux. */
   cpuSeconds: number;
+  /** The server's time in V8's collections so far, by kind ("major", "minor"…), from /metrics. */
+  gcSeconds: Record<string, number>;
 }
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
@@ -121,6 +123,11 @@ export async function heapMb(
     spacesMb: Object.fromEntries(
       [...text.matchAll(/^nodejs_heap_space_size_total_bytes\{space="(\w+)"\} (\S+)$/gm)].map(
         ([, space, bytes]) => [space, megabytes(Number(bytes))],
+      ),
+    ),
+    gcSeconds: Object.fromEntries(
+      [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{kind="(\w+)"\} (\S+)$/gm)].map(
+        ([, kind, seconds]) => [kind, Number(seconds)],
       ),
     ),
   };

@@ -28,6 +28,27 @@ describe('splitSentences', () => {
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 
+  it('reads the abbreviations of the text’s language, and of all eight for another language', async () => {
+    const sentences = async (text: string, language: string) =>
+      (await splitSentences(text, { language })).map((sentence) => sentence.text);
+    expect(await sentences('Wir kaufen z. B. Äpfel. Dann gehen wir.', 'de')).toEqual([
+      'Wir kaufen z. B. Äpfel.',
+      'Dann gehen wir.',
+    ]);
+    expect(await sentences('Voir M. Dupont. Il part.', 'fr')).toEqual(['Voir M. Dupont.', 'Il part.']);
+    expect(await sentences('Dr. Who came. He left.', 'en')).toEqual(['Dr. Who came.', 'He left.']);
+    // "Hrn." is German: English splits after it, an unknown language reads every list.
+    expect(await sentences('Ich sah Hrn. Meier. Er ging.', 'en')).toEqual([
+      'Ich sah Hrn.',
+      'Meier.',
+      'Er ging.',
+    ]);
+    expect(await sentences('Ich sah Hrn. Meier. Er ging.', 'und')).toEqual([
+      'Ich sah Hrn. Meier.',
+      'Er ging.',
+    ]);
+  });
+
   it('keeps every sentence whole in a long text of several-byte characters', async () => {
     const sentence = 'Каждое утро перед работой она гуляла вдоль реки и слушала пение птиц на деревьях.';
     const text = Array.from({ length: 400 }, () => sentence).join(' ');

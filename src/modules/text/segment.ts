@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import cldrSegmentation from 'cldr-segmentation';
 import { TextToolCancelledError } from './errors.js';
+import { sentenceAbbreviations } from './sentence-abbreviations.js';
 
 /** A piece of a text with where it sits in it (UTF-16 offsets, as `String.slice` takes them). */
 export interface TextSpan {
@@ -56,8 +57,8 @@ export async function splitSentences(
   text: string,
   { language, signal }: { language: string; signal?: AbortSignal },
 ): Promise<TextSpan[]> {
-  const { suppressions, sentenceSplit } = cldrSegmentation;
-  const abbreviations = suppressions[language] ?? suppressions.all;
+  const { sentenceSplit } = cldrSegmentation;
+  const abbreviations = sentenceAbbreviations(language);
   const sentences: TextSpan[] = [];
   for (let start = 0; start < text.length;) {
     if (signal?.aborted) throw new TextToolCancelledError();

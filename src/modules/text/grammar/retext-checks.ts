@@ -1,5 +1,3 @@
-import dictionaryGb from 'dictionary-en-gb';
-import dictionaryUs from 'dictionary-en';
 import retextEnglish from 'retext-english';
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import retextPassive from 'retext-passive';
@@ -23,27 +21,29 @@ const categoryOf: Record<string, IssueCategory> = {
 /** Suggestions are looked up for at most this many misspellings per chunk (nspell's are slow). */
 const maxSuggestedPerChunk = 40;
 
-const processors = new Map<Dialect, Processor>();
+const processors = new Map<Dialect, Promise<Processor>>();
 
 /**
  * The retext pipeline (unified's prose checkers): spelling against the Hunspell dictionary of the
  * dialect (nspell), repeated words, "a"/"an", passive voice, and wordy phrases with plainer
- * alternatives. Built once per dialect: loading a dictionary takes a moment.
+ * alternatives. Built once per dialect: loading a dictionary takes a moment. A dictionary is
+ * imported when its dialect is first asked for, so a server whose users write one dialect does
+ * not read (and keep) the other's 0.5 MB.
  */
-function processorFor(dialect: Dialect): Processor {
+function processorFor(dialect: Dialect): Promise<Processor> {
   let processor = processors.get(dialect);
   if (!processor) {
-    processor = unified()
-      .use(retextEnglish)
-      .use(retextSpell, {
-        dictionary: dialect === 'en-GB' ? dictionaryGb : dictionaryUs,
-        max: maxSuggestedPerChunk,
-      })
-      .use(retextRepeatedWords)
-      .use(retextIndefiniteArticle)
-      .use(retextPassive)
-      .use(retextSimplify)
-      .freeze() as unknown as Processor;
+    processor = (dialect === 'en-GB' ? import('dictionary-en-gb') : import('dictionary-en')).then(
+      ({ default: dictionary }) =>
+        unified()
+          .use(retextEnglish)
+          .use(retextSpell, { dictionary, max: maxSuggestedPerChunk })
+          .use(retextRepeatedWords)
+          .use(retextIndefiniteArticle)
+          .use(retextPassive)
+          .use(retextSimplify)
+          .freeze() as unknown as Processor,
+    );
     processors.set(dialect, processor);
   }
   return processor;
@@ -54,7 +54,7 @@ function processorFor(dialect: Dialect): Processor {
  * sentence that the dictionary does not know is taken for a name and left alone.
  */
 export async function retextIssues(text: string, dialect: Dialect): Promise<GrammarIssue[]> {
-  const processor = processorFor(dialect);
+  const processor = await processorFor(dialect);
   // nspell's suggestions for a run of letters this long take memory by the gigabyte (a 70,000-letter
   // "word" ended the process); no word is, so such runs are blanked, keeping every offset.
   const file = new VFile(text.replace(/\p{L}{60,}/gu, (run) => ' '.repeat(run.length)));
