@@ -246,6 +246,7 @@ export function createPipelineRunner(
           const { paused: pausedNow } = await pipelineRecords.settleItems(context.actor, context.run.id, {
             items: rows,
             stepEnds,
+            copyHitsOf: context.run.ownerId,
             // Kept with the chunk's rows: lost only with them (a crash), and then computed again.
             alongside:
               env.cache && cacheWrites.length > 0
