@@ -4,7 +4,7 @@
  * unless given) warm ones (every step a cache hit), each warm run's SQL statements (ours and
  * DBOS's, grouped) and this process's CPU time, per item; and the plain loop's CPU per item beside
  * it, and the database server's CPU for the run (its backends serving the scratch database, read
- * from /proc: the server must run on this machine). CPU time, not wall-clock: the machine may be
+ * from /proc: the server must run on this machine; NaN when a backend ended during the run). CPU time, not wall-clock: the machine may be
  * shared. PROFILE=file.cpuprofile writes a CPU profile of the warm runs alone.
  */
 import fs from 'node:fs';
@@ -50,27 +50,32 @@ const app = await createApp({
   command: 'bench',
   engine: true,
 });
-/** CPU ms so far of the server's backends for this database (those alive now; the pool keeps its connections). */
-const databaseCpuMs = async () => {
+/** CPU ms so far of each of the server's backends for this database, by pid. */
+const databaseCpuMs = async (): Promise<Map<number, number>> => {
   const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
   try {
     const { rows } = await client.query<{ pid: number }>(
       'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
     );
-    let ticks = 0;
+    const ms = new Map<number, number>();
     for (const { pid } of rows) {
       try {
         const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ticks += Number(fields[11]) + Number(fields[12]);
+        ms.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
       } catch {
         // gone meanwhile
       }
     }
-    return ticks * 10;
+    return ms;
   } finally {
     await client.end();
   }
+};
+/** The backends' CPU between two readings; a backend that ended meanwhile makes it unknown (NaN). */
+const databaseCpuBetween = (before: Map<number, number>, after: Map<number, number>) => {
+  if ([...before.keys()].some((pid) => !after.has(pid))) return Number.NaN;
+  return [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 };
 const print = (line: string) => void process.stdout.write(`${line}\n`);
 const cpuMs = (before: NodeJS.CpuUsage) => {
@@ -134,7 +139,7 @@ try {
     const started = process.cpuUsage();
     const ended = await pipeline();
     cpuPerItem.push(cpuMs(started) / items);
-    databasePerItem.push(((await databaseCpuMs()) - databaseBefore) / items);
+    databasePerItem.push(databaseCpuBetween(databaseBefore, await databaseCpuMs()) / items);
     if (index === 0) print(`cache hits of a warm run: ${ended.cache_hits}`);
   }
   counting = false;
