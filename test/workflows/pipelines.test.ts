@@ -52,7 +52,8 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     return response.json() as Run;
   }
 
-  async function get(runId: string): Promise<Run & { steps: { path: string; cache_hit: boolean }[] }> {
+  type StepView = { path: string; status: string; cache_hit: boolean; output: unknown };
+  async function get(runId: string): Promise<Run & { steps: StepView[] }> {
     const response = await request({ method: 'GET', url: `/api/v1/workflow-runs/${runId}` });
     expect(response.statusCode, response.body).toBe(200);
     return response.json();
@@ -204,6 +205,12 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
       (step) => step.path.endsWith('.sentiment') && step.cache_hit,
     );
     expect(hits).toHaveLength(11);
+    // A hit's row shows the output the first run computed (copied from the cache entry).
+    const firstRows = new Map((await get(one.id)).steps.map((step) => [step.path, step.output]));
+    for (const hit of hits) {
+      expect(hit.output).toMatchObject({ label: expect.any(String) });
+      expect(hit.output).toEqual(firstRows.get(hit.path));
+    }
     // The run record counts them.
     expect(two.cache_hits).toBe(11);
     expect(one.cache_hits).toBe(0);
@@ -236,6 +243,55 @@ describe.runIf(postgresAvailable)('pipelines', { timeout: 180_000 }, () => {
     const third = events.length;
     await until((await start(workflow.id, { document_ids: ids })).id, ended);
     expect(await toolCalls(third, 'analyze_sentiment')).toBe(12);
+  });
+
+  it("shows a hit's output in its row when its cache entry was cleared while the item ran", async () => {
+    const ids = await documents(2, []);
+    const workflow = await save({
+      name: 'cleared-meanwhile',
+      kind: 'pipeline',
+      pipeline: { concurrency: 4 },
+      steps: [
+        {
+          id: 'sentiment',
+          kind: 'tool',
+          tool: 'analyze_sentiment',
+          cache: true,
+          input: { text: '{{ item.text }}' },
+        },
+        { id: 'hold', kind: 'tool', tool: 'hold', input: { key: '{{ run.id }}', ms: 2_000 } },
+      ],
+    });
+    const one = await until((await start(workflow.id, { document_ids: ids })).id, ended);
+    expect(one.status).toBe('succeeded');
+    const firstRows = new Map((await get(one.id)).steps.map((step) => [step.path, step.output]));
+
+    const two = await start(workflow.id, { document_ids: ids });
+    // Both items hold (their sentiment was read from the cache before); the entries go meanwhile.
+    for (const deadline = Date.now() + 60_000; ;) {
+      const holding = (await get(two.id)).steps.filter(
+        (step) => step.path.endsWith('.hold') && step.status === 'running',
+      );
+      if (holding.length === 2) break;
+      if (Date.now() > deadline) throw new Error('The items never held');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const cleared = await request({
+      method: 'DELETE',
+      url: '/api/v1/workflow-cache?subject=analyze_sentiment',
+    });
+    expect(cleared.json().removed).toBeGreaterThanOrEqual(2);
+
+    const done = await until(two.id, ended);
+    expect(done.status).toBe('succeeded');
+    expect(done.cache_hits).toBe(2);
+    const hits = (await get(two.id)).steps.filter((step) => step.path.endsWith('.sentiment'));
+    expect(hits).toHaveLength(2);
+    for (const hit of hits) {
+      expect(hit.cache_hit).toBe(true);
+      expect(hit.output).toMatchObject({ label: expect.any(String) });
+      expect(hit.output).toEqual(firstRows.get(hit.path));
+    }
   });
 
   it('pauses (no new item starts), resumes, and cancels a batch', async () => {

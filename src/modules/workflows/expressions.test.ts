@@ -23,6 +23,16 @@ describe('expressions bound their cost', () => {
     expect(evaluate('input.xs.size()', { input: { xs: xs.slice(1) } })).toBe(maxListItems);
   });
 
+  it('reads JSON values as they are: integers, nested lists, a key named __proto__', () => {
+    const output = JSON.parse(
+      '{"n": 3, "x": 0.5, "list": [[1, {"a": 2}]], "__proto__": {"k": 7}, "t": null}',
+    );
+    expect(evaluate('steps.s.output.n + steps.s.output.list[0][1].a', { steps: { s: { output } } })).toBe(5);
+    expect(evaluate('steps.s.output.x', { steps: { s: { output } } })).toBe(0.5);
+    expect(evaluate('steps.s.output["__proto__"].k', { steps: { s: { output } } })).toBe(7);
+    expect(evaluate('steps.s.output', { steps: { s: { output } } })).toEqual(output);
+  });
+
   it('refuses a catastrophic matches() pattern and one that is not a literal', () => {
     expect(expressionProblem('input.s.matches("(a+)+$")')).toMatch(/exponential time/);
     expect(expressionProblem('matches(input.s, "(a|aa)*$")')).toMatch(/exponential time/);

@@ -5,7 +5,7 @@ import type { WorkflowDeps } from '../deps.js';
 import { cappedOutput } from '../run/output-cap.js';
 import { type EndedStep, openRunStatuses } from '../run/records.js';
 import type { RunMetrics } from '../run/run-metrics.js';
-import { announceStepEnds, endedStepsCtes, type WrittenStep } from '../run/step-ends.js';
+import { announceStepEnds, endedStepsCtes, missedCopies, type WrittenStep } from '../run/step-ends.js';
 import { workflowRunItems, workflowRuns } from '../table.js';
 
 /** A pipeline's progress as users see it: items done (succeeded), failed, and in all. */
@@ -28,6 +28,8 @@ export interface SettledItem {
 /** What a settle's statement gives back: its steps' rows, the items it counted, the run's counts after. */
 interface SettleRow {
   steps: WrittenStep[];
+  /** The paths of cache hits whose output could not be copied from the cache (see endedStepsCtes). */
+  missed: string[];
   done: number[];
   failed: number[];
   items_total: number | null;
@@ -53,9 +55,11 @@ export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 
 
     /**
      * Items ended (one, or a chunk's): their rows, their steps' rows (`stepEnds`, when they were
-     * kept for them), `alongside` (more CTEs: the chunk's cache entries) and the run's counts, in
-     * one statement (once each: a replay counts nothing again); then their steps' events (not
-     * those of cache hits) and a progress event per item (batched by the bus). Gives whether the
+     * kept for them; a cache hit's output copied from the cache entry of `copyHitsOf`, the run's
+     * owner, when given), `alongside` (more CTEs: the chunk's cache entries) and the run's counts,
+     * in one statement (once each: a replay counts nothing again); the outputs of hits that could
+     * not be copied (an entry cleared meanwhile) in a second; then their steps' events (not those
+     * of cache hits) and a progress event per item (batched by the bus). Gives whether the
      * run is paused (no new item should start). The commit does not wait for the disk: the DBOS
      * step it runs in ends with DBOS's checkpoint, a synchronous commit, after it (see
      * run/records.ts).
@@ -67,7 +71,8 @@ export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 
         items,
         stepEnds = [],
         alongside = [],
-      }: { items: SettledItem[]; stepEnds?: EndedStep[]; alongside?: SQL[] },
+        copyHitsOf,
+      }: { items: SettledItem[]; stepEnds?: EndedStep[]; alongside?: SQL[]; copyHitsOf?: string },
     ): Promise<{ paused: boolean }> {
       const now = clock.now().toISOString();
       const rows = items.map((item) => ({
@@ -81,7 +86,7 @@ export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 
       const [settled] = await executeUnflushed<SettleRow>(
         db,
         [
-          ...endedStepsCtes(runId, stepEnds),
+          ...endedStepsCtes(runId, stepEnds, copyHitsOf),
           ...alongside,
           sql`settled_items as (insert into ${workflowRunItems}
             (run_id, index, label, item, status, output, error, ended_at)
@@ -101,11 +106,14 @@ export function createPipelineRecords(deps: Pick<WorkflowDeps, 'db' | 'clock' | 
         sql`select
             (select coalesce(json_agg(json_build_object('path', path, 'started_at', started_at)), '[]')
               from ended_steps) as steps,
+            (select coalesce(json_agg(path), '[]') from copy_missed) as missed,
             (select coalesce(json_agg(index), '[]') from settled_items where status = 'succeeded') as done,
             (select coalesce(json_agg(index), '[]') from settled_items where status = 'failed') as failed,
             counted.items_total, counted.items_done, counted.items_failed, counted.paused_at
           from (select 1) as one left join counted on true`,
       );
+      const missed = missedCopies(stepEnds, settled?.missed ?? []);
+      if (missed.length > 0) await executeUnflushed(db, endedStepsCtes(runId, missed), sql`select 1`);
       announceStepEnds({ bus, metrics }, actor, runId, stepEnds, settled?.steps ?? [], { quietHits: true });
       const fresh = new Set([...(settled?.done ?? []), ...(settled?.failed ?? [])]);
       const after = {

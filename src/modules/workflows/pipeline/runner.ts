@@ -2,7 +2,7 @@ import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { PipelineSettings, WorkflowDefinition, WorkflowStepShape } from '../definition.js';
 import type { BlockRunner } from '../run/blocks.js';
 import type { EndedStep } from '../run/records.js';
-import { cacheKeysAhead } from '../run/single-step.js';
+import { cacheKeysAhead, cachedAhead, type KeyAhead } from '../run/single-step.js';
 import { resolveTemplates } from '../expressions.js';
 import { isStepFailure, stepErrorOf } from '../run/failures.js';
 import { type BlockContext, type CacheWrite, type PartResult, RunFailure } from '../run/run-state.js';
@@ -63,7 +63,7 @@ interface ChunkOutcome {
 
 /** An item of a chunk made ready, or the failure reading it. */
 type PreparedItem =
-  | { ok: true; item: PipelineItem; cached?: { keys: Set<string>; found: Map<string, StepResult> } }
+  | { ok: true; item: PipelineItem; cached?: NonNullable<BlockContext['cached']> }
   | { ok: false; failure: { code: string; message: string; step_path: string } };
 
 /** The kinds an item can run whole inside one DBOS step: one act each, no durable wait, no child. */
@@ -246,6 +246,7 @@ export function createPipelineRunner(
           const { paused: pausedNow } = await pipelineRecords.settleItems(context.actor, context.run.id, {
             items: rows,
             stepEnds,
+            copyHitsOf: context.run.ownerId,
             // Kept with the chunk's rows: lost only with them (a crash), and then computed again.
             alongside:
               env.cache && cacheWrites.length > 0
@@ -263,23 +264,23 @@ export function createPipelineRunner(
       const batch = [];
       for (let index = from; index < to; index++) batch.push({ ref: refs[index] as ItemRef, index });
       const loaded = await loadItems(documents, context.actor, batch);
-      const keysOf = loaded.map((one, at) =>
+      const keysOf = loaded.map((one, at): KeyAhead[] =>
         one.ok && env.cache
           ? cacheKeysAhead(env, definition.steps, { ...scope, steps: {}, index: from + at, item: one.item })
           : [],
       );
-      const allKeys = [...new Set(keysOf.flat())];
+      const allKeys = [...new Set(keysOf.flat().map((one) => one.key))];
       const found =
         env.cache && allKeys.length > 0
           ? await env.cache.lookupMany(context.run.ownerId, allKeys)
           : new Map<string, StepResult>();
       return loaded.map((one, at): PreparedItem => {
         if (one.ok) {
-          const keys = keysOf[at] as string[];
+          const ahead = keysOf[at] as KeyAhead[];
           return {
             ok: true,
             item: one.item,
-            ...(keys.length > 0 ? { cached: { keys: new Set(keys), found } } : {}),
+            ...(ahead.length > 0 ? { cached: cachedAhead(ahead, found) } : {}),
           };
         }
         const prefix = `items[${from + at}]`;

@@ -13,13 +13,14 @@ const cacheableKinds = new Set(['tool', 'model', 'prompt']);
 /** The most results one run keeps in memory for its repeated pure steps. */
 const memoLimit = 5_000;
 
-/** A cache row as the step result it keeps. */
+/** A cache row as the step result it keeps, naming the entry it came from. */
 function resultOf(row: typeof workflowStepCache.$inferSelect): StepResult {
   return {
     output: row.output,
     ...(row.model ? { model: row.model } : {}),
     ...(row.inputTokens !== null ? { inputTokens: row.inputTokens } : {}),
     ...(row.outputTokens !== null ? { outputTokens: row.outputTokens } : {}),
+    cacheEntry: { key: row.key, createdAt: row.createdAt.toISOString() },
   };
 }
 

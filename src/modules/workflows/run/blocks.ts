@@ -12,7 +12,13 @@ import {
   endStepRow,
   pathOf,
 } from './run-state.js';
-import { attemptSingleStep, cacheKeysAhead, type Single, templatedInput } from './single-step.js';
+import {
+  attemptSingleStep,
+  cacheKeysAhead,
+  cachedAhead,
+  type Single,
+  templatedInput,
+} from './single-step.js';
 import type { StepEnvironment } from './step-environment.js';
 import type { StepScope } from './step-kind.js';
 
@@ -138,7 +144,10 @@ export function createBlockRunner(env: StepEnvironment) {
     }
     let input: Record<string, unknown>;
     try {
-      input = resolveTemplates(templatedInput(step), scopeValues(scope)) as Record<string, unknown>;
+      // Resolved when its item began, if its input names no steps (cacheKeysAhead).
+      input =
+        context.cached?.inputs?.get(step.id)?.input ??
+        (resolveTemplates(templatedInput(step), scopeValues(scope)) as Record<string, unknown>);
     } catch (error) {
       if (!isStepFailure(error)) throw error;
       return failStep(step, path, stepErrorOf(error, deps.logger, path), scope, context);
@@ -358,12 +367,15 @@ export function createBlockRunner(env: StepEnvironment) {
         return { ok: false, failure: { code, message, step_path: spec.prefix } };
       }
       // An item run in one DBOS step: its steps' cache entries in one query rather than one each.
-      const keys = context.stepEnds && env.cache ? cacheKeysAhead(env, spec.steps, spec.scope) : [];
-      if (env.cache && keys.length > 1)
-        context.cached = {
-          keys: new Set(keys),
-          found: await env.cache.lookupMany(context.run.ownerId, keys),
-        };
+      const ahead = context.stepEnds && env.cache ? cacheKeysAhead(env, spec.steps, spec.scope) : [];
+      if (env.cache && ahead.length > 1)
+        context.cached = cachedAhead(
+          ahead,
+          await env.cache.lookupMany(
+            context.run.ownerId,
+            ahead.map((one) => one.key),
+          ),
+        );
     }
     try {
       if (spec.mode === 'one') {

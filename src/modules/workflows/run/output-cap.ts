@@ -1,5 +1,5 @@
 /** The most of one step's output kept in its row: the same 256 KB as a chat tool result. */
-const largestStoredOutput = 256 * 1024;
+export const largestStoredOutput = 256 * 1024;
 
 /**
  * A step output as stored in its row: whole, or — past 256 KB — a preview saying how big it was

@@ -20,6 +20,8 @@ export interface StepEnd {
   outputTokens?: number;
   /** The output came from the step cache or the run's memo, without acting. */
   cacheHit?: boolean;
+  /** The step cache entry the output was read from, when it was (see StepResult). */
+  cacheEntry?: { key: string; createdAt: string };
 }
 
 /**

@@ -71,8 +71,15 @@ export interface BlockContext {
    * item's settle, in one commit (a replay of the item writes them again, as upserts).
    */
   stepEnds?: EndedStep[];
-  /** The step cache's entries looked up at once when such an item began: the keys asked, those found. */
-  cached?: { keys: Set<string>; found: Map<string, StepResult> };
+  /**
+   * The step cache's entries looked up at once when such an item began: the keys asked, those
+   * found, and by step id the inputs resolved then that its step takes as they are, with their keys.
+   */
+  cached?: {
+    keys: Set<string>;
+    found: Map<string, StepResult>;
+    inputs?: Map<string, { input: Record<string, unknown>; key: string }>;
+  };
   /** Such an item's results to keep in the step cache: written with its chunk's settle, in one statement. */
   cacheWrites?: CacheWrite[];
 }

@@ -1,7 +1,7 @@
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import type { WorkflowStepShape } from '../definition.js';
 import { StepFailedError } from '../errors.js';
-import { evaluate, resolveTemplates } from '../expressions.js';
+import { evaluate, resolveTemplates, templateExpressions } from '../expressions.js';
 import { runApprovalStep } from './kinds/approval.js';
 import type { ActRunner } from './kinds/act.js';
 import { runAgentStep } from './kinds/agent.js';
@@ -191,34 +191,80 @@ function subjectOf(step: Single): string {
         : '';
 }
 
+/** A `cache: true` step's key worked out before its item's steps ran, and its input when kept. */
+export interface KeyAhead {
+  stepId: string;
+  key: string;
+  /** The input it was resolved from, when that cannot change as the steps run (it names no `steps`). */
+  input?: Record<string, unknown>;
+}
+
+/** Whether any of a step's input expressions has the word `steps` (a superset of those reading it). */
+const namesStepsOf = new WeakMap<WorkflowStepShape, boolean>();
+function namesSteps(step: Single): boolean {
+  let names = namesStepsOf.get(step);
+  if (names === undefined) {
+    names = templateExpressions(templatedInput(step)).some((source) => /\bsteps\b/.test(source));
+    namesStepsOf.set(step, names);
+  }
+  return names;
+}
+
 /**
  * The step cache's keys of the `cache: true` steps whose input can be resolved before any step has
  * run (it reads the item and the run input only): an item run in one DBOS step looks them all up
- * at once (`BlockContext.cached`).
+ * at once (`BlockContext.cached`). An input that names no `steps` resolves the same when its step
+ * runs, so it is kept with its key: the step neither resolves it nor hashes it again.
  */
-export function cacheKeysAhead(env: StepEnvironment, steps: WorkflowStepShape[], scope: StepScope): string[] {
+export function cacheKeysAhead(
+  env: StepEnvironment,
+  steps: WorkflowStepShape[],
+  scope: StepScope,
+): KeyAhead[] {
   const { cache } = env;
   if (!cache) return [];
-  return steps.flatMap((step) => {
+  return steps.flatMap((step): KeyAhead[] => {
     if (!('on_error' in step) || !('cache' in step) || !step.cache) return [];
     try {
       const input = resolveTemplates(
         templatedInput(step as Single),
         scope as unknown as Record<string, unknown>,
-      );
+      ) as Record<string, unknown>;
       const key = cache.keyOf({ kind: step.kind, subject: subjectOf(step as Single) }, input);
-      return key === undefined ? [] : [key];
+      if (key === undefined) return [];
+      return [{ stepId: step.id, key, ...(namesSteps(step as Single) ? {} : { input }) }];
     } catch {
       return []; // it reads a step's output: looked up when it runs
     }
   });
 }
 
+/** The keys worked out ahead as `BlockContext.cached` takes them, with the entries found. */
+export function cachedAhead(
+  ahead: KeyAhead[],
+  found: Map<string, StepResult>,
+): NonNullable<BlockContext['cached']> {
+  return {
+    keys: new Set(ahead.map((one) => one.key)),
+    found,
+    inputs: new Map(
+      ahead.flatMap((one) => (one.input ? [[one.stepId, { input: one.input, key: one.key }] as const] : [])),
+    ),
+  };
+}
+
 function reuseFor(env: StepEnvironment, step: Single, input: Record<string, unknown>, context: BlockContext) {
   const { cache } = env;
   const subject = subjectOf(step);
   const pure = step.kind === 'tool' && pureTools.has(step.tool) && input.url === undefined;
-  const key = cache && (pure || step.cache) ? cache.keyOf({ kind: step.kind, subject }, input) : undefined;
+  // The key worked out ahead for this very input, when there is one (cacheKeysAhead).
+  const ahead = context.cached?.inputs?.get(step.id);
+  const key =
+    cache && (pure || step.cache)
+      ? ahead?.input === input
+        ? ahead.key
+        : cache.keyOf({ kind: step.kind, subject }, input)
+      : undefined;
   let claim: { settle(result?: StepResult): void } | undefined;
   const settle = (result?: StepResult) => {
     claim?.settle(result);

@@ -46,6 +46,12 @@ export interface StepResult {
   model?: string;
   inputTokens?: number;
   outputTokens?: number;
+  /**
+   * The user's step cache entry this result was read from (a hit): its key and when it was
+   * written. A pipeline chunk's settle copies the output from that entry inside its statement
+   * rather than sending it back (see run/step-ends.ts).
+   */
+  cacheEntry?: { key: string; createdAt: string };
 }
 
 /**
