@@ -1,7 +1,7 @@
 /**
  * What each library the server loads on first use costs in memory, each measured on its own in a
  * fresh `node --expose-gc` process against the server's code bundled as `npm run build:server`
- * bundles it (into dist/library-memory/, with the modules the probes import as entries):
+ * bundles it (into .cache/library-memory/, with the modules the probes import as entries):
  * after the server's code is loaded, a full collection, the probe (an import and one call), and
  * another full collection. "Live heap" is what stays reachable; "external" is Buffers and
  * ArrayBuffers; "resident" is the process's RSS, which also holds code, V8's spare pages and
@@ -19,7 +19,7 @@ export const subtitle = `(each in a fresh process after the server's code, full 
 export const onlyWhenNamed = true;
 
 const root = path.resolve(import.meta.dirname, '..');
-const outdir = path.join(root, 'dist/library-memory');
+const outdir = path.join(root, '.cache/library-memory');
 const dist = pathToFileURL(outdir).href;
 
 interface Usage {

@@ -2,7 +2,7 @@ import { context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { LanguageModelV3, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { wrapLanguageModel } from 'ai';
 import { version } from '../version.js';
-import { addFacts, inSpan, markFailed } from './spans.js';
+import { addFacts, inSpan, markFailed, tracingOn } from './spans.js';
 
 /**
  * The model with a `model.call` span around each of its calls (one per step of the tool loop),
@@ -21,6 +21,8 @@ export function withModelSpans(model: LanguageModelV3, id: string): LanguageMode
           return result;
         }),
       wrapStream: async ({ doStream }) => {
+        // With tracing off no span is made (as inSpan does): the call is passed straight through.
+        if (!tracingOn()) return doStream();
         const span = trace
           .getTracer('switchboard', version)
           .startSpan('model.call', { attributes: { 'gen_ai.request.model': id } });
