@@ -10,13 +10,8 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import pg from 'pg';
-import { actingAs, systemActor } from '../../src/actor.js';
-import { createApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { analyzeContent } from '../../src/modules/workflows/templates/analyze-content.js';
-import { createScratchPostgres } from '../../test/helpers/postgres.js';
-import { insertWorkflow } from '../../test/helpers/workflows.js';
+import { processCpuMs } from '../harness.js';
+import { openContentAnalysis } from './content-analysis.js';
 
 const items = Number(process.argv[2] ?? 500);
 const warmRuns = Number(process.argv[3] ?? 3);
@@ -33,23 +28,8 @@ pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]
   return query.apply(this, args);
 } as typeof pg.Client.prototype.query;
 
-const sentences = [
-  'The new release is fast and the team is proud of it.',
-  'Customers complained that the delivery was late and the box was damaged.',
-  'Marie met the committee in Lyon to discuss the budget for next year.',
-  'This plan is terrible; nobody understands the goals or the schedule.',
-  'A calm, simple summary helps readers decide what to read first.',
-];
-
-const scratch = await createScratchPostgres();
-const parsed = parseConfig({ databaseUrl: scratch.url, host: '127.0.0.1', port: '0', logLevel: 'silent' });
-if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-const app = await createApp({
-  config: parsed.config,
-  logger: createLogger({ level: 'silent' }),
-  command: 'bench',
-  engine: true,
-});
+const bench = await openContentAnalysis(items);
+const { scratch } = bench;
 /** CPU ms so far of each of the server's backends for this database, by pid. */
 const databaseCpuMs = async (): Promise<Map<number, number>> => {
   const client = new pg.Client({ connectionString: scratch.url });
@@ -60,12 +40,8 @@ const databaseCpuMs = async (): Promise<Map<number, number>> => {
     );
     const ms = new Map<number, number>();
     for (const { pid } of rows) {
-      try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ms.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
-      } catch {
-        // gone meanwhile
-      }
+      const used = processCpuMs(pid); // undefined: gone meanwhile
+      if (used !== undefined) ms.set(pid, used);
     }
     return ms;
   } finally {
@@ -83,47 +59,12 @@ const cpuMs = (before: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000;
 };
 try {
-  const user = await app.identity.users.create(systemActor, {
-    email: 'bench@example.com',
-    password: 'benchmark password',
-    name: 'bench',
-  });
-  const actor = actingAs({ userId: user.id, role: user.role, via: 'workflow' });
-  const ids: string[] = [];
-  for (let index = 0; index < items; index++) {
-    const document = await app.resources.create(actor, {
-      kind: 'text',
-      name: `short ${index}`,
-      content: `${sentences[index % sentences.length]} Note number ${index}.`,
-    });
-    ids.push(document.id);
-  }
-  const workflowId = await insertWorkflow(app, user.id, analyzeContent.definition);
-  const { runs } = app.workflows;
-  const tools = analyzeContent.definition.steps.map((step) => {
-    const { tool, input } = step as { tool: string; input: Record<string, unknown> };
-    return { tool, extra: Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'text')) };
-  });
-  const pipeline = async () => {
-    const run = await runs.start(actor, {
-      workflow: workflowId,
-      input: { document_ids: ids, limit: items },
-      trigger: { kind: 'manual', surface: 'bench' },
-    });
-    const ended = await runs.waitForEnd(actor, run.id, { timeoutMs: 3_600_000 });
-    if (ended.status !== 'succeeded' || ended.pipeline?.failed)
-      throw new Error(`The pipeline ended ${ended.status}: ${JSON.stringify(ended.pipeline)}`);
-    return ended;
-  };
   const loopStarted = process.cpuUsage();
-  for (const id of ids) {
-    const { text } = await app.resources.get(actor, id);
-    for (const { tool, extra } of tools) await app.tools.call(actor, tool, { text: text ?? '', ...extra });
-  }
+  await bench.plainLoop();
   const loopCpu = cpuMs(loopStarted);
-  await runs.clearCache(actor);
-  await pipeline();
-  await pipeline(); // warm-up of the warm path
+  await bench.clearCache();
+  await bench.pipeline();
+  await bench.pipeline(); // warm-up of the warm path
   await new Promise((resolve) => setTimeout(resolve, 500));
   counting = true;
   const profiler = process.env.PROFILE ? new Session() : undefined;
@@ -137,7 +78,7 @@ try {
   for (let index = 0; index < warmRuns; index++) {
     const databaseBefore = await databaseCpuMs();
     const started = process.cpuUsage();
-    const ended = await pipeline();
+    const ended = await bench.pipeline();
     cpuPerItem.push(cpuMs(started) / items);
     databasePerItem.push(databaseCpuBetween(databaseBefore, await databaseCpuMs()) / items);
     if (index === 0) print(`cache hits of a warm run: ${ended.cache_hits}`);
@@ -156,6 +97,5 @@ try {
   print(`warm run CPU per item: ${cpuPerItem.map((ms) => ms.toFixed(3)).join(', ')} ms`);
   print(`warm run database CPU per item: ${databasePerItem.map((ms) => ms.toFixed(3)).join(', ')} ms`);
 } finally {
-  await app.close();
-  await scratch.drop();
+  await bench.close();
 }
