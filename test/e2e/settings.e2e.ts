@@ -141,7 +141,7 @@ describe('the Settings page', () => {
     const cursor = page.getByLabel('Cursor configuration');
     await eventually(() => cursor.textContent()).toContain(`"url": "${e2e.server.url}/mcp"`);
     await page.getByRole('button', { name: 'Create a key for this' }).click();
-    await eventually(() => cursor.textContent()).toMatch(/Bearer sb_\w/);
+    await eventually(() => cursor.textContent()).toMatch(/Bearer sb_[A-Za-z0-9_-]{43}"/);
     const vscode = (await page.getByLabel('VS Code configuration').textContent()) ?? '';
     expect(vscode).toContain('"type": "http"');
     await page.getByRole('button', { name: 'Copy Cursor configuration' }).click();
