@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventBus } from '../bus/event-bus.js';
 import type { Config } from '../config.js';
+import { errorBody } from '../http/error-body.js';
 import type { Logger } from '../logger.js';
 import type { McpServices } from './build-mcp-server.js';
 import { type ActorWithoutCredentials, fixtureActorHook } from './http/authenticate.js';
@@ -73,5 +74,26 @@ export function registerMcpEndpoint(
       if ('error' in found) return reply.status(found.status).send(found.error);
       await handleWithTransport({ request, reply, transport: found.transport, logger });
     },
+  });
+  // The other methods are routed too, so that a client without credentials is pointed at the
+  // metadata as on GET and POST, and one with credentials hears which methods there are.
+  app.route({
+    method: ['PUT', 'PATCH'],
+    url: '/mcp',
+    config: { scope: 'mcp' },
+    schema: { hide: true },
+    onRequest: fixtureActorHook(actorWithoutCredentials),
+    onSend: challenge,
+    handler: (request, reply) =>
+      reply
+        .status(405)
+        .header('allow', 'GET, POST, DELETE')
+        .send(
+          errorBody(
+            'METHOD_NOT_ALLOWED',
+            `/mcp answers GET, POST and DELETE, not ${request.method}`,
+            request.id,
+          ),
+        ),
   });
 }

@@ -299,6 +299,16 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     expect(afterRevoke.status).toBe(404); // gone, even for another valid key of the same user
   });
 
+  it('answers another method with 405 and the methods it has', async () => {
+    const response = await fetch(`${url}/mcp`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${aliceKey}` },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, POST, DELETE');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
   it('refuses a key without the mcp scope with 403', async () => {
     const cookie = await signIn(testApp.app, 'alice@example.com');
     const { key } = await createApiKey(testApp.app, cookie, ['api:read']);

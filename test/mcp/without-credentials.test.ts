@@ -60,6 +60,9 @@ describe.each(databaseKinds)('/mcp without credentials on %s', (kind) => {
       expect(challenge).toMatch(
         /^Bearer resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource\/mcp"$/,
       );
+      const put = await fetch(`${url}/mcp`, { method: 'PUT' });
+      expect(put.status).toBe(401);
+      expect(put.headers.get('www-authenticate')).toBe(challenge);
       const metadata = await (await fetch(`${url}/.well-known/oauth-protected-resource/mcp`)).json();
       expect(metadata).toMatchObject({
         resource: expect.stringMatching(/\/mcp$/),
