@@ -3,7 +3,6 @@ import { createEventBus, type EventBus } from './bus/event-bus.js';
 import { type Engine, openEngine } from './engine/index.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import type { DatabaseHandle } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { buildHttpServer } from './http/build-server.js';
 import { registerCsrfProtection } from './http/csrf.js';
@@ -120,11 +119,6 @@ export interface AppOptions {
    * `serve` does; one-shot commands (user, apikey) do not, and tests opt in: DBOS is one per process.
    */
   engine?: boolean;
-  /**
-   * The database, already opening: `serve` starts the embedded server while this module loads.
-   * The app owns it from here (closes it on a failed start and on close). Opened here when absent.
-   */
-  database?: Promise<DatabaseHandle>;
 }
 
 /** The most text kept for search from one PDF (search reads the first 250,000 characters). */
@@ -141,11 +135,10 @@ export async function createApp({
   clock = systemClock,
   ids = newId,
   engine: withEngine = false,
-  database: opening = openDatabase({ config, logger, command }),
 }: AppOptions) {
   const instanceId = ids();
   const metrics = createMetrics();
-  const database = await opening;
+  const database = await openDatabase({ config, logger, command });
   let started: EventBus | undefined;
   let engine: Engine | undefined;
   let chatStarted: ChatService | undefined;

@@ -1,5 +1,5 @@
+import { createApp } from '../app.js';
 import type { Config } from '../config.js';
-import { openDatabase } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
 import { version } from '../version.js';
 import { exitCodes } from './exit-codes.js';
@@ -8,15 +8,7 @@ import { boundHeapGrowth } from './heap-growth.js';
 /** `switchboard serve`: runs until SIGTERM or SIGINT, then shuts down gracefully. */
 export async function serveCommand({ config, logger }: { config: Config; logger: Logger }): Promise<number> {
   boundHeapGrowth();
-  const command = 'switchboard serve';
-  // The embedded Postgres server starts (a process of its own) while Node loads the app's modules.
-  const database = openDatabase({ config, logger, command });
-  database.catch(() => {}); // awaited by createApp; a failure is reported there, not as unhandled
-  const { createApp } = await import('../app.js').catch(async (error: unknown) => {
-    await database.then((opened) => opened.close()).catch(() => {});
-    throw error;
-  });
-  const app = await createApp({ config, logger, command, engine: true, database });
+  const app = await createApp({ config, logger, command: 'switchboard serve', engine: true });
   const url = await app.listen();
   logger.info(
     { url, publicUrl: config.publicUrl, database: app.database.location, version },
