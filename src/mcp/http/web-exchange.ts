@@ -5,6 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * last word: the request id its handlers report failures under). The body is not carried: Fastify
  * has parsed it, and the transport takes the parsed body beside the request. The URL's origin is a
  * fixed one: the transport reads only its path, and the Host header has been checked already.
+ *
+ * Not a `new Request`: the transport reads nothing else of it (an unparsed body only, which it
+ * never gets: every POST comes with its parsed body, and reading one from this would fail as a
+ * parse error), and undici's constructor (URL and method checks, an AbortSignal) cost about 10 µs
+ * of CPU a call, five times the rest of this.
  */
 export function webRequestOf(raw: IncomingMessage, ownHeaders: Record<string, string>): Request {
   const headers = new Headers();
@@ -14,7 +19,12 @@ export function webRequestOf(raw: IncomingMessage, ownHeaders: Record<string, st
     else headers.set(name, value);
   }
   for (const [name, value] of Object.entries(ownHeaders)) headers.set(name, value);
-  return new Request(new URL(raw.url ?? '/', 'http://localhost'), { method: raw.method, headers });
+  const request: Pick<Request, 'method' | 'url' | 'headers'> = {
+    method: raw.method ?? 'GET',
+    url: `http://localhost${raw.url ?? '/'}`,
+    headers,
+  };
+  return request as Request;
 }
 
 /** Marks a read that has not settled by the next microtask. */
