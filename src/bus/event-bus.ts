@@ -9,7 +9,7 @@ import { createBatcher } from '../db/batcher.js';
 import type { AnyBusEvent, BusEvent, EventMap, EventType } from './events.js';
 import { type EventHistoryQuery, queryEventHistory } from './history.js';
 import { compilePattern, type EventPattern } from './pattern.js';
-import { decodeRelayMessage, encodeRelayMessage, eventsChannel } from './relay.js';
+import { decodeRelayMessage, encodeRelayMessage, eventsChannel, sentBy } from './relay.js';
 import { rowToEvent } from './rows.js';
 import { events } from './table.js';
 import { commitUnflushed } from '../db/commit-unflushed.js';
@@ -59,9 +59,9 @@ export async function createEventBus({
   }
 
   async function receive(payload: string) {
+    if (sentBy(instanceId, payload)) return;
     try {
       const message = decodeRelayMessage(payload);
-      if (message.origin === instanceId) return;
       const event = 'event' in message ? message.event : await loadEvent(message.id);
       if (!event) return;
       metrics.eventsReceived.inc({ type: event.type });

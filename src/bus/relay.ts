@@ -14,6 +14,14 @@ export function encodeRelayMessage(origin: string, event: AnyBusEvent): string {
   return Buffer.byteLength(inline) <= maxInlineBytes ? inline : JSON.stringify({ origin, id: event.id });
 }
 
+/**
+ * Whether `origin` sent the message: its own come back to every listener, the sender too, and are
+ * known by their first bytes (`encodeRelayMessage` writes the origin first) without being parsed.
+ */
+export function sentBy(origin: string, payload: string): boolean {
+  return payload.startsWith(`{"origin":${JSON.stringify(origin)},`);
+}
+
 /** Reads a relay message; the event's time comes back as a Date. */
 export function decodeRelayMessage(
   payload: string,

@@ -279,6 +279,54 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     expect(result).toMatchObject({ structuredContent: { counted: 4 } });
   });
 
+  it('opens a slow call’s stream with its resumption point before the tool has finished', async () => {
+    const initialized = await postMcp({
+      key: aliceKey,
+      message: {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-11-25',
+          capabilities: {},
+          clientInfo: { name: 'raw', version: '1' },
+        },
+      },
+    });
+    const sessionId = initialized.headers.get('mcp-session-id') ?? '';
+    await initialized.text();
+    await postMcp({
+      key: aliceKey,
+      sessionId,
+      message: { jsonrpc: '2.0', method: 'notifications/initialized' },
+    });
+    // No log messages: nothing but the result would follow the stream's first event.
+    const level = { jsonrpc: '2.0', id: 2, method: 'logging/setLevel', params: { level: 'error' } };
+    await (await postMcp({ key: aliceKey, sessionId, message: level })).text();
+
+    // The tool counts for 100 s, longer than the test may run: its result cannot be what sends
+    // the first event (held briefly so that a quick result leaves with it).
+    const call = await postMcp({
+      key: aliceKey,
+      sessionId,
+      message: {
+        jsonrpc: '2.0',
+        id: 3,
+        method: 'tools/call',
+        params: { name: 'count_slowly', arguments: { to: 100, step_ms: 1_000 } },
+      },
+    });
+    expect(call.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (call.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let opening = '';
+    while (!opening.includes('\n\n')) opening += decoder.decode((await reader.read()).value);
+    expect(opening).toMatch(/^id: \S+\ndata: \n\n$/);
+    await reader.cancel();
+    const cancel = { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 3 } };
+    await (await postMcp({ key: aliceKey, sessionId, message: cancel })).text();
+  });
+
   it('ends a session when the key it was opened with is revoked', async () => {
     const cookie = await signIn(testApp.app, 'alice@example.com');
     const { key, api_key: apiKey } = await createApiKey(testApp.app, cookie, ['mcp']);
