@@ -21,11 +21,11 @@ describe('switchboard serve caps the young generation', () => {
     const { capped, mostHeldMb } = churnHeld([]);
     expect(capped).toBe(true);
     expect(mostHeldMb).toBeLessThanOrEqual(youngGenerationMb);
-  });
+  }, 120_000); // two Node processes under tsx: 20 s each to start on a busy machine
 
   it('leaves the semi-spaces to the operator who sized them in the Node options', () => {
     expect(churnHeld(['--max-semi-space-size=4']).capped).toBe(false);
-  });
+  }, 60_000);
 
   it('grows by the factor that reaches the cap in one step and no further', () => {
     expect(growthFactorTowards(16 * mb, 1 * mb)).toBe(16);
