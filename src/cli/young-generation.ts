@@ -27,7 +27,7 @@ export function capYoungGeneration(
     return false;
   let factor = 2; // V8's default
   const steer = () => {
-    const next = growthFactorTowards(youngGenerationMb * 1024 * 1024, newSpaceBytes());
+    const next = growthFactorTowards((youngGenerationMb / 2) * 1024 * 1024, semiSpaceBytes());
     if (next === factor) return;
     factor = next;
     v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
@@ -37,11 +37,18 @@ export function capYoungGeneration(
   return true;
 }
 
-/** The factor that grows the young generation from `now` to at most `cap` in one step (V8 grows by whole factors). */
+/** The factor that grows a semi-space from `now` to at most `cap` in one step (V8 grows by whole factors). */
 export function growthFactorTowards(cap: number, now: number): number {
   return Math.max(1, Math.floor(cap / Math.max(now, 1)));
 }
 
-function newSpaceBytes(): number {
-  return v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+/**
+ * One semi-space's capacity, which V8 multiplies by the factor: what it holds and what is left,
+ * or half the space held when that is more (half the space held alone would read too little if V8
+ * held only one semi-space after shrinking them, and the factor would then overshoot).
+ */
+function semiSpaceBytes(): number {
+  const space = v8.getHeapSpaceStatistics().find(({ space_name }) => space_name === 'new_space');
+  if (!space) return 0;
+  return Math.max(space.space_used_size + space.space_available_size, space.space_size / 2);
 }
