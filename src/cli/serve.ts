@@ -3,11 +3,9 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { version } from '../version.js';
 import { exitCodes } from './exit-codes.js';
-import { boundHeapGrowth } from './heap-growth.js';
 
 /** `switchboard serve`: runs until SIGTERM or SIGINT, then shuts down gracefully. */
 export async function serveCommand({ config, logger }: { config: Config; logger: Logger }): Promise<number> {
-  boundHeapGrowth();
   const app = await createApp({ config, logger, command: 'switchboard serve', engine: true });
   const url = await app.listen();
   logger.info(
