@@ -6,6 +6,7 @@ import {
 } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ChatHarness, startChatHarness } from '../chat/chat-harness.js';
+import { disableGlobalTracing } from '../helpers/global-tracing.js';
 
 describe('the spans of a chat turn', () => {
   const exporter = new InMemorySpanExporter();
@@ -20,6 +21,7 @@ describe('the spans of a chat turn', () => {
   afterAll(async () => {
     await harness.close();
     await provider.shutdown();
+    disableGlobalTracing();
   });
 
   it('gives a chat turn with its model calls and the tool call under it, and no text of the talk', async () => {

@@ -3,6 +3,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedactingSpanProcessor } from '../../src/telemetry/redacting-processor.js';
+import { disableGlobalTracing } from '../helpers/global-tracing.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** What the failing step's error quotes: a user's words, as a real error's message may. */
@@ -43,6 +44,7 @@ describe("the engine's spans of a failed step", () => {
   afterAll(async () => {
     await testApp?.close();
     await provider.shutdown();
+    disableGlobalTracing();
   });
 
   it('keeps that the step and the workflow failed, and not the error’s message', async () => {
