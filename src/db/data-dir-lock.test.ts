@@ -92,7 +92,7 @@ describe('data directory lock', () => {
 });
 
 describe('data directory lock across processes', () => {
-  it('lets exactly one of many processes take over a stale lock', async () => {
+  it('lets exactly one of many processes take over a stale lock', { timeout: 90_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-lock-race-'));
     try {
       const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
@@ -110,8 +110,13 @@ describe('data directory lock across processes', () => {
       const contenders = Array.from({ length: 8 }, () =>
         spawnTypeScript('test/fixtures/lock-contender.ts', { env: { DATA_DIR: dataDir } }),
       );
+      const outcomes = await Promise.all(
+        contenders.map((contender) =>
+          contender.waitForLine((line) => line === 'won' || line === 'lost', 60_000),
+        ),
+      );
+      for (const contender of contenders) contender.child.stdin?.end();
       await Promise.all(contenders.map((contender) => contender.closed));
-      const outcomes = contenders.map((contender) => contender.stdout.join(''));
       expect(outcomes.filter((outcome) => outcome === 'won')).toHaveLength(1);
       expect(outcomes.filter((outcome) => outcome === 'lost')).toHaveLength(7);
     } finally {
