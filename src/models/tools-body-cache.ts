@@ -7,7 +7,6 @@ interface FunctionTool {
 }
 
 interface Serialized {
-  name: string;
   description: string | undefined;
   strict: boolean | undefined;
   json: string;
@@ -17,16 +16,15 @@ interface Serialized {
  * The `tools` of an OpenAI-style request body serialized once per tool, not on every model call:
  * with the registry's tools that array is about 60 KB of JSON Schema, which the provider's
  * `JSON.stringify` of the body wrote out again for every step of every reply. Each tool's JSON is
- * kept by its schema object (the registry's are made once per tool, `describeTool`) and reused while
- * its name, description and strictness are the same. `transformRequestBody` puts a numbered marker
+ * kept by its schema object (the registry's are made once per tool, `describeTool`) and name, and
+ * reused while its description and strictness are the same. `transformRequestBody` puts a numbered marker
  * in the tools' place; `fetch` puts that body's tools' JSON where the serialized marker is (a key
  * with unescaped quotes: text inside a message cannot look like it). A body whose tools are not all
  * plain function tools is sent as the provider made it.
  */
-export function createToolsBodyCache(
-  send: typeof fetch = (input, init) => globalThis.fetch(input, init),
-) {
-  const byParameters = new WeakMap<object, Serialized>();
+export function createToolsBodyCache(send: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
+  /** By schema, then by name: tools may share one schema (every agent tool has the same). */
+  const byParameters = new WeakMap<object, Map<string, Serialized>>();
   const prefix = `"tools":"switchboard-tools-${randomUUID()}-`;
   /** The tools' JSON of each body on its way to `fetch`, by its marker's number. */
   const waiting = new Map<number, string>();
@@ -34,11 +32,12 @@ export function createToolsBodyCache(
 
   function toolJson(tool: FunctionTool): string {
     const { name, description, parameters, strict } = tool.function;
-    const kept = byParameters.get(parameters);
-    if (kept && kept.name === name && kept.description === description && kept.strict === strict)
-      return kept.json;
+    let byName = byParameters.get(parameters);
+    if (!byName) byParameters.set(parameters, (byName = new Map()));
+    const kept = byName.get(name);
+    if (kept && kept.description === description && kept.strict === strict) return kept.json;
     const json = JSON.stringify(tool);
-    byParameters.set(parameters, { name, description, strict, json });
+    if (byName.size < maxNamesPerSchema) byName.set(name, { description, strict, json });
     return json;
   }
 
@@ -70,11 +69,14 @@ export function createToolsBodyCache(
 
 /** Bodies made but not yet sent, at most: more are calls that never reached fetch. */
 const maxWaiting = 1000;
+/** Tools kept for one schema, at most (a schema shared by many users' workflow or agent tools). */
+const maxNamesPerSchema = 1000;
 
 function isPlainFunctionTool(tool: unknown): tool is FunctionTool {
   if (typeof tool !== 'object' || tool === null) return false;
   const { type, function: fn, ...rest } = tool as Record<string, unknown>;
-  if (type !== 'function' || Object.keys(rest).length > 0 || typeof fn !== 'object' || fn === null) return false;
+  if (type !== 'function' || Object.keys(rest).length > 0 || typeof fn !== 'object' || fn === null)
+    return false;
   const { name, description, parameters, strict, ...more } = fn as Record<string, unknown>;
   return (
     Object.keys(more).length === 0 &&

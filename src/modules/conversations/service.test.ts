@@ -347,7 +347,10 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     const { db } = testApp.app.database;
     const now = new Date();
     // A row that needs the new conversation and its reply (foreign keys checked at the statement's end).
-    const note = (id: string, { conversationId, messageIds }: { conversationId: string; messageIds: string[] }) =>
+    const note = (
+      id: string,
+      { conversationId, messageIds }: { conversationId: string; messageIds: string[] },
+    ) =>
       db
         .insert(messagesTable)
         .values({

@@ -36,13 +36,19 @@ export async function insertConversation<Also extends ColumnsSelection>(
     also: AlsoInsert<Also> | undefined;
     unflushed: boolean;
   },
-): Promise<{ conversation: ConversationRow; rows: MessageRecord[]; also: Record<string, unknown> | undefined }> {
+): Promise<{
+  conversation: ConversationRow;
+  rows: MessageRecord[];
+  also: Record<string, unknown> | undefined;
+}> {
   const created = db
     .$with('created')
     .as(db.insert(conversations).values(conversation).returning(conversationColumns));
   const inserted = db.$with('inserted').as(db.insert(messages).values(values).returning(messageColumns));
   const alsoRow = also
-    ? db.$with('also').as(also({ conversationId: conversation.id, messageIds: values.map((value) => value.id) }))
+    ? db
+        .$with('also')
+        .as(also({ conversationId: conversation.id, messageIds: values.map((value) => value.id) }))
     : undefined;
   const off = db
     .$with('unflushed', { off: sql<string>`off` })
