@@ -15,7 +15,7 @@ import { listConversations } from './service/list.js';
 import { announceChain, chainRows, inChainOrder } from './service/insert-chain.js';
 import { type AlsoInsert, insertConversation } from './service/insert-conversation.js';
 import { createMessageOperations } from './service/messages.js';
-import { conversationColumns, messageColumns, toConversation, toMessage } from './service/rows.js';
+import { conversationColumns, toConversation, toMessage } from './service/rows.js';
 import {
   type AppendMessagesInput,
   appendMessagesInputSchema,
@@ -34,7 +34,7 @@ import {
   updateConversationInputSchema,
 } from './schema.js';
 import { searchMessages } from './service/search.js';
-import { conversations, messages as messagesTable } from './table.js';
+import { conversations } from './table.js';
 
 const firstMessagesSchema = appendMessagesInputSchema.pick({ messages: true });
 
