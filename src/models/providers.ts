@@ -2,6 +2,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Config } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
 import type { ModelId } from './model-id.js';
+import { createToolsBodyCache } from './tools-body-cache.js';
 
 export type ProviderConfig = Pick<
   Config,
@@ -41,11 +42,15 @@ export async function languageModelFor(
     }
     case 'openai-compatible': {
       const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
+      const toolsBody = createToolsBodyCache();
       return createOpenAICompatible({
         name: 'openai-compatible',
         baseURL: trimSlash(config.modelBaseUrl ?? ''),
         includeUsage: true,
         ...(config.modelApiKey ? { apiKey: config.modelApiKey } : {}),
+        // The tools' JSON Schemas are serialized once, not in every request's body.
+        transformRequestBody: toolsBody.transformRequestBody,
+        fetch: toolsBody.fetch,
       }).languageModel(id.model);
     }
   }

@@ -165,7 +165,7 @@ export function createChatService(deps: ChatServiceDeps) {
         const reading = Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         reading.catch(() => {});
         const recalling = request.message ? recallFor(actor, request.message, countTokens) : undefined;
-        // A new conversation is claimed in the transaction that stores its first turn.
+        // A new conversation is claimed by the statement that stores its first turn.
         const turn = await prepareTurn(actor, request, {
           conversations,
           model,

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../../../test/helpers/identity.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
@@ -9,6 +8,7 @@ import { ConversationNotFoundError, MessageNotFoundError, MessageTooLargeError }
 import type { Part } from './schema.js';
 import type { ConversationService } from './service.js';
 import { titleFrom } from './service/title.js';
+import { messages as messagesTable } from './table.js';
 
 const actorFor = (userId: string): UserActor => actingAs({ userId, role: 'user', via: 'http' });
 const text = (words: string): Part[] => [{ type: 'text', text: words }];
@@ -337,33 +337,54 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     expect((await conversations.get(alice, conversation.id)).message_count).toBe(0);
   });
 
-  it('stores a caller’s rows in the transaction of a new conversation, and nothing when they fail', async () => {
+  it('stores a caller’s row in the statement of a new conversation, and nothing when it fails', async () => {
     const turn = {
       messages: [
         { role: 'user' as const, parts: text('Plan my week') },
         { role: 'assistant' as const, parts: [], status: 'streaming' as const },
       ],
     };
+    const { db } = testApp.app.database;
+    const now = new Date();
+    // A row that needs the new conversation and its reply (foreign keys checked at the statement's end).
+    const note = (
+      id: string,
+      { conversationId, messageIds }: { conversationId: string; messageIds: string[] },
+    ) =>
+      db
+        .insert(messagesTable)
+        .values({
+          id,
+          conversationId,
+          ownerId: alice.userId,
+          parentId: messageIds.at(-1) ?? null,
+          role: 'system',
+          parts: [],
+          text: '',
+          status: 'complete',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: messagesTable.id, parentId: messagesTable.parentId });
     const started = await conversations.start(alice, turn, {
-      alsoStore: async (tx, { conversationId, messageIds }) => {
-        const { rows } = (await tx.execute(
-          sql`select count(*)::int as count from messages where conversation_id = ${conversationId}`,
-        )) as unknown as { rows: { count: number }[] };
-        return { seen: rows[0]?.count, replyId: messageIds.at(-1) };
-      },
+      alsoInsert: (stored) => note(`note-${stored.conversationId}`, stored),
       unflushed: true,
     });
-    expect(started.also).toEqual({ seen: 2, replyId: started.messages[1]?.id });
+    const replyId = started.messages[1]?.id;
+    expect(started.also).toEqual({ id: `note-${started.conversation.id}`, parentId: replyId });
+    expect(started.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+    expect(started.conversation.active_message_id).toBe(replyId);
 
     let failedId = '';
     await expect(
       conversations.start(alice, turn, {
-        alsoStore: async (_tx, { conversationId }) => {
-          failedId = conversationId;
-          throw new Error('the claim could not be written');
+        // The caller's row takes the reply's id: the whole statement fails.
+        alsoInsert: (stored) => {
+          failedId = stored.conversationId;
+          return note(stored.messageIds.at(-1) ?? '', stored);
         },
       }),
-    ).rejects.toThrow('the claim could not be written');
+    ).rejects.toThrow();
     expect(failedId).not.toBe('');
     await expect(conversations.get(alice, failedId)).rejects.toBeInstanceOf(ConversationNotFoundError);
   });

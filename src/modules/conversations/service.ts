@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, type ColumnsSelection, eq } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Actor } from '../../actor.js';
 import type { ServiceDeps } from '../../service-deps.js';
 import type { Database } from '../../db/database.js';
 import { requireUser } from '../../actor-policy.js';
 import { loadOwnedConversation } from './service/access.js';
-import { commitTurn, type TurnCommit } from './service/commit-turn.js';
+import type { TurnCommit } from './service/commit-turn.js';
 import { ConversationNotFoundError } from './errors.js';
 import './events.js';
 import { exportConversations, type ExportedFile } from './service/export.js';
@@ -12,8 +13,9 @@ import { readImport, writeImport } from './service/import.js';
 import { interruptReplies, interruptStale, type RepliesToInterrupt } from './service/interrupt-replies.js';
 import { listConversations } from './service/list.js';
 import { announceChain, chainRows, inChainOrder } from './service/insert-chain.js';
+import { type AlsoInsert, insertConversation } from './service/insert-conversation.js';
 import { createMessageOperations } from './service/messages.js';
-import { conversationColumns, messageColumns, toConversation, toMessage } from './service/rows.js';
+import { conversationColumns, toConversation, toMessage } from './service/rows.js';
 import {
   type AppendMessagesInput,
   appendMessagesInputSchema,
@@ -32,7 +34,7 @@ import {
   updateConversationInputSchema,
 } from './schema.js';
 import { searchMessages } from './service/search.js';
-import { conversations, messages as messagesTable } from './table.js';
+import { conversations } from './table.js';
 
 const firstMessagesSchema = appendMessagesInputSchema.pick({ messages: true });
 
@@ -56,21 +58,20 @@ export function createConversationService(deps: ServiceDeps) {
     },
 
     /**
-     * A new conversation with its first messages, in one transaction (the chat's first turn: the
-     * question and its reply's placeholder, stored before the model is called). `alsoStore` writes
-     * the caller's own rows about them in the same transaction (the chat's claim on the reply);
-     * what it answers comes back as `also`. See `TurnCommit` for `unflushed`.
+     * A new conversation with its first messages, in one statement (the chat's first turn: the
+     * question and its reply's placeholder, stored before the model is called). `alsoInsert` writes
+     * the caller's own row about them in the same statement (the chat's claim on the reply); its
+     * row comes back as `also`. See `TurnCommit` for `unflushed`.
      */
-    async start<Also = undefined>(
+    async start<Also extends ColumnsSelection = Record<string, never>>(
       actor: Actor,
       input: CreateConversationInput & Pick<AppendMessagesInput, 'messages'>,
-      {
-        alsoStore,
-        unflushed = false,
-      }: TurnCommit & {
-        alsoStore?: (tx: Database, stored: { conversationId: string; messageIds: string[] }) => Promise<Also>;
-      } = {},
-    ): Promise<{ conversation: Conversation; messages: Message[]; also: Also | undefined }> {
+      { alsoInsert, unflushed = false }: TurnCommit & { alsoInsert?: AlsoInsert<Also> } = {},
+    ): Promise<{
+      conversation: Conversation;
+      messages: Message[];
+      also: SelectResultFields<Also> | undefined;
+    }> {
       const { userId } = requireUser(actor);
       const { messages: chain } = firstMessagesSchema.parse(input);
       const now = clock.now();
@@ -85,30 +86,28 @@ export function createConversationService(deps: ServiceDeps) {
       });
       const fresh = conversationRow({ userId, input, id, now });
       const titled = fresh.title === '' && title !== '';
-      // The conversation is written with its final leaf, count and title: two statements, no update.
-      const { rows, conversation, also } = await commitTurn(db, { unflushed }, async (transaction) => {
-        const [created] = await transaction
-          .insert(conversations)
-          .values({
-            ...fresh,
-            activeMessageId: leafId,
-            messageCount: values.length,
-            lastMessageAt: now,
-            ...(titled && { title }),
-          })
-          .returning(conversationColumns);
-        if (!created) throw new Error('The conversation was not stored');
-        const inserted = await transaction.insert(messagesTable).values(values).returning(messageColumns);
-        const rows = inChainOrder(inserted, values);
-        const also = await alsoStore?.(transaction, {
-          conversationId: id,
-          messageIds: rows.map((row) => row.id),
-        });
-        return { rows, conversation: created, also };
+      // The conversation is written with its final leaf, count and title: no update after.
+      const stored = await insertConversation(db, {
+        conversation: {
+          ...fresh,
+          activeMessageId: leafId,
+          messageCount: values.length,
+          lastMessageAt: now,
+          ...(titled && { title }),
+        },
+        values,
+        also: alsoInsert,
+        unflushed,
       });
+      const { conversation } = stored;
+      const rows = inChainOrder(stored.rows, values);
       bus.publishSoon(actor, 'conversation.created', { conversation_id: conversation.id, owner_id: userId });
       announceChain(bus, actor, { conversationId: conversation.id, ownerId: userId, rows, titled });
-      return { conversation: toConversation(conversation), messages: rows.map(toMessage), also };
+      return {
+        conversation: toConversation(conversation),
+        messages: rows.map(toMessage),
+        also: stored.also as SelectResultFields<Also> | undefined,
+      };
     },
 
     async get(actor: Actor, conversationId: string): Promise<Conversation> {

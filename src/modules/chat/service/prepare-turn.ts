@@ -1,9 +1,10 @@
 import type { UserActor } from '../../../actor.js';
-import type { Database } from '../../../db/database.js';
+import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
 import type { ModelRegistry, ResolvedModel } from '../../../models/registry.js';
 import type { Conversation, ConversationService, Message, Part } from '../../conversations/index.js';
 import { CannotRegenerateError, NothingToApproveError } from '../errors.js';
 import type { ChatRequest } from '../schema.js';
+import type { chatRuns } from '../table.js';
 
 export interface Turn {
   /** The stored reply the model writes into (new, or the one waiting for approvals). */
@@ -13,7 +14,7 @@ export interface Turn {
   continues: boolean;
   /** The whole history when it is already known (a new conversation: just the question). */
   history?: Message[];
-  /** A new conversation's claim, taken in the transaction that stored the turn. */
+  /** A new conversation's claim, written by the statement that stored the turn. */
   runId?: string;
 }
 
@@ -45,8 +46,11 @@ export async function prepareTurn(
     conversations: ConversationService;
     model: ResolvedModel;
     existing: Conversation | undefined;
-    /** Claims a new conversation for its reply, in the transaction storing its first turn. */
-    claimNew: (tx: Database, claim: { conversationId: string; replyId: string }) => Promise<string>;
+    /** The claim of a new conversation's reply, written by the statement storing its first turn. */
+    claimNew: (claim: {
+      conversationId: string;
+      replyId: string;
+    }) => TypedQueryBuilder<{ runId: typeof chatRuns.runId }>;
   },
 ): Promise<Turn> {
   if (request.approvals) {
@@ -91,14 +95,14 @@ export async function prepareTurn(
       actor,
       { ...(request.model ? { model: request.model } : {}), messages: turn },
       {
-        alsoStore: (tx, { conversationId, messageIds }) =>
-          claimNew(tx, { conversationId, replyId: messageIds.at(-1) as string }),
+        alsoInsert: ({ conversationId, messageIds }) =>
+          claimNew({ conversationId, replyId: messageIds.at(-1) as string }),
         unflushed: true,
       },
     );
     const [question, reply] = started.messages;
     if (!question || !reply || !started.also) throw new Error('The turn was not stored');
-    return { reply, model, continues: false, history: [question], runId: started.also };
+    return { reply, model, continues: false, history: [question], runId: started.also.runId };
   }
   const [, reply] = await conversations.appendMessages(
     actor,

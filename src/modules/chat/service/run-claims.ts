@@ -57,11 +57,16 @@ export function createRunClaims({
       return commitUnflushed(db, (tx) => insertClaim(tx, { conversationId, replyId }));
     },
 
-    /** Claims a conversation whose turn `tx` is storing (new: nobody else can hold it), in that transaction. */
-    async claimWithin(tx: Database, claim: { conversationId: string; replyId: string }): Promise<string> {
-      const runId = await insertClaim(tx, claim);
-      if (!runId) throw new Error(`The new conversation ${claim.conversationId} was already claimed`);
-      return runId;
+    /**
+     * The claim of a new conversation's reply, as an insert for the statement that stores the
+     * conversation (nobody else can hold a conversation that did not exist; its key makes a second
+     * claim fail that statement).
+     */
+    claimNew(claim: { conversationId: string; replyId: string }) {
+      return db
+        .insert(chatRuns)
+        .values({ ...claim, runId: ids(), processId, leaseExpiresAt: leaseEnd() })
+        .returning({ runId: chatRuns.runId });
     },
 
     /** Names the reply a claim made before the turn was stored is writing. */

@@ -133,12 +133,12 @@ export function createRunRegistry({
     },
 
     /**
-     * Claims a new conversation in the transaction storing its first turn (`tx`), so the claim
-     * costs no commit of its own; the run is begun once that transaction has committed.
+     * The claim of a new conversation, written by the statement storing its first turn, so it
+     * costs no round trip of its own; the run is begun once that statement has committed.
      */
-    async claimNew(tx: Database, claim: { conversationId: string; replyId: string }): Promise<string> {
+    claimNew(claim: { conversationId: string; replyId: string }) {
       if (closed) throw new ServiceUnavailableError('SHUTTING_DOWN', 'The server is shutting down');
-      return claims.claimWithin(tx, claim);
+      return claims.claimNew(claim);
     },
 
     attach: (runId: string, replyId: string) => claims.attach(runId, replyId),
