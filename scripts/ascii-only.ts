@@ -9,8 +9,11 @@
  * pattern as "—". A tag that shows its raw text to users would show the escape.
  */
 export function asciiOnly(text: string): string {
-  return text.replace(
-    /[\u0080-\uffff]/g,
-    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(/(\\*)([\u0080-\uffff])/g, (_, backslashes: string, character: string) => {
+    // After an odd run of backslashes the character is escaped itself (`\—` in a regular
+    // expression or a string means "—"): the escape replaces that backslash, or it would read as
+    // an escaped backslash followed by the letters "u2014".
+    const kept = backslashes.length % 2 === 1 ? backslashes.slice(1) : backslashes;
+    return `${kept}\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

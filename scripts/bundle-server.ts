@@ -21,7 +21,6 @@ const bundledPackages = new Set([
   '@ai-sdk/provider',
   '@better-auth/drizzle-adapter',
   '@better-auth/oauth-provider',
-  '@fastify/helmet',
   '@fastify/multipart',
   '@fastify/swagger',
   '@fastify/websocket',
@@ -83,7 +82,7 @@ const choosePackages: Plugin = {
       const name = packageName(specifier);
       if (neverBundled.some((pattern) => pattern.test(name))) return { path: specifier, external: true };
       // A bundled package's own imports are bundled with it; ours only for the packages listed.
-      const fromPackage = importer.includes(`${path.sep}node_modules${path.sep}`);
+      const fromPackage = path.relative(projectRoot, importer).split(path.sep).includes('node_modules');
       return fromPackage || bundledPackages.has(name) ? undefined : { path: specifier, external: true };
     });
   },

@@ -20,7 +20,9 @@ interface Serialized {
  * reused while its description and strictness are the same. `transformRequestBody` puts a numbered marker
  * in the tools' place; `fetch` puts that body's tools' JSON where the serialized marker is (a key
  * with unescaped quotes: text inside a message cannot look like it). A body whose tools are not all
- * plain function tools is sent as the provider made it.
+ * plain function tools is sent as the provider made it. The body the AI SDK reports back (a
+ * result's `request.body`, an `APICallError`'s `requestBodyValues`) shows the marker where the
+ * tools were.
  */
 export function createToolsBodyCache(send: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
   /** By schema, then by name: tools may share one schema (every agent tool has the same). */

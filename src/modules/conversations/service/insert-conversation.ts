@@ -13,6 +13,9 @@ export interface StoredStart {
 /**
  * A caller's own row about a new conversation (the chat's claim on its reply): an insert …
  * returning, written in the statement that stores the conversation. Its row comes back as `also`.
+ * It must insert exactly one row or fail (a plain insert, no `on conflict do nothing`): Postgres
+ * runs every data-modifying CTE whatever the outer query reads, so a row it did not insert would
+ * not undo the conversation's.
  */
 export type AlsoInsert<Also extends ColumnsSelection> = (stored: StoredStart) => TypedQueryBuilder<Also>;
 
@@ -75,6 +78,9 @@ export async function insertConversation<Also extends ColumnsSelection>(
     also?: Record<string, unknown>;
   }[];
   const [first] = result;
-  if (!first) throw new Error('The conversation was not stored');
+  if (!first || result.length !== values.length)
+    throw new Error(
+      `The conversation's statement answered ${result.length} rows for ${values.length} messages`,
+    );
   return { conversation: first.conversation, rows: result.map((row) => row.message), also: first.also };
 }
