@@ -56,10 +56,32 @@ export async function openPostgresDatabase({
       try {
         await listener.close();
       } finally {
-        await pool.end();
+        await endPool(pool);
       }
     }),
   };
+}
+
+/** How long `endPool` waits for the connections to close before it lets the caller go on. */
+const connectionsCloseMs = 2_000;
+
+/**
+ * Ends the pool and waits until its connections have closed (each one's `remove`), with a bound:
+ * pg-pool's `end()` resolves once it has asked them to end, and an embedded server stopped then
+ * cuts the ones still open, each logged as a failed idle connection.
+ */
+async function endPool(pool: pg.Pool) {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+    setTimeout(resolve, connectionsCloseMs).unref();
+  });
+  await pool.end();
+  await closed;
 }
 
 /** Closing twice (a test closes the database under the app, then the app) closes once. */
