@@ -194,7 +194,8 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
     expect(entry?.duration_ms).toBeLessThan(1_500);
   });
 
-  it('resumes a dropped stream from Last-Event-ID with what came after it, the result included', async () => {
+  /** Initializes a session by raw POSTs as Alice (no SDK client) and answers its id. */
+  async function openRawSession(): Promise<string> {
     const initialized = await postMcp({
       key: aliceKey,
       message: {
@@ -215,6 +216,11 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
       sessionId,
       message: { jsonrpc: '2.0', method: 'notifications/initialized' },
     });
+    return sessionId;
+  }
+
+  it('resumes a dropped stream from Last-Event-ID with what came after it, the result included', async () => {
+    const sessionId = await openRawSession();
 
     const dropped = new AbortController();
     const call = await fetch(`${url}/mcp`, {
@@ -280,26 +286,7 @@ describe.each(databaseKinds)('MCP over Streamable HTTP on %s', (kind) => {
   });
 
   it('opens a slow call’s stream with its resumption point before the tool has finished', async () => {
-    const initialized = await postMcp({
-      key: aliceKey,
-      message: {
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-11-25',
-          capabilities: {},
-          clientInfo: { name: 'raw', version: '1' },
-        },
-      },
-    });
-    const sessionId = initialized.headers.get('mcp-session-id') ?? '';
-    await initialized.text();
-    await postMcp({
-      key: aliceKey,
-      sessionId,
-      message: { jsonrpc: '2.0', method: 'notifications/initialized' },
-    });
+    const sessionId = await openRawSession();
     // No log messages: nothing but the result would follow the stream's first event.
     const level = { jsonrpc: '2.0', id: 2, method: 'logging/setLevel', params: { level: 'error' } };
     await (await postMcp({ key: aliceKey, sessionId, message: level })).text();
