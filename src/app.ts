@@ -18,7 +18,12 @@ import { fixtureUser } from './mcp/fixtures/fixture-user.js';
 import { addConformanceFixtures } from './mcp/fixtures/mcp-fixtures.js';
 import { registerMcpEndpoint } from './mcp/http-endpoint.js';
 import { createMcpClientHub } from './mcp/client-hub.js';
-import { createIdentityServices, loadAuthSecret, registerIdentity } from './modules/identity/index.js';
+import {
+  createIdentityServices,
+  type IdentityServices,
+  loadAuthSecret,
+  registerIdentity,
+} from './modules/identity/index.js';
 import {
   createPromptService,
   readPromptFiles,
@@ -509,7 +514,7 @@ export async function createApp({
       bus,
       config,
       logger,
-      authorizationServer: async () => (await identity.auth.api.getOAuthServerConfig()).issuer,
+      authorizationServer: async () => (await (await identity.auth.get()).api.getOAuthServerConfig()).issuer,
       ...(config.mcpFixtures ? { actorWithoutCredentials: fixtureUser(identity.users) } : {}),
     });
     await registerWebApp(http, {
@@ -549,7 +554,7 @@ export async function createApp({
       events,
       mcpServices,
       loadPromptFiles,
-      warmUps: [defaultModelWarmUp(models), assistantLibrariesWarmUp(models)],
+      warmUps: [signInWarmUp(identity), defaultModelWarmUp(models), assistantLibrariesWarmUp(models)],
     });
   } catch (error) {
     // The chat's sweep ticks and its relay listens until closed.
@@ -562,6 +567,14 @@ export async function createApp({
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
+
+/**
+ * Better Auth is built on its first use (a session cookie's request, sign-in, OAuth): first thing
+ * once the server listens, so that request finds it built, or waits only for the rest of the build.
+ */
+function signInWarmUp(identity: IdentityServices): WarmUp {
+  return { name: 'sign-in (Better Auth)', wanted: async () => true, run: () => identity.auth.get() };
+}
 
 /**
  * A hosted model's provider package is imported when the model is first built (see

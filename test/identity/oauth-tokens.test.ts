@@ -167,10 +167,9 @@ describe('OAuth access tokens for MCP clients: registration, audience, revocatio
 
   it('refuses at /mcp a token signed by us for the bare origin', async () => {
     const payload = { sub: userId, scope: 'mcp', azp: 'someone', iss: publicUrl, jti: 'forged-1' };
+    const auth = await testApp.app.identity.auth.get();
     const sign = (aud: string) =>
-      testApp.app.identity.auth.api
-        .signJWT({ body: { payload: { ...payload, aud } } })
-        .then(({ token }) => token);
+      auth.api.signJWT({ body: { payload: { ...payload, aud } } }).then(({ token }) => token);
     expect(await actsAs(await sign(`${publicUrl}/mcp`))).toBe(userId);
     expect(await actsAs(await sign(publicUrl))).toBe('INVALID_TOKEN');
   });

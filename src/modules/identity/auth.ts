@@ -7,10 +7,10 @@ import { clientIpHeader } from '../../http/request-context.js';
 import type { Database } from '../../db/database.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
+import { authBasePath } from './auth-base-path.js';
 import { authPlugins, userFields } from './auth-options.js';
 import * as tables from './table.js';
 
-export const authBasePath = '/api/v1/auth';
 /** OAuth access tokens for MCP clients are short-lived; refresh tokens renew them. */
 export const accessTokenSeconds = 3600;
 

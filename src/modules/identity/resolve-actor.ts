@@ -1,6 +1,6 @@
 import { type Actor, type Surface, scopesForRole, systemActor, type UserActor } from '../../actor.js';
 import { UnauthenticatedError } from '../../errors.js';
-import type { Auth } from './auth.js';
+import type { AuthHandle } from './auth-handle.js';
 import type { AccessTokenVerifier } from './service/access-tokens.js';
 import { apiKeyPrefix, type ApiKeysService } from './service/api-keys.js';
 import type { AuditService } from './service/audit.js';
@@ -30,7 +30,7 @@ export function createActorResolver({
   audit,
   accessTokens,
 }: {
-  auth: Auth;
+  auth: AuthHandle;
   apiKeys: ApiKeysService;
   audit: AuditService;
   accessTokens: AccessTokenVerifier;
@@ -79,7 +79,9 @@ export function createActorResolver({
       return { actor, setCookies: [] };
     }
     if (!source.headers.get('cookie')) return { actor: null, setCookies: [] };
-    const { headers, response } = await auth.api.getSession({ headers: source.headers, returnHeaders: true });
+    const { headers, response } = await (
+      await auth.get()
+    ).api.getSession({ headers: source.headers, returnHeaders: true });
     const setCookies = headers.getSetCookie();
     if (!response || response.user.active === false) return { actor: null, setCookies };
     const role = response.user.role === 'admin' ? 'admin' : 'user';

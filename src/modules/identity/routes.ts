@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { webHeaders } from '../../http/request-context.js';
-import { authBasePath } from './auth.js';
+import { authBasePath } from './auth-base-path.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerBetterAuthRoutes } from './routes/better-auth-routes.js';

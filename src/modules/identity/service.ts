@@ -5,7 +5,8 @@ import type { Database } from '../../db/database.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Logger } from '../../logger.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { type Auth, createAuth } from './auth.js';
+import type { Auth } from './auth.js';
+import { lazyAuth } from './auth-handle.js';
 import { createActorResolver } from './resolve-actor.js';
 import { loadAuthSecret } from './secret.js';
 import { createAccessTokenVerifier } from './service/access-tokens.js';
@@ -29,7 +30,7 @@ export interface IdentityDeps {
   features: FeatureGate;
 }
 
-/** Builds the identity module: Better Auth and every service around it, wired once. */
+/** Builds the identity module: every service around Better Auth, wired once; Better Auth itself on first use. */
 export async function createIdentityServices({
   db,
   bus,
@@ -40,7 +41,11 @@ export async function createIdentityServices({
   features,
 }: IdentityDeps) {
   const secret = await loadAuthSecret(db, config.authSecret);
-  const auth = await startAuth(() => createAuth({ db, config, secret, ids, logger }));
+  // Imported and started on first use (a server does it once it listens: see app.ts's warm-ups).
+  const auth = lazyAuth(async () => {
+    const { createAuth } = await import('./auth.js');
+    return startAuth(() => createAuth({ db, config, secret, ids, logger }));
+  });
   const audit = createAuditService({ db, clock, ids, logger, retentionDays: config.auditRetentionDays });
   const apiKeys = createApiKeysService({ db, clock, ids, bus, audit });
   const users = createUsersService({

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { webHeaders } from '../../../http/request-context.js';
-import type { Auth } from '../auth.js';
+import type { AuthHandle } from '../auth-handle.js';
 import type { AccessTokenVerifier } from '../service/access-tokens.js';
 import type { AuditService } from '../service/audit.js';
 import { formField, registrationWithLoopbackAsNative, requestingClient } from './oauth-requests.js';
@@ -24,7 +24,7 @@ export function registerBetterAuthRoutes(
     audit,
     accessTokens,
     basePath,
-  }: { auth: Auth; audit: AuditService; accessTokens: AccessTokenVerifier; basePath: string },
+  }: { auth: AuthHandle; audit: AuditService; accessTokens: AccessTokenVerifier; basePath: string },
 ) {
   /**
    * Better Auth authenticated the client and found the token to be one of our JWT access tokens,
@@ -50,7 +50,7 @@ export function registerBetterAuthRoutes(
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     const url = new URL(`${basePath}${path}${query}`, `${request.protocol}://${request.host}`);
     const body = path === '/oauth2/register' ? registrationWithLoopbackAsNative(request.body) : request.body;
-    const response = await auth.handler(toFetchRequest(request, url, body));
+    const response = await (await auth.get()).handler(toFetchRequest(request, url, body));
     if (path === '/oauth2/revoke' && (await revokesJwt(request, response)))
       return reply.status(200).header('cache-control', 'no-store').send();
     if (path === '/change-password' && request.actor) {
@@ -87,8 +87,8 @@ export function registerBetterAuthRoutes(
   );
 
   // Discovery (RFC 8414, OpenID): at the root, where MCP clients look first, and at the issuer's path.
-  const serverMetadata = () => auth.api.getOAuthServerConfig();
-  const openIdMetadata = () => auth.api.getOpenIdConfig();
+  const serverMetadata = async () => (await auth.get()).api.getOAuthServerConfig();
+  const openIdMetadata = async () => (await auth.get()).api.getOpenIdConfig();
   for (const url of [
     '/.well-known/oauth-authorization-server',
     `/.well-known/oauth-authorization-server${basePath}`,

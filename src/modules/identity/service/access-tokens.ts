@@ -1,9 +1,10 @@
 import { eq, lt } from 'drizzle-orm';
-import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
+import type * as Jose from 'jose';
 import { type Scope, type Surface, scopesForRole, type UserActor } from '../../../actor.js';
 import type { Database } from '../../../db/database.js';
 import { UnauthenticatedError } from '../../../errors.js';
-import { type Auth, authBasePath } from '../auth.js';
+import { authBasePath } from '../auth-base-path.js';
+import type { AuthHandle } from '../auth-handle.js';
 import { revokedAccessTokens, sessions, users } from '../table.js';
 
 /** Signing keys are re-read this often (and at once when a token names a key we do not have). */
@@ -26,16 +27,17 @@ export function createAccessTokenVerifier({
   db,
   publicUrl,
 }: {
-  auth: Auth;
+  auth: AuthHandle;
   db: Database;
   publicUrl: string;
 }) {
-  let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
+  let keySet: ReturnType<typeof Jose.createLocalJWKSet> | undefined;
   let loadedAt = 0;
 
   async function signingKeys(refresh: boolean) {
     if (!keySet || refresh || Date.now() - loadedAt > keysTtlMs) {
-      keySet = createLocalJWKSet((await auth.api.getJwks()) as JSONWebKeySet);
+      const { createLocalJWKSet } = await import('jose');
+      keySet = createLocalJWKSet((await (await auth.get()).api.getJwks()) as Jose.JSONWebKeySet);
       loadedAt = Date.now();
     }
     return keySet;
@@ -46,6 +48,8 @@ export function createAccessTokenVerifier({
       issuer: [publicUrl, `${publicUrl}${authBasePath}`],
       audience: `${publicUrl}/mcp`,
     };
+    // jose comes with Better Auth (on first use, not at start); imported once, then a resolved promise.
+    const { jwtVerify } = await import('jose');
     try {
       return (await jwtVerify(token, await signingKeys(false), options)).payload;
     } catch (error) {

@@ -1,4 +1,3 @@
-import { APIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import { type Actor, systemActor } from '../../../actor.js';
 import type { EventBus } from '../../../bus/event-bus.js';
@@ -11,7 +10,7 @@ import {
   RateLimitedError,
   UnauthenticatedError,
 } from '../../../errors.js';
-import type { Auth } from '../auth.js';
+import type { AuthHandle } from '../auth-handle.js';
 import { EmailInUseError, InviteInvalidError } from '../errors.js';
 import type { PublicUser, SignInInput, SignUpInput } from '../schema.js';
 import { sessions, users } from '../table.js';
@@ -37,7 +36,7 @@ import type { FeatureGate } from '../../../features/index.js';
 
 export interface AuthFlowsDeps {
   db: Database;
-  auth: Auth;
+  auth: AuthHandle;
   bus: EventBus;
   clock: Clock;
   config: Config;
@@ -123,7 +122,9 @@ export function createAuthFlows({
         throw new RateLimitedError(wait, `Too many sign-in attempts. Try again in ${wait} seconds.`);
       }
       try {
-        const { headers, response } = await auth.api.signInEmail({
+        const { headers, response } = await (
+          await auth.get()
+        ).api.signInEmail({
           body: { email, password: input.password },
           headers: client.headers,
           returnHeaders: true,
@@ -136,6 +137,8 @@ export function createAuthFlows({
         await audit.record(systemActor, { ...attempt, status: 'success', actorId: response.user.id });
         return await startedSession(response.user.id, response.token, headers.getSetCookie());
       } catch (error) {
+        // Better Auth's error class, from the module it was loaded with (on first use, not at start).
+        const { APIError } = await import('better-auth/api');
         if (!(error instanceof APIError)) throw error;
         const actorId = await accountIdFor(email);
         if (error.body?.code === 'ACCOUNT_DEACTIVATED') {
@@ -183,13 +186,16 @@ export function createAuthFlows({
           : undefined;
       let created;
       try {
-        created = await auth.api.signUpEmail({
+        created = await (
+          await auth.get()
+        ).api.signUpEmail({
           body: { email: input.email.toLowerCase(), password: input.password, name: input.name },
           headers: client.headers,
           returnHeaders: true,
         });
       } catch (error) {
         if (invite) await invites.release(invite.id); // no account was made: the invite stays usable
+        const { APIError } = await import('better-auth/api');
         if (error instanceof APIError && String(error.body?.code).startsWith('USER_ALREADY_EXISTS'))
           throw new EmailInUseError();
         throw error;
@@ -220,7 +226,9 @@ export function createAuthFlows({
 
     /** Ends the session the request came with; returns the Set-Cookie headers that clear it. */
     async signOut(actor: Actor, client: ClientInfo): Promise<string[]> {
-      const { headers } = await auth.api.signOut({ headers: client.headers, returnHeaders: true });
+      const { headers } = await (
+        await auth.get()
+      ).api.signOut({ headers: client.headers, returnHeaders: true });
       await audit.record(actor, {
         action: 'sign_out',
         status: 'success',

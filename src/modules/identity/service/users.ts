@@ -4,7 +4,7 @@ import type { EventBus } from '../../../bus/event-bus.js';
 import { cursorPosition, pageFrom } from '../../../db/cursor.js';
 import type { Database } from '../../../db/database.js';
 import { InvalidInputError } from '../../../errors.js';
-import type { Auth } from '../auth.js';
+import type { AuthHandle } from '../auth-handle.js';
 import { EmailInUseError, LastAdminError, SetupDoneError, UserNotFoundError } from '../errors.js';
 import { requireAdmin, requireUser } from '../../../actor-policy.js';
 import {
@@ -44,7 +44,7 @@ export function toUserView(row: UserRow): PublicUser {
 
 export interface UsersServiceDeps {
   db: Database;
-  auth: Auth;
+  auth: AuthHandle;
   bus: EventBus;
   audit: AuditService;
   passwordMinLength: number;
@@ -90,7 +90,7 @@ export function createUsersService({
         field: 'password',
       });
     }
-    const context = await auth.$context;
+    const context = await (await auth.get()).$context;
     if (await context.internalAdapter.findUserByEmail(email.toLowerCase())) throw new EmailInUseError();
     const created = await context.internalAdapter
       .createUser({ email: email.toLowerCase(), name, role, active: true }, { method: 'admin' })
