@@ -1,7 +1,6 @@
 import { parseArguments } from './cli/arguments.js';
 import { type CommandContext, UsageError } from './cli/command.js';
 import { exitCodes } from './cli/exit-codes.js';
-import { boundHeapGrowth } from './cli/heap-growth.js';
 import { helpText } from './cli/help.js';
 import { capYoungGeneration } from './cli/young-generation.js';
 import { readConfig } from './config.js';
@@ -38,12 +37,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     command === 'serve'
       ? createLogger({ level: result.config.logLevel })
       : createLogger({ level: 'warn', destination: 'stderr' });
-  // V8's heap bounds for the server, before its modules are imported: V8 grows the young
-  // generation to its largest while they load, and would not give it back under load.
-  if (command === 'serve') {
-    boundHeapGrowth();
-    capYoungGeneration();
-  }
+  // The young generation's cap, before the server's modules are imported: V8 grows it to its
+  // largest while they load, and would not give it back under load. (The old generation's bound
+  // is set once the server listens: see serve.ts.)
+  if (command === 'serve') capYoungGeneration();
   // Before the command's modules are imported: the instrumentations see only later imports.
   const tracing =
     command === 'serve' && result.config.otelEndpoint
