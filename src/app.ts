@@ -147,6 +147,7 @@ export async function createApp({
   let started: EventBus | undefined;
   let engine: Engine | undefined;
   let chatStarted: ChatService | undefined;
+  let launching: Promise<void> | undefined;
   try {
     await database.migrate(backupBeforeUpgrade({ config, kind: database.kind, logger }));
     observeConnections(metrics, database.stats);
@@ -484,6 +485,11 @@ export async function createApp({
     };
     if (config.mcpFixtures) addConformanceFixtures(mcpServices);
 
+    // Every module has registered its workflows and steps (no route does): DBOS launches (its
+    // schema check, this executor's recovery: round trips to the database) while the routes are
+    // registered, and is awaited before the app is handed over.
+    launching = engine?.launch();
+    launching?.catch(() => undefined); // a failure is awaited below; this keeps it from going unhandled meanwhile
     const http = await buildHttpServer({ config, logger, metrics });
     registerCsrfProtection(http, config);
     registerHealthRoutes(http, { database, metrics });
@@ -522,7 +528,7 @@ export async function createApp({
       needsSetup: () => identity.users.needsSetup(),
     });
     chatStarted = chat;
-    await engine?.launch();
+    await launching;
     return assemble({
       config,
       logger,
@@ -559,6 +565,7 @@ export async function createApp({
   } catch (error) {
     // The chat's sweep ticks and its relay listens until closed.
     await chatStarted?.close().catch((failure) => logger.warn({ err: failure }, 'could not close the chat'));
+    await launching?.catch(() => undefined); // the engine stops once its launch has ended, however
     await engine?.shutdown().catch((failure) => logger.warn({ err: failure }, 'could not stop the engine'));
     await started?.close();
     await database.close();
