@@ -14,7 +14,13 @@ type Write = (
 function written(transport: WebStandardStreamableHTTPServerTransport, message: object, eventId?: string) {
   const chunks: Uint8Array[] = [];
   const write = (transport as unknown as { writeSSEEvent: Write }).writeSSEEvent;
-  const ok = write.call(transport, { enqueue: (chunk) => void chunks.push(chunk) }, new TextEncoder(), message, eventId);
+  const ok = write.call(
+    transport,
+    { enqueue: (chunk) => void chunks.push(chunk) },
+    new TextEncoder(),
+    message,
+    eventId,
+  );
   expect(ok).toBe(true);
   return chunks.map((chunk) => new TextDecoder().decode(chunk)).join('');
 }

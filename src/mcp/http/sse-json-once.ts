@@ -30,7 +30,9 @@ export function writeStoredJson(
     const json = jsonOf(message);
     if (json === undefined) return sdkWrite.call(this, controller, encoder, message, eventId);
     try {
-      controller.enqueue(encoder.encode(`event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${json}\n\n`));
+      controller.enqueue(
+        encoder.encode(`event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${json}\n\n`),
+      );
       return true;
     } catch (error) {
       transport.onerror?.(error as Error);

@@ -5,8 +5,7 @@ import { type AnyColumn, sql } from 'drizzle-orm';
  * that only go out as ISO text: drizzle would make a `Date` of each (V8's slow legacy parse) for
  * `toISOString` to undo at once — 150 of them in a page of 50 tasks.
  */
-export const timestampText = <Text extends string | null = string>(column: AnyColumn) =>
-  sql<Text>`${column}`;
+export const timestampText = <Text extends string | null = string>(column: AnyColumn) => sql<Text>`${column}`;
 
 /** `YYYY-MM-DD HH:MM:SS[.f…]+00`: what Postgres writes for a timestamptz in UTC with ISO DateStyle. */
 const utcText = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
