@@ -57,6 +57,23 @@ describe('the batcher', () => {
     expect(written).toEqual([1, 2, 3, 4]);
   });
 
+  it('takes items again once the writes have caught up', async () => {
+    const written: number[] = [];
+    const batcher = createBatcher<number>({
+      name: 'test',
+      logger,
+      maxItems: 2,
+      maxPending: 4,
+      write: async (items) => void written.push(...items),
+    });
+    // Ten times the bound in all, never more than two waiting at once.
+    for (let item = 0; item < 40; item++) {
+      batcher.add(item);
+      if (item % 2 === 1) await batcher.drain();
+    }
+    expect(written).toEqual(Array.from({ length: 40 }, (_, item) => item));
+  });
+
   it('logs a failed write and carries on', async () => {
     let calls = 0;
     const batcher = createBatcher<number>({

@@ -23,6 +23,7 @@ export function createBatcher<T>({
   name: string;
 }) {
   let waiting: T[] = [];
+  /** Items added and not yet written (or lost): waiting, and in the batches being written. */
   let pending = 0;
   let dropped = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -35,9 +36,14 @@ export function createBatcher<T>({
     const batch = waiting;
     waiting = [];
     writing = writing.then(() =>
-      write(batch).catch((error) =>
-        logger.error({ err: error, lost: batch.length, batch: name }, 'a batched write failed'),
-      ),
+      write(batch)
+        .catch((error) =>
+          logger.error({ err: error, lost: batch.length, batch: name }, 'a batched write failed'),
+        )
+        // Written or lost, the batch no longer counts towards the bound.
+        .finally(() => {
+          pending -= batch.length;
+        }),
     );
     return writing;
   }

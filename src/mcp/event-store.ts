@@ -23,8 +23,13 @@ interface StoredEvent {
  * messages or 512 KB (large tool results must not hold a session's memory for as long as it is
  * open); a client that resumes from a dropped id still gets everything kept after it, in order.
  */
-export function createSessionEventStore(): EventStore {
+export function createSessionEventStore(): EventStore & {
+  /** The JSON this store made of a message it stored (the same object), for the SSE write to reuse. */
+  jsonOf(message: object): string | undefined;
+} {
   const events: StoredEvent[] = [];
+  /** Each stored message's JSON, by the message object, for as long as the SDK holds the object. */
+  const jsonByMessage = new WeakMap<object, string>();
   let sequence = 0;
   let bytes = 0;
 
@@ -37,6 +42,8 @@ export function createSessionEventStore(): EventStore {
   }
 
   return {
+    jsonOf: (message) => jsonByMessage.get(message),
+
     async storeEvent(streamId, message) {
       const event: StoredEvent = {
         id: `${streamId}.${++sequence}`,
@@ -45,6 +52,7 @@ export function createSessionEventStore(): EventStore {
         json: JSON.stringify(message),
       };
       events.push(event);
+      jsonByMessage.set(message, event.json);
       bytes += event.json.length;
       while (events.length > kept.messages || (bytes > kept.bytes && events.length > 1)) {
         bytes -= events.shift()?.json.length ?? 0;

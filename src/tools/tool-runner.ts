@@ -104,8 +104,9 @@ export function createToolRunner({
           const output = tool.output.parse(
             await tool.run(actor, parsed.data, {
               ...quietContext,
-              signal: new AbortController().signal,
               ...context,
+              // A signal that never aborts only where the caller gave none (MCP always gives one).
+              signal: context.signal ?? new AbortController().signal,
             }),
           ) as Record<string, unknown>;
           finish('success');

@@ -89,6 +89,12 @@ describe('malformed MCP requests over HTTP', () => {
     expectInvalidParams(await errorFor('resources/read', { uri: 42 }), 'uri');
   });
 
+  it('answers tools/call without a tool name, or with arguments that are no object, with -32602', async () => {
+    expectInvalidParams(await errorFor('tools/call', {}), 'name');
+    expectInvalidParams(await errorFor('tools/call', { name: 42 }), 'name');
+    expectInvalidParams(await errorFor('tools/call', { name: 'echo', arguments: 'hello' }), 'arguments');
+  });
+
   it('answers logging/setLevel with an unknown level with -32602 naming the level', async () => {
     expectInvalidParams(await errorFor('logging/setLevel', { level: 'loud' }), 'level');
     expectInvalidParams(await errorFor('logging/setLevel'), 'params');

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import { buildMcpServer, type McpServices } from '../build-mcp-server.js';
 import { createSessionEventStore } from '../event-store.js';
 import type { HttpSessions } from './sessions.js';
+import { writeStoredJson } from './sse-json-once.js';
 
 /** The most sessions one user keeps open; opening one more closes their least recently used. */
 const sessionsPerUser = 20;
@@ -27,9 +28,10 @@ export async function openSession({
 }): Promise<WebStandardStreamableHTTPServerTransport> {
   makeRoomFor(sessions, actor.userId);
   const { server, onEvent } = buildMcpServer({ ...services, actor, logger });
+  const eventStore = createSessionEventStore();
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: () => randomUUID(),
-    eventStore: createSessionEventStore(),
+    eventStore,
     onsessioninitialized: (id) =>
       void sessions.set(id, {
         transport,
@@ -40,6 +42,7 @@ export async function openSession({
         lastSeen: Date.now(),
       }),
   });
+  writeStoredJson(transport, eventStore.jsonOf);
   transport.onclose = () => {
     if (transport.sessionId) sessions.delete(transport.sessionId);
   };

@@ -25,7 +25,7 @@ export const listOrders = {
   created: {
     orderBy: [desc(tasks.id)],
     after: (cursor: string): SQL => lt(tasks.id, cursorPosition(cursor)),
-    cursorOf: (row: { id: string }) => Buffer.from(JSON.stringify({ id: row.id })).toString('base64url'),
+    cursorOf: (task: { id: string }) => Buffer.from(JSON.stringify({ id: task.id })).toString('base64url'),
   },
   due: {
     orderBy: [sql`${tasks.dueDate} asc nulls last`, asc(tasks.id)],
@@ -39,10 +39,10 @@ export const listOrders = {
         isNull(tasks.dueDate),
       ) as SQL;
     },
-    cursorOf: (row: { id: string; dueDate: Date | null }) =>
-      Buffer.from(
-        JSON.stringify({ due: row.dueDate?.toISOString() ?? null, id: row.id } satisfies DuePosition),
-      ).toString('base64url'),
+    cursorOf: (task: { id: string; due_date: string | null }) =>
+      Buffer.from(JSON.stringify({ due: task.due_date, id: task.id } satisfies DuePosition)).toString(
+        'base64url',
+      ),
   },
 } as const;
 

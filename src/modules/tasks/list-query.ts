@@ -5,6 +5,7 @@ import { listOrders } from './list-order.js';
 import type { z } from 'zod';
 import type { listTasksInputSchema } from './schema.js';
 import { type TaskRow, tasks } from './table.js';
+import { timestampText } from './timestamp-text.js';
 
 /** The columns a task is selected with: every one but the search vector. */
 export const taskColumns = {
@@ -23,6 +24,24 @@ export const taskColumns = {
 
 export type TaskRecord = Omit<TaskRow, 'search'>;
 
+/** A listed task's columns: its timestamps as Postgres writes them, since they only go out as text. */
+const listColumns = {
+  ...taskColumns,
+  dueDate: timestampText<string | null>(tasks.dueDate),
+  completedAt: timestampText<string | null>(tasks.completedAt),
+  createdAt: timestampText(tasks.createdAt),
+  updatedAt: timestampText(tasks.updatedAt),
+};
+
+type TimeFields = 'dueDate' | 'completedAt' | 'createdAt' | 'updatedAt';
+/** A task as a page lists it (see `isoFromPostgres` for its timestamps). */
+export type ListedTaskRecord = Omit<TaskRecord, TimeFields> & {
+  dueDate: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
 type ListRequest = z.output<typeof listTasksInputSchema> & { ownerId: string };
 
 /**
@@ -39,7 +58,7 @@ export function createListQuery(db: Database) {
     if (byStatus) conditions.push(eq(tasks.status, sql.placeholder('status')));
     if (after) conditions.push(lt(tasks.id, sql.placeholder('after')));
     return db
-      .select(taskColumns)
+      .select(listColumns)
       .from(tasks)
       .where(and(...conditions))
       .orderBy(...listOrders[sort].orderBy)
@@ -47,7 +66,7 @@ export function createListQuery(db: Database) {
       .prepare(`list_tasks_${sort}${byStatus ? '_by_status' : ''}${after ? '_after' : ''}`);
   }
 
-  function plain({ ownerId, status, sort, limit, cursor }: ListRequest): Promise<TaskRecord[]> {
+  function plain({ ownerId, status, sort, limit, cursor }: ListRequest): Promise<ListedTaskRecord[]> {
     const byStatus = status !== 'all';
     const after = cursor ? cursorPosition(cursor) : undefined;
     const key = `${sort}:${byStatus}:${after !== undefined}`;
@@ -59,7 +78,7 @@ export function createListQuery(db: Database) {
     return statement.execute({ ownerId, status, after, rows: limit + 1 });
   }
 
-  function filtered(request: ListRequest): Promise<TaskRecord[]> {
+  function filtered(request: ListRequest): Promise<ListedTaskRecord[]> {
     const { ownerId, status, due_before, due_after, q, tag, sort, limit, cursor } = request;
     const order = listOrders[sort];
     const conditions: SQL[] = [eq(tasks.ownerId, ownerId)];
@@ -70,14 +89,14 @@ export function createListQuery(db: Database) {
     if (tag) conditions.push(arrayContains(tasks.tags, [tag]));
     if (cursor) conditions.push(order.after(cursor));
     return db
-      .select(taskColumns)
+      .select(listColumns)
       .from(tasks)
       .where(and(...conditions))
       .orderBy(...order.orderBy)
       .limit(limit + 1);
   }
 
-  return (request: ListRequest): Promise<TaskRecord[]> => {
+  return (request: ListRequest): Promise<ListedTaskRecord[]> => {
     const { due_before, due_after, q, tag, sort, cursor } = request;
     const isPlain = !due_before && !due_after && !q && !tag && (!cursor || sort === 'created');
     return isPlain ? plain(request) : filtered(request);

@@ -17,24 +17,46 @@ import {
   updateTaskFieldsSchema,
 } from './schema.js';
 import { tasks } from './table.js';
-import { createListQuery, taskColumns as columns, type TaskRecord } from './list-query.js';
+import {
+  createListQuery,
+  type ListedTaskRecord,
+  taskColumns as columns,
+  type TaskRecord,
+} from './list-query.js';
+import { isoFromPostgres } from './timestamp-text.js';
 import './events.js';
 import { listOrders } from './list-order.js';
 
-export function toTask(row: TaskRecord): Task {
+/** A task row as the API shows it, its timestamps made ISO text by `iso`. */
+function taskOf<Time>(
+  row: Omit<TaskRecord, 'dueDate' | 'completedAt' | 'createdAt' | 'updatedAt'> & {
+    dueDate: Time | null;
+    completedAt: Time | null;
+    createdAt: Time;
+    updatedAt: Time;
+  },
+  iso: (time: Time) => string,
+): Task {
   return {
     id: row.id,
     title: row.title,
     description: row.description,
     status: row.status,
     priority: row.priority,
-    due_date: row.dueDate?.toISOString() ?? null,
+    due_date: row.dueDate === null ? null : iso(row.dueDate),
     tags: row.tags,
-    completed_at: row.completedAt?.toISOString() ?? null,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    completed_at: row.completedAt === null ? null : iso(row.completedAt),
+    created_at: iso(row.createdAt),
+    updated_at: iso(row.updatedAt),
   };
 }
+
+const isoFromDate = (date: Date) => date.toISOString();
+
+export const toTask = (row: TaskRecord): Task => taskOf(row, isoFromDate);
+
+/** A listed row as the API shows it (its timestamps came as Postgres's text). */
+const toListedTask = (row: ListedTaskRecord): Task => taskOf(row, isoFromPostgres);
 
 /** The todo list: each user's own tasks, never anyone else's. Every change publishes an event. */
 export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
@@ -86,10 +108,10 @@ export function createTaskService({ db, clock, ids, bus }: ServiceDeps) {
       const filters = listTasksInputSchema.parse(input);
       const { sort, limit } = filters;
       const rows = await listRows({ ...filters, ownerId: userId });
-      const shown = rows.slice(0, limit);
-      const last = shown.at(-1);
+      const items = rows.slice(0, limit).map(toListedTask);
+      const last = items.at(-1);
       return {
-        items: shown.map(toTask),
+        items,
         next_cursor: rows.length > limit && last ? listOrders[sort].cursorOf(last) : null,
       };
     },
