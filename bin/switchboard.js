@@ -31,7 +31,7 @@ process.exit(await main(process.argv.slice(2)));
 /**
  * Whether to run `serve` again with --experimental-async-context-frame, replacing this process
  * (same process id, so signals and supervisors see no difference; one more Node boot, about
- * 40 ms). The durable engine keeps its context in an AsyncLocalStorage, which without the flag
+ * 0.1 s of CPU: docs/decisions.md). The durable engine keeps its context in an AsyncLocalStorage, which without the flag
  * makes Node 22 run a promise hook for every promise of the server (docs/operations.md, "Node
  * versions"). Node 24 has it by default and no longer takes the flag; Node 20 has neither the flag
  * nor process.execve, nor has Node 22 before 22.15. A flag already given either way
