@@ -3,9 +3,9 @@
  * BENCH_MODEL, such as `offline` for the built-in assistant), with four users holding API keys, for
  * the chat benchmark. Prints {url, keys} once listening.
  */
-import { createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { createServedApp } from './served-app.js';
 import { benchUsers } from './bench-users.js';
 
 const result = readConfig({
@@ -13,13 +13,12 @@ const result = readConfig({
   flags: {},
 });
 if (!result.ok) throw new Error(result.problems.join('\n'));
-const app = await createApp({
+const app = await createServedApp({
   config: result.config,
   logger: createLogger({
     level: process.env.BENCH_LOG_LEVEL === 'error' ? 'error' : 'silent',
     destination: 'stderr',
   }),
-  command: 'bench',
 });
 const keys = await benchUsers(app, { prefix: 'chat', scopes: ['api:read', 'api:write'] });
 process.stdout.write(`${JSON.stringify({ url: await app.listen(), keys })}\n`);

@@ -3,17 +3,16 @@
  * MCP benchmark (a user keeps at most 20 sessions open, so 32 clients need more than one).
  * Prints {url, keys} once listening.
  */
-import { createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { createServedApp } from './served-app.js';
 import { benchUsers } from './bench-users.js';
 
 const result = readConfig({ env: { ...process.env, MCP_FIXTURES: 'true' }, flags: {} });
 if (!result.ok) throw new Error(result.problems.join('\n'));
-const app = await createApp({
+const app = await createServedApp({
   config: result.config,
   logger: createLogger({ level: 'silent' }),
-  command: 'bench',
 });
 const keys = await benchUsers(app, {
   prefix: 'bench',

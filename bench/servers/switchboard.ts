@@ -1,14 +1,13 @@
 /** Switchboard itself, for benchmarks: the whole app on the database given by DATA_DIR / DATABASE_URL. */
-import { createApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { createServedApp } from './served-app.js';
 
 const result = readConfig({ env: process.env, flags: {} });
 if (!result.ok) throw new Error(result.problems.join('\n'));
-const app = await createApp({
+const app = await createServedApp({
   config: result.config,
   logger: createLogger({ level: 'silent' }),
-  command: 'bench',
 });
 const url = await app.listen();
 // Measured once the background warm-ups (the assistant's libraries) are done: they would take the
