@@ -5,7 +5,8 @@
 #   docker run -p 3000:3000 -v switchboard:/data switchboard
 # With DATABASE_URL set it uses that Postgres instead (deploy/compose.yaml).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24: the durable engine's AsyncLocalStorage costs nothing per promise there (docs/operations.md).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # 1. Build: every dependency, then `npm ci`'s prepare script compiles the server (dist/) and the web app (web/dist/).
 FROM ${NODE_IMAGE} AS build
