@@ -47,7 +47,8 @@ export function createToolsBodyCache(send: typeof fetch = (input, init) => globa
   const recent: { parts: string[]; json: string }[] = [];
   function joined(parts: string[]): string {
     const found = recent.find(
-      (entry) => entry.parts.length === parts.length && entry.parts.every((part, index) => part === parts[index]),
+      (entry) =>
+        entry.parts.length === parts.length && entry.parts.every((part, index) => part === parts[index]),
     );
     if (found) return found.json;
     const json = `[${parts.join(',')}]`;
@@ -91,8 +92,7 @@ const maxNamesPerSchema = 1000;
 function isPlainFunctionTool(tool: unknown): tool is FunctionTool {
   if (typeof tool !== 'object' || tool === null) return false;
   const { type, function: fn } = tool as Record<string, unknown>;
-  if (type !== 'function' || !onlyKeys(tool, toolKeys) || typeof fn !== 'object' || fn === null)
-    return false;
+  if (type !== 'function' || !onlyKeys(tool, toolKeys) || typeof fn !== 'object' || fn === null) return false;
   const { name, description, parameters, strict } = fn as Record<string, unknown>;
   return (
     onlyKeys(fn, functionKeys) &&

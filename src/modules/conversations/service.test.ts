@@ -386,7 +386,9 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
       unflushed: true,
     });
     expect(again.also).toEqual({ id: `note-${again.conversation.id}`, parentId: again.messages[1]?.id });
-    expect(again.messages.map((message) => message.parts)).toEqual(turn.messages.map((message) => message.parts));
+    expect(again.messages.map((message) => message.parts)).toEqual(
+      turn.messages.map((message) => message.parts),
+    );
 
     let failedId = '';
     const taken = note('test_note_reply_id', (stored) => stored.messageIds.at(-1) ?? '');

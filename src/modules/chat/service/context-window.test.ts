@@ -100,8 +100,13 @@ describe('fitting the history into the context window', () => {
       agent__writer: dynamicTool({ description, inputSchema: shared, execute: async () => ({}) }),
     });
     const tokensWith = (description: string) =>
-      fitContext({ system: 'hi', groups: [], tools: described(description), contextTokens: 10_000, countTokens })
-        .inputTokens;
+      fitContext({
+        system: 'hi',
+        groups: [],
+        tools: described(description),
+        contextTokens: 10_000,
+        countTokens,
+      }).inputTokens;
     const short = tokensWith('Writes');
     const long = tokensWith('Writes '.repeat(200));
     expect(long).toBeGreaterThan(short + 150);

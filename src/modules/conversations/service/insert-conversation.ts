@@ -66,7 +66,8 @@ export async function insertConversation<Also extends ColumnsSelection>(
   also: Record<string, unknown> | undefined;
 }> {
   // A column left undefined takes its default, as an insert of the object would.
-  const given = (row: object) => Object.keys(row).filter((column) => row[column as keyof typeof row] !== undefined);
+  const given = (row: object) =>
+    Object.keys(row).filter((column) => row[column as keyof typeof row] !== undefined);
   const shape = {
     conversationKeys: given(conversation),
     messageKeys: values.map(given),
@@ -88,7 +89,8 @@ export async function insertConversation<Also extends ColumnsSelection>(
   for (const column of shape.conversationKeys) placeholders[`conversation.${column}`] = row[column];
   values.forEach((value, index) => {
     const message = value as Record<string, unknown>;
-    for (const column of shape.messageKeys[index] ?? []) placeholders[`message${index}.${column}`] = message[column];
+    for (const column of shape.messageKeys[index] ?? [])
+      placeholders[`message${index}.${column}`] = message[column];
   });
   const result = (await prepared.execute(placeholders)) as {
     message: MessageRecord;
@@ -121,19 +123,19 @@ function prepareStart<Also extends ColumnsSelection>(
 ): Prepared {
   const placeholdersOf = (prefix: string, keys: string[]) =>
     Object.fromEntries(keys.map((column) => [column, sql.placeholder(`${prefix}.${column}`)]));
-  const created = db
-    .$with('created')
-    .as(
-      db
-        .insert(conversations)
-        .values(placeholdersOf('conversation', conversationKeys) as unknown as ConversationValues)
-        .returning(conversationColumns),
-    );
+  const created = db.$with('created').as(
+    db
+      .insert(conversations)
+      .values(placeholdersOf('conversation', conversationKeys) as unknown as ConversationValues)
+      .returning(conversationColumns),
+  );
   const inserted = db.$with('inserted').as(
     db
       .insert(messages)
       .values(
-        messageKeys.map((keys, index) => placeholdersOf(`message${index}`, keys)) as unknown as MessageValues[],
+        messageKeys.map((keys, index) =>
+          placeholdersOf(`message${index}`, keys),
+        ) as unknown as MessageValues[],
       )
       .returning(messageColumns),
   );
