@@ -50,8 +50,21 @@ describe('the tools of a model request, serialized once', () => {
     const cache = createToolsBodyCache(recorder);
     const plain = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
     const other = { model: 'm', tools: [{ type: 'custom', name: 'x' }] };
+    const more = { model: 'm', tools: [{ ...tool('a', 'A'), cache_control: { type: 'ephemeral' } }] };
+    const moreInside = { model: 'm', tools: [{ type: 'function', function: { name: 'a', extra: 1 } }] };
     expect(cache.transformRequestBody(plain)).toBe(plain);
     expect(cache.transformRequestBody(other)).toBe(other);
+    expect(cache.transformRequestBody(more)).toBe(more);
+    expect(cache.transformRequestBody(moreInside)).toBe(moreInside);
     expect(await sentBody(cache, other)).toBe(JSON.stringify(other));
+  });
+
+  it('sends each body its own tools when users with different tools take turns', async () => {
+    const cache = createToolsBodyCache(recorder);
+    const shared = tool('add_task', 'Adds a task');
+    const alice = { model: 'm', messages: [], tools: [shared, tool('agent__writer', 'Writes')] };
+    const bob = { model: 'm', messages: [], tools: [shared, tool('agent__editor', 'Edits')] };
+    for (const body of [alice, bob, alice, bob, alice])
+      expect(await sentBody(cache, body)).toBe(JSON.stringify(body));
   });
 });

@@ -43,6 +43,19 @@ export function createToolsBodyCache(send: typeof fetch = (input, init) => globa
     return json;
   }
 
+  /** The tools' JSON of recent bodies: a user's tools are the same objects turn after turn. */
+  const recent: { parts: string[]; json: string }[] = [];
+  function joined(parts: string[]): string {
+    const found = recent.find(
+      (entry) =>
+        entry.parts.length === parts.length && entry.parts.every((part, index) => part === parts[index]),
+    );
+    if (found) return found.json;
+    const json = `[${parts.join(',')}]`;
+    if (recent.unshift({ parts, json }) > maxRecentLists) recent.pop();
+    return json;
+  }
+
   return {
     transformRequestBody(body: Record<string, unknown>): Record<string, unknown> {
       const { tools } = body;
@@ -50,7 +63,7 @@ export function createToolsBodyCache(send: typeof fetch = (input, init) => globa
       counter += 1;
       // A call that never reached fetch (aborted first) leaves its entry: the oldest go.
       if (waiting.size >= maxWaiting) waiting.delete(waiting.keys().next().value as number);
-      waiting.set(counter, `[${tools.map(toolJson).join(',')}]`);
+      waiting.set(counter, joined(tools.map(toolJson)));
       return { ...body, tools: `${prefix.slice('"tools":"'.length)}${counter}` };
     },
 
@@ -69,6 +82,8 @@ export function createToolsBodyCache(send: typeof fetch = (input, init) => globa
   };
 }
 
+/** Tool lists whose joined JSON is kept (the users chatting at once, about). */
+const maxRecentLists = 16;
 /** Bodies made but not yet sent, at most: more are calls that never reached fetch. */
 const maxWaiting = 1000;
 /** Tools kept for one schema, at most (a schema shared by many users' workflow or agent tools). */
@@ -76,16 +91,24 @@ const maxNamesPerSchema = 1000;
 
 function isPlainFunctionTool(tool: unknown): tool is FunctionTool {
   if (typeof tool !== 'object' || tool === null) return false;
-  const { type, function: fn, ...rest } = tool as Record<string, unknown>;
-  if (type !== 'function' || Object.keys(rest).length > 0 || typeof fn !== 'object' || fn === null)
-    return false;
-  const { name, description, parameters, strict, ...more } = fn as Record<string, unknown>;
+  const { type, function: fn } = tool as Record<string, unknown>;
+  if (type !== 'function' || !onlyKeys(tool, toolKeys) || typeof fn !== 'object' || fn === null) return false;
+  const { name, description, parameters, strict } = fn as Record<string, unknown>;
   return (
-    Object.keys(more).length === 0 &&
+    onlyKeys(fn, functionKeys) &&
     typeof name === 'string' &&
     (description === undefined || typeof description === 'string') &&
     typeof parameters === 'object' &&
     parameters !== null &&
     (strict === undefined || typeof strict === 'boolean')
   );
+}
+
+const toolKeys = new Set(['type', 'function']);
+const functionKeys = new Set(['name', 'description', 'parameters', 'strict']);
+
+/** True when every own key of `object` is one of `keys` (no copy of the object, unlike a rest pattern). */
+function onlyKeys(object: object, keys: Set<string>): boolean {
+  for (const key in object) if (Object.hasOwn(object, key) && !keys.has(key)) return false;
+  return true;
 }

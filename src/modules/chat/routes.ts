@@ -47,7 +47,13 @@ export function registerChatRoutes(app: FastifyInstance, chat: ChatService) {
     async (request, reply) => {
       const actor = chatActor(request);
       const run = await chat.start(actor, request.body, { requestId: request.id });
-      if (wantsStream(request)) return streamRun(reply, run, 0);
+      if (wantsStream(request)) {
+        // The model's request goes first: the SDK builds and sends it in the promise jobs that
+        // follow the start, which this waits out (the response's headers cost a write and the
+        // client's attention, and the model is the slower of the two).
+        await nextMacrotask();
+        return streamRun(reply, run, 0);
+      }
       const stopListening = run.listen(0, () => {});
       reply.raw.on('close', stopListening);
       return chat.result(actor, run);
@@ -97,6 +103,8 @@ function seqAfter(lastEventId: string | string[] | undefined, replyId: string): 
   const position = Number(seq);
   return id === replyId && Number.isInteger(position) && position > 0 ? position : 0;
 }
+
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function wantsStream(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/event-stream');

@@ -159,19 +159,22 @@ export function createChatService(deps: ChatServiceDeps) {
         // The built-in assistant's estimate, or a real tokenizer for a real model: the o200k
         // table holds ~20 MB, which a server with no model should never load.
         const countTokens = model.model.provider === 'offline' ? estimateTokens : await loadTokenCounter();
+        // A new conversation is claimed by the statement that stores its first turn. It is sent
+        // first: it is the longest (its inserts and their commit), and each read sent before it
+        // would hold it back by the CPU of sending one statement.
+        const storing = prepareTurn(actor, request, {
+          conversations,
+          model,
+          existing,
+          claimNew: runs.claimNew,
+        });
         // Reads that write nothing go on while the turn is stored: the user, their own tools and
         // (a new message is the recall's query) their memories. A failed read marks the stored
         // reply failed below; a recall never fails (it is left out).
         const reading = Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         reading.catch(() => {});
         const recalling = request.message ? recallFor(actor, request.message, countTokens) : undefined;
-        // A new conversation is claimed by the statement that stores its first turn.
-        const turn = await prepareTurn(actor, request, {
-          conversations,
-          model,
-          existing,
-          claimNew: runs.claimNew,
-        });
+        const turn = await storing;
         const runId = claimed ?? turn.runId;
         if (!runId) throw new Error('The turn was stored without a claim');
         run = runs.begin({

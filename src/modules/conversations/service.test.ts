@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Placeholder, sql } from 'drizzle-orm';
 import { seedUser } from '../../../test/helpers/identity.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { databaseKinds } from '../../../test/helpers/test-database.js';
@@ -347,41 +348,59 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     const { db } = testApp.app.database;
     const now = new Date();
     // A row that needs the new conversation and its reply (foreign keys checked at the statement's end).
-    const note = (
-      id: string,
-      { conversationId, messageIds }: { conversationId: string; messageIds: string[] },
-    ) =>
-      db
-        .insert(messagesTable)
-        .values({
-          id,
-          conversationId,
-          ownerId: alice.userId,
-          parentId: messageIds.at(-1) ?? null,
-          role: 'system',
-          parts: [],
-          text: '',
-          status: 'complete',
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: messagesTable.id, parentId: messagesTable.parentId });
+    const note = (name: string, id: (stored: { messageIds: Placeholder[] }) => Placeholder | string) => ({
+      name,
+      build: (stored: { conversationId: Placeholder; messageIds: Placeholder[] }) =>
+        db
+          .insert(messagesTable)
+          .values({
+            id: id(stored),
+            conversationId: stored.conversationId,
+            ownerId: sql.placeholder('note_owner'),
+            parentId: stored.messageIds.at(-1) ?? null,
+            role: 'system',
+            parts: [],
+            text: '',
+            status: 'complete',
+            createdAt: sql.placeholder('note_at'),
+            updatedAt: sql.placeholder('note_at'),
+          })
+          .returning({ id: messagesTable.id, parentId: messagesTable.parentId }),
+      values: (stored: { conversationId: string }) => ({
+        note_id: `note-${stored.conversationId}`,
+        note_owner: alice.userId,
+        note_at: now,
+      }),
+    });
     const started = await conversations.start(alice, turn, {
-      alsoInsert: (stored) => note(`note-${stored.conversationId}`, stored),
+      alsoInsert: note('test_note', () => sql.placeholder('note_id')),
       unflushed: true,
     });
     const replyId = started.messages[1]?.id;
     expect(started.also).toEqual({ id: `note-${started.conversation.id}`, parentId: replyId });
     expect(started.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
     expect(started.conversation.active_message_id).toBe(replyId);
+    // The second conversation of the same shape runs the prepared statement with its own values.
+    const again = await conversations.start(alice, turn, {
+      alsoInsert: note('test_note', () => sql.placeholder('note_id')),
+      unflushed: true,
+    });
+    expect(again.also).toEqual({ id: `note-${again.conversation.id}`, parentId: again.messages[1]?.id });
+    expect(again.messages.map((message) => message.parts)).toEqual(
+      turn.messages.map((message) => message.parts),
+    );
 
     let failedId = '';
+    const taken = note('test_note_reply_id', (stored) => stored.messageIds.at(-1) ?? '');
     await expect(
       conversations.start(alice, turn, {
         // The caller's row takes the reply's id: the whole statement fails.
-        alsoInsert: (stored) => {
-          failedId = stored.conversationId;
-          return note(stored.messageIds.at(-1) ?? '', stored);
+        alsoInsert: {
+          ...taken,
+          values: (stored) => {
+            failedId = stored.conversationId;
+            return taken.values(stored);
+          },
         },
       }),
     ).rejects.toThrow();

@@ -93,4 +93,23 @@ describe('fitting the history into the context window', () => {
       ).toBe(expected);
     expect(alone('agent__long')).toBeGreaterThan(alone('agent__short') + 250);
   });
+
+  it('counts a tool anew when its description changes under the same name and schema', async () => {
+    const shared = jsonSchema({ type: 'object', properties: { message: { type: 'string' } } });
+    const described = (description: string) => ({
+      agent__writer: dynamicTool({ description, inputSchema: shared, execute: async () => ({}) }),
+    });
+    const tokensWith = (description: string) =>
+      fitContext({
+        system: 'hi',
+        groups: [],
+        tools: described(description),
+        contextTokens: 10_000,
+        countTokens,
+      }).inputTokens;
+    const short = tokensWith('Writes');
+    const long = tokensWith('Writes '.repeat(200));
+    expect(long).toBeGreaterThan(short + 150);
+    expect(tokensWith('Writes')).toBe(short);
+  });
 });

@@ -57,14 +57,20 @@ export function fitContext({
 
 /**
  * Each counter's counts of tool definitions (a process may serve models with either counter), by the
- * definition's input schema and then its name and description. The schema is the same object turn
- * after turn for a tool (the registry describes a tool once), and several tools may share one (every
- * agent tool `agent__<name>` takes the same input): a turn neither serializes nor counts a
- * definition it has seen.
+ * definition's input schema and then its name, with the description counted. The schema is the same
+ * object turn after turn for a tool (the registry describes a tool once), and several tools may share
+ * one (every agent tool `agent__<name>` takes the same input): a turn neither serializes nor counts a
+ * definition it has seen. The description is compared, not joined to the name into a key: that
+ * built and hashed a new string of every tool on every turn.
  */
-const toolSizesBy = new WeakMap<(text: string) => number, WeakMap<object, Map<string, number>>>();
+const toolSizesBy = new WeakMap<(text: string) => number, WeakMap<object, Map<string, ToolSize>>>();
 
-const maxLabelsPerSchema = 1_000;
+interface ToolSize {
+  description: string | undefined;
+  tokens: number;
+}
+
+const maxNamesPerSchema = 1_000;
 
 /** The tokens the tools' definitions take (name, description, input schema), counted once per definition. */
 function toolTokens(tools: ToolSet, count: (text: string) => number): number {
@@ -74,21 +80,21 @@ function toolTokens(tools: ToolSet, count: (text: string) => number): number {
     toolSizesBy.set(count, sizes);
   }
   let total = 0;
-  for (const [name, tool] of Object.entries(tools)) {
+  for (const name in tools) {
+    const tool = tools[name];
+    if (!tool) continue;
     const schema = (tool.inputSchema as { jsonSchema?: object } | undefined)?.jsonSchema ?? {};
-    let labels = sizes.get(schema);
-    // A shared schema's labels are bounded: agents renamed or described anew leave old labels behind.
-    if (!labels || labels.size >= maxLabelsPerSchema) {
-      labels = new Map();
-      sizes.set(schema, labels);
+    let byName = sizes.get(schema);
+    if (!byName) sizes.set(schema, (byName = new Map()));
+    let size = byName.get(name);
+    if (size === undefined || size.description !== tool.description) {
+      // A shared schema's names are bounded: agents renamed leave old names behind.
+      if (byName.size >= maxNamesPerSchema) byName.clear();
+      const { description } = tool;
+      size = { description, tokens: count(JSON.stringify({ name, description, schema })) };
+      byName.set(name, size);
     }
-    const label = `${name}\u0000${tool.description ?? ''}`;
-    let size = labels.get(label);
-    if (size === undefined) {
-      size = count(JSON.stringify({ name, description: tool.description, schema }));
-      labels.set(label, size);
-    }
-    total += size;
+    total += size.tokens;
   }
   return total;
 }

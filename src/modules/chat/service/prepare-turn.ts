@@ -1,10 +1,9 @@
 import type { UserActor } from '../../../actor.js';
-import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
 import type { ModelRegistry, ResolvedModel } from '../../../models/registry.js';
 import type { Conversation, ConversationService, Message, Part } from '../../conversations/index.js';
 import { CannotRegenerateError, NothingToApproveError } from '../errors.js';
 import type { ChatRequest } from '../schema.js';
-import type { chatRuns } from '../table.js';
+import type { NewClaim } from './run-claims.js';
 
 export interface Turn {
   /** The stored reply the model writes into (new, or the one waiting for approvals). */
@@ -47,10 +46,7 @@ export async function prepareTurn(
     model: ResolvedModel;
     existing: Conversation | undefined;
     /** The claim of a new conversation's reply, written by the statement storing its first turn. */
-    claimNew: (claim: {
-      conversationId: string;
-      replyId: string;
-    }) => TypedQueryBuilder<{ runId: typeof chatRuns.runId }>;
+    claimNew: NewClaim;
   },
 ): Promise<Turn> {
   if (request.approvals) {
@@ -95,8 +91,7 @@ export async function prepareTurn(
       actor,
       { ...(request.model ? { model: request.model } : {}), messages: turn },
       {
-        alsoInsert: ({ conversationId, messageIds }) =>
-          claimNew({ conversationId, replyId: messageIds.at(-1) as string }),
+        alsoInsert: claimNew,
         unflushed: true,
       },
     );

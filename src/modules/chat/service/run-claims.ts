@@ -2,7 +2,11 @@ import { and, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'driz
 import { commitUnflushed } from '../../../db/commit-unflushed.js';
 import type { Database } from '../../../db/database.js';
 import type { IdGenerator } from '../../../ids.js';
+import type { AlsoInsert } from '../../conversations/index.js';
 import { chatRuns } from '../table.js';
+
+/** The claim written by the statement that stores a new conversation; answers its run id. */
+export type NewClaim = AlsoInsert<{ runId: typeof chatRuns.runId }>;
 
 /** A claim whose lease ran out, removed: the reply it was writing, if the claim had named it yet. */
 export interface ExpiredClaim {
@@ -58,16 +62,25 @@ export function createRunClaims({
     },
 
     /**
-     * The claim of a new conversation's reply, as an insert for the statement that stores the
+     * The claim of a new conversation's reply, as the insert of the statement that stores the
      * conversation (nobody else can hold a conversation that did not exist; its key makes a second
-     * claim fail that statement).
+     * claim fail that statement). Built once with placeholders: that statement is prepared.
      */
-    claimNew(claim: { conversationId: string; replyId: string }) {
-      return db
-        .insert(chatRuns)
-        .values({ ...claim, runId: ids(), processId, leaseExpiresAt: leaseEnd() })
-        .returning({ runId: chatRuns.runId });
-    },
+    claimNew: {
+      name: 'chat_claim',
+      build: ({ conversationId, messageIds }) =>
+        db
+          .insert(chatRuns)
+          .values({
+            conversationId,
+            replyId: messageIds.at(-1) ?? null,
+            runId: sql.placeholder('claim_run_id'),
+            processId: sql.placeholder('claim_process_id'),
+            leaseExpiresAt: sql`now() + (${sql.placeholder('claim_lease_ms')}::integer * interval '1 millisecond')`,
+          })
+          .returning({ runId: chatRuns.runId }),
+      values: () => ({ claim_run_id: ids(), claim_process_id: processId, claim_lease_ms: leaseMs }),
+    } satisfies NewClaim as NewClaim,
 
     /** Names the reply a claim made before the turn was stored is writing. */
     async attach(runId: string, replyId: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { ConversationService } from '../../conversations/index.js';
 import { type ChatRun, createChatRun, type ReplyStream } from './chat-run.js';
 import type { ChatRelay } from './chat-relay.js';
 import { createRemoteRun, watchHoldsMs } from './remote-run.js';
-import { createRunClaims } from './run-claims.js';
+import { createRunClaims, type NewClaim } from './run-claims.js';
 import { createRunLog } from './run-log.js';
 
 export interface RunRegistryDeps {
@@ -136,10 +136,13 @@ export function createRunRegistry({
      * The claim of a new conversation, written by the statement storing its first turn, so it
      * costs no round trip of its own; the run is begun once that statement has committed.
      */
-    claimNew(claim: { conversationId: string; replyId: string }) {
-      if (closed) throw new ServiceUnavailableError('SHUTTING_DOWN', 'The server is shutting down');
-      return claims.claimNew(claim);
-    },
+    claimNew: {
+      ...claims.claimNew,
+      values(stored) {
+        if (closed) throw new ServiceUnavailableError('SHUTTING_DOWN', 'The server is shutting down');
+        return claims.claimNew.values(stored);
+      },
+    } satisfies NewClaim as NewClaim,
 
     attach: (runId: string, replyId: string) => claims.attach(runId, replyId),
     release(runId: string) {

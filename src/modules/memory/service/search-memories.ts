@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/database.js';
 import { memories, memoryEmbeddings } from '../table.js';
@@ -106,24 +106,17 @@ async function hybridSearch(
     vectorSearch: VectorSearch;
   },
 ): Promise<ScoredRecord[]> {
-  const active = includeArchived ? undefined : isNull(memories.archivedAt);
-  const tsQuery = sql`to_tsquery('english', ${words ?? ''})`;
-  const fullText = sql<number>`ts_rank(${memories.search}, ${tsQuery}, 32)`;
-  const trigram = sql<number>`similarity(${memories.text}, ${query})`;
-  const weight = (name: keyof typeof weights) => sql.raw(String(weights[name]));
-  const scoreOf = (cosine: SQL) =>
-    sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
-    + ${weight('vector')} * ${cosine} + ${weight('importance')} * ${memories.importance})`
-      .mapWith(Number)
-      .as('score');
-  const wordMatch = or(sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`);
   if (!embedding)
-    return db
-      .select({ ...memoryColumns, score: scoreOf(sql`0`) })
-      .from(memories)
-      .where(and(inScope(ownerId, key), active, wordMatch))
-      .orderBy(sql`score desc`, desc(memories.id))
-      .limit(limit);
+    return wordSearchOf(db, includeArchived).execute({
+      ownerId,
+      scope: key.scope,
+      scopeId: key.scopeId,
+      words: words ?? '',
+      query,
+      limit,
+    });
+  const active = includeArchived ? undefined : isNull(memories.archivedAt);
+  const { scoreOf, wordMatch } = scoring(words ?? '', query);
   // Two branches, each scored once: the word matches (found through the GIN indexes), with their
   // cosine when they are also near; and the near memories that match no word. An OR of the two in
   // one WHERE would test every memory of the scope; a union of ids joined back to memories read
@@ -149,6 +142,54 @@ async function hybridSearch(
     .from(found)
     .orderBy(sql`${found.score} desc`, desc(found.id))
     .limit(limit);
+}
+
+type Value = string | Placeholder;
+
+/** The score of a memory for a query (`cosine`: its vector's part) and the test of a word match. */
+function scoring(words: Value, query: Value) {
+  const tsQuery = sql`to_tsquery('english', ${words})`;
+  const fullText = sql<number>`ts_rank(${memories.search}, ${tsQuery}, 32)`;
+  const trigram = sql<number>`similarity(${memories.text}, ${query})`;
+  const weight = (name: keyof typeof weights) => sql.raw(String(weights[name]));
+  const scoreOf = (cosine: SQL) =>
+    sql<number>`(${weight('fullText')} * ${fullText} + ${weight('trigram')} * ${trigram}
+    + ${weight('vector')} * ${cosine} + ${weight('importance')} * ${memories.importance})`
+      .mapWith(Number)
+      .as('score');
+  const wordMatch = or(sql`${memories.search} @@ ${tsQuery}`, sql`${memories.text} % ${query}`);
+  return { scoreOf, wordMatch };
+}
+
+/** The word-only searches of each database (no embedding: every chat turn's recall, when none is configured). */
+const wordSearches = new WeakMap<Database, Map<boolean, ReturnType<typeof prepareWordSearch>>>();
+
+function wordSearchOf(db: Database, includeArchived: boolean) {
+  let byArchived = wordSearches.get(db);
+  if (!byArchived) wordSearches.set(db, (byArchived = new Map()));
+  let prepared = byArchived.get(includeArchived);
+  if (!prepared) byArchived.set(includeArchived, (prepared = prepareWordSearch(db, includeArchived)));
+  return prepared;
+}
+
+/** The search without an embedding, built once and parsed once a connection (a named prepared statement). */
+function prepareWordSearch(db: Database, includeArchived: boolean) {
+  const { scoreOf, wordMatch } = scoring(sql.placeholder('words'), sql.placeholder('query'));
+  return db
+    .select({ ...memoryColumns, score: scoreOf(sql`0`) })
+    .from(memories)
+    .where(
+      and(
+        eq(memories.ownerId, sql.placeholder('ownerId')),
+        eq(memories.scope, sql.placeholder('scope')),
+        eq(memories.scopeId, sql.placeholder('scopeId')),
+        includeArchived ? undefined : isNull(memories.archivedAt),
+        wordMatch,
+      ),
+    )
+    .orderBy(sql`score desc`, desc(memories.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(`recall_words${includeArchived ? '_with_archived' : ''}`);
 }
 
 interface NearestInput {
