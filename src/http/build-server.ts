@@ -109,9 +109,7 @@ export async function buildHttpServer({
   });
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? '(unmatched)';
-    const seconds = reply.elapsedTime / 1000;
-    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    metrics.httpDuration.observe({ method: request.method, route }, seconds);
+    metrics.httpAnswers.record(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     const level = quietRoutes.has(route) ? 'debug' : 'info';
     // The line is made only when it is written (a probe's, at debug, seldom is); request.log is a
     // child of our pino logger (loggerInstance).

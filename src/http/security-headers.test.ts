@@ -71,7 +71,7 @@ type Answers = Record<string, Record<string, string>>;
 /** Every route's headers, less the ones any answer has, through a real server and through inject. */
 async function answersOf(
   make: () => FastifyInstance,
-  register: (app: FastifyInstance) => Promise<void> | void,
+  register: (app: FastifyInstance) => unknown,
 ): Promise<{ served: Answers; injected: Answers }> {
   const app = make();
   await register(app);
