@@ -1,5 +1,6 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { ConnectionStats } from './db/database.js';
+import { createRequestMetrics } from './http/request-metrics.js';
 
 /**
  * The Prometheus metrics of one app instance, on a registry of its own (so tests can build several
@@ -11,18 +12,10 @@ export function createMetrics() {
     registry,
     /** This app's metrics plus the process's (memory, CPU, event loop), as served at /metrics. */
     scrape: () => Registry.merge([processRegistry(), registry]).metrics(),
-    httpRequests: new Counter({
-      name: 'http_requests_total',
-      help: 'HTTP requests answered, by method, route pattern and status code',
-      labelNames: ['method', 'route', 'status'] as const,
-      registers: [registry],
-    }),
-    httpDuration: new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'Time to answer HTTP requests, by method and route pattern',
-      labelNames: ['method', 'route'] as const,
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [registry],
+    /** http_requests_total (by method, route pattern and status) and http_request_duration_seconds. */
+    httpAnswers: createRequestMetrics({
+      registry,
+      bounds: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     }),
     eventsPublished: new Counter({
       name: 'events_published_total',

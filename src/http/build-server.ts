@@ -9,7 +9,7 @@ import { errorBody } from './error-body.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { securityHeaderWriter } from './security-headers.js';
 import { type RouteScope, registerRouteScopes } from './route-scope.js';
 import { serializerCompiler } from './serializer-compiler.js';
 import { validatorCompiler } from './validator-compiler.js';
@@ -43,7 +43,24 @@ export async function buildHttpServer({
   logger: Logger;
   metrics: Metrics;
 }): Promise<FastifyInstance> {
+  const securityHeaders = securityHeaderWriter({
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        // Over plain http (a local install), asking the browser to upgrade would break every file.
+        'upgrade-insecure-requests': config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+    // Not helmet's no-referrer: under it a browser may send `Origin: null` on the app's own writes,
+    // which the origin checks then refuse. Other sites still learn nothing.
+    referrerPolicy: { policy: 'same-origin' },
+  });
   const app = Fastify({
+    // Every answer the server writes gets the security headers as it is written.
+    http: { ServerResponse: securityHeaders.ServerResponse },
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: requestIdFor,
@@ -87,13 +104,12 @@ export async function buildHttpServer({
   // promise per hook per request was a measurable share of a small request's time.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    securityHeaders.secure(reply.raw); // app.inject()'s response, not the server's own
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? '(unmatched)';
-    const seconds = reply.elapsedTime / 1000;
-    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    metrics.httpDuration.observe({ method: request.method, route }, seconds);
+    metrics.httpAnswers.record(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     const level = quietRoutes.has(route) ? 'debug' : 'info';
     // The line is made only when it is written (a probe's, at debug, seldom is); request.log is a
     // child of our pino logger (loggerInstance).
@@ -110,21 +126,6 @@ export async function buildHttpServer({
     done();
   });
 
-  registerSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        'script-src': ["'self'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        // Over plain http (a local install), asking the browser to upgrade would break every file.
-        'upgrade-insecure-requests': config.publicUrl.startsWith('https://') ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.publicUrl.startsWith('https://'),
-    // Not helmet's no-referrer: under it a browser may send `Origin: null` on the app's own writes,
-    // which the origin checks then refuse. Other sites still learn nothing.
-    referrerPolicy: { policy: 'same-origin' },
-  });
   // Before any route: the plugin wraps each route's handler so an upgrade reaches its wsHandler.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerOpenApi(app, { publicUrl: config.publicUrl });
