@@ -492,7 +492,7 @@ export async function createApp({
     launching?.catch(() => undefined); // a failure is awaited below; this keeps it from going unhandled meanwhile
     const http = await buildHttpServer({ config, logger, metrics });
     registerCsrfProtection(http, config);
-    registerHealthRoutes(http, { database, metrics });
+    registerHealthRoutes(http, { database, metrics, readiness: [() => identity.auth.ready()] });
     registerVersionRoutes(http, { startedAt: clock.now() });
     registerFeatureRoutes(http, features);
     registerIdentity(http, identity);
@@ -560,7 +560,7 @@ export async function createApp({
       events,
       mcpServices,
       loadPromptFiles,
-      warmUps: [signInWarmUp(identity), defaultModelWarmUp(models), assistantLibrariesWarmUp(models)],
+      warmUps: [signInWarmUp(identity, logger), defaultModelWarmUp(models), assistantLibrariesWarmUp(models)],
     });
   } catch (error) {
     // The chat's sweep ticks and its relay listens until closed.
@@ -579,8 +579,16 @@ export type App = Awaited<ReturnType<typeof createApp>>;
  * Better Auth is built on its first use (a session cookie's request, sign-in, OAuth): first thing
  * once the server listens, so that request finds it built, or waits only for the rest of the build.
  */
-function signInWarmUp(identity: IdentityServices): WarmUp {
-  return { name: 'sign-in (Better Auth)', wanted: async () => true, run: () => identity.auth.get() };
+function signInWarmUp(identity: IdentityServices, logger: Logger): WarmUp {
+  return {
+    name: 'sign-in (Better Auth)',
+    wanted: async () => true,
+    // Not the warm-ups' warning: until it starts, sign-in answers AUTH_UNAVAILABLE and /readyz 503.
+    run: () =>
+      identity.auth.get().catch((error: unknown) => {
+        logger.error({ err: error }, 'sign-in could not start; it is tried again on use');
+      }),
+  };
 }
 
 /**

@@ -9,7 +9,16 @@ import { errorBodySchema } from './error-body.js';
 /** Liveness, readiness and Prometheus metrics, for load balancers and monitoring. */
 export function registerHealthRoutes(
   app: FastifyInstance,
-  { database, metrics }: { database: DatabaseHandle; metrics: Metrics },
+  {
+    database,
+    metrics,
+    readiness = [],
+  }: {
+    database: DatabaseHandle;
+    metrics: Metrics;
+    /** More conditions for readiness beside the database: each rejects (with a 503 error) when unmet. */
+    readiness?: (() => Promise<void>)[];
+  },
 ) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
@@ -30,7 +39,7 @@ export function registerHealthRoutes(
     {
       schema: {
         tags: ['operations'],
-        summary: 'The database answers: ready for requests',
+        summary: 'The database answers and sign-in could start: ready for requests',
         response: {
           200: z.object({ status: z.literal('ready'), database: z.enum(['embedded', 'postgres']) }),
           503: errorBodySchema,
@@ -45,6 +54,7 @@ export function registerHealthRoutes(
           cause: error,
         });
       }
+      for (const ready of readiness) await ready();
       return { status: 'ready' as const, database: database.kind };
     },
   );

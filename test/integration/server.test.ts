@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 import { databaseKinds } from '../helpers/test-database.js';
@@ -71,6 +72,32 @@ describe('readiness', () => {
       expect(ready.json().error.code).toBe('DATABASE_UNAVAILABLE');
       expect((await testApp.app.http.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
+      await testApp.close();
+    }
+  });
+
+  it('answers 503 AUTH_UNAVAILABLE on sign-in and then on /readyz when sign-in cannot start', async () => {
+    const testApp = await buildTestApp('embedded');
+    const database = new pg.Client({ connectionString: testApp.app.database.url });
+    await database.connect();
+    const readyz = () => testApp.app.http.inject({ method: 'GET', url: '/readyz' });
+    try {
+      // Sign-in starts on its first use (no server has listened here) and finds its OAuth tables gone.
+      await database.query('alter table oauth_resources rename to oauth_resources_away');
+      expect((await readyz()).statusCode).toBe(200); // nothing has tried it yet
+      const signIn = await testApp.app.http.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in/email',
+        payload: { email: 'ada@example.com', password: 'correct horse battery' },
+      });
+      expect(signIn.statusCode).toBe(503);
+      expect(signIn.json().error.code).toBe('AUTH_UNAVAILABLE');
+      const ready = await readyz();
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().error.code).toBe('AUTH_UNAVAILABLE');
+    } finally {
+      await database.query('alter table if exists oauth_resources_away rename to oauth_resources');
+      await database.end();
       await testApp.close();
     }
   });

@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '../../errors.js';
 import type { Auth } from './auth.js';
 
 /**
@@ -7,20 +8,50 @@ import type { Auth } from './auth.js';
  * needs it waits at most for the build already under way.
  */
 export interface AuthHandle {
-  /** Better Auth, started. A build that failed is tried again by the next call. */
+  /**
+   * Better Auth, started. A failed build answers AUTH_UNAVAILABLE (503) for `retryAfterMs`, then
+   * is tried again by the next call: a database that is back is used, one that is not is not
+   * asked again by every request.
+   */
   get(): Promise<Auth>;
+  /** Resolves unless the last build failed and fails again (for readiness); starts no first build. */
+  ready(): Promise<void>;
 }
 
-/** Wraps `build` so it runs once, on the first `get()`; a failure is not kept. */
-export function lazyAuth(build: () => Promise<Auth>): AuthHandle {
+/** How long a failed build's error is given before the build is tried again. */
+export const retryAfterMs = 10_000;
+
+/** Wraps `build` so it runs once, on the first `get()`; a failure is held `retryAfterMs`, then retried. */
+export function lazyAuth(build: () => Promise<Auth>, now: () => number = Date.now): AuthHandle {
   let building: Promise<Auth> | undefined;
-  return {
+  let failed: { error: ServiceUnavailableError; at: number } | undefined;
+  const handle: AuthHandle = {
     get() {
-      building ??= build().catch((error: unknown) => {
-        building = undefined;
-        throw error;
-      });
+      if (failed && now() - failed.at < retryAfterMs) return Promise.reject(failed.error);
+      building ??= build().then(
+        (auth) => {
+          failed = undefined;
+          return auth;
+        },
+        (error: unknown) => {
+          building = undefined;
+          failed = { error: unavailable(error), at: now() };
+          throw failed.error;
+        },
+      );
       return building;
     },
+    async ready() {
+      if (failed) await handle.get();
+    },
   };
+  return handle;
+}
+
+function unavailable(cause: unknown) {
+  return new ServiceUnavailableError(
+    'AUTH_UNAVAILABLE',
+    'Sign-in is not available: its start-up failed (the server log says why); it is tried again shortly',
+    { cause },
+  );
 }

@@ -43,6 +43,11 @@ export function createAccessTokenVerifier({
     return keySet;
   }
 
+  /**
+   * The token's payload, or INVALID_TOKEN when the token does not verify. Loading the keys is not
+   * the token's fault: a failure there (sign-in unavailable, the database) passes as it is, so a
+   * client keeps a good token rather than being sent to authorise again.
+   */
   async function verifyJwt(token: string) {
     const options = {
       issuer: [publicUrl, `${publicUrl}${authBasePath}`],
@@ -50,11 +55,18 @@ export function createAccessTokenVerifier({
     };
     // jose comes with Better Auth (on first use, not at start); imported once, then a resolved promise.
     const { jwtVerify } = await import('jose');
+    const keys = await signingKeys(false);
     try {
-      return (await jwtVerify(token, await signingKeys(false), options)).payload;
+      return (await jwtVerify(token, keys, options)).payload;
     } catch (error) {
-      if ((error as { code?: string }).code !== 'ERR_JWKS_NO_MATCHING_KEY') throw error;
-      return (await jwtVerify(token, await signingKeys(true), options)).payload;
+      if ((error as { code?: string }).code !== 'ERR_JWKS_NO_MATCHING_KEY') throw invalidToken();
+    }
+    // A key we had not loaded (rotated since): the keys are loaded again, once.
+    const rotated = await signingKeys(true);
+    try {
+      return (await jwtVerify(token, rotated, options)).payload;
+    } catch {
+      throw invalidToken();
     }
   }
 
@@ -74,9 +86,7 @@ export function createAccessTokenVerifier({
 
   return {
     async verify(token: string, surface: Surface): Promise<UserActor> {
-      const payload = await verifyJwt(token).catch(() => {
-        throw invalidToken();
-      });
+      const payload = await verifyJwt(token);
       if (await ended(payload)) throw invalidToken();
       const [user] = payload.sub ? await db.select().from(users).where(eq(users.id, payload.sub)) : [];
       if (!user?.active) throw invalidToken();
