@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { isPostgresOn, readPostmaster, stopPostmaster } from '../../src/db/embedded/postmaster.js';
 
 const taskTitle = 'Smoke test task';
 
@@ -62,9 +63,21 @@ export async function smokeTest({
       cause: error,
     });
   } finally {
-    server?.child.kill('SIGKILL');
+    await leaveNothingRunning(server, env.DATA_DIR);
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * After a failure: `serve` asked to stop (it stops its embedded PostgreSQL), killed if it does not;
+ * then the PostgreSQL it started, which outlives a killed Switchboard by design, stopped too.
+ */
+async function leaveNothingRunning(server: Server | undefined, dataDir: string) {
+  if (server && server.child.exitCode === null && server.child.signalCode === null)
+    await server.stop().catch(() => server.child.kill('SIGKILL'));
+  const pgDir = path.join(dataDir, 'postgres');
+  const postmaster = readPostmaster(pgDir);
+  if (postmaster && isPostgresOn(postmaster.pid, pgDir)) await stopPostmaster(postmaster.pid, pgDir);
 }
 
 interface Server {

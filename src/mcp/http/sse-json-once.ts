@@ -1,4 +1,4 @@
-import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 
 type SseWriter = (
   controller: ReadableStreamDefaultController<Uint8Array>,
@@ -6,6 +6,13 @@ type SseWriter = (
   message: object,
   eventId?: string,
 ) => boolean;
+
+// The SDK's private method this replaces: a server whose SDK has none fails as it loads.
+const sdkTransport = WebStandardStreamableHTTPServerTransport.prototype as unknown as {
+  writeSSEEvent?: SseWriter;
+};
+if (typeof sdkTransport.writeSSEEvent !== 'function')
+  throw new Error('The MCP SDK transport has no writeSSEEvent: see src/mcp/http/sse-json-once.ts');
 
 /**
  * Makes the transport write each SSE message with the JSON its event store made of it, instead of
@@ -16,16 +23,14 @@ type SseWriter = (
  * `writeSSEEvent` is the SDK's private method; this replaces it on the one instance, writing the
  * same bytes (src/mcp/http/sse-json-once.test.ts compares them with the SDK's own), and hands
  * any message the store did not make JSON of (a replayed one) to the SDK's method. If an SDK
- * upgrade renames it, opening a session fails at once rather than quietly losing this.
+ * upgrade renames it, the server fails as it loads (above), not at a client's first session.
  */
 export function writeStoredJson(
   transport: WebStandardStreamableHTTPServerTransport,
   jsonOf: (message: object) => string | undefined,
 ): void {
   const target = transport as unknown as { writeSSEEvent?: SseWriter };
-  const sdkWrite = target.writeSSEEvent;
-  if (typeof sdkWrite !== 'function')
-    throw new Error('The MCP SDK transport has no writeSSEEvent: see src/mcp/http/sse-json-once.ts');
+  const sdkWrite = target.writeSSEEvent as SseWriter;
   target.writeSSEEvent = function (controller, encoder, message, eventId) {
     const json = jsonOf(message);
     if (json === undefined) return sdkWrite.call(this, controller, encoder, message, eventId);
