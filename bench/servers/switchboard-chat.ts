@@ -5,7 +5,7 @@
  */
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createServedApp } from './served-app.js';
+import { createServedApp, listenServed } from './served-app.js';
 import { benchUsers } from './bench-users.js';
 
 const result = readConfig({
@@ -21,5 +21,5 @@ const app = await createServedApp({
   }),
 });
 const keys = await benchUsers(app, { prefix: 'chat', scopes: ['api:read', 'api:write'] });
-process.stdout.write(`${JSON.stringify({ url: await app.listen(), keys })}\n`);
+process.stdout.write(`${JSON.stringify({ url: await listenServed(app), keys })}\n`);
 process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));

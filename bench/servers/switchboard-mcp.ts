@@ -5,7 +5,7 @@
  */
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createServedApp } from './served-app.js';
+import { createServedApp, listenServed } from './served-app.js';
 import { benchUsers } from './bench-users.js';
 
 const result = readConfig({ env: { ...process.env, MCP_FIXTURES: 'true' }, flags: {} });
@@ -22,7 +22,7 @@ const keys = await benchUsers(app, {
       await app.tasks.add(actor, { title: `Task ${n}`, tags: n % 2 ? ['odd'] : [] });
   },
 });
-const url = await app.listen();
+const url = await listenServed(app);
 // Measured once the background warm-ups (the assistant's libraries) are done: they would take the
 // CPU of the first seconds of load. bench/start.bench.ts measures the start itself.
 await app.warmedUp();
