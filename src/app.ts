@@ -565,7 +565,11 @@ export async function createApp({
   } catch (error) {
     // The chat's sweep ticks and its relay listens until closed.
     await chatStarted?.close().catch((failure) => logger.warn({ err: failure }, 'could not close the chat'));
-    await launching?.catch(() => undefined); // the engine stops once its launch has ended, however
+    // The engine stops once its launch has ended, however; a launch that failed beside another
+    // failure is logged (the error thrown below is the other one).
+    await launching?.catch((failure: unknown) => {
+      if (failure !== error) logger.warn({ err: failure }, 'the engine did not launch either');
+    });
     await engine?.shutdown().catch((failure) => logger.warn({ err: failure }, 'could not stop the engine'));
     await started?.close();
     await database.close();
