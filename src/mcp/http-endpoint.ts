@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { errorBody } from '../http/error-body.js';
 import type { Logger } from '../logger.js';
 import type { McpServices } from './build-mcp-server.js';
-import { type ActorWithoutCredentials, fixtureActorHook } from './http/authenticate.js';
+import { type ActorWithoutCredentials, fixtureActorHooks } from './http/authenticate.js';
 import { handleWithTransport } from './http/handle-transport.js';
 import { createHostAndOriginCheck } from './http/host-and-origin.js';
 import { openSession } from './http/open-session.js';
@@ -60,7 +60,7 @@ export function registerMcpEndpoint(
     url: '/mcp',
     config: { scope: 'mcp' },
     schema: { hide: true },
-    onRequest: fixtureActorHook(actorWithoutCredentials),
+    onRequest: fixtureActorHooks(actorWithoutCredentials),
     onSend: challenge,
     handler: async (request, reply) => {
       checkHostAndOrigin(request);
@@ -82,7 +82,7 @@ export function registerMcpEndpoint(
     url: '/mcp',
     config: { scope: 'mcp' },
     schema: { hide: true },
-    onRequest: fixtureActorHook(actorWithoutCredentials),
+    onRequest: fixtureActorHooks(actorWithoutCredentials),
     onSend: challenge,
     handler: (request, reply) =>
       reply

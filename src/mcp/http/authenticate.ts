@@ -10,7 +10,7 @@ export type ActorWithoutCredentials = () => Promise<UserActor>;
  * (src/http/route-scope.ts), as for any other actor: 401 without one, 403 without the scope.
  * A callback, not an async function: a request with credentials passes without a promise.
  */
-export function fixtureActorHook(actorWithoutCredentials?: ActorWithoutCredentials): onRequestHookHandler[] {
+export function fixtureActorHooks(actorWithoutCredentials?: ActorWithoutCredentials): onRequestHookHandler[] {
   if (!actorWithoutCredentials) return [];
   return [
     (request, _reply, done) => {

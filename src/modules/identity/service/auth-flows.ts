@@ -137,11 +137,10 @@ export function createAuthFlows({
         await audit.record(systemActor, { ...attempt, status: 'success', actorId: response.user.id });
         return await startedSession(response.user.id, response.token, headers.getSetCookie());
       } catch (error) {
-        // Better Auth's error class, from the module it was loaded with (on first use, not at start).
-        const { APIError } = await import('better-auth/api');
-        if (!(error instanceof APIError)) throw error;
+        const apiError = await betterAuthError(error);
+        if (!apiError) throw error;
         const actorId = await accountIdFor(email);
-        if (error.body?.code === 'ACCOUNT_DEACTIVATED') {
+        if (apiError.body?.code === 'ACCOUNT_DEACTIVATED') {
           await audit.record(systemActor, { ...attempt, status: 'denied', reason: 'deactivated', actorId });
           throw new ForbiddenError(
             'ACCOUNT_DEACTIVATED',
@@ -195,8 +194,7 @@ export function createAuthFlows({
         });
       } catch (error) {
         if (invite) await invites.release(invite.id); // no account was made: the invite stays usable
-        const { APIError } = await import('better-auth/api');
-        if (error instanceof APIError && String(error.body?.code).startsWith('USER_ALREADY_EXISTS'))
+        if (String((await betterAuthError(error))?.body?.code).startsWith('USER_ALREADY_EXISTS'))
           throw new EmailInUseError();
         throw error;
       }
@@ -241,3 +239,9 @@ export function createAuthFlows({
 }
 
 export type AuthFlows = ReturnType<typeof createAuthFlows>;
+
+/** Better Auth's error, if `error` is one: its class from the module loaded on first use, not at start. */
+async function betterAuthError(error: unknown) {
+  const { APIError } = await import('better-auth/api');
+  return error instanceof APIError ? error : undefined;
+}
