@@ -380,6 +380,14 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     expect(started.also).toEqual({ id: `note-${started.conversation.id}`, parentId: replyId });
     expect(started.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
     expect(started.conversation.active_message_id).toBe(replyId);
+    // A null stays SQL NULL, as an insert of the row would store it (not jsonb's JSON null).
+    const jsonNulls = await db
+      .select({ id: messagesTable.id })
+      .from(messagesTable)
+      .where(
+        sql`${messagesTable.conversationId} = ${started.conversation.id} and ${messagesTable.metrics} is not null`,
+      );
+    expect(jsonNulls).toEqual([]);
     // The second conversation of the same shape runs the prepared statement with its own values.
     const again = await conversations.start(alice, turn, {
       alsoInsert: note('test_note', () => sql.placeholder('note_id')),

@@ -35,6 +35,13 @@ interface Prepared {
   execute(values: Record<string, unknown>): Promise<unknown>;
 }
 
+/**
+ * A column given as null, in a shape: its NULL is written into the statement. A placeholder's value
+ * goes through the column's encoder, which would store a jsonb column's null as JSON `null`, and
+ * fail on a timestamp's; an insert of the object sends SQL NULL.
+ */
+const nullMark = '=null';
+
 /** The prepared statements of each database, by shape (the columns given, the messages, the caller's row). */
 const preparedByDatabase = new WeakMap<Database, Map<string, Prepared>>();
 
@@ -65,9 +72,12 @@ export async function insertConversation<Also extends ColumnsSelection>(
   rows: MessageRecord[];
   also: Record<string, unknown> | undefined;
 }> {
-  // A column left undefined takes its default, as an insert of the object would.
+  // A column left undefined takes its default, as an insert of the object would; one given as null
+  // is part of the shape (see `nullMark`).
   const given = (row: object) =>
-    Object.keys(row).filter((column) => row[column as keyof typeof row] !== undefined);
+    Object.entries(row)
+      .filter(([, value]) => value !== undefined)
+      .map(([column, value]) => (value === null ? `${column}${nullMark}` : column));
   const shape = {
     conversationKeys: given(conversation),
     messageKeys: values.map(given),
@@ -85,13 +95,12 @@ export async function insertConversation<Also extends ColumnsSelection>(
   const placeholders: Record<string, unknown> = {
     ...(also?.values({ conversationId: conversation.id, messageIds: values.map((value) => value.id) }) ?? {}),
   };
-  const row = conversation as Record<string, unknown>;
-  for (const column of shape.conversationKeys) placeholders[`conversation.${column}`] = row[column];
-  values.forEach((value, index) => {
-    const message = value as Record<string, unknown>;
-    for (const column of shape.messageKeys[index] ?? [])
-      placeholders[`message${index}.${column}`] = message[column];
-  });
+  const fill = (prefix: string, row: object, keys: string[]) => {
+    for (const column of keys)
+      if (!column.endsWith(nullMark)) placeholders[`${prefix}.${column}`] = row[column as keyof typeof row];
+  };
+  fill('conversation', conversation, shape.conversationKeys);
+  values.forEach((value, index) => fill(`message${index}`, value, shape.messageKeys[index] ?? []));
   const result = (await prepared.execute(placeholders)) as {
     message: MessageRecord;
     conversation: ConversationRow;
@@ -122,7 +131,13 @@ function prepareStart<Also extends ColumnsSelection>(
   name: string,
 ): Prepared {
   const placeholdersOf = (prefix: string, keys: string[]) =>
-    Object.fromEntries(keys.map((column) => [column, sql.placeholder(`${prefix}.${column}`)]));
+    Object.fromEntries(
+      keys.map((key) =>
+        key.endsWith(nullMark)
+          ? [key.slice(0, -nullMark.length), sql`null`]
+          : [key, sql.placeholder(`${prefix}.${key}`)],
+      ),
+    );
   const created = db.$with('created').as(
     db
       .insert(conversations)
