@@ -30,6 +30,8 @@ export function openSse(reply: FastifyReply, headers: Record<string, string>): S
     for (const listener of listeners) listener();
   };
   response.on('close', close);
+  // A client that left before the stream opened (while its turn was stored) will send no 'close'.
+  if (response.destroyed) close();
   return {
     send(data, id) {
       if (closed) return;
