@@ -152,8 +152,24 @@ function securedWriteHead(write: WriteHead, headers: SecurityHeaders): WriteHead
  * event streams) alike — without a hook, and without setting each header on every response.
  */
 function securedResponseClass(headers: SecurityHeaders): typeof ServerResponse {
-  // Made as Node makes its own (ServerResponse calls OutgoingMessage): a class extending it built
-  // each response through a slower path (0.15 µs against 0.01).
+  const SecuredResponse = responseConstructor();
+  Object.defineProperty(SecuredResponse.prototype, 'writeHead', {
+    value: securedWriteHead(ServerResponse.prototype.writeHead as WriteHead, headers),
+    writable: true,
+    configurable: true,
+  });
+  return SecuredResponse;
+}
+
+/**
+ * A constructor of ServerResponses with a prototype of its own. Made as Node makes its own
+ * (ServerResponse calls OutgoingMessage): a class extending it built each response through a
+ * slower path (0.15 µs against 0.01). A Node whose ServerResponse is a class (which cannot be
+ * called without `new`) gets a class.
+ */
+function responseConstructor(): typeof ServerResponse {
+  if (/^class\b/.test(Function.prototype.toString.call(ServerResponse)))
+    return class SecuredResponse extends ServerResponse {} as unknown as typeof ServerResponse;
   function SecuredResponse(this: ServerResponse, request: IncomingMessage, options?: object) {
     (ServerResponse as unknown as (request: IncomingMessage, options?: object) => void).call(
       this,
@@ -164,11 +180,6 @@ function securedResponseClass(headers: SecurityHeaders): typeof ServerResponse {
   Object.setPrototypeOf(SecuredResponse, ServerResponse);
   SecuredResponse.prototype = Object.create(ServerResponse.prototype, {
     constructor: { value: SecuredResponse, writable: true, configurable: true },
-    writeHead: {
-      value: securedWriteHead(ServerResponse.prototype.writeHead as WriteHead, headers),
-      writable: true,
-      configurable: true,
-    },
   }) as ServerResponse;
   return SecuredResponse as unknown as typeof ServerResponse;
 }
