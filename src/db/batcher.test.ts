@@ -91,4 +91,23 @@ describe('the batcher', () => {
     await expect(batcher.drain()).resolves.toBeUndefined();
     expect(calls).toBe(2);
   });
+
+  it('takes items again after failed writes: a lost batch no longer counts as waiting', async () => {
+    const attempted: number[] = [];
+    const batcher = createBatcher<number>({
+      name: 'test',
+      logger,
+      maxItems: 2,
+      maxPending: 4,
+      write: async (items) => {
+        attempted.push(...items);
+        throw new Error('database down');
+      },
+    });
+    for (let item = 0; item < 40; item++) {
+      batcher.add(item);
+      if (item % 2 === 1) await batcher.drain();
+    }
+    expect(attempted).toEqual(Array.from({ length: 40 }, (_, item) => item));
+  });
 });
