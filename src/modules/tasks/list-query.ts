@@ -5,7 +5,7 @@ import { listOrders } from './list-order.js';
 import type { z } from 'zod';
 import type { listTasksInputSchema } from './schema.js';
 import { type TaskRow, tasks } from './table.js';
-import { timestampText } from './timestamp-text.js';
+import { timestampText } from '../../db/timestamp-text.js';
 
 /** The columns a task is selected with: every one but the search vector. */
 export const taskColumns = {

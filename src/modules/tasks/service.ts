@@ -23,7 +23,7 @@ import {
   taskColumns as columns,
   type TaskRecord,
 } from './list-query.js';
-import { isoFromPostgres } from './timestamp-text.js';
+import { isoFromPostgres } from '../../db/timestamp-text.js';
 import './events.js';
 import { listOrders } from './list-order.js';
 
