@@ -73,6 +73,12 @@ export function createEventWaits({ db, bus, engine, logger, waitingOwners }: Wor
    * delivered, so every wait that existed before any of them is seen.
    */
   const gathering = new Map<string, AnyBusEvent[]>();
+  /**
+   * Each owner's offers in the order delivered, one after another: two running at once (events
+   * published one after the other, each delivered alone) would race to claim a wait, and the
+   * later event could take it.
+   */
+  const offering = new Map<string, Promise<void>>();
   function offer(busEvent: AnyBusEvent) {
     hearWaits(busEvent);
     const ownerId = ownerOf(busEvent);
@@ -86,9 +92,15 @@ export function createEventWaits({ db, bus, engine, logger, waitingOwners }: Wor
     queueMicrotask(() => {
       const events = gathering.get(ownerId) ?? [];
       gathering.delete(ownerId);
-      offerAll(ownerId, events).catch((error: unknown) =>
-        log.error({ err: error, events: events.length }, 'could not offer events to wait_event steps'),
-      );
+      const offered = (offering.get(ownerId) ?? Promise.resolve())
+        .then(() => offerAll(ownerId, events))
+        .catch((error: unknown) =>
+          log.error({ err: error, events: events.length }, 'could not offer events to wait_event steps'),
+        )
+        .finally(() => {
+          if (offering.get(ownerId) === offered) offering.delete(ownerId);
+        });
+      offering.set(ownerId, offered);
     });
   }
 
