@@ -34,13 +34,15 @@ const listColumns = {
 };
 
 type TimeFields = 'dueDate' | 'completedAt' | 'createdAt' | 'updatedAt';
-/** A task as a page lists it (see `isoFromPostgres` for its timestamps). */
-export type ListedTaskRecord = Omit<TaskRecord, TimeFields> & {
-  dueDate: string | null;
-  completedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
+/** A task row whose timestamps are `Time`s (a `Date` as drizzle maps them, or Postgres's text). */
+export type TaskRecordWith<Time> = Omit<TaskRecord, TimeFields> & {
+  dueDate: Time | null;
+  completedAt: Time | null;
+  createdAt: Time;
+  updatedAt: Time;
 };
+/** A task as a page lists it (see `isoFromPostgres` for its timestamps). */
+export type ListedTaskRecord = TaskRecordWith<string>;
 
 type ListRequest = z.output<typeof listTasksInputSchema> & { ownerId: string };
 

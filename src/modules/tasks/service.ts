@@ -22,21 +22,14 @@ import {
   type ListedTaskRecord,
   taskColumns as columns,
   type TaskRecord,
+  type TaskRecordWith,
 } from './list-query.js';
 import { isoFromPostgres } from '../../db/timestamp-text.js';
 import './events.js';
 import { listOrders } from './list-order.js';
 
 /** A task row as the API shows it, its timestamps made ISO text by `iso`. */
-function taskOf<Time>(
-  row: Omit<TaskRecord, 'dueDate' | 'completedAt' | 'createdAt' | 'updatedAt'> & {
-    dueDate: Time | null;
-    completedAt: Time | null;
-    createdAt: Time;
-    updatedAt: Time;
-  },
-  iso: (time: Time) => string,
-): Task {
+function taskOf<Time>(row: TaskRecordWith<Time>, iso: (time: Time) => string): Task {
   return {
     id: row.id,
     title: row.title,
