@@ -1,6 +1,8 @@
 /**
  * The chat: how much time to first token Switchboard adds over the model's own (the fake
- * OpenAI-compatible server, asked directly in the same run), and 100 streaming chats at once —
+ * OpenAI-compatible server, asked directly in the same run, chat by chat in alternation: with the
+ * very request Switchboard sends it — the tools, the system prompt — and with a one-line request),
+ * and 100 streaming chats at once —
  * every one must finish without error and be stored whole. And the built-in assistant's first reply
  * after a start (its libraries load in the background once the server listens) beside its later ones.
  */
@@ -24,18 +26,30 @@ export async function run() {
     scriptAll(20, 0);
     for (let index = 0; index < 20; index += 1) await viaSwitchboard(switchboard, index); // warm-up
 
-    scriptAll(sequentialChats, 0);
-    const direct = await sample(sequentialChats, () => directly(model.baseUrl));
-    scriptAll(sequentialChats, 0);
+    const switchboardRequest = model.lastChatBody();
+    if (!switchboardRequest) throw new Error('The model received no request from Switchboard');
+
+    // In alternation, chat by chat, so the machine's drift falls on all three.
+    scriptAll(sequentialChats * 3, 0);
+    const oneLine: number[] = [];
+    const sameRequest: number[] = [];
+    const through: number[] = [];
     const cpuBefore = processCpuMs(switchboard.pid);
-    const ours = await sample(sequentialChats, (index) =>
-      viaSwitchboard(switchboard, index).then((turn) => turn.ttftMs),
-    );
+    for (let index = 0; index < sequentialChats; index += 1) {
+      oneLine.push(await directly(model.baseUrl, oneLineRequest));
+      sameRequest.push(await directly(model.baseUrl, switchboardRequest));
+      through.push((await viaSwitchboard(switchboard, index)).ttftMs);
+    }
     const cpuAfter = processCpuMs(switchboard.pid);
     const cpuPerChat =
       cpuBefore !== undefined && cpuAfter !== undefined
         ? ((cpuAfter - cpuBefore) / sequentialChats).toFixed(2)
         : '';
+    const direct = percentiles(oneLine);
+    const directSame = percentiles(sameRequest);
+    const ours = percentiles(through);
+    const toolCount = (JSON.parse(switchboardRequest) as { tools?: unknown[] }).tools?.length ?? 0;
+    const requestKb = Math.round(Buffer.byteLength(switchboardRequest) / 1024);
 
     scriptAll(concurrentChats, 10);
     const started = performance.now();
@@ -50,10 +64,20 @@ export async function run() {
 
     return [
       {
-        measurement: 'time to first token, fake model directly',
+        measurement: 'time to first token, fake model directly, a one-line request',
         chats: sequentialChats,
         'p50 ms': direct.p50.toFixed(2),
         'p99 ms': direct.p99.toFixed(2),
+        'added p50 ms': '',
+        'server CPU ms/chat': '',
+        errors: 0,
+        'stored whole': '',
+      },
+      {
+        measurement: `time to first token, fake model directly, Switchboard's request (${toolCount} tools, ${requestKb} KB)`,
+        chats: sequentialChats,
+        'p50 ms': directSame.p50.toFixed(2),
+        'p99 ms': directSame.p99.toFixed(2),
         'added p50 ms': '',
         'server CPU ms/chat': '',
         errors: 0,
@@ -64,7 +88,7 @@ export async function run() {
         chats: sequentialChats,
         'p50 ms': ours.p50.toFixed(2),
         'p99 ms': ours.p99.toFixed(2),
-        'added p50 ms': (ours.p50 - direct.p50).toFixed(2),
+        'added p50 ms': `${(ours.p50 - directSame.p50).toFixed(2)} (${(ours.p50 - direct.p50).toFixed(2)} over the one-line request)`,
         'server CPU ms/chat': cpuPerChat,
         errors: 0,
         'stored whole': '',
@@ -199,16 +223,19 @@ async function firstReplyAfterStart() {
 }
 
 /** The fake model asked directly, streamed: time to its first content delta. */
-async function directly(baseUrl: string): Promise<number> {
+const oneLineRequest = JSON.stringify({
+  model: 'fake-model',
+  stream: true,
+  messages: [{ role: 'user', content: 'Hello' }],
+});
+
+/** One streamed request (a JSON body) straight to the model: time to its first text delta. */
+async function directly(baseUrl: string, body: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${baseUrl}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      model: 'fake-model',
-      stream: true,
-      messages: [{ role: 'user', content: 'Hello' }],
-    }),
+    body,
   });
   let ttft = 0;
   for await (const event of readSse(response)) {

@@ -4,15 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-
-export interface LoadResult {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  /** The server's CPU time per request in microseconds, when its process id was given (Linux). */
-  cpuUsPerRequest?: number;
-}
+import type { Turn } from './turns.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -52,8 +44,13 @@ export async function startBenchServer(file: string, env: Record<string, string>
   };
 }
 
-/** Drives `url` with `connections` concurrent keep-alive clients for `seconds` (after a short warm-up). */
-export async function measure({
+/** Drives `url` for a second, so a server's first requests (connections, JIT) fall outside the measurement. */
+export async function warmUp(url: string, connections = 10) {
+  await autocannon({ url, connections, duration: 1 });
+}
+
+/** Drives `url` with `connections` concurrent keep-alive clients for `seconds`: one turn (bench/turns.ts). */
+export async function loadTurn({
   url,
   connections = 10,
   seconds,
@@ -62,21 +59,19 @@ export async function measure({
   url: string;
   connections?: number;
   seconds: number;
-  /** The server's process, to report its CPU time per request. */
+  /** The server's process, to report its CPU time over the turn. */
   pid?: number;
-}): Promise<LoadResult> {
-  await autocannon({ url, connections, duration: 1 });
+}): Promise<Turn> {
   const cpuBefore = pid ? processCpuMs(pid) : undefined;
   const result = await autocannon({ url, connections, duration: seconds });
   const cpuAfter = pid ? processCpuMs(pid) : undefined;
   return {
-    requestsPerSecond: result.requests.average,
+    count: result.requests.total,
+    seconds: result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.non2xx,
-    ...(cpuBefore !== undefined && cpuAfter !== undefined
-      ? { cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total) }
-      : {}),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore } : {}),
   };
 }
 

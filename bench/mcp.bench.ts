@@ -1,92 +1,73 @@
 /**
  * tools/call round trips over Streamable HTTP: Switchboard's /mcp (API key auth, audit, events)
  * against the official SDK's bare server with the same echo tool, in the same run, with 1 and 32
- * concurrent clients; and list_tasks over 50 tasks on the embedded database.
+ * concurrent clients, in alternating turns (bench/turns.ts); and list_tasks over 50 tasks on the
+ * embedded database.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { processCpuMs, startBenchServer } from './harness.js';
 import { fetchWithOwnSignal } from './own-signal-fetch.js';
+import { type Totals, type Turn, cpuRatio, inTurns, rateRatio, turnCount, turnsSubtitle } from './turns.js';
 
 export const title = 'MCP tools/call over Streamable HTTP: Switchboard vs the bare SDK server';
 
-interface Figures {
-  callsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** The server's CPU time per call in microseconds (Linux): steadier than calls/s on a shared machine. */
-  cpuUsPerCall: number | undefined;
-}
+export const subtitle = turnsSubtitle('1 and 32 clients');
+
+type Server = Awaited<ReturnType<typeof startBenchServer>>;
 
 export async function run({ seconds }: { seconds: number }) {
-  const bare = await startBenchServer('bare-mcp.ts', {});
-  const switchboard = await startBenchServer('switchboard-mcp.ts', {});
+  const servers = {
+    'bare SDK server': await startBenchServer('bare-mcp.ts', {}),
+    Switchboard: await startBenchServer('switchboard-mcp.ts', {}),
+  };
+  const turnSeconds = seconds / turnCount;
   const rows = [];
   try {
+    const echo = { tool: 'echo', args: { message: 'hello' } };
     for (const clients of [1, 32]) {
-      const baseline = await measure({
-        url: bare.url,
-        pid: bare.pid,
-        clients,
-        seconds,
-        tool: 'echo',
-        args: { message: 'hello' },
-      });
-      const ours = await measure({
-        url: switchboard.url,
-        pid: switchboard.pid,
-        keys: switchboard.keys,
-        clients,
-        seconds,
-        tool: 'echo',
-        args: { message: 'hello' },
-      });
+      const connected = {
+        'bare SDK server': await connectClients(servers['bare SDK server'], clients),
+        Switchboard: await connectClients(servers.Switchboard, clients),
+      };
+      for (const sessions of Object.values(connected)) await warmUp(sessions, echo);
+      const totals = await inTurns(['bare SDK server', 'Switchboard'] as const, (name) =>
+        callTurn(connected[name], { ...echo, seconds: turnSeconds, pid: servers[name].pid }),
+      );
+      await Promise.all(
+        Object.values(connected)
+          .flat()
+          .map((client) => client.close()),
+      );
+      const baseline = totals['bare SDK server'];
       rows.push(row('echo', 'bare SDK server', clients, baseline, baseline));
-      rows.push(row('echo', 'Switchboard', clients, ours, baseline));
+      rows.push(row('echo', 'Switchboard', clients, totals.Switchboard, baseline));
     }
+    const listing = { tool: 'list_tasks', args: { limit: 50 } };
     for (const clients of [1, 32]) {
-      const listing = await measure({
-        url: switchboard.url,
-        pid: switchboard.pid,
-        keys: switchboard.keys,
-        clients,
-        seconds,
-        tool: 'list_tasks',
-        args: { limit: 50 },
-      });
-      rows.push(row('list_tasks (50 tasks)', 'Switchboard', clients, listing, undefined));
+      const sessions = await connectClients(servers.Switchboard, clients);
+      await warmUp(sessions, listing);
+      const totals = await inTurns(['Switchboard'] as const, () =>
+        callTurn(sessions, { ...listing, seconds: turnSeconds, pid: servers.Switchboard.pid }),
+      );
+      await Promise.all(sessions.map((client) => client.close()));
+      rows.push(row('list_tasks (50 tasks)', 'Switchboard', clients, totals.Switchboard, undefined));
     }
   } finally {
-    await Promise.all([bare.stop(), switchboard.stop()]);
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
   return rows;
 }
 
-async function measure({
-  url,
-  pid,
-  keys = [],
-  clients,
-  seconds,
-  tool,
-  args,
-}: {
-  url: string;
-  pid: number;
-  /** API keys the clients take in turn (none for the bare server). */
-  keys?: string[];
-  clients: number;
-  seconds: number;
-  tool: string;
-  args: Record<string, unknown>;
-}): Promise<Figures> {
-  const connected = await Promise.all(
-    Array.from({ length: clients }, async (_, index) => {
+/** `count` MCP sessions on `server`, taking its API keys in turn (the bare server has none). */
+async function connectClients(server: Server, count: number): Promise<Client[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, index) => {
       const client = new Client({ name: 'bench', version: '1.0.0' });
-      const key = keys[index % Math.max(1, keys.length)];
+      const key = server.keys[index % Math.max(1, server.keys.length)];
       const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
       await client.connect(
-        new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+        new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
           fetch: fetchWithOwnSignal,
           requestInit: { headers },
         }),
@@ -94,22 +75,35 @@ async function measure({
       return client;
     }),
   );
-  const call = (client: Client) => client.callTool({ name: tool, arguments: args });
-  await Promise.all(
-    connected.map(async (client) => {
-      for (let n = 0; n < 20; n++) await call(client);
-    }),
-  ); // warm-up
+}
 
+interface Call {
+  tool: string;
+  args: Record<string, unknown>;
+}
+
+async function warmUp(sessions: Client[], { tool, args }: Call) {
+  await Promise.all(
+    sessions.map(async (client) => {
+      for (let n = 0; n < 20; n++) await client.callTool({ name: tool, arguments: args });
+    }),
+  );
+}
+
+/** Every session calls `tool` in a loop for `seconds`: one turn (bench/turns.ts). */
+async function callTurn(
+  sessions: Client[],
+  { tool, args, seconds, pid }: Call & { seconds: number; pid: number },
+): Promise<Turn> {
   const latencies: number[] = [];
   const cpuBefore = processCpuMs(pid);
-  const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
+  const deadline = started + seconds * 1000;
   await Promise.all(
-    connected.map(async (client) => {
+    sessions.map(async (client) => {
       while (performance.now() < deadline) {
         const before = performance.now();
-        const result = await call(client);
+        const result = await client.callTool({ name: tool, arguments: args });
         if (result.isError) throw new Error(`${tool} failed: ${JSON.stringify(result.content)}`);
         latencies.push(performance.now() - before);
       }
@@ -117,30 +111,29 @@ async function measure({
   );
   const elapsed = (performance.now() - started) / 1000;
   const cpuAfter = processCpuMs(pid);
-  await Promise.all(connected.map((client) => client.close()));
   latencies.sort((a, b) => a - b);
   const at = (fraction: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))] ?? 0;
-  const cpuUsPerCall =
-    cpuBefore === undefined || cpuAfter === undefined
-      ? undefined
-      : ((cpuAfter - cpuBefore) * 1000) / Math.max(1, latencies.length);
-  return { callsPerSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), cpuUsPerCall };
+  return {
+    count: latencies.length,
+    seconds: elapsed,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    errors: 0,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore } : {}),
+  };
 }
 
-function row(tool: string, server: string, clients: number, figures: Figures, baseline: Figures | undefined) {
+function row(tool: string, server: string, clients: number, totals: Totals, baseline: Totals | undefined) {
   return {
     tool,
     server,
     clients,
-    'calls/s': Math.round(figures.callsPerSecond),
-    'p50 ms': figures.p50Ms.toFixed(2),
-    'p99 ms': figures.p99Ms.toFixed(2),
-    'calls/s vs bare': baseline ? (figures.callsPerSecond / baseline.callsPerSecond).toFixed(2) : '',
-    'server CPU µs/call': figures.cpuUsPerCall?.toFixed(0) ?? '',
-    'CPU vs bare':
-      baseline?.cpuUsPerCall && figures.cpuUsPerCall
-        ? (figures.cpuUsPerCall / baseline.cpuUsPerCall).toFixed(2)
-        : '',
+    'calls/s': Math.round(totals.perSecond),
+    'p50 ms': totals.p50Ms.toFixed(2),
+    'p99 ms': totals.p99Ms.toFixed(2),
+    'calls/s vs bare (turns)': baseline ? rateRatio(totals, baseline) : '',
+    'server CPU µs/call': totals.cpuUsPerRequest?.toFixed(0) ?? '',
+    'CPU vs bare': baseline ? cpuRatio(totals, baseline) : '',
   };
 }

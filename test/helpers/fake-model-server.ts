@@ -27,6 +27,8 @@ export async function startFakeModelServer() {
   const requests: RecordedRequest[] = [];
   /** The inputs of each POST /v1/embeddings, in order. */
   const embeddingRequests: string[][] = [];
+  /** The latest chat request's body as sent (the recorded ones keep the tools' names only). */
+  let lastChatBody: string | undefined;
   /** When the script runs out: echo the last user message. */
   const fallback = (request: RecordedRequest): FakeTurn => ({
     text: `You said: ${String(request.messages.findLast((message) => message.role === 'user')?.content ?? '')}`,
@@ -50,7 +52,8 @@ export async function startFakeModelServer() {
       });
     }
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') return json(response, 404, {});
-    const body = JSON.parse(await readBody(request)) as {
+    lastChatBody = await readBody(request);
+    const body = JSON.parse(lastChatBody) as {
       model: string;
       stream?: boolean;
       messages: RecordedRequest['messages'];
@@ -85,6 +88,7 @@ export async function startFakeModelServer() {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     embeddingRequests,
+    lastChatBody: () => lastChatBody,
     /** Queues answers, used in order; when none is left the model echoes the user. */
     script: (...turns: FakeTurn[]) => script.push(...turns),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
