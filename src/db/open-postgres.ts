@@ -43,7 +43,7 @@ export async function openPostgresDatabase({
     location: redactUrl(url),
     url,
     migrate: (options) => migratePostgres(pool, options),
-    ping: async () => void (await pool.query('select 1')),
+    ping: () => pool.query('select 1'),
     stats: () => ({
       total: pool.totalCount,
       idle: pool.idleCount,

@@ -14,8 +14,11 @@ export interface AuthHandle {
    * asked again by every request.
    */
   get(): Promise<Auth>;
-  /** Resolves unless the last build failed and fails again (for readiness); starts no first build. */
-  ready(): Promise<void>;
+  /**
+   * For readiness: nothing unless the last build failed (then the build tried again, which rejects
+   * while it fails). Starts no first build.
+   */
+  ready(): Promise<void> | undefined;
 }
 
 /** How long a failed build's error is given before the build is tried again. */
@@ -41,8 +44,8 @@ export function lazyAuth(build: () => Promise<Auth>, now: () => number = Date.no
       );
       return building;
     },
-    async ready() {
-      if (failed) await handle.get();
+    ready() {
+      return failed ? handle.get().then(() => undefined) : undefined;
     },
   };
   return handle;
