@@ -10,7 +10,7 @@ import { createHostAndOriginCheck } from './http/host-and-origin.js';
 import { openSession } from './http/open-session.js';
 import { registerProtectedResource } from './http/protected-resource.js';
 import { closeAllSessions, closeSessionsOnCredentialChange, startIdleSweep } from './http/session-cleanup.js';
-import { sessionFor } from './http/session-lookup.js';
+import { sessionFor, sessionOpenedFor } from './http/session-lookup.js';
 import type { HttpSessions } from './http/sessions.js';
 
 /**
@@ -65,12 +65,12 @@ export function registerMcpEndpoint(
     handler: async (request, reply) => {
       checkHostAndOrigin(request);
       const actor = request.user;
-      const found = await sessionFor({
-        request,
-        actor,
-        sessions,
-        open: () => openSession({ sessions, services, logger, actor }),
-      });
+      const found =
+        sessionFor({ request, actor, sessions }) ??
+        (await sessionOpenedFor({
+          request,
+          open: () => openSession({ sessions, services, logger, actor }),
+        }));
       if ('error' in found) return reply.status(found.status).send(found.error);
       await handleWithTransport({ request, reply, transport: found.transport, logger });
     },
