@@ -3,7 +3,8 @@
  * timers…) a served process creates per request, by type: GET /readyz, MCP `tools/call` echo and
  * list_tasks (50 tasks), one client, after a warm-up. The server is bench/servers/switchboard-mcp.ts
  * of the given worktree (this one by default), built as `serve` builds it, with
- * bench/async-census/count-inits.ts preloaded. ASYNC_CENSUS_STACKS=1 also prints where the
+ * bench/async-census/count-inits.ts preloaded. ASYNC_CENSUS_STACKS=1 (or =internal, with Node's own
+ * frames) also prints where the
  * resources of each load came from (the most frequent creation stacks). Counts, not times: they
  * are exact on a busy machine, and each resource costs the engine's promise hook on Node 20.
  */

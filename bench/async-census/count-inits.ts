@@ -11,7 +11,9 @@ import fs from 'node:fs';
 
 const file = process.env.ASYNC_CENSUS_FILE;
 if (!file) throw new Error('ASYNC_CENSUS_FILE is not set');
-const withStacks = process.env.ASYNC_CENSUS_STACKS === '1';
+const withStacks = process.env.ASYNC_CENSUS_STACKS !== undefined;
+// ASYNC_CENSUS_STACKS=internal keeps Node's own frames (web streams, timers) in the stacks.
+const withInternals = process.env.ASYNC_CENSUS_STACKS === 'internal';
 
 const root = `${process.cwd()}/`;
 let counts = new Map<string, number>();
@@ -22,7 +24,7 @@ function origin(stack: string): string {
   return stack
     .split('\n')
     .slice(2)
-    .filter((line) => !line.includes('node:internal') && !line.includes('count-inits'))
+    .filter((line) => (withInternals || !line.includes('node:internal')) && !line.includes('count-inits'))
     .slice(0, 8)
     .map((line) =>
       line
