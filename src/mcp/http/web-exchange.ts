@@ -62,12 +62,11 @@ export function writeWebResponse(answer: Response, response: ServerResponse): Pr
   );
 }
 
+type BodyReader = ReadableStreamDefaultReader<Uint8Array>;
+type ReadResult = Awaited<ReturnType<BodyReader['read']>>;
+
 /** Reads the body into the response, chunk by chunk, then calls `finished` once. */
-function pump(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  response: ServerResponse,
-  finished: (error?: unknown) => void,
-) {
+function pump(reader: BodyReader, response: ServerResponse, finished: (error?: unknown) => void) {
   const cancel = () => void reader.cancel().catch(() => {});
   // A client gone while the transport prepared its answer has closed already: no 'close' is to come.
   if (response.destroyed) {
@@ -83,7 +82,7 @@ function pump(
     response.off('close', cancel);
     finished(error);
   };
-  const onRead = ({ done, value }: ReadableStreamReadResult<Uint8Array>) => {
+  const onRead = ({ done, value }: ReadResult) => {
     try {
       if (done) {
         response.end(); // sends what is held, in the same write
