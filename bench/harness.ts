@@ -8,7 +8,10 @@ import type { Turn } from './turns.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Starts a bench server (a TypeScript file in bench/servers) in its own process; resolves with its URL. */
+/**
+ * Starts a bench server (a TypeScript file in bench/servers, or an absolute path: another worktree's)
+ * in its own process; resolves with its URL.
+ */
 export async function startBenchServer(file: string, env: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
   // BENCH_CPU_PROF=<dir>: each bench server writes a V8 CPU profile there when it stops.
@@ -19,7 +22,7 @@ export async function startBenchServer(file: string, env: Record<string, string>
   const serverOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const child = spawn(
     process.execPath,
-    [...serverOptions, ...profile, '--import', 'tsx', path.join(root, 'bench/servers', file)],
+    [...serverOptions, ...profile, '--import', 'tsx', path.resolve(root, 'bench/servers', file)],
     {
       cwd: root,
       env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },

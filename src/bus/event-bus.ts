@@ -49,7 +49,9 @@ export async function createEventBus({
     for (const { matches, handler } of subscriptions) {
       if (!matches(event.type)) continue;
       try {
-        Promise.resolve(handler(event)).catch((error) =>
+        // A synchronous handler's result is not wrapped in a promise: most subscribers are, and
+        // every promise costs the engine's promise hook on Node 20 (docs/decisions.md, seventh round).
+        handler(event)?.catch((error: unknown) =>
           logger.error({ err: error, event: event.id }, 'event subscriber failed'),
         );
       } catch (error) {
@@ -59,7 +61,6 @@ export async function createEventBus({
   }
 
   async function receive(payload: string) {
-    if (sentBy(instanceId, payload)) return;
     try {
       const message = decodeRelayMessage(payload);
       const event = 'event' in message ? message.event : await loadEvent(message.id);
@@ -79,7 +80,10 @@ export async function createEventBus({
   // The embedded database has one process (its lock file sees to that): nobody to relay to.
   const relays = database.kind === 'postgres';
   const unlisten = relays
-    ? await database.listen(eventsChannel, (payload) => void receive(payload))
+    ? await database.listen(eventsChannel, (payload) => {
+        // This instance's own events come back too: dropped before `receive` makes a promise.
+        if (!sentBy(instanceId, payload)) void receive(payload);
+      })
     : async () => {};
 
   function newEvent(actor: Actor, type: EventType, data: unknown): AnyBusEvent {

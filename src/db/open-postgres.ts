@@ -23,6 +23,9 @@ export async function openPostgresDatabase({
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // Two connections stay open however idle: pg-pool arms an idle timer on every release of a
+    // connection above `min`, a timer per statement for a server that is never busier than that.
+    min: 2,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });

@@ -63,13 +63,16 @@ export function createToolRunner({
       return tool;
     },
 
-    async call(
+    // Not async (the span's work is): an async wrapper around a returned promise is two more
+    // promises a call, each costing the engine's promise hook on Node 20.
+    call(
       actor: UserActor,
       name: string,
       args: unknown,
       context: Partial<ToolContext> = {},
     ): Promise<ToolCallResult> {
-      const tool = this.get(name);
+      const tool = byName.get(name);
+      if (!tool) return Promise.reject(new ToolNotFoundError(name));
       // The span names the tool and the caller, never the arguments or the result.
       return inSpan('tool.call', { ...actorFacts(actor), tool: name }, async (span) => {
         const started = clock.now().getTime();

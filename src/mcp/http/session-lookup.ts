@@ -13,30 +13,41 @@ export type SessionLookup =
 
 /**
  * Finds the request's session by its `Mcp-Session-Id` (404 when it is gone or another user's, so
- * the client initializes again), or opens one for an initialize request; an initialize with bad
- * params is 400 -32602, and anything else without a session id 400 -32000.
+ * the client initializes again); undefined when the request names none (see `sessionOpenedFor`).
+ * Not async: this runs on every MCP request, and a promise costs the engine's promise hook on
+ * Node 20 (docs/decisions.md, seventh round).
  */
-export async function sessionFor({
+export function sessionFor({
   request,
   actor,
   sessions,
-  open,
 }: {
   request: FastifyRequest;
   actor: UserActor;
   sessions: HttpSessions;
+}): SessionLookup | undefined {
+  const sessionId = request.headers['mcp-session-id'];
+  if (typeof sessionId !== 'string') return undefined;
+  const session = sessions.get(sessionId);
+  // Another user's session id is as unknown as an expired one.
+  if (!session || session.userId !== actor.userId)
+    return { status: 404, error: rpcError(-32001, 'Session not found: initialize a new session') };
+  session.lastSeen = Date.now();
+  return { transport: session.transport };
+}
+
+/**
+ * For a request without a session id: opens a session for an initialize request; an initialize
+ * with bad params is 400 -32602, and anything else 400 -32000.
+ */
+export async function sessionOpenedFor({
+  request,
+  open,
+}: {
+  request: FastifyRequest;
   /** Opens a session for the actor (see open-session.ts). */
   open: () => Promise<WebStandardStreamableHTTPServerTransport>;
 }): Promise<SessionLookup> {
-  const sessionId = request.headers['mcp-session-id'];
-  if (typeof sessionId === 'string') {
-    const session = sessions.get(sessionId);
-    // Another user's session id is as unknown as an expired one.
-    if (!session || session.userId !== actor.userId)
-      return { status: 404, error: rpcError(-32001, 'Session not found: initialize a new session') };
-    session.lastSeen = Date.now();
-    return { transport: session.transport };
-  }
   if (request.method === 'POST' && isInitializeRequest(request.body)) return { transport: await open() };
   const invalid = request.method === 'POST' ? invalidInitialize(request.body) : undefined;
   if (invalid) return { status: 400, error: invalid };

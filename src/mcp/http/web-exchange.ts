@@ -27,9 +27,6 @@ export function webRequestOf(raw: IncomingMessage, ownHeaders: Record<string, st
   return request as Request;
 }
 
-/** Marks a read that has not settled by the next microtask. */
-const notYet = Symbol('not yet');
-
 /**
  * How long the first chunk waits for the second before it is sent alone. A session's answers begin
  * with the resumable stream's priming event (an event id, no data), ready at once, and the result
@@ -41,73 +38,117 @@ export const firstChunkHoldMs = 10;
 
 /**
  * Writes the transport's answer to the Node response as it comes: the status and headers, then the
- * body's chunks (an SSE stream stays open until the transport ends it). The headers go out with
- * the first chunk when one is ready at once, and alone otherwise, so a client sees a stream open
- * before its first event; a first chunk whose successor is not ready at once waits for it up to
- * `firstChunkHoldMs`, so the two leave in one write. Never waits to learn a length: the SDK's own
- * Node adapter holds a stream whose first chunk came alone for a timer tick (about 1 ms), and that
- * was half of a tool call's time. A client that goes away cancels the stream.
+ * body's chunks (an SSE stream stays open until the transport ends it). Chunks that are ready
+ * together (within one tick of the event loop) leave in one write, as Node corks a response's
+ * writes until the next tick; the headers go out alone when no chunk is ready in the first tick,
+ * so a client sees a stream open before its first event; a first chunk whose successor is not
+ * ready in its tick waits for it up to `firstChunkHoldMs`, so the two leave in one write. Never
+ * waits to learn a length: the SDK's own Node adapter holds a stream whose first chunk came alone
+ * for a timer tick (about 1 ms), and that was half of a tool call's time. A client that goes away
+ * cancels the stream. Resolves once the answer has ended (or the client has gone).
+ *
+ * Callbacks rather than `await`s: every promise costs the durable engine's promise hook on
+ * Node 20, and this runs on every MCP request (docs/decisions.md, seventh round).
  */
-export async function writeWebResponse(answer: Response, response: ServerResponse): Promise<void> {
+export function writeWebResponse(answer: Response, response: ServerResponse): Promise<void> {
   response.writeHead(answer.status, headersOf(answer));
-  if (!answer.body) return void response.end();
-  const reader = answer.body.getReader();
-  const cancel = () => void reader.cancel().catch(() => {});
-  // A client gone while the transport prepared its answer has closed already: no 'close' is to come.
-  if (response.destroyed) return cancel();
-  response.once('close', cancel);
-  let release: (() => void) | undefined;
-  try {
-    let next = reader.read();
-    // Headers sent alone (no chunk was ready) already opened the stream: nothing is held then.
-    let mayHold = (await settledNow(next)) !== notYet;
-    if (mayHold) release = holdWrites(response);
-    else response.flushHeaders();
-    for (;;) {
-      const { done, value } = await next;
-      if (done) return void response.end(); // sends what is held, in the same write
-      const room = response.write(value);
-      next = reader.read();
-      const ready = room && (await settledNow(next)) !== notYet;
-      // The first chunk stays held while the next is not ready (up to the hold's bound); any
-      // later chunk is sent once nothing more is ready at once.
-      if (!ready && !(mayHold && room)) {
-        release?.();
-        release = undefined;
-      }
-      mayHold = false;
-      if (!room) await drained(response);
-      if (response.destroyed) return cancel();
-    }
-  } finally {
-    release?.();
-    response.off('close', cancel);
+  const body = answer.body;
+  if (!body) {
+    response.end();
+    return Promise.resolve();
   }
+  return new Promise((resolve, reject) =>
+    pump(body.getReader(), response, (error) => (error ? reject(error) : resolve())),
+  );
 }
 
-/** The read's result if it settles by the next microtask, or `notYet`. */
-function settledNow<T>(read: Promise<T>): Promise<T | typeof notYet> {
-  return Promise.race([read, Promise.resolve(notYet)]);
+type BodyReader = ReadableStreamDefaultReader<Uint8Array>;
+type ReadResult = Awaited<ReturnType<BodyReader['read']>>;
+
+/** Reads the body into the response, chunk by chunk, then calls `finished` once. */
+function pump(reader: BodyReader, response: ServerResponse, finished: (error?: unknown) => void) {
+  const cancel = () => void reader.cancel().catch(() => {});
+  // A client gone while the transport prepared its answer has closed already: no 'close' is to come.
+  if (response.destroyed) {
+    cancel();
+    return finished();
+  }
+  response.once('close', cancel);
+  let written = 0;
+  let firstTickOver = false;
+  let hold: Hold | undefined;
+  const stop = (error?: unknown) => {
+    hold?.release();
+    response.off('close', cancel);
+    finished(error);
+  };
+  const onRead = ({ done, value }: ReadResult) => {
+    try {
+      if (done) {
+        response.end(); // sends what is held, in the same write
+        return stop();
+      }
+      // A first chunk of the first tick is held for the next (corked before it is written, so
+      // that Node does not cork and uncork it on its own); a second chunk that comes later
+      // releases both once its own tick is over, with what followed it in that tick.
+      if (written === 0 && !firstTickOver) hold = holdWrites(response);
+      const room = response.write(value);
+      written += 1;
+      if (written === 2 && firstTickOver) hold?.releaseAfterThisTick();
+      if (!room) hold?.release();
+      if (response.destroyed) {
+        cancel();
+        return stop();
+      }
+      if (room) read();
+      else whenDrained(response, read);
+    } catch (error) {
+      stop(error);
+    }
+  };
+  const read = () => void reader.read().then(onRead, stop);
+  read();
+  // The first tick's chunks are written by now: none, and the headers open the stream alone; one,
+  // and it waits (within bounds) for the next; more, and they leave together now.
+  process.nextTick(() => {
+    firstTickOver = true;
+    if (response.writableEnded) return;
+    if (written === 0) response.flushHeaders();
+    else if (written === 1) hold?.releaseWithin(firstChunkHoldMs);
+    else hold?.release();
+  });
+}
+
+interface Hold {
+  release(): void;
+  releaseAfterThisTick(): void;
+  releaseWithin(ms: number): void;
 }
 
 /**
- * Keeps what the response writes in the socket's buffer (corked) until the returned release is
- * called or `firstChunkHoldMs` pass. Node corks a write only until the next tick, and not when the
- * socket is corked already; `end()` uncorks fully.
+ * Keeps what the response writes in the socket's buffer (corked) until released. Node corks a
+ * response's writes only until the next tick, and not when the socket is corked already; `end()`
+ * uncorks fully.
  */
-function holdWrites(response: ServerResponse): () => void {
+function holdWrites(response: ServerResponse): Hold | undefined {
   const socket = response.socket;
-  if (!socket) return () => {};
+  if (!socket) return undefined;
   socket.cork();
   let held = true;
+  let timer: NodeJS.Timeout | undefined;
   const release = () => {
     if (!held) return;
     held = false;
-    clearTimeout(timer);
+    if (timer) clearTimeout(timer);
     if (socket.writableCorked > 0) socket.uncork();
   };
-  const timer = setTimeout(release, firstChunkHoldMs);
-  return release;
+  return {
+    release,
+    releaseAfterThisTick: () => process.nextTick(release),
+    releaseWithin: (ms) => {
+      if (held) timer = setTimeout(release, ms);
+    },
+  };
 }
 
 function headersOf(answer: Response): Record<string, string | string[]> {
@@ -118,16 +159,13 @@ function headersOf(answer: Response): Record<string, string | string[]> {
   return headers;
 }
 
-/** Resolves when the response can take more, or is closed. */
-function drained(response: ServerResponse): Promise<void> {
-  if (response.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off('drain', done);
-      response.off('close', done);
-      resolve();
-    };
-    response.once('drain', done);
-    response.once('close', done);
-  });
+/** Calls `then` when the response can take more, or is closed. */
+function whenDrained(response: ServerResponse, then: () => void) {
+  const done = () => {
+    response.off('drain', done);
+    response.off('close', done);
+    then();
+  };
+  response.once('drain', done);
+  response.once('close', done);
 }

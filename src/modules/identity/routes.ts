@@ -8,6 +8,8 @@ import { registerMeRoutes } from './routes/me-routes.js';
 import { registerSetupRoutes } from './routes/setup-routes.js';
 import type { IdentityServices } from './service.js';
 
+const surfaceOf = (request: FastifyRequest) => (request.url.startsWith('/mcp') ? 'mcp' : 'http');
+
 /** Paths whose requests carry credentials worth resolving. */
 const authenticatedPrefixes = ['/api/v1/', '/mcp', '/v1/', '/a2a/'];
 /** OAuth protocol endpoints authenticate clients themselves (Basic auth, client secrets, their own tokens). */
@@ -25,6 +27,12 @@ export function registerIdentity(app: FastifyInstance, services: IdentityService
       authenticatedPrefixes.some((prefix) => request.url.startsWith(prefix)) &&
       !oauthProtocolPrefixes.some((prefix) => request.url.startsWith(prefix));
     if (!needsActor) return done();
+    // A busy client's remembered API key is resolved at once; anything else through the promises below.
+    const remembered = services.rememberedKeyActor(request.headers.authorization, surfaceOf(request));
+    if (remembered) {
+      request.actor = remembered;
+      return done();
+    }
     resolveActorOf(request, reply).then(() => done(), done);
   });
 
@@ -35,7 +43,7 @@ export function registerIdentity(app: FastifyInstance, services: IdentityService
       headers: request.headers.authorization
         ? new Headers({ authorization: request.headers.authorization })
         : webHeaders(request),
-      surface: request.url.startsWith('/mcp') ? 'mcp' : 'http',
+      surface: surfaceOf(request),
       ip: request.ip,
       userAgent: request.headers['user-agent'],
     });

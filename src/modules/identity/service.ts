@@ -7,7 +7,7 @@ import type { Logger } from '../../logger.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Auth } from './auth.js';
 import { lazyAuth } from './auth-handle.js';
-import { createActorResolver } from './resolve-actor.js';
+import { createActorResolver, createRememberedKeyResolver } from './resolve-actor.js';
 import { loadAuthSecret } from './secret.js';
 import { createAccessTokenVerifier } from './service/access-tokens.js';
 import { createApiKeysService } from './service/api-keys.js';
@@ -67,7 +67,19 @@ export async function createIdentityServices({
   const flows = createAuthFlows({ db, auth, bus, clock, config, audit, limiter, users, invites, features });
   const accessTokens = createAccessTokenVerifier({ auth, db, publicUrl: config.publicUrl });
   const resolveActor = createActorResolver({ auth, apiKeys, audit, accessTokens });
-  return { auth, audit, users, sessions, apiKeys, invites, flows, accessTokens, resolveActor };
+  const rememberedKeyActor = createRememberedKeyResolver(apiKeys);
+  return {
+    auth,
+    audit,
+    users,
+    sessions,
+    apiKeys,
+    invites,
+    flows,
+    accessTokens,
+    resolveActor,
+    rememberedKeyActor,
+  };
 }
 
 /**
