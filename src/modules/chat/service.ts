@@ -18,7 +18,13 @@ import { describeChatError } from './chat-errors.js';
 import type { ExternalToolSource } from './external-tools.js';
 import { fitContext, systemPrompt } from './service/context-window.js';
 import { ChatBusyError } from './errors.js';
-import { prepareTurn, type Turn, turnModel } from './service/prepare-turn.js';
+import {
+  type HistoryMessage,
+  newConversationHistory,
+  prepareTurn,
+  type Turn,
+  turnModel,
+} from './service/prepare-turn.js';
 import { runReply } from './service/run-reply.js';
 import { createRunRegistry } from './service/run-registry.js';
 import type { ChatRequest, ChatResult } from './schema.js';
@@ -126,6 +132,15 @@ export function createChatService(deps: ChatServiceDeps) {
     return (turn.continues ? branch : branch.filter((message) => message.id !== turn.reply.id)).slice(-limit);
   }
 
+  /** A stored turn's history (and the reply it goes on with), read while a claim taken before it names its reply. */
+  async function historyOfStored(actor: UserActor, turn: Turn, claimed: string | undefined) {
+    const [history] = await Promise.all([
+      historyFor(actor, turn),
+      claimed ? runs.attach(claimed, turn.reply.id) : undefined,
+    ]);
+    return { history, continuing: turn.continues ? turn.reply.id : undefined };
+  }
+
   /** The turn is stored but the model was never called: the reply says so (and its run, if any, ends). */
   async function failBeforeStart(
     actor: UserActor,
@@ -174,21 +189,25 @@ export function createChatService(deps: ChatServiceDeps) {
         const reading = Promise.all([users.me(actor), externalTools.toolsFor(actor)]);
         reading.catch(() => {});
         const recalling = request.message ? recallFor(actor, request.message, countTokens) : undefined;
-        const turn = await storing;
-        const runId = claimed ?? turn.runId;
-        if (!runId) throw new Error('The turn was stored without a claim');
-        run = runs.begin({
-          conversationId: turn.reply.conversation_id,
-          replyId: turn.reply.id,
-          runId,
+        // The reply's run begins once the turn is stored; the model's requests wait for it.
+        const stored = storing.then((turn) => {
+          const runId = claimed ?? turn.runId;
+          if (!runId) throw new Error('The turn was stored without a claim');
+          run = runs.begin({ conversationId: turn.reply.conversation_id, replyId: turn.reply.id, runId });
+          return { turn, run };
         });
+        stored.catch(() => {});
         try {
-          // The claim taken before the turn was stored now names its reply (for other instances),
-          // while the history is read (approvals and a regeneration take their recall's query from it).
-          const [[me, external], history] = await Promise.all([
+          // A new conversation's history is its question: its reply starts while the turn is stored.
+          // Any other is read from the stored turn, while the claim taken before it was stored
+          // is given its reply (for other instances); approvals and a regeneration take their
+          // recall's query from that history.
+          const early = newConversationHistory(request, existing);
+          const [[me, external], { history, continuing }] = await Promise.all([
             reading,
-            turn.history ?? historyFor(actor, turn),
-            claimed ? runs.attach(claimed, turn.reply.id) : undefined,
+            early
+              ? { history: early, continuing: undefined }
+              : stored.then(({ turn }) => historyOfStored(actor, turn, claimed)),
           ]);
           const recalled = await (recalling ?? recallFor(actor, lastUserText(history), countTokens));
           const system = systemFor(me, recalled?.prompt);
@@ -208,42 +227,47 @@ export function createChatService(deps: ChatServiceDeps) {
           });
           const { messages, inputTokens } = fitContext({
             system,
-            groups: modelMessageGroups(history, turn.continues ? { continuing: turn.reply.id } : {}),
+            groups: modelMessageGroups(history, continuing ? { continuing } : {}),
             tools: toolSet,
-            contextTokens: turn.model.contextTokens,
+            contextTokens: model.contextTokens,
             countTokens,
           });
-          const job = {
-            actor,
-            run,
-            reply: turn.reply,
-            model: turn.model,
-            system,
-            messages,
-            inputTokens,
-            requestId,
-            providerOptions: { offline: assistantSettings(me, request) },
-            forceTool,
-            // The recall's bookkeeping waits until the model has answered: it is not needed before.
-            afterFirstToken: () => recordRecall(recalled),
-          };
-          const started = run;
           const replied = runReply(
-            { ...job, tools: toolSet, maxSteps: config.chatMaxSteps },
+            {
+              actor,
+              turn: stored.then(({ turn, run: begun }) => ({ run: begun, reply: turn.reply })),
+              model,
+              system,
+              messages,
+              inputTokens,
+              requestId,
+              providerOptions: { offline: assistantSettings(me, request) },
+              forceTool,
+              // The recall's bookkeeping waits until the model has answered: it is not needed before.
+              afterFirstToken: () => recordRecall(recalled),
+              tools: toolSet,
+              maxSteps: config.chatMaxSteps,
+            },
             { conversations, clock, logger },
           ).catch((error) => {
             logger.error({ err: error }, 'a reply could not be finished');
-            started.end();
+            run?.end();
+            return undefined;
           });
+          const { turn, run: begun } = await stored;
           if (afterTurn)
-            void replied.then(() =>
-              afterTurn(actor, { conversationId: turn.reply.conversation_id, replyId: turn.reply.id }),
+            void replied.then(
+              (status) =>
+                status &&
+                afterTurn(actor, { conversationId: turn.reply.conversation_id, replyId: turn.reply.id }),
             );
+          return begun;
         } catch (error) {
+          // The turn was not stored: its own error is the answer. Stored: its reply says it failed.
+          const { turn } = await stored;
           await failBeforeStart(actor, turn, run, { error, requestId });
           throw error;
         }
-        return run;
       } catch (error) {
         // Nothing runs: the claim taken before the turn is given back.
         if (!run && claimed)
@@ -282,7 +306,7 @@ export function createChatService(deps: ChatServiceDeps) {
 export type ChatService = ReturnType<typeof createChatService>;
 
 /** The text of the newest user message of the history. */
-function lastUserText(history: readonly Message[]): string {
+function lastUserText(history: readonly HistoryMessage[]): string {
   const message = history.findLast((candidate) => candidate.role === 'user');
   return (message?.parts ?? [])
     .flatMap((part) => (part.type === 'text' ? [part.text] : []))

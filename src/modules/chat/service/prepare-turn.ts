@@ -11,8 +11,6 @@ export interface Turn {
   model: ResolvedModel;
   /** True when the reply goes on from where it stopped (after approvals): it is part of the history. */
   continues: boolean;
-  /** The whole history when it is already known (a new conversation: just the question). */
-  history?: Message[];
   /** A new conversation's claim, written by the statement that stored the turn. */
   runId?: string;
 }
@@ -24,6 +22,27 @@ export async function turnModel(
 ): Promise<ResolvedModel> {
   const kept = existing?.model && (await models.allows(existing.model)) ? existing.model : undefined;
   return models.resolve(request.model ?? kept);
+}
+
+/** A message as the model's history reads it (one stored, or one about to be). */
+export type HistoryMessage = Pick<Message, 'id' | 'role' | 'parts'>;
+
+/**
+ * The whole history of a turn that starts a new conversation, known before it is stored: its
+ * question (the id is not yet known and not needed). Undefined for any other turn, whose history
+ * is read once it is stored.
+ */
+export function newConversationHistory(
+  request: ChatRequest,
+  existing: Conversation | undefined,
+): HistoryMessage[] | undefined {
+  if (existing || request.approvals || request.regenerate) return undefined;
+  return [{ id: '', role: 'user', parts: questionParts(request) }];
+}
+
+/** The parts of the user's message, as stored. */
+function questionParts(request: ChatRequest): Part[] {
+  return [{ type: 'text', text: request.message ?? '' }];
 }
 
 /**
@@ -79,11 +98,7 @@ export async function prepareTurn(
     await settlePendingApprovals(actor, existing.active_message_id, conversations);
   }
   const turn = [
-    {
-      role: 'user' as const,
-      parts: [{ type: 'text' as const, text: request.message ?? '' }],
-      status: 'complete' as const,
-    },
+    { role: 'user' as const, parts: questionParts(request), status: 'complete' as const },
     { role: 'assistant' as const, parts: [], status: 'streaming' as const, model: model.id },
   ];
   if (!existing) {
@@ -97,7 +112,7 @@ export async function prepareTurn(
     );
     const [question, reply] = started.messages;
     if (!question || !reply || !started.also) throw new Error('The turn was not stored');
-    return { reply, model, continues: false, history: [question], runId: started.also.runId };
+    return { reply, model, continues: false, runId: started.also.runId };
   }
   const [, reply] = await conversations.appendMessages(
     actor,

@@ -1,14 +1,7 @@
-import {
-  InvalidToolInputError,
-  type ModelMessage,
-  NoSuchToolError,
-  type ToolSet,
-  type UIMessageChunk,
-} from 'ai';
+import { InvalidToolInputError, NoSuchToolError, type UIMessageChunk } from 'ai';
 import type { UserActor } from '../../../actor.js';
 import type { Clock } from '../../../clock.js';
 import type { Logger } from '../../../logger.js';
-import type { ResolvedModel } from '../../../models/registry.js';
 import {
   type ConversationService,
   type Message,
@@ -20,28 +13,27 @@ import { ToolCallFailedError } from '../assistant-tools.js';
 import type { ChatRun } from './chat-run.js';
 import { describeChatError } from '../chat-errors.js';
 import { createReplyParts } from './reply-parts.js';
-import { streamAssistant } from './stream-assistant.js';
+import { type ModelCall, type ModelCallInput, startModelCall } from './model-call.js';
 
 const saveEveryMs = 250;
 /** A reply quiet this long (a slow tool) is saved anyway, so the stale-reply sweep knows it is alive. */
 const heartbeatMs = 30_000;
 
-export interface ReplyJob {
-  actor: UserActor;
+/** A stored turn's reply and the run streaming it to its readers. */
+export interface StoredReply {
   run: ChatRun;
   reply: Message;
-  model: ResolvedModel;
-  system: string;
-  messages: ModelMessage[];
-  tools: ToolSet;
-  maxSteps: number;
+}
+
+export interface ReplyJob extends ModelCallInput {
+  actor: UserActor;
+  /**
+   * The turn being stored. The model's call starts at once, but its requests wait for this (the
+   * model is never called about a turn that was not stored); when it fails, nothing is sent and
+   * nothing is stored.
+   */
+  turn: Promise<StoredReply>;
   inputTokens: number;
-  /** The request that asked for the reply: an internal failure is reported under its id. */
-  requestId?: string | undefined;
-  /** Per-request settings for the model's provider (the built-in assistant's time zone). */
-  providerOptions?: Record<string, Record<string, string>> | undefined;
-  /** The tool the first step must call: the agent a message @mentions (`agent__<name>`). */
-  forceTool?: string | undefined;
   /**
    * Work the reply does not wait for, begun once the model has answered (or has failed to): the
    * reply is stored in its final state after it.
@@ -54,11 +46,24 @@ export interface ReplyJob {
  * client) and into the stored reply (every 250 ms and at the end). However it ends — done, stopped,
  * the client gone, the model failing — the reply is stored with what was produced and a status.
  */
-export async function runReply(job: ReplyJob, deps: ReplyDeps): Promise<void> {
-  const facts = { ...actorFacts(job.actor), model: job.model.id, conversationId: job.run.conversationId };
+export async function runReply(job: ReplyJob, deps: ReplyDeps): Promise<ReplyStatus | undefined> {
+  const facts = { ...actorFacts(job.actor), model: job.model.id };
   // The turn's span: the model's calls and the tools' are its children; no text is put on it.
-  await inSpan('chat.turn', facts, async (span) => addFacts(span, { status: await writeReply(job, deps) }));
+  return inSpan('chat.turn', facts, async (span) => {
+    const call = startModelCall(job, { until: job.turn, logger: deps.logger, onToolFailure: toolFailureIn });
+    const stored = await job.turn.catch(() => undefined);
+    if (!stored) {
+      call.abort('the turn was not stored');
+      return undefined;
+    }
+    addFacts(span, { conversationId: stored.run.conversationId });
+    const status = await writeReply({ ...job, ...stored }, call, deps);
+    addFacts(span, { status });
+    return status;
+  });
 }
+
+type ReplyStatus = 'error' | 'interrupted' | 'awaiting_approval' | 'complete';
 
 interface ReplyDeps {
   conversations: ConversationService;
@@ -66,19 +71,20 @@ interface ReplyDeps {
   logger: Logger;
 }
 
-/** Writes the reply; answers the status it was stored with. */
+/** Writes the reply from the model's call; answers the status it was stored with. */
 async function writeReply(
-  job: ReplyJob,
+  job: Omit<ReplyJob, 'turn'> & StoredReply,
+  call: ModelCall,
   { conversations, clock, logger }: ReplyDeps,
-): Promise<'error' | 'interrupted' | 'awaiting_approval' | 'complete'> {
+): Promise<ReplyStatus> {
   const { actor, run, reply, model } = job;
+  call.follow(run.signal);
   const now = () => clock.now().getTime();
   const parts = createReplyParts({ parts: reply.parts, now });
   const started = now();
   let firstTokenAt: number | undefined;
   let failure: { code: string; message: string } | undefined;
   let errorSent = false;
-  let lastFailure: { code: string; message: string } | undefined;
 
   let saving: Promise<unknown> = Promise.resolve();
   // The first save waits its 250 ms too: a write on the first token would delay that token.
@@ -116,46 +122,18 @@ async function writeReply(
     messageId: reply.id,
     messageMetadata: { conversation_id: run.conversationId, model: model.id },
   });
-  let steps = 0;
-  let lastFinishReason: string | undefined;
+  const { tally } = call;
   let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } = {};
   try {
-    const result = streamAssistant({
-      model,
-      system: job.system,
-      messages: job.messages,
-      tools: job.tools,
-      maxSteps: job.maxSteps,
-      ...(job.providerOptions ? { providerOptions: job.providerOptions } : {}),
-      forceTool: job.forceTool,
-      signal: run.signal,
-      onStepFinish: (step) => {
-        steps += 1;
-        lastFinishReason = step.finishReason;
-      },
-    });
-    const stream = result.toUIMessageStream({
-      sendStart: false,
-      sendFinish: false,
-      sendReasoning: true,
-      // Called for a tool call's failure and for the model's alike; which it was shows in the
-      // chunk that carries the text (a tool-…-error, or an error of the whole stream).
-      onError: (error) => {
-        const toolFailure = toolFailureIn(error);
-        if (toolFailure) return toolFailure;
-        lastFailure = describeChatError(error, { logger, requestId: job.requestId });
-        return lastFailure.message;
-      },
-    });
-    for await (const chunk of stream) {
+    for await (const chunk of call.chunks) {
       if (chunk.type === 'error') {
-        failure = lastFailure ?? { code: 'MODEL_ERROR', message: chunk.errorText };
+        failure = tally.lastFailure ?? { code: 'MODEL_ERROR', message: chunk.errorText };
         errorSent = true;
       }
       emit(chunk);
       if (chunk.type === 'abort') break;
     }
-    if (!run.signal.aborted && !failure) usage = await result.totalUsage;
+    if (!run.signal.aborted && !failure) usage = await call.totalUsage();
   } catch (error) {
     if (!run.signal.aborted) failure = describeChatError(error, { logger, requestId: job.requestId });
   }
@@ -168,8 +146,8 @@ async function writeReply(
     !run.signal.aborted &&
     !failure &&
     !awaiting &&
-    steps >= job.maxSteps &&
-    lastFinishReason === 'tool-calls'
+    tally.steps >= job.maxSteps &&
+    tally.lastFinishReason === 'tool-calls'
   ) {
     emitText(
       emit,

@@ -1,5 +1,6 @@
 import type { AssistantContent, ModelMessage, ToolContent } from 'ai';
-import type { Message, Part } from '../../conversations/index.js';
+import type { Part } from '../../conversations/index.js';
+import type { HistoryMessage } from './prepare-turn.js';
 
 type ToolPart = Extract<Part, { type: 'tool' }>;
 
@@ -9,7 +10,7 @@ type ToolPart = Extract<Part, { type: 'tool' }>;
  * A call that never finished reads as an error, so the history stays valid.
  */
 export function modelMessageGroups(
-  messages: Message[],
+  messages: readonly HistoryMessage[],
   { continuing }: { continuing?: string } = {},
 ): ModelMessage[][] {
   return messages.map((message): ModelMessage[] => {
