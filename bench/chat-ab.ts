@@ -5,7 +5,8 @@
  * asked in turn in shuffled order round after round, so a shared machine's load falls on both
  * alike. The fake model is asked directly in each round too. CPU is read from
  * /proc/<pid>/task/*\/schedstat (Linux). Prints medians: time to first token over every chat, CPU
- * per chat over the rounds.
+ * per chat over the rounds. CHAT_AB_PROF=<dir>: each server writes a V8 CPU profile there when it
+ * stops (named by its pid, printed).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +33,11 @@ interface Server {
 
 async function start(root: string, env: Record<string, string>): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-chat-ab-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/servers/switchboard-chat.ts')], {
+  const profile = process.env.CHAT_AB_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CHAT_AB_PROF)}`]
+    : [];
+  const server = path.join(root, 'bench/servers/switchboard-chat.ts');
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', server], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -129,18 +134,24 @@ try {
     for (let index = 0; index < 30; index += 1) await chat(server, index);
   }
   for (let round = 0; round < rounds; round += 1) {
-    const order = (Math.random() < 0.5 ? ['before', 'after'] : ['after', 'before']) as (keyof typeof servers)[];
+    const order = (
+      Math.random() < 0.5 ? ['before', 'after'] : ['after', 'before']
+    ) as (keyof typeof servers)[];
     for (const name of order) {
       scriptAll(perRound);
       const cpuBefore = cpuNs(servers[name].pid);
-      for (let index = 0; index < perRound; index += 1) results[name].ttft.push(await chat(servers[name], index));
+      for (let index = 0; index < perRound; index += 1)
+        results[name].ttft.push(await chat(servers[name], index));
       results[name].cpu.push((cpuNs(servers[name].pid) - cpuBefore) / 1e6 / perRound);
     }
     scriptAll(perRound);
     for (let index = 0; index < perRound; index += 1) directTtft.push(await direct(model.baseUrl));
   }
   const directP50 = median(directTtft);
-  console.log(`Node ${process.version}, ${rounds} rounds of ${perRound} chats; fake model alone p50 ${directP50.toFixed(2)} ms`);
+  console.log(
+    `Node ${process.version}, ${rounds} rounds of ${perRound} chats; fake model alone p50 ${directP50.toFixed(2)} ms` +
+      ` (servers: before ${servers.before.pid}, after ${servers.after.pid})`,
+  );
   for (const [name, result] of Object.entries(results))
     console.log(
       `${name.padEnd(6)} TTFT p50 ${median(result.ttft).toFixed(2)} ms, added p50 ${(median(result.ttft) - directP50).toFixed(2)} ms, ` +

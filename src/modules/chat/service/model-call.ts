@@ -48,7 +48,11 @@ export function startModelCall(
 ) {
   const controller = new AbortController();
   const tally: ModelCallTally = { steps: 0, lastFinishReason: undefined, lastFailure: undefined };
-  const result = holdingRequests(until, () =>
+  // The hold stays in the context of everything the call starts (a pooled connection made by its
+  // first request keeps it): it settles to nothing, not to what `until` answers.
+  const released = until.then(() => undefined);
+  released.catch(() => {}); // a call aborted before its first request never reads it
+  const result = holdingRequests(released, () =>
     streamAssistant({
       model: input.model,
       system: input.system,
