@@ -148,14 +148,14 @@ try {
     for (let index = 0; index < perRound; index += 1) directTtft.push(await direct(model.baseUrl));
   }
   const directP50 = median(directTtft);
-  console.log(
+  process.stdout.write(
     `Node ${process.version}, ${rounds} rounds of ${perRound} chats; fake model alone p50 ${directP50.toFixed(2)} ms` +
-      ` (servers: before ${servers.before.pid}, after ${servers.after.pid})`,
+      ` (servers: before ${servers.before.pid}, after ${servers.after.pid})\n`,
   );
   for (const [name, result] of Object.entries(results))
-    console.log(
+    process.stdout.write(
       `${name.padEnd(6)} TTFT p50 ${median(result.ttft).toFixed(2)} ms, added p50 ${(median(result.ttft) - directP50).toFixed(2)} ms, ` +
-        `server CPU a chat: median ${median(result.cpu).toFixed(2)} ms (rounds ${result.cpu.map((cpu) => cpu.toFixed(1)).join(' ')})`,
+        `server CPU a chat: median ${median(result.cpu).toFixed(2)} ms (rounds ${result.cpu.map((cpu) => cpu.toFixed(1)).join(' ')})\n`,
     );
 } finally {
   await Promise.all(Object.values(servers).map((server) => server.stop()));

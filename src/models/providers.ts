@@ -1,7 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Config } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
-import { heldFetch, heldModel } from './held-requests.js';
 import type { ModelId } from './model-id.js';
 import { createToolsBodyCache } from './tools-body-cache.js';
 
@@ -16,8 +15,7 @@ export type OfflineModelFactory = () => LanguageModelV3;
 /**
  * The AI SDK model for an id: a hosted or local provider, or the offline assistant. Each provider's
  * package is imported on its first use (together about a megabyte of JavaScript a start would
- * otherwise compile before it listens; the registry warms the default one up after listen). Every
- * model's requests wait for the hold of the call that makes them (`holdingRequests`).
+ * otherwise compile before it listens; the registry warms the default one up after listen).
  */
 export async function languageModelFor(
   id: ModelId,
@@ -25,31 +23,26 @@ export async function languageModelFor(
 ): Promise<LanguageModelV3> {
   switch (id.provider) {
     case 'offline':
-      return heldModel(offlineModel());
+      return offlineModel();
     case 'openai': {
       const { createOpenAI } = await import('@ai-sdk/openai');
       return createOpenAI({
         apiKey: requireKey(config.openaiApiKey ?? config.modelApiKey, 'OPENAI_API_KEY'),
-        fetch: heldFetch(),
       }).languageModel(id.model);
     }
     case 'anthropic': {
       const { createAnthropic } = await import('@ai-sdk/anthropic');
       return createAnthropic({
         apiKey: requireKey(config.anthropicApiKey ?? config.modelApiKey, 'ANTHROPIC_API_KEY'),
-        fetch: heldFetch(),
       }).languageModel(id.model);
     }
     case 'ollama': {
       const { createOllama } = await import('ollama-ai-provider-v2');
-      return createOllama({
-        baseURL: `${trimSlash(config.ollamaBaseUrl)}/api`,
-        fetch: heldFetch(),
-      }).languageModel(id.model);
+      return createOllama({ baseURL: `${trimSlash(config.ollamaBaseUrl)}/api` }).languageModel(id.model);
     }
     case 'openai-compatible': {
       const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
-      const toolsBody = createToolsBodyCache(heldFetch());
+      const toolsBody = createToolsBodyCache();
       return createOpenAICompatible({
         name: 'openai-compatible',
         baseURL: trimSlash(config.modelBaseUrl ?? ''),

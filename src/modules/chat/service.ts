@@ -252,14 +252,11 @@ export function createChatService(deps: ChatServiceDeps) {
           ).catch((error) => {
             logger.error({ err: error }, 'a reply could not be finished');
             run?.end();
-            return undefined;
           });
           const { turn, run: begun } = await stored;
           if (afterTurn)
-            void replied.then(
-              (status) =>
-                status &&
-                afterTurn(actor, { conversationId: turn.reply.conversation_id, replyId: turn.reply.id }),
+            void replied.then(() =>
+              afterTurn(actor, { conversationId: turn.reply.conversation_id, replyId: turn.reply.id }),
             );
           return begun;
         } catch (error) {

@@ -1,6 +1,6 @@
 import type { ModelMessage, ToolSet, UIMessageChunk } from 'ai';
 import type { Logger } from '../../../logger.js';
-import { holdingRequests } from '../../../models/held-requests.js';
+import { heldModel } from '../../../models/held-requests.js';
 import type { ResolvedModel } from '../../../models/registry.js';
 import { describeChatError } from '../chat-errors.js';
 import { streamAssistant } from './stream-assistant.js';
@@ -11,8 +11,11 @@ export interface ModelCallInput {
   messages: ModelMessage[];
   tools: ToolSet;
   maxSteps: number;
+  /** The request that asked for the reply: an internal failure is reported under its id. */
   requestId?: string | undefined;
+  /** Per-request settings for the model's provider (the built-in assistant's time zone). */
   providerOptions?: Record<string, Record<string, string>> | undefined;
+  /** The tool the first step must call: the agent a message @mentions (`agent__<name>`). */
   forceTool?: string | undefined;
 }
 
@@ -48,26 +51,21 @@ export function startModelCall(
 ) {
   const controller = new AbortController();
   const tally: ModelCallTally = { steps: 0, lastFinishReason: undefined, lastFailure: undefined };
-  // The hold stays in the context of everything the call starts (a pooled connection made by its
-  // first request keeps it): it settles to nothing, not to what `until` answers.
-  const released = until.then(() => undefined);
-  released.catch(() => {}); // a call aborted before its first request never reads it
-  const result = holdingRequests(released, () =>
-    streamAssistant({
-      model: input.model,
-      system: input.system,
-      messages: input.messages,
-      tools: input.tools,
-      maxSteps: input.maxSteps,
-      ...(input.providerOptions ? { providerOptions: input.providerOptions } : {}),
-      forceTool: input.forceTool,
-      signal: controller.signal,
-      onStepFinish: (step) => {
-        tally.steps += 1;
-        tally.lastFinishReason = step.finishReason;
-      },
-    }),
-  );
+  // The model's requests wait for `until`; the SDK's work before them does not.
+  const result = streamAssistant({
+    model: { ...input.model, model: heldModel(input.model.model, until) },
+    system: input.system,
+    messages: input.messages,
+    tools: input.tools,
+    maxSteps: input.maxSteps,
+    ...(input.providerOptions ? { providerOptions: input.providerOptions } : {}),
+    forceTool: input.forceTool,
+    signal: controller.signal,
+    onStepFinish: (step) => {
+      tally.steps += 1;
+      tally.lastFinishReason = step.finishReason;
+    },
+  });
   const chunks: AsyncIterable<UIMessageChunk> = result.toUIMessageStream({
     sendStart: false,
     sendFinish: false,
