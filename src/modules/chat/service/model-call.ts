@@ -1,6 +1,6 @@
 import type { ModelMessage, ToolSet, UIMessageChunk } from 'ai';
 import type { Logger } from '../../../logger.js';
-import { heldModel } from '../../../models/held-requests.js';
+import { heldModel } from '../../../models/held-model.js';
 import type { ResolvedModel } from '../../../models/registry.js';
 import { describeChatError } from '../chat-errors.js';
 import { streamAssistant } from './stream-assistant.js';
@@ -30,10 +30,10 @@ export interface ModelCallTally {
 export type ModelCall = ReturnType<typeof startModelCall>;
 
 /**
- * Starts the model's call of a reply (the AI SDK's tool loop) with its requests held until `until`
- * resolves: the SDK's work before its first request (checking the prompt, preparing the tools,
- * building its streams, the request's body) is done while the turn is stored, and the model is
- * still called only once it is. Its chunks are read with `chunks`; `abort` ends it (a stop, or a
+ * Starts the model's call of a reply (the AI SDK's tool loop) with the model held until `until`
+ * resolves: the SDK's work before it calls the model (checking the prompt, preparing the tools,
+ * building its streams) is done while the turn is stored, and the model is still called (the
+ * provider builds and sends its request) only once it is. Its chunks are read with `chunks`; `abort` ends it (a stop, or a
  * turn that was not stored: its requests are then never sent). `onToolFailure` names a failed tool
  * call's text for its card; other failures are the model's or the stream's.
  */
