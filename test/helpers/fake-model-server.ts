@@ -29,6 +29,8 @@ export async function startFakeModelServer() {
   const embeddingRequests: string[][] = [];
   /** The latest chat request's body as sent (the recorded ones keep the tools' names only). */
   let lastChatBody: string | undefined;
+  /** What a test checks when a chat request arrives, before it is answered. */
+  let beforeAnswer: ((request: RecordedRequest) => Promise<void>) | undefined;
   /** When the script runs out: echo the last user message. */
   const fallback = (request: RecordedRequest): FakeTurn => ({
     text: `You said: ${String(request.messages.findLast((message) => message.role === 'user')?.content ?? '')}`,
@@ -68,6 +70,7 @@ export async function startFakeModelServer() {
       ...(body.tool_choice === undefined ? {} : { toolChoice: body.tool_choice }),
     };
     requests.push(recorded);
+    await beforeAnswer?.(recorded);
     const turn = script.shift() ?? fallback(recorded);
     if ('status' in turn)
       return json(response, turn.status, { error: { message: turn.error, type: 'server_error' } });
@@ -91,6 +94,10 @@ export async function startFakeModelServer() {
     lastChatBody: () => lastChatBody,
     /** Queues answers, used in order; when none is left the model echoes the user. */
     script: (...turns: FakeTurn[]) => script.push(...turns),
+    /** Runs `check` when each chat request arrives, before it is answered (undefined: no check). */
+    onRequest: (check: typeof beforeAnswer) => {
+      beforeAnswer = check;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

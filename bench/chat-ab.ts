@@ -1,0 +1,164 @@
+/**
+ * `npx tsx bench/chat-ab.ts <other worktree> [rounds] [chats a round]`: the chat's time to first
+ * token and server CPU per chat of this checkout against another (the code before a change), both
+ * on scratch databases of the same Postgres (DATABASE_URL, else 127.0.0.1:5432) and one fake model,
+ * asked in turn in shuffled order round after round, so a shared machine's load falls on both
+ * alike. The fake model is asked directly in each round too. CPU is read from
+ * /proc/<pid>/task/*\/schedstat (Linux). Prints medians: time to first token over every chat, CPU
+ * per chat over the rounds. CHAT_AB_PROF=<dir>: each server writes a V8 CPU profile there when it
+ * stops (named by its pid, printed).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
+import { createScratchPostgres } from '../test/helpers/postgres.js';
+import { readSse } from '../test/helpers/sse.js';
+
+const here = path.resolve(import.meta.dirname, '..');
+const other = path.resolve(process.argv[2] ?? '');
+const rounds = Number(process.argv[3] ?? 12);
+const perRound = Number(process.argv[4] ?? 20);
+if (!fs.existsSync(path.join(other, 'bench/servers/switchboard-chat.ts')))
+  throw new Error('Usage: tsx bench/chat-ab.ts <other worktree> [rounds] [chats a round]');
+
+interface Server {
+  url: string;
+  keys: string[];
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function start(root: string, env: Record<string, string>): Promise<Server> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-chat-ab-'));
+  const profile = process.env.CHAT_AB_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CHAT_AB_PROF)}`]
+    : [];
+  const server = path.join(root, 'bench/servers/switchboard-chat.ts');
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', server], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${root} exited with ${code}`)));
+  });
+  const announced = JSON.parse(line) as { url: string; keys: string[] };
+  return {
+    ...announced,
+    pid: child.pid ?? 0,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** On-CPU nanoseconds of all the process's threads. */
+function cpuNs(pid: number): number {
+  let all = 0;
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      all += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return all;
+}
+
+/** Milliseconds from a POST /api/v1/chat to its first text delta (the reply read to its end). */
+async function chat(server: Server, index: number): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${server.url}/api/v1/chat`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${server.keys[index % server.keys.length] ?? ''}`,
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
+    body: JSON.stringify({ message: `Hello number ${index}` }),
+  });
+  if (response.status !== 200) throw new Error(`chat answered ${response.status}: ${await response.text()}`);
+  let ttft = 0;
+  for await (const event of readSse(response)) {
+    if (event.data === '[DONE]') break;
+    if (!ttft && (JSON.parse(event.data) as { type: string }).type === 'text-delta')
+      ttft = performance.now() - started;
+  }
+  return ttft;
+}
+
+/** The fake model asked directly: milliseconds to its first content delta. */
+async function direct(baseUrl: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'Hi' }] }),
+  });
+  let ttft = 0;
+  for await (const event of readSse(response)) {
+    if (event.data === '[DONE]') break;
+    if (!ttft && event.data.includes('"content"')) ttft = performance.now() - started;
+  }
+  return ttft;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+const model = await startFakeModelServer();
+const reply = Array.from({ length: 30 }, (_, index) => `word${index}`).join(' ');
+const scriptAll = (count: number) => model.script(...Array.from({ length: count }, () => ({ text: reply })));
+const databases = [await createScratchPostgres(), await createScratchPostgres()];
+const servers = {
+  before: await start(other, { DATABASE_URL: databases[0]?.url ?? '', MODEL_BASE_URL: model.baseUrl }),
+  after: await start(here, { DATABASE_URL: databases[1]?.url ?? '', MODEL_BASE_URL: model.baseUrl }),
+};
+const results = {
+  before: { ttft: [] as number[], cpu: [] as number[] },
+  after: { ttft: [] as number[], cpu: [] as number[] },
+};
+const directTtft: number[] = [];
+try {
+  for (const server of Object.values(servers)) {
+    scriptAll(30);
+    for (let index = 0; index < 30; index += 1) await chat(server, index);
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    const order = (
+      Math.random() < 0.5 ? ['before', 'after'] : ['after', 'before']
+    ) as (keyof typeof servers)[];
+    for (const name of order) {
+      scriptAll(perRound);
+      const cpuBefore = cpuNs(servers[name].pid);
+      for (let index = 0; index < perRound; index += 1)
+        results[name].ttft.push(await chat(servers[name], index));
+      results[name].cpu.push((cpuNs(servers[name].pid) - cpuBefore) / 1e6 / perRound);
+    }
+    scriptAll(perRound);
+    for (let index = 0; index < perRound; index += 1) directTtft.push(await direct(model.baseUrl));
+  }
+  const directP50 = median(directTtft);
+  process.stdout.write(
+    `Node ${process.version}, ${rounds} rounds of ${perRound} chats; fake model alone p50 ${directP50.toFixed(2)} ms` +
+      ` (servers: before ${servers.before.pid}, after ${servers.after.pid})\n`,
+  );
+  for (const [name, result] of Object.entries(results))
+    process.stdout.write(
+      `${name.padEnd(6)} TTFT p50 ${median(result.ttft).toFixed(2)} ms, added p50 ${(median(result.ttft) - directP50).toFixed(2)} ms, ` +
+        `server CPU a chat: median ${median(result.cpu).toFixed(2)} ms (rounds ${result.cpu.map((cpu) => cpu.toFixed(1)).join(' ')})\n`,
+    );
+} finally {
+  await Promise.all(Object.values(servers).map((server) => server.stop()));
+  await model.close();
+  await Promise.all(databases.map((database) => database?.drop()));
+}
