@@ -5,17 +5,15 @@
  * asked in turn in shuffled order round after round, so a shared machine's load falls on both
  * alike. The fake model is asked directly in each round too. CPU is read from
  * /proc/<pid>/task/*\/schedstat (Linux). Prints medians: time to first token over every chat, CPU
- * per chat over the rounds. CHAT_AB_PROF=<dir>: each server writes a V8 CPU profile there when it
+ * per chat over the rounds. BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it
  * stops (named by its pid, printed).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
 import { readSse } from '../test/helpers/sse.js';
+import { startBenchServer } from './harness.js';
 
 const here = path.resolve(import.meta.dirname, '..');
 const other = path.resolve(process.argv[2] ?? '');
@@ -24,42 +22,13 @@ const perRound = Number(process.argv[4] ?? 20);
 if (!fs.existsSync(path.join(other, 'bench/servers/switchboard-chat.ts')))
   throw new Error('Usage: tsx bench/chat-ab.ts <other worktree> [rounds] [chats a round]');
 
-interface Server {
-  url: string;
-  keys: string[];
-  pid: number;
-  stop(): Promise<void>;
-}
+type Server = Awaited<ReturnType<typeof startBenchServer>>;
 
-async function start(root: string, env: Record<string, string>): Promise<Server> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-chat-ab-'));
-  const profile = process.env.CHAT_AB_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CHAT_AB_PROF)}`]
-    : [];
-  const server = path.join(root, 'bench/servers/switchboard-chat.ts');
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', server], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${root} exited with ${code}`)));
-  });
-  const announced = JSON.parse(line) as { url: string; keys: string[] };
-  return {
-    ...announced,
-    pid: child.pid ?? 0,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A tree's chat server (its own bench/servers/switchboard-chat.ts, so its own code). */
+const start = (root: string, env: Record<string, string>) =>
+  startBenchServer(path.join(root, 'bench/servers/switchboard-chat.ts'), env);
 
-/** On-CPU nanoseconds of all the process's threads. */
+/** The process's CPU time so far in ns, all threads (/proc, Linux). */
 function cpuNs(pid: number): number {
   let all = 0;
   for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
