@@ -13,7 +13,7 @@ import path from 'node:path';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
 import { readSse } from '../test/helpers/sse.js';
-import { startBenchServer } from './harness.js';
+import { type BenchServer, startBenchServer } from './harness.js';
 
 const here = path.resolve(import.meta.dirname, '..');
 const other = path.resolve(process.argv[2] ?? '');
@@ -22,7 +22,7 @@ const perRound = Number(process.argv[4] ?? 20);
 if (!fs.existsSync(path.join(other, 'bench/servers/switchboard-chat.ts')))
   throw new Error('Usage: tsx bench/chat-ab.ts <other worktree> [rounds] [chats a round]');
 
-type Server = Awaited<ReturnType<typeof startBenchServer>>;
+type Server = BenchServer;
 
 /** A tree's chat server (its own bench/servers/switchboard-chat.ts, so its own code). */
 const start = (root: string, env: Record<string, string>) =>

@@ -47,6 +47,24 @@ export async function startBenchServer(file: string, env: Record<string, string>
   };
 }
 
+export type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
+
+/**
+ * Bench servers started one by one and stopped together: when one fails to start, those started
+ * before it are stopped too (by `stopAll`, in the caller's `finally`).
+ */
+export function benchServers() {
+  const started: BenchServer[] = [];
+  return {
+    async start(file: string, env: Record<string, string> = {}): Promise<BenchServer> {
+      const server = await startBenchServer(file, env);
+      started.push(server);
+      return server;
+    },
+    stopAll: () => Promise.all(started.map((server) => server.stop())),
+  };
+}
+
 /** Drives `url` for a second, so a server's first requests (connections, JIT) fall outside the measurement. */
 export async function warmUp(url: string, connections = 10) {
   await autocannon({ url, connections, duration: 1 });

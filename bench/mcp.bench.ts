@@ -6,7 +6,7 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { processCpuMs, startBenchServer } from './harness.js';
+import { type BenchServer, benchServers, processCpuMs } from './harness.js';
 import { fetchWithOwnSignal } from './own-signal-fetch.js';
 import { type Totals, type Turn, cpuRatio, inTurns, rateRatio, turnCount, turnsSubtitle } from './turns.js';
 
@@ -14,30 +14,31 @@ export const title = 'MCP tools/call over Streamable HTTP: Switchboard vs the ba
 
 export const subtitle = turnsSubtitle('1 and 32 clients');
 
-type Server = Awaited<ReturnType<typeof startBenchServer>>;
-
 export async function run({ seconds }: { seconds: number }) {
-  const servers = {
-    'bare SDK server': await startBenchServer('bare-mcp.ts', {}),
-    Switchboard: await startBenchServer('switchboard-mcp.ts', {}),
+  const group = benchServers();
+  /** Every session opened, closed at the end whatever happened. */
+  const opened: Client[] = [];
+  const connect = async (server: BenchServer, clients: number) => {
+    const sessions = await connectClients(server, clients);
+    opened.push(...sessions);
+    return sessions;
   };
   const turnSeconds = seconds / turnCount;
   const rows = [];
   try {
+    const servers = {
+      'bare SDK server': await group.start('bare-mcp.ts'),
+      Switchboard: await group.start('switchboard-mcp.ts'),
+    };
     const echo = { tool: 'echo', args: { message: 'hello' } };
     for (const clients of [1, 32]) {
       const connected = {
-        'bare SDK server': await connectClients(servers['bare SDK server'], clients),
-        Switchboard: await connectClients(servers.Switchboard, clients),
+        'bare SDK server': await connect(servers['bare SDK server'], clients),
+        Switchboard: await connect(servers.Switchboard, clients),
       };
       for (const sessions of Object.values(connected)) await warmUp(sessions, echo);
       const totals = await inTurns(['bare SDK server', 'Switchboard'] as const, (name) =>
         callTurn(connected[name], { ...echo, seconds: turnSeconds, pid: servers[name].pid }),
-      );
-      await Promise.all(
-        Object.values(connected)
-          .flat()
-          .map((client) => client.close()),
       );
       const baseline = totals['bare SDK server'];
       rows.push(row('echo', 'bare SDK server', clients, baseline, baseline));
@@ -45,22 +46,22 @@ export async function run({ seconds }: { seconds: number }) {
     }
     const listing = { tool: 'list_tasks', args: { limit: 50 } };
     for (const clients of [1, 32]) {
-      const sessions = await connectClients(servers.Switchboard, clients);
+      const sessions = await connect(servers.Switchboard, clients);
       await warmUp(sessions, listing);
       const totals = await inTurns(['Switchboard'] as const, () =>
         callTurn(sessions, { ...listing, seconds: turnSeconds, pid: servers.Switchboard.pid }),
       );
-      await Promise.all(sessions.map((client) => client.close()));
       rows.push(row('list_tasks (50 tasks)', 'Switchboard', clients, totals.Switchboard, undefined));
     }
   } finally {
-    await Promise.all(Object.values(servers).map((server) => server.stop()));
+    await Promise.allSettled(opened.map((client) => client.close()));
+    await group.stopAll();
   }
   return rows;
 }
 
 /** `count` MCP sessions on `server`, taking its API keys in turn (the bare server has none). */
-async function connectClients(server: Server, count: number): Promise<Client[]> {
+async function connectClients(server: BenchServer, count: number): Promise<Client[]> {
   return Promise.all(
     Array.from({ length: count }, async (_, index) => {
       const client = new Client({ name: 'bench', version: '1.0.0' });

@@ -5,7 +5,7 @@
  * covers both set-ups. Both servers stay up and are driven in alternating turns (bench/turns.ts).
  */
 import { createScratchPostgres } from '../test/helpers/postgres.js';
-import { loadTurn, startBenchServer, warmUp } from './harness.js';
+import { benchServers, loadTurn, warmUp } from './harness.js';
 import { type Totals, cpuRatio, inTurns, rateRatio, turnCount, turnsSubtitle } from './turns.js';
 
 export const title = 'GET /readyz: Switchboard vs bare Fastify with the same query';
@@ -14,11 +14,12 @@ export const subtitle = turnsSubtitle('10 connections');
 export async function run({ seconds }: { seconds: number }) {
   const scratch = await createScratchPostgres();
   const env = { DATABASE_URL: scratch.url };
-  const servers = {
-    'bare Fastify': await startBenchServer('bare-fastify.ts', env),
-    Switchboard: await startBenchServer('switchboard.ts', env),
-  };
+  const group = benchServers();
   try {
+    const servers = {
+      'bare Fastify': await group.start('bare-fastify.ts', env),
+      Switchboard: await group.start('switchboard.ts', env),
+    };
     for (const server of Object.values(servers)) await warmUp(`${server.url}/readyz`);
     const totals = await inTurns(['bare Fastify', 'Switchboard'] as const, (name) =>
       loadTurn({
@@ -30,7 +31,7 @@ export async function run({ seconds }: { seconds: number }) {
     const baseline = totals['bare Fastify'];
     return [row('bare Fastify', baseline, baseline), row('Switchboard', totals.Switchboard, baseline)];
   } finally {
-    await Promise.all(Object.values(servers).map((server) => server.stop()));
+    await group.stopAll();
     await scratch.drop();
   }
 }

@@ -30,7 +30,7 @@ export interface Totals {
 }
 
 /** How many turns a measurement is split into: BENCH_TURNS, default 5. */
-export const turnCount = Math.max(1, Number(process.env.BENCH_TURNS ?? 5));
+export const turnCount = Math.max(1, Number.parseInt(process.env.BENCH_TURNS ?? '', 10) || 5);
 
 /** The line under a turn-measured benchmark's title: its turns, their length and `detail`. */
 export function turnsSubtitle(detail: string): string {
@@ -94,6 +94,7 @@ export function cpuRatio(ours: Totals, baseline: Totals): string {
   return (ours.cpuUsPerRequest / baseline.cpuUsPerRequest).toFixed(2);
 }
 
+/** The middle value; of an even count, the upper of the two middle ones. */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;

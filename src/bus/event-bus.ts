@@ -51,9 +51,11 @@ export async function createEventBus({
       try {
         // A synchronous handler's result is not wrapped in a promise: most subscribers are, and
         // every promise costs the engine's promise hook on Node 20 (docs/decisions.md, seventh round).
-        handler(event)?.catch((error: unknown) =>
-          logger.error({ err: error, event: event.id }, 'event subscriber failed'),
-        );
+        const result: unknown = handler(event);
+        if (result instanceof Promise)
+          result.catch((error: unknown) =>
+            logger.error({ err: error, event: event.id }, 'event subscriber failed'),
+          );
       } catch (error) {
         logger.error({ err: error, event: event.id }, 'event subscriber failed');
       }

@@ -171,6 +171,7 @@ export function buildMcpServer({
   return {
     server,
     onEvent(event) {
+      if (!concernsSessions(event)) return;
       // A change to a prompt this user can see: their client should list prompts again.
       if (
         event.type === 'prompt.created' ||
@@ -184,6 +185,16 @@ export function buildMcpServer({
       notifyResourceChanges(event);
     },
   };
+}
+
+/**
+ * Whether an event can change what a session lists (its tools, prompts or resources: `onEvent`
+ * below). A tool call's announcement cannot, and every call makes one: the HTTP endpoint does not
+ * hand it to each open session (with 32 sessions, about 10 µs a call). An event a session should
+ * hear of must pass here.
+ */
+export function concernsSessions(event: AnyBusEvent): boolean {
+  return event.type !== 'tool.called';
 }
 
 async function completeResourceVariable(

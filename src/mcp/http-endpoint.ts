@@ -3,7 +3,7 @@ import type { EventBus } from '../bus/event-bus.js';
 import type { Config } from '../config.js';
 import { errorBody } from '../http/error-body.js';
 import type { Logger } from '../logger.js';
-import type { McpServices } from './build-mcp-server.js';
+import { concernsSessions, type McpServices } from './build-mcp-server.js';
 import { type ActorWithoutCredentials, fixtureActorHooks } from './http/authenticate.js';
 import { handleWithTransport } from './http/handle-transport.js';
 import { createHostAndOriginCheck } from './http/host-and-origin.js';
@@ -43,11 +43,9 @@ export function registerMcpEndpoint(
   const { challenge } = registerProtectedResource(app, { publicUrl: config.publicUrl, authorizationServer });
 
   const stopSweeping = startIdleSweep(sessions);
-  // Each open session hears what the event changed among what its user can see. A tool call's
-  // announcement changes nothing a session lists (tools, prompts, resources: see buildMcpServer's
-  // onEvent), and every call makes one: with 32 sessions, passing it to each cost about 10 µs a call.
+  // Each open session hears what the event changed among what its user can see.
   const stopWatching = bus.subscribe('*', (event) => {
-    if (event.type === 'tool.called') return;
+    if (!concernsSessions(event)) return;
     for (const session of sessions.values()) session.onEvent(event);
     closeSessionsOnCredentialChange(sessions, event);
   });

@@ -49,6 +49,10 @@ export const firstChunkHoldMs = 10;
  *
  * Callbacks rather than `await`s: every promise costs the durable engine's promise hook on
  * Node 20, and this runs on every MCP request (docs/decisions.md, seventh round).
+ *
+ * Call it from a promise continuation (after an `await`), as the MCP route does: "the first tick"
+ * is then the rest of that run of promise jobs, in which the ready chunks are read. Called from a
+ * plain callback, the tick's end comes before the first read, and the headers leave alone.
  */
 export function writeWebResponse(answer: Response, response: ServerResponse): Promise<void> {
   response.writeHead(answer.status, headersOf(answer));
@@ -74,6 +78,8 @@ function pump(reader: BodyReader, response: ServerResponse, finished: (error?: u
     return finished();
   }
   response.once('close', cancel);
+  // Three states, shared with the first tick's check below: nothing written yet (the headers wait
+  // for the tick's end), the first chunk written and held (for the next, within bounds), released.
   let written = 0;
   let firstTickOver = false;
   let hold: Hold | undefined;

@@ -71,7 +71,11 @@ export function createApiKeysService({ db, clock, ids, bus, audit }: ServiceDeps
   function touch(entry: Remembered, now: Date): PromiseLike<unknown> | undefined {
     if (now.getTime() - entry.touchedAt <= touchEveryMs) return undefined;
     entry.touchedAt = now.getTime();
-    return db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, entry.verified.apiKey.id));
+    return db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(eq(apiKeys.id, entry.verified.apiKey.id))
+      .execute(); // sent now, awaited or not
   }
 
   /** The remembered check of a key's hash, while it holds (remembered, and the key not expired). */
