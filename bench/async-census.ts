@@ -9,15 +9,11 @@
  * are exact on a busy machine, and each resource costs the engine's promise hook on Node 20.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
-import { startBenchServer } from './harness.js';
-import { fetchWithOwnSignal } from './own-signal-fetch.js';
+import { connectMcpClient, keepAliveGetter, startBenchServer } from './harness.js';
 
 const root = path.resolve(process.argv[2] ?? path.resolve(import.meta.dirname, '..'));
 const calls = Number(process.argv[3] ?? 200);
@@ -37,17 +33,7 @@ async function census(pid: number): Promise<Census> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Census;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-function get(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent }, (response) => {
-        response.resume();
-        response.once('end', resolve);
-      })
-      .once('error', reject);
-  });
-}
+const { get, close: closeConnection } = keepAliveGetter();
 
 const scratch = await createScratchPostgres();
 process.env.BENCH_SERVER_NODE_OPTIONS = `--import tsx --import ${preload}`;
@@ -56,13 +42,7 @@ const server = await startBenchServer(path.join(root, 'bench/servers/switchboard
   ASYNC_CENSUS_FILE: file,
 });
 try {
-  const client = new Client({ name: 'census', version: '1.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
-      fetch: fetchWithOwnSignal,
-      requestInit: { headers: { authorization: `Bearer ${server.keys[0]}` } },
-    }),
-  );
+  const client = await connectMcpClient(server.url, server.keys[0]);
   const loads: Record<string, () => Promise<unknown>> = {
     readyz: () => get(`${server.url}/readyz`),
     echo: () => client.callTool({ name: 'echo', arguments: { message: 'hello' } }),
@@ -90,5 +70,5 @@ try {
 } finally {
   await server.stop();
   await scratch.drop();
-  agent.destroy();
+  closeConnection();
 }

@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
-import { readSse } from '../test/helpers/sse.js';
-import { type BenchServer, startBenchServer } from './harness.js';
+import { directly, oneLineRequest, viaSwitchboard } from './chat-requests.js';
+import { startBenchServer, threadCpuNs } from './harness.js';
 
 const here = path.resolve(import.meta.dirname, '..');
 const other = path.resolve(process.argv[2] ?? '');
@@ -22,62 +22,9 @@ const perRound = Number(process.argv[4] ?? 20);
 if (!fs.existsSync(path.join(other, 'bench/servers/switchboard-chat.ts')))
   throw new Error('Usage: tsx bench/chat-ab.ts <other worktree> [rounds] [chats a round]');
 
-type Server = BenchServer;
-
 /** A tree's chat server (its own bench/servers/switchboard-chat.ts, so its own code). */
 const start = (root: string, env: Record<string, string>) =>
   startBenchServer(path.join(root, 'bench/servers/switchboard-chat.ts'), env);
-
-/** The process's CPU time so far in ns, all threads (/proc, Linux). */
-function cpuNs(pid: number): number {
-  let all = 0;
-  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-    try {
-      all += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // a thread that ended meanwhile
-    }
-  }
-  return all;
-}
-
-/** Milliseconds from a POST /api/v1/chat to its first text delta (the reply read to its end). */
-async function chat(server: Server, index: number): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${server.url}/api/v1/chat`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${server.keys[index % server.keys.length] ?? ''}`,
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-    },
-    body: JSON.stringify({ message: `Hello number ${index}` }),
-  });
-  if (response.status !== 200) throw new Error(`chat answered ${response.status}: ${await response.text()}`);
-  let ttft = 0;
-  for await (const event of readSse(response)) {
-    if (event.data === '[DONE]') break;
-    if (!ttft && (JSON.parse(event.data) as { type: string }).type === 'text-delta')
-      ttft = performance.now() - started;
-  }
-  return ttft;
-}
-
-/** The fake model asked directly: milliseconds to its first content delta. */
-async function direct(baseUrl: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'Hi' }] }),
-  });
-  let ttft = 0;
-  for await (const event of readSse(response)) {
-    if (event.data === '[DONE]') break;
-    if (!ttft && event.data.includes('"content"')) ttft = performance.now() - started;
-  }
-  return ttft;
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -100,7 +47,7 @@ const directTtft: number[] = [];
 try {
   for (const server of Object.values(servers)) {
     scriptAll(30);
-    for (let index = 0; index < 30; index += 1) await chat(server, index);
+    for (let index = 0; index < 30; index += 1) await viaSwitchboard(server, index);
   }
   for (let round = 0; round < rounds; round += 1) {
     const order = (
@@ -108,13 +55,14 @@ try {
     ) as (keyof typeof servers)[];
     for (const name of order) {
       scriptAll(perRound);
-      const cpuBefore = cpuNs(servers[name].pid);
+      const cpuBefore = threadCpuNs(servers[name].pid).all;
       for (let index = 0; index < perRound; index += 1)
-        results[name].ttft.push(await chat(servers[name], index));
-      results[name].cpu.push((cpuNs(servers[name].pid) - cpuBefore) / 1e6 / perRound);
+        results[name].ttft.push((await viaSwitchboard(servers[name], index)).ttftMs);
+      results[name].cpu.push((threadCpuNs(servers[name].pid).all - cpuBefore) / 1e6 / perRound);
     }
     scriptAll(perRound);
-    for (let index = 0; index < perRound; index += 1) directTtft.push(await direct(model.baseUrl));
+    for (let index = 0; index < perRound; index += 1)
+      directTtft.push(await directly(model.baseUrl, oneLineRequest));
   }
   const directP50 = median(directTtft);
   process.stdout.write(

@@ -6,8 +6,8 @@
  * every one must finish without error and be stored whole. And the built-in assistant's first reply
  * after a start (its libraries load in the background once the server listens) beside its later ones.
  */
-import { readSse } from '../test/helpers/sse.js';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
+import { type ChatTurn, directly, oneLineRequest, viaSwitchboard } from './chat-requests.js';
 import { processCpuMs, startBenchServer } from './harness.js';
 
 export const title =
@@ -112,7 +112,7 @@ export async function run() {
 }
 
 /** Each distinct reason the concurrent chats failed for, with how many: a failure must be explained. */
-function reportFailures(turns: PromiseSettledResult<Turn>[], expected: string) {
+function reportFailures(turns: PromiseSettledResult<ChatTurn>[], expected: string) {
   const reasons = new Map<string, number>();
   for (const turn of turns) {
     const reason =
@@ -127,53 +127,6 @@ function reportFailures(turns: PromiseSettledResult<Turn>[], expected: string) {
   }
   for (const [reason, count] of reasons)
     process.stderr.write(`${count} concurrent chats failed: ${reason}\n`);
-}
-
-interface Turn {
-  ttftMs: number;
-  conversationId: string;
-  key: string;
-  text: string;
-}
-
-/** One chat through Switchboard's POST /api/v1/chat: time to the first text delta, and the whole text. */
-async function viaSwitchboard(
-  server: { url: string; keys: string[] },
-  index: number,
-  message = `Hello number ${index}`,
-): Promise<Turn> {
-  const key = server.keys[index % server.keys.length] ?? '';
-  const started = performance.now();
-  const response = await fetch(`${server.url}/api/v1/chat`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${key}`,
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-    },
-    body: JSON.stringify({ message }),
-  });
-  if (response.status !== 200) throw new Error(`chat answered ${response.status}: ${await response.text()}`);
-  let ttftMs = 0;
-  let text = '';
-  let conversationId = '';
-  let status = '';
-  for await (const event of readSse(response)) {
-    if (event.data === '[DONE]') break;
-    const chunk = JSON.parse(event.data) as {
-      type: string;
-      delta?: string;
-      messageMetadata?: { conversation_id?: string; status?: string };
-    };
-    if (chunk.type === 'start') conversationId = chunk.messageMetadata?.conversation_id ?? '';
-    if (chunk.type === 'text-delta') {
-      if (!text) ttftMs = performance.now() - started;
-      text += chunk.delta ?? '';
-    }
-    if (chunk.type === 'finish') status = chunk.messageMetadata?.status ?? '';
-  }
-  if (status !== 'complete') throw new Error(`the reply ended ${status}`);
-  return { ttftMs, conversationId, key, text };
 }
 
 const laterReplies = 20;
@@ -223,31 +176,8 @@ async function firstReplyAfterStart() {
 }
 
 /** The fake model asked directly, streamed: time to its first content delta. */
-const oneLineRequest = JSON.stringify({
-  model: 'fake-model',
-  stream: true,
-  messages: [{ role: 'user', content: 'Hello' }],
-});
-
-/** One streamed request (a JSON body) straight to the model: time to its first text delta. */
-async function directly(baseUrl: string, body: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  let ttft = 0;
-  for await (const event of readSse(response)) {
-    if (event.data === '[DONE]') break;
-    const chunk = JSON.parse(event.data) as { choices: { delta: { content?: string } }[] };
-    if (!ttft && chunk.choices[0]?.delta.content) ttft = performance.now() - started;
-  }
-  return ttft;
-}
-
 /** True when the conversation holds the user's message and the whole reply, complete. */
-async function storedWhole(server: { url: string }, turn: Turn): Promise<boolean> {
+async function storedWhole(server: { url: string }, turn: ChatTurn): Promise<boolean> {
   const response = await fetch(`${server.url}/api/v1/conversations/${turn.conversationId}/messages`, {
     headers: { authorization: `Bearer ${turn.key}` },
   });

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import autocannon from 'autocannon';
+import { fetchWithOwnSignal } from './own-signal-fetch.js';
 import type { Turn } from './turns.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -129,3 +133,55 @@ export function processCpuMs(pid: number): number | undefined {
 
 /** The kernel's USER_HZ: 100 on every Linux Node runs on. */
 const clockTicksPerSecond = 100;
+
+/**
+ * The on-CPU nanoseconds a process's main thread and all its threads have used so far, from
+ * /proc/<pid>/task/*\/schedstat (Linux): finer than `processCpuMs`'s clock ticks.
+ */
+export function threadCpuNs(pid: number): { main: number; all: number } {
+  let all = 0;
+  let main = 0;
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const ns = Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      all += ns;
+      if (task === String(pid)) main = ns;
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return { main, all };
+}
+
+/** GETs one at a time over one keep-alive connection; each rejects unless answered 200. */
+export function keepAliveGetter() {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    get(url: string): Promise<void> {
+      return new Promise((resolve, reject) => {
+        http
+          .get(url, { agent }, (response) => {
+            response.resume();
+            response.once('end', () =>
+              response.statusCode === 200 ? resolve() : reject(new Error(`${url}: ${response.statusCode}`)),
+            );
+          })
+          .once('error', reject);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+/** An MCP session with the server at `url` (its /mcp), with an API key when one is given. */
+export async function connectMcpClient(url: string, key?: string): Promise<Client> {
+  const client = new Client({ name: 'bench', version: '1.0.0' });
+  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+      fetch: fetchWithOwnSignal,
+      requestInit: { headers },
+    }),
+  );
+  return client;
+}

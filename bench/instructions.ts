@@ -8,15 +8,12 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
-import { fetchWithOwnSignal } from './own-signal-fetch.js';
+import { connectMcpClient, keepAliveGetter } from './harness.js';
 
 const root = path.resolve(process.argv[2] ?? path.resolve(import.meta.dirname, '..'));
 const calls = Number(process.argv[3] ?? 500);
@@ -66,18 +63,8 @@ function counted(): number {
   return total;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const get = (target: string) =>
-  new Promise<void>((resolve, reject) => {
-    http.get(target, { agent }, (response) => response.resume().once('end', resolve)).once('error', reject);
-  });
-const client = new Client({ name: 'instructions', version: '1.0.0' });
-await client.connect(
-  new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
-    fetch: fetchWithOwnSignal,
-    requestInit: { headers: { authorization: `Bearer ${keys[0]}` } },
-  }),
-);
+const { get, close: closeConnection } = keepAliveGetter();
+const client = await connectMcpClient(url, keys[0]);
 const loads: Record<string, () => Promise<unknown>> = {
   readyz: () => get(`${url}/readyz`),
   echo: () => client.callTool({ name: 'echo', arguments: { message: 'hello' } }),
@@ -111,7 +98,7 @@ try {
 } finally {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  agent.destroy();
+  closeConnection();
   await scratch.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(out, { recursive: true, force: true });

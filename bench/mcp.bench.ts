@@ -4,10 +4,8 @@
  * concurrent clients, in alternating turns (bench/turns.ts); and list_tasks over 50 tasks on the
  * embedded database.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { type BenchServer, benchServers, processCpuMs } from './harness.js';
-import { fetchWithOwnSignal } from './own-signal-fetch.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { type BenchServer, benchServers, connectMcpClient, processCpuMs } from './harness.js';
 import { type Totals, type Turn, cpuRatio, inTurns, rateRatio, turnCount, turnsSubtitle } from './turns.js';
 
 export const title = 'MCP tools/call over Streamable HTTP: Switchboard vs the bare SDK server';
@@ -61,20 +59,11 @@ export async function run({ seconds }: { seconds: number }) {
 }
 
 /** `count` MCP sessions on `server`, taking its API keys in turn (the bare server has none). */
-async function connectClients(server: BenchServer, count: number): Promise<Client[]> {
+function connectClients(server: BenchServer, count: number): Promise<Client[]> {
   return Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const client = new Client({ name: 'bench', version: '1.0.0' });
-      const key = server.keys[index % Math.max(1, server.keys.length)];
-      const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
-      await client.connect(
-        new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
-          fetch: fetchWithOwnSignal,
-          requestInit: { headers },
-        }),
-      );
-      return client;
-    }),
+    Array.from({ length: count }, (_, index) =>
+      connectMcpClient(server.url, server.keys[index % Math.max(1, server.keys.length)]),
+    ),
   );
 }
 
