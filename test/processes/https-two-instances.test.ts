@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import tls from 'node:tls';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/net/free-port.js';
@@ -25,6 +26,28 @@ interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+}
+
+/**
+ * Resolves once Caddy serves its certificate. Caddy logs "certificate obtained" before it has put
+ * the certificate in the cache its handshakes read, and a handshake in between is refused with an
+ * "internal error" alert: so the test tries handshakes, trusting only Caddy's root, until one passes.
+ */
+async function waitForCertificate(port: number, ca: Buffer, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const error = await new Promise<Error | undefined>((resolve) => {
+      const socket = tls.connect({ host: '127.0.0.1', port, servername: 'localhost', ca }, () => {
+        socket.destroy();
+        resolve(undefined);
+      });
+      socket.once('error', resolve);
+    });
+    if (error === undefined) return;
+    if (Date.now() > deadline)
+      throw new Error(`Caddy served no certificate in ${timeoutMs} ms: ${error.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Caddy is a system package (`apt-get install -y caddy`, in .ci/run): without it this suite fails. */
@@ -186,6 +209,7 @@ describe('two instances behind Caddy over HTTPS', { timeout: 180_000 }, () => {
     const caddyLines = watchLines(caddy);
     await caddyLines.waitForLine((line) => line.includes('certificate obtained successfully'), 30_000);
     rootCertificate = fs.readFileSync(path.join(workDir, 'caddy-data/pki/authorities/local/root.crt'));
+    await waitForCertificate(httpsPort, rootCertificate);
     // The first admin, made through the proxy as a new deployment would.
     const setup = await viaCaddy('/api/v1/setup', {
       method: 'POST',
