@@ -37,6 +37,11 @@ export function openSse(reply: FastifyReply, headers: Record<string, string>): S
       if (closed) return;
       const text = typeof data === 'string' ? data : JSON.stringify(data);
       response.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${text}\n\n`);
+      // Node holds a chunked answer's writes (it corks the socket) until the next tick, which comes
+      // only once every promise job queued meanwhile has run: a model's burst of tokens, read at once,
+      // went out whole once the reply had processed all of it, the first token waiting for the last
+      // (about 4 ms on bench/chat.bench.ts). Each event leaves as it is sent.
+      response.socket?.uncork();
     },
     end() {
       if (!closed) response.end();

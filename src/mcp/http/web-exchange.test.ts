@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { countWrites } from '../../../test/helpers/socket-writes.js';
 import { writeWebResponse } from './web-exchange.js';
 
 const priming = 'id: s.1\ndata: \n\n';
@@ -47,25 +48,6 @@ async function writesOf(answer: () => Response): Promise<{ writes: string[]; rea
     socket.destroy();
     await new Promise((resolve) => server.close(resolve));
   }
-}
-
-/** Records each write the socket hands on (one chunk, or several corked together) as one entry. */
-function countWrites(socket: net.Socket, writes: string[]) {
-  type Chunk = { chunk: Buffer | string };
-  const stream = socket as unknown as {
-    _write(chunk: Buffer | string, encoding: string, done: () => void): void;
-    _writev(chunks: Chunk[], done: () => void): void;
-  };
-  const write = stream._write.bind(socket);
-  const writev = stream._writev.bind(socket);
-  stream._write = (chunk, encoding, done) => {
-    writes.push(chunk.toString());
-    write(chunk, encoding, done);
-  };
-  stream._writev = (chunks, done) => {
-    writes.push(chunks.map(({ chunk }) => chunk.toString()).join(''));
-    writev(chunks, done);
-  };
 }
 
 describe('writing the transport’s answer', () => {
