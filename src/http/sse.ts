@@ -3,6 +3,13 @@ import type { FastifyReply } from 'fastify';
 export interface SseStream {
   /** Sends one event: its data (JSON unless already a string) and, when given, its id. */
   send(data: unknown, id?: string): void;
+  /**
+   * Sends the events sent so far now. Node holds a chunked answer's writes (it corks the socket)
+   * until the next tick, which comes only once every promise job queued meanwhile has run: events
+   * sent while a burst of input is processed leave together once all of it is, which is cheaper
+   * but holds back the first of them.
+   */
+  flush(): void;
   end(): void;
   /** Called once when the client goes away or the stream ends. */
   onClose(listener: () => void): void;
@@ -37,10 +44,8 @@ export function openSse(reply: FastifyReply, headers: Record<string, string>): S
       if (closed) return;
       const text = typeof data === 'string' ? data : JSON.stringify(data);
       response.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${text}\n\n`);
-      // Node holds a chunked answer's writes (it corks the socket) until the next tick, which comes
-      // only once every promise job queued meanwhile has run: a model's burst of tokens, read at once,
-      // went out whole once the reply had processed all of it, the first token waiting for the last
-      // (about 4 ms on bench/chat.bench.ts). Each event leaves as it is sent.
+    },
+    flush() {
       response.socket?.uncork();
     },
     end() {

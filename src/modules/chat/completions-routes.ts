@@ -58,7 +58,13 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
       });
       stream.send(chunk({ role: 'assistant', content: '' }));
       try {
-        for await (const piece of completion.text()) stream.send(chunk({ content: piece }));
+        let first = true;
+        for await (const piece of completion.text()) {
+          stream.send(chunk({ content: piece }));
+          // The first token leaves at once, not with the rest of a burst (see the chat's stream).
+          if (first) stream.flush();
+          first = false;
+        }
         stream.send({ ...chunk({}, 'stop'), usage: await completion.usage() });
       } catch (error) {
         const { code, message } = publicError(error, {

@@ -17,7 +17,7 @@ import {
 } from '../../conversations/index.js';
 import { actorFacts, addFacts, inSpan } from '../../../telemetry/spans.js';
 import { ToolCallFailedError } from '../assistant-tools.js';
-import type { ChatRun } from './chat-run.js';
+import { type ChatRun, producesContent } from './chat-run.js';
 import { describeChatError } from '../chat-errors.js';
 import { createReplyParts } from './reply-parts.js';
 import { streamAssistant } from './stream-assistant.js';
@@ -212,10 +212,6 @@ function toolFailureIn(error: unknown): string | undefined {
   if (InvalidToolInputError.isInstance(error))
     return `INVALID_INPUT: the arguments for ${error.toolName} do not parse`;
   return undefined;
-}
-
-function producesContent(chunk: UIMessageChunk): boolean {
-  return chunk.type === 'text-delta' || chunk.type === 'reasoning-delta' || chunk.type === 'tool-input-start';
 }
 
 /** Appends a whole text part (used for the reply's own notes, such as the step limit). */
