@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserActor } from '../../src/actor.js';
 import type { WorkflowDefinitionInput } from '../../src/modules/workflows/definition.js';
@@ -148,6 +149,41 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
     const ended = await runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
     expect(ended.status).toBe('succeeded');
     expect((await runs.get(owner, started.id)).output).toMatchObject({ approved: true, comment: 'now' });
+  });
+
+  it('takes a run’s row before its steps’, as a cancel does, so the two never deadlock', async () => {
+    const started = await start({
+      name: 'lock-order',
+      steps: [{ id: 'ok', kind: 'approval', message: 'Go ahead?' }],
+    });
+    const approval = await pendingAt(started.id, 'ok');
+    await vi.waitFor(async () => expect(await stepStatus(started.id, 'ok')).toBe('waiting'));
+    // A cancel's order, held open: the run's row, then (below) its steps'.
+    const cancel = new pg.Client({ connectionString: testApp.app.database.url });
+    await cancel.connect();
+    try {
+      await cancel.query('begin');
+      await cancel.query('update workflow_runs set status = status where id = $1', [started.id]);
+      // The answer wakes the step, which marks itself and its run running: it must wait for the
+      // run's row without holding its step's.
+      await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
+      await vi.waitFor(
+        async () => {
+          // The step's writer, waiting for the lock this connection holds.
+          const { rows } = await cancel.query<{ blocked: number }>(
+            'select count(*)::int as blocked from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))',
+          );
+          expect(rows[0]?.blocked).toBeGreaterThan(0);
+        },
+        { timeout: 20_000, interval: 50 },
+      );
+      await cancel.query('update workflow_run_steps set status = status where run_id = $1', [started.id]);
+      await cancel.query('commit');
+    } finally {
+      await cancel.end();
+    }
+    const ended = await testApp.app.workflows.runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
+    expect(ended.status).toBe('succeeded');
   });
 
   it('waits for an event of the run’s owner in a real run, and takes the first that matches', async () => {

@@ -58,6 +58,19 @@ export interface EndedStep {
   at: Date;
 }
 
+/**
+ * Locks a run's row. A transaction that writes a run and its steps takes the run's row first: a
+ * cancel does (it ends the run, then its steps), and a writer taking a step first deadlocked with
+ * it (a run cancelled as its approval was being asked).
+ */
+function runFirst(db: Transaction, runId: string) {
+  return db
+    .select({ id: workflowRuns.id })
+    .from(workflowRuns)
+    .where(eq(workflowRuns.id, runId))
+    .for('no key update');
+}
+
 export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
   const { clock, bus } = deps;
   /** One transaction of a DBOS step's writes, committed without waiting for the disk (see above). */
@@ -149,14 +162,15 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       approvalId?: string,
     ): Promise<void> {
       await write(async (db) => {
-        await db
-          .update(workflowRunSteps)
-          .set({ status: 'waiting' })
-          .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, path)));
+        // The run's row before the step's, as every writer of both takes them (see runFirst).
         await db
           .update(workflowRuns)
           .set({ status: 'waiting' })
           .where(and(eq(workflowRuns.id, runId), inArray(workflowRuns.status, ['running', 'waiting'])));
+        await db
+          .update(workflowRunSteps)
+          .set({ status: 'waiting' })
+          .where(and(eq(workflowRunSteps.runId, runId), eq(workflowRunSteps.path, path)));
       });
       await bus.publish(actor, 'workflow.run.waiting', {
         run_id: runId,
@@ -170,6 +184,7 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     /** The wait is over: the step and the run run again (unless the run ended meanwhile). */
     async markRunning(runId: string, path: string): Promise<void> {
       await write(async (db) => {
+        await runFirst(db, runId);
         await db
           .update(workflowRunSteps)
           .set({ status: 'running' })
