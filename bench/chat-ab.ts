@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
 import { createScratchPostgres } from '../test/helpers/postgres.js';
-import { directly, oneLineRequest, viaSwitchboard } from './chat-requests.js';
+import { chatThrough, directly, oneLineRequest } from './chat-requests.js';
 import { startBenchServer, threadCpuNs } from './harness.js';
 
 const here = path.resolve(import.meta.dirname, '..');
@@ -47,7 +47,7 @@ const directTtft: number[] = [];
 try {
   for (const server of Object.values(servers)) {
     scriptAll(30);
-    for (let index = 0; index < 30; index += 1) await viaSwitchboard(server, index);
+    for (let index = 0; index < 30; index += 1) await chatThrough(server, index);
   }
   for (let round = 0; round < rounds; round += 1) {
     const order = (
@@ -57,7 +57,7 @@ try {
       scriptAll(perRound);
       const cpuBefore = threadCpuNs(servers[name].pid).all;
       for (let index = 0; index < perRound; index += 1)
-        results[name].ttft.push((await viaSwitchboard(servers[name], index)).ttftMs);
+        results[name].ttft.push((await chatThrough(servers[name], index)).ttftMs);
       results[name].cpu.push((threadCpuNs(servers[name].pid).all - cpuBefore) / 1e6 / perRound);
     }
     scriptAll(perRound);

@@ -12,8 +12,11 @@ export interface ChatTurn {
   text: string;
 }
 
-/** One chat through Switchboard's POST /api/v1/chat: time to the first text delta, and the whole text. */
-export async function viaSwitchboard(
+/**
+ * One chat through a server's POST /api/v1/chat (Switchboard's, or the bare AI SDK baseline's): time
+ * to the first text delta, and the whole text.
+ */
+export async function chatThrough(
   server: { url: string; keys: string[] },
   index: number,
   message = `Hello number ${index}`,

@@ -2,13 +2,16 @@
  * The chat: how much time to first token Switchboard adds over the model's own (the fake
  * OpenAI-compatible server, asked directly in the same run, chat by chat in alternation: with the
  * very request Switchboard sends it — the tools, the system prompt — and with a one-line request),
- * and 100 streaming chats at once —
- * every one must finish without error and be stored whole. And the built-in assistant's first reply
+ * beside the AI SDK alone on a bare Fastify route asking the model the same (what the SDK itself
+ * adds); and 100 streaming chats at once — every one must finish without error and be stored whole. And the built-in assistant's first reply
  * after a start (its libraries load in the background once the server listens) beside its later ones.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
-import { type ChatTurn, directly, oneLineRequest, viaSwitchboard } from './chat-requests.js';
-import { processCpuMs, startBenchServer } from './harness.js';
+import { type ChatTurn, chatThrough, directly, oneLineRequest } from './chat-requests.js';
+import { type BenchServer, processCpuMs, startBenchServer } from './harness.js';
 
 export const title =
   'Chat: time to first token added by Switchboard, 100 concurrent streaming chats, and the first reply after a start';
@@ -20,33 +23,53 @@ const reply = Array.from({ length: 30 }, (_, index) => `word${index}`).join(' ')
 export async function run() {
   const model = await startFakeModelServer();
   const switchboard = await startBenchServer('switchboard-chat.ts', { MODEL_BASE_URL: model.baseUrl });
+  const servers = [switchboard];
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-chat-'));
   const scriptAll = (count: number, delayMs: number) =>
     model.script(...Array.from({ length: count }, () => ({ text: reply, delayMs })));
   try {
     scriptAll(20, 0);
-    for (let index = 0; index < 20; index += 1) await viaSwitchboard(switchboard, index); // warm-up
+    for (let index = 0; index < 20; index += 1) await chatThrough(switchboard, index); // warm-up
 
     const switchboardRequest = model.lastChatBody();
     if (!switchboardRequest) throw new Error('The model received no request from Switchboard');
 
-    // In alternation, chat by chat, so the machine's drift falls on all three.
-    scriptAll(sequentialChats * 3, 0);
+    // The AI SDK alone, asking the model with the same request.
+    const requestFile = path.join(scratch, 'request.json');
+    fs.writeFileSync(requestFile, switchboardRequest);
+    const sdkAlone = await startBenchServer('bare-ai-sdk-chat.ts', {
+      MODEL_BASE_URL: model.baseUrl,
+      REQUEST_FILE: requestFile,
+    });
+    servers.push(sdkAlone);
+    scriptAll(20, 0);
+    for (let index = 0; index < 20; index += 1) await chatThrough(sdkAlone, index); // warm-up
+
+    // In alternation, chat by chat, so the machine's drift falls on all four.
+    scriptAll(sequentialChats * 4, 0);
     const oneLine: number[] = [];
     const sameRequest: number[] = [];
+    const throughSdk: number[] = [];
     const through: number[] = [];
-    const cpuBefore = processCpuMs(switchboard.pid);
+    const cpuBefore = { sdk: processCpuMs(sdkAlone.pid), switchboard: processCpuMs(switchboard.pid) };
     for (let index = 0; index < sequentialChats; index += 1) {
       oneLine.push(await directly(model.baseUrl, oneLineRequest));
       sameRequest.push(await directly(model.baseUrl, switchboardRequest));
-      through.push((await viaSwitchboard(switchboard, index)).ttftMs);
+      throughSdk.push((await chatThrough(sdkAlone, index)).ttftMs);
+      through.push((await chatThrough(switchboard, index)).ttftMs);
     }
-    const cpuAfter = processCpuMs(switchboard.pid);
-    const cpuPerChat =
-      cpuBefore !== undefined && cpuAfter !== undefined
-        ? ((cpuAfter - cpuBefore) / sequentialChats).toFixed(2)
+    /** The server's CPU over the chats (Linux), a chat's share. */
+    const cpuPerChat = (server: BenchServer, before: number | undefined) => {
+      const after = processCpuMs(server.pid);
+      return before !== undefined && after !== undefined
+        ? ((after - before) / sequentialChats).toFixed(2)
         : '';
+    };
+    const sdkCpu = cpuPerChat(sdkAlone, cpuBefore.sdk);
+    const switchboardCpu = cpuPerChat(switchboard, cpuBefore.switchboard);
     const direct = percentiles(oneLine);
     const directSame = percentiles(sameRequest);
+    const sdk = percentiles(throughSdk);
     const ours = percentiles(through);
     const toolCount = (JSON.parse(switchboardRequest) as { tools?: unknown[] }).tools?.length ?? 0;
     const requestKb = Math.round(Buffer.byteLength(switchboardRequest) / 1024);
@@ -54,7 +77,7 @@ export async function run() {
     scriptAll(concurrentChats, 10);
     const started = performance.now();
     const turns = await Promise.allSettled(
-      Array.from({ length: concurrentChats }, (_, index) => viaSwitchboard(switchboard, index)),
+      Array.from({ length: concurrentChats }, (_, index) => chatThrough(switchboard, index)),
     );
     const wallMs = performance.now() - started;
     const finished = turns.flatMap((turn) => (turn.status === 'fulfilled' ? [turn.value] : []));
@@ -84,12 +107,22 @@ export async function run() {
         'stored whole': '',
       },
       {
+        measurement: 'time to first token, the AI SDK alone on a bare Fastify route, the same request',
+        chats: sequentialChats,
+        'p50 ms': sdk.p50.toFixed(2),
+        'p99 ms': sdk.p99.toFixed(2),
+        'added p50 ms': (sdk.p50 - directSame.p50).toFixed(2),
+        'server CPU ms/chat': sdkCpu,
+        errors: 0,
+        'stored whole': '',
+      },
+      {
         measurement: 'time to first token, through Switchboard',
         chats: sequentialChats,
         'p50 ms': ours.p50.toFixed(2),
         'p99 ms': ours.p99.toFixed(2),
         'added p50 ms': `${(ours.p50 - directSame.p50).toFixed(2)} (${(ours.p50 - direct.p50).toFixed(2)} over the one-line request)`,
-        'server CPU ms/chat': cpuPerChat,
+        'server CPU ms/chat': switchboardCpu,
         errors: 0,
         'stored whole': '',
       },
@@ -106,8 +139,9 @@ export async function run() {
       ...(await firstReplyAfterStart()),
     ];
   } finally {
-    await switchboard.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     await model.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
@@ -143,9 +177,9 @@ async function firstReplyAfterStart() {
     const server = await startBenchServer('switchboard-chat.ts', { BENCH_MODEL: 'offline' });
     try {
       await new Promise((resolve) => setTimeout(resolve, waitMs));
-      const first = await viaSwitchboard(server, 0, 'show my tasks');
+      const first = await chatThrough(server, 0, 'show my tasks');
       const later = await sample(laterReplies, (index) =>
-        viaSwitchboard(server, index + 1, 'show my tasks').then((turn) => turn.ttftMs),
+        chatThrough(server, index + 1, 'show my tasks').then((turn) => turn.ttftMs),
       );
       rows.push({
         measurement: `built-in assistant, first reply ${waitMs ? `${waitMs / 1000} s` : 'at once'} after a start`,
@@ -175,7 +209,6 @@ async function firstReplyAfterStart() {
   return rows;
 }
 
-/** The fake model asked directly, streamed: time to its first content delta. */
 /** True when the conversation holds the user's message and the whole reply, complete. */
 async function storedWhole(server: { url: string }, turn: ChatTurn): Promise<boolean> {
   const response = await fetch(`${server.url}/api/v1/conversations/${turn.conversationId}/messages`, {

@@ -1,7 +1,8 @@
 /**
  * tools/call round trips over Streamable HTTP: Switchboard's /mcp (API key auth, audit, events)
  * against the official SDK's bare server with the same echo tool, in the same run, with 1 and 32
- * concurrent clients, in alternating turns (bench/turns.ts); and list_tasks over 50 tasks on the
+ * concurrent clients, in alternating turns (bench/turns.ts); the same bare server on a bare Fastify
+ * route between them shows what Fastify itself costs a call; and list_tasks over 50 tasks on the
  * embedded database.
  */
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -26,21 +27,20 @@ export async function run({ seconds }: { seconds: number }) {
   try {
     const servers = {
       'bare SDK server': await group.start('bare-mcp.ts'),
+      'bare SDK server in Fastify': await group.start('bare-mcp-fastify.ts'),
       Switchboard: await group.start('switchboard-mcp.ts'),
     };
+    const names = Object.keys(servers) as (keyof typeof servers)[];
     const echo = { tool: 'echo', args: { message: 'hello' } };
     for (const clients of [1, 32]) {
-      const connected = {
-        'bare SDK server': await connect(servers['bare SDK server'], clients),
-        Switchboard: await connect(servers.Switchboard, clients),
-      };
+      const connected = {} as Record<(typeof names)[number], Client[]>;
+      for (const name of names) connected[name] = await connect(servers[name], clients);
       for (const sessions of Object.values(connected)) await warmUp(sessions, echo);
-      const totals = await inTurns(['bare SDK server', 'Switchboard'] as const, (name) =>
+      const totals = await inTurns(names, (name) =>
         callTurn(connected[name], { ...echo, seconds: turnSeconds, pid: servers[name].pid }),
       );
       const baseline = totals['bare SDK server'];
-      rows.push(row('echo', 'bare SDK server', clients, baseline, baseline));
-      rows.push(row('echo', 'Switchboard', clients, totals.Switchboard, baseline));
+      for (const name of names) rows.push(row('echo', name, clients, totals[name], baseline));
     }
     const listing = { tool: 'list_tasks', args: { limit: 50 } };
     for (const clients of [1, 32]) {
