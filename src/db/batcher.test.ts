@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.js';
 import { createBatcher } from './batcher.js';
 
@@ -15,7 +15,7 @@ describe('the batcher', () => {
     });
     batcher.add(1);
     batcher.add(2);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
     batcher.add(3);
     await batcher.drain();
     expect(batches).toEqual([[1, 2], [3]]);

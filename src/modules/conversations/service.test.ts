@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Placeholder, sql } from 'drizzle-orm';
 import { seedUser } from '../../../test/helpers/identity.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
@@ -13,7 +13,6 @@ import { messages as messagesTable } from './table.js';
 
 const actorFor = (userId: string): UserActor => actingAs({ userId, role: 'user', via: 'http' });
 const text = (words: string): Part[] => [{ type: 'text', text: words }];
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('a title from the first user message', () => {
   it('keeps a short first line whole and cuts a long one at a word boundary', () => {
@@ -78,15 +77,17 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
       text('And of Italy?'),
       text('Rome.'),
     ]);
-    await settle();
-    const created = events.filter((event) => event.type === 'message.created');
-    expect(created.map((event) => event.data)).toContainEqual(
-      expect.objectContaining({
-        conversation_id: conversation.id,
-        message_id: messages[0]?.id,
-        role: 'user',
-      }),
-    );
+    // Message events are published in batches, soon after the write.
+    await vi.waitFor(() => {
+      const created = events.filter((event) => event.type === 'message.created');
+      expect(created.map((event) => event.data)).toContainEqual(
+        expect.objectContaining({
+          conversation_id: conversation.id,
+          message_id: messages[0]?.id,
+          role: 'user',
+        }),
+      );
+    });
     stop();
   });
 
@@ -185,10 +186,15 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     });
     expect(done).toMatchObject({ status: 'complete', parts: text('Hello!'), metrics, model: 'offline' });
     await conversations.updateMessage(alice, reply.id, { status: 'complete' });
-    await settle();
-    expect(completions.map((event) => event.data)).toEqual([
-      expect.objectContaining({ conversation_id: conversation.id, message_id: reply.id, status: 'complete' }),
-    ]);
+    await vi.waitFor(() =>
+      expect(completions.map((event) => event.data)).toEqual([
+        expect.objectContaining({
+          conversation_id: conversation.id,
+          message_id: reply.id,
+          status: 'complete',
+        }),
+      ]),
+    );
     expect(await conversations.message(alice, reply.id)).toEqual({ ...done, updated_at: expect.any(String) });
     expect((await conversations.get(alice, conversation.id)).title).toBe('Streaming');
     stop();
