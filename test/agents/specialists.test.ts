@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actingAs, type UserActor } from '../../src/actor.js';
 import type { AnyBusEvent } from '../../src/bus/events.js';
 import { specialists } from '../../src/modules/agents/index.js';
@@ -111,11 +111,13 @@ describe('the built-in specialists with the offline assistant', () => {
       expect(result.error).toBeNull();
       expect(result.status).toBe('succeeded');
       expect(result.output).toMatch(answer);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const called = steps
-        .filter((event) => event.type === 'agent.run.step' && event.data.run_id === result.run_id)
-        .flatMap((event) => (event.type === 'agent.run.step' ? event.data.tool_calls : []));
-      expect(called).toContain(tool);
+      // The run's step events are published soon after the steps.
+      await vi.waitFor(() => {
+        const called = steps
+          .filter((event) => event.type === 'agent.run.step' && event.data.run_id === result.run_id)
+          .flatMap((event) => (event.type === 'agent.run.step' ? event.data.tool_calls : []));
+        expect(called).toContain(tool);
+      });
     },
     180_000,
   );
