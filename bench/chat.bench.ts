@@ -3,8 +3,9 @@
  * OpenAI-compatible server, asked directly in the same run, chat by chat in alternation: with the
  * very request Switchboard sends it — the tools, the system prompt — and with a one-line request),
  * beside the AI SDK alone on a bare Fastify route asking the model the same (what the SDK itself
- * adds); and 100 streaming chats at once — every one must finish without error and be stored whole. And the built-in assistant's first reply
- * after a start (its libraries load in the background once the server listens) beside its later ones.
+ * adds); and 100 streaming chats at once — every one must finish without error and be stored
+ * whole. And the built-in assistant's first reply after a start (its libraries load in the
+ * background once the server listens) beside its later ones.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,9 +1,9 @@
 /**
- * Measuring two servers side by side in turns. On a shared 2-core machine one long run each, one
+ * Measuring servers side by side in turns. On a shared 2-core machine one long run each, one
  * after the other, showed the machine's drift more than the servers: the same bare server moved
- * 15–30 % between runs minutes apart. Both servers stay up and are driven in short alternating
- * turns (A B, B A, A B …), so a change in the machine's load falls on both, and each turn's ratio
- * is shown beside the sum's.
+ * 15–30 % between runs minutes apart. The servers stay up and are driven in short alternating
+ * turns (A B C, C B A, A B C …), so a change in the machine's load falls on all of them, and each
+ * turn's ratio is shown beside the sum's.
  */
 
 /** One turn's figures for one server. */

@@ -3,13 +3,6 @@ import type { FastifyReply } from 'fastify';
 export interface SseStream {
   /** Sends one event: its data (JSON unless already a string) and, when given, its id. */
   send(data: unknown, id?: string): void;
-  /**
-   * Sends the events sent so far now. Node holds a chunked answer's writes (it corks the socket)
-   * until the next tick, which comes only once every promise job queued meanwhile has run: events
-   * sent while a burst of input is processed leave together once all of it is, which is cheaper
-   * but holds back the first of them.
-   */
-  flush(): void;
   end(): void;
   /** Called once when the client goes away or the stream ends. */
   onClose(listener: () => void): void;
@@ -22,7 +15,22 @@ const keepAliveMs = 15_000;
  * request id) plus `headers`, a comment every 15 s so proxies keep the connection, and a close
  * callback for a client that leaves.
  */
-export function openSse(reply: FastifyReply, headers: Record<string, string>): SseStream {
+export function openSse(
+  reply: FastifyReply,
+  headers: Record<string, string>,
+  {
+    isFirstToken,
+  }: {
+    /**
+     * Which event is the stream's first token: it leaves as it is sent. Node holds a chunked
+     * answer's writes (it corks the socket) until the next tick, which comes only once every
+     * promise job queued meanwhile has run: events sent while a burst of input is processed (a
+     * model's chunks read at once) leave together once all of it is, which is cheaper, and
+     * fine for every event but the first.
+     */
+    isFirstToken?: (data: unknown) => boolean;
+  } = {},
+): SseStream {
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), ...headers });
@@ -30,6 +38,8 @@ export function openSse(reply: FastifyReply, headers: Record<string, string>): S
   const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), keepAliveMs).unref();
   const listeners: (() => void)[] = [];
   let closed = false;
+  /** The first token has been sent. */
+  let tokenSent = false;
   const close = () => {
     if (closed) return;
     closed = true;
@@ -44,9 +54,10 @@ export function openSse(reply: FastifyReply, headers: Record<string, string>): S
       if (closed) return;
       const text = typeof data === 'string' ? data : JSON.stringify(data);
       response.write(`${id === undefined ? '' : `id: ${id}\n`}data: ${text}\n\n`);
-    },
-    flush() {
-      response.socket?.uncork();
+      if (!tokenSent && isFirstToken?.(data)) {
+        tokenSent = true;
+        response.socket?.uncork();
+      }
     },
     end() {
       if (!closed) response.end();

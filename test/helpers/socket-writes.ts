@@ -4,7 +4,7 @@ import type net from 'node:net';
  * Records each write `socket` hands on to the kernel (one chunk, or several corked together) as one
  * entry of `writes`: how a test sees what left together and what left on its own.
  */
-export function countWrites(socket: net.Socket, writes: string[]) {
+export function recordWrites(socket: net.Socket, writes: string[]) {
   type Chunk = { chunk: Buffer | string };
   const stream = socket as unknown as {
     _write(chunk: Buffer | string, encoding: string, done: () => void): void;

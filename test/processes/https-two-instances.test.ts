@@ -41,6 +41,7 @@ async function waitForCertificate(port: number, ca: Buffer, timeoutMs = 15_000):
         socket.destroy();
         resolve(undefined);
       });
+      socket.setTimeout(2_000, () => socket.destroy(new Error('the handshake took over 2 s')));
       socket.once('error', resolve);
     });
     if (error === undefined) return;

@@ -151,25 +151,21 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
     expect((await runs.get(owner, started.id)).output).toMatchObject({ approved: true, comment: 'now' });
   });
 
-  it('takes a run’s row before its steps’, as a cancel does, so the two never deadlock', async () => {
-    const started = await start({
-      name: 'lock-order',
-      steps: [{ id: 'ok', kind: 'approval', message: 'Go ahead?' }],
-    });
-    const approval = await pendingAt(started.id, 'ok');
-    await vi.waitFor(async () => expect(await stepStatus(started.id, 'ok')).toBe('waiting'));
-    // A cancel's order, held open: the run's row, then (below) its steps'.
+  /**
+   * A cancel's locks, taken as `cancelRun` takes them, from a connection of its own: the run's row,
+   * then — once `blockedWriter` has happened and some other session waits for that row — its
+   * steps' rows. A writer that took a step's row before waiting for the run's deadlocks with it:
+   * Postgres then aborts one of the two (40P01).
+   */
+  async function cancelWhile(runId: string, blockedWriter: () => Promise<void>) {
     const cancel = new pg.Client({ connectionString: testApp.app.database.url });
     await cancel.connect();
     try {
       await cancel.query('begin');
-      await cancel.query('update workflow_runs set status = status where id = $1', [started.id]);
-      // The answer wakes the step, which marks itself and its run running: it must wait for the
-      // run's row without holding its step's.
-      await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
+      await cancel.query('update workflow_runs set status = status where id = $1', [runId]);
+      await blockedWriter();
       await vi.waitFor(
         async () => {
-          // The step's writer, waiting for the lock this connection holds.
           const { rows } = await cancel.query<{ blocked: number }>(
             'select count(*)::int as blocked from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))',
           );
@@ -177,13 +173,61 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
         },
         { timeout: 20_000, interval: 50 },
       );
-      await cancel.query('update workflow_run_steps set status = status where run_id = $1', [started.id]);
+      await cancel.query('update workflow_run_steps set status = status where run_id = $1', [runId]);
       await cancel.query('commit');
     } finally {
       await cancel.end();
     }
+  }
+
+  it('marks a step running after its approval without deadlocking with a cancel', async () => {
+    const started = await start({
+      name: 'lock-order-running',
+      steps: [{ id: 'ok', kind: 'approval', message: 'Go ahead?' }],
+    });
+    const approval = await pendingAt(started.id, 'ok');
+    await vi.waitFor(async () => expect(await stepStatus(started.id, 'ok')).toBe('waiting'));
+    // The answer wakes the step, which marks itself and its run running.
+    await cancelWhile(started.id, async () => {
+      await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
+    });
     const ended = await testApp.app.workflows.runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
     expect(ended.status).toBe('succeeded');
+  });
+
+  it('marks a step waiting for its approval without deadlocking with a cancel', async () => {
+    // The approval's insert sleeps, so the cancel takes the run's row before the step marks itself
+    // and its run waiting.
+    const database = new pg.Client({ connectionString: testApp.app.database.url });
+    await database.connect();
+    await database.query(`create function held_approval() returns trigger language plpgsql as
+      $$ begin perform pg_sleep(0.5); return new; end $$`);
+    await database.query(`create trigger held_approval before insert on workflow_approvals for each row
+      when (new.message = 'Held?') execute function held_approval()`);
+    try {
+      const started = await start({
+        name: 'lock-order-waiting',
+        steps: [{ id: 'ok', kind: 'approval', message: 'Held?' }],
+      });
+      await vi.waitFor(
+        async () => {
+          const { rows } = await database.query<{ sleeping: number }>(
+            "select count(*)::int as sleeping from pg_stat_activity where wait_event = 'PgSleep'",
+          );
+          expect(rows[0]?.sleeping).toBeGreaterThan(0);
+        },
+        { timeout: 20_000, interval: 20 },
+      );
+      await cancelWhile(started.id, async () => {});
+      const approval = await pendingAt(started.id, 'ok');
+      await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
+      const ended = await testApp.app.workflows.runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
+      expect(ended.status).toBe('succeeded');
+    } finally {
+      await database.query('drop trigger held_approval on workflow_approvals');
+      await database.query('drop function held_approval()');
+      await database.end();
+    }
   });
 
   it('waits for an event of the run’s owner in a real run, and takes the first that matches', async () => {

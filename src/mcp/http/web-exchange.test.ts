@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { countWrites } from '../../../test/helpers/socket-writes.js';
+import { recordWrites } from '../../../test/helpers/socket-writes.js';
 import { writeWebResponse } from './web-exchange.js';
 
 const priming = 'id: s.1\ndata: \n\n';
@@ -28,7 +28,7 @@ function sseAnswer(start: (stream: { enqueue(text: string): void; close(): void 
 async function writesOf(answer: () => Response): Promise<{ writes: string[]; read: string }> {
   const writes: string[] = [];
   const server = http.createServer((_request, response) => {
-    countWrites(response.socket as net.Socket, writes);
+    recordWrites(response.socket as net.Socket, writes);
     void Promise.resolve().then(() => writeWebResponse(answer(), response));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

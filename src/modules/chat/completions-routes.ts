@@ -48,7 +48,11 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
           usage: await completion.usage(),
         };
       }
-      const stream = openSse(reply, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const stream = openSse(
+        reply,
+        { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
+        { isFirstToken: carriesText },
+      );
       const chunk = (delta: object, finishReason: string | null = null) => ({
         id,
         object: 'chat.completion.chunk',
@@ -58,13 +62,7 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
       });
       stream.send(chunk({ role: 'assistant', content: '' }));
       try {
-        let first = true;
-        for await (const piece of completion.text()) {
-          stream.send(chunk({ content: piece }));
-          // The first token leaves at once, not with the rest of a burst (see the chat's stream).
-          if (first) stream.flush();
-          first = false;
-        }
+        for await (const piece of completion.text()) stream.send(chunk({ content: piece }));
         stream.send({ ...chunk({}, 'stop'), usage: await completion.usage() });
       } catch (error) {
         const { code, message } = publicError(error, {
@@ -79,4 +77,10 @@ export function registerCompletionRoutes(app: FastifyInstance, complete: Complet
       return reply;
     },
   );
+}
+
+/** A completion chunk with text in it (the first one is the stream's first token). */
+function carriesText(data: unknown): boolean {
+  const chunk = data as { choices?: { delta?: { content?: unknown } }[] } | null;
+  return typeof chunk?.choices?.[0]?.delta?.content === 'string' && chunk.choices[0].delta.content !== '';
 }

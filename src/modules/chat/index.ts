@@ -5,6 +5,7 @@ export { registerModelListRoute } from './models-list-route.js';
 export { registerChatRoutes } from './routes.js';
 export { type ChatService, createChatService } from './service.js';
 export { createChatRelay } from './service/chat-relay.js';
+export { producesContent } from './service/chat-run.js';
 export type { ExternalTool, ExternalToolSource } from './external-tools.js';
 export { streamAssistant } from './service/stream-assistant.js';
 export { describeChatError } from './chat-errors.js';

@@ -186,15 +186,10 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
     });
     expect(done).toMatchObject({ status: 'complete', parts: text('Hello!'), metrics, model: 'offline' });
     await conversations.updateMessage(alice, reply.id, { status: 'complete' });
-    await vi.waitFor(() =>
-      expect(completions.map((event) => event.data)).toEqual([
-        expect.objectContaining({
-          conversation_id: conversation.id,
-          message_id: reply.id,
-          status: 'complete',
-        }),
-      ]),
-    );
+    // Published with the update (awaited), unlike message.created, which is batched.
+    expect(completions.map((event) => event.data)).toEqual([
+      expect.objectContaining({ conversation_id: conversation.id, message_id: reply.id, status: 'complete' }),
+    ]);
     expect(await conversations.message(alice, reply.id)).toEqual({ ...done, updated_at: expect.any(String) });
     expect((await conversations.get(alice, conversation.id)).title).toBe('Streaming');
     stop();

@@ -5,6 +5,7 @@ import { errorAnswers, errorBodySchema } from '../../../http/error-body.js';
 import { routeGroup } from '../../../http/route-group.js';
 import { idParams, runIdParams } from '../../../http/route-params.js';
 import { openSse } from '../../../http/sse.js';
+import { producesContent } from '../../chat/index.js';
 import {
   agentHealthSchema,
   agentRunDetailSchema,
@@ -139,7 +140,7 @@ export function registerAgentRunRoutes(app: FastifyInstance, runs: AgentRunsServ
     },
     async (request, reply) => {
       await runs.get(request.user, request.params.id);
-      const stream = openSse(reply, UI_MESSAGE_STREAM_HEADERS);
+      const stream = openSse(reply, UI_MESSAGE_STREAM_HEADERS, { isFirstToken: producesContent });
       let started = false;
       const stop = runs.follow(request.params.id, (chunk) => {
         if (chunk === null) {

@@ -8,9 +8,10 @@ export interface NumberedChunk {
 
 export type ChunkListener = (chunk: NumberedChunk | 'end') => void;
 
-/** A chunk the user sees as the reply's content (the first one is its "first token"). */
-export function producesContent(chunk: UIMessageChunk): boolean {
-  return chunk.type === 'text-delta' || chunk.type === 'reasoning-delta' || chunk.type === 'tool-input-start';
+/** A UI message chunk the user sees as the reply's content (the first one is its "first token"). */
+export function producesContent(chunk: unknown): boolean {
+  const type = (chunk as Partial<UIMessageChunk> | null)?.type;
+  return type === 'text-delta' || type === 'reasoning-delta' || type === 'tool-input-start';
 }
 
 /** A reply being written, as its readers see it: here (a ChatRun) or on another instance (a RemoteRun). */

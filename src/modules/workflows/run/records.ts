@@ -63,7 +63,7 @@ export interface EndedStep {
  * cancel does (it ends the run, then its steps), and a writer taking a step first deadlocked with
  * it (a run cancelled as its approval was being asked).
  */
-function runFirst(db: Transaction, runId: string) {
+function lockRunRow(db: Transaction, runId: string) {
   return db
     .select({ id: workflowRuns.id })
     .from(workflowRuns)
@@ -162,7 +162,7 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
       approvalId?: string,
     ): Promise<void> {
       await write(async (db) => {
-        // The run's row before the step's, as every writer of both takes them (see runFirst).
+        // The run's row before the step's, as every writer of both takes them (see lockRunRow).
         await db
           .update(workflowRuns)
           .set({ status: 'waiting' })
@@ -184,7 +184,7 @@ export function createRunRecords(deps: WorkflowDeps, metrics: RunMetrics) {
     /** The wait is over: the step and the run run again (unless the run ended meanwhile). */
     async markRunning(runId: string, path: string): Promise<void> {
       await write(async (db) => {
-        await runFirst(db, runId);
+        await lockRunRow(db, runId);
         await db
           .update(workflowRunSteps)
           .set({ status: 'running' })
