@@ -10,6 +10,9 @@ const serverTest = {
   globalSetup: ['test/helpers/global-setup.ts'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // expect.poll waits for work in other connections and the engine: 1 s (its default) ran out
+  // under CI's load, where a scheduled run took longer to appear.
+  expect: { poll: { timeout: 10_000 } },
   pool: 'forks' as const,
 };
 

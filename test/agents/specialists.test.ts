@@ -117,7 +117,7 @@ describe('the built-in specialists with the offline assistant', () => {
           .filter((event) => event.type === 'agent.run.step' && event.data.run_id === result.run_id)
           .flatMap((event) => (event.type === 'agent.run.step' ? event.data.tool_calls : []));
         expect(called).toContain(tool);
-      });
+      }, 10_000);
     },
     180_000,
   );

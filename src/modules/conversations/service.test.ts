@@ -87,7 +87,7 @@ describe.each(databaseKinds)('the conversation service on %s', (kind) => {
           role: 'user',
         }),
       );
-    });
+    }, 10_000);
     stop();
   });
 
