@@ -56,7 +56,7 @@ app.post<{ Body: { message: string } }>('/api/v1/chat', async (request, reply) =
   let tokenSent = false;
   for await (const chunk of chunks) {
     response.write(`data: ${JSON.stringify(chunk)}\n\n`);
-    // The first token leaves at once, as Switchboard's does (src/http/sse.ts, flush): Node holds
+    // The first token leaves at once, as Switchboard's does (openSse's isFirstToken): Node holds
     // a chunked answer's writes until the model's whole burst has been processed otherwise.
     if (!tokenSent && chunk.type === 'text-delta') {
       tokenSent = true;

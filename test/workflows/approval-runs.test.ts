@@ -151,6 +151,18 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
     expect((await runs.get(owner, started.id)).output).toMatchObject({ approved: true, comment: 'now' });
   });
 
+  /** Waits until some Postgres session matches `condition` (on pg_stat_activity), seen from `client`. */
+  const untilSessions = (client: pg.Client, condition: string) =>
+    vi.waitFor(
+      async () => {
+        const { rows } = await client.query<{ sessions: number }>(
+          `select count(*)::int as sessions from pg_stat_activity where ${condition}`,
+        );
+        expect(rows[0]?.sessions).toBeGreaterThan(0);
+      },
+      { timeout: 20_000, interval: 20 },
+    );
+
   /**
    * A cancel's locks, taken as `cancelRun` takes them, from a connection of its own: the run's row,
    * then — once `blockedWriter` has happened and some other session waits for that row — its
@@ -164,15 +176,7 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
       await cancel.query('begin');
       await cancel.query('update workflow_runs set status = status where id = $1', [runId]);
       await blockedWriter();
-      await vi.waitFor(
-        async () => {
-          const { rows } = await cancel.query<{ blocked: number }>(
-            'select count(*)::int as blocked from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))',
-          );
-          expect(rows[0]?.blocked).toBeGreaterThan(0);
-        },
-        { timeout: 20_000, interval: 50 },
-      );
+      await untilSessions(cancel, 'pg_backend_pid() = any(pg_blocking_pids(pid))');
       await cancel.query('update workflow_run_steps set status = status where run_id = $1', [runId]);
       await cancel.query('commit');
     } finally {
@@ -186,7 +190,7 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
       steps: [{ id: 'ok', kind: 'approval', message: 'Go ahead?' }],
     });
     const approval = await pendingAt(started.id, 'ok');
-    await vi.waitFor(async () => expect(await stepStatus(started.id, 'ok')).toBe('waiting'));
+    await vi.waitFor(async () => expect(await stepStatus(started.id, 'ok')).toBe('waiting'), 10_000);
     // The answer wakes the step, which marks itself and its run running.
     await cancelWhile(started.id, async () => {
       await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
@@ -209,15 +213,7 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
         name: 'lock-order-waiting',
         steps: [{ id: 'ok', kind: 'approval', message: 'Held?' }],
       });
-      await vi.waitFor(
-        async () => {
-          const { rows } = await database.query<{ sleeping: number }>(
-            "select count(*)::int as sleeping from pg_stat_activity where wait_event = 'PgSleep'",
-          );
-          expect(rows[0]?.sleeping).toBeGreaterThan(0);
-        },
-        { timeout: 20_000, interval: 20 },
-      );
+      await untilSessions(database, "wait_event = 'PgSleep'");
       await cancelWhile(started.id, async () => {});
       const approval = await pendingAt(started.id, 'ok');
       await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
