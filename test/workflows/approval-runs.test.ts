@@ -151,14 +151,14 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
     expect((await runs.get(owner, started.id)).output).toMatchObject({ approved: true, comment: 'now' });
   });
 
-  /** Waits until some Postgres session matches `condition` (on pg_stat_activity), seen from `client`. */
-  const untilSessions = (client: pg.Client, condition: string) =>
+  /** Waits until `atLeast` Postgres sessions match `condition` (on pg_stat_activity), seen from `client`. */
+  const untilSessions = (client: pg.Client, condition: string, atLeast = 1) =>
     vi.waitFor(
       async () => {
         const { rows } = await client.query<{ sessions: number }>(
           `select count(*)::int as sessions from pg_stat_activity where ${condition}`,
         );
-        expect(rows[0]?.sessions).toBeGreaterThan(0);
+        expect(rows[0]?.sessions).toBeGreaterThanOrEqual(atLeast);
       },
       { timeout: 20_000, interval: 20 },
     );
@@ -224,6 +224,57 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
       await database.query('drop function held_approval()');
       await database.end();
     }
+  });
+
+  it('runs on, not waiting, when two parallel approvals are answered at the same moment', async () => {
+    const started = await start({
+      name: 'answered-together',
+      steps: [
+        {
+          id: 'both',
+          kind: 'parallel',
+          branches: [
+            [{ id: 'legal', kind: 'approval', message: 'Legal?' }],
+            [{ id: 'finance', kind: 'approval', message: 'Finance?' }],
+          ],
+        },
+        { id: 'after', kind: 'tool', tool: 'hold', needs: ['both'], input: { key: 'together', ms: 3_000 } },
+      ],
+    });
+    const paths = ['both[0].legal', 'both[1].finance'];
+    const approvals = [
+      await pendingAt(started.id, paths[0] ?? ''),
+      await pendingAt(started.id, paths[1] ?? ''),
+    ];
+    for (const path of paths)
+      await vi.waitFor(async () => expect(await stepStatus(started.id, path)).toBe('waiting'), 10_000);
+    // Each branch, woken, marks its step running inside a trigger that waits for a lock the test
+    // holds; released, the two go on at once. Each must then see the other's step running (one
+    // after the other), or the run would be left "waiting" with no step waiting.
+    const holder = new pg.Client({ connectionString: testApp.app.database.url });
+    await holder.connect();
+    const lockKey = 7_316_001;
+    await holder.query(`create function held_wake() returns trigger language plpgsql as
+      $$ begin perform pg_advisory_xact_lock_shared(${lockKey}); return new; end $$`);
+    await holder.query(`create trigger held_wake before update on workflow_run_steps for each row
+      when (old.status = 'waiting' and new.status = 'running'
+        and new.run_id = ${holder.escapeLiteral(started.id)}) execute function held_wake()`);
+    try {
+      await holder.query('select pg_advisory_lock($1)', [lockKey]);
+      for (const approval of approvals)
+        await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
+      await untilSessions(holder, 'cardinality(pg_blocking_pids(pid)) > 0', 2);
+      await holder.query('select pg_advisory_unlock_all()');
+      await vi.waitFor(async () => expect(await stepStatus(started.id, 'after')).toBe('running'), 10_000);
+      expect((await testApp.app.workflows.runs.get(owner, started.id)).status).toBe('running');
+    } finally {
+      await holder.query('select pg_advisory_unlock_all()');
+      await holder.query('drop trigger held_wake on workflow_run_steps');
+      await holder.query('drop function held_wake()');
+      await holder.end();
+    }
+    const ended = await testApp.app.workflows.runs.waitForEnd(owner, started.id, { timeoutMs: 30_000 });
+    expect(ended.status).toBe('succeeded');
   });
 
   it('waits for an event of the run’s owner in a real run, and takes the first that matches', async () => {

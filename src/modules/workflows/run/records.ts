@@ -61,7 +61,9 @@ export interface EndedStep {
 /**
  * Locks a run's row. A transaction that writes a run and its steps takes the run's row first: a
  * cancel does (it ends the run, then its steps), and a writer taking a step first deadlocked with
- * it (a run cancelled as its approval was being asked).
+ * it (a run cancelled as its approval was being asked). It also puts the run's writers in a line:
+ * two parallel branches woken together each saw the other's step still waiting, and left the run
+ * "waiting" with none of its steps waiting.
  */
 function lockRunRow(db: Transaction, runId: string) {
   return db
