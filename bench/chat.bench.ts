@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startFakeModelServer } from '../test/helpers/fake-model-server.js';
 import { type ChatTurn, chatThrough, directly, oneLineRequest } from './chat-requests.js';
-import { type BenchServer, processCpuMs, startBenchServer } from './harness.js';
+import { type BenchServer, goalCell, processCpuMs, startBenchServer } from './harness.js';
 
 export const title =
   'Chat: time to first token added by Switchboard, 100 concurrent streaming chats, and the first reply after a start';
@@ -126,6 +126,7 @@ export async function run() {
         'server CPU ms/chat': switchboardCpu,
         errors: 0,
         'stored whole': '',
+        goal: goalCell('added p50 < 5 ms', ours.p50 - directSame.p50 < 5),
       },
       {
         measurement: `${concurrentChats} streaming chats at once (${(wallMs / 1000).toFixed(1)} s)`,

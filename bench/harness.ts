@@ -100,19 +100,24 @@ export async function loadTurn({
   };
 }
 
-/** Prints rows as an aligned text table. */
+/** A goal's cell in a table (the goals of issue 16): what it asks, and whether this run met it. */
+export function goalCell(goal: string, met: boolean): string {
+  return `${goal}: ${met ? 'met' : 'not met'}`;
+}
+
+/** Prints rows as an aligned text table: every column any row has, empty where a row has none. */
 export function printTable(rows: Record<string, string | number>[]) {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
+  if (rows.length === 0) return;
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cell = (row: Record<string, string | number>, column: string) => String(row[column] ?? '');
   const widths = columns.map((column) =>
-    Math.max(column.length, ...rows.map((row) => String(row[column]).length)),
+    Math.max(column.length, ...rows.map((row) => cell(row, column).length)),
   );
   const line = (cells: string[]) =>
-    `| ${cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join(' | ')} |\n`;
+    `| ${cells.map((text, index) => text.padEnd(widths[index] ?? 0)).join(' | ')} |\n`;
   process.stdout.write(line(columns));
   process.stdout.write(line(widths.map((width) => '-'.repeat(width))));
-  for (const row of rows) process.stdout.write(line(columns.map((column) => String(row[column]))));
+  for (const row of rows) process.stdout.write(line(columns.map((column) => cell(row, column))));
 }
 
 /**

@@ -6,7 +6,7 @@
  * embedded database.
  */
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { type BenchServer, benchServers, connectMcpClient, processCpuMs } from './harness.js';
+import { type BenchServer, benchServers, connectMcpClient, goalCell, processCpuMs } from './harness.js';
 import { type Totals, type Turn, cpuRatio, inTurns, rateRatio, turnCount, turnsSubtitle } from './turns.js';
 
 export const title = 'MCP tools/call over Streamable HTTP: Switchboard vs the bare SDK server';
@@ -125,5 +125,12 @@ function row(tool: string, server: string, clients: number, totals: Totals, base
     'calls/s vs bare (turns)': baseline ? rateRatio(totals, baseline) : '',
     'server CPU µs/call': totals.cpuUsPerRequest?.toFixed(0) ?? '',
     'CPU vs bare': baseline ? cpuRatio(totals, baseline) : '',
+    ...(server === 'Switchboard' && { goal: goalOf(clients, totals, baseline) }),
   };
+}
+
+/** Switchboard's goals: echo at 0.9x the bare SDK server or better, `list_tasks` for one client under 2 ms. */
+function goalOf(clients: number, totals: Totals, baseline: Totals | undefined) {
+  if (baseline) return goalCell('≥ 0.9x', totals.perSecond >= 0.9 * baseline.perSecond);
+  return clients === 1 ? goalCell('p50 < 2 ms', totals.p50Ms < 2) : '';
 }

@@ -5,7 +5,7 @@
  * covers both set-ups. Both servers stay up and are driven in alternating turns (bench/turns.ts).
  */
 import { createScratchPostgres } from '../test/helpers/postgres.js';
-import { benchServers, loadTurn, warmUp } from './harness.js';
+import { benchServers, goalCell, loadTurn, warmUp } from './harness.js';
 import { type Totals, cpuRatio, inTurns, rateRatio, turnCount, turnsSubtitle } from './turns.js';
 
 export const title = 'GET /readyz: Switchboard vs bare Fastify with the same query';
@@ -47,5 +47,6 @@ function row(server: string, totals: Totals, baseline: Totals) {
     'req/s vs bare (turns)': rateRatio(totals, baseline),
     'server CPU µs/req': totals.cpuUsPerRequest?.toFixed(0) ?? '',
     'CPU vs bare': cpuRatio(totals, baseline),
+    ...(totals !== baseline && { goal: goalCell('≥ 0.9x', totals.perSecond >= 0.9 * baseline.perSecond) }),
   };
 }
