@@ -263,7 +263,11 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
       await holder.query('select pg_advisory_lock($1)', [lockKey]);
       for (const approval of approvals)
         await testApp.app.workflows.approvals.answer(owner, approval.id, { approved: true });
-      await untilSessions(holder, 'cardinality(pg_blocking_pids(pid)) > 0', 2);
+      await untilSessions(
+        holder,
+        'datname = current_database() and cardinality(pg_blocking_pids(pid)) > 0',
+        2,
+      );
       await holder.query('select pg_advisory_unlock_all()');
       await vi.waitFor(async () => expect(await stepStatus(started.id, 'after')).toBe('running'), 10_000);
       expect((await testApp.app.workflows.runs.get(owner, started.id)).status).toBe('running');
