@@ -238,14 +238,11 @@ describe('approvals in workflow runs', { timeout: 60_000 }, () => {
             [{ id: 'finance', kind: 'approval', message: 'Finance?' }],
           ],
         },
-        { id: 'after', kind: 'tool', tool: 'hold', needs: ['both'], input: { key: 'together', ms: 3_000 } },
+        { id: 'after', kind: 'tool', tool: 'hold', needs: ['both'], input: { key: 'together', ms: 8_000 } },
       ],
     });
-    const paths = ['both[0].legal', 'both[1].finance'];
-    const approvals = [
-      await pendingAt(started.id, paths[0] ?? ''),
-      await pendingAt(started.id, paths[1] ?? ''),
-    ];
+    const paths = ['both[0].legal', 'both[1].finance'] as const;
+    const approvals = [await pendingAt(started.id, paths[0]), await pendingAt(started.id, paths[1])];
     for (const path of paths)
       await vi.waitFor(async () => expect(await stepStatus(started.id, path)).toBe('waiting'), 10_000);
     // Each branch, woken, marks its step running inside a trigger that waits for a lock the test
