@@ -4,17 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { durableSuites } from './test/durable-suites.js';
 import { isolatedSuites } from './test/isolated-suites.js';
 import { processSuites } from './test/processes/suites.js';
-
-/** What the server's two projects share: a database template per run, and time for real work. */
-const serverTest = {
-  globalSetup: ['test/helpers/global-setup.ts'],
-  testTimeout: 30_000,
-  hookTimeout: 60_000,
-  // expect.poll waits for work in other connections and the engine: 1 s (its default) ran out
-  // under CI's load, where a scheduled run took longer to appear.
-  expect: { poll: { timeout: 10_000 } },
-  pool: 'forks' as const,
-};
+import { serverTest } from './test/server-test-options.js';
 
 export default defineConfig({
   test: {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { serverTest } from '../server-test-options.js';
 import { processSuites } from './suites.js';
 
 /** `npm run test:processes`: the multi-process suites (see suites.ts), on the built dist/. */
@@ -7,12 +8,7 @@ export default defineConfig({
   test: {
     root: path.resolve(import.meta.dirname, '../..'),
     include: processSuites,
-    globalSetup: ['test/helpers/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // As in vitest.config.ts: expect.poll's 1 s default runs out under CI's load.
-    expect: { poll: { timeout: 10_000 } },
-    pool: 'forks',
+    ...serverTest,
     reporters: ['default'],
   },
 });
